@@ -1,0 +1,119 @@
+//! Command-line arguments and their validation into settings.
+
+use std::path::PathBuf;
+
+use anyhow::{bail, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// factspan: news text in, span-exact fact tables out.
+#[derive(Debug, Parser)]
+#[command(name = "factspan", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract entities and numeric claims into CSV tables (or JSONL).
+    Extract(ExtractArgs),
+}
+
+/// Output format of `extract`.
+#[derive(Clone, Copy, Debug, Eq, PartialEq, ValueEnum)]
+pub enum Format {
+    /// Three CSV tables in a folder.
+    Csv,
+    /// One JSON line per document (use `-o -` for stdout).
+    Jsonl,
+}
+
+/// How documents are read; shared by every command that reads sources.
+#[derive(Clone, Debug, Args)]
+pub struct InputArgs {
+    /// JSONL field holding the document id.
+    #[arg(long, default_value = "id", value_name = "F")]
+    pub id_field: String,
+    /// JSONL field holding the document text.
+    #[arg(long, default_value = "text", value_name = "F")]
+    pub text_field: String,
+    /// Reject documents larger than this many bytes.
+    #[arg(long, default_value_t = factspan::input::DEFAULT_MAX_DOC_BYTES, value_name = "N")]
+    pub max_doc_bytes: u64,
+}
+
+impl InputArgs {
+    pub fn options(&self) -> factspan::input::InputOptions {
+        factspan::input::InputOptions {
+            id_field: self.id_field.clone(),
+            text_field: self.text_field.clone(),
+            max_doc_bytes: self.max_doc_bytes,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Inputs: .txt files, .jsonl/.ndjson files, folders, or `-` for JSONL
+    /// on stdin.
+    #[arg(value_name = "INPUT", required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Output folder for CSV; for JSONL a file, or `-` for stdout.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Do not neutralize spreadsheet formula cells (`=`, `+`, `-`, `@`).
+    #[arg(long)]
+    pub raw_cells: bool,
+    /// No progress bar.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Where `extract` writes.
+#[derive(Debug)]
+pub enum Destination {
+    /// A folder of CSV tables.
+    CsvDir(PathBuf),
+    /// A JSONL file.
+    JsonlFile(PathBuf),
+    /// JSONL on stdout.
+    JsonlStdout,
+}
+
+impl ExtractArgs {
+    /// Validates the output settings.
+    pub fn destination(&self) -> Result<Destination> {
+        let out = self.output.clone();
+        Ok(match (self.format, out) {
+            (Format::Csv, None) => Destination::CsvDir(PathBuf::from("out")),
+            (Format::Csv, Some(p)) if p.as_os_str() == "-" => {
+                bail!("CSV output is three tables and needs a folder: use `--format jsonl -o -` for stdout")
+            }
+            (Format::Csv, Some(p)) => Destination::CsvDir(p),
+            (Format::Jsonl, None) => Destination::JsonlStdout,
+            (Format::Jsonl, Some(p)) if p.as_os_str() == "-" => {
+                Destination::JsonlStdout
+            }
+            (Format::Jsonl, Some(p)) => Destination::JsonlFile(p),
+        })
+    }
+
+    /// The worker thread count.
+    pub fn threads(&self) -> Result<usize> {
+        match self.threads {
+            Some(0) => bail!("--threads must be at least 1"),
+            Some(n) => Ok(n),
+            None => {
+                Ok(std::thread::available_parallelism().map_or(1, |n| n.get()))
+            }
+        }
+    }
+}

@@ -1,0 +1,537 @@
+//! Reading documents: `.txt` files, JSONL files, folders and stdin.
+//!
+//! Inputs are read lazily, one document at a time, so memory does not grow
+//! with the corpus. Every problem with one document becomes a
+//! [`Rejection`]; only a problem with the inputs as a whole (a path that
+//! does not exist) is an [`Error`].
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use crate::document::{Document, RejectReason, Rejection};
+use crate::error::{Error, Result};
+
+/// The default limit on one document's size: 16 MiB.
+pub const DEFAULT_MAX_DOC_BYTES: u64 = 16 << 20;
+
+/// How inputs are read.
+#[derive(Clone, Debug)]
+pub struct InputOptions {
+    /// The JSONL field holding the document id.
+    pub id_field: String,
+    /// The JSONL field holding the text.
+    pub text_field: String,
+    /// Documents larger than this are rejected.
+    pub max_doc_bytes: u64,
+}
+
+impl Default for InputOptions {
+    fn default() -> InputOptions {
+        InputOptions {
+            id_field: "id".into(),
+            text_field: "text".into(),
+            max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
+        }
+    }
+}
+
+/// How a source file holds its documents.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub enum Format {
+    /// One document per file.
+    Text,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+/// One file (or stdin) to read, with the id of its document for text files.
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct Source {
+    /// The file, or `None` for standard input.
+    pub path: Option<PathBuf>,
+    /// How the file holds its documents.
+    pub format: Format,
+    /// For text files: the document id (the path relative to the folder
+    /// named on the command line, without extension).
+    pub id: String,
+}
+
+impl Source {
+    /// The path as written to the `source` column (`-` for stdin).
+    pub fn display(&self) -> String {
+        match &self.path {
+            Some(p) => p.display().to_string(),
+            None => "-".to_string(),
+        }
+    }
+
+    /// The file's size, when it is a file.
+    pub fn file_size(&self) -> Option<u64> {
+        let path = self.path.as_ref()?;
+        std::fs::metadata(path).ok().map(|m| m.len())
+    }
+}
+
+/// Turns command-line inputs into the list of sources, in order: each
+/// argument in turn, folders walked recursively in sorted order (taking
+/// `.txt`, `.text`, `.jsonl` and `.ndjson` files), `-` for JSONL on stdin.
+///
+/// # Errors
+///
+/// Returns an error naming the path when an input does not exist or a
+/// folder cannot be listed.
+pub fn expand(inputs: &[PathBuf]) -> Result<Vec<Source>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            out.push(Source {
+                path: None,
+                format: Format::Jsonl,
+                id: "-".into(),
+            });
+            continue;
+        }
+        let meta =
+            std::fs::metadata(input).map_err(|e| Error::io(input, e))?;
+        if meta.is_dir() {
+            let mut files = Vec::new();
+            walk(input, &mut files)?;
+            files.sort();
+            for path in files {
+                if let Some(format) = format_of(&path, false) {
+                    let rel = path.strip_prefix(input).unwrap_or(&path);
+                    out.push(Source {
+                        id: id_of(rel),
+                        path: Some(path),
+                        format,
+                    });
+                }
+            }
+        } else {
+            let format = format_of(input, true).unwrap_or(Format::Text);
+            let rel =
+                Path::new(input.file_name().unwrap_or(input.as_os_str()));
+            out.push(Source {
+                id: id_of(rel),
+                path: Some(input.clone()),
+                format,
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let path = entry.path();
+        let kind = entry.file_type().map_err(|e| Error::io(&path, e))?;
+        if kind.is_dir() {
+            walk(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// The format a file name implies; `explicit` files with other extensions
+/// are read as text, files met while walking a folder are skipped.
+fn format_of(path: &Path, explicit: bool) -> Option<Format> {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    match ext.to_ascii_lowercase().as_str() {
+        "jsonl" | "ndjson" => Some(Format::Jsonl),
+        "txt" | "text" => Some(Format::Text),
+        _ if explicit => Some(Format::Text),
+        _ => None,
+    }
+}
+
+/// The id of a text document: its relative path without extension, with
+/// `/` separators on every platform.
+fn id_of(rel: &Path) -> String {
+    let no_ext = rel.with_extension("");
+    let parts: Vec<String> = no_ext
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
+/// One item read from the inputs: a document, or why one was rejected.
+pub type Item = std::result::Result<Document, Rejection>;
+
+/// Reads documents from a list of sources, in order, one at a time.
+pub struct Reader {
+    sources: std::vec::IntoIter<Source>,
+    options: InputOptions,
+    current: Option<JsonlState>,
+    seen: HashMap<String, String>,
+}
+
+struct JsonlState {
+    source: Source,
+    reader: Box<dyn BufRead + Send>,
+    line: u64,
+}
+
+impl Reader {
+    /// Makes a reader over `sources`.
+    pub fn new(sources: Vec<Source>, options: InputOptions) -> Reader {
+        Reader {
+            sources: sources.into_iter(),
+            options,
+            current: None,
+            seen: HashMap::new(),
+        }
+    }
+
+    /// Reads the next document, or returns `None` at the end of all inputs.
+    ///
+    /// # Errors
+    ///
+    /// I/O errors on a source in the middle of reading (a JSONL file that
+    /// fails after some lines) become a rejection of that source's rest;
+    /// this never fails for one document's content.
+    pub fn next_item(&mut self) -> Option<Item> {
+        let item = self.next_unchecked()?;
+        Some(item.and_then(|doc| self.check_duplicate(doc)))
+    }
+
+    fn check_duplicate(&mut self, doc: Document) -> Item {
+        if let Some(first) = self.seen.get(&doc.id) {
+            return Err(Rejection {
+                id: doc.id.clone(),
+                source: doc.source.clone(),
+                bytes: Some(doc.text.len() as u64),
+                reason: RejectReason::DuplicateId { first: first.clone() },
+            });
+        }
+        self.seen.insert(doc.id.clone(), doc.source.clone());
+        Ok(doc)
+    }
+
+    fn next_unchecked(&mut self) -> Option<Item> {
+        loop {
+            if let Some(state) = &mut self.current {
+                match next_jsonl(state, &self.options) {
+                    Some(item) => return Some(item),
+                    None => self.current = None,
+                }
+            }
+            let source = self.sources.next()?;
+            match source.format {
+                Format::Text => {
+                    return Some(read_text(&source, &self.options))
+                }
+                Format::Jsonl => {
+                    let reader: Box<dyn BufRead + Send> = match &source.path {
+                        None => Box::new(BufReader::new(io::stdin())),
+                        Some(path) => match File::open(path) {
+                            Ok(f) => {
+                                Box::new(BufReader::with_capacity(1 << 16, f))
+                            }
+                            Err(e) => {
+                                return Some(Err(Rejection {
+                                    id: source.display(),
+                                    source: source.display(),
+                                    bytes: None,
+                                    reason: RejectReason::Unreadable {
+                                        message: e.to_string(),
+                                    },
+                                }))
+                            }
+                        },
+                    };
+                    self.current =
+                        Some(JsonlState { source, reader, line: 0 });
+                }
+            }
+        }
+    }
+}
+
+impl Iterator for Reader {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        self.next_item()
+    }
+}
+
+fn read_text(source: &Source, options: &InputOptions) -> Item {
+    let shown = source.display();
+    let reject = |bytes, reason| Rejection {
+        id: source.id.clone(),
+        source: shown.clone(),
+        bytes,
+        reason,
+    };
+    let path = source.path.as_ref().expect("text sources are files");
+    let file = File::open(path).map_err(|e| {
+        reject(None, RejectReason::Unreadable { message: e.to_string() })
+    })?;
+    // Read at most one byte past the limit, so an oversized file is
+    // rejected without being read into memory.
+    let mut bytes = Vec::new();
+    file.take(options.max_doc_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            reject(None, RejectReason::Unreadable { message: e.to_string() })
+        })?;
+    if bytes.len() as u64 > options.max_doc_bytes {
+        let len = source.file_size().unwrap_or(bytes.len() as u64);
+        return Err(reject(
+            Some(len),
+            RejectReason::TooLarge { len, limit: options.max_doc_bytes },
+        ));
+    }
+    let len = bytes.len() as u64;
+    let text = decode(bytes).map_err(|r| reject(Some(len), r))?;
+    check_text(&text).map_err(|r| reject(Some(len), r))?;
+    Ok(Document { id: source.id.clone(), source: shown, text })
+}
+
+/// Decodes a text file: UTF-8 with an optional byte-order mark (stripped),
+/// or UTF-16 when the file starts with a UTF-16 byte-order mark.
+pub fn decode(
+    mut bytes: Vec<u8>,
+) -> std::result::Result<String, RejectReason> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    } else if bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+    {
+        return decode_utf16(&bytes);
+    }
+    String::from_utf8(bytes).map_err(|e| RejectReason::InvalidUtf8 {
+        at: e.utf8_error().valid_up_to(),
+    })
+}
+
+fn decode_utf16(bytes: &[u8]) -> std::result::Result<String, RejectReason> {
+    let little = bytes[0] == 0xFF;
+    let body = &bytes[2..];
+    if body.len() % 2 == 1 {
+        return Err(RejectReason::InvalidUtf16 { at: bytes.len() - 1 });
+    }
+    let units = body.chunks_exact(2).map(|c| {
+        if little {
+            u16::from_le_bytes([c[0], c[1]])
+        } else {
+            u16::from_be_bytes([c[0], c[1]])
+        }
+    });
+    let mut out = String::with_capacity(body.len() / 2);
+    for (i, ch) in char::decode_utf16(units).enumerate() {
+        match ch {
+            Ok(ch) => out.push(ch),
+            // The iterator yields one item per code unit, or one per pair.
+            Err(_) => {
+                return Err(RejectReason::InvalidUtf16 { at: 2 + 2 * i })
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Checks a decoded text: no NUL bytes, not empty.
+pub fn check_text(text: &str) -> std::result::Result<(), RejectReason> {
+    if let Some(at) = memchr::memchr(0, text.as_bytes()) {
+        return Err(RejectReason::NulByte { at });
+    }
+    if text.trim().is_empty() {
+        return Err(RejectReason::Empty);
+    }
+    Ok(())
+}
+
+fn next_jsonl(state: &mut JsonlState, options: &InputOptions) -> Option<Item> {
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        state.line += 1;
+        let line = state.line;
+        let shown = format!("{}:{line}", state.source.display());
+        let fallback_id = shown.clone();
+        let read = read_line_bounded(
+            &mut state.reader,
+            &mut buf,
+            options.max_doc_bytes,
+        );
+        let reject = |bytes, reason| Rejection {
+            id: fallback_id.clone(),
+            source: shown.clone(),
+            bytes,
+            reason,
+        };
+        let (len, complete) = match read {
+            Ok(None) => return None,
+            Ok(Some(x)) => x,
+            Err(e) => {
+                // The rest of this source cannot be read: report once and
+                // move on to the next source.
+                let item = reject(
+                    None,
+                    RejectReason::Unreadable { message: e.to_string() },
+                );
+                return Some(Err(item));
+            }
+        };
+        if !complete {
+            return Some(Err(reject(
+                Some(len),
+                RejectReason::TooLarge { len, limit: options.max_doc_bytes },
+            )));
+        }
+        if buf.iter().all(|b| b.is_ascii_whitespace()) {
+            continue;
+        }
+        return Some(parse_jsonl_line(&buf, line, shown, options));
+    }
+}
+
+/// Reads one line (without its `\n` or `\r\n`) into `buf`, keeping at most
+/// `limit` bytes; returns the line's full length and whether it fit, or
+/// `None` at end of input.
+fn read_line_bounded(
+    reader: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    limit: u64,
+) -> io::Result<Option<(u64, bool)>> {
+    let mut len: u64 = 0;
+    let mut any = false;
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            break;
+        }
+        any = true;
+        let (take, done) = match memchr::memchr(b'\n', chunk) {
+            Some(i) => (i, true),
+            None => (chunk.len(), false),
+        };
+        let room = limit.saturating_sub(buf.len() as u64) as usize;
+        buf.extend_from_slice(&chunk[..take.min(room)]);
+        len += take as u64;
+        reader.consume(if done { take + 1 } else { take });
+        if done {
+            break;
+        }
+    }
+    if !any {
+        return Ok(None);
+    }
+    if buf.last() == Some(&b'\r') && len <= limit {
+        buf.pop();
+        len -= 1;
+    }
+    Ok(Some((len, len <= limit)))
+}
+
+fn parse_jsonl_line(
+    buf: &[u8],
+    line: u64,
+    shown: String,
+    options: &InputOptions,
+) -> Item {
+    let fallback_id = shown.clone();
+    let bytes = Some(buf.len() as u64);
+    let reject = |id: &str, reason| Rejection {
+        id: id.to_string(),
+        source: shown.clone(),
+        bytes,
+        reason,
+    };
+    let utf8 = std::str::from_utf8(buf).map_err(|e| {
+        reject(&fallback_id, RejectReason::InvalidUtf8 { at: e.valid_up_to() })
+    })?;
+    let value: serde_json::Value =
+        serde_json::from_str(utf8).map_err(|e| {
+            reject(
+                &fallback_id,
+                RejectReason::BadJson { line, message: e.to_string() },
+            )
+        })?;
+    let serde_json::Value::Object(mut map) = value else {
+        return Err(reject(&fallback_id, RejectReason::NotAnObject { line }));
+    };
+    let id = match map.get(&options.id_field) {
+        Some(serde_json::Value::String(s)) if !s.is_empty() => s.clone(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => fallback_id.clone(),
+    };
+    let text = match map.remove(&options.text_field) {
+        Some(serde_json::Value::String(s)) => s,
+        _ => {
+            return Err(reject(
+                &id,
+                RejectReason::MissingText {
+                    field: options.text_field.clone(),
+                    line,
+                },
+            ))
+        }
+    };
+    check_text(&text).map_err(|r| reject(&id, r))?;
+    Ok(Document { id, source: shown, text })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounded_line_reader_reports_oversized_lines() {
+        let data = b"short\nthis line is long\r\nlast".to_vec();
+        let mut r = io::Cursor::new(data);
+        let mut buf = Vec::new();
+        assert_eq!(
+            read_line_bounded(&mut r, &mut buf, 8).unwrap(),
+            Some((5, true))
+        );
+        assert_eq!(buf, b"short");
+        buf.clear();
+        let (len, ok) =
+            read_line_bounded(&mut r, &mut buf, 8).unwrap().unwrap();
+        assert!(!ok);
+        assert!(len > 8);
+        assert_eq!(buf.len(), 8);
+        buf.clear();
+        assert_eq!(
+            read_line_bounded(&mut r, &mut buf, 8).unwrap(),
+            Some((4, true))
+        );
+        buf.clear();
+        assert_eq!(read_line_bounded(&mut r, &mut buf, 8).unwrap(), None);
+    }
+
+    #[test]
+    fn decode_handles_bom_and_utf16() {
+        assert_eq!(decode(b"\xEF\xBB\xBFabc".to_vec()).unwrap(), "abc");
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("hé".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        assert_eq!(decode(utf16).unwrap(), "hé");
+        assert_eq!(
+            decode(b"ab\xFFcd".to_vec()),
+            Err(RejectReason::InvalidUtf8 { at: 2 })
+        );
+        let lone = vec![0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00];
+        assert_eq!(decode(lone), Err(RejectReason::InvalidUtf16 { at: 2 }));
+    }
+
+    #[test]
+    fn ids_are_relative_paths_without_extension() {
+        assert_eq!(id_of(Path::new("sub/dir/file.txt")), "sub/dir/file");
+        assert_eq!(id_of(Path::new("a.b.txt")), "a.b");
+    }
+}

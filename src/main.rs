@@ -1,0 +1,164 @@
+//! The `factspan` command: thin glue over the library.
+
+mod cli;
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use cli::{Cli, Command, Destination, ExtractArgs};
+use factspan::input::{self, Reader};
+use factspan::output::{self, Outcome, RenderOptions, TableWriter};
+use factspan::{PipelineBuilder, RunOptions};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("factspan: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            || e.downcast_ref::<factspan::Error>()
+                .is_some_and(factspan::Error::is_broken_pipe)
+    })
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Extract(args) => extract(args),
+    }
+}
+
+fn progress_bar(quiet: bool, total: Option<u64>) -> ProgressBar {
+    if quiet || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = match total {
+        Some(n) => ProgressBar::new(n).with_style(
+            ProgressStyle::with_template(
+                "{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}",
+            )
+            .expect("the template is valid"),
+        ),
+        None => ProgressBar::no_length().with_style(
+            ProgressStyle::with_template(
+                "{spinner} {binary_bytes} {binary_bytes_per_sec} {msg}",
+            )
+            .expect("the template is valid"),
+        ),
+    };
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}
+
+fn extract(args: ExtractArgs) -> Result<ExitCode> {
+    let destination = args.destination()?;
+    let threads = args.threads()?;
+    let pipeline = PipelineBuilder::new().build()?;
+    let sources = input::expand(&args.inputs)?;
+    let total: Option<u64> = sources.iter().map(|s| s.file_size()).sum();
+    let reader = Reader::new(sources, args.input.options());
+    let run_options = RunOptions { threads, ..RunOptions::default() };
+    let render = RenderOptions { safe_cells: !args.raw_cells };
+    let bar = progress_bar(args.quiet, total);
+    let mut docs = 0u64;
+    let mut report = |outcome: &Outcome| {
+        docs += 1;
+        if let Outcome::Processed(doc, _) = outcome {
+            bar.inc(doc.text.len() as u64);
+        }
+        bar.set_message(format!("{docs} docs"));
+        if let Outcome::Rejected(r) = outcome {
+            bar.suspend(|| {
+                eprintln!(
+                    "factspan: rejected {} ({}): {}",
+                    r.id, r.source, r.reason
+                )
+            });
+        }
+    };
+    let stats = match destination {
+        Destination::CsvDir(dir) => {
+            let mut writer = TableWriter::create(&dir)?;
+            let stats = pipeline.run(
+                reader,
+                &run_options,
+                |p, o| output::render_csv(p, o, render),
+                |outcome, rows| {
+                    report(outcome);
+                    writer.write(&rows)
+                },
+            )?;
+            writer.finish()?;
+            stats
+        }
+        Destination::JsonlStdout => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            let stats = pipeline.run(
+                reader,
+                &run_options,
+                output::render_json,
+                |outcome, line| {
+                    report(outcome);
+                    out.write_all(&line).map_err(factspan::Error::from)
+                },
+            )?;
+            out.flush()?;
+            stats
+        }
+        Destination::JsonlFile(path) => {
+            let dir = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                _ => std::path::PathBuf::from("."),
+            };
+            let tmp = tempfile::NamedTempFile::new_in(&dir)
+                .with_context(|| format!("{}", dir.display()))?;
+            let mut out = io::BufWriter::new(tmp.reopen()?);
+            let stats = pipeline.run(
+                reader,
+                &run_options,
+                output::render_json,
+                |outcome, line| {
+                    report(outcome);
+                    out.write_all(&line).map_err(factspan::Error::from)
+                },
+            )?;
+            out.flush()?;
+            tmp.persist(&path)
+                .with_context(|| format!("{}", path.display()))?;
+            stats
+        }
+    };
+    bar.finish_and_clear();
+    if !args.quiet {
+        eprintln!(
+            "factspan: {} documents processed, {} rejected, {} entities, {} claims",
+            stats.processed, stats.rejected, stats.entities, stats.claims
+        );
+    }
+    Ok(if stats.rejected > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

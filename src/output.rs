@@ -1,0 +1,693 @@
+//! The last stage: rows for `documents.csv`, `entities.csv` and
+//! `claims.csv` (or one JSON line per document), with code-point offsets.
+//!
+//! Rows are rendered to bytes on the worker threads, then written in input
+//! order by one writer, so the output does not depend on the thread count.
+//! Tables are written to temporary files in the output folder and renamed
+//! into place only when complete: a killed run leaves no half-written
+//! table under a final name.
+
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::annotation::{Canonical, Extraction};
+use crate::document::{Document, Rejection};
+use crate::error::{Error, Result};
+use crate::pipeline::Pipeline;
+use crate::span::Span;
+
+/// Header of `documents.csv`.
+pub const DOCUMENT_COLUMNS: &[&str] = &[
+    "doc_id", "source", "chars", "bytes", "sha256", "status", "entities",
+    "claims",
+];
+
+/// Header of `entities.csv`.
+pub const ENTITY_COLUMNS: &[&str] = &[
+    "doc_id",
+    "entity_id",
+    "type",
+    "text",
+    "start",
+    "end",
+    "byte_start",
+    "byte_end",
+    "sentence_id",
+    "canonical_name",
+    "canonical_id",
+    "source",
+];
+
+/// Header of `claims.csv`.
+pub const CLAIM_COLUMNS: &[&str] = &[
+    "doc_id",
+    "claim_id",
+    "kind",
+    "text",
+    "start",
+    "end",
+    "value_start",
+    "value_end",
+    "value",
+    "value_min",
+    "value_max",
+    "unit",
+    "qualifier",
+    "operator",
+    "counted",
+    "counted_start",
+    "counted_end",
+    "subject",
+    "attribution",
+    "time",
+    "sentence_id",
+    "sentence_start",
+    "sentence_end",
+    "source",
+];
+
+/// The table file names, in the order they are written.
+pub const TABLES: [&str; 3] = ["documents.csv", "entities.csv", "claims.csv"];
+
+/// Converts byte offsets of one text into code-point offsets.
+///
+/// Built once per document in O(n) with a checkpoint every 64 bytes; each
+/// lookup then counts at most 63 bytes.
+#[derive(Debug)]
+pub struct CharIndex<'t> {
+    text: &'t str,
+    /// Code points before each 64-byte block; empty for ASCII text.
+    blocks: Vec<u32>,
+}
+
+impl<'t> CharIndex<'t> {
+    /// Indexes `text`.
+    pub fn new(text: &'t str) -> CharIndex<'t> {
+        if text.is_ascii() {
+            return CharIndex { text, blocks: Vec::new() };
+        }
+        let bytes = text.as_bytes();
+        let mut blocks = Vec::with_capacity(bytes.len() / 64 + 1);
+        let mut count: u32 = 0;
+        for chunk in bytes.chunks(64) {
+            blocks.push(count);
+            count +=
+                chunk.iter().filter(|&&b| !is_continuation(b)).count() as u32;
+        }
+        CharIndex { text, blocks }
+    }
+
+    /// The code-point offset of byte offset `at` (a char boundary).
+    pub fn chars(&self, at: usize) -> usize {
+        if self.blocks.is_empty() {
+            return at;
+        }
+        let block = at / 64;
+        let base = self.blocks.get(block).copied().unwrap_or_else(|| {
+            // `at == len` on a 64-byte multiple: one past the last block.
+            let last = self.blocks.len() - 1;
+            self.blocks[last]
+                + count_chars(&self.text.as_bytes()[last * 64..]) as u32
+        });
+        let from = (block * 64).min(self.text.len());
+        base as usize + count_chars(&self.text.as_bytes()[from..at.max(from)])
+    }
+
+    /// The code-point length of the whole text.
+    pub fn len(&self) -> usize {
+        self.chars(self.text.len())
+    }
+
+    /// Whether the text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+fn is_continuation(b: u8) -> bool {
+    (b & 0xC0) == 0x80
+}
+
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| !is_continuation(b)).count()
+}
+
+/// Makes a free-text cell safe to open in a spreadsheet: a cell starting
+/// with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`
+/// (OWASP CSV-injection guidance). Numeric columns never pass through
+/// here.
+pub fn neutralize(cell: &str) -> Cow<'_, str> {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => {
+            Cow::Owned(format!("'{cell}"))
+        }
+        _ => Cow::Borrowed(cell),
+    }
+}
+
+/// Undoes [`neutralize`]: strips the leading `'` it adds.
+pub fn unneutralize(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest)
+            if matches!(
+                rest.as_bytes().first(),
+                Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+            ) =>
+        {
+            rest
+        }
+        _ => cell,
+    }
+}
+
+/// Formats a value without exponent or trailing `.0`.
+pub fn format_value(v: f64) -> String {
+    if v.is_finite() {
+        format!("{v}")
+    } else {
+        String::new()
+    }
+}
+
+/// Options for rendering rows.
+#[derive(Clone, Copy, Debug)]
+pub struct RenderOptions {
+    /// Neutralize free-text cells that a spreadsheet would run (default).
+    pub safe_cells: bool,
+}
+
+impl Default for RenderOptions {
+    fn default() -> RenderOptions {
+        RenderOptions { safe_cells: true }
+    }
+}
+
+/// The outcome of one input document.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Processed: the document and what was found in it.
+    Processed(Document, Extraction),
+    /// Rejected, with the reason.
+    Rejected(Rejection),
+}
+
+impl Outcome {
+    /// The document id.
+    pub fn id(&self) -> &str {
+        match self {
+            Outcome::Processed(d, _) => &d.id,
+            Outcome::Rejected(r) => &r.id,
+        }
+    }
+}
+
+/// One document's rows, rendered to CSV bytes (without headers).
+#[derive(Debug, Default)]
+pub struct RenderedCsv {
+    /// Its `documents.csv` row.
+    pub document: Vec<u8>,
+    /// Its `entities.csv` rows.
+    pub entities: Vec<u8>,
+    /// Its `claims.csv` rows.
+    pub claims: Vec<u8>,
+}
+
+/// One entity as a row of `entities.csv` (and an item of the JSONL output).
+#[derive(Debug, Serialize)]
+pub struct EntityRow<'a> {
+    /// The document id.
+    #[serde(skip_serializing)]
+    pub doc_id: Cow<'a, str>,
+    /// `DOC#eN`, numbered from 1 in row order.
+    pub entity_id: String,
+    /// The entity type.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// The quote.
+    pub text: Cow<'a, str>,
+    /// Code-point start.
+    pub start: usize,
+    /// Code-point end (exclusive).
+    pub end: usize,
+    /// Byte start.
+    pub byte_start: usize,
+    /// Byte end (exclusive).
+    pub byte_end: usize,
+    /// Index of the sentence.
+    pub sentence_id: usize,
+    /// Canonical name.
+    pub canonical_name: Cow<'a, str>,
+    /// Canonical id (gazetteer id, or the cluster's first entity id).
+    pub canonical_id: Cow<'a, str>,
+    /// The stage and entry or rule that found it.
+    pub source: Cow<'a, str>,
+}
+
+/// One claim as a row of `claims.csv` (and an item of the JSONL output).
+#[derive(Debug, Serialize)]
+pub struct ClaimRow<'a> {
+    /// The document id.
+    #[serde(skip_serializing)]
+    pub doc_id: Cow<'a, str>,
+    /// `DOC#cN`, numbered from 1 in row order.
+    pub claim_id: String,
+    /// The claim kind.
+    pub kind: &'static str,
+    /// The claim phrase (qualifier and figure).
+    pub text: Cow<'a, str>,
+    /// Code-point start of the phrase.
+    pub start: usize,
+    /// Code-point end of the phrase.
+    pub end: usize,
+    /// Code-point start of the figure.
+    pub value_start: usize,
+    /// Code-point end of the figure.
+    pub value_end: usize,
+    /// The value.
+    pub value: String,
+    /// Range lower end.
+    pub value_min: String,
+    /// Range upper end.
+    pub value_max: String,
+    /// The unit.
+    pub unit: &'static str,
+    /// The qualifier as written.
+    pub qualifier: Cow<'a, str>,
+    /// The qualifier as an operator.
+    pub operator: &'static str,
+    /// What is counted.
+    pub counted: Cow<'a, str>,
+    /// Code-point start of `counted`, when there is one.
+    pub counted_start: Option<usize>,
+    /// Code-point end of `counted`, when there is one.
+    pub counted_end: Option<usize>,
+    /// What the figure is about.
+    pub subject: Cow<'a, str>,
+    /// Who states it.
+    pub attribution: Cow<'a, str>,
+    /// When.
+    pub time: Cow<'a, str>,
+    /// Index of the sentence.
+    pub sentence_id: usize,
+    /// Code-point start of the sentence.
+    pub sentence_start: usize,
+    /// Code-point end of the sentence.
+    pub sentence_end: usize,
+    /// The rule that assembled it.
+    pub source: Cow<'a, str>,
+}
+
+/// Builds the entity and claim rows of a processed document.
+pub fn rows<'a>(
+    pipeline: &'a Pipeline,
+    doc: &'a Document,
+    ex: &'a Extraction,
+) -> (Vec<EntityRow<'a>>, Vec<ClaimRow<'a>>) {
+    let text = doc.text.as_str();
+    let idx = CharIndex::new(text);
+    let id = doc.id.as_str();
+    let entity_id = |i: usize| format!("{id}#e{}", i + 1);
+    let mut entities = Vec::with_capacity(ex.entities.len());
+    for (i, e) in ex.entities.iter().enumerate() {
+        let (name, cid): (Cow<str>, Cow<str>) = match &e.canonical {
+            Canonical::Entry(entry) => {
+                let (n, c) = pipeline.entry_canonical(*entry);
+                (Cow::Borrowed(n), Cow::Borrowed(c))
+            }
+            Canonical::Mention(span) => {
+                let target = ex
+                    .entities
+                    .iter()
+                    .position(|o| o.span == *span)
+                    .unwrap_or(i);
+                (Cow::Borrowed(span.of(text)), Cow::Owned(entity_id(target)))
+            }
+            Canonical::None
+                if e.kind.is_numeric()
+                    || e.kind == crate::annotation::EntityType::Date =>
+            {
+                (Cow::Borrowed(""), Cow::Borrowed(""))
+            }
+            Canonical::None => {
+                (Cow::Borrowed(e.span.of(text)), Cow::Owned(entity_id(i)))
+            }
+        };
+        entities.push(EntityRow {
+            doc_id: Cow::Borrowed(id),
+            entity_id: entity_id(i),
+            kind: e.kind.as_str(),
+            text: Cow::Borrowed(e.span.of(text)),
+            start: idx.chars(e.span.start),
+            end: idx.chars(e.span.end),
+            byte_start: e.span.start,
+            byte_end: e.span.end,
+            sentence_id: ex.sentence_at(e.span.start),
+            canonical_name: name,
+            canonical_id: cid,
+            source: pipeline.origin_name(&e.origin),
+        });
+    }
+    let quote = |s: Option<Span>| {
+        s.map_or(Cow::Borrowed(""), |s| Cow::Borrowed(s.of(text)))
+    };
+    let mut claims = Vec::with_capacity(ex.claims.len());
+    for (i, c) in ex.claims.iter().enumerate() {
+        let sid = ex.sentence_at(c.span.start);
+        let sentence = ex.sentences.get(sid).copied().unwrap_or(c.span);
+        let subject = match c.subject {
+            Some(span) => ex
+                .entities
+                .iter()
+                .find(|e| e.span == span)
+                .and_then(|e| match &e.canonical {
+                    Canonical::Entry(entry) => {
+                        Some(Cow::Borrowed(pipeline.entry_canonical(*entry).0))
+                    }
+                    Canonical::Mention(m) => Some(Cow::Borrowed(m.of(text))),
+                    Canonical::None => None,
+                })
+                .unwrap_or(Cow::Borrowed(span.of(text))),
+            None => Cow::Borrowed(""),
+        };
+        claims.push(ClaimRow {
+            doc_id: Cow::Borrowed(id),
+            claim_id: format!("{id}#c{}", i + 1),
+            kind: c.kind.as_str(),
+            text: Cow::Borrowed(c.span.of(text)),
+            start: idx.chars(c.span.start),
+            end: idx.chars(c.span.end),
+            value_start: idx.chars(c.value_span.start),
+            value_end: idx.chars(c.value_span.end),
+            value: format_value(c.value),
+            value_min: c.value_min.map(format_value).unwrap_or_default(),
+            value_max: c.value_max.map(format_value).unwrap_or_default(),
+            unit: c.unit,
+            qualifier: quote(c.qualifier),
+            operator: c.operator.as_str(),
+            counted: quote(c.counted),
+            counted_start: c.counted.map(|s| idx.chars(s.start)),
+            counted_end: c.counted.map(|s| idx.chars(s.end)),
+            subject,
+            attribution: quote(c.attribution),
+            time: quote(c.time),
+            sentence_id: sid,
+            sentence_start: idx.chars(sentence.start),
+            sentence_end: idx.chars(sentence.end),
+            source: Cow::Borrowed(c.rule),
+        });
+    }
+    (entities, claims)
+}
+
+/// The hex sha256 of a text.
+pub fn sha256_hex(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
+}
+
+fn cell<'c>(s: &'c str, opts: RenderOptions) -> Cow<'c, str> {
+    if opts.safe_cells {
+        neutralize(s)
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+fn csv_writer(buf: &mut Vec<u8>) -> csv::Writer<&mut Vec<u8>> {
+    csv::WriterBuilder::new().has_headers(false).from_writer(buf)
+}
+
+/// Renders one outcome's CSV rows.
+///
+/// # Errors
+///
+/// Only on a CSV serialization failure, which writing to memory does not
+/// produce in practice.
+pub fn render_csv(
+    pipeline: &Pipeline,
+    outcome: &Outcome,
+    opts: RenderOptions,
+) -> Result<RenderedCsv> {
+    let mut out = RenderedCsv::default();
+    match outcome {
+        Outcome::Rejected(r) => {
+            let bytes = r.bytes.map(|b| b.to_string()).unwrap_or_default();
+            let status = r.reason.to_string();
+            let mut w = csv_writer(&mut out.document);
+            w.write_record([
+                &*cell(&r.id, opts),
+                &*cell(&r.source, opts),
+                "",
+                &bytes,
+                "",
+                &*cell(&status, opts),
+                "0",
+                "0",
+            ])?;
+            w.flush()?;
+        }
+        Outcome::Processed(doc, ex) => {
+            let (entities, claims) = rows(pipeline, doc, ex);
+            {
+                let mut w = csv_writer(&mut out.document);
+                w.write_record([
+                    &*cell(&doc.id, opts),
+                    &*cell(&doc.source, opts),
+                    &CharIndex::new(&doc.text).len().to_string(),
+                    &doc.text.len().to_string(),
+                    &sha256_hex(&doc.text),
+                    "ok",
+                    &entities.len().to_string(),
+                    &claims.len().to_string(),
+                ])?;
+                w.flush()?;
+            }
+            {
+                let mut w = csv_writer(&mut out.entities);
+                for r in &entities {
+                    w.write_record([
+                        &*cell(&r.doc_id, opts),
+                        &*cell(&r.entity_id, opts),
+                        r.kind,
+                        &*cell(&r.text, opts),
+                        &r.start.to_string(),
+                        &r.end.to_string(),
+                        &r.byte_start.to_string(),
+                        &r.byte_end.to_string(),
+                        &r.sentence_id.to_string(),
+                        &*cell(&r.canonical_name, opts),
+                        &*cell(&r.canonical_id, opts),
+                        &*cell(&r.source, opts),
+                    ])?;
+                }
+                w.flush()?;
+            }
+            {
+                let mut w = csv_writer(&mut out.claims);
+                let opt = |v: Option<usize>| {
+                    v.map(|v| v.to_string()).unwrap_or_default()
+                };
+                for r in &claims {
+                    w.write_record([
+                        &*cell(&r.doc_id, opts),
+                        &*cell(&r.claim_id, opts),
+                        r.kind,
+                        &*cell(&r.text, opts),
+                        &r.start.to_string(),
+                        &r.end.to_string(),
+                        &r.value_start.to_string(),
+                        &r.value_end.to_string(),
+                        &r.value,
+                        &r.value_min,
+                        &r.value_max,
+                        r.unit,
+                        &*cell(&r.qualifier, opts),
+                        r.operator,
+                        &*cell(&r.counted, opts),
+                        &opt(r.counted_start),
+                        &opt(r.counted_end),
+                        &*cell(&r.subject, opts),
+                        &*cell(&r.attribution, opts),
+                        &*cell(&r.time, opts),
+                        &r.sentence_id.to_string(),
+                        &r.sentence_start.to_string(),
+                        &r.sentence_end.to_string(),
+                        &*cell(&r.source, opts),
+                    ])?;
+                }
+                w.flush()?;
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[derive(Serialize)]
+struct JsonDoc<'a> {
+    id: &'a str,
+    source: &'a str,
+    status: Cow<'a, str>,
+    chars: Option<usize>,
+    bytes: Option<u64>,
+    sha256: Option<String>,
+    entities: Vec<EntityRow<'a>>,
+    claims: Vec<ClaimRow<'a>>,
+}
+
+/// Renders one outcome as a JSON line (with its `\n`): the pipe mode.
+///
+/// # Errors
+///
+/// Only on a serialization failure.
+pub fn render_json(pipeline: &Pipeline, outcome: &Outcome) -> Result<Vec<u8>> {
+    let doc = match outcome {
+        Outcome::Rejected(r) => JsonDoc {
+            id: &r.id,
+            source: &r.source,
+            status: Cow::Owned(r.reason.to_string()),
+            chars: None,
+            bytes: r.bytes,
+            sha256: None,
+            entities: Vec::new(),
+            claims: Vec::new(),
+        },
+        Outcome::Processed(doc, ex) => {
+            let (entities, claims) = rows(pipeline, doc, ex);
+            JsonDoc {
+                id: &doc.id,
+                source: &doc.source,
+                status: Cow::Borrowed("ok"),
+                chars: Some(CharIndex::new(&doc.text).len()),
+                bytes: Some(doc.text.len() as u64),
+                sha256: Some(sha256_hex(&doc.text)),
+                entities,
+                claims,
+            }
+        }
+    };
+    let mut line = serde_json::to_vec(&doc)
+        .map_err(|e| Error::config(format!("json: {e}")))?;
+    line.push(b'\n');
+    Ok(line)
+}
+
+/// Writes the three CSV tables into a folder, atomically.
+pub struct TableWriter {
+    dir: PathBuf,
+    files: Vec<(tempfile::NamedTempFile, &'static str)>,
+    writers: Vec<BufWriter<File>>,
+}
+
+impl TableWriter {
+    /// Creates the folder if needed and opens temporary files in it, with
+    /// headers written.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error naming the folder when it cannot be created or
+    /// written.
+    pub fn create(dir: &Path) -> Result<TableWriter> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let mut files = Vec::new();
+        let mut writers = Vec::new();
+        let headers = [DOCUMENT_COLUMNS, ENTITY_COLUMNS, CLAIM_COLUMNS];
+        for (name, header) in TABLES.iter().zip(headers) {
+            let tmp = tempfile::Builder::new()
+                .prefix(&format!(".{name}."))
+                .suffix(".partial")
+                .tempfile_in(dir)
+                .map_err(|e| Error::io(dir, e))?;
+            let file = tmp.reopen().map_err(|e| Error::io(tmp.path(), e))?;
+            let mut w = BufWriter::with_capacity(1 << 17, file);
+            let mut line = Vec::new();
+            {
+                let mut csv = csv::Writer::from_writer(&mut line);
+                csv.write_record(header)?;
+                csv.flush()?;
+            }
+            w.write_all(&line).map_err(|e| Error::io(tmp.path(), e))?;
+            files.push((tmp, *name));
+            writers.push(w);
+        }
+        Ok(TableWriter { dir: dir.to_path_buf(), files, writers })
+    }
+
+    /// Appends one document's rendered rows.
+    ///
+    /// # Errors
+    ///
+    /// Returns an I/O error naming the table.
+    pub fn write(&mut self, rows: &RenderedCsv) -> Result<()> {
+        let parts = [&rows.document, &rows.entities, &rows.claims];
+        for ((w, (tmp, _)), bytes) in
+            self.writers.iter_mut().zip(&self.files).zip(parts)
+        {
+            w.write_all(bytes).map_err(|e| Error::io(tmp.path(), e))?;
+        }
+        Ok(())
+    }
+
+    /// Flushes, syncs and renames every table into place.
+    ///
+    /// # Errors
+    ///
+    /// Returns an I/O error naming the table that failed.
+    pub fn finish(self) -> Result<Vec<PathBuf>> {
+        let mut done = Vec::new();
+        for (mut w, (tmp, name)) in self.writers.into_iter().zip(self.files) {
+            w.flush().map_err(|e| Error::io(tmp.path(), e))?;
+            let file = w.into_inner().map_err(|e| {
+                Error::io(tmp.path(), io::Error::other(e.to_string()))
+            })?;
+            file.sync_all().map_err(|e| Error::io(tmp.path(), e))?;
+            let dest = self.dir.join(name);
+            tmp.persist(&dest).map_err(|e| Error::io(&dest, e.error))?;
+            done.push(dest);
+        }
+        Ok(done)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_index_matches_python_slicing() {
+        let text = "a€😀b".repeat(40) + "é";
+        let idx = CharIndex::new(&text);
+        for (chars, (bytes, _)) in text.char_indices().enumerate() {
+            assert_eq!(idx.chars(bytes), chars);
+        }
+        assert_eq!(idx.len(), text.chars().count());
+        let ascii = CharIndex::new("plain");
+        assert_eq!(ascii.chars(3), 3);
+    }
+
+    #[test]
+    fn formula_cells_are_neutralized_and_restored() {
+        for bad in ["=1+1", "+x", "-5", "@SUM(A1)", "\tx", "\rx"] {
+            let safe = neutralize(bad);
+            assert!(safe.starts_with('\''), "{bad:?}");
+            assert_eq!(unneutralize(&safe), bad);
+        }
+        assert_eq!(neutralize("Pakistan"), "Pakistan");
+        assert_eq!(unneutralize("'quoted"), "'quoted");
+    }
+
+    #[test]
+    fn values_print_without_exponent() {
+        assert_eq!(format_value(1_500_000.0), "1500000");
+        assert_eq!(format_value(0.5), "0.5");
+        assert_eq!(format_value(1e21), "1000000000000000000000");
+    }
+}

@@ -1,0 +1,615 @@
+//! Stage 1: tokens and sentences, with byte spans, built for news text.
+//!
+//! News has shapes that general-purpose splitters get wrong: datelines
+//! (`ISLAMABAD:`), headlines and bylines without final punctuation, bullet
+//! lines, abbreviations (`Jan.`, `Gen.`, `U.S.`), initials (`J. R. R.`),
+//! numbers with separators (`235,000`, `1.5`), and wire copy hard-wrapped
+//! at 70 columns, where a newline is not a sentence break.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::span::Span;
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub enum TokenKind {
+    /// Starts with a letter: `Pakistan`, `non-refoulement`, `U.S.`,
+    /// `d’Ivoire`, `COVID-19`.
+    Word,
+    /// Starts with a digit: `235,000`, `1.5`, `5m`, `1990s`.
+    Number,
+    /// Any other single character: `.`, `“`, `(`, `•`, `$`.
+    Punct,
+}
+
+/// A token: its span, kind, and the whitespace before it.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub struct Token {
+    /// Where it is in the document.
+    pub span: Span,
+    /// What it is made of.
+    pub kind: TokenKind,
+    /// How many line breaks lie between this token and the previous one.
+    pub newlines_before: u8,
+    /// Whether any whitespace lies between this token and the previous one.
+    pub space_before: bool,
+}
+
+/// Sentences and tokens of one document.
+#[derive(Clone, Debug, Default)]
+pub struct Segmentation {
+    /// Every token of the document, in order.
+    pub tokens: Vec<Token>,
+    /// Every sentence: its span and the range of its tokens in `tokens`.
+    pub sentences: Vec<Sentence>,
+}
+
+/// One sentence: its span and its tokens.
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct Sentence {
+    /// From the first token's start to the last token's end.
+    pub span: Span,
+    /// Indices into [`Segmentation::tokens`].
+    pub tokens: Range<usize>,
+}
+
+impl Segmentation {
+    /// Empties both lists, keeping their memory for reuse.
+    pub fn clear(&mut self) {
+        self.tokens.clear();
+        self.sentences.clear();
+    }
+
+    /// The tokens of sentence `i`.
+    pub fn sentence_tokens(&self, i: usize) -> &[Token] {
+        &self.tokens[self.sentences[i].tokens.clone()]
+    }
+
+    /// The index of the sentence holding byte offset `at` (the last
+    /// sentence starting at or before it).
+    pub fn sentence_at(&self, at: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.span.start <= at)
+            .saturating_sub(1)
+    }
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Maj", "Capt", "Sgt",
+    "Cpl", "Pvt", "Adm", "Brig", "Cmdr", "Gov", "Sen", "Rep", "Rev", "Hon",
+    "Pres", "Supt", "Insp", "Det", "Fr", "Sr", "Jr", "St", "Mt", "Ft", "No",
+    "Nos", "Vol", "Fig", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu",
+    "Thur", "Thurs", "Fri", "Sat", "Sun", "vs", "etc", "approx", "est", "Co",
+    "Corp", "Ltd", "Inc", "Bros", "Dept", "Univ", "Assn", "Ave", "Blvd", "Rd",
+    "Calif", "Mass", "Penn", "Conn", "Ariz", "Colo", "Fla", "Ill", "Mich",
+    "Minn", "Tenn", "Wash", "Wis", "Okla", "Ore", "Pa", "Va", "Ky", "La",
+    "Md", "Mo", "Neb", "Nev", "Ga", "Ala", "Ark", "Kan", "Del", "Wyo", "Op",
+    "cf", "al", "ed", "eds", "p", "pp",
+];
+
+/// Abbreviations that also end sentences often (`... Inc. The company`):
+/// they end one when the next word is capitalized and not a name part.
+const CORPORATE: &[&str] = &["Co", "Corp", "Ltd", "Inc", "Bros", "etc"];
+
+/// Splits documents into tokens and sentences.
+#[derive(Clone, Debug)]
+pub struct Segmenter {
+    abbreviations: HashSet<&'static str>,
+}
+
+impl Default for Segmenter {
+    fn default() -> Segmenter {
+        Segmenter::new()
+    }
+}
+
+impl Segmenter {
+    /// Makes a segmenter with the built-in abbreviation list.
+    pub fn new() -> Segmenter {
+        Segmenter { abbreviations: ABBREVIATIONS.iter().copied().collect() }
+    }
+
+    /// Segments `text` into `out` (cleared first).
+    pub fn segment(&self, text: &str, out: &mut Segmentation) {
+        out.clear();
+        tokenize(text, &mut out.tokens);
+        let wrapped = is_hard_wrapped(text);
+        self.split_sentences(text, wrapped, out);
+    }
+
+    fn split_sentences(
+        &self,
+        text: &str,
+        wrapped: bool,
+        out: &mut Segmentation,
+    ) {
+        let Segmentation { tokens, sentences } = out;
+        let tokens: &[Token] = tokens;
+        let wrap_width = if wrapped { max_line_len(text) } else { 0 };
+        let mut start = 0;
+        let mut i = 0;
+        let mut line_start_tok = 0;
+        while i < tokens.len() {
+            // A break before token i+1?
+            let tok = tokens[i];
+            let next = tokens.get(i + 1).copied();
+            let mut end_here = false;
+            let mut extra = 0; // closing quotes/brackets absorbed
+            if let Some(nx) = next {
+                if nx.newlines_before > 0 {
+                    if nx.newlines_before >= 2
+                        || !wrapped
+                        || starts_paragraph(text, nx)
+                        || self.ends_sentence_at(text, tokens, i, true)
+                        || line_is_short(text, tok, wrap_width)
+                    {
+                        end_here = true;
+                    }
+                } else if is_terminal(tok.span.of(text)) {
+                    let mut j = i + 1;
+                    while j < tokens.len()
+                        && !tokens[j].space_before
+                        && is_closer(tokens[j].span.of(text))
+                    {
+                        j += 1;
+                    }
+                    if j < tokens.len()
+                        && tokens[j].space_before
+                        && self.ends_sentence_at(text, tokens, i, false)
+                        && starts_sentence(text, tokens, j)
+                    {
+                        end_here = true;
+                        extra = j - i - 1;
+                    }
+                } else if tok.kind == TokenKind::Punct
+                    && is_dateline_end(text, tokens, line_start_tok, i)
+                {
+                    end_here = true;
+                }
+            } else {
+                end_here = true;
+            }
+            if end_here {
+                let last = i + extra;
+                push_sentence(sentences, tokens, start, last + 1);
+                start = last + 1;
+                i = last + 1;
+                if tokens.get(i).is_some_and(|t| t.newlines_before > 0) {
+                    line_start_tok = i;
+                }
+                continue;
+            }
+            i += 1;
+            if tokens.get(i).is_some_and(|t| t.newlines_before > 0) {
+                line_start_tok = i;
+            }
+        }
+    }
+
+    /// Whether the terminal punctuation (or line end) at token `i` ends a
+    /// sentence, judging by the word before it.
+    fn ends_sentence_at(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        at_line_end: bool,
+    ) -> bool {
+        let tok = tokens[i];
+        let s = tok.span.of(text);
+        if at_line_end {
+            return is_terminal(s)
+                || is_closer(s)
+                    && i > 0
+                    && is_terminal(tokens[i - 1].span.of(text));
+        }
+        if s != "." {
+            return true;
+        }
+        let Some(prev) = i.checked_sub(1).map(|p| tokens[p]) else {
+            return true;
+        };
+        if prev.span.end != tok.span.start {
+            return true;
+        }
+        let word = prev.span.of(text);
+        if prev.kind == TokenKind::Word {
+            // An initial: "J. R. R. Tolkien", "George W. Bush".
+            let mut chars = word.chars();
+            if let (Some(c), None) = (chars.next(), chars.next()) {
+                if c.is_uppercase() {
+                    return false;
+                }
+            }
+            if self.abbreviations.contains(word) {
+                if CORPORATE.contains(&word) {
+                    return next_word_is_capitalized(text, tokens, i + 1);
+                }
+                return false;
+            }
+        }
+        true
+    }
+}
+
+fn push_sentence(
+    sentences: &mut Vec<Sentence>,
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+) {
+    if start >= end {
+        return;
+    }
+    let span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
+    sentences.push(Sentence { span, tokens: start..end });
+}
+
+fn next_word_is_capitalized(text: &str, tokens: &[Token], j: usize) -> bool {
+    tokens.get(j).is_some_and(|t| {
+        let s = t.span.of(text);
+        matches!(s, "The" | "It" | "He" | "She" | "They" | "But" | "In")
+    })
+}
+
+fn is_terminal(s: &str) -> bool {
+    matches!(s, "." | "!" | "?" | "…")
+}
+
+fn is_closer(s: &str) -> bool {
+    matches!(s, "\"" | "'" | "”" | "’" | ")" | "]" | "»")
+}
+
+/// Whether token `j` can start a sentence: an uppercase letter, a digit,
+/// an opening quote or bracket, a bullet or a dash.
+fn starts_sentence(text: &str, tokens: &[Token], j: usize) -> bool {
+    let s = tokens[j].span.of(text);
+    let Some(c) = s.chars().next() else { return false };
+    if c.is_uppercase() || c.is_ascii_digit() {
+        return true;
+    }
+    if matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '•' | '-' | '—' | '–'
+    ) {
+        return tokens
+            .get(j + 1)
+            .and_then(|t| t.span.of(text).chars().next())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    }
+    false
+}
+
+/// Whether a token at a line start begins a new paragraph: it is indented
+/// or a bullet.
+fn starts_paragraph(text: &str, tok: Token) -> bool {
+    let line_start = text[..tok.span.start].rfind('\n').map_or(0, |i| i + 1);
+    let indent = &text[line_start..tok.span.start];
+    indent.contains('\t')
+        || indent.len() >= 2
+        || matches!(tok.span.of(text), "•" | "*" | "-" | "–" | "—" | "·")
+}
+
+/// Whether the line ending at `tok` is much shorter than the wrap width: a
+/// headline, byline or list item in hard-wrapped copy.
+fn line_is_short(text: &str, tok: Token, wrap_width: usize) -> bool {
+    let line_start = text[..tok.span.start].rfind('\n').map_or(0, |i| i + 1);
+    let len = text[line_start..tok.span.end].trim().len();
+    let s = tok.span.of(text);
+    // A line ending in a comma or a joining word continues.
+    if matches!(s, "," | ";" | "-" | "and" | "or" | "of" | "the" | "to") {
+        return false;
+    }
+    len * 2 < wrap_width
+}
+
+/// A dateline: one or more ALL-CAPS words at the start of a line, maybe
+/// with a `, Country` and an `(AGENCY)`, closed by `:`, `_`, `--` or `—`.
+fn is_dateline_end(
+    text: &str,
+    tokens: &[Token],
+    line_start: usize,
+    i: usize,
+) -> bool {
+    let s = tokens[i].span.of(text);
+    if !matches!(s, ":" | "_" | "—" | "–")
+        || i == line_start
+        || i - line_start > 10
+    {
+        return false;
+    }
+    let first = tokens[line_start];
+    let w = first.span.of(text);
+    if first.kind != TokenKind::Word
+        || w.chars().count() < 2
+        || !w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    {
+        return false;
+    }
+    // A dateline must be followed by more text on the same line.
+    tokens.get(i + 1).is_some_and(|t| t.newlines_before == 0)
+}
+
+/// Whether the text is hard-wrapped wire copy: most lines are long and
+/// of similar length, with no line much longer than a terminal.
+fn is_hard_wrapped(text: &str) -> bool {
+    let mut lens: Vec<usize> = text
+        .split('\n')
+        .map(|l| l.trim_end().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    if lens.len() < 4 {
+        return false;
+    }
+    lens.sort_unstable();
+    let max = lens[lens.len() - 1];
+    let median = lens[lens.len() / 2];
+    max <= 100 && median * 2 >= max && median >= 30
+}
+
+fn max_line_len(text: &str) -> usize {
+    text.split('\n').map(|l| l.trim().len()).max().unwrap_or(0)
+}
+
+/// Splits `text` into tokens, appending them to `out`.
+pub fn tokenize(text: &str, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut newlines: u32 = 0;
+    let mut space = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII fast paths.
+        if b == b'\n' {
+            newlines += 1;
+            space = true;
+            i += 1;
+            continue;
+        }
+        if b == b' ' || b == b'\t' || b == b'\r' || b == 0x0B || b == 0x0C {
+            space = true;
+            i += 1;
+            continue;
+        }
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            text[i..].chars().next().expect("i is on a char boundary")
+        };
+        if c.is_whitespace() || is_invisible(c) {
+            if c == '\u{2028}' || c == '\u{2029}' || c == '\u{85}' {
+                newlines += 1;
+            }
+            space = true;
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let kind;
+        if c.is_alphabetic() {
+            kind = TokenKind::Word;
+            i = scan_word(text, i);
+        } else if c.is_ascii_digit() {
+            kind = TokenKind::Number;
+            i = scan_number(text, i);
+        } else {
+            kind = TokenKind::Punct;
+            i += c.len_utf8();
+            // Keep combining marks with their base.
+            i = skip_marks(text, i);
+        }
+        out.push(Token {
+            span: Span::new(start, i),
+            kind,
+            newlines_before: newlines.min(255) as u8,
+            space_before: space,
+        });
+        newlines = 0;
+        space = false;
+    }
+}
+
+/// Zero-width and format characters count as (non-breaking) space.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+fn is_mark(c: char) -> bool {
+    // Combining diacritical marks and their supplements; enough to keep
+    // decomposed accents inside words.
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF
+        | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x0610..=0x061A | 0x064B..=0x065F
+        | 0x0670 | 0x06D6..=0x06ED | 0x0900..=0x0903 | 0x093A..=0x094F)
+}
+
+fn skip_marks(text: &str, mut i: usize) -> usize {
+    while let Some(c) = text[i..].chars().next() {
+        if is_mark(c) || c == '\u{FE0F}' || c == '\u{200D}' {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+/// Scans a word from `i`: letters and digits, joined by single internal
+/// hyphens or apostrophes (`Timor-Leste`, `O'Brien`, `d’Ivoire`), and
+/// dotted acronyms (`U.S.`, `U.N.`) with their final period.
+fn scan_word(text: &str, start: usize) -> usize {
+    let mut i = start;
+    let mut letters_dots = true; // shape so far is L.L.L.
+    let mut last_was_dot = false;
+    let mut count = 0;
+    while let Some(c) = text[i..].chars().next() {
+        if is_word_char(c) {
+            if !last_was_dot && count > 0 {
+                letters_dots = false;
+            }
+            last_was_dot = false;
+            count += 1;
+            i += c.len_utf8();
+            continue;
+        }
+        let after = text[i + c.len_utf8()..].chars().next();
+        let joins = matches!(c, '-' | '‐' | '‑' | '\'' | '’')
+            && after.is_some_and(|a| a.is_alphanumeric());
+        if joins {
+            letters_dots = false;
+            i += c.len_utf8();
+            continue;
+        }
+        // "U.S." / "U.N.": single letters each followed by a period.
+        if c == '.' && letters_dots && !last_was_dot {
+            let next_is_letter_dot = after.is_some_and(|a| a.is_alphabetic())
+                && text[i + 1..]
+                    .char_indices()
+                    .nth(1)
+                    .is_some_and(|(_, d)| d == '.');
+            let closes_acronym = count >= 2 && text[..i].contains('.');
+            if next_is_letter_dot || closes_acronym && i > start {
+                i += 1;
+                last_was_dot = true;
+                continue;
+            }
+        }
+        break;
+    }
+    i
+}
+
+/// Scans a number from `i`: digits with `,` or `.` between digits, then
+/// any attached letters (`5m`, `2.3bn`, `1990s`, `3rd`).
+fn scan_number(text: &str, start: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = start;
+    while i < b.len() {
+        let separator = (b[i] == b',' || b[i] == b'.')
+            && i + 1 < b.len()
+            && b[i + 1].is_ascii_digit();
+        if b[i].is_ascii_digit() || separator {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    while let Some(c) = text[i..].chars().next() {
+        if c.is_alphabetic() {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        toks.iter().map(|t| t.span.of(text)).collect()
+    }
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let mut seg = Segmentation::default();
+        Segmenter::new().segment(text, &mut seg);
+        seg.sentences.iter().map(|s| s.span.of(text)).collect()
+    }
+
+    #[test]
+    fn tokens_of_news_shapes() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "more than 235,000 peacekeepers",
+                &["more", "than", "235,000", "peacekeepers"],
+            ),
+            ("nearly 1.5 million", &["nearly", "1.5", "million"]),
+            (
+                "Timor-Leste and Côte d’Ivoire",
+                &["Timor-Leste", "and", "Côte", "d’Ivoire"],
+            ),
+            (
+                "the U.S. and U.N. said",
+                &["the", "U.S.", "and", "U.N.", "said"],
+            ),
+            ("Pakistan’s UN mission.", &["Pakistan’s", "UN", "mission", "."]),
+            (
+                "$2.3bn (AFP/File)",
+                &["$", "2.3bn", "(", "AFP", "/", "File", ")"],
+            ),
+            ("COVID-19 in 1990s", &["COVID-19", "in", "1990s"]),
+            ("“Blue helmets”", &["“", "Blue", "helmets", "”"]),
+            (
+                "non-refoulement, multi-phase",
+                &["non-refoulement", ",", "multi-phase"],
+            ),
+            ("10-20 km", &["10", "-", "20", "km"]),
+            ("a\u{200B}b e\u{301}t", &["a", "b", "e\u{301}t"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&words(text), want, "tokenizing {text:?}");
+        }
+    }
+
+    #[test]
+    fn sentences_of_news_shapes() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "The letter, dated Jan. 1, was addressed to PM Sharif. It said no.",
+                &["The letter, dated Jan. 1, was addressed to PM Sharif.", "It said no."],
+            ),
+            (
+                "ISLAMABAD: Amnesty International has urged Pakistan to act.",
+                &["ISLAMABAD:", "Amnesty International has urged Pakistan to act."],
+            ),
+            (
+                "Headline without stop\nShort Url\nUpdated 09 January 2026\n\nBody text here.",
+                &["Headline without stop", "Short Url", "Updated 09 January 2026", "Body text here."],
+            ),
+            (
+                "  • Rights group’s letter warns\n  • Pakistan says it has hosted Afghans",
+                &["• Rights group’s letter warns", "• Pakistan says it has hosted Afghans"],
+            ),
+            (
+                "“We are concerned,” he said. “Pakistan underscores it.”",
+                &["“We are concerned,” he said.", "“Pakistan underscores it.”"],
+            ),
+            (
+                "Col. John Dorrian and J. R. R. Tolkien met Gen. Smith in the U.S. on Friday.",
+                &["Col. John Dorrian and J. R. R. Tolkien met Gen. Smith in the U.S. on Friday."],
+            ),
+            ("It rose 1.5 percent. Then it fell.", &["It rose 1.5 percent.", "Then it fell."]),
+            ("One line.\r\nAnother line.\r\n", &["One line.", "Another line."]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&sentences(text), want, "splitting {text:?}");
+        }
+    }
+
+    #[test]
+    fn hard_wrapped_wire_copy_joins_lines() {
+        let text = "\t   NAIROBI, Kenya (AP) _ Thousands of laborers, students and\n\
+                    opposition politicians on Saturday protested tax hikes imposed by\n\
+                    their cash-strapped government, which they accused of failing to\n\
+                    provide basic services.\n\
+                    \t   Beneath a scorching sun, they sang anti-government songs and\n\
+                    chanted slogans, showing their derision for President\n\
+                    Daniel arap Moi, Kenya's ruler for 20 years.\n";
+        let got = sentences(text);
+        assert_eq!(got.len(), 3, "{got:#?}");
+        assert_eq!(got[0], "NAIROBI, Kenya (AP) _");
+        assert!(got[1].starts_with("Thousands of laborers"));
+        assert!(got[1].ends_with("basic services."));
+        assert!(got[2].ends_with("for 20 years."));
+    }
+}

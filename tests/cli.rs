@@ -1,0 +1,97 @@
+//! The command line: exit codes, stdout discipline, pipe mode.
+
+use std::io::Write;
+use std::process::Stdio;
+
+use crate::util::{factspan, run};
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&["extract"]).status.code(), Some(2));
+    assert_eq!(run(&["extract", "data/", "--bogus"]).status.code(), Some(2));
+    assert_eq!(run(&["extract", "no/such/path"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["extract", "data/", "--threads", "0", "-o", "/tmp/x"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn jsonl_pipe_mode_writes_one_line_per_document_in_order() {
+    let mut child = factspan()
+        .args(["extract", "-", "--format", "jsonl", "-o", "-", "--quiet"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut input = String::new();
+    for i in 0..50 {
+        input.push_str(&format!(
+            "{{\"id\": \"d{i}\", \"text\": \"Pakistan said {i} people came.\"}}\n"
+        ));
+    }
+    input.push_str("not json\n");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write stdin");
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(1), "one line was rejected");
+    let stdout = String::from_utf8(out.stdout).expect("utf-8");
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 51);
+    for (i, line) in lines.iter().take(50).enumerate() {
+        assert_eq!(line["id"], format!("d{i}"));
+        assert_eq!(line["status"], "ok");
+    }
+    assert_eq!(lines[50]["id"], "-:51");
+    assert!(lines[50]["status"].as_str().unwrap().starts_with("bad_json"));
+}
+
+#[test]
+fn broken_pipe_ends_quietly() {
+    let mut input = String::new();
+    for i in 0..20000 {
+        input.push_str(&format!(
+            "{{\"id\": \"d{i}\", \"text\": \"Text {i}.\"}}\n"
+        ));
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("many.jsonl");
+    std::fs::write(&path, input).expect("write input");
+    let mut child = factspan()
+        .args([
+            "extract",
+            path.to_str().unwrap(),
+            "--format",
+            "jsonl",
+            "--quiet",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // Read one line, then close the pipe, like `| head -1`.
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(&mut stdout, &mut first).expect("some output");
+    drop(stdout);
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn csv_output_needs_a_folder() {
+    let o = run(&["extract", "data/", "-o", "-"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--format jsonl"));
+}

@@ -1,0 +1,107 @@
+//! Any string goes through the pipeline without panic, and every span is
+//! in bounds, on char boundaries, and quotes its code-point slice.
+
+use std::sync::OnceLock;
+
+use factspan::output::{rows, CharIndex};
+use factspan::{Document, Pipeline, PipelineBuilder};
+use proptest::prelude::*;
+
+use crate::util::slice_chars;
+
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| PipelineBuilder::new().build().expect("default pipeline"))
+}
+
+fn check(text: &str) {
+    let doc = Document::new("p", "prop", text);
+    let ex = pipeline().process(&doc);
+    let mut spans: Vec<factspan::Span> = ex.sentences.clone();
+    spans.extend(ex.entities.iter().map(|e| e.span));
+    for c in &ex.claims {
+        spans.extend([c.span, c.value_span]);
+        spans.extend(
+            [c.qualifier, c.counted, c.subject, c.attribution, c.time]
+                .into_iter()
+                .flatten(),
+        );
+    }
+    for s in spans {
+        assert!(s.start <= s.end && s.end <= text.len(), "{s:?} in {text:?}");
+        assert!(
+            text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+        );
+    }
+    let (entities, claims) = rows(pipeline(), &doc, &ex);
+    let idx = CharIndex::new(text);
+    assert_eq!(idx.len(), text.chars().count());
+    for e in entities {
+        assert_eq!(slice_chars(text, e.start, e.end), e.text);
+    }
+    for c in claims {
+        assert_eq!(slice_chars(text, c.start, c.end), c.text);
+    }
+}
+
+/// Strings mixing news text with odd Unicode.
+fn odd_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "Pakistan",
+        " ",
+        "\n",
+        "\n\n",
+        "Amnesty International",
+        "said",
+        ".",
+        ",",
+        "1.5 million",
+        "more than 235,000",
+        "Afghans",
+        "“",
+        "”",
+        "’s",
+        "e\u{301}",
+        "😀",
+        "👩‍👩‍👧",
+        "\u{200B}",
+        "\u{200D}",
+        "\u{00A0}",
+        "مرحبا",
+        "שלום",
+        "\u{202E}",
+        "ISLAMABAD:",
+        "•",
+        "U.S.",
+        "Jan. 1",
+        "$2.3bn",
+        "Côte d’Ivoire",
+        "\r\n",
+        "\t",
+        "PM Sharif",
+        "5%",
+        "-",
+        "—",
+        "(",
+        ")",
+        "́",
+        "ﬁ",
+        "İ",
+        "ß",
+    ]);
+    prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn any_string_is_processed_with_exact_spans(text in any::<String>()) {
+        check(&text);
+    }
+
+    #[test]
+    fn odd_news_text_is_processed_with_exact_spans(text in odd_text()) {
+        check(&text);
+    }
+}
