@@ -25,6 +25,7 @@
 pub mod annotation;
 pub mod document;
 pub mod error;
+pub mod gazetteer;
 pub mod input;
 pub mod output;
 pub mod pipeline;
