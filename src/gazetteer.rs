@@ -301,12 +301,15 @@ impl GazetteerBuilder {
     }
 }
 
+/// A form while loading: as first written, its policy, its entries.
+type PendingForm = (String, CasePolicy, Vec<u32>);
+
 #[derive(Default)]
 struct Loader {
     files: Vec<Box<str>>,
     entries: Vec<Entry>,
     /// Folded form -> (form as written, policy, entries).
-    forms: HashMap<String, (String, CasePolicy, Vec<u32>)>,
+    forms: HashMap<String, PendingForm>,
     given: HashSet<Box<str>>,
     surnames: HashSet<Box<str>>,
     particles: HashSet<Box<str>>,
@@ -466,7 +469,7 @@ impl Loader {
             titles,
             common,
         } = self;
-        let mut forms: Vec<(String, (String, CasePolicy, Vec<u32>))> =
+        let mut forms: Vec<(String, PendingForm)> =
             forms.into_iter().collect();
         // A stable order keeps pattern ids, and so output, deterministic.
         forms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
