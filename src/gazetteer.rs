@@ -20,7 +20,9 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use daachorse::{
+    DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind,
+};
 
 use crate::annotation::EntityType;
 use crate::error::{Error, ErrorKind, Result};
@@ -201,9 +203,17 @@ enum CasePolicy {
     Name,
 }
 
-/// One surface form in the automaton, and the entries it names.
+/// One folded key in the automaton: the forms that fold to it, each with
+/// the entries it names.
 #[derive(Clone, Debug)]
 struct Form {
+    /// Forms as written, in gazetteer order.
+    variants: Box<[Variant]>,
+}
+
+/// One surface form as written, its case policy and its entries.
+#[derive(Clone, Debug)]
+struct Variant {
     /// The form as written in the gazetteer (for the case check).
     text: Box<str>,
     policy: CasePolicy,
@@ -218,8 +228,10 @@ pub struct GazetteerMatch {
     pub span: Span,
     /// The best entry for the form.
     pub entry: u32,
-    /// The form's index (see [`Gazetteer::form_entries`]).
+    /// The form's index (see [`Gazetteer::match_entries`]).
     pub form: u32,
+    /// Which written variant of the form matched.
+    pub variant: u32,
 }
 
 /// Builds a [`Gazetteer`] from the default files and user files.
@@ -227,7 +239,6 @@ pub struct GazetteerMatch {
 pub struct GazetteerBuilder {
     defaults: bool,
     files: Vec<(PathBuf, String)>,
-    kind: Option<AhoCorasickKind>,
 }
 
 impl Default for GazetteerBuilder {
@@ -239,22 +250,12 @@ impl Default for GazetteerBuilder {
 impl GazetteerBuilder {
     /// A builder with the default gazetteers.
     pub fn new() -> GazetteerBuilder {
-        GazetteerBuilder { defaults: true, files: Vec::new(), kind: None }
+        GazetteerBuilder { defaults: true, files: Vec::new() }
     }
 
     /// Whether to include the default gazetteers (on by default).
     pub fn defaults(&mut self, yes: bool) -> &mut GazetteerBuilder {
         self.defaults = yes;
-        self
-    }
-
-    /// Chooses the automaton kind (default: aho-corasick's choice), for
-    /// benchmarks.
-    pub fn automaton_kind(
-        &mut self,
-        kind: Option<AhoCorasickKind>,
-    ) -> &mut GazetteerBuilder {
-        self.kind = kind;
         self
     }
 
@@ -297,18 +298,18 @@ impl GazetteerBuilder {
         for (path, text) in &self.files {
             g.load(path, text)?;
         }
-        g.finish(self.kind)
+        g.finish()
     }
 }
 
-/// A form while loading: as first written, its policy, its entries.
-type PendingForm = (String, CasePolicy, Vec<u32>);
+/// Forms while loading: as written, policy, entries.
+type PendingForm = Vec<(String, CasePolicy, Vec<u32>)>;
 
 #[derive(Default)]
 struct Loader {
     files: Vec<Box<str>>,
     entries: Vec<Entry>,
-    /// Folded form -> (form as written, policy, entries).
+    /// Folded key -> forms as written, with policy and entries.
     forms: HashMap<String, PendingForm>,
     given: HashSet<Box<str>>,
     surnames: HashSet<Box<str>>,
@@ -445,19 +446,23 @@ impl Loader {
                 if key.trim().is_empty() {
                     continue;
                 }
-                let slot = self
-                    .forms
-                    .entry(key)
-                    .or_insert_with(|| (form.to_string(), policy, Vec::new()));
-                if !slot.2.contains(&id) {
-                    slot.2.push(id);
+                let variants = self.forms.entry(key).or_default();
+                let at = match variants.iter().position(|v| v.0 == form) {
+                    Some(at) => at,
+                    None => {
+                        variants.push((form.to_string(), policy, Vec::new()));
+                        variants.len() - 1
+                    }
+                };
+                if !variants[at].2.contains(&id) {
+                    variants[at].2.push(id);
                 }
             }
         }
         Ok(())
     }
 
-    fn finish(self, kind: Option<AhoCorasickKind>) -> Result<Gazetteer> {
+    fn finish(self) -> Result<Gazetteer> {
         let Loader {
             files,
             entries,
@@ -475,23 +480,24 @@ impl Loader {
         forms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut patterns = Vec::with_capacity(forms.len());
         let mut table = Vec::with_capacity(forms.len());
-        for (key, (text, policy, mut ids)) in forms {
-            ids.sort_by(|&a, &b| {
-                let (ea, eb) = (&entries[a as usize], &entries[b as usize]);
-                eb.rank().cmp(&ea.rank()).then(a.cmp(&b))
-            });
-            patterns.push(key);
-            table.push(Form {
-                text: text.into(),
-                policy,
-                entries: ids.into(),
-            });
+        let rank = |a: &u32, b: &u32| {
+            let (ea, eb) = (&entries[*a as usize], &entries[*b as usize]);
+            eb.rank().cmp(&ea.rank()).then(a.cmp(b))
+        };
+        for (i, (key, variants)) in forms.into_iter().enumerate() {
+            let variants = variants
+                .into_iter()
+                .map(|(text, policy, mut ids)| {
+                    ids.sort_by(rank);
+                    Variant { text: text.into(), policy, entries: ids.into() }
+                })
+                .collect();
+            patterns.push((key, i as u32));
+            table.push(Form { variants });
         }
-        let automaton = AhoCorasick::builder()
+        let automaton = DoubleArrayAhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .kind(kind)
-            .build(&patterns)
+            .build_with_values(patterns)
             .map_err(|e| {
                 Error::from(ErrorKind::Build(format!(
                     "gazetteer automaton: {e}"
@@ -526,18 +532,27 @@ fn is_acronym(form: &str) -> bool {
 }
 
 /// The compiled gazetteer: entries, the automaton and name-evidence sets.
-#[derive(Debug)]
 pub struct Gazetteer {
     files: Vec<Box<str>>,
     entries: Vec<Entry>,
     forms: Vec<Form>,
-    automaton: AhoCorasick,
+    automaton: DoubleArrayAhoCorasick<u32>,
     given: HashSet<Box<str>>,
     surnames: HashSet<Box<str>>,
     particles: HashSet<Box<str>>,
     suffixes: HashSet<Box<str>>,
     titles: HashSet<Box<str>>,
     common: HashSet<Box<str>>,
+}
+
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gazetteer")
+            .field("files", &self.files)
+            .field("entries", &self.entries.len())
+            .field("forms", &self.forms.len())
+            .finish_non_exhaustive()
+    }
 }
 
 /// Placeholder bytes in folded text for characters that do not fold to
@@ -571,7 +586,7 @@ fn fold_into(
             }
         };
         if c.is_ascii() {
-            push(c as u8, out, map);
+            push((c as u8).to_ascii_lowercase(), out, map);
             continue;
         }
         match c {
@@ -586,7 +601,7 @@ fn fold_into(
                 let folded = any_ascii::any_ascii_char(c);
                 let mut any = false;
                 for b in folded.bytes().filter(|b| b.is_ascii_alphanumeric()) {
-                    push(b, out, map);
+                    push(b.to_ascii_lowercase(), out, map);
                     any = true;
                 }
                 if !any {
@@ -616,8 +631,11 @@ impl Gazetteer {
     /// Every match in `text`, leftmost-longest, on whole tokens, passing the
     /// case policy, appended to `out`.
     pub fn find(&self, text: &str, out: &mut Vec<GazetteerMatch>) {
-        if text.is_ascii() && !text.contains('`') {
-            self.find_in(text.as_bytes(), text, None, out);
+        if text.is_ascii() {
+            // Folding ASCII only lowercases it: offsets do not move.
+            let lower = text.to_ascii_lowercase();
+            let folded = lower.replace('`', "'");
+            self.find_in(folded.as_bytes(), text, None, out);
         } else {
             let mut folded = Vec::with_capacity(text.len());
             let mut map = Vec::with_capacity(text.len() + 1);
@@ -634,7 +652,7 @@ impl Gazetteer {
         out: &mut Vec<GazetteerMatch>,
     ) {
         let to_orig = |i: usize| map.map_or(i, |m| m[i] as usize);
-        for m in self.automaton.find_iter(hay) {
+        for m in self.automaton.leftmost_find_iter(hay) {
             let (s, e) = (m.start(), m.end());
             if s > 0 && is_word_byte(hay[s - 1]) && is_word_byte(hay[s]) {
                 continue;
@@ -646,14 +664,17 @@ impl Gazetteer {
                 continue;
             }
             let span = Span::new(to_orig(s), to_orig(e));
-            let form = &self.forms[m.pattern().as_usize()];
-            if !case_ok(form, span.of(text)) {
+            let form = &self.forms[m.value() as usize];
+            let found = span.of(text);
+            let Some(v) = form.variants.iter().position(|v| case_ok(v, found))
+            else {
                 continue;
-            }
+            };
             out.push(GazetteerMatch {
                 span,
-                entry: form.entries[0],
-                form: m.pattern().as_u32(),
+                entry: form.variants[v].entries[0],
+                form: m.value(),
+                variant: v as u32,
             });
         }
     }
@@ -667,9 +688,9 @@ impl Gazetteer {
         &self.entries[index as usize]
     }
 
-    /// All entries a form names, best first.
-    pub fn form_entries(&self, form: u32) -> &[u32] {
-        &self.forms[form as usize].entries
+    /// All entries a match's form names, best first.
+    pub fn match_entries(&self, m: &GazetteerMatch) -> &[u32] {
+        &self.forms[m.form as usize].variants[m.variant as usize].entries
     }
 
     /// The file name an entry came from.
@@ -694,7 +715,7 @@ impl Gazetteer {
 
     /// Heap memory used by the automaton, in bytes.
     pub fn automaton_memory(&self) -> usize {
-        self.automaton.memory_usage()
+        self.automaton.heap_bytes()
     }
 
     /// Whether `word` is a listed given name (exact case).
@@ -734,7 +755,7 @@ impl Gazetteer {
 
 /// Whether `found` (the original text of a match) fits the form's case
 /// policy.
-fn case_ok(form: &Form, found: &str) -> bool {
+fn case_ok(form: &Variant, found: &str) -> bool {
     let want = &*form.text;
     if found == want {
         return true;

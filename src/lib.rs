@@ -29,6 +29,8 @@ pub mod gazetteer;
 pub mod input;
 pub mod output;
 pub mod pipeline;
+pub mod resolve;
+pub mod rules;
 pub mod segment;
 pub mod span;
 

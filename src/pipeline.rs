@@ -8,20 +8,34 @@ use rayon::prelude::*;
 use crate::annotation::{Extraction, Origin};
 use crate::document::Document;
 use crate::error::{Error, Result};
+use crate::gazetteer::{EntryType, Gazetteer, GazetteerBuilder};
 use crate::input::Item;
 use crate::output::Outcome;
+use crate::resolve;
+use crate::rules::{feature, RuleSet, RuleSetBuilder};
 use crate::segment::{Segmentation, Segmenter};
 
 /// Builds a [`Pipeline`], validating everything up front.
 #[derive(Clone, Debug, Default)]
 pub struct PipelineBuilder {
-    _private: (),
+    gazetteer: GazetteerBuilder,
+    rules: RuleSetBuilder,
 }
 
 impl PipelineBuilder {
-    /// A builder with the default settings.
+    /// A builder with the default gazetteers and rules.
     pub fn new() -> PipelineBuilder {
         PipelineBuilder::default()
+    }
+
+    /// The gazetteer settings (add user files, drop the defaults).
+    pub fn gazetteer(&mut self) -> &mut GazetteerBuilder {
+        &mut self.gazetteer
+    }
+
+    /// The rule settings (add user rule files, drop the built-ins).
+    pub fn rules(&mut self) -> &mut RuleSetBuilder {
+        &mut self.rules
     }
 
     /// Builds the pipeline.
@@ -31,7 +45,11 @@ impl PipelineBuilder {
     /// Returns an error naming the file and line of a bad gazetteer or
     /// rule file.
     pub fn build(&self) -> Result<Pipeline> {
-        Ok(Pipeline { segmenter: Segmenter::new() })
+        Ok(Pipeline {
+            segmenter: Segmenter::new(),
+            gazetteer: self.gazetteer.build()?,
+            rules: self.rules.build()?,
+        })
     }
 }
 
@@ -39,30 +57,98 @@ impl PipelineBuilder {
 #[derive(Debug)]
 pub struct Pipeline {
     segmenter: Segmenter,
+    gazetteer: Gazetteer,
+    rules: RuleSet,
 }
 
 impl Pipeline {
     /// Runs every stage over one document.
     pub fn process(&self, doc: &Document) -> Extraction {
+        let text = doc.text.as_str();
         let mut seg = Segmentation::default();
-        self.segmenter.segment(&doc.text, &mut seg);
+        self.segmenter.segment(text, &mut seg);
+        let starts: Vec<usize> =
+            seg.sentences.iter().map(|s| s.tokens.start).collect();
+        let mut feats = Vec::new();
+        self.rules.features(
+            text,
+            &seg.tokens,
+            &starts,
+            Some(&self.gazetteer),
+            &mut feats,
+        );
+        let mut matches = Vec::new();
+        self.gazetteer.find(text, &mut matches);
+        let mut cands = Vec::new();
+        resolve::gazetteer_candidates(
+            text,
+            &seg,
+            &feats,
+            &self.gazetteer,
+            &matches,
+            &mut cands,
+        );
+        // Features see the gazetteer's types and multi-word titles.
+        let mut marks: Vec<(crate::span::Span, u64)> = cands
+            .iter()
+            .map(|c| (c.entity.span, RuleSet::type_bit(c.entity.kind)))
+            .collect();
+        for m in &matches {
+            if self.gazetteer.entry(m.entry).kind == EntryType::Title {
+                marks.push((m.span, feature::TITLE));
+            }
+        }
+        marks.sort_by_key(|m| m.0);
+        RuleSet::mark_spans(&seg.tokens, &marks, &mut feats);
+        let mut found = Vec::new();
+        for s in &seg.sentences {
+            self.rules.run(
+                text,
+                &seg.tokens,
+                &feats,
+                s.tokens.clone(),
+                &mut found,
+            );
+        }
+        resolve::rule_candidates(&found, &mut cands);
+        let mut entities = resolve::settle_overlaps(cands);
+        resolve::link_document(text, &seg, &feats, &mut entities);
         Extraction {
-            entities: Vec::new(),
+            entities,
             claims: Vec::new(),
             sentences: seg.sentences.iter().map(|s| s.span).collect(),
         }
     }
 
+    /// The gazetteer.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// The rules.
+    pub fn rule_set(&self) -> &RuleSet {
+        &self.rules
+    }
+
     /// The canonical name and id of a gazetteer entry.
-    pub fn entry_canonical(&self, _entry: u32) -> (&str, &str) {
-        ("", "")
+    pub fn entry_canonical(&self, entry: u32) -> (&str, &str) {
+        let e = self.gazetteer.entry(entry);
+        (&e.name, &e.canonical_id)
     }
 
     /// The `source` column for a finding's origin.
     pub fn origin_name(&self, origin: &Origin) -> Cow<'_, str> {
         match origin {
-            Origin::Gazetteer(i) => Cow::Owned(format!("gazetteer:{i}")),
-            Origin::Rule(i) => Cow::Owned(format!("rule:{i}")),
+            Origin::Gazetteer(i) => {
+                let e = self.gazetteer.entry(*i);
+                let file = self.gazetteer.file_of(e);
+                let file = file.rsplit('/').next().unwrap_or(file);
+                Cow::Owned(format!("gazetteer:{file}:{}", e.canonical_id))
+            }
+            Origin::Rule(i) => Cow::Owned(format!(
+                "rule:{}",
+                self.rules.rules()[*i as usize].id
+            )),
             Origin::Builtin(name) => Cow::Borrowed(name),
         }
     }

@@ -1,0 +1,320 @@
+//! Stage 4: per-document resolution of entity candidates.
+//!
+//! Gazetteer matches and rule matches are candidates. This stage filters
+//! the risky ones (common-word place names without context), settles
+//! overlaps (longer wins, then priority), then works across the document:
+//! a later `Sharif` links to `Shehbaz Sharif`, an acronym defined as
+//! `International Organization for Migration (IOM)` is an organization
+//! everywhere, `Amnesty` links to `Amnesty International`, and a name typed
+//! once gets the same type at its other mentions.
+
+use std::collections::HashMap;
+
+use crate::annotation::{Canonical, Entity, EntityType, Origin};
+use crate::gazetteer::{Flags, Gazetteer, GazetteerMatch};
+use crate::rules::{feature, RuleMatch};
+use crate::segment::{Segmentation, Token, TokenKind};
+use crate::span::Span;
+
+/// A candidate entity before resolution.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// The entity.
+    pub entity: Entity,
+    /// Higher wins an overlap of equal length.
+    pub priority: i32,
+}
+
+/// Words before a place name that make a risky one (a common word, a
+/// small town) count: "in Reading", "near Split".
+const PLACE_CONTEXT: &[&str] = &[
+    "in", "at", "near", "from", "to", "into", "outside", "of", "across",
+    "via", "toward", "towards", "around",
+];
+
+/// Turns gazetteer matches into candidates, dropping those whose entry
+/// needs context that the text does not give.
+pub fn gazetteer_candidates(
+    text: &str,
+    seg: &Segmentation,
+    feats: &[u64],
+    gazetteer: &Gazetteer,
+    matches: &[GazetteerMatch],
+    out: &mut Vec<Candidate>,
+) {
+    for m in matches {
+        let entry = gazetteer.entry(m.entry);
+        let Some(kind) = entry.entity_type() else { continue };
+        let quote = m.span.of(text);
+        let first_tok = token_at(&seg.tokens, m.span.start);
+        let single_word = !quote.contains(' ');
+        let risky = entry.flags.has(Flags::COMMON_WORD)
+            || entry.flags.has(Flags::SECTION)
+            || (entry.flags.has(Flags::LOW_PRIORITY) && single_word)
+            || (entry.flags.has(Flags::AMBIGUOUS_ALIAS)
+                && single_word
+                && quote != &*entry.name);
+        let f = first_tok.map_or(0, |i| feats[i]);
+        if risky && kind != EntityType::Nationality {
+            let prev = first_tok
+                .and_then(|i| i.checked_sub(1))
+                .map(|i| seg.tokens[i].span.of(text));
+            let in_context = prev.is_some_and(|p| PLACE_CONTEXT.contains(&p))
+                && f & feature::START == 0;
+            let is_capital = entry.flags.has(Flags::CAPITAL)
+                || entry.population >= 1_000_000;
+            if kind != EntityType::Location
+                || !(in_context || is_capital && f & feature::COMMON == 0)
+            {
+                continue;
+            }
+        }
+        // A capitalized common word at a sentence start is not a name
+        // unless the gazetteer says so without doubt ("Chad", "Turkey").
+        if single_word
+            && f & feature::START != 0
+            && f & feature::COMMON != 0
+            && entry.subtype.as_ref() != "country"
+            && kind != EntityType::Nationality
+        {
+            continue;
+        }
+        out.push(Candidate {
+            entity: Entity {
+                span: m.span,
+                kind,
+                canonical: Canonical::Entry(m.entry),
+                origin: Origin::Gazetteer(m.entry),
+            },
+            priority: 3,
+        });
+    }
+}
+
+/// Turns rule matches into candidates.
+pub fn rule_candidates(matches: &[RuleMatch], out: &mut Vec<Candidate>) {
+    for m in matches {
+        out.push(Candidate {
+            entity: Entity {
+                span: m.span,
+                kind: m.kind,
+                canonical: Canonical::None,
+                origin: Origin::Rule(m.rule),
+            },
+            priority: m.priority,
+        });
+    }
+}
+
+fn token_at(tokens: &[Token], at: usize) -> Option<usize> {
+    let i = tokens.partition_point(|t| t.span.start < at);
+    (i < tokens.len() && tokens[i].span.start == at).then_some(i)
+}
+
+/// Chooses non-overlapping candidates: longer spans win, then higher
+/// priority, then earlier start.
+pub fn settle_overlaps(mut cands: Vec<Candidate>) -> Vec<Entity> {
+    cands.sort_by(|a, b| {
+        b.entity
+            .span
+            .len()
+            .cmp(&a.entity.span.len())
+            .then(b.priority.cmp(&a.priority))
+            .then(a.entity.span.start.cmp(&b.entity.span.start))
+    });
+    let mut taken: Vec<Span> = Vec::new();
+    let mut out = Vec::new();
+    for c in cands {
+        let s = c.entity.span;
+        // `taken` is small per document; a linear scan is fine.
+        if taken.iter().any(|t| t.overlaps(s)) {
+            continue;
+        }
+        taken.push(s);
+        out.push(c.entity);
+    }
+    out.sort_by_key(|e| (e.span.start, e.span.end));
+    out
+}
+
+/// Document-level linking and consistency; `entities` sorted by start.
+pub fn link_document(
+    text: &str,
+    seg: &Segmentation,
+    feats: &[u64],
+    entities: &mut Vec<Entity>,
+) {
+    define_acronyms(text, seg, entities);
+    let mut aliases: HashMap<&str, (Span, EntityType)> = HashMap::new();
+    for e in entities.iter() {
+        let quote = e.span.of(text);
+        let words: Vec<&str> = quote.split(' ').collect();
+        match e.kind {
+            EntityType::Person if words.len() >= 2 => {
+                let last = strip_possessive(words[words.len() - 1]);
+                if last.chars().count() > 2 {
+                    aliases.entry(last).or_insert((e.span, e.kind));
+                }
+            }
+            EntityType::Organization
+                if words.len() >= 2
+                    && !matches!(e.canonical, Canonical::Entry(_)) =>
+            {
+                // "Amnesty" for "Amnesty International".
+                let first = words[0];
+                if first.chars().next().is_some_and(char::is_uppercase)
+                    && first.chars().count() > 3
+                {
+                    aliases.entry(first).or_insert((e.span, e.kind));
+                }
+            }
+            _ => {}
+        }
+        if matches!(
+            e.kind,
+            EntityType::Person
+                | EntityType::Organization
+                | EntityType::Location
+        ) {
+            aliases.entry(quote).or_insert((e.span, e.kind));
+        }
+    }
+    if aliases.is_empty() {
+        return;
+    }
+    // Link existing single mentions to their full forms.
+    for e in entities.iter_mut() {
+        if e.canonical != Canonical::None {
+            continue;
+        }
+        let quote = strip_possessive(e.span.of(text));
+        if let Some(&(full, kind)) = aliases.get(quote) {
+            if full != e.span && kind == e.kind {
+                e.canonical = Canonical::Mention(full);
+            }
+        }
+    }
+    // Unlabelled capitalized tokens that repeat a known name or alias.
+    let mut added = Vec::new();
+    let mut k = 0;
+    for (i, t) in seg.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word
+            || feats[i] & (feature::CAP | feature::UPPER) == 0
+        {
+            continue;
+        }
+        while k < entities.len() && entities[k].span.end <= t.span.start {
+            k += 1;
+        }
+        if k < entities.len() && entities[k].span.overlaps(t.span) {
+            continue;
+        }
+        let word = t.span.of(text);
+        let bare = strip_possessive(word);
+        let Some(&(full, kind)) = aliases.get(bare) else { continue };
+        // Sentence-initial common words ("Will", "May") need more.
+        if feats[i] & feature::COMMON != 0 || feats[i] & feature::HEADLINE != 0
+        {
+            continue;
+        }
+        // A name followed by more capitalized words is another name.
+        if seg.tokens.get(i + 1).is_some_and(|n| {
+            n.kind == TokenKind::Word
+                && feats[i + 1] & feature::CAP != 0
+                && n.space_before
+        }) {
+            continue;
+        }
+        let span = Span::new(t.span.start, t.span.start + bare.len());
+        added.push(Entity {
+            span,
+            kind,
+            canonical: if full == span {
+                Canonical::None
+            } else {
+                Canonical::Mention(full)
+            },
+            origin: Origin::Builtin("resolve:alias"),
+        });
+    }
+    if !added.is_empty() {
+        entities.extend(added);
+        entities.sort_by_key(|e| (e.span.start, e.span.end));
+    }
+}
+
+/// "Full Name (ACRONYM)": the acronym becomes an organization linked to
+/// the full name, wherever it appears.
+fn define_acronyms(
+    text: &str,
+    seg: &Segmentation,
+    entities: &mut Vec<Entity>,
+) {
+    let mut defs: Vec<(String, Span, EntityType)> = Vec::new();
+    for e in entities.iter() {
+        if !matches!(e.kind, EntityType::Organization | EntityType::Location) {
+            continue;
+        }
+        let rest = &text[e.span.end..];
+        let Some(inner) = rest.strip_prefix(" (") else { continue };
+        let Some(close) = inner.find(')') else { continue };
+        let acr = &inner[..close];
+        let letters = acr.chars().filter(|c| c.is_alphabetic()).count();
+        if (2..=8).contains(&letters)
+            && acr.chars().all(|c| {
+                c.is_uppercase() || c == '-' || c == '&' || c.is_ascii_digit()
+            })
+            && initials_match(e.span.of(text), acr)
+        {
+            defs.push((acr.to_string(), e.span, e.kind));
+        }
+    }
+    for (acr, full, kind) in defs {
+        for t in &seg.tokens {
+            if t.span.of(text) != acr {
+                continue;
+            }
+            if entities.iter().any(|e| e.span.overlaps(t.span)) {
+                continue;
+            }
+            entities.push(Entity {
+                span: t.span,
+                kind,
+                canonical: Canonical::Mention(full),
+                origin: Origin::Builtin("resolve:acronym"),
+            });
+        }
+    }
+    entities.sort_by_key(|e| (e.span.start, e.span.end));
+}
+
+/// Whether the acronym's letters are initials of the name's capitalized
+/// words, in order (Schwartz–Hearst, simplified).
+fn initials_match(name: &str, acr: &str) -> bool {
+    let initials: String = name
+        .split([' ', '-'])
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    let mut it = initials.chars();
+    acr.chars().filter(|c| c.is_alphabetic()).all(|a| it.any(|i| i == a))
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acronym_initials() {
+        assert!(initials_match(
+            "International Organization for Migration",
+            "IOM"
+        ));
+        assert!(initials_match("Human Rights Watch", "HRW"));
+        assert!(!initials_match("Human Rights Watch", "UN"));
+    }
+}

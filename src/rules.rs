@@ -1,0 +1,888 @@
+//! Stage 3: token-pattern rules, read from rule files.
+//!
+//! A rule file holds word lists and rules (see `rules/README.md` for the
+//! whole format). A rule matches a sequence of tokens against elements
+//! that test token features, list membership or literal text, and marks
+//! the entity part with brackets:
+//!
+//! ```text
+//! list speech: said says told urged
+//!
+//! rule person.name_said
+//!   type PERSON
+//!   match [Cap&!Common Cap{1,2}] @speech
+//!   example [Kivutha Kibwana] said the strike would go on.
+//!   counter The Government said so.
+//! ```
+//!
+//! `example` lines mark with brackets what the rule must find in them;
+//! `counter` lines are sentences in which it must find nothing. Both run
+//! as tests for the built-in rules and are checked when a user's rule
+//! file is loaded, so a rule never ships with examples it fails.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use crate::annotation::EntityType;
+use crate::error::{Error, ErrorKind, Result};
+use crate::gazetteer::Gazetteer;
+use crate::segment::{Token, TokenKind};
+use crate::span::Span;
+
+/// The built-in rule files, compiled into the binary.
+pub const DEFAULT_FILES: &[(&str, &str)] =
+    &[("rules/entities.rules", include_str!("../rules/entities.rules"))];
+
+/// Token features, one bit each.
+pub mod feature {
+    /// Starts with an uppercase letter and has a lowercase one (`Sharif`).
+    pub const CAP: u64 = 1 << 0;
+    /// Two or more letters, none lowercase (`UNHCR`, `ISLAMABAD`).
+    pub const UPPER: u64 = 1 << 1;
+    /// Starts with a lowercase letter.
+    pub const LOWER: u64 = 1 << 2;
+    /// A word token.
+    pub const WORD: u64 = 1 << 3;
+    /// A number token.
+    pub const NUM: u64 = 1 << 4;
+    /// A punctuation token.
+    pub const PUNCT: u64 = 1 << 5;
+    /// One uppercase letter followed directly by `.` (`J.`).
+    pub const INITIAL: u64 = 1 << 6;
+    /// The `.` right after an initial.
+    pub const DOT: u64 = 1 << 7;
+    /// A listed given name.
+    pub const GIVEN: u64 = 1 << 8;
+    /// A listed surname.
+    pub const SURNAME: u64 = 1 << 9;
+    /// A title or role word, or inside a multi-word title.
+    pub const TITLE: u64 = 1 << 10;
+    /// A name particle (`bin`, `al`, `van`).
+    pub const PARTICLE: u64 = 1 << 11;
+    /// A company legal suffix.
+    pub const ORG_SUFFIX: u64 = 1 << 12;
+    /// Lower-cased, a common English word.
+    pub const COMMON: u64 = 1 << 13;
+    /// The first token of a sentence (or of a line in it).
+    pub const START: u64 = 1 << 14;
+    /// Inside a gazetteer place.
+    pub const LOC: u64 = 1 << 15;
+    /// Inside a gazetteer organization.
+    pub const ORG: u64 = 1 << 16;
+    /// Inside a gazetteer person.
+    pub const PER: u64 = 1 << 17;
+    /// Inside a gazetteer nationality.
+    pub const NAT: u64 = 1 << 18;
+    /// Inside a date expression.
+    pub const DATE: u64 = 1 << 19;
+    /// A hyphenated word (`Timor-Leste`).
+    pub const HYPHEN: u64 = 1 << 20;
+    /// Directly after the previous token, no space (`’s` after a name).
+    pub const ATTACHED: u64 = 1 << 21;
+    /// The sentence is a headline: most words capitalized.
+    pub const HEADLINE: u64 = 1 << 22;
+
+    /// Names usable in `match` lines, and their bits.
+    pub const NAMES: &[(&str, u64)] = &[
+        ("Cap", CAP),
+        ("Upper", UPPER),
+        ("Lower", LOWER),
+        ("Word", WORD),
+        ("Num", NUM),
+        ("Punct", PUNCT),
+        ("Initial", INITIAL),
+        ("Dot", DOT),
+        ("Given", GIVEN),
+        ("Surname", SURNAME),
+        ("Title", TITLE),
+        ("Particle", PARTICLE),
+        ("OrgSuffix", ORG_SUFFIX),
+        ("Common", COMMON),
+        ("Start", START),
+        ("Loc", LOC),
+        ("Org", ORG),
+        ("Per", PER),
+        ("Nat", NAT),
+        ("Date", DATE),
+        ("Hyphen", HYPHEN),
+        ("Attached", ATTACHED),
+        ("Headline", HEADLINE),
+    ];
+}
+
+/// A test on one token.
+#[derive(Clone, Debug)]
+enum Pred {
+    /// All these feature bits set.
+    Feat(u64),
+    /// In this list.
+    List(usize),
+    /// Exactly this text (case-insensitive when written in lowercase).
+    Lit(Box<str>),
+    Not(Box<Pred>),
+    And(Vec<Pred>),
+    Or(Vec<Pred>),
+}
+
+/// One element of a pattern.
+#[derive(Clone, Debug)]
+enum Elem {
+    Tok { pred: Pred, min: u8, max: u8 },
+    Open,
+    Close,
+}
+
+/// A compiled rule.
+#[derive(Clone, Debug)]
+pub struct Rule {
+    /// The rule id, written to the `source` column as `rule:ID`.
+    pub id: String,
+    /// The entity type it marks.
+    pub kind: EntityType,
+    /// Higher wins when rules overlap.
+    pub priority: i32,
+    elems: Vec<Elem>,
+    /// Example sentences with bracketed expected entities.
+    pub examples: Vec<String>,
+    /// Sentences in which the rule must find nothing.
+    pub counters: Vec<String>,
+    /// Where it was defined, for messages.
+    pub origin: (PathBuf, u64),
+}
+
+/// A rule's finding.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub struct RuleMatch {
+    /// The marked span.
+    pub span: Span,
+    /// Its type.
+    pub kind: EntityType,
+    /// The rule's index in [`RuleSet::rules`].
+    pub rule: u32,
+    /// The rule's priority.
+    pub priority: i32,
+}
+
+/// A word list from a rule file.
+#[derive(Clone, Debug, Default)]
+struct WordList {
+    /// Entries written with a capital: matched exactly.
+    exact: HashSet<Box<str>>,
+    /// Entries written in lowercase: matched in any case.
+    folded: HashSet<Box<str>>,
+}
+
+impl WordList {
+    fn contains(&self, word: &str) -> bool {
+        if self.exact.contains(word) {
+            return true;
+        }
+        if self.folded.is_empty() {
+            return false;
+        }
+        if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return self.folded.contains(word);
+        }
+        self.folded.contains(word.to_lowercase().as_str())
+    }
+}
+
+/// Rules and lists, compiled.
+#[derive(Clone, Debug, Default)]
+pub struct RuleSet {
+    rules: Vec<Rule>,
+    lists: Vec<WordList>,
+    list_names: HashMap<String, usize>,
+}
+
+/// Builds a [`RuleSet`] from the built-in rules and user rule files.
+#[derive(Clone, Debug)]
+pub struct RuleSetBuilder {
+    defaults: bool,
+    files: Vec<(PathBuf, String)>,
+}
+
+impl Default for RuleSetBuilder {
+    fn default() -> RuleSetBuilder {
+        RuleSetBuilder::new()
+    }
+}
+
+impl RuleSetBuilder {
+    /// A builder with the built-in rules.
+    pub fn new() -> RuleSetBuilder {
+        RuleSetBuilder { defaults: true, files: Vec::new() }
+    }
+
+    /// Whether to include the built-in rules (on by default).
+    pub fn defaults(&mut self, yes: bool) -> &mut RuleSetBuilder {
+        self.defaults = yes;
+        self
+    }
+
+    /// Adds a rule file.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error naming the file when it cannot be read.
+    pub fn add_file(&mut self, path: &Path) -> Result<&mut RuleSetBuilder> {
+        let text =
+            std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        self.files.push((path.to_path_buf(), text));
+        Ok(self)
+    }
+
+    /// Adds rules from a string named `name` in messages.
+    pub fn add_str(
+        &mut self,
+        name: impl Into<PathBuf>,
+        text: impl Into<String>,
+    ) -> &mut RuleSetBuilder {
+        self.files.push((name.into(), text.into()));
+        self
+    }
+
+    /// Parses every file.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error naming the file and line of the first bad line.
+    pub fn build(&self) -> Result<RuleSet> {
+        let mut set = RuleSet::default();
+        if self.defaults {
+            for (name, text) in DEFAULT_FILES {
+                set.parse(Path::new(name), text)?;
+            }
+        }
+        for (path, text) in &self.files {
+            set.parse(path, text)?;
+        }
+        Ok(set)
+    }
+}
+
+fn rule_err(path: &Path, line: u64, message: impl Into<String>) -> Error {
+    Error::from(ErrorKind::Rule {
+        path: path.to_path_buf(),
+        line,
+        message: message.into(),
+    })
+}
+
+impl RuleSet {
+    /// The rules, in file order.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    fn parse(&mut self, path: &Path, text: &str) -> Result<()> {
+        let mut current: Option<(Rule, Option<String>)> = None;
+        let mut current_list: Option<usize> = None;
+        for (i, raw) in text.lines().enumerate() {
+            let n = i as u64 + 1;
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let indented = raw.starts_with(' ') || raw.starts_with('\t');
+            if !indented {
+                self.finish_rule(current.take(), path)?;
+                current_list = None;
+                let (head, rest) = line.split_once(' ').unwrap_or((line, ""));
+                match head {
+                    "rule" => {
+                        let id = rest.trim();
+                        if id.is_empty() || id.contains(char::is_whitespace) {
+                            return Err(rule_err(path, n, "a rule needs one id: `rule person.title_name`"));
+                        }
+                        if self.rules.iter().any(|r| r.id == id) {
+                            return Err(rule_err(path, n, format!("rule {id:?} is defined twice")));
+                        }
+                        current = Some((
+                            Rule {
+                                id: id.to_string(),
+                                kind: EntityType::Person,
+                                priority: 0,
+                                elems: Vec::new(),
+                                examples: Vec::new(),
+                                counters: Vec::new(),
+                                origin: (path.to_path_buf(), n),
+                            },
+                            None,
+                        ));
+                    }
+                    "list" => {
+                        let (name, words) =
+                            rest.split_once(':').unwrap_or((rest, ""));
+                        let name = name.trim();
+                        if name.is_empty() {
+                            return Err(rule_err(path, n, "a list needs a name: `list speech: said told`"));
+                        }
+                        let idx = match self.list_names.get(name) {
+                            Some(&i) => i,
+                            None => {
+                                self.lists.push(WordList::default());
+                                self.list_names
+                                    .insert(name.to_string(), self.lists.len() - 1);
+                                self.lists.len() - 1
+                            }
+                        };
+                        self.add_words(idx, words);
+                        current_list = Some(idx);
+                    }
+                    _ => {
+                        return Err(rule_err(path, n, format!("expected `rule ID` or `list NAME: words`, found {line:?}")))
+                    }
+                }
+                continue;
+            }
+            if let Some(idx) = current_list {
+                self.add_words(idx, line);
+                continue;
+            }
+            let Some((rule, type_seen)) = current.as_mut() else {
+                return Err(rule_err(
+                    path,
+                    n,
+                    "indented line outside a rule or list",
+                ));
+            };
+            let (key, value) =
+                line.split_once(char::is_whitespace).unwrap_or((line, ""));
+            let value = value.trim();
+            match key {
+                "type" => {
+                    rule.kind = EntityType::parse(value).ok_or_else(|| {
+                        rule_err(path, n, format!("unknown type {value:?}"))
+                    })?;
+                    *type_seen = Some(value.to_string());
+                }
+                "priority" => {
+                    rule.priority = value.parse().map_err(|_| {
+                        rule_err(path, n, format!("priority {value:?} is not an integer"))
+                    })?;
+                }
+                "match" => {
+                    rule.elems = self
+                        .parse_pattern(value)
+                        .map_err(|m| rule_err(path, n, m))?;
+                }
+                "example" => rule.examples.push(value.to_string()),
+                "counter" => rule.counters.push(value.to_string()),
+                _ => {
+                    return Err(rule_err(path, n, format!("unknown key {key:?} (expected type, match, priority, example, counter)")))
+                }
+            }
+        }
+        self.finish_rule(current.take(), path)
+    }
+
+    fn add_words(&mut self, idx: usize, words: &str) {
+        for w in words.split_whitespace() {
+            let w = w.replace('_', " ");
+            if w.chars().any(char::is_uppercase) {
+                self.lists[idx].exact.insert(w.into());
+            } else {
+                self.lists[idx].folded.insert(w.into());
+            }
+        }
+    }
+
+    fn finish_rule(
+        &mut self,
+        rule: Option<(Rule, Option<String>)>,
+        path: &Path,
+    ) -> Result<()> {
+        let Some((rule, type_seen)) = rule else { return Ok(()) };
+        let line = rule.origin.1;
+        if type_seen.is_none() {
+            return Err(rule_err(
+                path,
+                line,
+                format!("rule {:?} has no `type`", rule.id),
+            ));
+        }
+        if rule.elems.is_empty() {
+            return Err(rule_err(
+                path,
+                line,
+                format!("rule {:?} has no `match`", rule.id),
+            ));
+        }
+        self.rules.push(rule);
+        Ok(())
+    }
+
+    fn parse_pattern(
+        &self,
+        src: &str,
+    ) -> std::result::Result<Vec<Elem>, String> {
+        let mut p = PatternParser { src: src.as_bytes(), at: 0, set: self };
+        let mut elems = Vec::new();
+        let (mut opens, mut closes) = (0, 0);
+        loop {
+            p.skip_space();
+            let Some(c) = p.peek() else { break };
+            match c {
+                b'[' => {
+                    p.at += 1;
+                    opens += 1;
+                    elems.push(Elem::Open);
+                }
+                b']' => {
+                    p.at += 1;
+                    closes += 1;
+                    elems.push(Elem::Close);
+                }
+                _ => {
+                    let pred = p.conj()?;
+                    let (min, max) = p.quant()?;
+                    elems.push(Elem::Tok { pred, min, max });
+                }
+            }
+        }
+        if opens > 1 || opens != closes {
+            return Err("a pattern needs at most one `[ ... ]` pair marking the entity".into());
+        }
+        if opens == 0 {
+            elems.insert(0, Elem::Open);
+            elems.push(Elem::Close);
+        }
+        Ok(elems)
+    }
+
+    /// Computes token features for a document: `out[i]` for `tokens[i]`.
+    pub fn features(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentence_starts: &[usize],
+        gazetteer: Option<&Gazetteer>,
+        out: &mut Vec<u64>,
+    ) {
+        use feature::*;
+        out.clear();
+        out.reserve(tokens.len());
+        let mut starts = sentence_starts.iter().peekable();
+        for (i, t) in tokens.iter().enumerate() {
+            let s = t.span.of(text);
+            let mut f = 0;
+            while starts.peek().is_some_and(|&&st| st < i) {
+                starts.next();
+            }
+            if starts.peek().is_some_and(|&&st| st == i)
+                || t.newlines_before > 0
+            {
+                f |= START;
+            }
+            if i > 0 && !t.space_before {
+                f |= ATTACHED;
+            }
+            match t.kind {
+                TokenKind::Word => {
+                    f |= WORD;
+                    let first = s.chars().next().unwrap_or(' ');
+                    let has_lower = s.chars().any(char::is_lowercase);
+                    let letters =
+                        s.chars().filter(|c| c.is_alphabetic()).count();
+                    if first.is_uppercase() {
+                        if has_lower {
+                            f |= CAP;
+                        } else if letters >= 2 {
+                            f |= UPPER;
+                        } else if tokens.get(i + 1).is_some_and(|n| {
+                            n.span.start == t.span.end
+                                && n.span.of(text) == "."
+                        }) {
+                            f |= INITIAL;
+                        } else {
+                            f |= CAP;
+                        }
+                    } else if first.is_lowercase() {
+                        f |= LOWER;
+                    }
+                    if s.contains('-') {
+                        f |= HYPHEN;
+                        // "al-Abadi", "el-Sisi": a particle-prefixed name.
+                        let lower = s.to_lowercase();
+                        if ["al-", "el-", "ul-", "ud-", "bin-", "ibn-"]
+                            .iter()
+                            .any(|p| lower.starts_with(p))
+                            && s.split('-')
+                                .nth(1)
+                                .and_then(|r| r.chars().next())
+                                .is_some_and(char::is_uppercase)
+                        {
+                            f = (f & !LOWER) | CAP | PARTICLE;
+                        }
+                    }
+                    if let Some(g) = gazetteer {
+                        let bare = strip_possessive(s);
+                        if g.is_given_name(bare) {
+                            f |= GIVEN;
+                        }
+                        if g.is_surname(bare) {
+                            f |= SURNAME;
+                        }
+                        if g.is_title(bare) {
+                            f |= TITLE;
+                        }
+                        if g.is_particle(bare) {
+                            f |= PARTICLE;
+                        }
+                        if g.is_org_suffix(bare) {
+                            f |= ORG_SUFFIX;
+                        }
+                        if g.is_common_word(bare) {
+                            f |= COMMON;
+                        }
+                    }
+                }
+                TokenKind::Number => f |= NUM,
+                TokenKind::Punct => {
+                    f |= PUNCT;
+                    if s == "."
+                        && i > 0
+                        && tokens[i - 1].span.end == t.span.start
+                    {
+                        let prev = tokens[i - 1].span.of(text);
+                        let mut cs = prev.chars();
+                        if let (Some(c), None) = (cs.next(), cs.next()) {
+                            if c.is_uppercase() {
+                                f |= DOT;
+                            }
+                        }
+                    }
+                }
+            }
+            out.push(f);
+        }
+        // Headlines: most words of the sentence capitalized.
+        let mut bounds: Vec<usize> = sentence_starts.to_vec();
+        bounds.push(tokens.len());
+        for w in bounds.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let words = (a..b).filter(|&i| out[i] & WORD != 0).count();
+            let caps = (a..b)
+                .filter(|&i| out[i] & (CAP | UPPER) != 0 && out[i] & WORD != 0)
+                .count();
+            let upper = (a..b).filter(|&i| out[i] & UPPER != 0).count();
+            if words >= 3
+                && (caps * 10 >= words * 8 || upper * 10 >= words * 6)
+            {
+                for f in &mut out[a..b] {
+                    *f |= HEADLINE;
+                }
+            }
+        }
+    }
+
+    /// Sets `bits` on every token inside one of `spans` (sorted by
+    /// start): gazetteer types, dates, multi-word titles.
+    pub fn mark_spans(
+        tokens: &[Token],
+        spans: &[(Span, u64)],
+        feats: &mut [u64],
+    ) {
+        let mut j0 = 0;
+        for (i, t) in tokens.iter().enumerate() {
+            while j0 < spans.len() && spans[j0].0.end <= t.span.start {
+                j0 += 1;
+            }
+            let mut j = j0;
+            while j < spans.len() && spans[j].0.start < t.span.end {
+                if spans[j].0.contains(t.span) {
+                    feats[i] |= spans[j].1;
+                }
+                j += 1;
+            }
+        }
+    }
+
+    /// The feature bit marking tokens inside an entity of type `kind`.
+    pub fn type_bit(kind: EntityType) -> u64 {
+        match kind {
+            EntityType::Location => feature::LOC,
+            EntityType::Organization => feature::ORG,
+            EntityType::Person => feature::PER,
+            EntityType::Nationality => feature::NAT,
+            EntityType::Date => feature::DATE,
+            _ => 0,
+        }
+    }
+
+    /// Runs every rule over one sentence (`range` of token indices),
+    /// appending matches to `out`.
+    pub fn run(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        feats: &[u64],
+        range: std::ops::Range<usize>,
+        out: &mut Vec<RuleMatch>,
+    ) {
+        let ctx =
+            Ctx { text, tokens, feats, end: range.end, lists: &self.lists };
+        for (ri, rule) in self.rules.iter().enumerate() {
+            let mut i = range.start;
+            while i < range.end {
+                let mut cap = (usize::MAX, usize::MAX);
+                if let Some(end) = ctx.match_at(&rule.elems, 0, i, &mut cap) {
+                    if cap.0 < cap.1 && cap.1 <= end {
+                        let span = Span::new(
+                            tokens[cap.0].span.start,
+                            tokens[cap.1 - 1].span.end,
+                        );
+                        out.push(RuleMatch {
+                            span,
+                            kind: rule.kind,
+                            rule: ri as u32,
+                            priority: rule.priority,
+                        });
+                        i = cap.1.max(i + 1);
+                        continue;
+                    }
+                }
+                i += 1;
+            }
+        }
+    }
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s)
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    feats: &'a [u64],
+    end: usize,
+    lists: &'a [WordList],
+}
+
+impl Ctx<'_> {
+    fn test(&self, pred: &Pred, i: usize) -> bool {
+        match pred {
+            Pred::Feat(bits) => self.feats[i] & bits == *bits,
+            Pred::List(l) => {
+                let w = self.tokens[i].span.of(self.text);
+                let lists = self.lists;
+                lists[*l].contains(w)
+                    || lists[*l].contains(strip_possessive(w))
+            }
+            Pred::Lit(lit) => {
+                let w = self.tokens[i].span.of(self.text);
+                if lit.chars().any(char::is_uppercase) {
+                    w == &**lit
+                } else {
+                    w.eq_ignore_ascii_case(lit)
+                }
+            }
+            Pred::Not(p) => !self.test(p, i),
+            Pred::And(ps) => ps.iter().all(|p| self.test(p, i)),
+            Pred::Or(ps) => ps.iter().any(|p| self.test(p, i)),
+        }
+    }
+
+    /// Matches `elems[e..]` from token `i`; returns the end token index.
+    /// Quantifiers are greedy with backtracking.
+    fn match_at(
+        &self,
+        elems: &[Elem],
+        e: usize,
+        i: usize,
+        cap: &mut (usize, usize),
+    ) -> Option<usize> {
+        let Some(elem) = elems.get(e) else { return Some(i) };
+        match elem {
+            Elem::Open => {
+                let saved = *cap;
+                cap.0 = i;
+                let r = self.match_at(elems, e + 1, i, cap);
+                if r.is_none() {
+                    *cap = saved;
+                }
+                r
+            }
+            Elem::Close => {
+                let saved = *cap;
+                cap.1 = i;
+                let r = self.match_at(elems, e + 1, i, cap);
+                if r.is_none() {
+                    *cap = saved;
+                }
+                r
+            }
+            Elem::Tok { pred, min, max } => {
+                let mut n = 0;
+                while n < *max as usize
+                    && i + n < self.end
+                    && self.test(pred, i + n)
+                {
+                    n += 1;
+                }
+                if n < *min as usize {
+                    return None;
+                }
+                loop {
+                    if let Some(end) = self.match_at(elems, e + 1, i + n, cap)
+                    {
+                        return Some(end);
+                    }
+                    if n == *min as usize {
+                        return None;
+                    }
+                    n -= 1;
+                }
+            }
+        }
+    }
+}
+
+struct PatternParser<'a> {
+    src: &'a [u8],
+    at: usize,
+    set: &'a RuleSet,
+}
+
+impl PatternParser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.src.get(self.at).copied()
+    }
+
+    fn skip_space(&mut self) {
+        while self.peek().is_some_and(|c| c == b' ' || c == b'\t') {
+            self.at += 1;
+        }
+    }
+
+    fn conj(&mut self) -> std::result::Result<Pred, String> {
+        let mut parts = vec![self.term()?];
+        while self.peek() == Some(b'&') {
+            self.at += 1;
+            parts.push(self.term()?);
+        }
+        Ok(if parts.len() == 1 { parts.remove(0) } else { Pred::And(parts) })
+    }
+
+    fn term(&mut self) -> std::result::Result<Pred, String> {
+        if self.peek() == Some(b'!') {
+            self.at += 1;
+            return Ok(Pred::Not(Box::new(self.term()?)));
+        }
+        match self.peek() {
+            Some(b'(') => {
+                self.at += 1;
+                let mut alts = vec![self.conj()?];
+                while self.peek() == Some(b'|') {
+                    self.at += 1;
+                    alts.push(self.conj()?);
+                }
+                if self.peek() != Some(b')') {
+                    return Err(format!(
+                        "expected `)` at column {}",
+                        self.at + 1
+                    ));
+                }
+                self.at += 1;
+                Ok(Pred::Or(alts))
+            }
+            Some(b'"') => {
+                self.at += 1;
+                let start = self.at;
+                while self.peek().is_some_and(|c| c != b'"') {
+                    self.at += 1;
+                }
+                if self.peek() != Some(b'"') {
+                    return Err("unclosed `\"`".into());
+                }
+                let lit = String::from_utf8_lossy(&self.src[start..self.at]);
+                self.at += 1;
+                Ok(Pred::Lit(lit.into_owned().into()))
+            }
+            Some(b'@') => {
+                self.at += 1;
+                let name = self.ident();
+                match self.set.list_names.get(&name) {
+                    Some(&i) => Ok(Pred::List(i)),
+                    None => Err(format!("unknown list @{name} (define it with `list {name}: ...` before the rule)")),
+                }
+            }
+            _ => {
+                let name = self.ident();
+                if name.is_empty() {
+                    return Err(format!(
+                        "unexpected {:?} at column {}",
+                        self.peek().map(char::from),
+                        self.at + 1
+                    ));
+                }
+                feature::NAMES
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|&(_, bits)| Pred::Feat(bits))
+                    .ok_or_else(|| {
+                        let known: Vec<&str> =
+                            feature::NAMES.iter().map(|(n, _)| *n).collect();
+                        format!(
+                            "unknown feature {name:?} (known: {})",
+                            known.join(", ")
+                        )
+                    })
+            }
+        }
+    }
+
+    fn ident(&mut self) -> String {
+        let start = self.at;
+        while self.peek().is_some_and(|c| {
+            c.is_ascii_alphanumeric() || c == b'_' || c == b'.'
+        }) {
+            self.at += 1;
+        }
+        String::from_utf8_lossy(&self.src[start..self.at]).into_owned()
+    }
+
+    fn quant(&mut self) -> std::result::Result<(u8, u8), String> {
+        Ok(match self.peek() {
+            Some(b'?') => {
+                self.at += 1;
+                (0, 1)
+            }
+            Some(b'*') => {
+                self.at += 1;
+                (0, 8)
+            }
+            Some(b'+') => {
+                self.at += 1;
+                (1, 8)
+            }
+            Some(b'{') => {
+                self.at += 1;
+                let start = self.at;
+                while self.peek().is_some_and(|c| c != b'}') {
+                    self.at += 1;
+                }
+                let body = String::from_utf8_lossy(&self.src[start..self.at])
+                    .into_owned();
+                if self.peek() != Some(b'}') {
+                    return Err("unclosed `{`".into());
+                }
+                self.at += 1;
+                let (a, b) = body.split_once(',').unwrap_or((&body, &body));
+                let parse = |s: &str| {
+                    s.trim()
+                        .parse::<u8>()
+                        .map_err(|_| format!("bad count {{{body}}}"))
+                };
+                let (min, max) = (parse(a)?, parse(b)?);
+                if min > max || max == 0 {
+                    return Err(format!("bad count {{{body}}}"));
+                }
+                (min, max)
+            }
+            _ => (1, 1),
+        })
+    }
+}
