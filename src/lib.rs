@@ -28,6 +28,7 @@ pub mod error;
 pub mod input;
 pub mod output;
 pub mod pipeline;
+pub mod review;
 pub mod segment;
 pub mod span;
 
