@@ -624,3 +624,201 @@ fn base64(bytes: &[u8]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOCS: &str =
+        "doc_id,source,chars,bytes,sha256,status,entities,claims\n";
+
+    /// An output folder with `docs` rows, and entity and claim rows.
+    fn folder(docs: &str, ents: &str, claims: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let write = |name: &str, body: &str| {
+            std::fs::write(dir.path().join(name), body).expect("write table")
+        };
+        write("documents.csv", &format!("{DOCS}{docs}"));
+        write(
+            "entities.csv",
+            &format!("doc_id,entity_id,type,text,start,end\n{ents}"),
+        );
+        write(
+            "claims.csv",
+            &format!("doc_id,claim_id,kind,text,start,end,value\n{claims}"),
+        );
+        dir
+    }
+
+    fn sha(text: &str) -> String {
+        hex_sha256(text)
+    }
+
+    #[test]
+    fn script_block_escaping_keeps_the_json() {
+        for s in [
+            "</script><script>alert(1)</script>",
+            "<!-- <script>",
+            "a & b > c",
+            "line\u{2028}sep\u{2029}",
+            "\u{1F600} plain",
+        ] {
+            let json = serde_json::to_string(s).expect("json");
+            let escaped = escape_json_for_script(&json);
+            assert!(!escaped.contains(['<', '>', '&', '\u{2028}']), "{s}");
+            let back: String =
+                serde_json::from_str(&escaped).expect("still json");
+            assert_eq!(back, s);
+        }
+    }
+
+    #[test]
+    fn base64_matches_rfc_4648() {
+        use base64::Engine;
+        let std = base64::engine::general_purpose::STANDARD;
+        for (input, want) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(input.as_bytes()), want);
+        }
+        let bytes: Vec<u8> = (0..=255).collect();
+        for n in 0..bytes.len() {
+            assert_eq!(base64(&bytes[..n]), std.encode(&bytes[..n]));
+        }
+    }
+
+    #[test]
+    fn the_csp_hash_is_the_hash_of_the_inline_script() {
+        let dir = folder("d1,d1.txt,1,1,,ok,0,0\n", "", "");
+        let html = Review::from_dir(dir.path()).expect("review").to_html();
+        let open = "</script>\n<script>";
+        let at = html.find(open).expect("the script") + open.len();
+        let len = html[at..].find("</script>").expect("its end");
+        let hash = base64(&Sha256::digest(html[at..at + len].as_bytes()));
+        assert!(html.contains(&format!("script-src 'sha256-{hash}'")));
+    }
+
+    #[test]
+    fn no_text_or_cell_can_close_the_data_block() {
+        let evil = "</script><script>alert(1)</script><img src=x>";
+        let dir = folder(
+            "d1,d1.txt,1,1,,ok,1,1\n",
+            &format!("d1,d1#e1,PERSON,\"{evil}\",0,3\n"),
+            &format!("d1,d1#c1,COUNT,\"{evil}\",0,3,1\n"),
+        );
+        let mut review = Review::from_dir(dir.path()).expect("review");
+        review.set_title(evil);
+        assert!(review.add_text(&Document::new("d1", "d1.txt", evil)));
+        let html = review.to_html();
+        // The data block's own end and the script's end, nothing else.
+        assert_eq!(html.matches("</script").count(), 2);
+        assert_eq!(html.matches("<img").count(), 0);
+        assert_eq!(html.matches("<script").count(), 2);
+    }
+
+    #[test]
+    fn texts_match_by_id_or_recorded_source_and_changes_are_flagged() {
+        let dir = folder(
+            &format!(
+                "a,in/a.txt,5,5,{},ok,0,0\nb,in/sub/b.txt,5,5,{},ok,0,0\n",
+                sha("alpha"),
+                sha("bravo")
+            ),
+            "",
+            "",
+        );
+        let mut review = Review::from_dir(dir.path()).expect("review");
+        // (id, source, text, matched)
+        let cases = [
+            ("a", "elsewhere", "alpha", true),
+            ("sub/b", "in/sub/b.txt", "BRAVO", true),
+            ("c", "in/c.txt", "charlie", false),
+        ];
+        for (id, source, text, matched) in cases {
+            let doc = Document::new(id, source, text);
+            assert_eq!(review.add_text(&doc), matched, "{id}");
+        }
+        assert!(!review.docs[0].changed);
+        assert!(review.docs[1].changed, "BRAVO is not the extracted text");
+        let stats = review.stats();
+        assert_eq!(
+            (stats.documents, stats.with_text, stats.changed),
+            (2, 2, 1)
+        );
+    }
+
+    #[test]
+    fn audit_rows_match_by_id_span_row_or_document() {
+        let dir = folder(
+            "d1,d1.txt,9,9,,ok,2,2\nd2,d2.txt,9,9,,ok,0,0\n",
+            "d1,d1#e1,PERSON,Ann,0,3\nd1,d1#e2,DATE,May,4,7\n",
+            "d1,d1#c1,COUNT,5 cats,0,6,5\nd1,d1#c2,COUNT,'=7,8,10,7\n",
+        );
+        let mut review = Review::from_dir(dir.path()).expect("review");
+        assert_eq!(review.claims[1].q, "=7", "spreadsheet quote undone");
+        let report = dir.path().join("report.csv");
+        std::fs::write(
+            &report,
+            "doc_id,claim_id,entity_id,row,start,end,status,detail\n\
+             d1,d1#c1,,,,,value_mismatch,5 != 6\n\
+             d1,,d1#e1,,,,ok,\n\
+             d1,,,,4,7,span_mismatch,moved\n\
+             d1,,,2,,,quote_not_found,\n\
+             d2,,,,,,missing_document,\n\
+             d3,d3#c9,,,,,ok,\n",
+        )
+        .expect("report");
+        let summary = review.read_audit(&report).expect("audit");
+        assert_eq!(
+            summary,
+            AuditSummary {
+                rows: 6,
+                matched: 4,
+                documents: 1,
+                unmatched: 1,
+                failed: 4
+            }
+        );
+        fn status(r: &Row) -> Option<&str> {
+            r.a.as_ref().map(|a| a.status.as_str())
+        }
+        assert_eq!(status(&review.claims[0]), Some("value_mismatch"));
+        assert_eq!(
+            review.claims[0].a.as_ref().map(|a| &*a.detail),
+            Some("5 != 6")
+        );
+        assert_eq!(status(&review.entities[0]), Some("ok"));
+        assert_eq!(status(&review.entities[1]), Some("span_mismatch"));
+        assert_eq!(status(&review.claims[1]), Some("quote_not_found"));
+        assert_eq!(review.docs[1].audit[0].status, "missing_document");
+    }
+
+    #[test]
+    fn missing_columns_and_tables_are_named() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let err = Review::from_dir(dir.path()).expect_err("no tables");
+        assert!(err.to_string().contains("documents.csv"), "{err}");
+        let dir = folder("d1,d1.txt,1,1,,ok,0,0\n", "", "");
+        std::fs::write(dir.path().join("claims.csv"), "id,quote\n")
+            .expect("write");
+        let err = Review::from_dir(dir.path()).expect_err("no doc_id");
+        let msg = err.to_string();
+        assert!(
+            msg.contains("claims.csv") && msg.contains("found: id, quote"),
+            "{msg}"
+        );
+        let mut review =
+            Review::from_dir(folder("d1,d1.txt,1,1,,ok,0,0\n", "", "").path())
+                .expect("review");
+        let report = dir.path().join("r.csv");
+        std::fs::write(&report, "doc_id,verdict\n").expect("write");
+        let err = review.read_audit(&report).expect_err("no status");
+        assert!(err.to_string().contains("`status`"), "{err}");
+    }
+}
