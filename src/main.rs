@@ -205,6 +205,13 @@ fn review(args: ReviewArgs) -> Result<ExitCode> {
              since extraction), {} entities, {} claims",
             s.documents, s.with_text, s.changed, s.entities, s.claims
         );
+        if s.missing_text > 0 {
+            eprintln!(
+                "factspan: {} documents have no text in the page: pass \
+                 the extract inputs with --sources",
+                s.missing_text
+            );
+        }
         if unknown + rejected > 0 {
             eprintln!(
                 "factspan: {unknown} source documents not in the run, \

@@ -114,6 +114,8 @@ pub struct ReviewStats {
     pub with_text: usize,
     /// Documents whose attached text differs from the extracted one.
     pub changed: usize,
+    /// Documents processed by the run (status `ok`) without a text.
+    pub missing_text: usize,
     /// Entity rows.
     pub entities: usize,
     /// Claim rows.
@@ -478,6 +480,11 @@ impl Review {
             documents: self.docs.len(),
             with_text: self.docs.iter().filter(|d| d.text.is_some()).count(),
             changed: self.docs.iter().filter(|d| d.changed).count(),
+            missing_text: self
+                .docs
+                .iter()
+                .filter(|d| d.status == "ok" && d.text.is_none())
+                .count(),
             entities: self.entities.len(),
             claims: self.claims.len(),
         }
@@ -700,7 +707,7 @@ mod tests {
         let open = "</script>\n<script>";
         let at = html.find(open).expect("the script") + open.len();
         let len = html[at..].find("</script>").expect("its end");
-        let hash = base64(&Sha256::digest(html[at..at + len].as_bytes()));
+        let hash = base64(&Sha256::digest(&html.as_bytes()[at..at + len]));
         assert!(html.contains(&format!("script-src 'sha256-{hash}'")));
     }
 

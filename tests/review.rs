@@ -667,5 +667,133 @@ fn review_page_in_chromium() {
         json!(["<img src=z onerror=\"window.__pwned = 6\">"]),
     );
     assert_eq!(attribution, true, "a cell's markup shows as text");
+
+    // 1,000 documents: one list item each, but only the selected
+    // document's text in the page.
+    let many_dir = tmp.path().join("many");
+    let many_out = tmp.path().join("many-out");
+    std::fs::create_dir_all(&many_dir).expect("many dir");
+    let mut ents = Fixture::new(factspan::output::ENTITY_COLUMNS);
+    let mut claims = Fixture::new(factspan::output::CLAIM_COLUMNS);
+    for i in 0..1000 {
+        let id = format!("doc{i:04}");
+        let text = format!(
+            "{peace}\nOn Monday officials in Geneva said {i} families \
+             had returned.\n"
+        );
+        std::fs::write(many_dir.join(format!("{id}.txt")), &text)
+            .expect("doc");
+        ents.push(&entity(&id, &text, 1, "LOCATION", "Pakistan", 0));
+        ents.push(&entity(&id, &text, 2, "LOCATION", "Geneva", 0));
+        ents.push(&entity(&id, &text, 3, "DATE", "Monday", 0));
+        let families = format!("{i} families");
+        claims.push(&claim(
+            &id,
+            &text,
+            1,
+            &families,
+            "",
+            "",
+            "families",
+            "officials",
+        ));
+    }
+    let o = run(&[
+        "extract",
+        many_dir.to_str().expect("utf-8 path"),
+        "-o",
+        many_out.to_str().expect("utf-8 path"),
+        "--quiet",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "extract 1,000 documents");
+    ents.write(&many_out.join("entities.csv"));
+    claims.write(&many_out.join("claims.csv"));
+    let page = review(&many_out, &many_dir, &[]);
+    b.goto(&file_url(&page));
+    let loaded = b.js(
+        "return performance.getEntriesByType('navigation')[0].loadEventEnd;",
+        json!([]),
+    );
+    open_doc(&b, "doc0999");
+    b.click(&row(&b, "claims", "999 families"), "the 999 families row");
+    assert_eq!(highlighted(&b), json!(["999 families"]));
+    let shape = b.js(
+        "return [document.querySelectorAll('#doclist li').length, \
+         document.getElementById('text').textContent.length, \
+         document.querySelectorAll('#text [data-k]').length, \
+         document.querySelectorAll('tbody tr').length];",
+        json!([]),
+    );
+    let one_text = peace.encode_utf16().count()
+        + "\nOn Monday officials in Geneva said 999 families had returned.\n"
+            .len();
+    assert_eq!(shape, json!([1000, one_text, 4, 4]), "one document shown");
+    eprintln!(
+        "1,000-document page loaded in {:.0} ms",
+        loaded.as_f64().unwrap_or(f64::NAN)
+    );
     eprintln!("review page browser test: {:.1?}", started.elapsed());
+}
+
+/// The JSON data block of a review page.
+fn page_data(html: &str) -> Value {
+    let open = "<script type=\"application/json\" id=\"data\">";
+    let at = html.find(open).expect("a data block") + open.len();
+    let len = html[at..].find("</script>").expect("its end");
+    serde_json::from_str(&html[at..at + len]).expect("the block is JSON")
+}
+
+#[test]
+fn review_without_sources_rereads_the_recorded_files() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join("out");
+    let out_s = out.to_str().expect("utf-8 temp path");
+    // Run from the repository root, so documents.csv records `data/...`.
+    let o = run(&["extract", "data/", "-o", out_s, "--quiet"]);
+    assert_eq!(o.status.code(), Some(0));
+    let o = run(&["review", out_s]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let data = page_data(&read(&out.join("review.html")));
+    let docs = data["docs"].as_array().expect("docs");
+    assert_eq!(docs.len(), 2);
+    for doc in docs {
+        let id = doc["id"].as_str().expect("id");
+        let want = read(&root().join(format!("data/{id}.txt")));
+        assert_eq!(doc["text"].as_str(), Some(want.as_str()), "{id}");
+        assert_eq!(doc["changed"], false);
+    }
+    // A changed source is still shown, flagged.
+    let copy = tmp.path().join("src");
+    std::fs::create_dir_all(&copy).expect("dir");
+    std::fs::write(
+        copy.join("pakistan-un-peacekeeping.txt"),
+        "An edited text.",
+    )
+    .expect("write");
+    let o = run(&[
+        "review",
+        out_s,
+        "--sources",
+        copy.to_str().expect("utf-8"),
+        "-o",
+        "-",
+        "--quiet",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let data = page_data(&String::from_utf8(o.stdout).expect("utf-8"));
+    let changed: Vec<(&str, bool)> = data["docs"]
+        .as_array()
+        .expect("docs")
+        .iter()
+        .map(|d| (d["id"].as_str().expect("id"), d["text"].is_string()))
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            ("amnesty-pakistan-deportations", false),
+            ("pakistan-un-peacekeeping", true)
+        ]
+    );
+    assert_eq!(data["docs"][1]["changed"], true);
+    assert_eq!(run(&["review", "no/such/out"]).status.code(), Some(2));
 }
