@@ -617,6 +617,8 @@ fn review_page_in_chromium() {
     let mut claims = Fixture::new(factspan::output::CLAIM_COLUMNS);
     for doc in ["inject", evil_id] {
         ents.push(&entity(doc, &evil, 1, "ORGANIZATION", script, 0));
+        // Crosses the end of the claim "12 people": drawn in two pieces.
+        ents.push(&entity(doc, &evil, 2, "QUANTITY", "people were hurt", 0));
         claims.push(&claim(
             doc,
             &evil,
@@ -641,9 +643,13 @@ fn review_page_in_chromium() {
         assert_eq!(highlighted(&b), json!(["40 villages"]));
         b.click(&row(&b, "entities", script), "the script row");
         assert_eq!(highlighted(&b), json!([script]));
+        b.click(&row(&b, "entities", "people were hurt"), "crossing row");
+        assert_eq!(highlighted(&b), json!(["people", " were hurt"]));
         b.click(&mark(&b, "12 people", false), "the 12 people span");
         assert_eq!(selected_rows(&b), json!([["claims", "12 people"]]));
     }
+    std::fs::write(artifacts.join("injection.png"), b.screenshot())
+        .expect("artifact");
     let text =
         b.js("return document.getElementById('text').textContent;", json!([]));
     assert_eq!(text.as_str(), Some(evil.as_str()), "the text, verbatim");
