@@ -17,6 +17,8 @@ pub struct Cli {
 pub enum Command {
     /// Extract entities and numeric claims into CSV tables (or JSONL).
     Extract(ExtractArgs),
+    /// Build a self-contained HTML page to review an extract run.
+    Review(ReviewArgs),
 }
 
 /// Output format of `extract`.
@@ -116,4 +118,27 @@ impl ExtractArgs {
             }
         }
     }
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The extract output folder (documents.csv, entities.csv,
+    /// claims.csv).
+    #[arg(value_name = "OUT")]
+    pub out: PathBuf,
+    /// The inputs of the extract run, read as `extract` reads them
+    /// (default: the files named in documents.csv's `source` column).
+    #[arg(long, value_name = "INPUT", num_args = 1..)]
+    pub sources: Vec<PathBuf>,
+    /// An audit report to show beside each row.
+    #[arg(long, value_name = "REPORT.csv")]
+    pub audit: Option<PathBuf>,
+    /// The page to write, or `-` for stdout (default: OUT/review.html).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// No summary on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
 }

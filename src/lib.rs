@@ -30,6 +30,7 @@ pub mod input;
 pub mod output;
 pub mod pipeline;
 pub mod resolve;
+pub mod review;
 pub mod rules;
 pub mod segment;
 pub mod span;

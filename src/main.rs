@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use cli::{Cli, Command, Destination, ExtractArgs};
+use cli::{Cli, Command, Destination, ExtractArgs, ReviewArgs};
 use factspan::input::{self, Reader};
 use factspan::output::{self, Outcome, RenderOptions, TableWriter};
 use factspan::{PipelineBuilder, RunOptions};
@@ -49,6 +49,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Review(args) => review(args),
     }
 }
 
@@ -161,4 +162,68 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         );
     }
     Ok(if stats.rejected > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn review(args: ReviewArgs) -> Result<ExitCode> {
+    let mut review = factspan::review::Review::from_dir(&args.out)?;
+    let inputs = if args.sources.is_empty() {
+        review.recorded_sources()
+    } else {
+        args.sources.clone()
+    };
+    let sources = input::expand(&inputs)?;
+    let (mut unknown, mut rejected) = (0u64, 0u64);
+    for item in Reader::new(sources, args.input.options()) {
+        match item {
+            Ok(doc) => unknown += u64::from(!review.add_text(&doc)),
+            Err(_) => rejected += 1,
+        }
+    }
+    let audit = match &args.audit {
+        Some(path) => Some(review.read_audit(path)?),
+        None => None,
+    };
+    let html = review.to_html();
+    let path = args.output.unwrap_or_else(|| args.out.join("review.html"));
+    if path.as_os_str() == "-" {
+        io::stdout().lock().write_all(html.as_bytes())?;
+    } else {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        };
+        let tmp = tempfile::NamedTempFile::new_in(&dir)
+            .with_context(|| format!("{}", dir.display()))?;
+        std::fs::write(tmp.path(), html.as_bytes())
+            .with_context(|| format!("{}", tmp.path().display()))?;
+        tmp.persist(&path).with_context(|| format!("{}", path.display()))?;
+    }
+    if !args.quiet {
+        let s = review.stats();
+        eprintln!(
+            "factspan: review of {} documents ({} with text, {} changed \
+             since extraction), {} entities, {} claims",
+            s.documents, s.with_text, s.changed, s.entities, s.claims
+        );
+        if s.missing_text > 0 {
+            eprintln!(
+                "factspan: {} documents have no text in the page: pass \
+                 the extract inputs with --sources",
+                s.missing_text
+            );
+        }
+        if unknown + rejected > 0 {
+            eprintln!(
+                "factspan: {unknown} source documents not in the run, \
+                 {rejected} unreadable"
+            );
+        }
+        if let Some(a) = audit {
+            eprintln!(
+                "factspan: audit: {} rows, {} failed, {} matched no row",
+                a.rows, a.failed, a.unmatched
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
