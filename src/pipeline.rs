@@ -112,7 +112,13 @@ impl Pipeline {
         }
         resolve::rule_candidates(&found, &mut cands);
         let mut entities = resolve::settle_overlaps(cands);
-        resolve::link_document(text, &seg, &feats, &mut entities);
+        resolve::link_document(
+            text,
+            &seg,
+            &feats,
+            &self.gazetteer,
+            &mut entities,
+        );
         Extraction {
             entities,
             claims: Vec::new(),

@@ -42,52 +42,129 @@ pub fn gazetteer_candidates(
     matches: &[GazetteerMatch],
     out: &mut Vec<Candidate>,
 ) {
+    // Entries seen in a form that needs no context (several words, or
+    // mid-sentence): they vouch for risky mentions elsewhere ("Amnesty
+    // International ... Amnesty said").
+    let mut vouched = Vec::new();
+    for m in matches {
+        let quote = m.span.of(text);
+        let f = token_at(&seg.tokens, m.span.start).map_or(0, |i| feats[i]);
+        if quote.contains(' ') || f & (feature::START | feature::COMMON) == 0 {
+            vouched.push(m.entry);
+        }
+    }
     for m in matches {
         let entry = gazetteer.entry(m.entry);
         let Some(kind) = entry.entity_type() else { continue };
-        let quote = m.span.of(text);
-        let first_tok = token_at(&seg.tokens, m.span.start);
+        let Some(span) = trim_description(text, &seg.tokens, feats, m.span)
+        else {
+            continue;
+        };
+        let (entry_id, entry) = if span == m.span {
+            (m.entry, entry)
+        } else {
+            // "the UN refugee agency": the name is "UN"; look it up.
+            let mut sub = Vec::new();
+            gazetteer.find(span.of(text), &mut sub);
+            match sub.first() {
+                Some(s) if s.span.len() == span.len() => {
+                    (s.entry, gazetteer.entry(s.entry))
+                }
+                _ => continue,
+            }
+        };
+        let Some(kind) = entry.entity_type().or(Some(kind)) else { continue };
+        let quote = span.of(text);
+        let first_tok = token_at(&seg.tokens, span.start);
         let single_word = !quote.contains(' ');
-        let risky = entry.flags.has(Flags::COMMON_WORD)
-            || entry.flags.has(Flags::SECTION)
-            || (entry.flags.has(Flags::LOW_PRIORITY) && single_word)
-            || (entry.flags.has(Flags::AMBIGUOUS_ALIAS)
-                && single_word
-                && quote != &*entry.name);
         let f = first_tok.map_or(0, |i| feats[i]);
+        let common = f & feature::COMMON != 0
+            || entry.flags.has(Flags::COMMON_WORD);
+        let risky = single_word
+            && (common
+                || entry.flags.has(Flags::SECTION)
+                || entry.flags.has(Flags::LOW_PRIORITY)
+                || entry.flags.has(Flags::AMBIGUOUS_ALIAS)
+                    && quote != &*entry.name);
         if risky && kind != EntityType::Nationality {
             let prev = first_tok
                 .and_then(|i| i.checked_sub(1))
                 .map(|i| seg.tokens[i].span.of(text));
-            let in_context = prev.is_some_and(|p| PLACE_CONTEXT.contains(&p))
-                && f & feature::START == 0;
-            let is_capital = entry.flags.has(Flags::CAPITAL)
+            let start = f & feature::START != 0;
+            let in_context =
+                prev.is_some_and(|p| PLACE_CONTEXT.contains(&p)) && !start;
+            let big = entry.flags.has(Flags::CAPITAL)
                 || entry.population >= 1_000_000;
-            if kind != EntityType::Location
-                || !(in_context || is_capital && f & feature::COMMON == 0)
-            {
+            let ok = match kind {
+                EntityType::Location => {
+                    in_context || big && !common && !start
+                }
+                // A listed organization or person with a common-word name
+                // counts mid-sentence, or anywhere once vouched for.
+                _ => !start || vouched.contains(&entry_id),
+            };
+            if !ok {
                 continue;
             }
         }
-        // A capitalized common word at a sentence start is not a name
-        // unless the gazetteer says so without doubt ("Chad", "Turkey").
-        if single_word
-            && f & feature::START != 0
-            && f & feature::COMMON != 0
-            && entry.subtype.as_ref() != "country"
-            && kind != EntityType::Nationality
+        // Acronyms inside ALL-CAPS headlines are mostly words ("THIS IS").
+        if f & feature::HEADLINE != 0
+            && f & feature::UPPER != 0
+            && quote.len() <= 4
+            && entry.flags.has(Flags::AMBIGUOUS_ALIAS)
         {
             continue;
         }
         out.push(Candidate {
             entity: Entity {
-                span: m.span,
+                span,
                 kind,
-                canonical: Canonical::Entry(m.entry),
-                origin: Origin::Gazetteer(m.entry),
+                canonical: Canonical::Entry(entry_id),
+                origin: Origin::Gazetteer(entry_id),
             },
             priority: 3,
         });
+    }
+}
+
+/// Words that may stand lowercase inside a name ("Bank of England").
+const NAME_CONNECTORS: &[&str] = &[
+    "of", "for", "and", "the", "de", "du", "des", "da", "do", "dos", "del",
+    "della", "di", "la", "le", "von", "van", "der", "den", "bin", "ibn",
+    "al", "el", "on", "in", "y", "&", "-", "'s", "’s", "d'", "d’",
+];
+
+/// A gazetteer form with lowercase description words ("UN refugee agency",
+/// "UN peacekeeping") names an entity, but only its capitalized head is a
+/// name: trims the span to that head. `None` when nothing capitalized
+/// leads.
+fn trim_description(
+    text: &str,
+    tokens: &[Token],
+    feats: &[u64],
+    span: Span,
+) -> Option<Span> {
+    let Some(first) = token_at(tokens, span.start) else { return Some(span) };
+    let mut end = span.start;
+    let mut i = first;
+    while i < tokens.len() && tokens[i].span.end <= span.end {
+        let t = tokens[i];
+        let w = t.span.of(text);
+        let lower = feats[i] & feature::LOWER != 0;
+        if lower && !NAME_CONNECTORS.contains(&w) && !w.contains('-') {
+            break;
+        }
+        if !lower {
+            end = t.span.end;
+        }
+        i += 1;
+    }
+    if end == span.end {
+        Some(span)
+    } else if end > span.start {
+        Some(Span::new(span.start, end))
+    } else {
+        None
     }
 }
 
@@ -142,6 +219,7 @@ pub fn link_document(
     text: &str,
     seg: &Segmentation,
     feats: &[u64],
+    gazetteer: &Gazetteer,
     entities: &mut Vec<Entity>,
 ) {
     define_acronyms(text, seg, entities);
@@ -182,16 +260,28 @@ pub fn link_document(
     if aliases.is_empty() {
         return;
     }
-    // Link existing single mentions to their full forms.
+    // Link existing single mentions to their full forms. A one-word place
+    // or organization that is a person's surname in this document is that
+    // person ("Tony Adams ... Adams"), unless it is a country.
     for e in entities.iter_mut() {
-        if e.canonical != Canonical::None {
+        let quote = strip_possessive(e.span.of(text));
+        let Some(&(full, kind)) = aliases.get(quote) else { continue };
+        if full == e.span {
             continue;
         }
-        let quote = strip_possessive(e.span.of(text));
-        if let Some(&(full, kind)) = aliases.get(quote) {
-            if full != e.span && kind == e.kind {
-                e.canonical = Canonical::Mention(full);
-            }
+        if kind == e.kind && e.canonical == Canonical::None {
+            e.canonical = Canonical::Mention(full);
+        } else if kind == EntityType::Person
+            && e.kind != EntityType::Person
+            && e.kind != EntityType::Nationality
+            && !quote.contains(' ')
+            && matches!(e.origin, Origin::Gazetteer(i)
+                if !matches!(&*gazetteer.entry(i).subtype, "country" | "province" | "continent" | "region"))
+            && !full.contains(e.span)
+        {
+            e.kind = EntityType::Person;
+            e.canonical = Canonical::Mention(full);
+            e.origin = Origin::Builtin("resolve:surname");
         }
     }
     // Unlabelled capitalized tokens that repeat a known name or alias.

@@ -81,6 +81,8 @@ pub mod feature {
     pub const ATTACHED: u64 = 1 << 21;
     /// The sentence is a headline: most words capitalized.
     pub const HEADLINE: u64 = 1 << 22;
+    /// A whole number of one to three digits (a score, a small count).
+    pub const SHORT_NUM: u64 = 1 << 23;
 
     /// Names usable in `match` lines, and their bits.
     pub const NAMES: &[(&str, u64)] = &[
@@ -107,6 +109,7 @@ pub mod feature {
         ("Hyphen", HYPHEN),
         ("Attached", ATTACHED),
         ("Headline", HEADLINE),
+        ("ShortNum", SHORT_NUM),
     ];
 }
 
@@ -538,7 +541,12 @@ impl RuleSet {
                         }
                     }
                 }
-                TokenKind::Number => f |= NUM,
+                TokenKind::Number => {
+                    f |= NUM;
+                    if s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit()) {
+                        f |= SHORT_NUM;
+                    }
+                }
                 TokenKind::Punct => {
                     f |= PUNCT;
                     if s == "."
@@ -557,19 +565,26 @@ impl RuleSet {
             }
             out.push(f);
         }
-        // Headlines: most words of the sentence capitalized.
+        // Headlines: mostly ALL-CAPS words, or title case that capitalizes
+        // function words ("Amnesty Urges Pakistan To Halt"). A list of
+        // names ("Tim Henman (Britain) beat Doug Flach") is not one.
         let mut bounds: Vec<usize> = sentence_starts.to_vec();
         bounds.push(tokens.len());
         for w in bounds.windows(2) {
             let (a, b) = (w[0], w[1]);
             let words = (a..b).filter(|&i| out[i] & WORD != 0).count();
+            let upper = (a..b).filter(|&i| out[i] & UPPER != 0).count();
             let caps = (a..b)
                 .filter(|&i| out[i] & (CAP | UPPER) != 0 && out[i] & WORD != 0)
                 .count();
-            let upper = (a..b).filter(|&i| out[i] & UPPER != 0).count();
-            if words >= 3
-                && (caps * 10 >= words * 8 || upper * 10 >= words * 6)
-            {
+            let capitalized_function_word = (a + 1..b).any(|i| {
+                out[i] & CAP != 0
+                    && FUNCTION_WORDS.contains(&tokens[i].span.of(text))
+            });
+            let headline = words >= 3
+                && (upper * 10 >= words * 6
+                    || capitalized_function_word && caps * 10 >= words * 7);
+            if headline {
                 for f in &mut out[a..b] {
                     *f |= HEADLINE;
                 }
@@ -648,6 +663,12 @@ impl RuleSet {
         }
     }
 }
+
+/// Words that title-case headlines capitalize and running text does not.
+const FUNCTION_WORDS: &[&str] = &[
+    "To", "Of", "In", "On", "For", "And", "With", "At", "By", "From", "As",
+    "Is", "Are", "Was", "Be", "Over", "After", "Into", "Its", "Their",
+];
 
 fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s)
