@@ -78,8 +78,16 @@ pub fn gazetteer_candidates(
         let first_tok = token_at(&seg.tokens, span.start);
         let single_word = !quote.contains(' ');
         let f = first_tok.map_or(0, |i| feats[i]);
-        let common = f & feature::COMMON != 0
-            || entry.flags.has(Flags::COMMON_WORD);
+        // Countries and continents are safe whatever the word list says
+        // ("Japan", "China", "Turkey" are also common nouns); provinces
+        // and regions only carry the gazetteer's own flag.
+        let common = match &*entry.subtype {
+            "country" | "continent" => false,
+            "province" | "region" => entry.flags.has(Flags::COMMON_WORD),
+            _ => {
+                f & feature::COMMON != 0 || entry.flags.has(Flags::COMMON_WORD)
+            }
+        };
         let risky = single_word
             && (common
                 || entry.flags.has(Flags::SECTION)
@@ -96,9 +104,7 @@ pub fn gazetteer_candidates(
             let big = entry.flags.has(Flags::CAPITAL)
                 || entry.population >= 1_000_000;
             let ok = match kind {
-                EntityType::Location => {
-                    in_context || big && !common && !start
-                }
+                EntityType::Location => in_context || big && !common,
                 // A listed organization or person with a common-word name
                 // counts mid-sentence, or anywhere once vouched for.
                 _ => !start || vouched.contains(&entry_id),
@@ -110,8 +116,8 @@ pub fn gazetteer_candidates(
         // Acronyms inside ALL-CAPS headlines are mostly words ("THIS IS").
         if f & feature::HEADLINE != 0
             && f & feature::UPPER != 0
+            && f & feature::COMMON != 0
             && quote.len() <= 4
-            && entry.flags.has(Flags::AMBIGUOUS_ALIAS)
         {
             continue;
         }

@@ -473,9 +473,9 @@ impl RuleSet {
             while starts.peek().is_some_and(|&&st| st < i) {
                 starts.next();
             }
-            if starts.peek().is_some_and(|&&st| st == i)
-                || t.newlines_before > 0
-            {
+            // Only sentence starts: in hard-wrapped copy a line start is
+            // not one, and the segmenter has already split headlines.
+            if starts.peek().is_some_and(|&&st| st == i) {
                 f |= START;
             }
             if i > 0 && !t.space_before {
