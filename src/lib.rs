@@ -26,6 +26,7 @@ pub mod annotation;
 pub mod document;
 pub mod error;
 pub mod input;
+pub mod numbers;
 pub mod output;
 pub mod pipeline;
 pub mod segment;
