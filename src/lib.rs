@@ -23,6 +23,8 @@
 #![deny(missing_docs)]
 
 pub mod annotation;
+pub mod claims;
+pub mod dates;
 pub mod document;
 pub mod error;
 pub mod input;

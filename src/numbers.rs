@@ -1417,6 +1417,7 @@ impl Scanner {
                     end = m + 1;
                 } else if kind == ClaimKind::Count
                     && !c.year_like
+                    && c.value > 0.0
                     && mw.chars().all(char::is_alphabetic)
                 {
                     // The modifier runs to the end of the hyphenated word.

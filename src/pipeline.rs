@@ -6,6 +6,8 @@ use std::sync::mpsc;
 use rayon::prelude::*;
 
 use crate::annotation::{Extraction, Origin};
+use crate::claims::ClaimStage;
+use crate::dates::DateStage;
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::input::Item;
@@ -31,7 +33,11 @@ impl PipelineBuilder {
     /// Returns an error naming the file and line of a bad gazetteer or
     /// rule file.
     pub fn build(&self) -> Result<Pipeline> {
-        Ok(Pipeline { segmenter: Segmenter::new() })
+        Ok(Pipeline {
+            segmenter: Segmenter::new(),
+            dates: DateStage::new()?,
+            claims: ClaimStage::new()?,
+        })
     }
 }
 
@@ -39,6 +45,8 @@ impl PipelineBuilder {
 #[derive(Debug)]
 pub struct Pipeline {
     segmenter: Segmenter,
+    dates: DateStage,
+    claims: ClaimStage,
 }
 
 impl Pipeline {
@@ -46,9 +54,24 @@ impl Pipeline {
     pub fn process(&self, doc: &Document) -> Extraction {
         let mut seg = Segmentation::default();
         self.segmenter.segment(&doc.text, &mut seg);
+        let mut entities = Vec::new();
+        self.dates.extract(&doc.text, &seg, &mut entities);
+        entities.sort_by_key(|e| (e.span.start, e.span.end));
+        let mut claims = Vec::new();
+        let mut numeric = Vec::new();
+        self.claims.extract(
+            &doc.text,
+            &seg,
+            &entities,
+            &mut claims,
+            &mut numeric,
+        );
+        entities.append(&mut numeric);
+        entities.sort_by_key(|e| (e.span.start, e.span.end));
+        claims.sort_by_key(|c| c.span.start);
         Extraction {
-            entities: Vec::new(),
-            claims: Vec::new(),
+            entities,
+            claims,
             sentences: seg.sentences.iter().map(|s| s.span).collect(),
         }
     }
