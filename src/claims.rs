@@ -163,8 +163,9 @@ impl ClaimStage {
                 }
                 continue;
             }
-            let attribution = attribution_of(text, toks, entities)
-                .or_else(|| pronoun_speaker(text, toks).and(last_speaker));
+            let attribution = attribution_of(text, toks, &dates)
+                .or_else(|| pronoun_speaker(text, toks).and(last_speaker))
+                .or_else(|| quote_speaker(text, seg, si, &dates));
             if let Some(a) = attribution {
                 last_speaker = Some(a);
             }
@@ -289,7 +290,14 @@ fn name_at(text: &str, toks: &[Token], i: usize) -> Option<(Span, usize)> {
     let start = j;
     let mut end = j;
     while end < toks.len() {
-        if is_cap(text, &toks[end]) {
+        if is_cap(text, &toks[end]) && !is_pronoun(toks[end].span.of(text)) {
+            end += 1;
+        } else if end > start
+            && toks[end].span.of(text) == "."
+            && is_abbrev(text, &toks[end - 1])
+            && end + 1 < toks.len()
+            && is_cap(text, &toks[end + 1])
+        {
             end += 1;
         } else if end > start
             && end + 1 < toks.len()
@@ -368,24 +376,38 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
 fn attribution_of(
     text: &str,
     toks: &[Token],
-    entities: &[Entity],
+    dates: &[Span],
 ) -> Option<Span> {
-    let _ = entities;
     let n = toks.len();
     let w = |i: usize| word(text, &toks[i]).unwrap_or("");
-    // "according to X"
+    // "according to X": the phrase up to the next comma or period.
     for i in 0..n.saturating_sub(2) {
         if w(i).eq_ignore_ascii_case("according") && w(i + 1) == "to" {
-            if let Some((s, _)) = name_at(text, toks, i + 2) {
-                return Some(s);
+            let mut j = i + 2;
+            if w(j).eq_ignore_ascii_case("the") {
+                j += 1;
             }
-            return np_after(text, toks, i + 2);
+            let mut e = j;
+            while e < n && e < j + 10 {
+                let t = toks[e].span.of(text);
+                let abbrev_dot = t == "." && e > j && is_abbrev(text, &toks[e - 1]);
+                if toks[e].kind == TokenKind::Punct
+                    && !abbrev_dot
+                    && !matches!(t, "-" | "’" | "'" | "&")
+                    || lower_in(t, STOP) && e > j && !lower_in(t, &["of", "for", "and", "the"])
+                {
+                    break;
+                }
+                e += 1;
+            }
+            if e > j {
+                return Some(Span::new(toks[j].span.start, toks[e - 1].span.end));
+            }
         }
     }
     // "data from X", "a report by X"
     for i in 0..n.saturating_sub(2) {
-        if lower_in(w(i), SOURCE_NOUNS)
-            && matches!(w(i + 1), "from" | "by" | "of")
+        if lower_in(w(i), SOURCE_NOUNS) && matches!(w(i + 1), "from" | "by")
         {
             if let Some((s, _)) = name_at(text, toks, i + 2) {
                 return Some(s);
@@ -407,44 +429,152 @@ fn attribution_of(
             }
         }
     }
-    // "X said" / "said X"
-    for i in 0..n {
-        if !lower_in(w(i), SPEECH_VERBS) {
-            continue;
-        }
-        if i > 0 {
-            let mut k = i;
-            // "X told", "X, a spokesman, said" is rarer than "X said".
-            while k > 0 && is_cap(text, &toks[k - 1]) {
-                k -= 1;
+    // "X said" / "said X": the plain verbs of saying first.
+    for pass in 0..2 {
+        for i in 0..n {
+            let v = w(i);
+            let primary = lower_in(v, &["said", "says", "say", "told", "tells"]);
+            if pass == 0 && !primary || pass == 1 && (primary || !lower_in(v, SPEECH_VERBS)) {
+                continue;
             }
-            if k < i {
-                // The name may continue leftwards over "of"/"for".
-                let start = name_start(text, toks, k);
-                if let Some((s, _)) = name_at(text, toks, start) {
-                    if s.end <= toks[i - 1].span.end {
-                        return Some(Span::new(s.start, toks[i - 1].span.end));
-                    }
-                }
-                return Some(Span::new(
-                    toks[k].span.start,
-                    toks[i - 1].span.end,
-                ));
+            // Passives: "no injuries were reported".
+            if i > 0 && lower_in(w(i - 1), &["were", "was", "been", "be", "is", "are"]) {
+                continue;
             }
-            if let Some(p) = phrase_before(text, toks, i) {
-                let s = p.of(text);
-                if !is_pronoun(s) {
-                    return Some(p);
-                }
-            }
-        }
-        if i + 1 < n {
-            if let Some((s, _)) = name_at(text, toks, i + 1) {
+            if let Some(s) = speaker_at(text, toks, i, dates) {
                 return Some(s);
             }
         }
     }
     None
+}
+
+/// Whether a token is a short capitalized abbreviation (`Co`, `L`, `Jr`)
+/// that a period may follow inside a name.
+fn is_abbrev(text: &str, t: &Token) -> bool {
+    let s = t.span.of(text);
+    is_cap(text, t) && s.len() <= 4
+}
+
+/// A run of capitalized words (with abbreviation periods: `Robert L.
+/// Rewey`, `Ford Motor Co.`) ending right before token `i`: its first
+/// token.
+fn caps_back(text: &str, toks: &[Token], i: usize) -> usize {
+    let mut k = i;
+    loop {
+        if k > 0 && is_cap(text, &toks[k - 1]) && !is_pronoun(toks[k - 1].span.of(text)) {
+            k -= 1;
+        } else if k > 1
+            && toks[k - 1].span.of(text) == "."
+            && is_abbrev(text, &toks[k - 2])
+        {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    // Don't start on a period.
+    while k < i && toks[k].kind == TokenKind::Punct {
+        k += 1;
+    }
+    k
+}
+
+/// The speaker of the verb at token `i`: the name before it (`Police
+/// said`, `X, a spokesman, said`), a noun phrase before it (`the company
+/// said`), or a name after it (`said Ali Khan`).
+fn speaker_at(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    dates: &[Span],
+) -> Option<Span> {
+    let n = toks.len();
+    if i > 0 {
+        let k = caps_back(text, toks, i);
+        if k < i {
+            let start = name_start(text, toks, k);
+            let span = Span::new(toks[start].span.start, toks[i - 1].span.end);
+            if !dates.iter().any(|d| d.overlaps(span)) {
+                return Some(span);
+            }
+        }
+        // "X, a spokesman for Y, said"
+        if toks[i - 1].span.of(text) == "," {
+            let mut j = i - 1;
+            while j > 1 && i - j < 30 {
+                j -= 1;
+                if toks[j].span.of(text) == "," && j > 0 {
+                    let k = caps_back(text, toks, j);
+                    if k < j {
+                        return Some(Span::new(
+                            toks[k].span.start,
+                            toks[j - 1].span.end,
+                        ));
+                    }
+                }
+            }
+        }
+        if let Some(p) = phrase_before(text, toks, i) {
+            if !is_pronoun(p.of(text)) && !dates.iter().any(|d| d.overlaps(p))
+            {
+                return Some(p);
+            }
+        }
+    }
+    // "said Friday that": skip the date.
+    let mut j = i + 1;
+    while j < n && dates.iter().any(|d| d.overlaps(toks[j].span)) {
+        j += 1;
+    }
+    if j < n && !is_pronoun(toks[j].span.of(text)) {
+        if let Some((s, _)) = name_at(text, toks, j) {
+            if !dates.iter().any(|d| d.overlaps(s)) && !is_stop_cap(text, s) {
+                return Some(s);
+            }
+        }
+    }
+    None
+}
+
+fn is_stop_cap(text: &str, s: Span) -> bool {
+    lower_in(s.of(text), STOP)
+}
+
+/// The speaker of a quoted sentence, named in the sentence after it or
+/// before it (`“...,” he said. “We counted 50.”`).
+fn quote_speaker(
+    text: &str,
+    seg: &Segmentation,
+    si: usize,
+    dates: &[Span],
+) -> Option<Span> {
+    let s = seg.sentences[si].span.of(text);
+    let quoted = s.contains(['“', '”', '"']) || s.contains("``") || s.contains("''");
+    if !quoted {
+        return None;
+    }
+    let mut found = None;
+    for other in [si + 1, si.wrapping_sub(1)] {
+        if other >= seg.sentences.len() {
+            continue;
+        }
+        let toks = seg.sentence_tokens(other);
+        // Only a statement verb names a speaker here.
+        for i in 0..toks.len() {
+            let Some(v) = word(text, &toks[i]) else { continue };
+            if lower_in(v, SPEECH_VERBS) {
+                if let Some(sp) = speaker_at(text, toks, i, dates) {
+                    found = Some(sp);
+                    break;
+                }
+            }
+        }
+        if found.is_some() {
+            break;
+        }
+    }
+    found
 }
 
 /// Walks a name back over `of`/`for` links: `Organization for Migration`.
@@ -485,6 +615,15 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
     let mut j = i;
     while j < toks.len()
         && word(text, &toks[j]).is_some_and(|w| lower_in(w, DETERMINERS))
+    {
+        j += 1;
+    }
+    // "two of the three judges", "of the 146 players"
+    while j < toks.len()
+        && (toks[j].kind == TokenKind::Number
+            || word(text, &toks[j]).is_some_and(|w| {
+                is_number_word(&w.to_ascii_lowercase())
+            }))
     {
         j += 1;
     }
@@ -568,41 +707,52 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
             None
         }
     };
-    match f.kind {
-        ClaimKind::Percent | ClaimKind::Multiplier => {
-            if let Some(np) = of_np(after) {
-                return Some(np);
-            }
-            // "sales rose 5 percent", "arrests had increased tenfold"
-            let mut k = first;
-            while k > 0
-                && word(text, &toks[k - 1]).is_some_and(|w| {
-                    lower_in(w, &["by", "to", "about", "nearly", "some",
-                        "almost", "roughly", "around", "an", "a", "just",
-                        "only", "at", "from"])
-                })
-            {
-                k -= 1;
-            }
-            if k > 0
-                && word(text, &toks[k - 1])
-                    .is_some_and(|w| lower_in(w, CHANGE_VERBS))
-            {
+    let before_verb = || {
+        // "sales rose 5 percent", "arrests had increased tenfold",
+        // "market share skidded to 28.7 percent"
+        let mut k = first;
+        let mut steps = 0;
+        while k > 0 && steps < 4 {
+            let Some(w) = word(text, &toks[k - 1]) else { return None };
+            if lower_in(w, CHANGE_VERBS) || w.ends_with("ed") && k >= 2 {
                 return phrase_before(text, toks, k - 1);
             }
-            if f.kind == ClaimKind::Multiplier {
-                return np_after(text, toks, after);
+            if !lower_in(w, &["by", "to", "up", "down", "about", "nearly",
+                "some", "almost", "roughly", "around", "an", "a", "just",
+                "only", "at", "from", "than", "more", "less", "of"])
+            {
+                return None;
             }
-            None
+            k -= 1;
+            steps += 1;
         }
-        ClaimKind::Fraction => of_np(after).or_else(|| np_after(text, toks, after)),
-        _ => {
-            if let Some(np) = of_np(after) {
-                return Some(np);
-            }
-            np_after(text, toks, after)
+        None
+    };
+    let found = match f.kind {
+        ClaimKind::Percent | ClaimKind::Multiplier => {
+            of_np(after).or_else(before_verb).or_else(|| {
+                if f.kind == ClaimKind::Multiplier {
+                    np_after(text, toks, after)
+                } else {
+                    None
+                }
+            })
         }
-    }
+        ClaimKind::Fraction => {
+            of_np(after).or_else(|| np_after(text, toks, after))
+        }
+        ClaimKind::Money => {
+            let prep = after < toks.len()
+                && word(text, &toks[after])
+                    .is_some_and(|w| matches!(w, "in" | "for" | "on" | "of"));
+            let via_prep = if prep { np_after(text, toks, after + 1) } else { None };
+            np_after(text, toks, after).or(via_prep).or_else(before_verb)
+        }
+        _ => of_np(after)
+            .or_else(|| np_after(text, toks, after))
+            .or_else(before_verb),
+    };
+    found
 }
 
 /// The subject of a sentence: its first entity (not the attribution, not

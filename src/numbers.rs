@@ -284,7 +284,6 @@ const QUALIFIERS: &[(&[&str], Operator)] = &[
     (&["approximately"], Operator::Approx),
     (&["roughly"], Operator::Approx),
     (&["some"], Operator::Approx),
-    (&["estimated"], Operator::Approx),
     (&["circa"], Operator::Approx),
     (&["maximum"], Operator::Le),
     (&["minimum"], Operator::Ge),
@@ -972,6 +971,18 @@ impl Scanner {
                     return Some(c);
                 }
                 if w == "half" {
+                    // "half a dozen", "half-dozen"
+                    let h = usize::from(self.is_hyphen(i + 1));
+                    if self.is(i + 1 + h, "dozen") {
+                        c.value = 6.0;
+                        c.end = i + 2 + h;
+                        return Some(c);
+                    }
+                    if self.is(i + 1, "a") && self.is(i + 2, "dozen") {
+                        c.value = 6.0;
+                        c.end = i + 3;
+                        return Some(c);
+                    }
                     c.value = 0.5;
                     c.kind = ClaimKind::Fraction;
                     return Some(c);
@@ -1201,6 +1212,7 @@ impl Scanner {
         let mut claim = true;
         let mut age = false;
         let mut modifier_noun = None;
+        let mut modifier = false;
         let mut has_unit = c.unit.is_some();
         // Currency before.
         let cur = if c.kind == ClaimKind::Count && c.digits {
@@ -1215,8 +1227,18 @@ impl Scanner {
             unit = code;
             has_unit = true;
         }
-        // Qualifier before.
-        let qual = self.qualifier_before(phrase_start);
+        // Qualifier before; "rose up to 5", "fell under 30" keep "up to"
+        // as a direction after a verb of change.
+        let qual = self.qualifier_before(phrase_start).filter(|q| {
+            let directional = matches!(self.w(q.0), "up" | "under" | "over"
+                | "above" | "below");
+            let after_verb = q.0 > 0 && {
+                let v = self.w(q.0 - 1);
+                v.ends_with("ed") || matches!(v, "rose" | "fell" | "grew"
+                    | "went" | "came" | "rise" | "fall")
+            };
+            !(directional && after_verb && self.w(q.0) == "up")
+        });
         let mut operator = qual.map_or(Operator::Eq, |q| q.1);
         let mut qual_span = qual.map(|q| {
             Span::new(
@@ -1459,7 +1481,7 @@ impl Scanner {
                 self.w(end + 1),
                 "day" | "week" | "month" | "year" | "hour" | "head" | "person"
             )
-            && modifier_noun.is_none()
+            && !modifier
         {
             rate = true;
             end += 2;
@@ -1624,7 +1646,7 @@ impl Scanner {
             self.p[phrase_end.max(end) - 1].span.end,
         );
         // Entities, IE-ER style: bare extent, each end of a range apart.
-        let etype = if age || modifier_noun.is_some() || rate {
+        let etype = if age || modifier || rate {
             Some(EntityType::Quantity)
         } else {
             match kind {
