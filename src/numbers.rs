@@ -1203,6 +1203,10 @@ impl Scanner {
             }
         }
         let c = self.core(text, i)?;
+        // "zero-point", "zero-sum": compounds, not counts.
+        if !c.digits && c.value == 0.0 && self.is_hyphen(c.end) {
+            return None;
+        }
         let mut end = c.end;
         let mut kind = c.kind;
         let mut unit: &'static str = c.unit.unwrap_or("");
@@ -1452,10 +1456,13 @@ impl Scanner {
                     {
                         e += 2;
                     }
-                    modifier_noun = Some(Span::new(
-                        self.p[m].span.start,
-                        self.p[e - 1].span.end,
-                    ));
+                    // The counted noun is the modifier's last part
+                    // ("par" in "six-under-par"); "five-time" counts the
+                    // noun after it instead.
+                    modifier = true;
+                    if !matches!(self.w(e - 1), "time" | "times") {
+                        modifier_noun = Some(self.p[e - 1].span);
+                    }
                     has_unit = true;
                     end = e;
                     // Entity type QUANTITY below (IE-ER marks modifiers so).
