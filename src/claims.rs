@@ -55,7 +55,7 @@ const CHANGE_VERBS: &[&str] = &[
     "slumped", "tumbled", "advanced", "doubled", "tripled", "quadrupled",
     "halved", "was", "were", "is", "are", "reached", "stood", "totaled",
     "totalled", "hit", "averaged", "expanded", "contracted", "accounted",
-    "represented", "made", "make", "makes", "comprised",
+    "represented", "made", "make", "makes", "comprised", "be", "been",
 ];
 
 /// Words that end a noun phrase.
@@ -717,7 +717,7 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
             if lower_in(w, CHANGE_VERBS) || w.ends_with("ed") && k >= 2 {
                 return phrase_before(text, toks, k - 1);
             }
-            if !lower_in(w, &["by", "to", "up", "down", "about", "nearly",
+            if !lower_in(w, &["by", "to", "up", "down", "about", "nearly", "still",
                 "some", "almost", "roughly", "around", "an", "a", "just",
                 "only", "at", "from", "than", "more", "less", "of"])
             {
@@ -728,8 +728,30 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
         }
         None
     };
+    // "a cost of $2 million", "a population of 175,000"
+    let of_before = || {
+        (first > 0
+            && word(text, &toks[first - 1]).is_some_and(|w| w == "of"))
+        .then(|| phrase_before(text, toks, first - 1))
+        .flatten()
+    };
+    // "two or three games", "five to 10 branches"
+    let after = if after + 1 < toks.len()
+        && word(text, &toks[after]).is_some_and(|w| matches!(w, "or" | "to"))
+        && (toks[after + 1].kind == TokenKind::Number
+            || word(text, &toks[after + 1])
+                .is_some_and(|w| is_number_word(&w.to_ascii_lowercase())))
+    {
+        after + 2
+    } else {
+        after
+    };
     let found = match f.kind {
-        ClaimKind::Percent | ClaimKind::Multiplier => {
+        ClaimKind::Percent => of_np(after)
+            .or_else(|| np_after(text, toks, after))
+            .or_else(before_verb)
+            .or_else(of_before),
+        ClaimKind::Multiplier => {
             of_np(after).or_else(before_verb).or_else(|| {
                 if f.kind == ClaimKind::Multiplier {
                     np_after(text, toks, after)
@@ -746,11 +768,15 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
                 && word(text, &toks[after])
                     .is_some_and(|w| matches!(w, "in" | "for" | "on" | "of"));
             let via_prep = if prep { np_after(text, toks, after + 1) } else { None };
-            np_after(text, toks, after).or(via_prep).or_else(before_verb)
+            np_after(text, toks, after)
+                .or(via_prep)
+                .or_else(before_verb)
+                .or_else(of_before)
         }
         _ => of_np(after)
             .or_else(|| np_after(text, toks, after))
-            .or_else(before_verb),
+            .or_else(before_verb)
+            .or_else(of_before),
     };
     found
 }

@@ -945,7 +945,13 @@ impl Scanner {
                         j = i + 1;
                         c.skip_first = true;
                     } else if let Some(d) = lookup(FRACTIONS, next) {
-                        if next.ends_with('s') {
+                        // "a third of", but "a third-round", "a fifth
+                        // title" are ordinals.
+                        let of_or_end = i + 2 >= n
+                            || self.is(i + 2, "of")
+                            || self.p[i + 2].kind == PK::Punct
+                                && !self.is_hyphen(i + 2);
+                        if next.ends_with('s') || !of_or_end {
                             return None;
                         }
                         c.value = 1.0 / d;
@@ -1084,14 +1090,31 @@ impl Scanner {
                 k = c.end;
             }
         }
-        // "three and a half"
-        if c.kind == ClaimKind::Count
+        // "three and a half", "three-and-a-half-game"
+        if c.kind == ClaimKind::Count {
+            let words: Vec<usize> = (c.end..n.min(c.end + 6))
+                .filter(|&k| !self.is_hyphen(k))
+                .take(3)
+                .collect();
+            if words.len() == 3
+                && self.is(words[0], "and")
+                && self.is(words[1], "a")
+                && self.is(words[2], "half")
+                && words[2] - c.end <= 5
+            {
+                c.value += 0.5;
+                c.end = words[2] + 1;
+            }
+        }
+        // "seven-tenths of 1 percent"
+        if c.kind == ClaimKind::Fraction
             && c.end + 2 < n
-            && self.is(c.end, "and")
-            && self.is(c.end + 1, "a")
-            && self.is(c.end + 2, "half")
+            && self.is(c.end, "of")
+            && matches!(self.w(c.end + 1), "1" | "one")
+            && matches!(self.w(c.end + 2), "percent" | "%")
         {
-            c.value += 0.5;
+            c.kind = ClaimKind::Percent;
+            c.unit = Some("%");
             c.end += 3;
         }
         Some(c)
@@ -1753,7 +1776,13 @@ impl Scanner {
             // Times and dates: "2:30", "10 a.m.", "9/11", "1.41.2".
             if let Some(j) = next {
                 let w = self.w(j);
-                if self.p[j].glued && matches!(w, ":" | "/" | ".") {
+                let digit_after = j + 1 < n
+                    && self.p[j + 1].glued
+                    && self.p[j + 1].kind == PK::Num;
+                if self.p[j].glued
+                    && matches!(w, ":" | "/" | ".")
+                    && digit_after
+                {
                     if !(w == "/" && c.end > c.start + 1) {
                         return false;
                     }
@@ -1963,6 +1992,12 @@ mod tests {
             ("three and a half", 3.5, "", Count, Eq, "three and a half"),
             ("a million", 1e6, "", Count, Eq, "million"),
             ("several million", 1e6, "", Count, Ge, "several million"),
+            ("injuring 45.", 45.0, "", Count, Eq, "45"),
+            ("seven-tenths of 1 percent", 0.7, "%", Percent, Eq,
+             "seven-tenths of 1 percent"),
+            ("a three-and-a-half-game lead", 3.5, "", Count, Eq,
+             "three-and-a-half-game"),
+            ("half a dozen", 6.0, "", Count, Eq, "half a dozen"),
         ];
         for &(phrase, value, unit, kind, op, vtext) in cases {
             let f = fig(phrase).unwrap_or_else(|| panic!("{phrase:?}"));
@@ -2041,6 +2076,8 @@ mod tests {
             "two decades",
             "no one",
             "G-7 summit",
+            "a third-round match",
+            "a fifth title",
         ];
         for phrase in cases {
             assert_eq!(fig(phrase), None, "{phrase:?} is not a figure");
