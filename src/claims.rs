@@ -136,6 +136,18 @@ impl ClaimStage {
         for (si, sentence) in seg.sentences.iter().enumerate() {
             let toks = seg.sentence_tokens(si);
             let sspan = sentence.span;
+            let said = sspan.of(text);
+            if said.contains(" said") || said.contains(" says")
+                || said.contains(" told")
+            {
+                // Remember the last named speaker for a later "he said".
+                dates.clear();
+                if let Some(a) = attribution_of(text, toks, &dates) {
+                    if !is_pronoun(a.of(text)) {
+                        last_speaker = Some(a);
+                    }
+                }
+            }
             if !toks.iter().any(|t| may_start_figure(text, t)) {
                 // A sentence without figures still sets the subject that
                 // "its" refers to in the next one.
@@ -167,7 +179,9 @@ impl ClaimStage {
                 .or_else(|| pronoun_speaker(text, toks).and(last_speaker))
                 .or_else(|| quote_speaker(text, seg, si, &dates));
             if let Some(a) = attribution {
-                last_speaker = Some(a);
+                if !is_pronoun(a.of(text)) {
+                    last_speaker = Some(a);
+                }
             }
             let info = SentenceInfo {
                 attribution,
@@ -593,7 +607,13 @@ fn name_start(text: &str, toks: &[Token], mut k: usize) -> usize {
 }
 
 fn is_pronoun(s: &str) -> bool {
-    lower_in(s, &["he", "she", "it", "they", "we", "i", "you"])
+    lower_in(
+        s,
+        &[
+            "he", "she", "it", "they", "we", "i", "you", "everybody",
+            "everyone", "nobody", "someone", "somebody", "others", "one",
+        ],
+    )
 }
 
 /// Whether the sentence's statement verb has a pronoun subject ("he
