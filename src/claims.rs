@@ -29,54 +29,279 @@ pub struct ClaimStage {
 
 /// Verbs that introduce a statement: `X said`, `said X`.
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "reported", "reports",
-    "estimated", "estimates", "stated", "states", "added", "noted", "notes",
-    "warned", "announced", "announces", "claimed", "claims", "wrote",
-    "writes", "explained", "confirmed", "recalled", "insisted", "argued",
-    "acknowledged", "predicted", "calculated", "counted", "showed", "shows",
-    "found", "finds",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "reported",
+    "reports",
+    "estimated",
+    "estimates",
+    "stated",
+    "states",
+    "added",
+    "noted",
+    "notes",
+    "warned",
+    "announced",
+    "announces",
+    "claimed",
+    "claims",
+    "wrote",
+    "writes",
+    "explained",
+    "confirmed",
+    "recalled",
+    "insisted",
+    "argued",
+    "acknowledged",
+    "predicted",
+    "calculated",
+    "counted",
+    "showed",
+    "shows",
+    "found",
+    "finds",
 ];
 
 /// Nouns for sources: `data from X`, `a report by X`, `X's figures`.
 const SOURCE_NOUNS: &[&str] = &[
-    "data", "figures", "statistics", "report", "estimates", "estimate",
-    "survey", "count", "tally", "study", "census", "records", "numbers",
-    "analysis", "assessment",
+    "data",
+    "figures",
+    "statistics",
+    "report",
+    "estimates",
+    "estimate",
+    "survey",
+    "count",
+    "tally",
+    "study",
+    "census",
+    "records",
+    "numbers",
+    "analysis",
+    "assessment",
 ];
 
 /// Verbs of change: the counted noun phrase comes before them.
 const CHANGE_VERBS: &[&str] = &[
-    "rose", "rise", "rises", "risen", "rising", "fell", "fall", "falls",
-    "fallen", "falling", "increased", "increase", "increases", "increasing",
-    "decreased", "decrease", "declined", "decline", "declines", "grew",
-    "grow", "grows", "grown", "jumped", "jumps", "dropped", "drops", "drop",
-    "climbed", "climbs", "surged", "surges", "soared", "plunged", "slipped",
-    "skidded", "edged", "gained", "gains", "lost", "shrank", "shrink",
-    "slumped", "tumbled", "advanced", "doubled", "tripled", "quadrupled",
-    "halved", "was", "were", "is", "are", "reached", "stood", "totaled",
-    "totalled", "hit", "averaged", "expanded", "contracted", "accounted",
-    "represented", "made", "make", "makes", "comprised", "be", "been",
+    "rose",
+    "rise",
+    "rises",
+    "risen",
+    "rising",
+    "fell",
+    "fall",
+    "falls",
+    "fallen",
+    "falling",
+    "increased",
+    "increase",
+    "increases",
+    "increasing",
+    "decreased",
+    "decrease",
+    "declined",
+    "decline",
+    "declines",
+    "grew",
+    "grow",
+    "grows",
+    "grown",
+    "jumped",
+    "jumps",
+    "dropped",
+    "drops",
+    "drop",
+    "climbed",
+    "climbs",
+    "surged",
+    "surges",
+    "soared",
+    "plunged",
+    "slipped",
+    "skidded",
+    "edged",
+    "gained",
+    "gains",
+    "lost",
+    "shrank",
+    "shrink",
+    "slumped",
+    "tumbled",
+    "advanced",
+    "doubled",
+    "tripled",
+    "quadrupled",
+    "halved",
+    "was",
+    "were",
+    "is",
+    "are",
+    "reached",
+    "stood",
+    "totaled",
+    "totalled",
+    "hit",
+    "averaged",
+    "expanded",
+    "contracted",
+    "accounted",
+    "represented",
+    "made",
+    "make",
+    "makes",
+    "comprised",
+    "be",
+    "been",
 ];
 
 /// Words that end a noun phrase.
 const STOP: &[&str] = &[
-    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by",
-    "with", "and", "or", "but", "as", "than", "that", "which", "who",
-    "whom", "whose", "is", "are", "was", "were", "be", "been", "being",
-    "have", "has", "had", "will", "would", "could", "should", "may",
-    "might", "must", "can", "do", "does", "did", "said", "says", "say",
-    "told", "according", "since", "last", "this", "these", "those", "it",
-    "its", "they", "their", "them", "he", "she", "his", "her", "we", "our",
-    "you", "your", "i", "per", "each", "every", "all", "over", "under",
-    "about", "into", "during", "after", "before", "while", "when", "where",
-    "also", "not", "no", "so", "such", "there", "here", "alone", "only",
-    "just", "ago", "later", "earlier", "up", "down", "out", "off", "if",
-    "because", "including", "across", "between", "among", "through",
-    "against", "toward", "towards", "until", "within", "without", "again",
-    "now", "then", "yet", "still", "each", "both", "either", "neither",
-    "own", "too", "very", "year", "years", "apiece", "more", "less",
-    "most", "least", "what", "how", "why", "whether", "him", "me", "us",
-    "my", "compared", "versus", "vs", "plus", "minus",
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "and",
+    "or",
+    "but",
+    "as",
+    "than",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "can",
+    "do",
+    "does",
+    "did",
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "since",
+    "last",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "they",
+    "their",
+    "them",
+    "he",
+    "she",
+    "his",
+    "her",
+    "we",
+    "our",
+    "you",
+    "your",
+    "i",
+    "per",
+    "each",
+    "every",
+    "all",
+    "over",
+    "under",
+    "about",
+    "into",
+    "during",
+    "after",
+    "before",
+    "while",
+    "when",
+    "where",
+    "also",
+    "not",
+    "no",
+    "so",
+    "such",
+    "there",
+    "here",
+    "alone",
+    "only",
+    "just",
+    "ago",
+    "later",
+    "earlier",
+    "up",
+    "down",
+    "out",
+    "off",
+    "if",
+    "because",
+    "including",
+    "across",
+    "between",
+    "among",
+    "through",
+    "against",
+    "toward",
+    "towards",
+    "until",
+    "within",
+    "without",
+    "again",
+    "now",
+    "then",
+    "yet",
+    "still",
+    "each",
+    "both",
+    "either",
+    "neither",
+    "own",
+    "too",
+    "very",
+    "year",
+    "years",
+    "apiece",
+    "more",
+    "less",
+    "most",
+    "least",
+    "what",
+    "how",
+    "why",
+    "whether",
+    "him",
+    "me",
+    "us",
+    "my",
+    "compared",
+    "versus",
+    "vs",
+    "plus",
+    "minus",
 ];
 
 /// Common irregular verb forms, which end a noun phrase.
@@ -137,7 +362,8 @@ impl ClaimStage {
             let toks = seg.sentence_tokens(si);
             let sspan = sentence.span;
             let said = sspan.of(text);
-            if said.contains(" said") || said.contains(" says")
+            if said.contains(" said")
+                || said.contains(" says")
                 || said.contains(" told")
             {
                 // Remember the last named speaker for a later "he said".
@@ -209,7 +435,8 @@ impl ClaimStage {
                     _ if uses_its => prev_subject,
                     _ => None,
                 };
-                let subject = subject.or(if uses_its { prev_subject } else { None });
+                let subject =
+                    subject.or(if uses_its { prev_subject } else { None });
                 let f = &m.figure;
                 claims.push(Claim {
                     kind: f.kind,
@@ -304,22 +531,20 @@ fn name_at(text: &str, toks: &[Token], i: usize) -> Option<(Span, usize)> {
     let start = j;
     let mut end = j;
     while end < toks.len() {
-        if is_cap(text, &toks[end]) && !is_pronoun(toks[end].span.of(text)) {
-            end += 1;
-        } else if end > start
+        let name_word =
+            is_cap(text, &toks[end]) && !is_pronoun(toks[end].span.of(text));
+        let abbrev_dot = end > start
             && toks[end].span.of(text) == "."
             && is_abbrev(text, &toks[end - 1])
             && end + 1 < toks.len()
-            && is_cap(text, &toks[end + 1])
-        {
-            end += 1;
-        } else if end > start
+            && is_cap(text, &toks[end + 1]);
+        let link = end > start
             && end + 1 < toks.len()
             && word(text, &toks[end]).is_some_and(|w| {
                 matches!(w, "of" | "for" | "and" | "on" | "de" | "the")
             })
-            && is_cap(text, &toks[end + 1])
-        {
+            && is_cap(text, &toks[end + 1]);
+        if name_word || abbrev_dot || link {
             end += 1;
         } else {
             break;
@@ -330,8 +555,10 @@ fn name_at(text: &str, toks: &[Token], i: usize) -> Option<(Span, usize)> {
     }
     // "Pakistan’s UN mission": a possessive name with a lowercase head.
     let last = toks[end - 1].span.of(text);
-    let possessive = (start..end)
-        .any(|k| toks[k].span.of(text).ends_with("’s") || toks[k].span.of(text).ends_with("'s"));
+    let possessive = (start..end).any(|k| {
+        toks[k].span.of(text).ends_with("’s")
+            || toks[k].span.of(text).ends_with("'s")
+    });
     if possessive || last.ends_with("’s") || last.ends_with("'s") {
         let mut e = end;
         while e < toks.len()
@@ -354,8 +581,23 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
     // Skip auxiliaries: "had increased", "has been".
     while j > 0
         && word(text, &toks[j - 1]).is_some_and(|w| {
-            lower_in(w, &["had", "has", "have", "was", "were", "is", "are",
-                "been", "also", "will", "would", "reportedly"])
+            lower_in(
+                w,
+                &[
+                    "had",
+                    "has",
+                    "have",
+                    "was",
+                    "were",
+                    "is",
+                    "are",
+                    "been",
+                    "also",
+                    "will",
+                    "would",
+                    "reportedly",
+                ],
+            )
         })
     {
         j -= 1;
@@ -387,11 +629,7 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
 }
 
 /// Who states the figures of a sentence.
-fn attribution_of(
-    text: &str,
-    toks: &[Token],
-    dates: &[Span],
-) -> Option<Span> {
+fn attribution_of(text: &str, toks: &[Token], dates: &[Span]) -> Option<Span> {
     let n = toks.len();
     let w = |i: usize| word(text, &toks[i]).unwrap_or("");
     // "according to X": the phrase up to the next comma or period.
@@ -404,25 +642,30 @@ fn attribution_of(
             let mut e = j;
             while e < n && e < j + 10 {
                 let t = toks[e].span.of(text);
-                let abbrev_dot = t == "." && e > j && is_abbrev(text, &toks[e - 1]);
+                let abbrev_dot =
+                    t == "." && e > j && is_abbrev(text, &toks[e - 1]);
                 if toks[e].kind == TokenKind::Punct
                     && !abbrev_dot
                     && !matches!(t, "-" | "’" | "'" | "&")
-                    || lower_in(t, STOP) && e > j && !lower_in(t, &["of", "for", "and", "the"])
+                    || lower_in(t, STOP)
+                        && e > j
+                        && !lower_in(t, &["of", "for", "and", "the"])
                 {
                     break;
                 }
                 e += 1;
             }
             if e > j {
-                return Some(Span::new(toks[j].span.start, toks[e - 1].span.end));
+                return Some(Span::new(
+                    toks[j].span.start,
+                    toks[e - 1].span.end,
+                ));
             }
         }
     }
     // "data from X", "a report by X"
     for i in 0..n.saturating_sub(2) {
-        if lower_in(w(i), SOURCE_NOUNS) && matches!(w(i + 1), "from" | "by")
-        {
+        if lower_in(w(i), SOURCE_NOUNS) && matches!(w(i + 1), "from" | "by") {
             if let Some((s, _)) = name_at(text, toks, i + 2) {
                 return Some(s);
             }
@@ -447,12 +690,20 @@ fn attribution_of(
     for pass in 0..2 {
         for i in 0..n {
             let v = w(i);
-            let primary = lower_in(v, &["said", "says", "say", "told", "tells"]);
-            if pass == 0 && !primary || pass == 1 && (primary || !lower_in(v, SPEECH_VERBS)) {
+            let primary =
+                lower_in(v, &["said", "says", "say", "told", "tells"]);
+            if pass == 0 && !primary
+                || pass == 1 && (primary || !lower_in(v, SPEECH_VERBS))
+            {
                 continue;
             }
             // Passives: "no injuries were reported".
-            if i > 0 && lower_in(w(i - 1), &["were", "was", "been", "be", "is", "are"]) {
+            if i > 0
+                && lower_in(
+                    w(i - 1),
+                    &["were", "was", "been", "be", "is", "are"],
+                )
+            {
                 continue;
             }
             if let Some(s) = speaker_at(text, toks, i, dates) {
@@ -476,12 +727,13 @@ fn is_abbrev(text: &str, t: &Token) -> bool {
 fn caps_back(text: &str, toks: &[Token], i: usize) -> usize {
     let mut k = i;
     loop {
-        if k > 0 && is_cap(text, &toks[k - 1]) && !is_pronoun(toks[k - 1].span.of(text)) {
-            k -= 1;
-        } else if k > 1
+        let name_word = k > 0
+            && is_cap(text, &toks[k - 1])
+            && !is_pronoun(toks[k - 1].span.of(text));
+        let abbrev_dot = k > 1
             && toks[k - 1].span.of(text) == "."
-            && is_abbrev(text, &toks[k - 2])
-        {
+            && is_abbrev(text, &toks[k - 2]);
+        if name_word || abbrev_dot {
             k -= 1;
         } else {
             break;
@@ -564,7 +816,8 @@ fn quote_speaker(
     dates: &[Span],
 ) -> Option<Span> {
     let s = seg.sentences[si].span.of(text);
-    let quoted = s.contains(['“', '”', '"']) || s.contains("``") || s.contains("''");
+    let quoted =
+        s.contains(['“', '”', '"']) || s.contains("``") || s.contains("''");
     if !quoted {
         return None;
     }
@@ -610,8 +863,20 @@ fn is_pronoun(s: &str) -> bool {
     lower_in(
         s,
         &[
-            "he", "she", "it", "they", "we", "i", "you", "everybody",
-            "everyone", "nobody", "someone", "somebody", "others", "one",
+            "he",
+            "she",
+            "it",
+            "they",
+            "we",
+            "i",
+            "you",
+            "everybody",
+            "everyone",
+            "nobody",
+            "someone",
+            "somebody",
+            "others",
+            "one",
         ],
     )
 }
@@ -641,9 +906,8 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
     // "two of the three judges", "of the 146 players"
     while j < toks.len()
         && (toks[j].kind == TokenKind::Number
-            || word(text, &toks[j]).is_some_and(|w| {
-                is_number_word(&w.to_ascii_lowercase())
-            }))
+            || word(text, &toks[j])
+                .is_some_and(|w| is_number_word(&w.to_ascii_lowercase())))
     {
         j += 1;
     }
@@ -684,7 +948,8 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
             break;
         }
     }
-    (end > start).then(|| Span::new(toks[start].span.start, toks[end - 1].span.end))
+    (end > start)
+        .then(|| Span::new(toks[start].span.start, toks[end - 1].span.end))
 }
 
 /// What a figure counts or measures.
@@ -719,9 +984,7 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
         return np_after(text, toks, a);
     }
     let of_np = |a: usize| {
-        if a < toks.len()
-            && word(text, &toks[a]).is_some_and(|w| w == "of")
-        {
+        if a < toks.len() && word(text, &toks[a]).is_some_and(|w| w == "of") {
             np_after(text, toks, a + 1)
         } else {
             None
@@ -733,14 +996,18 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
         let mut k = first;
         let mut steps = 0;
         while k > 0 && steps < 4 {
-            let Some(w) = word(text, &toks[k - 1]) else { return None };
+            let w = word(text, &toks[k - 1])?;
             if lower_in(w, CHANGE_VERBS) || w.ends_with("ed") && k >= 2 {
                 return phrase_before(text, toks, k - 1);
             }
-            if !lower_in(w, &["by", "to", "up", "down", "about", "nearly", "still",
-                "some", "almost", "roughly", "around", "an", "a", "just",
-                "only", "at", "from", "than", "more", "less", "of"])
-            {
+            if !lower_in(
+                w,
+                &[
+                    "by", "to", "up", "down", "about", "nearly", "still",
+                    "some", "almost", "roughly", "around", "an", "a", "just",
+                    "only", "at", "from", "than", "more", "less", "of",
+                ],
+            ) {
                 return None;
             }
             k -= 1;
@@ -750,10 +1017,9 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
     };
     // "a cost of $2 million", "a population of 175,000"
     let of_before = || {
-        (first > 0
-            && word(text, &toks[first - 1]).is_some_and(|w| w == "of"))
-        .then(|| phrase_before(text, toks, first - 1))
-        .flatten()
+        (first > 0 && word(text, &toks[first - 1]).is_some_and(|w| w == "of"))
+            .then(|| phrase_before(text, toks, first - 1))
+            .flatten()
     };
     // "two or three games", "five to 10 branches"
     let after = if after + 1 < toks.len()
@@ -787,7 +1053,8 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
             let prep = after < toks.len()
                 && word(text, &toks[after])
                     .is_some_and(|w| matches!(w, "in" | "for" | "on" | "of"));
-            let via_prep = if prep { np_after(text, toks, after + 1) } else { None };
+            let via_prep =
+                if prep { np_after(text, toks, after + 1) } else { None };
             np_after(text, toks, after)
                 .or(via_prep)
                 .or_else(before_verb)
@@ -884,13 +1151,17 @@ mod tests {
         let mut seg = Segmentation::default();
         Segmenter::new().segment(text, &mut seg);
         let mut ents = Vec::new();
-        DateStage::new().expect("dates compile").extract(text, &seg, &mut ents);
+        DateStage::new()
+            .expect("dates compile")
+            .extract(text, &seg, &mut ents);
         let mut out = Vec::new();
         let mut nums = Vec::new();
         ClaimStage::new()
             .expect("stage builds")
             .extract(text, &seg, &ents, &mut out, &mut nums);
-        let q = |s: Option<Span>| s.map_or(String::new(), |s| s.of(text).to_string());
+        let q = |s: Option<Span>| {
+            s.map_or(String::new(), |s| s.of(text).to_string())
+        };
         out.iter()
             .map(|c| Row {
                 text: c.span.of(text).to_string(),

@@ -18,7 +18,8 @@ use crate::span::Span;
 
 const MONTHS: &str = "January|February|March|April|May|June|July|August|\
                       September|October|November|December";
-const MONTH_ABBR: &str = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.";
+const MONTH_ABBR: &str =
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.";
 const WEEKDAYS: &str =
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 const YEAR: &str = r"(?:1[5-9]\d\d|20\d\d)";
@@ -123,9 +124,23 @@ fn classify(text: &str, span: Span, s: &str) -> Option<&'static str> {
         let prev_word = last_word(before).to_ascii_lowercase();
         if matches!(
             prev_word.as_str(),
-            "about" | "some" | "nearly" | "almost" | "than" | "only" | "least"
-                | "around" | "approximately" | "roughly" | "estimated"
-                | "page" | "resolution" | "flight" | "no" | "number" | "route"
+            "about"
+                | "some"
+                | "nearly"
+                | "almost"
+                | "than"
+                | "only"
+                | "least"
+                | "around"
+                | "approximately"
+                | "roughly"
+                | "estimated"
+                | "page"
+                | "resolution"
+                | "flight"
+                | "no"
+                | "number"
+                | "route"
         ) {
             return None;
         }
@@ -152,9 +167,23 @@ fn classify(text: &str, span: Span, s: &str) -> Option<&'static str> {
         let prev = last_word(before).to_ascii_lowercase();
         if !matches!(
             prev.as_str(),
-            "in" | "since" | "until" | "by" | "of" | "last" | "next"
-                | "early" | "late" | "mid" | "during" | "before" | "after"
-                | "from" | "through" | "till" | "this" | "and"
+            "in" | "since"
+                | "until"
+                | "by"
+                | "of"
+                | "last"
+                | "next"
+                | "early"
+                | "late"
+                | "mid"
+                | "during"
+                | "before"
+                | "after"
+                | "from"
+                | "through"
+                | "till"
+                | "this"
+                | "and"
         ) {
             return None;
         }

@@ -1192,10 +1192,10 @@ impl Scanner {
                 continue;
             }
             let s = i - k;
-            if words.iter().enumerate().all(|(o, w)| self.w(s + o) == *w) {
-                if best.is_none_or(|b| s < b.0) {
-                    best = Some((s, *op));
-                }
+            if words.iter().enumerate().all(|(o, w)| self.w(s + o) == *w)
+                && best.is_none_or(|b| s < b.0)
+            {
+                best = Some((s, *op));
             }
         }
         best
@@ -1257,12 +1257,23 @@ impl Scanner {
         // Qualifier before; "rose up to 5", "fell under 30" keep "up to"
         // as a direction after a verb of change.
         let qual = self.qualifier_before(phrase_start).filter(|q| {
-            let directional = matches!(self.w(q.0), "up" | "under" | "over"
-                | "above" | "below");
+            let directional = matches!(
+                self.w(q.0),
+                "up" | "under" | "over" | "above" | "below"
+            );
             let after_verb = q.0 > 0 && {
                 let v = self.w(q.0 - 1);
-                v.ends_with("ed") || matches!(v, "rose" | "fell" | "grew"
-                    | "went" | "came" | "rise" | "fall")
+                v.ends_with("ed")
+                    || matches!(
+                        v,
+                        "rose"
+                            | "fell"
+                            | "grew"
+                            | "went"
+                            | "came"
+                            | "rise"
+                            | "fall"
+                    )
             };
             !(directional && after_verb && self.w(q.0) == "up")
         });
@@ -1779,13 +1790,13 @@ impl Scanner {
                 let digit_after = j + 1 < n
                     && self.p[j + 1].glued
                     && self.p[j + 1].kind == PK::Num;
+                // "104 23/32" consumed its slash already.
                 if self.p[j].glued
                     && matches!(w, ":" | "/" | ".")
                     && digit_after
+                    && !(w == "/" && c.end > c.start + 1)
                 {
-                    if !(w == "/" && c.end > c.start + 1) {
-                        return false;
-                    }
+                    return false;
                 }
                 if matches!(w, "a.m." | "p.m." | "am" | "pm" | "gmt" | "utc")
                     || w == "a" && self.is(j + 1, ".") && self.is(j + 2, "m")
@@ -1993,10 +2004,22 @@ mod tests {
             ("a million", 1e6, "", Count, Eq, "million"),
             ("several million", 1e6, "", Count, Ge, "several million"),
             ("injuring 45.", 45.0, "", Count, Eq, "45"),
-            ("seven-tenths of 1 percent", 0.7, "%", Percent, Eq,
-             "seven-tenths of 1 percent"),
-            ("a three-and-a-half-game lead", 3.5, "", Count, Eq,
-             "three-and-a-half-game"),
+            (
+                "seven-tenths of 1 percent",
+                0.7,
+                "%",
+                Percent,
+                Eq,
+                "seven-tenths of 1 percent",
+            ),
+            (
+                "a three-and-a-half-game lead",
+                3.5,
+                "",
+                Count,
+                Eq,
+                "three-and-a-half-game",
+            ),
             ("half a dozen", 6.0, "", Count, Eq, "half a dozen"),
         ];
         for &(phrase, value, unit, kind, op, vtext) in cases {
