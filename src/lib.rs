@@ -23,10 +23,13 @@
 #![deny(missing_docs)]
 
 pub mod annotation;
+pub mod claims;
+pub mod dates;
 pub mod document;
 pub mod error;
 pub mod gazetteer;
 pub mod input;
+pub mod numbers;
 pub mod output;
 pub mod pipeline;
 pub mod resolve;

@@ -6,6 +6,8 @@ use std::sync::mpsc;
 use rayon::prelude::*;
 
 use crate::annotation::{Extraction, Origin};
+use crate::claims::ClaimStage;
+use crate::dates::DateStage;
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::gazetteer::{EntryType, Gazetteer, GazetteerBuilder};
@@ -49,6 +51,8 @@ impl PipelineBuilder {
             segmenter: Segmenter::new(),
             gazetteer: self.gazetteer.build()?,
             rules: self.rules.build()?,
+            dates: DateStage::new()?,
+            claims: ClaimStage::new()?,
         })
     }
 }
@@ -59,6 +63,8 @@ pub struct Pipeline {
     segmenter: Segmenter,
     gazetteer: Gazetteer,
     rules: RuleSet,
+    dates: DateStage,
+    claims: ClaimStage,
 }
 
 impl Pipeline {
@@ -67,6 +73,9 @@ impl Pipeline {
         let text = doc.text.as_str();
         let mut seg = Segmentation::default();
         self.segmenter.segment(text, &mut seg);
+        let mut dates = Vec::new();
+        self.dates.extract(text, &seg, &mut dates);
+        dates.sort_by_key(|e| (e.span.start, e.span.end));
         let starts: Vec<usize> =
             seg.sentences.iter().map(|s| s.tokens.start).collect();
         let mut feats = Vec::new();
@@ -88,11 +97,12 @@ impl Pipeline {
             &matches,
             &mut cands,
         );
-        // Features see the gazetteer's types and multi-word titles.
+        // Features see dates, the gazetteer's types and multi-word titles.
         let mut marks: Vec<(crate::span::Span, u64)> = cands
             .iter()
             .map(|c| (c.entity.span, RuleSet::type_bit(c.entity.kind)))
             .collect();
+        marks.extend(dates.iter().map(|d| (d.span, feature::DATE)));
         for m in &matches {
             if self.gazetteer.entry(m.entry).kind == EntryType::Title {
                 marks.push((m.span, feature::TITLE));
@@ -111,6 +121,11 @@ impl Pipeline {
             );
         }
         resolve::rule_candidates(&found, &mut cands);
+        // Dates win ties: "September 2023" is a date, not a place.
+        cands.extend(dates.into_iter().map(|entity| resolve::Candidate {
+            entity,
+            priority: 5,
+        }));
         let mut entities = resolve::settle_overlaps(cands);
         resolve::link_document(
             text,
@@ -119,9 +134,15 @@ impl Pipeline {
             &self.gazetteer,
             &mut entities,
         );
+        let mut claims = Vec::new();
+        let mut numeric = Vec::new();
+        self.claims.extract(text, &seg, &entities, &mut claims, &mut numeric);
+        entities.append(&mut numeric);
+        entities.sort_by_key(|e| (e.span.start, e.span.end));
+        claims.sort_by_key(|c| c.span.start);
         Extraction {
             entities,
-            claims: Vec::new(),
+            claims,
             sentences: seg.sentences.iter().map(|s| s.span).collect(),
         }
     }

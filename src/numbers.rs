@@ -1,0 +1,2161 @@
+//! The number grammar: figures in news text, with their qualifier, unit and
+//! kind, and the bare numeric mentions (COUNT, MONEY, PERCENT, QUANTITY)
+//! written to `entities.csv`.
+//!
+//! The grammar works on tokens from [`crate::segment`], with hyphenated
+//! words split into their parts (`twenty-five`, `three-judge`,
+//! `19-year-old`). It reads, in order: a qualifier (`nearly`, `more
+//! than`), a currency (`$`, `US$`, `Rs`, `dlrs`), the number itself
+//! (digits, words, scale words, vague plurals, fractions, multipliers), a
+//! range (`10-20`, `10 to 20`, `between 10 and 20`), a unit (`percent`,
+//! `dollars`, `km`, a hyphenated modifier) and a rate (`a day`). Then the
+//! surrounding tokens decide whether it is a figure at all: years, times,
+//! codes (`Resolution 2401`, `COVID-19`), phone numbers, ordinals,
+//! durations and page references are not.
+//!
+//! No regex is involved: the tables below are matched token by token, so a
+//! sentence costs one pass.
+
+use crate::annotation::{ClaimKind, EntityType, Operator};
+use crate::segment::{tokenize, Token, TokenKind};
+use crate::span::Span;
+
+/// A figure parsed from a short phrase such as "nearly 1.5 million" or
+/// "$2.3bn".
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    /// The value (for ranges, the lower end; for percentages, the number
+    /// of percent; for multipliers, the factor; for fractions, the
+    /// fraction).
+    pub value: f64,
+    /// The lower end of a range.
+    pub value_min: Option<f64>,
+    /// The upper end of a range.
+    pub value_max: Option<f64>,
+    /// ISO 4217 code for money, a unit symbol for measures, `%` for
+    /// percentages (`pp` for percentage points), empty for counts.
+    pub unit: &'static str,
+    /// What kind of figure.
+    pub kind: ClaimKind,
+    /// The qualifier as an operator.
+    pub operator: Operator,
+    /// The span of the qualifier within the phrase (`nearly`), if any.
+    pub qualifier: Option<Span>,
+    /// The span of the figure within the phrase, without the qualifier
+    /// (`1.5 million`, `$2.3bn`, `5 percent`).
+    pub value_span: Span,
+}
+
+/// Parses the first figure in `phrase` (qualifier included), or `None`
+/// when the phrase holds no figure (only a year, a code, an ordinal...).
+///
+/// ```
+/// use factspan::annotation::{ClaimKind, Operator};
+/// use factspan::numbers::parse_figure;
+///
+/// let f = parse_figure("nearly 1.5 million").expect("a figure");
+/// assert_eq!(f.value, 1_500_000.0);
+/// assert_eq!(f.operator, Operator::Approx);
+/// assert_eq!(f.kind, ClaimKind::Count);
+/// assert!(parse_figure("Resolution 2401").is_none());
+/// ```
+pub fn parse_figure(phrase: &str) -> Option<Figure> {
+    let mut toks = Vec::new();
+    tokenize(phrase, &mut toks);
+    let mut out = Vec::new();
+    let mut scanner = Scanner::default();
+    scanner.scan(phrase, &toks, &[], Currency::Inr, &mut out);
+    out.into_iter().find(|m| m.claim).map(|m| m.figure)
+}
+
+/// Which currency a bare `Rs`/`rupees` means, chosen per document.
+#[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
+pub enum Currency {
+    /// Indian rupee.
+    #[default]
+    Inr,
+    /// Pakistani rupee.
+    Pkr,
+    /// Sri Lankan rupee.
+    Lkr,
+    /// Nepalese rupee.
+    Npr,
+}
+
+impl Currency {
+    fn code(self) -> &'static str {
+        match self {
+            Currency::Inr => "INR",
+            Currency::Pkr => "PKR",
+            Currency::Lkr => "LKR",
+            Currency::Npr => "NPR",
+        }
+    }
+
+    /// The rupee a document most likely means: the country it names most.
+    pub fn rupee_for(text: &str) -> Currency {
+        if !text.contains("Rs") && !text.contains("upee") {
+            return Currency::Inr;
+        }
+        let count = |w: &str| text.matches(w).count();
+        let cands = [
+            (count("India"), Currency::Inr),
+            (count("Pakistan"), Currency::Pkr),
+            (count("Sri Lanka"), Currency::Lkr),
+            (count("Nepal"), Currency::Npr),
+        ];
+        let best = cands.iter().max_by_key(|c| c.0).copied();
+        match best {
+            Some((n, c)) if n > 0 => c,
+            _ => Currency::Inr,
+        }
+    }
+}
+
+/// One figure found in a sentence, with absolute spans.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// The figure; its spans are absolute byte offsets.
+    pub figure: Figure,
+    /// The claim phrase: qualifier and figure (and a trailing `or more`).
+    pub span: Span,
+    /// Numeric entities for `entities.csv`: one, or two for a range or a
+    /// score (IE-ER marks each end), or none (multipliers).
+    pub entities: Vec<(EntityType, Span)>,
+    /// Whether it is a checkable claim (a score, `one of the` or a
+    /// pronoun `one` are entities but not claims).
+    pub claim: bool,
+    /// The noun of a hyphenated modifier (`judge` in `three-judge`), or
+    /// the person an age belongs to is left to the claims stage.
+    pub modifier_noun: Option<Span>,
+    /// Whether the figure is a person's age.
+    pub age: bool,
+}
+
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+enum PK {
+    Word,
+    Num,
+    Punct,
+}
+
+/// A piece: a token, or a part of a hyphenated word.
+#[derive(Clone, Copy, Debug)]
+struct P {
+    span: Span,
+    kind: PK,
+    /// No whitespace before it.
+    glued: bool,
+}
+
+/// Reusable buffers for scanning sentences.
+#[derive(Debug, Default)]
+pub struct Scanner {
+    p: Vec<P>,
+    low: String,
+    lo: Vec<(u32, u32)>,
+}
+
+const UNITS: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+];
+
+const TENS: &[(&str, f64)] = &[
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+];
+
+/// Scale words after a number (`1.5 million`), and their abbreviations.
+const SCALES: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("lakh", 1e5),
+    ("lakhs", 1e5),
+    ("lac", 1e5),
+    ("crore", 1e7),
+    ("crores", 1e7),
+    ("mln", 1e6),
+    ("mn", 1e6),
+    ("bln", 1e9),
+    ("bn", 1e9),
+    ("tn", 1e12),
+    ("trn", 1e12),
+];
+
+/// Suffixes glued to digits (`5m`, `2.3bn`, `10k`).
+const SUFFIX_SCALES: &[(&str, f64)] = &[
+    ("k", 1e3),
+    ("m", 1e6),
+    ("mn", 1e6),
+    ("mln", 1e6),
+    ("b", 1e9),
+    ("bn", 1e9),
+    ("bln", 1e9),
+    ("tn", 1e12),
+    ("trn", 1e12),
+    ("million", 1e6),
+    ("billion", 1e9),
+];
+
+/// Vague plurals: a lower bound (`thousands of`).
+const VAGUE: &[(&str, f64)] = &[
+    ("dozens", 12.0),
+    ("scores", 20.0),
+    ("hundreds", 1e2),
+    ("thousands", 1e3),
+    ("millions", 1e6),
+    ("billions", 1e9),
+    ("tens", 10.0),
+];
+
+/// Qualifiers before a figure, longest first within a shared start.
+const QUALIFIERS: &[(&[&str], Operator)] = &[
+    (&["nearly", "as", "many", "as"], Operator::Approx),
+    (&["as", "many", "as"], Operator::Le),
+    (&["as", "much", "as"], Operator::Le),
+    (&["as", "few", "as"], Operator::Ge),
+    (&["as", "little", "as"], Operator::Ge),
+    (&["no", "fewer", "than"], Operator::Ge),
+    (&["no", "less", "than"], Operator::Ge),
+    (&["no", "more", "than"], Operator::Le),
+    (&["not", "more", "than"], Operator::Le),
+    (&["a", "minimum", "of"], Operator::Ge),
+    (&["a", "maximum", "of"], Operator::Le),
+    (&["in", "excess", "of"], Operator::Gt),
+    (&["upwards", "of"], Operator::Gt),
+    (&["well", "over"], Operator::Gt),
+    (&["just", "over"], Operator::Gt),
+    (&["well", "above"], Operator::Gt),
+    (&["just", "above"], Operator::Gt),
+    (&["just", "under"], Operator::Lt),
+    (&["just", "below"], Operator::Lt),
+    (&["well", "below"], Operator::Lt),
+    (&["well", "under"], Operator::Lt),
+    (&["more", "than"], Operator::Gt),
+    (&["greater", "than"], Operator::Gt),
+    (&["higher", "than"], Operator::Gt),
+    (&["less", "than"], Operator::Lt),
+    (&["fewer", "than"], Operator::Lt),
+    (&["lower", "than"], Operator::Lt),
+    (&["at", "least"], Operator::Ge),
+    (&["at", "most"], Operator::Le),
+    (&["up", "to"], Operator::Le),
+    (&["close", "to"], Operator::Approx),
+    (&["an", "estimated"], Operator::Approx),
+    (&["approx", "."], Operator::Approx),
+    (&["over"], Operator::Gt),
+    (&["above"], Operator::Gt),
+    (&["exceeding"], Operator::Gt),
+    (&["beyond"], Operator::Gt),
+    (&["under"], Operator::Lt),
+    (&["below"], Operator::Lt),
+    (&["nearly"], Operator::Approx),
+    (&["almost"], Operator::Approx),
+    (&["about"], Operator::Approx),
+    (&["around"], Operator::Approx),
+    (&["approximately"], Operator::Approx),
+    (&["roughly"], Operator::Approx),
+    (&["some"], Operator::Approx),
+    (&["circa"], Operator::Approx),
+    (&["maximum"], Operator::Le),
+    (&["minimum"], Operator::Ge),
+];
+
+/// Currency words after a number, with their ISO 4217 code; `None` means
+/// the document's rupee.
+const CURRENCY_WORDS: &[(&str, Option<&str>)] = &[
+    ("dollars", Some("USD")),
+    ("dollar", Some("USD")),
+    ("cents", Some("USD")),
+    ("euros", Some("EUR")),
+    ("euro", Some("EUR")),
+    ("yen", Some("JPY")),
+    ("yuan", Some("CNY")),
+    ("renminbi", Some("CNY")),
+    ("rupees", None),
+    ("rupee", None),
+    ("afghanis", Some("AFN")),
+    ("afghani", Some("AFN")),
+    ("rubles", Some("RUB")),
+    ("roubles", Some("RUB")),
+    ("dirhams", Some("AED")),
+    ("riyals", Some("SAR")),
+    ("francs", Some("CHF")),
+    ("marks", Some("DEM")),
+    ("pesos", Some("MXN")),
+    ("taka", Some("BDT")),
+    ("naira", Some("NGN")),
+    ("rand", Some("ZAR")),
+    ("shillings", Some("KES")),
+    ("lira", Some("TRY")),
+    ("liras", Some("TRY")),
+    ("hryvnias", Some("UAH")),
+];
+
+/// ISO 4217 codes written before or after a number (`PKR 5 billion`).
+const CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "INR", "PKR", "AFN", "BDT", "LKR",
+    "NPR", "AED", "SAR", "CHF", "CAD", "AUD", "RUB", "TRY", "IRR", "EGP",
+    "NGN", "KES", "ZAR", "BRL", "MXN", "KRW", "HKD", "SGD", "UAH", "QAR",
+];
+
+/// Measure units after a number (or after a hyphen: `3,000-meter`), with
+/// the symbol written to the `unit` column.
+const MEASURES: &[(&str, &str)] = &[
+    ("km", "km"),
+    ("kms", "km"),
+    ("kilometer", "km"),
+    ("kilometers", "km"),
+    ("kilometre", "km"),
+    ("kilometres", "km"),
+    ("meter", "m"),
+    ("meters", "m"),
+    ("metre", "m"),
+    ("metres", "m"),
+    ("cm", "cm"),
+    ("centimeters", "cm"),
+    ("centimetres", "cm"),
+    ("mm", "mm"),
+    ("millimeters", "mm"),
+    ("millimetres", "mm"),
+    ("mile", "mi"),
+    ("miles", "mi"),
+    ("foot", "ft"),
+    ("feet", "ft"),
+    ("ft", "ft"),
+    ("yard", "yd"),
+    ("yards", "yd"),
+    ("inch", "in"),
+    ("inches", "in"),
+    ("kg", "kg"),
+    ("kgs", "kg"),
+    ("kilogram", "kg"),
+    ("kilograms", "kg"),
+    ("kilogrammes", "kg"),
+    ("kilos", "kg"),
+    ("gram", "g"),
+    ("grams", "g"),
+    ("ton", "t"),
+    ("tons", "t"),
+    ("tonne", "t"),
+    ("tonnes", "t"),
+    ("pound", "lb"),
+    ("pounds", "lb"),
+    ("lbs", "lb"),
+    ("ounces", "oz"),
+    ("litre", "l"),
+    ("litres", "l"),
+    ("liter", "l"),
+    ("liters", "l"),
+    ("gallon", "gal"),
+    ("gallons", "gal"),
+    ("barrel", "bbl"),
+    ("barrels", "bbl"),
+    ("hectare", "ha"),
+    ("hectares", "ha"),
+    ("acre", "acre"),
+    ("acres", "acre"),
+    ("degree", "°"),
+    ("degrees", "°"),
+    ("mph", "mph"),
+    ("kph", "km/h"),
+    ("megawatt", "MW"),
+    ("megawatts", "MW"),
+    ("mw", "MW"),
+    ("gigawatts", "GW"),
+    ("kilowatts", "kW"),
+    ("square-foot", "ft2"),
+    ("square-mile", "mi2"),
+];
+
+/// Units of time: a number before one is a duration, not a claim.
+const TIME_UNITS: &[&str] = &[
+    "year",
+    "years",
+    "yr",
+    "yrs",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "second",
+    "seconds",
+    "sec",
+    "secs",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "night",
+    "nights",
+    "fortnight",
+    "fortnights",
+    "millennia",
+    "weekend",
+    "weekends",
+    "season",
+    "seasons",
+    "term",
+    "terms",
+];
+
+/// Fraction nouns: `a third`, `two-thirds`.
+const FRACTIONS: &[(&str, f64)] = &[
+    ("half", 2.0),
+    ("halves", 2.0),
+    ("third", 3.0),
+    ("thirds", 3.0),
+    ("quarter", 4.0),
+    ("quarters", 4.0),
+    ("fourth", 4.0),
+    ("fourths", 4.0),
+    ("fifth", 5.0),
+    ("fifths", 5.0),
+    ("sixth", 6.0),
+    ("sixths", 6.0),
+    ("seventh", 7.0),
+    ("sevenths", 7.0),
+    ("eighth", 8.0),
+    ("eighths", 8.0),
+    ("ninth", 9.0),
+    ("ninths", 9.0),
+    ("tenth", 10.0),
+    ("tenths", 10.0),
+    ("hundredth", 100.0),
+    ("hundredths", 100.0),
+];
+
+/// Multiplier verbs and adverbs.
+const MULTIPLIERS: &[(&str, f64)] = &[
+    ("twice", 2.0),
+    ("double", 2.0),
+    ("doubled", 2.0),
+    ("doubling", 2.0),
+    ("triple", 3.0),
+    ("tripled", 3.0),
+    ("tripling", 3.0),
+    ("trebled", 3.0),
+    ("quadrupled", 4.0),
+    ("quadrupling", 4.0),
+    ("halved", 0.5),
+];
+
+/// Words before a number that make it a reference or a name part.
+const REFERENCE_WORDS: &[&str] = &[
+    "no",
+    "no.",
+    "nos",
+    "number",
+    "page",
+    "pages",
+    "p",
+    "pp",
+    "para",
+    "paragraph",
+    "chapter",
+    "section",
+    "article",
+    "clause",
+    "item",
+    "line",
+    "verse",
+    "table",
+    "figure",
+    "fig",
+    "rule",
+    "resolution",
+    "flight",
+    "route",
+    "highway",
+    "room",
+    "ward",
+    "sector",
+    "phase",
+    "vol",
+    "volume",
+    "issue",
+    "episode",
+    "season",
+    "level",
+    "grade",
+    "class",
+    "category",
+    "platform",
+    "gate",
+    "block",
+    "unit",
+    "lot",
+    "apartment",
+    "suite",
+    "bus",
+    "channel",
+    "model",
+    "version",
+    "size",
+    "code",
+    "id",
+    "tier",
+    "stage",
+    "round",
+    "game",
+    "hole",
+    "race",
+    "act",
+    "scene",
+    "step",
+];
+
+/// Function words that may be capitalized at a sentence start without
+/// making the next number a name part (`In 48 hours`).
+const FUNCTION_WORDS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "of",
+    "to",
+    "from",
+    "with",
+    "about",
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "or",
+    "since",
+    "after",
+    "before",
+    "some",
+    "nearly",
+    "almost",
+    "around",
+    "over",
+    "under",
+    "more",
+    "less",
+    "fewer",
+    "only",
+    "just",
+    "all",
+    "another",
+    "those",
+    "these",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "my",
+    "your",
+    "while",
+    "when",
+    "as",
+    "than",
+    "up",
+    "down",
+    "until",
+    "till",
+    "during",
+    "within",
+    "between",
+    "among",
+    "per",
+    "into",
+    "across",
+    "through",
+    "every",
+    "each",
+    "only",
+    "approximately",
+    "roughly",
+    "least",
+    "most",
+    "estimated",
+    "total",
+    "another",
+    "killing",
+    "including",
+    "are",
+    "were",
+    "was",
+    "is",
+    "be",
+    "had",
+    "has",
+    "have",
+    "said",
+    "says",
+    "says",
+    "according",
+    "then",
+    "if",
+    "so",
+    "that",
+    "which",
+    "who",
+    "where",
+    "nor",
+    "yet",
+    "also",
+];
+
+fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
+    table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
+}
+
+fn small_number(w: &str) -> Option<f64> {
+    lookup(UNITS, w).or_else(|| lookup(TENS, w))
+}
+
+/// Whether a lowercase word can start a figure; the sentence prefilter.
+pub fn is_number_word(w: &str) -> bool {
+    small_number(w).is_some()
+        || lookup(VAGUE, w).is_some()
+        || lookup(MULTIPLIERS, w).is_some()
+        || matches!(
+            w,
+            "dozen" | "half" | "hundred" | "thousand" | "million" | "billion"
+        )
+        || w.ends_with("fold")
+}
+
+/// A number read from pieces.
+#[derive(Clone, Copy, Debug)]
+struct Core {
+    /// First and one-past-last piece.
+    start: usize,
+    end: usize,
+    value: f64,
+    /// Made of digits (not words).
+    digits: bool,
+    /// A scale word or suffix applied (`million`, `bn`).
+    scaled: bool,
+    /// A vague plural (`thousands`): a lower bound.
+    vague: bool,
+    kind: ClaimKind,
+    /// A unit from a digit suffix (`30K`, `100km`).
+    unit: Option<&'static str>,
+    /// Whether the number looks like a year (4 digits, no separator).
+    year_like: bool,
+    /// Whether the entity extent starts after the first piece (`a dozen`).
+    skip_first: bool,
+}
+
+/// Parses a digit token: `235,000`, `1.5`, `5m`, `2.3bn`; rejects
+/// ordinals, decades, times and codes.
+fn parse_digits(s: &str) -> Option<(f64, &str, bool)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut sep = false;
+    let mut dots = 0;
+    let mut clean = String::with_capacity(s.len());
+    while i < b.len()
+        && (b[i].is_ascii_digit() || b[i] == b',' || b[i] == b'.')
+    {
+        match b[i] {
+            b',' => sep = true,
+            b'.' => {
+                dots += 1;
+                clean.push('.');
+            }
+            c => clean.push(c as char),
+        }
+        i += 1;
+    }
+    if dots > 1 {
+        return None;
+    }
+    let v: f64 = clean.parse().ok()?;
+    Some((v, &s[i..], sep))
+}
+
+impl Scanner {
+    fn raw<'t>(&self, text: &'t str, i: usize) -> &'t str {
+        self.p[i].span.of(text)
+    }
+
+    fn w(&self, i: usize) -> &str {
+        let (a, b) = self.lo[i];
+        &self.low[a as usize..b as usize]
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        i < self.p.len() && self.w(i) == w
+    }
+
+    fn is_hyphen(&self, i: usize) -> bool {
+        i < self.p.len()
+            && self.p[i].kind == PK::Punct
+            && matches!(self.w(i), "-" | "‐" | "‑" | "–")
+    }
+
+    fn is_cap(&self, text: &str, i: usize) -> bool {
+        i < self.p.len()
+            && self.p[i].kind == PK::Word
+            && self.raw(text, i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Splits tokens into pieces, lower-casing words once.
+    fn load(&mut self, text: &str, toks: &[Token]) {
+        self.p.clear();
+        self.low.clear();
+        self.lo.clear();
+        for t in toks {
+            let s = t.span.of(text);
+            let kind = match t.kind {
+                TokenKind::Word => PK::Word,
+                TokenKind::Number => PK::Num,
+                TokenKind::Punct => PK::Punct,
+            };
+            if kind == PK::Word && s.contains(['-', '‐', '‑']) {
+                let mut first = true;
+                let mut at = t.span.start;
+                for part in s.split_inclusive(['-', '‐', '‑']) {
+                    let h = part
+                        .chars()
+                        .last()
+                        .filter(|c| matches!(c, '-' | '‐' | '‑'))
+                        .map_or(0, char::len_utf8);
+                    let body = Span::new(at, at + part.len() - h);
+                    if !body.is_empty() {
+                        let k = if body.of(text).as_bytes()[0].is_ascii_digit()
+                        {
+                            PK::Num
+                        } else {
+                            PK::Word
+                        };
+                        self.push(text, body, k, !first || !t.space_before);
+                    }
+                    if h > 0 {
+                        let hs = Span::new(body.end, body.end + h);
+                        self.push(text, hs, PK::Punct, true);
+                    }
+                    first = false;
+                    at += part.len();
+                }
+            } else {
+                self.push(text, t.span, kind, !t.space_before);
+            }
+        }
+    }
+
+    fn push(&mut self, text: &str, span: Span, kind: PK, glued: bool) {
+        let a = self.low.len() as u32;
+        for c in span.of(text).chars() {
+            if c == '’' {
+                self.low.push('\'');
+            } else {
+                self.low.extend(c.to_lowercase());
+            }
+        }
+        self.lo.push((a, self.low.len() as u32));
+        self.p.push(P { span, kind, glued });
+    }
+
+    /// Finds every figure in `toks` (one sentence, or a phrase), skipping
+    /// numbers inside `dates`, and appends them to `out`.
+    pub fn scan(
+        &mut self,
+        text: &str,
+        toks: &[Token],
+        dates: &[Span],
+        rupee: Currency,
+        out: &mut Vec<Mention>,
+    ) {
+        self.load(text, toks);
+        let mut i = 0;
+        while i < self.p.len() {
+            let in_date = |s: Span| dates.iter().any(|d| d.overlaps(s));
+            if in_date(self.p[i].span) {
+                i += 1;
+                continue;
+            }
+            match self.figure_at(text, i, rupee) {
+                Some((m, next)) => {
+                    let skip = m.entities.iter().any(|e| in_date(e.1))
+                        || in_date(m.figure.value_span);
+                    if !skip {
+                        out.push(m);
+                    }
+                    i = next.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// The core number starting at piece `i`.
+    fn core(&self, text: &str, i: usize) -> Option<Core> {
+        let n = self.p.len();
+        let p = self.p[i];
+        let mut c = Core {
+            start: i,
+            end: i + 1,
+            value: 0.0,
+            digits: false,
+            scaled: false,
+            vague: false,
+            kind: ClaimKind::Count,
+            unit: None,
+            year_like: false,
+            skip_first: false,
+        };
+        match p.kind {
+            PK::Num => {
+                let s = self.raw(text, i);
+                let (v, suffix, sep) = parse_digits(s)?;
+                c.value = v;
+                c.digits = true;
+                let digits_only =
+                    suffix.is_empty() && !sep && !s.contains('.');
+                c.year_like = digits_only
+                    && s.len() == 4
+                    && (1000.0..=2100.0).contains(&v);
+                if !suffix.is_empty() {
+                    let suf = suffix.to_ascii_lowercase();
+                    if let Some(scale) = lookup(SUFFIX_SCALES, &suf) {
+                        // A bare `30K` is a race distance in sports copy;
+                        // a currency before it makes it thousands.
+                        if suffix == "K" && !self.currency_before(text, i) {
+                            c.unit = Some("km");
+                            c.kind = ClaimKind::Quantity;
+                        } else {
+                            c.value *= scale;
+                            c.scaled = true;
+                        }
+                    } else if let Some(u) = lookup(MEASURES, &suf) {
+                        c.unit = Some(u);
+                        c.kind = ClaimKind::Quantity;
+                    } else if suf == "fold" {
+                        c.kind = ClaimKind::Multiplier;
+                    } else if suf == "pc" {
+                        c.kind = ClaimKind::Percent;
+                        c.unit = Some("%");
+                    } else {
+                        // Ordinals (3rd), decades (1990s), times (10am),
+                        // codes (4G).
+                        return None;
+                    }
+                }
+                // A leading zero marks a code or a date part (`09`).
+                if s.len() > 1 && s.starts_with('0') && !s.starts_with("0.") {
+                    return None;
+                }
+                // `104 23/32`: a whole number and a fraction.
+                if !c.scaled
+                    && i + 3 < n
+                    && self.p[i + 1].kind == PK::Num
+                    && !self.p[i + 1].glued
+                    && self.w(i + 2) == "/"
+                    && self.p[i + 2].glued
+                    && self.p[i + 3].glued
+                    && self.p[i + 3].kind == PK::Num
+                {
+                    let a = parse_digits(self.raw(text, i + 1));
+                    let b = parse_digits(self.raw(text, i + 3));
+                    if let (Some((a, "", _)), Some((b, "", _))) = (a, b) {
+                        if b > a && a > 0.0 {
+                            c.value += a / b;
+                            c.end = i + 4;
+                        }
+                    }
+                }
+            }
+            PK::Word => {
+                let w = self.w(i);
+                if w.ends_with("fold") && w.len() > 4 {
+                    let v = small_number(&w[..w.len() - 4])?;
+                    c.value = v;
+                    c.kind = ClaimKind::Multiplier;
+                    return Some(c);
+                }
+                if let Some(v) = lookup(MULTIPLIERS, w) {
+                    c.value = v;
+                    c.kind = ClaimKind::Multiplier;
+                    return Some(c);
+                }
+                if let Some(v) = lookup(VAGUE, w) {
+                    c.value = v;
+                    c.vague = true;
+                    // "tens of thousands", "hundreds of millions"
+                    if i + 2 < n && self.is(i + 1, "of") {
+                        if let Some(v2) = lookup(VAGUE, self.w(i + 2)) {
+                            if v2 > v {
+                                c.value = v * v2;
+                                c.end = i + 3;
+                            }
+                        }
+                    }
+                    if w == "tens" && c.end == i + 1 {
+                        return None;
+                    }
+                    return Some(c);
+                }
+                let mut j = i;
+                if matches!(w, "a" | "an" | "one") {
+                    // "a dozen", "a million", "a half", "a third"
+                    let next = if i + 1 < n { self.w(i + 1) } else { "" };
+                    if next == "dozen" {
+                        c.value = 12.0;
+                        c.end = i + 2;
+                        c.skip_first = true;
+                        return Some(c);
+                    }
+                    if w != "one" && lookup(SCALES, next).is_some() {
+                        j = i + 1;
+                        c.skip_first = true;
+                    } else if let Some(d) = lookup(FRACTIONS, next) {
+                        // "a third of", but "a third-round", "a fifth
+                        // title" are ordinals.
+                        let of_or_end = i + 2 >= n
+                            || self.is(i + 2, "of")
+                            || self.p[i + 2].kind == PK::Punct
+                                && !self.is_hyphen(i + 2);
+                        if next.ends_with('s') || !of_or_end {
+                            return None;
+                        }
+                        c.value = 1.0 / d;
+                        c.kind = ClaimKind::Fraction;
+                        c.end = i + 2;
+                        c.skip_first = w != "one";
+                        return Some(c);
+                    } else if w != "one" {
+                        return None;
+                    }
+                }
+                if matches!(w, "several" | "few") {
+                    // "several million", "a few hundred"
+                    let next = if i + 1 < n { self.w(i + 1) } else { "" };
+                    let s = lookup(SCALES, next)?;
+                    c.value = s;
+                    c.vague = true;
+                    c.end = i + 2;
+                    return Some(c);
+                }
+                if w == "dozen" {
+                    c.value = 12.0;
+                    return Some(c);
+                }
+                if w == "half" {
+                    // "half a dozen", "half-dozen"
+                    let h = usize::from(self.is_hyphen(i + 1));
+                    if self.is(i + 1 + h, "dozen") {
+                        c.value = 6.0;
+                        c.end = i + 2 + h;
+                        return Some(c);
+                    }
+                    if self.is(i + 1, "a") && self.is(i + 2, "dozen") {
+                        c.value = 6.0;
+                        c.end = i + 3;
+                        return Some(c);
+                    }
+                    c.value = 0.5;
+                    c.kind = ClaimKind::Fraction;
+                    return Some(c);
+                }
+                // Number words: "three hundred", "twenty-five",
+                // "two hundred and fifty thousand".
+                let mut total = 0.0;
+                let mut cur = 0.0;
+                let mut any = false;
+                let mut last = j;
+                while j < n {
+                    let w = self.w(j);
+                    if let Some(v) = small_number(w) {
+                        let after_tens = any
+                            && cur % 100.0 >= 20.0
+                            && cur % 10.0 == 0.0
+                            && v < 10.0;
+                        let after_hundred = any && cur % 100.0 == 0.0;
+                        if any && !after_tens && !after_hundred {
+                            break;
+                        }
+                        if any && after_tens && !self.is_hyphen(j - 1) {
+                            // "twenty five" written apart is rare; allow
+                        }
+                        cur += v;
+                        any = true;
+                        last = j;
+                        j += 1;
+                    } else if w == "hundred" {
+                        if cur == 0.0 {
+                            cur = 1.0;
+                        }
+                        cur *= 100.0;
+                        any = true;
+                        last = j;
+                        j += 1;
+                    } else if let Some(s) = lookup(SCALES, w).filter(|s| {
+                        *s >= 1e3 && w.len() > 3 && !w.starts_with('m')
+                            || matches!(w, "million")
+                    }) {
+                        if cur == 0.0 {
+                            cur = 1.0;
+                        }
+                        total += cur * s;
+                        cur = 0.0;
+                        any = true;
+                        last = j;
+                        j += 1;
+                    } else if any && (w == "-" || w == "and") && j + 1 < n {
+                        if small_number(self.w(j + 1)).is_some() {
+                            j += 1;
+                        } else {
+                            break;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                if !any {
+                    return None;
+                }
+                c.value = total + cur;
+                c.end = last + 1;
+                c.scaled = total > 0.0;
+                // "two-thirds", "three quarters", "seven-tenths"
+                if c.end < n {
+                    let h = usize::from(self.is_hyphen(c.end));
+                    let k = c.end + h;
+                    if k < n && (h == 1 || !self.p[k].glued) {
+                        if let Some(d) = lookup(FRACTIONS, self.w(k)) {
+                            let plural = self.w(k).ends_with('s');
+                            if plural == (c.value > 1.0) && c.value < d {
+                                c.value /= d;
+                                c.kind = ClaimKind::Fraction;
+                                c.end = k + 1;
+                            }
+                        }
+                    }
+                }
+            }
+            PK::Punct => return None,
+        }
+        // Scale words after digits: "1.5 million", "$180-million".
+        if c.kind == ClaimKind::Count && c.digits {
+            let mut k = c.end;
+            loop {
+                let h = usize::from(self.is_hyphen(k) && self.p[k].glued);
+                let j = k + h;
+                if j >= n || (h == 1 && !self.p[j].glued) {
+                    break;
+                }
+                let Some(s) = lookup(SCALES, self.w(j)) else { break };
+                if self.p[j].kind != PK::Word {
+                    break;
+                }
+                c.value *= s;
+                c.scaled = true;
+                c.end = j + 1;
+                k = c.end;
+            }
+        }
+        // "three and a half", "three-and-a-half-game"
+        if c.kind == ClaimKind::Count {
+            let words: Vec<usize> = (c.end..n.min(c.end + 6))
+                .filter(|&k| !self.is_hyphen(k))
+                .take(3)
+                .collect();
+            if words.len() == 3
+                && self.is(words[0], "and")
+                && self.is(words[1], "a")
+                && self.is(words[2], "half")
+                && words[2] - c.end <= 5
+            {
+                c.value += 0.5;
+                c.end = words[2] + 1;
+            }
+        }
+        // "seven-tenths of 1 percent"
+        if c.kind == ClaimKind::Fraction
+            && c.end + 2 < n
+            && self.is(c.end, "of")
+            && matches!(self.w(c.end + 1), "1" | "one")
+            && matches!(self.w(c.end + 2), "percent" | "%")
+        {
+            c.kind = ClaimKind::Percent;
+            c.unit = Some("%");
+            c.end += 3;
+        }
+        Some(c)
+    }
+
+    fn currency_before(&self, text: &str, i: usize) -> bool {
+        i > 0 && matches!(self.raw(text, i - 1), "$" | "€" | "£" | "¥" | "₹")
+    }
+
+    /// A currency written before piece `i`: its code and first piece.
+    fn currency_prefix(
+        &self,
+        text: &str,
+        i: usize,
+        rupee: Currency,
+    ) -> Option<(&'static str, usize)> {
+        if i == 0 {
+            return None;
+        }
+        let prev = self.raw(text, i - 1);
+        let sym = match prev {
+            "$" => Some("USD"),
+            "€" => Some("EUR"),
+            "£" => Some("GBP"),
+            "¥" => Some("JPY"),
+            "₹" => Some("INR"),
+            _ => None,
+        };
+        if let Some(code) = sym {
+            // "US$", "C$", "A$", "HK$"
+            if i >= 2 && self.p[i - 1].glued && self.p[i - 2].kind == PK::Word
+            {
+                let c = match self.raw(text, i - 2) {
+                    "US" => Some("USD"),
+                    "C" | "CA" => Some("CAD"),
+                    "A" | "AU" => Some("AUD"),
+                    "HK" => Some("HKD"),
+                    "NZ" => Some("NZD"),
+                    "S" => Some("SGD"),
+                    _ => None,
+                };
+                if let Some(c) = c.filter(|_| prev == "$") {
+                    return Some((c, i - 2));
+                }
+            }
+            return Some((code, i - 1));
+        }
+        if self.p[i - 1].kind == PK::Word {
+            if let Some(c) = CODES.iter().find(|c| **c == prev) {
+                return Some((*c, i - 1));
+            }
+            match self.w(i - 1) {
+                "dlrs" | "dlr" => return Some(("USD", i - 1)),
+                "rs" | "inr" => {
+                    let code =
+                        if prev == "INR" { "INR" } else { rupee.code() };
+                    return Some((code, i - 1));
+                }
+                _ => {}
+            }
+            // "Rs." is a word and a period.
+        } else if prev == "." && i >= 2 && self.w(i - 2) == "rs" {
+            return Some((rupee.code(), i - 2));
+        }
+        None
+    }
+
+    /// The qualifier ending right before piece `i`: first piece and
+    /// operator.
+    fn qualifier_before(&self, i: usize) -> Option<(usize, Operator)> {
+        let mut best: Option<(usize, Operator)> = None;
+        for (words, op) in QUALIFIERS {
+            let k = words.len();
+            if k > i {
+                continue;
+            }
+            let s = i - k;
+            if words.iter().enumerate().all(|(o, w)| self.w(s + o) == *w)
+                && best.is_none_or(|b| s < b.0)
+            {
+                best = Some((s, *op));
+            }
+        }
+        best
+    }
+
+    /// A figure whose number starts at piece `i`, and the next piece.
+    fn figure_at(
+        &self,
+        text: &str,
+        i: usize,
+        rupee: Currency,
+    ) -> Option<(Mention, usize)> {
+        let n = self.p.len();
+        let first = self.p[i];
+        if first.kind == PK::Punct {
+            return None;
+        }
+        if first.kind == PK::Word {
+            let w = self.w(i);
+            let possible = is_number_word(w)
+                || matches!(w, "a" | "an" | "several" | "few")
+                    && i + 1 < n
+                    && (lookup(SCALES, self.w(i + 1)).is_some()
+                        || self.w(i + 1) == "dozen"
+                        || lookup(FRACTIONS, self.w(i + 1)).is_some());
+            if !possible {
+                return None;
+            }
+        }
+        let c = self.core(text, i)?;
+        // "zero-point", "zero-sum": compounds, not counts.
+        if !c.digits && c.value == 0.0 && self.is_hyphen(c.end) {
+            return None;
+        }
+        let mut end = c.end;
+        let mut kind = c.kind;
+        let mut unit: &'static str = c.unit.unwrap_or("");
+        let mut value = c.value;
+        let mut value_min = None;
+        let mut value_max = None;
+        let mut claim = true;
+        let mut age = false;
+        let mut modifier_noun = None;
+        let mut modifier = false;
+        let mut has_unit = c.unit.is_some();
+        // Currency before.
+        let cur = if c.kind == ClaimKind::Count && c.digits {
+            self.currency_prefix(text, i, rupee)
+        } else {
+            None
+        };
+        let vstart = cur.map_or(c.start + usize::from(c.skip_first), |x| x.1);
+        let phrase_start = cur.map_or(c.start, |x| x.1);
+        if let Some((code, _)) = cur {
+            kind = ClaimKind::Money;
+            unit = code;
+            has_unit = true;
+        }
+        // Qualifier before; "rose up to 5", "fell under 30" keep "up to"
+        // as a direction after a verb of change.
+        let qual = self.qualifier_before(phrase_start).filter(|q| {
+            let directional = matches!(
+                self.w(q.0),
+                "up" | "under" | "over" | "above" | "below"
+            );
+            let after_verb = q.0 > 0 && {
+                let v = self.w(q.0 - 1);
+                v.ends_with("ed")
+                    || matches!(
+                        v,
+                        "rose"
+                            | "fell"
+                            | "grew"
+                            | "went"
+                            | "came"
+                            | "rise"
+                            | "fall"
+                    )
+            };
+            !(directional && after_verb && self.w(q.0) == "up")
+        });
+        let mut operator = qual.map_or(Operator::Eq, |q| q.1);
+        let mut qual_span = qual.map(|q| {
+            Span::new(
+                self.p[q.0].span.start,
+                self.p[phrase_start - 1].span.end,
+            )
+        });
+        let between = phrase_start > 0 && self.is(phrase_start - 1, "between");
+        let from = phrase_start > 0 && self.is(phrase_start - 1, "from");
+        let mut low_end: Option<usize> = None; // piece after the low end
+        let mut score = false;
+        // Range: "10-20", "10 to 20", "10- to 18-foot", "between 10 and
+        // 20", "$5 to $7 million".
+        if matches!(kind, ClaimKind::Count | ClaimKind::Money)
+            && !c.vague
+            && end < n
+        {
+            let mut k = end;
+            let dash = self.is_hyphen(k) || self.w(k) == "–";
+            let glued_dash = dash && self.p[k].glued;
+            let mut ok = false;
+            if dash {
+                k += 1;
+                if k < n && self.is(k, "to") {
+                    k += 1;
+                }
+                ok = glued_dash || self.p.get(k).is_some_and(|p| p.glued);
+            } else if self.is(k, "to") && !between
+                || between && self.is(k, "and")
+            {
+                k += 1;
+                ok = true;
+            }
+            if ok && k < n {
+                // "$5 to $7": a second currency symbol.
+                if cur.is_some()
+                    && self.currency_prefix(text, k + 1, rupee).is_some()
+                    && self.p[k].kind == PK::Punct
+                {
+                    k += 1;
+                }
+                if let Some(c2) = self.core(text, k).filter(|c2| {
+                    c2.digits == c.digits
+                        && c2.kind == ClaimKind::Count
+                        && !c2.vague
+                        && !c2.year_like
+                }) {
+                    let mut lo = c.value;
+                    let hi = c2.value;
+                    if c2.scaled && !c.scaled {
+                        let s = hi / self.core_unscaled(text, &c2);
+                        if s.is_finite() && lo * s <= hi {
+                            lo *= s;
+                        }
+                    }
+                    if lo < hi || between || from {
+                        value = lo;
+                        value_min = Some(lo);
+                        value_max = Some(hi);
+                    } else {
+                        // "6-4", "337-80": a score or a vote.
+                        score = true;
+                        claim = false;
+                    }
+                    low_end = Some(end);
+                    end = c2.end;
+                }
+            }
+        }
+        // Unit after the number (or the range).
+        let mut rate = false;
+        if end < n && !has_unit && kind != ClaimKind::Multiplier {
+            let w = self.w(end);
+            let glued = self.p[end].glued;
+            if w == "%" {
+                kind = ClaimKind::Percent;
+                unit = "%";
+                end += 1;
+            } else if matches!(w, "percent" | "pct" | "pc")
+                || w == "per" && self.is(end + 1, "cent")
+            {
+                kind = ClaimKind::Percent;
+                unit = "%";
+                end += if w == "per" { 2 } else { 1 };
+                if self.is(end, "point") || self.is(end, "points") {
+                    unit = "pp";
+                    end += 1;
+                }
+            } else if w == "percentage"
+                && (self.is(end + 1, "point") || self.is(end + 1, "points"))
+            {
+                kind = ClaimKind::Percent;
+                unit = "pp";
+                end += 2;
+            } else if w == "basis"
+                && (self.is(end + 1, "point") || self.is(end + 1, "points"))
+            {
+                kind = ClaimKind::Percent;
+                unit = "pp";
+                value /= 100.0;
+                value_min = value_min.map(|v| v / 100.0);
+                value_max = value_max.map(|v| v / 100.0);
+                end += 2;
+            } else if w == "bps" {
+                kind = ClaimKind::Percent;
+                unit = "pp";
+                value /= 100.0;
+                end += 1;
+            } else if let Some(code) = lookup(CURRENCY_WORDS, w)
+                .filter(|_| kind == ClaimKind::Count && !glued)
+            {
+                kind = ClaimKind::Money;
+                unit = code.unwrap_or(rupee.code());
+                if w == "cents" {
+                    value /= 100.0;
+                }
+                end += 1;
+            } else if w == "of"
+                && c.vague
+                && end + 1 < n
+                && lookup(CURRENCY_WORDS, self.w(end + 1)).is_some()
+            {
+                kind = ClaimKind::Money;
+                unit = lookup(CURRENCY_WORDS, self.w(end + 1))
+                    .flatten()
+                    .unwrap_or(rupee.code());
+                end += 2;
+            } else if self.p[end].kind == PK::Word
+                && CODES.contains(&self.raw(text, end))
+                && kind == ClaimKind::Count
+            {
+                kind = ClaimKind::Money;
+                unit = CODES
+                    .iter()
+                    .find(|c| **c == self.raw(text, end))
+                    .copied()
+                    .unwrap_or("");
+                end += 1;
+            } else if (w == "pounds" || w == "pound")
+                && self.is(end + 1, "sterling")
+            {
+                kind = ClaimKind::Money;
+                unit = "GBP";
+                end += 2;
+            } else if let Some(u) = lookup(MEASURES, w)
+                .filter(|_| self.p[end].kind == PK::Word && !glued)
+            {
+                kind = ClaimKind::Quantity;
+                unit = u;
+                end += 1;
+            } else if w == "square"
+                && end + 1 < n
+                && lookup(MEASURES, self.w(end + 1)).is_some()
+            {
+                kind = ClaimKind::Quantity;
+                unit = match lookup(MEASURES, self.w(end + 1)) {
+                    Some("km") => "km2",
+                    Some("mi") => "mi2",
+                    Some("m") => "m2",
+                    Some("ft") => "ft2",
+                    Some(u) => u,
+                    None => "",
+                };
+                end += 2;
+            } else if matches!(w, "degrees" | "degree") {
+                kind = ClaimKind::Quantity;
+                unit = "°";
+                end += 1;
+            } else if self.is_hyphen(end)
+                && glued
+                && end + 1 < n
+                && self.p[end + 1].glued
+                && self.p[end + 1].kind == PK::Word
+            {
+                // A hyphenated modifier: "3,000-meter", "19-year-old",
+                // "three-judge", "five-year".
+                let m = end + 1;
+                let mw = self.w(m);
+                if let Some(u) = lookup(MEASURES, mw) {
+                    kind = ClaimKind::Quantity;
+                    unit = u;
+                    end = m + 1;
+                } else if matches!(mw, "year" | "years")
+                    && self.is_hyphen(m + 1)
+                    && self.is(m + 2, "old")
+                {
+                    age = true;
+                    kind = ClaimKind::Quantity;
+                    unit = "year";
+                    end = m + 1;
+                } else if TIME_UNITS.contains(&mw) {
+                    // "five-year term": a duration.
+                    return None;
+                } else if mw == "fold" {
+                    kind = ClaimKind::Multiplier;
+                    end = m + 1;
+                } else if mw == "old" || mw == "odd" || mw == "plus" {
+                    end = m + 1;
+                } else if kind == ClaimKind::Count
+                    && !c.year_like
+                    && c.value > 0.0
+                    && mw.chars().all(char::is_alphabetic)
+                {
+                    // The modifier runs to the end of the hyphenated word.
+                    let mut e = m + 1;
+                    while e + 1 < n
+                        && self.is_hyphen(e)
+                        && self.p[e].glued
+                        && self.p[e + 1].glued
+                        && self.p[e + 1].kind == PK::Word
+                    {
+                        e += 2;
+                    }
+                    // The counted noun is the modifier's last part
+                    // ("par" in "six-under-par"); "five-time" counts the
+                    // noun after it instead.
+                    modifier = true;
+                    if !matches!(self.w(e - 1), "time" | "times") {
+                        modifier_noun = Some(self.p[e - 1].span);
+                    }
+                    has_unit = true;
+                    end = e;
+                    // Entity type QUANTITY below (IE-ER marks modifiers so).
+                }
+            } else if TIME_UNITS.contains(&w) && self.p[end].kind == PK::Word {
+                // "N years old" is an age; otherwise a duration.
+                if matches!(w, "year" | "years") && self.is(end + 1, "old") {
+                    age = true;
+                    kind = ClaimKind::Quantity;
+                    unit = "year";
+                    end += 1;
+                } else {
+                    return None;
+                }
+            }
+        }
+        let _ = has_unit;
+        // Rate: "$250 a day", "300,000 a month", "$100-a-month".
+        if end + 1 < n
+            && matches!(kind, ClaimKind::Count | ClaimKind::Money)
+            && (self.is(end, "a") || self.is(end, "per") || self.is(end, "an"))
+            && matches!(
+                self.w(end + 1),
+                "day" | "week" | "month" | "year" | "hour" | "head" | "person"
+            )
+            && !modifier
+        {
+            rate = true;
+            end += 2;
+        } else if end + 3 < n
+            && kind == ClaimKind::Money
+            && self.is_hyphen(end)
+            && self.is(end + 1, "a")
+            && self.is_hyphen(end + 2)
+            && matches!(self.w(end + 3), "day" | "week" | "month" | "year")
+        {
+            rate = true;
+            end += 4;
+        }
+        // Trailing qualifier: "or more", "or so".
+        let mut phrase_end = end;
+        if end + 1 < n && self.is(end, "or") {
+            let op = match self.w(end + 1) {
+                "more" => Some(Operator::Ge),
+                "so" => Some(Operator::Approx),
+                "less" | "fewer" => Some(Operator::Le),
+                _ => None,
+            };
+            if let (Some(op), None) = (op, qual) {
+                operator = op;
+                qual_span = Some(Span::new(
+                    self.p[end].span.start,
+                    self.p[end + 1].span.end,
+                ));
+                phrase_end = end + 2;
+            }
+        }
+        if c.vague && qual.is_none() {
+            operator = Operator::Ge;
+        }
+        // Not figures: decide by the surrounding pieces.
+        if !self.is_figure(text, &c, vstart, end, kind, qual.is_some(), score)
+        {
+            return None;
+        }
+        // Ages: "Okello, 26, said", "aged 40", "turned 50".
+        if kind == ClaimKind::Count
+            && c.digits
+            && !c.scaled
+            && low_end.is_none()
+        {
+            let prev = if vstart > 0 { self.w(vstart - 1) } else { "" };
+            let next_ok = end >= n
+                || matches!(self.w(end), "," | "." | ";" | ")" | "and");
+            let appositive = prev == ","
+                && vstart >= 2
+                && self.is_cap(text, vstart - 2)
+                && next_ok
+                && c.value <= 120.0
+                && c.value >= 1.0;
+            let aged = matches!(prev, "aged" | "age" | "turned" | "turns");
+            if appositive || aged {
+                age = true;
+                kind = ClaimKind::Quantity;
+                unit = "year";
+            }
+        }
+        if c.kind == ClaimKind::Fraction && !c.digits {
+            // A lone "half" needs "of" or a determiner after it, or a
+            // qualifier before it ("almost half"); "the first half" and
+            // "half-time" are not figures.
+            let w0 = self.w(c.start);
+            if w0 == "half" {
+                let next = if end < n { self.w(end) } else { "" };
+                let det = matches!(
+                    next,
+                    "of" | "the"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "our"
+                        | "those"
+                        | "these"
+                        | "a"
+                        | "an"
+                        | "all"
+                );
+                let glued_next = end < n && self.is_hyphen(end);
+                let prev = if c.start > 0 { self.w(c.start - 1) } else { "" };
+                let ordinal_before = matches!(
+                    prev,
+                    "first"
+                        | "second"
+                        | "last"
+                        | "other"
+                        | "latter"
+                        | "former"
+                        | "and"
+                        | "a"
+                );
+                if glued_next || ordinal_before || !(det || qual.is_some()) {
+                    return None;
+                }
+            }
+        }
+        // "twice"/"double" as multipliers only when they compare.
+        if kind == ClaimKind::Multiplier && !c.digits {
+            let w0 = self.w(c.start);
+            if matches!(w0, "double" | "triple") {
+                let next = if end < n { self.w(end) } else { "" };
+                if !matches!(next, "the" | "that" | "its" | "their") {
+                    return None;
+                }
+            }
+        }
+        // "three times as many", "five times higher"
+        if kind == ClaimKind::Count
+            && !c.vague
+            && end + 1 < n
+            && self.is(end, "times")
+            && matches!(
+                self.w(end + 1),
+                "as" | "more"
+                    | "higher"
+                    | "larger"
+                    | "bigger"
+                    | "greater"
+                    | "the"
+                    | "faster"
+                    | "lower"
+                    | "smaller"
+                    | "that"
+            )
+        {
+            kind = ClaimKind::Multiplier;
+            end += 1;
+            phrase_end = phrase_end.max(end);
+        }
+        // "one" as a pronoun or in "one of the largest" is an entity
+        // (IE-ER counts it) but not a claim.
+        if !c.digits && c.value == 1.0 && c.kind == ClaimKind::Count {
+            let next = if end < n { self.w(end) } else { "" };
+            if next == "of"
+                || next == "another"
+                || self.p.get(end).is_none_or(|p| p.kind != PK::Word)
+                || FUNCTION_WORDS.contains(&next)
+            {
+                claim = false;
+            }
+            let prev = if c.start > 0 { self.w(c.start - 1) } else { "" };
+            if matches!(prev, "no" | "any" | "every" | "the" | "this" | "that")
+            {
+                return None;
+            }
+        }
+        let value_span =
+            Span::new(self.p[vstart].span.start, self.p[end - 1].span.end);
+        let start = qual.map_or(phrase_start, |q| q.0);
+        let start = if (between || from) && low_end.is_some() && qual.is_none()
+        {
+            phrase_start - 1
+        } else {
+            start
+        };
+        let span = Span::new(
+            self.p[start].span.start,
+            self.p[phrase_end.max(end) - 1].span.end,
+        );
+        // Entities, IE-ER style: bare extent, each end of a range apart.
+        let etype = if age || modifier || rate {
+            Some(EntityType::Quantity)
+        } else {
+            match kind {
+                ClaimKind::Count | ClaimKind::Fraction => {
+                    Some(EntityType::Count)
+                }
+                ClaimKind::Money => Some(EntityType::Money),
+                ClaimKind::Percent => Some(EntityType::Percent),
+                ClaimKind::Quantity => Some(EntityType::Quantity),
+                ClaimKind::Multiplier | ClaimKind::Duration => None,
+            }
+        };
+        let mut entities = Vec::new();
+        // An age "19-year-old" is written as "19-year" (IE-ER).
+        let ent_end = end;
+        if let Some(t) = etype {
+            match low_end {
+                Some(le) => {
+                    let lo = Span::new(
+                        self.p[vstart].span.start,
+                        self.p[le - 1].span.end,
+                    );
+                    // The high end starts after "-", "to" or "and".
+                    let mut hs = le;
+                    while hs < ent_end
+                        && (self.p[hs].kind == PK::Punct
+                            && !matches!(self.raw(text, hs), "$" | "€" | "£")
+                            || matches!(self.w(hs), "to" | "and"))
+                    {
+                        hs += 1;
+                    }
+                    entities.push((t, lo));
+                    if hs < ent_end {
+                        entities.push((
+                            t,
+                            Span::new(
+                                self.p[hs].span.start,
+                                self.p[ent_end - 1].span.end,
+                            ),
+                        ));
+                    }
+                }
+                None => entities.push((t, value_span)),
+            }
+        }
+        let figure = Figure {
+            value,
+            value_min,
+            value_max,
+            unit,
+            kind,
+            operator,
+            qualifier: qual_span,
+            value_span,
+        };
+        Some((
+            Mention { figure, span, entities, claim, modifier_noun, age },
+            phrase_end.max(end),
+        ))
+    }
+
+    /// The value of a scaled core before its scale words.
+    fn core_unscaled(&self, text: &str, c: &Core) -> f64 {
+        if c.digits {
+            if let Some((v, suffix, _)) = parse_digits(self.raw(text, c.start))
+            {
+                if suffix.is_empty() {
+                    return v;
+                }
+            }
+        }
+        c.value
+    }
+
+    /// Whether the number between `vstart` and `end` is a figure, judged
+    /// by its neighbours: not a year, time, code, phone number, page or
+    /// name part.
+    #[allow(clippy::too_many_arguments)]
+    fn is_figure(
+        &self,
+        text: &str,
+        c: &Core,
+        vstart: usize,
+        end: usize,
+        kind: ClaimKind,
+        qualified: bool,
+        score: bool,
+    ) -> bool {
+        let n = self.p.len();
+        let plain = kind == ClaimKind::Count && c.digits && !c.scaled;
+        let prev = if vstart > 0 { Some(vstart - 1) } else { None };
+        let next = if c.end < n { Some(c.end) } else { None };
+        if c.year_like && plain && !qualified {
+            return false;
+        }
+        if c.digits {
+            // Times and dates: "2:30", "10 a.m.", "9/11", "1.41.2".
+            if let Some(j) = next {
+                let w = self.w(j);
+                let digit_after = j + 1 < n
+                    && self.p[j + 1].glued
+                    && self.p[j + 1].kind == PK::Num;
+                // "104 23/32" consumed its slash already.
+                if self.p[j].glued
+                    && matches!(w, ":" | "/" | ".")
+                    && digit_after
+                    && !(w == "/" && c.end > c.start + 1)
+                {
+                    return false;
+                }
+                if matches!(w, "a.m." | "p.m." | "am" | "pm" | "gmt" | "utc")
+                    || w == "a" && self.is(j + 1, ".") && self.is(j + 2, "m")
+                    || w == "o'clock"
+                {
+                    return false;
+                }
+            }
+            if let Some(j) = prev {
+                let w = self.w(j);
+                if self.p[c.start].glued && matches!(w, ":" | "/" | "#" | "+")
+                {
+                    return false;
+                }
+                if matches!(w, "#" | "+") {
+                    return false;
+                }
+                // "+92 51 1234567": digits after digits are a phone
+                // number or a list of codes.
+                if self.p[j].kind == PK::Num && !self.p[c.start].glued {
+                    return false;
+                }
+                // "COVID-19", "F-16", "G-7": a code glued to a word.
+                if self.is_hyphen(j)
+                    && self.p[j].glued
+                    && self.p[c.start].glued
+                    && j > 0
+                    && self.p[j - 1].kind == PK::Word
+                {
+                    return false;
+                }
+            }
+            let s = self.raw(text, c.start);
+            let digits = s.bytes().filter(u8::is_ascii_digit).count();
+            if digits >= 7
+                && !s.contains([',', '.'])
+                && kind == ClaimKind::Count
+            {
+                return false; // phone numbers and ids
+            }
+        }
+        if !plain || score {
+            return true;
+        }
+        // References and name parts: "page 5", "Resolution 2401",
+        // "Flight 370", "Boeing 737".
+        if let Some(j) = prev {
+            let w = self.w(j);
+            if REFERENCE_WORDS.contains(&w) && !qualified {
+                // "No. 1" and friends; "round 3" too.
+                return false;
+            }
+            if w == "." && j > 0 && matches!(self.w(j - 1), "no" | "p" | "pp")
+            {
+                return false;
+            }
+            if self.is_cap(text, j)
+                && !FUNCTION_WORDS.contains(&w)
+                && !qualified
+                && self.p[j].kind == PK::Word
+            {
+                // A score after a name is still a figure ("Denmark 6-4").
+                let range_follows = end > c.end;
+                let all_caps =
+                    self.raw(text, j).chars().all(|ch| !ch.is_lowercase())
+                        && self.raw(text, j).len() > 1;
+                if !range_follows && !all_caps {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fig(s: &str) -> Option<Figure> {
+        parse_figure(s)
+    }
+
+    #[test]
+    fn values_units_kinds_and_operators() {
+        use ClaimKind::*;
+        use Operator::*;
+        // (phrase, value, unit, kind, operator, value text)
+        let cases: &[(&str, f64, &str, ClaimKind, Operator, &str)] = &[
+            ("235,000", 235000.0, "", Count, Eq, "235,000"),
+            ("1.5", 1.5, "", Count, Eq, "1.5"),
+            ("0.75", 0.75, "", Count, Eq, "0.75"),
+            ("1,234.5", 1234.5, "", Count, Eq, "1,234.5"),
+            ("nearly 1.5 million", 1.5e6, "", Count, Approx, "1.5 million"),
+            ("$2.3bn", 2.3e9, "USD", Money, Eq, "$2.3bn"),
+            ("5m people", 5e6, "", Count, Eq, "5m"),
+            ("Rs 3 lakh", 3e5, "INR", Money, Eq, "Rs 3 lakh"),
+            ("Rs. 2 crore", 2e7, "INR", Money, Eq, "Rs. 2 crore"),
+            ("PKR 5 billion", 5e9, "PKR", Money, Eq, "PKR 5 billion"),
+            ("four continents", 4.0, "", Count, Eq, "four"),
+            ("twenty-five", 25.0, "", Count, Eq, "twenty-five"),
+            ("three hundred", 300.0, "", Count, Eq, "three hundred"),
+            (
+                "two hundred and fifty",
+                250.0,
+                "",
+                Count,
+                Eq,
+                "two hundred and fifty",
+            ),
+            ("more than a dozen", 12.0, "", Count, Gt, "dozen"),
+            ("hundreds of people", 100.0, "", Count, Ge, "hundreds"),
+            ("thousands of", 1000.0, "", Count, Ge, "thousands"),
+            ("tens of thousands of", 1e4, "", Count, Ge, "tens of thousands"),
+            (
+                "almost half of those returns",
+                0.5,
+                "",
+                Fraction,
+                Approx,
+                "half",
+            ),
+            ("two-thirds", 2.0 / 3.0, "", Fraction, Eq, "two-thirds"),
+            ("a quarter of", 0.25, "", Fraction, Eq, "quarter"),
+            ("tenfold", 10.0, "", Multiplier, Eq, "tenfold"),
+            ("10-fold", 10.0, "", Multiplier, Eq, "10-fold"),
+            ("doubled", 2.0, "", Multiplier, Eq, "doubled"),
+            ("twice", 2.0, "", Multiplier, Eq, "twice"),
+            ("three times as many", 3.0, "", Multiplier, Eq, "three times"),
+            ("5%", 5.0, "%", Percent, Eq, "5%"),
+            ("5 percent", 5.0, "%", Percent, Eq, "5 percent"),
+            ("5 per cent", 5.0, "%", Percent, Eq, "5 per cent"),
+            (
+                "2 percentage points",
+                2.0,
+                "pp",
+                Percent,
+                Eq,
+                "2 percentage points",
+            ),
+            ("3 basis points", 0.03, "pp", Percent, Eq, "3 basis points"),
+            ("US$40 million", 4e7, "USD", Money, Eq, "US$40 million"),
+            ("USD 3 million", 3e6, "USD", Money, Eq, "USD 3 million"),
+            ("€7 billion", 7e9, "EUR", Money, Eq, "€7 billion"),
+            ("£300", 300.0, "GBP", Money, Eq, "£300"),
+            ("5,000 rupees", 5000.0, "INR", Money, Eq, "5,000 rupees"),
+            (
+                "2 million Afghanis",
+                2e6,
+                "AFN",
+                Money,
+                Eq,
+                "2 million Afghanis",
+            ),
+            ("dlrs 220 million", 2.2e8, "USD", Money, Eq, "dlrs 220 million"),
+            ("4 cents", 0.04, "USD", Money, Eq, "4 cents"),
+            (
+                "tens of thousands of dollars",
+                1e4,
+                "USD",
+                Money,
+                Ge,
+                "tens of thousands of dollars",
+            ),
+            ("$180-million fund", 1.8e8, "USD", Money, Eq, "$180-million"),
+            ("20 miles", 20.0, "mi", Quantity, Eq, "20 miles"),
+            ("200 kilometers", 200.0, "km", Quantity, Eq, "200 kilometers"),
+            ("100km", 100.0, "km", Quantity, Eq, "100km"),
+            ("5 tons", 5.0, "t", Quantity, Eq, "5 tons"),
+            ("30 kg", 30.0, "kg", Quantity, Eq, "30 kg"),
+            ("10 litres", 10.0, "l", Quantity, Eq, "10 litres"),
+            ("400 hectares", 400.0, "ha", Quantity, Eq, "400 hectares"),
+            ("7 degrees", 7.0, "°", Quantity, Eq, "7 degrees"),
+            ("the 3,000-meter race", 3000.0, "m", Quantity, Eq, "3,000-meter"),
+            ("the 30K race", 30.0, "km", Quantity, Eq, "30K"),
+            ("a 19-year-old man", 19.0, "year", Quantity, Eq, "19-year"),
+            ("some 25,000 troops", 25000.0, "", Count, Approx, "25,000"),
+            ("roughly 40", 40.0, "", Count, Approx, "40"),
+            ("an estimated 3 million", 3e6, "", Count, Approx, "3 million"),
+            ("around 70", 70.0, "", Count, Approx, "70"),
+            ("about 200", 200.0, "", Count, Approx, "200"),
+            ("more than 235,000", 235000.0, "", Count, Gt, "235,000"),
+            ("over 50", 50.0, "", Count, Gt, "50"),
+            ("above 90", 90.0, "", Count, Gt, "90"),
+            ("exceeding 100", 100.0, "", Count, Gt, "100"),
+            (
+                "in excess of $600 billion",
+                6e11,
+                "USD",
+                Money,
+                Gt,
+                "$600 billion",
+            ),
+            ("at least 80", 80.0, "", Count, Ge, "80"),
+            ("up to 300", 300.0, "", Count, Le, "300"),
+            ("at most 9", 9.0, "", Count, Le, "9"),
+            ("less than 10 percent", 10.0, "%", Percent, Lt, "10 percent"),
+            ("fewer than 600", 600.0, "", Count, Lt, "600"),
+            ("under 18", 18.0, "", Count, Lt, "18"),
+            ("as many as 1,000", 1000.0, "", Count, Le, "1,000"),
+            ("500 or more", 500.0, "", Count, Ge, "500"),
+            ("$250 a day", 250.0, "USD", Money, Eq, "$250 a day"),
+            ("104 23/32", 104.71875, "", Count, Eq, "104 23/32"),
+            ("three and a half", 3.5, "", Count, Eq, "three and a half"),
+            ("a million", 1e6, "", Count, Eq, "million"),
+            ("several million", 1e6, "", Count, Ge, "several million"),
+            ("injuring 45.", 45.0, "", Count, Eq, "45"),
+            (
+                "seven-tenths of 1 percent",
+                0.7,
+                "%",
+                Percent,
+                Eq,
+                "seven-tenths of 1 percent",
+            ),
+            (
+                "a three-and-a-half-game lead",
+                3.5,
+                "",
+                Count,
+                Eq,
+                "three-and-a-half-game",
+            ),
+            ("half a dozen", 6.0, "", Count, Eq, "half a dozen"),
+        ];
+        for &(phrase, value, unit, kind, op, vtext) in cases {
+            let f = fig(phrase).unwrap_or_else(|| panic!("{phrase:?}"));
+            assert!(
+                (f.value - value).abs() <= 1e-9 * value.abs().max(1.0),
+                "{phrase:?}: value {} != {value}",
+                f.value
+            );
+            assert_eq!(f.unit, unit, "{phrase:?}: unit");
+            assert_eq!(f.kind, kind, "{phrase:?}: kind");
+            assert_eq!(f.operator, op, "{phrase:?}: operator");
+            assert_eq!(f.value_span.of(phrase), vtext, "{phrase:?}: span");
+        }
+    }
+
+    #[test]
+    fn qualifier_spans() {
+        let cases = [
+            ("nearly 1.5 million", Some("nearly")),
+            ("more than 235,000 peacekeepers", Some("more than")),
+            ("an estimated 3,000", Some("an estimated")),
+            ("in excess of $600 billion", Some("in excess of")),
+            ("500 or more", Some("or more")),
+            ("48 UN missions", None),
+        ];
+        for (phrase, want) in cases {
+            let f = fig(phrase).unwrap_or_else(|| panic!("{phrase:?}"));
+            assert_eq!(f.qualifier.map(|q| q.of(phrase)), want, "{phrase:?}");
+        }
+    }
+
+    #[test]
+    fn ranges() {
+        let cases: &[(&str, f64, f64, &str)] = &[
+            ("between 10 and 20", 10.0, 20.0, ""),
+            ("10-20", 10.0, 20.0, ""),
+            ("10 to 20", 10.0, 20.0, ""),
+            ("from 5 to 7 percent", 5.0, 7.0, "%"),
+            ("5-15 percent discount", 5.0, 15.0, "%"),
+            ("15 to 15.5 million", 15e6, 15.5e6, ""),
+            ("$5 to $7 million", 5e6, 7e6, "USD"),
+            ("10- to 18-foot jumpers", 10.0, 18.0, "ft"),
+        ];
+        for &(phrase, lo, hi, unit) in cases {
+            let f = fig(phrase).unwrap_or_else(|| panic!("{phrase:?}"));
+            assert_eq!(f.value_min, Some(lo), "{phrase:?}");
+            assert_eq!(f.value_max, Some(hi), "{phrase:?}");
+            assert_eq!(f.value, lo, "{phrase:?}");
+            assert_eq!(f.unit, unit, "{phrase:?}");
+        }
+    }
+
+    #[test]
+    fn not_figures() {
+        let cases = [
+            "in 2025",
+            "since 1978",
+            "Resolution 2401",
+            "Flight 370",
+            "COVID-19",
+            "the F-16",
+            "at 10:30",
+            "at 10 a.m.",
+            "the third round",
+            "the 1990s",
+            "his 3rd goal",
+            "call 5551234567",
+            "call +92 51",
+            "see page 12",
+            "No. 1",
+            "code 09",
+            "in the first half",
+            "half-time",
+            "for five years",
+            "a five-year term",
+            "two decades",
+            "no one",
+            "G-7 summit",
+            "a third-round match",
+            "a fifth title",
+        ];
+        for phrase in cases {
+            assert_eq!(fig(phrase), None, "{phrase:?} is not a figure");
+        }
+    }
+
+    #[test]
+    fn entities_of_ranges_scores_and_modifiers() {
+        fn ents(s: &str) -> Vec<(&'static str, &str)> {
+            let mut toks = Vec::new();
+            tokenize(s, &mut toks);
+            let mut out = Vec::new();
+            Scanner::default().scan(s, &toks, &[], Currency::Inr, &mut out);
+            out.iter()
+                .flat_map(|m| m.entities.iter())
+                .map(|(t, sp)| (t.as_str(), sp.of(s)))
+                .collect()
+        }
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "beat him 6-4, 5-7",
+                &[
+                    ("COUNT", "6"),
+                    ("COUNT", "4"),
+                    ("COUNT", "5"),
+                    ("COUNT", "7"),
+                ],
+            ),
+            (
+                "a 5-15 percent discount",
+                &[("PERCENT", "5"), ("PERCENT", "15 percent")],
+            ),
+            ("more than $5 million", &[("MONEY", "$5 million")]),
+            ("a three-judge panel", &[("QUANTITY", "three-judge")]),
+            ("a 19-year-old man", &[("QUANTITY", "19-year")]),
+            ("Okello, 26, said", &[("QUANTITY", "26")]),
+            ("one of the largest", &[("COUNT", "one")]),
+            ("more than a dozen", &[("COUNT", "dozen")]),
+            ("doubled", &[]),
+        ];
+        for (s, want) in cases {
+            assert_eq!(&ents(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn one_of_is_not_a_claim() {
+        assert_eq!(fig("one of the largest"), None);
+        assert!(fig("one witness").is_some());
+    }
+
+    #[test]
+    fn rupee_follows_the_document() {
+        assert_eq!(Currency::rupee_for("Pakistan paid Rs 5"), Currency::Pkr);
+        assert_eq!(Currency::rupee_for("India paid Rs 5"), Currency::Inr);
+        assert_eq!(Currency::rupee_for("no currency here"), Currency::Inr);
+    }
+}
