@@ -405,6 +405,7 @@ impl Loader {
                 }
                 EntryType::OrgSuffix => {
                     for a in std::iter::once(name).chain(aliases) {
+                        let a = a.trim_end_matches('.').to_lowercase();
                         self.suffixes.insert(a.into());
                     }
                     continue;
@@ -735,7 +736,8 @@ impl Gazetteer {
 
     /// Whether `word` is a company legal suffix (`Ltd`, `Inc.`).
     pub fn is_org_suffix(&self, word: &str) -> bool {
-        self.suffixes.contains(word)
+        self.suffixes
+            .contains(word.trim_end_matches('.').to_lowercase().as_str())
     }
 
     /// Whether `word` is a title or role (`President`, `Maulana`), any

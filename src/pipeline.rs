@@ -14,7 +14,7 @@ use crate::gazetteer::{EntryType, Gazetteer, GazetteerBuilder};
 use crate::input::Item;
 use crate::output::Outcome;
 use crate::resolve;
-use crate::rules::{feature, RuleSet, RuleSetBuilder};
+use crate::rules::{feature, RuleMatch, RuleSet, RuleSetBuilder};
 use crate::segment::{Segmentation, Segmenter};
 
 /// Builds a [`Pipeline`], validating everything up front.
@@ -47,14 +47,24 @@ impl PipelineBuilder {
     /// Returns an error naming the file and line of a bad gazetteer or
     /// rule file.
     pub fn build(&self) -> Result<Pipeline> {
-        Ok(Pipeline {
+        let pipeline = Pipeline {
             segmenter: Segmenter::new(),
             gazetteer: self.gazetteer.build()?,
             rules: self.rules.build()?,
             dates: DateStage::new()?,
             claims: ClaimStage::new()?,
-        })
+        };
+        pipeline.check_user_rules()?;
+        Ok(pipeline)
     }
+}
+
+/// The first stages' findings in one text, before resolution.
+struct Analysis {
+    dates: Vec<crate::annotation::Entity>,
+    feats: Vec<u64>,
+    cands: Vec<resolve::Candidate>,
+    found: Vec<RuleMatch>,
 }
 
 /// All stages, compiled: immutable and shared read-only across threads.
@@ -68,13 +78,11 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
-    /// Runs every stage over one document.
-    pub fn process(&self, doc: &Document) -> Extraction {
-        let text = doc.text.as_str();
-        let mut seg = Segmentation::default();
-        self.segmenter.segment(text, &mut seg);
+    /// Dates, token features, gazetteer candidates and rule matches of a
+    /// segmented text: everything before resolution.
+    fn analyze(&self, text: &str, seg: &Segmentation) -> Analysis {
         let mut dates = Vec::new();
-        self.dates.extract(text, &seg, &mut dates);
+        self.dates.extract(text, seg, &mut dates);
         dates.sort_by_key(|e| (e.span.start, e.span.end));
         let starts: Vec<usize> =
             seg.sentences.iter().map(|s| s.tokens.start).collect();
@@ -91,7 +99,7 @@ impl Pipeline {
         let mut cands = Vec::new();
         resolve::gazetteer_candidates(
             text,
-            &seg,
+            seg,
             &feats,
             &self.gazetteer,
             &matches,
@@ -120,12 +128,55 @@ impl Pipeline {
                 &mut found,
             );
         }
+        Analysis { dates, feats, cands, found }
+    }
+
+    /// Runs the examples of rules from user files, so that a rule never
+    /// loads with examples it fails. (The built-in rules' examples run as
+    /// tests instead, to keep start-up fast.)
+    fn check_user_rules(&self) -> Result<()> {
+        for (i, rule) in self.rules.rules().iter().enumerate() {
+            let builtin = crate::rules::DEFAULT_FILES
+                .iter()
+                .any(|(name, _)| rule.origin.0 == std::path::Path::new(name));
+            if builtin {
+                continue;
+            }
+            crate::rules::check_examples(rule, i as u32, |t| {
+                self.rule_matches(t)
+            })
+            .map_err(|message| {
+                Error::from(crate::error::ErrorKind::Rule {
+                    path: rule.origin.0.clone(),
+                    line: rule.origin.1,
+                    message,
+                })
+            })?;
+        }
+        Ok(())
+    }
+
+    /// What every rule finds in `text` (for testing rule examples).
+    pub fn rule_matches(&self, text: &str) -> Vec<RuleMatch> {
+        let mut seg = Segmentation::default();
+        self.segmenter.segment(text, &mut seg);
+        self.analyze(text, &seg).found
+    }
+
+    /// Runs every stage over one document.
+    pub fn process(&self, doc: &Document) -> Extraction {
+        let text = doc.text.as_str();
+        let mut seg = Segmentation::default();
+        self.segmenter.segment(text, &mut seg);
+        let Analysis { dates, feats, mut cands, found } =
+            self.analyze(text, &seg);
         resolve::rule_candidates(&found, &mut cands);
         // Dates win ties: "September 2023" is a date, not a place.
-        cands.extend(dates.into_iter().map(|entity| resolve::Candidate {
-            entity,
-            priority: 5,
-        }));
+        cands.extend(
+            dates
+                .into_iter()
+                .map(|entity| resolve::Candidate { entity, priority: 5 }),
+        );
         let mut entities = resolve::settle_overlaps(cands);
         resolve::link_document(
             text,

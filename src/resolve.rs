@@ -136,8 +136,8 @@ pub fn gazetteer_candidates(
 /// Words that may stand lowercase inside a name ("Bank of England").
 const NAME_CONNECTORS: &[&str] = &[
     "of", "for", "and", "the", "de", "du", "des", "da", "do", "dos", "del",
-    "della", "di", "la", "le", "von", "van", "der", "den", "bin", "ibn",
-    "al", "el", "on", "in", "y", "&", "-", "'s", "’s", "d'", "d’",
+    "della", "di", "la", "le", "von", "van", "der", "den", "bin", "ibn", "al",
+    "el", "on", "in", "y", "&", "-", "'s", "’s", "d'", "d’",
 ];
 
 /// A gazetteer form with lowercase description words ("UN refugee agency",

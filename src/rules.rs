@@ -670,6 +670,65 @@ const FUNCTION_WORDS: &[&str] = &[
     "Is", "Are", "Was", "Be", "Over", "After", "Into", "Its", "Their",
 ];
 
+/// Splits an example line into its text (brackets removed) and the byte
+/// spans the brackets mark.
+pub fn parse_example(line: &str) -> (String, Vec<Span>) {
+    let mut text = String::with_capacity(line.len());
+    let mut spans = Vec::new();
+    let mut open = None;
+    for c in line.chars() {
+        match c {
+            '[' => open = Some(text.len()),
+            ']' => {
+                if let Some(start) = open.take() {
+                    spans.push(Span::new(start, text.len()));
+                }
+            }
+            _ => text.push(c),
+        }
+    }
+    (text, spans)
+}
+
+/// Checks one rule's examples and counters with `find`, which returns
+/// the spans rule `index` marks in a text: `Err` describes the first
+/// failure.
+pub fn check_examples(
+    rule: &Rule,
+    index: u32,
+    find: impl Fn(&str) -> Vec<RuleMatch>,
+) -> std::result::Result<(), String> {
+    for ex in &rule.examples {
+        let (text, want) = parse_example(ex);
+        let got: Vec<Span> = find(&text)
+            .into_iter()
+            .filter(|m| m.rule == index)
+            .map(|m| m.span)
+            .collect();
+        if got != want {
+            let shown: Vec<&str> = got.iter().map(|s| s.of(&text)).collect();
+            return Err(format!(
+                "rule {}: example {ex:?} found {shown:?}",
+                rule.id
+            ));
+        }
+    }
+    for counter in &rule.counters {
+        let got: Vec<String> = find(counter)
+            .into_iter()
+            .filter(|m| m.rule == index)
+            .map(|m| m.span.of(counter).to_string())
+            .collect();
+        if !got.is_empty() {
+            return Err(format!(
+                "rule {}: counter {counter:?} found {got:?}",
+                rule.id
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s)
 }

@@ -7,3 +7,4 @@ mod cli;
 mod golden;
 mod property;
 mod review;
+mod rules;
