@@ -177,7 +177,7 @@ impl Pipeline {
                 .into_iter()
                 .map(|entity| resolve::Candidate { entity, priority: 5 }),
         );
-        let mut entities = resolve::settle_overlaps(cands);
+        let mut entities = resolve::settle_overlaps(text, cands);
         resolve::link_document(
             text,
             &seg,

@@ -196,7 +196,21 @@ fn token_at(tokens: &[Token], at: usize) -> Option<usize> {
 
 /// Chooses non-overlapping candidates: longer spans win, then higher
 /// priority, then earlier start.
-pub fn settle_overlaps(mut cands: Vec<Candidate>) -> Vec<Entity> {
+pub fn settle_overlaps(
+    text: &str,
+    mut cands: Vec<Candidate>,
+) -> Vec<Entity> {
+    // A possessive is not part of the name: "Clinton's" is "Clinton".
+    for c in &mut cands {
+        let quote = c.entity.span.of(text);
+        if let Some(bare) = quote
+            .strip_suffix("'s")
+            .or_else(|| quote.strip_suffix("’s"))
+            .filter(|b| !b.is_empty())
+        {
+            c.entity.span.end = c.entity.span.start + bare.len();
+        }
+    }
     cands.sort_by(|a, b| {
         b.entity
             .span
