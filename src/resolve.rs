@@ -133,6 +133,10 @@ pub fn gazetteer_candidates(
     }
 }
 
+/// Company suffixes written with a final period.
+const ABBREVIATED_SUFFIXES: &[&str] =
+    &["Corp", "Co", "Inc", "Ltd", "Bros", "Cos", "Mfg", "Assn", "Intl"];
+
 /// Words that may stand lowercase inside a name ("Bank of England").
 const NAME_CONNECTORS: &[&str] = &[
     "of", "for", "and", "the", "de", "du", "des", "da", "do", "dos", "del",
@@ -200,8 +204,17 @@ pub fn settle_overlaps(
     text: &str,
     mut cands: Vec<Candidate>,
 ) -> Vec<Entity> {
-    // A possessive is not part of the name: "Clinton's" is "Clinton".
+    // A possessive is not part of the name: "Clinton's" is "Clinton"; the
+    // period of an abbreviated company suffix is: "Sony Corp.".
     for c in &mut cands {
+        if c.entity.kind == EntityType::Organization
+            && text[c.entity.span.end..].starts_with('.')
+        {
+            let last = c.entity.span.of(text).rsplit(' ').next().unwrap_or("");
+            if ABBREVIATED_SUFFIXES.contains(&last) {
+                c.entity.span.end += 1;
+            }
+        }
         let quote = c.entity.span.of(text);
         if let Some(bare) = quote
             .strip_suffix("'s")
