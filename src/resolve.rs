@@ -88,8 +88,16 @@ pub fn gazetteer_candidates(
                 f & feature::COMMON != 0 || entry.flags.has(Flags::COMMON_WORD)
             }
         };
+        // A small place named like a person ("Adams", "Alan", "Stewart")
+        // is more often the person.
+        let person_like = kind == EntityType::Location
+            && f & (feature::GIVEN | feature::SURNAME) != 0
+            && !matches!(&*entry.subtype, "country" | "province" | "continent" | "region")
+            && !entry.flags.has(Flags::CAPITAL)
+            && entry.population < 1_000_000;
         let risky = single_word
             && (common
+                || person_like
                 || entry.flags.has(Flags::SECTION)
                 || entry.flags.has(Flags::LOW_PRIORITY)
                 || entry.flags.has(Flags::AMBIGUOUS_ALIAS)
