@@ -5,7 +5,7 @@ use std::sync::mpsc;
 
 use rayon::prelude::*;
 
-use crate::annotation::{Extraction, Origin};
+use crate::annotation::{Canonical, Extraction, Origin};
 use crate::claims::ClaimStage;
 use crate::dates::DateStage;
 use crate::document::Document;
@@ -108,7 +108,16 @@ impl Pipeline {
         // Features see dates, the gazetteer's types and multi-word titles.
         let mut marks: Vec<(crate::span::Span, u64)> = cands
             .iter()
-            .map(|c| (c.entity.span, RuleSet::type_bit(c.entity.kind)))
+            .map(|c| {
+                let mut bits = RuleSet::type_bit(c.entity.kind);
+                if let Canonical::Entry(i) = c.entity.canonical {
+                    let sub = &*self.gazetteer.entry(i).subtype;
+                    if matches!(sub, "country" | "continent") {
+                        bits |= feature::COUNTRY;
+                    }
+                }
+                (c.entity.span, bits)
+            })
             .collect();
         marks.extend(dates.iter().map(|d| (d.span, feature::DATE)));
         for m in &matches {

@@ -92,7 +92,10 @@ pub fn gazetteer_candidates(
         // is more often the person.
         let person_like = kind == EntityType::Location
             && f & (feature::GIVEN | feature::SURNAME) != 0
-            && !matches!(&*entry.subtype, "country" | "province" | "continent" | "region")
+            && !matches!(
+                &*entry.subtype,
+                "country" | "province" | "continent" | "region"
+            )
             && !entry.flags.has(Flags::CAPITAL)
             && entry.population < 1_000_000;
         let risky = single_word
@@ -208,10 +211,7 @@ fn token_at(tokens: &[Token], at: usize) -> Option<usize> {
 
 /// Chooses non-overlapping candidates: longer spans win, then higher
 /// priority, then earlier start.
-pub fn settle_overlaps(
-    text: &str,
-    mut cands: Vec<Candidate>,
-) -> Vec<Entity> {
+pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
     // A possessive is not part of the name: "Clinton's" is "Clinton"; the
     // period of an abbreviated company suffix is: "Sony Corp.".
     for c in &mut cands {

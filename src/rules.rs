@@ -83,6 +83,8 @@ pub mod feature {
     pub const HEADLINE: u64 = 1 << 22;
     /// A whole number of one to three digits (a score, a small count).
     pub const SHORT_NUM: u64 = 1 << 23;
+    /// Inside a gazetteer country (or continent).
+    pub const COUNTRY: u64 = 1 << 24;
 
     /// Names usable in `match` lines, and their bits.
     pub const NAMES: &[(&str, u64)] = &[
@@ -110,6 +112,7 @@ pub mod feature {
         ("Attached", ATTACHED),
         ("Headline", HEADLINE),
         ("ShortNum", SHORT_NUM),
+        ("Country", COUNTRY),
     ];
 }
 
