@@ -23,6 +23,7 @@
 #![deny(missing_docs)]
 
 pub mod annotation;
+pub mod audit;
 pub mod claims;
 pub mod dates;
 pub mod document;
