@@ -577,19 +577,30 @@ impl Audit {
         let text = doc.text.as_str();
         let starts =
             doc.word_starts_before(&self.segmenter, span.start, sentence.start);
-        for &from in starts.iter().take(QUALIFIER_WORDS) {
+        let prefix_figure = |from: usize| {
             let phrase = &text[from..span.end];
             let prefix = span.start - from;
-            let Some(f) = parse_figure(phrase) else { continue };
             // The figure must be the quote's own, not one in the words
             // before it.
-            if f.value_span.start < prefix {
+            parse_figure(phrase).filter(|f| f.value_span.start >= prefix)
+        };
+        for (k, &from) in starts.iter().enumerate().take(QUALIFIER_WORDS) {
+            let Some(f) = prefix_figure(from) else { continue };
+            let Some(q) = f.qualifier.filter(|q| from + q.start < span.start)
+            else {
                 continue;
+            };
+            // The grammar reads a qualifier in the light of the word
+            // before it ("edged up to 4.7 percent" is a direction, not
+            // "up to"), as the claims stage did when it read the sentence.
+            if let Some(g) = starts.get(k + 1).and_then(|&w| prefix_figure(w))
+            {
+                if g.qualifier.is_none() {
+                    return None;
+                }
             }
-            if let Some(q) = f.qualifier.filter(|q| q.start < prefix) {
-                let q = q.of(phrase).trim().to_string();
-                return Some((q, f.operator, from));
-            }
+            let q = text[from + q.start..from + q.end].trim().to_string();
+            return Some((q, f.operator, from));
         }
         None
     }
@@ -731,7 +742,7 @@ impl Source {
             .iter()
             .rev()
             .take_while(|t| t.span.start >= floor)
-            .take(QUALIFIER_WORDS)
+            .take(QUALIFIER_WORDS + 1)
             .map(|t| t.span.start)
             .collect()
     }
