@@ -1127,7 +1127,7 @@ mod tests {
             ("it’s 48", 2),
             ("it's 48", 2),
             ("“it's 48\" - twice", 1),
-            ("48 — twice:", 1),
+            ("48\" - twice:", 1),
             ("twice:   it’s", 1),
             ("48", 2), // not inside 1948 or 480
             ("Of 1948", 1),
