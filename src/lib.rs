@@ -25,6 +25,7 @@
 pub mod annotation;
 pub mod audit;
 pub mod claims;
+pub mod compare;
 pub mod dates;
 pub mod document;
 pub mod error;

@@ -242,6 +242,23 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
 }
 
 fn compare(args: CompareArgs) -> Result<ExitCode> {
-    let _ = args;
-    anyhow::bail!("compare: not yet")
+    use factspan::compare::{compare, ConflictWriter};
+
+    let (report, out) = Report::open(args.output.as_deref())?;
+    let mut writer = ConflictWriter::new(out)?;
+    let summary = compare(&args.claims, |row| writer.write(row))?;
+    let mut out = writer.finish()?;
+    out.flush()?;
+    drop(out);
+    report.persist()?;
+    if !args.quiet {
+        for bad in &summary.bad_rows {
+            eprintln!("factspan: {}: {bad}", args.claims.display());
+        }
+        eprintln!(
+            "factspan: {} rows, {} grouped; {} groups across documents, {} in conflict",
+            summary.rows, summary.grouped, summary.groups, summary.conflicts
+        );
+    }
+    Ok(if summary.conflicts == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
