@@ -272,14 +272,15 @@ impl Audit {
         for item in sources {
             match item {
                 Ok(doc) if self.referenced.contains(&doc.id) => {
-                    let sha = self.hashes.as_ref().map(|_| sha256_hex(&doc.text));
+                    let sha =
+                        self.hashes.as_ref().map(|_| sha256_hex(&doc.text));
                     docs.insert(doc.id, Source::new(doc.text, sha));
                 }
                 Ok(_) => {}
                 Err(r) if self.referenced.contains(&r.id) => {
-                    rejected
-                        .entry(r.id)
-                        .or_insert_with(|| format!("{} ({})", r.reason, r.source));
+                    rejected.entry(r.id).or_insert_with(|| {
+                        format!("{} ({})", r.reason, r.source)
+                    });
                 }
                 Err(_) => {}
             }
@@ -305,8 +306,7 @@ impl Audit {
                 }
                 Err(e) if !is_io(&e) => {
                     row += 1;
-                    let line =
-                        e.position().map_or(line, |p| p.line());
+                    let line = e.position().map_or(line, |p| p.line());
                     AuditRow::bad(row, line, format!("line {line}: {e}"))
                 }
                 Err(e) => {
@@ -328,14 +328,15 @@ impl Audit {
         rejected: &HashMap<String, String>,
     ) -> AuditRow {
         let c = &self.columns;
-        let text_of = |i: usize, name: &str| -> std::result::Result<&str, String> {
-            match record.get(i) {
-                None => Err(format!("line {line}: no {name} cell")),
-                Some(b) => std::str::from_utf8(b).map_err(|e| {
-                    format!("line {line}: {name} is not UTF-8 ({e})")
-                }),
-            }
-        };
+        let text_of =
+            |i: usize, name: &str| -> std::result::Result<&str, String> {
+                match record.get(i) {
+                    None => Err(format!("line {line}: no {name} cell")),
+                    Some(b) => std::str::from_utf8(b).map_err(|e| {
+                        format!("line {line}: {name} is not UTF-8 ({e})")
+                    }),
+                }
+            };
         // A short row (the table is read flexibly) has empty cells.
         let optional = |i: Option<usize>, name: &str| match i {
             Some(i) if record.get(i).is_some() => text_of(i, name),
@@ -401,7 +402,9 @@ impl Audit {
         let Some(doc) = docs.get(cells.doc_id) else {
             let detail = match rejected.get(cells.doc_id) {
                 Some(why) => format!("the source was rejected: {why}"),
-                None => format!("no document {:?} in the sources", cells.doc_id),
+                None => {
+                    format!("no document {:?} in the sources", cells.doc_id)
+                }
             };
             out.flag(Status::MissingDocument, detail);
             return out;
@@ -469,16 +472,19 @@ impl Audit {
             };
             let found = doc.find(quote);
             out.matches = found.len();
-            let Some(nearest) = found.iter().copied().min_by_key(|s| {
-                doc.chars_of(s.start).abs_diff(start)
-            }) else {
+            let Some(nearest) = found
+                .iter()
+                .copied()
+                .min_by_key(|s| doc.chars_of(s.start).abs_diff(start))
+            else {
                 out.flag(
                     Status::QuoteNotFound,
                     format!("{what}; the quote is nowhere in the document"),
                 );
                 return None;
             };
-            let (s, e) = (doc.chars_of(nearest.start), doc.chars_of(nearest.end));
+            let (s, e) =
+                (doc.chars_of(nearest.start), doc.chars_of(nearest.end));
             let elsewhere = if found.len() == 1 {
                 format!("the quote is at {s}-{e}")
             } else {
@@ -495,14 +501,20 @@ impl Audit {
         out.matches = found.len();
         match found.len() {
             0 => {
-                out.flag(Status::QuoteNotFound, "the quote is nowhere in the document".to_string());
+                out.flag(
+                    Status::QuoteNotFound,
+                    "the quote is nowhere in the document".to_string(),
+                );
                 None
             }
             1 => Some(found[0]),
             n => {
                 out.flag(
                     Status::Ambiguous,
-                    format!("the quote occurs {n} times: {}", doc.list(&found)),
+                    format!(
+                        "the quote occurs {n} times: {}",
+                        doc.list(&found)
+                    ),
                 );
                 None
             }
@@ -575,8 +587,11 @@ impl Audit {
         sentence: Span,
     ) -> Option<(String, Operator, usize)> {
         let text = doc.text.as_str();
-        let starts =
-            doc.word_starts_before(&self.segmenter, span.start, sentence.start);
+        let starts = doc.word_starts_before(
+            &self.segmenter,
+            span.start,
+            sentence.start,
+        );
         let prefix_figure = |from: usize| {
             let phrase = &text[from..span.end];
             let prefix = span.start - from;
@@ -693,9 +708,8 @@ impl Source {
         let mut it = self.text[base..].char_indices().skip(rest);
         match it.next() {
             Some((i, _)) => Some(base + i),
-            None => {
-                (self.text[base..].chars().count() == rest).then_some(self.text.len())
-            }
+            None => (self.text[base..].chars().count() == rest)
+                .then_some(self.text.len()),
         }
     }
 
@@ -724,7 +738,9 @@ impl Source {
             return span;
         }
         let first = seg.sentences[seg.sentence_at(span.start)].span;
-        let last = seg.sentences[seg.sentence_at(span.end.saturating_sub(1).max(span.start))].span;
+        let last = seg.sentences
+            [seg.sentence_at(span.end.saturating_sub(1).max(span.start))]
+        .span;
         Span::new(first.start.min(span.start), last.end.max(span.end))
     }
 
@@ -758,7 +774,8 @@ impl Source {
         if norm_quote.is_empty() {
             return Vec::new();
         }
-        let (norm, map) = self.normalized.get_or_init(|| normalize(&self.text));
+        let (norm, map) =
+            self.normalized.get_or_init(|| normalize(&self.text));
         find_all(norm, &norm_quote)
             .into_iter()
             .map(|s| Span::new(map[s.start], map[s.end]))
@@ -768,7 +785,11 @@ impl Source {
     fn list(&self, spans: &[Span]) -> String {
         let mut out = Vec::new();
         for s in spans.iter().take(10) {
-            out.push(format!("{}-{}", self.chars_of(s.start), self.chars_of(s.end)));
+            out.push(format!(
+                "{}-{}",
+                self.chars_of(s.start),
+                self.chars_of(s.end)
+            ));
         }
         if spans.len() > 10 {
             out.push("...".to_string());
@@ -855,7 +876,8 @@ fn same_value(a: f64, b: f64) -> bool {
 /// A value cell: a plain number (`1500000`, `1,500,000`) or a figure the
 /// number grammar reads (`1.5 million`).
 fn parse_value(cell: &str) -> Option<f64> {
-    let plain: String = cell.chars().filter(|&c| c != ',' && c != '_').collect();
+    let plain: String =
+        cell.chars().filter(|&c| c != ',' && c != '_').collect();
     if let Ok(v) = plain.trim().parse::<f64>() {
         return v.is_finite().then_some(v);
     }
@@ -953,25 +975,25 @@ fn find_columns(
         Error::table(path, format!("no doc_id column (columns: {})", found()))
     })?;
     let quote = match &options.quote_column {
-        Some(name) => {
-            find(&name.trim().to_lowercase()).ok_or_else(|| {
-                Error::table(
-                    path,
-                    format!("no {name} column (columns: {})", found()),
-                )
-            })?
-        }
-        None => QUOTE_COLUMNS.iter().find_map(|c| find(c)).ok_or_else(|| {
+        Some(name) => find(&name.trim().to_lowercase()).ok_or_else(|| {
             Error::table(
                 path,
-                format!(
+                format!("no {name} column (columns: {})", found()),
+            )
+        })?,
+        None => {
+            QUOTE_COLUMNS.iter().find_map(|c| find(c)).ok_or_else(|| {
+                Error::table(
+                    path,
+                    format!(
                     "no quote column: expected one of {} or --quote-column \
                      (columns: {})",
                     QUOTE_COLUMNS.join(", "),
                     found()
                 ),
-            )
-        })?,
+                )
+            })?
+        }
     };
     let (start, end) = (find("start"), find("end"));
     if start.is_some() != end.is_some() {
@@ -983,7 +1005,9 @@ fn find_columns(
     Ok(Columns {
         doc_id,
         quote,
-        id: ID_COLUMNS.iter().find_map(|c| find(c).map(|i| (i, c.to_string()))),
+        id: ID_COLUMNS
+            .iter()
+            .find_map(|c| find(c).map(|i| (i, c.to_string()))),
         start,
         end,
         value: find("value"),
@@ -1026,7 +1050,9 @@ fn read_hashes(
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                if let (Some(i), Some(s)) = (cell(&record, id), cell(&record, sha)) {
+                if let (Some(i), Some(s)) =
+                    (cell(&record, id), cell(&record, sha))
+                {
                     if wanted.contains(i) {
                         hashes.insert(i.to_string(), s.to_lowercase());
                     }
@@ -1106,11 +1132,19 @@ mod tests {
 
     #[test]
     fn code_point_offsets_round_trip() {
-        let texts = ["plain ascii text", "Côte d’Ivoire — “quoted” ", &"é".repeat(200)];
+        let texts = [
+            "plain ascii text",
+            "Côte d’Ivoire — “quoted” ",
+            &"é".repeat(200),
+        ];
         for text in texts {
             let src = Source::new(text.to_string(), None);
             for (chars, (byte, _)) in text.char_indices().enumerate() {
-                assert_eq!(src.byte_of(chars), Some(byte), "{text:?} at {chars}");
+                assert_eq!(
+                    src.byte_of(chars),
+                    Some(byte),
+                    "{text:?} at {chars}"
+                );
                 assert_eq!(src.chars_of(byte), chars, "{text:?} at {byte}");
             }
             let n = text.chars().count();

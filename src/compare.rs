@@ -5,8 +5,12 @@
 //! counted head noun (`Afghans`, `Afghan` → `afghan`), the same subject
 //! where both name one, and the same time (both empty, or equal after
 //! normalizing case and spacing). Each claim allows a range of values
-//! that respects its qualifier, and a group is a conflict when two of its
-//! claims from different documents allow no common value.
+//! that respects its qualifier, and a group is a conflict when two
+//! documents in it disagree: no figure one of them gives for the thing
+//! agrees with any figure the other gives. (A document that gives two
+//! figures under one key, `235,000 peacekeepers` deployed and `182
+//! peacekeepers` killed, is speaking of two things; agreeing with either
+//! clears it.)
 //!
 //! The range of a claim, for a value `v` whose last significant digit
 //! stands for `u` (`u` = 100,000 in `1.5 million`):
@@ -14,14 +18,16 @@
 //! | operator | range |
 //! |---|---|
 //! | `=` | `v ± t`, `t` = the smaller of `u/2` and 5% of `v` (the figure was rounded) |
-//! | `~` | `v ± t`, `t` = the smaller of `u` and 10% of `v`; below `v` only for `nearly`, `almost`, `close to`, `just under` |
+//! | `~` | `v ± t`, `t` = the smaller of `u/2` and 10% of `v` (`about`, `some`) |
+//! | `~` below | `v - t` to `v`, `t` = the smaller of `u` and 10% of `v` (`nearly`, `almost`, `close to`, `just under`) |
 //! | `>`, `>=` | above `v` |
 //! | `<`, `<=` | below `v` |
 //! | range | `value_min - u/2` to `value_max + u/2` |
 //!
 //! So `more than 235,000` and `240,000` agree, `nearly 1.5 million` and
 //! `nearly 1.4 million` do not (the first says 1.4 to 1.5 million, the
-//! second 1.3 to 1.4 million), nor do `1.5 million` and `1.1 million`.
+//! second 1.3 to 1.4 million), nor do `1.5 million` and `1.1 million`;
+//! `about 1.5 million` (1.45 to 1.55 million) agrees with the first.
 //!
 //! The table is read twice: once to group the claims (keeping only their
 //! keys and ranges in memory), once to collect the rows of the groups in
@@ -60,8 +66,14 @@ pub const CONFLICT_COLUMNS: &[&str] = &[
 ];
 
 /// Qualifiers that put the true value just below the figure.
-const BELOW: &[&str] =
-    &["nearly", "almost", "close to", "just under", "just shy of", "approaching"];
+const BELOW: &[&str] = &[
+    "nearly",
+    "almost",
+    "close to",
+    "just under",
+    "just shy of",
+    "approaching",
+];
 
 /// Words that end a counted phrase's head: `arrests of refugees` is about
 /// arrests.
@@ -103,11 +115,14 @@ pub fn range_of(
     }
     match operator.trim() {
         "~" => {
-            let t = u.min(value.abs() * 0.1);
             let q = qualifier.trim().to_lowercase();
             if BELOW.contains(&q.as_str()) {
+                // "nearly 1.5 million": the writer would have said "more
+                // than 1.4 million" if it were not above that.
+                let t = u.min(value.abs() * 0.1);
                 Range { low: value - t + just(value), high: value }
             } else {
+                let t = (u / 2.0).min(value.abs() * 0.1);
                 Range { low: value - t, high: value + t }
             }
         }
@@ -196,10 +211,12 @@ fn singular(w: &str) -> String {
 fn normal(s: &str) -> String {
     let lower = s.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
-    let skip = usize::from(matches!(
-        words.first(),
-        Some(&("in" | "on" | "at" | "by" | "since" | "during"))
-    ) && words.len() > 1);
+    let skip = usize::from(
+        matches!(
+            words.first(),
+            Some(&("in" | "on" | "at" | "by" | "since" | "during"))
+        ) && words.len() > 1,
+    );
     words[skip..].join(" ")
 }
 
@@ -334,8 +351,7 @@ where
     keys.sort();
     for key in keys {
         let by_subject = &groups[key];
-        let empty: &[Entry] =
-            by_subject.get("").map_or(&[], |v| v.as_slice());
+        let empty: &[Entry] = by_subject.get("").map_or(&[], |v| v.as_slice());
         let mut subjects: Vec<&String> =
             by_subject.keys().filter(|s| !s.is_empty()).collect();
         subjects.sort();
@@ -373,31 +389,38 @@ where
     for ((key, subject), &i) in &conflicting {
         subjects_of.entry(key.clone()).or_default().push((subject.clone(), i));
     }
-    each_row(table, &mut reader, &columns, &mut scratch, false, |r, claim| {
-        let Some(targets) = subjects_of.get(&claim.key) else { return };
-        for (subject, i) in targets {
-            if claim.subject == *subject || claim.subject.is_empty() {
-                members[*i].push(ConflictRow {
-                    group: i + 1,
-                    kind: claim.key.kind.clone(),
-                    counted: claim.key.head.clone(),
-                    subject: subject.clone(),
-                    unit: claim.key.unit.clone(),
-                    time: claim.key.time.clone(),
-                    doc_id: claim.doc_id.clone(),
-                    claim_id: r.claim_id.clone(),
-                    text: r.text.clone(),
-                    value: r.value.clone(),
-                    operator: r.operator.clone(),
-                    range: claim.range,
-                    start: r.start.clone(),
-                    end: r.end.clone(),
-                    row: r.row,
-                    disagrees_with: Vec::new(),
-                });
+    each_row(
+        table,
+        &mut reader,
+        &columns,
+        &mut scratch,
+        false,
+        |r, claim| {
+            let Some(targets) = subjects_of.get(&claim.key) else { return };
+            for (subject, i) in targets {
+                if claim.subject == *subject || claim.subject.is_empty() {
+                    members[*i].push(ConflictRow {
+                        group: i + 1,
+                        kind: claim.key.kind.clone(),
+                        counted: claim.key.head.clone(),
+                        subject: subject.clone(),
+                        unit: claim.key.unit.clone(),
+                        time: claim.key.time.clone(),
+                        doc_id: claim.doc_id.clone(),
+                        claim_id: r.claim_id.clone(),
+                        text: r.text.clone(),
+                        value: r.value.clone(),
+                        operator: r.operator.clone(),
+                        range: claim.range,
+                        start: r.start.clone(),
+                        end: r.end.clone(),
+                        row: r.row,
+                        disagrees_with: Vec::new(),
+                    });
+                }
             }
-        }
-    })?;
+        },
+    )?;
     for rows in &mut members {
         let ids: Vec<String> = rows
             .iter()
@@ -409,15 +432,29 @@ where
                 }
             })
             .collect();
-        for i in 0..rows.len() {
-            let against: Vec<String> = (0..rows.len())
-                .filter(|&j| {
-                    rows[j].doc_id != rows[i].doc_id
-                        && !rows[j].range.meets(&rows[i].range)
-                })
-                .map(|j| ids[j].clone())
-                .collect();
-            rows[i].disagrees_with = against;
+        let mut ranges: HashMap<&str, Vec<Range>> = HashMap::new();
+        for r in rows.iter() {
+            ranges.entry(r.doc_id.as_str()).or_default().push(r.range);
+        }
+        let against: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| {
+                (0..rows.len())
+                    .filter(|&j| {
+                        let o = &rows[j];
+                        o.doc_id != r.doc_id
+                            && !o.range.meets(&r.range)
+                            && documents_disagree(
+                                &ranges[r.doc_id.as_str()],
+                                &ranges[o.doc_id.as_str()],
+                            )
+                    })
+                    .map(|j| ids[j].clone())
+                    .collect()
+            })
+            .collect();
+        for (row, against) in rows.iter_mut().zip(against) {
+            row.disagrees_with = against;
         }
         for row in rows.iter() {
             sink(row)?;
@@ -430,36 +467,34 @@ fn spans_documents(entries: &[Entry]) -> bool {
     entries.iter().any(|e| e.doc != entries[0].doc)
 }
 
-/// Whether two entries from different documents allow no common value,
-/// in one pass: each entry is checked against the two lowest highs from
-/// distinct documents.
-fn disagrees(entries: &[Entry]) -> bool {
-    let mut lowest: Option<Entry> = None;
-    let mut second: Option<Entry> = None; // from another document
-    for &e in entries {
-        match lowest {
-            None => lowest = Some(e),
-            Some(l) if e.range.high < l.range.high => {
-                if l.doc != e.doc {
-                    second = Some(l);
-                }
-                lowest = Some(e);
-            }
-            Some(l) => {
-                if e.doc != l.doc
-                    && second.is_none_or(|s| e.range.high < s.range.high)
-                {
-                    second = Some(e);
-                }
-            }
-        }
+/// Whether two documents of a group disagree: no figure one gives
+/// agrees with any figure the other gives. A document that states several
+/// figures under one key (`235,000 peacekeepers deployed`, `182
+/// peacekeepers killed`) is speaking of several things, so one agreeing
+/// figure is enough to clear it.
+fn documents_disagree(a: &[Range], b: &[Range]) -> bool {
+    a.iter().all(|x| b.iter().all(|y| !x.meets(y)))
+}
+
+/// The ranges of each document in `entries`.
+fn by_document(entries: &[Entry]) -> Vec<(u32, Vec<Range>)> {
+    let mut docs: Vec<(u32, Vec<Range>)> = Vec::new();
+    let mut at: HashMap<u32, usize> = HashMap::new();
+    for e in entries {
+        let i = *at.entry(e.doc).or_insert_with(|| {
+            docs.push((e.doc, Vec::new()));
+            docs.len() - 1
+        });
+        docs[i].1.push(e.range);
     }
-    entries.iter().any(|e| {
-        let other = match lowest {
-            Some(l) if l.doc != e.doc => Some(l),
-            _ => second,
-        };
-        other.is_some_and(|o| o.range.high < e.range.low)
+    docs
+}
+
+/// Whether two documents of the group disagree.
+fn disagrees(entries: &[Entry]) -> bool {
+    let docs = by_document(entries);
+    docs.iter().enumerate().any(|(i, (_, a))| {
+        docs[i + 1..].iter().any(|(_, b)| documents_disagree(a, b))
     })
 }
 
@@ -511,7 +546,8 @@ where
             summary.rows += 1;
         }
         let get = |i: Option<usize>| {
-            i.and_then(|i| record.get(i)).map_or("", |s| unneutralize(s.trim()))
+            i.and_then(|i| record.get(i))
+                .map_or("", |s| unneutralize(s.trim()))
         };
         // A repeated header from concatenated tables.
         if get(Some(c.doc_id)) == "doc_id" && get(Some(c.value)) == "value" {
@@ -526,9 +562,9 @@ where
         let num = |s: &str| s.replace(',', "").parse::<f64>().ok();
         let Some(v) = num(value).filter(|v| v.is_finite()) else {
             if count {
-                summary
-                    .bad_rows
-                    .push(format!("line {line}: value {value:?} is not a number"));
+                summary.bad_rows.push(format!(
+                    "line {line}: value {value:?} is not a number"
+                ));
             }
             continue;
         };
@@ -561,7 +597,11 @@ where
             claim_id: get(c.claim_id).to_string(),
             text: get(c.text).to_string(),
             value: value.to_string(),
-            operator: if operator.is_empty() { "=".into() } else { operator.into() },
+            operator: if operator.is_empty() {
+                "=".into()
+            } else {
+                operator.into()
+            },
             start: get(c.start).to_string(),
             end: get(c.end).to_string(),
         };
@@ -590,8 +630,11 @@ fn columns(path: &Path, reader: &mut csv::Reader<File>) -> Result<Columns> {
         Err(e) => return Err(Error::table(path, format!("header: {e}"))),
     };
     let find = |name: &str| header.iter().position(|h| h == name);
-    let missing: Vec<&str> =
-        REQUIRED_COLUMNS.iter().copied().filter(|c| find(c).is_none()).collect();
+    let missing: Vec<&str> = REQUIRED_COLUMNS
+        .iter()
+        .copied()
+        .filter(|c| find(c).is_none())
+        .collect();
     if !missing.is_empty() {
         return Err(Error::table(
             path,
@@ -715,9 +758,15 @@ mod tests {
             ((235_000.0, ">", "more than"), (200_000.0, "=", ""), false),
             ((1_500_000.0, "=", ""), (1_100_000.0, "=", ""), false),
             ((1_500_000.0, "=", ""), (1_500_000.0, "=", ""), true),
-            ((1_500_000.0, "~", "nearly"), (1_400_000.0, "~", "nearly"), false),
+            (
+                (1_500_000.0, "~", "nearly"),
+                (1_400_000.0, "~", "nearly"),
+                false,
+            ),
             ((1_500_000.0, "~", "nearly"), (1_450_000.0, "=", ""), true),
             ((1_500_000.0, "~", "about"), (1_520_000.0, "=", ""), true),
+            ((1_500_000.0, "~", "about"), (1_500_000.0, "~", "nearly"), true),
+            ((1_500_000.0, "~", "about"), (1_400_000.0, "~", "nearly"), false),
             ((2000.0, "~", "about"), (2150.0, "=", ""), true),
             ((2000.0, "~", "about"), (2500.0, "=", ""), false),
             ((50.0, "<", "fewer than"), (60.0, "=", ""), false),
@@ -726,7 +775,11 @@ mod tests {
         for &((v1, o1, q1), (v2, o2, q2), want) in cases {
             let a = range_of(v1, o1, q1, None);
             let b = range_of(v2, o2, q2, None);
-            assert_eq!(a.meets(&b), want, "{q1} {v1} vs {q2} {v2}: {a:?} {b:?}");
+            assert_eq!(
+                a.meets(&b),
+                want,
+                "{q1} {v1} vs {q2} {v2}: {a:?} {b:?}"
+            );
         }
     }
 
@@ -755,9 +808,9 @@ mod tests {
         assert!(!disagrees(&[e(0, 1.0, 2.0), e(0, 5.0, 6.0)]));
         assert!(disagrees(&[e(0, 1.0, 2.0), e(1, 5.0, 6.0)]));
         assert!(!disagrees(&[e(0, 1.0, 2.0), e(1, 1.5, 6.0)]));
-        // The lowest high is in the same document as the highest low; a
-        // third document still disagrees with the first.
+        // Document 0 states two figures; document 1 agrees with one.
+        assert!(!disagrees(&[e(0, 1.0, 2.0), e(0, 9.0, 9.5), e(1, 9.2, 9.3)]));
+        // A third document agrees with neither of document 0's.
         assert!(disagrees(&[e(0, 1.0, 2.0), e(0, 9.0, 9.5), e(1, 3.0, 4.0)]));
-        assert!(!disagrees(&[e(0, 1.0, 2.0), e(0, 9.0, 9.5), e(1, 1.0, 9.5)]));
     }
 }

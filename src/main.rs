@@ -173,7 +173,9 @@ enum Report {
 }
 
 impl Report {
-    fn open(path: Option<&std::path::Path>) -> Result<(Report, Box<dyn Write>)> {
+    fn open(
+        path: Option<&std::path::Path>,
+    ) -> Result<(Report, Box<dyn Write>)> {
         match path {
             None => Ok((Report::Stdout, Box::new(io::stdout().lock()))),
             Some(p) if p.as_os_str() == "-" => {
@@ -232,7 +234,11 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
             summary.rows,
             summary.documents_found,
             summary.documents_referenced,
-            if counts.is_empty() { "no rows".to_string() } else { counts.join(", ") }
+            if counts.is_empty() {
+                "no rows".to_string()
+            } else {
+                counts.join(", ")
+            }
         );
         if let Some(docs) = plan.documents_table() {
             eprintln!("factspan: hashes checked against {}", docs.display());
@@ -260,5 +266,9 @@ fn compare(args: CompareArgs) -> Result<ExitCode> {
             summary.rows, summary.grouped, summary.groups, summary.conflicts
         );
     }
-    Ok(if summary.conflicts == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if summary.conflicts == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

@@ -74,7 +74,8 @@ fn our_own_tables_for_data_pass_on_every_row() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (src, out) = extract_copy(dir.path());
     let texts = texts(&src);
-    for (table, id) in [("claims.csv", "claim_id"), ("entities.csv", "entity_id")]
+    for (table, id) in
+        [("claims.csv", "claim_id"), ("entities.csv", "entity_id")]
     {
         let rows = read_table(&out.join(table));
         assert!(!rows.is_empty(), "{table} has rows");
@@ -227,7 +228,8 @@ fn an_edited_source_is_caught() {
     assert_eq!(code, Some(1), "{stderr}");
     assert!(rows.iter().any(|r| r["doc_id"] == edited));
     for (row, got) in rows.iter().zip(&report) {
-        let want = if row["doc_id"] == edited { "source_changed" } else { "ok" };
+        let want =
+            if row["doc_id"] == edited { "source_changed" } else { "ok" };
         assert_eq!(got["status"], want, "{got:?}");
     }
     // Without documents.csv beside the table there is nothing to compare.
@@ -240,10 +242,9 @@ fn an_edited_source_is_caught() {
 fn a_sheet_without_offsets_gets_its_quotes_located() {
     let dir = tempfile::tempdir().expect("temp dir");
     let src = root().join("data");
-    let amnesty = std::fs::read_to_string(
-        src.join("amnesty-pakistan-deportations.txt"),
-    )
-    .expect("read");
+    let amnesty =
+        std::fs::read_to_string(src.join("amnesty-pakistan-deportations.txt"))
+            .expect("read");
     let doc = "amnesty-pakistan-deportations";
     let sheet = dir.path().join("sheet.csv");
     std::fs::write(
@@ -263,7 +264,8 @@ fn a_sheet_without_offsets_gets_its_quotes_located() {
     .expect("write sheet");
     let (code, report, stderr) = audit(&sheet, &src, &[]);
     assert_eq!(code, Some(1), "{stderr}");
-    let status: Vec<&str> = report.iter().map(|r| r["status"].as_str()).collect();
+    let status: Vec<&str> =
+        report.iter().map(|r| r["status"].as_str()).collect();
     assert_eq!(
         status,
         [

@@ -5,5 +5,6 @@ mod util;
 mod audit;
 mod bad_input;
 mod cli;
+mod compare;
 mod golden;
 mod property;
