@@ -610,9 +610,7 @@ impl Audit {
             // "up to"), as the claims stage did when it read the sentence.
             if let Some(g) = starts.get(k + 1).and_then(|&w| prefix_figure(w))
             {
-                if g.qualifier.is_none() {
-                    return None;
-                }
+                g.qualifier?;
             }
             let q = text[from + q.start..from + q.end].trim().to_string();
             return Some((q, f.operator, from));
@@ -810,8 +808,10 @@ fn find_all(hay: &str, needle: &str) -> Vec<Span> {
         .filter(|s| {
             let before = hay[..s.start].chars().next_back();
             let after = hay[s.end..].chars().next();
-            !(first && before.is_some_and(char::is_alphanumeric))
-                && !(last && after.is_some_and(char::is_alphanumeric))
+            let cuts_before =
+                first && before.is_some_and(char::is_alphanumeric);
+            let cuts_after = last && after.is_some_and(char::is_alphanumeric);
+            !cuts_before && !cuts_after
         })
         .collect()
 }

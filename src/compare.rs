@@ -148,7 +148,7 @@ pub fn rounding_unit(v: f64) -> f64 {
     let mut unit = 10f64.powi(v.log10().floor() as i32 - 11);
     let digits = (v / unit).round();
     let mut d = digits as u64;
-    while d > 0 && d % 10 == 0 {
+    while d > 0 && d.is_multiple_of(10) {
         d /= 10;
         unit *= 10.0;
     }
