@@ -65,6 +65,9 @@ pub const CONFLICT_COLUMNS: &[&str] = &[
     "disagrees_with",
 ];
 
+/// How many disagreeing claims a row lists before `(+N more)`.
+const MAX_LISTED: usize = 10;
+
 /// Qualifiers that put the true value just below the figure.
 const BELOW: &[&str] = &[
     "nearly",
@@ -432,25 +435,54 @@ where
                 }
             })
             .collect();
-        let mut ranges: HashMap<&str, Vec<Range>> = HashMap::new();
-        for r in rows.iter() {
-            ranges.entry(r.doc_id.as_str()).or_default().push(r.range);
+        // Which documents disagree, decided once per pair.
+        let mut doc_of: HashMap<&str, usize> = HashMap::new();
+        let mut ranges: Vec<Vec<Range>> = Vec::new();
+        let row_doc: Vec<usize> = rows
+            .iter()
+            .map(|r| {
+                let d =
+                    *doc_of.entry(r.doc_id.as_str()).or_insert_with(|| {
+                        ranges.push(Vec::new());
+                        ranges.len() - 1
+                    });
+                ranges[d].push(r.range);
+                d
+            })
+            .collect();
+        for list in &mut ranges {
+            dedup(list);
+        }
+        let n = ranges.len();
+        let mut apart = vec![false; n * n];
+        for a in 0..n {
+            for b in a + 1..n {
+                let d = documents_disagree(&ranges[a], &ranges[b]);
+                apart[a * n + b] = d;
+                apart[b * n + a] = d;
+            }
         }
         let against: Vec<Vec<String>> = rows
             .iter()
-            .map(|r| {
-                (0..rows.len())
-                    .filter(|&j| {
-                        let o = &rows[j];
-                        o.doc_id != r.doc_id
-                            && !o.range.meets(&r.range)
-                            && documents_disagree(
-                                &ranges[r.doc_id.as_str()],
-                                &ranges[o.doc_id.as_str()],
-                            )
-                    })
-                    .map(|j| ids[j].clone())
-                    .collect()
+            .enumerate()
+            .map(|(i, r)| {
+                let mut out: Vec<String> = Vec::new();
+                let mut more = 0usize;
+                for (j, o) in rows.iter().enumerate() {
+                    if apart[row_doc[i] * n + row_doc[j]]
+                        && !o.range.meets(&r.range)
+                    {
+                        if out.len() < MAX_LISTED {
+                            out.push(ids[j].clone());
+                        } else {
+                            more += 1;
+                        }
+                    }
+                }
+                if more > 0 {
+                    out.push(format!("(+{more} more)"));
+                }
+                out
             })
             .collect();
         for (row, against) in rows.iter_mut().zip(against) {
@@ -490,9 +522,20 @@ fn by_document(entries: &[Entry]) -> Vec<(u32, Vec<Range>)> {
     docs
 }
 
+/// Sorts and drops repeated ranges (a document repeating a figure).
+fn dedup(list: &mut Vec<Range>) {
+    list.sort_by(|a, b| {
+        a.low.total_cmp(&b.low).then(a.high.total_cmp(&b.high))
+    });
+    list.dedup();
+}
+
 /// Whether two documents of the group disagree.
 fn disagrees(entries: &[Entry]) -> bool {
-    let docs = by_document(entries);
+    let mut docs = by_document(entries);
+    for (_, list) in &mut docs {
+        dedup(list);
+    }
     docs.iter().enumerate().any(|(i, (_, a))| {
         docs[i + 1..].iter().any(|(_, b)| documents_disagree(a, b))
     })
