@@ -19,6 +19,10 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Build a self-contained HTML page to review an extract run.
     Review(ReviewArgs),
+    /// Check a fact table (ours or a spreadsheet) against its sources.
+    Audit(AuditArgs),
+    /// List claims whose figures disagree across documents.
+    Compare(CompareArgs),
 }
 
 /// Output format of `extract`.
@@ -139,6 +143,42 @@ pub struct ReviewArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// No summary on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// The table to check: entities.csv, claims.csv, or a CSV with
+    /// doc_id and a quote column (optionally start/end, value, qualifier).
+    #[arg(value_name = "TABLE")]
+    pub table: PathBuf,
+    /// The documents the table cites, read as `extract` reads them.
+    #[arg(long, value_name = "INPUT", num_args = 1.., required = true)]
+    pub sources: Vec<PathBuf>,
+    /// The report (CSV); standard output by default.
+    #[arg(short, long, value_name = "REPORT")]
+    pub output: Option<PathBuf>,
+    /// The column holding the quote (default: text, quote or claim).
+    #[arg(long, value_name = "C")]
+    pub quote_column: Option<String>,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// No summary on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// A claims table (claims.csv from `extract`, possibly concatenated
+    /// runs).
+    #[arg(value_name = "CLAIMS")]
+    pub claims: PathBuf,
+    /// The conflicts report (CSV); standard output by default.
+    #[arg(short, long, value_name = "CONFLICTS")]
+    pub output: Option<PathBuf>,
+    /// No summary on standard error.
     #[arg(short, long)]
     pub quiet: bool,
 }

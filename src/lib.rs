@@ -23,7 +23,9 @@
 #![deny(missing_docs)]
 
 pub mod annotation;
+pub mod audit;
 pub mod claims;
+pub mod compare;
 pub mod dates;
 pub mod document;
 pub mod error;

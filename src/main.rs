@@ -10,7 +10,9 @@ use anyhow::{Context, Result};
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use cli::{Cli, Command, Destination, ExtractArgs, ReviewArgs};
+use cli::{
+    AuditArgs, Cli, Command, CompareArgs, Destination, ExtractArgs, ReviewArgs,
+};
 use factspan::input::{self, Reader};
 use factspan::output::{self, Outcome, RenderOptions, TableWriter};
 use factspan::{PipelineBuilder, RunOptions};
@@ -50,6 +52,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => extract(args),
         Command::Review(args) => review(args),
+        Command::Audit(args) => audit(args),
+        Command::Compare(args) => compare(args),
     }
 }
 
@@ -226,4 +230,112 @@ fn review(args: ReviewArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Opens the report destination: a file written through a temporary file
+/// (renamed into place by `persist`), or standard output.
+enum Report {
+    File(tempfile::NamedTempFile, std::path::PathBuf),
+    Stdout,
+}
+
+impl Report {
+    fn open(
+        path: Option<&std::path::Path>,
+    ) -> Result<(Report, Box<dyn Write>)> {
+        match path {
+            None => Ok((Report::Stdout, Box::new(io::stdout().lock()))),
+            Some(p) if p.as_os_str() == "-" => {
+                Ok((Report::Stdout, Box::new(io::stdout().lock())))
+            }
+            Some(p) => {
+                let dir = match p.parent() {
+                    Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+                    _ => std::path::PathBuf::from("."),
+                };
+                let tmp = tempfile::NamedTempFile::new_in(&dir)
+                    .with_context(|| format!("{}", dir.display()))?;
+                let out = io::BufWriter::new(tmp.reopen()?);
+                Ok((Report::File(tmp, p.to_path_buf()), Box::new(out)))
+            }
+        }
+    }
+
+    fn persist(self) -> Result<()> {
+        if let Report::File(tmp, path) = self {
+            tmp.persist(&path)
+                .with_context(|| format!("{}", path.display()))?;
+        }
+        Ok(())
+    }
+}
+
+fn audit(args: AuditArgs) -> Result<ExitCode> {
+    use factspan::audit::{Audit, AuditOptions, ReportWriter, Status};
+
+    let options = AuditOptions { quote_column: args.quote_column.clone() };
+    let plan = Audit::prepare(&args.table, &options)?;
+    let sources = input::expand(&args.sources)?;
+    let reader = Reader::new(sources, args.input.options());
+    let (report, out) = Report::open(args.output.as_deref())?;
+    let mut writer = ReportWriter::new(out, plan.id_column())?;
+    let quiet = args.quiet;
+    let summary = plan.run(reader, |row| {
+        if row.status == Status::BadRow && !quiet {
+            eprintln!("factspan: {}: {}", args.table.display(), row.detail);
+        }
+        writer.write(row)
+    })?;
+    let mut out = writer.finish()?;
+    out.flush()?;
+    drop(out);
+    report.persist()?;
+    if !args.quiet {
+        let counts: Vec<String> = Status::ALL
+            .iter()
+            .filter(|&&s| summary.count(s) > 0)
+            .map(|&s| format!("{} {}", summary.count(s), s.as_str()))
+            .collect();
+        eprintln!(
+            "factspan: audited {} rows against {} of {} documents: {}",
+            summary.rows,
+            summary.documents_found,
+            summary.documents_referenced,
+            if counts.is_empty() {
+                "no rows".to_string()
+            } else {
+                counts.join(", ")
+            }
+        );
+        if let Some(docs) = plan.documents_table() {
+            eprintln!("factspan: hashes checked against {}", docs.display());
+        }
+    }
+    Ok(if summary.all_ok() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn compare(args: CompareArgs) -> Result<ExitCode> {
+    use factspan::compare::{compare, ConflictWriter};
+
+    let (report, out) = Report::open(args.output.as_deref())?;
+    let mut writer = ConflictWriter::new(out)?;
+    let summary = compare(&args.claims, |row| writer.write(row))?;
+    let mut out = writer.finish()?;
+    out.flush()?;
+    drop(out);
+    report.persist()?;
+    if !args.quiet {
+        for bad in &summary.bad_rows {
+            eprintln!("factspan: {}: {bad}", args.claims.display());
+        }
+        eprintln!(
+            "factspan: {} rows, {} grouped; {} groups across documents, {} in conflict",
+            summary.rows, summary.grouped, summary.groups, summary.conflicts
+        );
+    }
+    Ok(if summary.conflicts == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

@@ -2,8 +2,10 @@
 
 mod util;
 
+mod audit;
 mod bad_input;
 mod cli;
+mod compare;
 mod golden;
 mod property;
 mod review;
