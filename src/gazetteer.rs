@@ -695,4 +695,79 @@ geonames:2990440\tNice\tLOCATION\tcity\tFR\t340000\t\tcommon_word\tt
             assert!(err.to_string().contains(want), "{err} vs {want}");
         }
     }
+
+    #[test]
+    fn word_sets_answer_by_their_case_rules() {
+        let g = gazetteer(
+            "g\tAhmed\tGIVEN_NAME\t\t\t\t\t\tt
+s\tKhan\tSURNAME\t\t\t\t\t\tt
+p\tbin\tPARTICLE\t\t\t\t\t\tt
+o\tLtd.\tORG_SUFFIX\t\t\t\tLimited\t\tt
+t\tMaulana\tTITLE\t\t\t\t\t\tt
+",
+        );
+        let cases: &[(&str, fn(&Gazetteer, &str) -> bool, bool)] = &[
+            ("Ahmed", Gazetteer::is_given_name, true),
+            ("ahmed", Gazetteer::is_given_name, false),
+            ("Ahme", Gazetteer::is_given_name, false),
+            ("Khan", Gazetteer::is_surname, true),
+            ("Khanna", Gazetteer::is_surname, false),
+            ("BIN", Gazetteer::is_particle, true),
+            ("ltd", Gazetteer::is_org_suffix, true),
+            ("LIMITED.", Gazetteer::is_org_suffix, true),
+            ("maulana", Gazetteer::is_title, true),
+            ("Khan", Gazetteer::is_title, false),
+        ];
+        for (word, ask, want) in cases {
+            assert_eq!(ask(&g, word), *want, "{word}");
+        }
+    }
+
+    /// The defaults `build.rs` precompiled must be what loading them at
+    /// run time gives (the path taken when user files are added).
+    #[test]
+    fn precompiled_defaults_equal_a_rebuild() {
+        let fast = GazetteerBuilder::new().build().expect("defaults build");
+        let slow = GazetteerBuilder::new()
+            .add_tsv("empty.tsv", HEADER)
+            .build()
+            .expect("defaults and an empty file build");
+        assert_eq!(fast.len(), slow.len());
+        assert_eq!(fast.form_count(), slow.form_count());
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/amnesty-pakistan-deportations.txt"
+        );
+        let text = std::fs::read_to_string(path).expect("sample text");
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        fast.find(&text, &mut a);
+        slow.find(&text, &mut b);
+        assert!(a.len() > 20, "only {} matches", a.len());
+        assert_eq!(a, b);
+        for m in &a {
+            assert_eq!(fast.match_entries(m), slow.match_entries(m));
+            let (x, y) = (fast.entry(m.entry), slow.entry(m.entry));
+            assert_eq!((&x.canonical_id, x.flags), (&y.canonical_id, y.flags));
+            assert_eq!(fast.file_of(x), slow.file_of(y));
+        }
+        let asks: [fn(&Gazetteer, &str) -> bool; 6] = [
+            Gazetteer::is_given_name,
+            Gazetteer::is_surname,
+            Gazetteer::is_particle,
+            Gazetteer::is_org_suffix,
+            Gazetteer::is_title,
+            Gazetteer::is_common_word,
+        ];
+        let mut yes = [0; 6];
+        // Particles and company suffixes are rare in news prose.
+        let extra = ["bin", "van", "Ltd", "GmbH", "Inc."];
+        let words = text.split(|c: char| !c.is_alphanumeric());
+        for word in words.chain(extra) {
+            for (i, ask) in asks.iter().enumerate() {
+                assert_eq!(ask(&fast, word), ask(&slow, word), "{word}");
+                yes[i] += usize::from(ask(&fast, word));
+            }
+        }
+        assert!(yes.iter().all(|&n| n > 0), "{yes:?}");
+    }
 }
