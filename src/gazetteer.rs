@@ -696,6 +696,9 @@ geonames:2990440\tNice\tLOCATION\tcity\tFR\t340000\t\tcommon_word\tt
         }
     }
 
+    /// A word-set question.
+    type Ask = fn(&Gazetteer, &str) -> bool;
+
     #[test]
     fn word_sets_answer_by_their_case_rules() {
         let g = gazetteer(
@@ -706,7 +709,7 @@ o\tLtd.\tORG_SUFFIX\t\t\t\tLimited\t\tt
 t\tMaulana\tTITLE\t\t\t\t\t\tt
 ",
         );
-        let cases: &[(&str, fn(&Gazetteer, &str) -> bool, bool)] = &[
+        let cases: &[(&str, Ask, bool)] = &[
             ("Ahmed", Gazetteer::is_given_name, true),
             ("ahmed", Gazetteer::is_given_name, false),
             ("Ahme", Gazetteer::is_given_name, false),
@@ -750,7 +753,7 @@ t\tMaulana\tTITLE\t\t\t\t\t\tt
             assert_eq!((&x.canonical_id, x.flags), (&y.canonical_id, y.flags));
             assert_eq!(fast.file_of(x), slow.file_of(y));
         }
-        let asks: [fn(&Gazetteer, &str) -> bool; 6] = [
+        let asks: [Ask; 6] = [
             Gazetteer::is_given_name,
             Gazetteer::is_surname,
             Gazetteer::is_particle,
