@@ -472,7 +472,7 @@ impl Loader {
                     (d.var_text(v).to_string(), exact, ids)
                 })
                 .collect();
-            l.forms.insert(d.key(f).to_string(), variants);
+            l.forms.insert(d.key(f), variants);
         }
         for (set, (blob, ends)) in l.sets.iter_mut().zip(&d.sets) {
             set.extend(slices(blob, ends).map(str::to_string));
@@ -531,7 +531,7 @@ impl Compiled {
     }
 }
 
-const MAGIC: &[u8; 8] = b"FSGAZ\0\0\x01";
+const MAGIC: &[u8; 8] = b"FSGAZ\0\0\x02";
 
 /// Writes `c` and the serialized automaton (may be empty) as bytes.
 ///
@@ -552,7 +552,6 @@ pub fn encode(c: &Compiled, automaton: &[u8]) -> Vec<u8> {
     w.u32s(e.iter().map(|e| u32::from(e.flags)));
     w.u32s(e.iter().map(|e| u32::from(e.file)));
     w.u64s(e.iter().map(|e| e.population));
-    w.strs(c.forms.iter().map(|(k, _)| k.as_str()));
     let variants = || c.forms.iter().flat_map(|(_, v)| v);
     let mut n = 0;
     w.u32s(c.forms.iter().map(|(_, v)| {
@@ -634,8 +633,6 @@ pub struct Decoded<'a> {
     pub entry_files: Vec<u32>,
     /// Entry populations.
     pub populations: Vec<u64>,
-    /// Folded keys.
-    pub keys: (&'a str, Vec<u32>),
     /// End index in the variant arrays of each form.
     pub form_ends: Vec<u32>,
     /// Variant texts as written.
@@ -667,7 +664,6 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, String> {
         flags: r.u32s()?,
         entry_files: r.u32s()?,
         populations: r.u64s()?,
-        keys: r.strs()?,
         form_ends: r.u32s()?,
         var_text: r.strs()?,
         var_exact: r.bytes()?,
@@ -715,9 +711,8 @@ impl Decoded<'_> {
                 .iter()
                 .all(|&f| (f as usize) < self.files.len())
             && self.populations.len() == n
-            && strs_ok(&self.keys)
-            && self.keys.1.len() == self.form_ends.len()
             && ascending(&self.form_ends, self.var_exact.len())
+            && self.variants_nonempty()
             && strs_ok(&self.var_text)
             && self.var_text.1.len() == self.var_exact.len()
             && self.var_id_ends.len() == self.var_exact.len()
@@ -741,9 +736,19 @@ impl Decoded<'_> {
         Kind::from_code(self.kinds[i]).expect("checked by decode")
     }
 
-    /// Folded key of form `f`.
-    pub fn key(&self, f: usize) -> &str {
-        slice(self.keys.0, &self.keys.1, f)
+    /// Folded key of form `f`: every variant of a form folds to it, so
+    /// it is not stored.
+    pub fn key(&self, f: usize) -> String {
+        fold(self.var_text(self.variants(f).start))
+    }
+
+    fn variants_nonempty(&self) -> bool {
+        let mut prev = 0;
+        self.form_ends.iter().all(|&e| {
+            let ok = e > prev;
+            prev = e;
+            ok
+        })
     }
 
     /// Variant indices of form `f`.
