@@ -1,9 +1,20 @@
 //! Embeds the default gazetteers: every `gazetteers/*.tsv` and
 //! `gazetteers/curated/*.tsv` file (but `MANIFEST.tsv`) and
 //! `gazetteers/common_words.txt`, in sorted order.
+//!
+//! Loading them (parsing ~16 MB of TSV, folding, ranking and building the
+//! automaton) took most of a second at every start-up, so it is done here
+//! once, with the crate's own loader (`src/gazetteer/table.rs`): the
+//! result goes to `OUT_DIR/default_gazetteer.bin`, which the crate embeds
+//! and reads back in milliseconds. A bad row in a default file fails the
+//! build with its file and line.
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
+
+#[allow(dead_code)]
+#[path = "src/gazetteer/table.rs"]
+mod table;
 
 fn main() {
     let root = PathBuf::from(
@@ -11,6 +22,7 @@ fn main() {
     );
     let dir = root.join("gazetteers");
     println!("cargo:rerun-if-changed=gazetteers");
+    println!("cargo:rerun-if-changed=src/gazetteer/table.rs");
     let mut files = Vec::new();
     for sub in [dir.clone(), dir.join("curated")] {
         println!("cargo:rerun-if-changed={}", sub.display());
@@ -27,6 +39,7 @@ fn main() {
     }
     files.sort();
     let mut code = String::from("[\n");
+    let mut loader = table::Loader::default();
     for p in &files {
         println!("cargo:rerun-if-changed={}", p.display());
         let rel = relative(&root, p);
@@ -36,10 +49,22 @@ fn main() {
             p.display().to_string()
         )
         .expect("writing to a String");
+        let text = std::fs::read_to_string(p)
+            .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        if let Err(e) = loader.load(&rel, &text) {
+            panic!("{rel}:{}: {}", e.line, e.message);
+        }
     }
     code.push(']');
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo"));
     std::fs::write(out.join("default_gazetteers.rs"), code)
+        .expect("OUT_DIR is writable");
+    let compiled = loader.finish();
+    let automaton = compiled
+        .automaton()
+        .unwrap_or_else(|e| panic!("default gazetteers: {e}"));
+    let bytes = table::encode(&compiled, &automaton.serialize());
+    std::fs::write(out.join("default_gazetteer.bin"), bytes)
         .expect("OUT_DIR is writable");
 }
 

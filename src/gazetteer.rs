@@ -17,33 +17,28 @@
 //! case policy of each form is then checked against the original text, and
 //! matches map back to original byte offsets.
 
-use std::collections::{HashMap, HashSet};
+mod table;
+
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
-use daachorse::{
-    DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind,
-};
+use daachorse::DoubleArrayAhoCorasick;
 
 use crate::annotation::EntityType;
 use crate::error::{Error, ErrorKind, Result};
 use crate::span::Span;
 
+use table::{flag, Kind, OTHER_LETTER};
+pub use table::{fold, COLUMNS};
+
 /// The default gazetteer files, compiled into the binary.
 pub const DEFAULT_FILES: &[(&str, &str)] =
     &include!(concat!(env!("OUT_DIR"), "/default_gazetteers.rs"));
 
-/// The columns every gazetteer file has, in order.
-pub const COLUMNS: [&str; 9] = [
-    "canonical_id",
-    "name",
-    "type",
-    "subtype",
-    "country",
-    "population",
-    "aliases",
-    "flags",
-    "source",
-];
+/// [`DEFAULT_FILES`] loaded, ranked and turned into an automaton by
+/// `build.rs` (see `table::encode`), so start-up only reads it back.
+static DEFAULT_TABLE: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/default_gazetteer.bin"));
 
 /// What a gazetteer row lists.
 #[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
@@ -62,22 +57,19 @@ pub enum EntryType {
     OrgSuffix,
 }
 
-impl EntryType {
-    fn parse(s: &str) -> Option<EntryType> {
-        Some(match s {
-            "GIVEN_NAME" => EntryType::GivenName,
-            "SURNAME" => EntryType::Surname,
-            "TITLE" => EntryType::Title,
-            "PARTICLE" => EntryType::Particle,
-            "ORG_SUFFIX" => EntryType::OrgSuffix,
-            _ => match EntityType::parse(s)? {
-                t @ (EntityType::Person
-                | EntityType::Organization
-                | EntityType::Location
-                | EntityType::Nationality) => EntryType::Entity(t),
-                _ => return None,
-            },
-        })
+impl From<Kind> for EntryType {
+    fn from(k: Kind) -> EntryType {
+        match k {
+            Kind::Person => EntryType::Entity(EntityType::Person),
+            Kind::Organization => EntryType::Entity(EntityType::Organization),
+            Kind::Location => EntryType::Entity(EntityType::Location),
+            Kind::Nationality => EntryType::Entity(EntityType::Nationality),
+            Kind::GivenName => EntryType::GivenName,
+            Kind::Surname => EntryType::Surname,
+            Kind::Title => EntryType::Title,
+            Kind::Particle => EntryType::Particle,
+            Kind::OrgSuffix => EntryType::OrgSuffix,
+        }
     }
 }
 
@@ -88,36 +80,19 @@ pub struct Flags(u16);
 impl Flags {
     /// The name is a common English word (`Nice`, `Reading`): it needs
     /// context to count as an entity.
-    pub const COMMON_WORD: Flags = Flags(1);
+    pub const COMMON_WORD: Flags = Flags(flag::COMMON_WORD);
     /// An alias that is also another entity's name or a common word.
-    pub const AMBIGUOUS_ALIAS: Flags = Flags(2);
+    pub const AMBIGUOUS_ALIAS: Flags = Flags(flag::AMBIGUOUS_ALIAS);
     /// A former entity (ISO 3166-3 country, renamed body).
-    pub const HISTORIC: Flags = Flags(4);
+    pub const HISTORIC: Flags = Flags(flag::HISTORIC);
     /// A small place or district: needs context or a multi-word name.
-    pub const LOW_PRIORITY: Flags = Flags(8);
+    pub const LOW_PRIORITY: Flags = Flags(flag::LOW_PRIORITY);
     /// A section of a city (GeoNames PPLX).
-    pub const SECTION: Flags = Flags(16);
+    pub const SECTION: Flags = Flags(flag::SECTION);
     /// A national capital.
-    pub const CAPITAL: Flags = Flags(32);
+    pub const CAPITAL: Flags = Flags(flag::CAPITAL);
     /// The row has acronym aliases.
-    pub const ACRONYM: Flags = Flags(64);
-
-    fn parse(s: &str) -> std::result::Result<Flags, String> {
-        let mut f = Flags::default();
-        for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-            f.0 |= match part {
-                "common_word" => Flags::COMMON_WORD.0,
-                "ambiguous_alias" => Flags::AMBIGUOUS_ALIAS.0,
-                "historic" => Flags::HISTORIC.0,
-                "low_priority" => Flags::LOW_PRIORITY.0,
-                "section" => Flags::SECTION.0,
-                "capital" => Flags::CAPITAL.0,
-                "acronym" => Flags::ACRONYM.0,
-                other => return Err(format!("unknown flag {other:?}")),
-            };
-        }
-        Ok(f)
-    }
+    pub const ACRONYM: Flags = Flags(flag::ACRONYM);
 
     /// Whether every flag of `other` is set.
     pub const fn has(self, other: Flags) -> bool {
@@ -154,71 +129,6 @@ impl Entry {
             _ => None,
         }
     }
-
-    /// How strongly this entry should win a form shared with others:
-    /// curated people and organizations, then countries, provinces,
-    /// regions and features, then cities by population, then the rest.
-    fn rank(&self) -> (u8, u64) {
-        let sub = &*self.subtype;
-        let class: u8 = match self.kind {
-            EntryType::Entity(EntityType::Location) => match sub {
-                "country" => 9,
-                "continent" | "region" => 8,
-                "province" => 7,
-                "feature" | "camp" | "crossing" | "place" => 6,
-                "city" => 5,
-                _ => 3,
-            },
-            EntryType::Entity(EntityType::Nationality) => 8,
-            EntryType::Entity(EntityType::Organization) => {
-                if sub == "company" {
-                    4
-                } else {
-                    8
-                }
-            }
-            EntryType::Entity(EntityType::Person) => 7,
-            EntryType::Title => 2,
-            _ => 1,
-        };
-        let class = if self.flags.has(Flags::HISTORIC)
-            || self.flags.has(Flags::LOW_PRIORITY)
-            || self.flags.has(Flags::SECTION)
-        {
-            class.saturating_sub(3)
-        } else {
-            class
-        };
-        (class, self.population)
-    }
-}
-
-/// How the text of a match must look for a form to count.
-#[derive(Clone, Copy, Debug, Eq, PartialEq)]
-enum CasePolicy {
-    /// An acronym (`UN`, `UNHCR`): exact case only.
-    Exact,
-    /// A name: as written, with a capitalized first letter, or in an
-    /// ALL-CAPS line (datelines, headlines).
-    Name,
-}
-
-/// One folded key in the automaton: the forms that fold to it, each with
-/// the entries it names.
-#[derive(Clone, Debug)]
-struct Form {
-    /// Forms as written, in gazetteer order.
-    variants: Box<[Variant]>,
-}
-
-/// One surface form as written, its case policy and its entries.
-#[derive(Clone, Debug)]
-struct Variant {
-    /// The form as written in the gazetteer (for the case check).
-    text: Box<str>,
-    policy: CasePolicy,
-    /// Entries, best first.
-    entries: Box<[u32]>,
 }
 
 /// A gazetteer match: a span of the original text and its entries.
@@ -235,6 +145,11 @@ pub struct GazetteerMatch {
 }
 
 /// Builds a [`Gazetteer`] from the default files and user files.
+///
+/// The default files are loaded at compile time. With user files, the
+/// defaults are read back into a loader, the user rows added and the
+/// automaton rebuilt, which takes most of a second: the result is the
+/// same as loading every file at run time.
 #[derive(Clone, Debug)]
 pub struct GazetteerBuilder {
     defaults: bool,
@@ -289,261 +204,124 @@ impl GazetteerBuilder {
     /// Returns an error naming the file and line of the first bad row, or
     /// an automaton build error.
     pub fn build(&self) -> Result<Gazetteer> {
-        let mut g = Loader::default();
-        if self.defaults {
-            for (name, text) in DEFAULT_FILES {
-                g.load(Path::new(name), text)?;
-            }
+        let bad_table = |e: String| {
+            Error::from(ErrorKind::Build(format!("default gazetteer: {e}")))
+        };
+        if self.defaults && self.files.is_empty() {
+            let d = table::decode(DEFAULT_TABLE).map_err(bad_table)?;
+            let (automaton, _) =
+                DoubleArrayAhoCorasick::<u32>::deserialize(d.automaton)
+                    .map_err(|e| bad_table(e.to_string()))?;
+            return Ok(Gazetteer::new(d, automaton, Cow::Borrowed));
         }
+        let mut loader = if self.defaults {
+            let d = table::decode(DEFAULT_TABLE).map_err(bad_table)?;
+            table::Loader::from_decoded(&d)
+        } else {
+            table::Loader::default()
+        };
         for (path, text) in &self.files {
-            g.load(path, text)?;
-        }
-        g.finish()
-    }
-}
-
-/// Forms while loading: as written, policy, entries.
-type PendingForm = Vec<(String, CasePolicy, Vec<u32>)>;
-
-#[derive(Default)]
-struct Loader {
-    files: Vec<Box<str>>,
-    entries: Vec<Entry>,
-    /// Folded key -> forms as written, with policy and entries.
-    forms: HashMap<String, PendingForm>,
-    given: HashSet<Box<str>>,
-    surnames: HashSet<Box<str>>,
-    particles: HashSet<Box<str>>,
-    suffixes: HashSet<Box<str>>,
-    titles: HashSet<Box<str>>,
-    common: HashSet<Box<str>>,
-}
-
-impl Loader {
-    fn load(&mut self, path: &Path, text: &str) -> Result<()> {
-        let file_name = path.display().to_string();
-        if file_name.ends_with(".txt") {
-            // A word list: one common word a line.
-            for line in text.lines() {
-                let w = line.trim();
-                if !w.is_empty() {
-                    self.common.insert(w.into());
-                }
-            }
-            return Ok(());
-        }
-        let file = u16::try_from(self.files.len())
-            .map_err(|_| Error::config("more than 65535 gazetteer files"))?;
-        self.files.push(file_name.into());
-        let err = |line: usize, message: String| {
-            Error::from(ErrorKind::Gazetteer {
-                path: path.to_path_buf(),
-                line: line as u64,
-                message,
-            })
-        };
-        let mut lines = text.lines().enumerate();
-        match lines.next() {
-            Some((_, header)) => {
-                let cols: Vec<&str> = header.split('\t').collect();
-                if cols.len() < COLUMNS.len() || cols[..9] != COLUMNS {
-                    return Err(err(
-                        1,
-                        format!(
-                            "header must be the columns {} (tab-separated), found {:?}",
-                            COLUMNS.join(", "),
-                            header
-                        ),
-                    ));
-                }
-            }
-            None => return Ok(()),
-        }
-        for (i, line) in lines {
-            let n = i + 1;
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() < COLUMNS.len() {
-                return Err(err(
-                    n,
-                    format!(
-                        "expected {} tab-separated fields, found {}",
-                        COLUMNS.len(),
-                        f.len()
-                    ),
-                ));
-            }
-            let name = f[1].trim();
-            if name.is_empty() {
-                return Err(err(n, "empty name".into()));
-            }
-            let kind = EntryType::parse(f[2].trim())
-                .ok_or_else(|| err(n, format!("unknown type {:?}", f[2])))?;
-            let population = match f[5].trim() {
-                "" => 0,
-                p => p.parse::<u64>().map_err(|_| {
-                    err(n, format!("population {p:?} is not a number"))
-                })?,
-            };
-            let flags = Flags::parse(f[7]).map_err(|m| err(n, m))?;
-            let aliases =
-                f[6].split('|').map(str::trim).filter(|a| !a.is_empty());
-            match kind {
-                EntryType::GivenName => {
-                    self.given.insert(name.into());
-                    continue;
-                }
-                EntryType::Surname => {
-                    self.surnames.insert(name.into());
-                    continue;
-                }
-                EntryType::Particle => {
-                    self.particles.insert(name.to_lowercase().into());
-                    continue;
-                }
-                EntryType::OrgSuffix => {
-                    for a in std::iter::once(name).chain(aliases) {
-                        let a = a.trim_end_matches('.').to_lowercase();
-                        self.suffixes.insert(a.into());
-                    }
-                    continue;
-                }
-                EntryType::Title => {
-                    for a in std::iter::once(name).chain(aliases.clone()) {
-                        self.titles.insert(a.to_lowercase().into());
-                    }
-                }
-                EntryType::Entity(_) => {}
-            }
-            let id = u32::try_from(self.entries.len())
-                .map_err(|_| Error::config("too many gazetteer entries"))?;
-            self.entries.push(Entry {
-                canonical_id: f[0].trim().into(),
-                name: name.into(),
-                kind,
-                subtype: f[3].trim().into(),
-                country: f[4].trim().into(),
-                population,
-                flags,
-                file,
-            });
-            // Titles are matched as single words by the rules; only
-            // multi-word titles need the automaton.
-            if kind == EntryType::Title && !name.contains(' ') {
-                continue;
-            }
-            for form in std::iter::once(name).chain(aliases) {
-                if form.chars().count() < 2 && kind != EntryType::Title {
-                    continue;
-                }
-                let policy = if is_acronym(form) {
-                    CasePolicy::Exact
+            loader.load(&path.display().to_string(), text).map_err(|e| {
+                if e.line == 0 {
+                    Error::config(e.message)
                 } else {
-                    CasePolicy::Name
-                };
-                let key = fold(form);
-                if key.trim().is_empty() {
-                    continue;
+                    Error::from(ErrorKind::Gazetteer {
+                        path: path.to_path_buf(),
+                        line: e.line as u64,
+                        message: e.message,
+                    })
                 }
-                let variants = self.forms.entry(key).or_default();
-                let at = match variants.iter().position(|v| v.0 == form) {
-                    Some(at) => at,
-                    None => {
-                        variants.push((form.to_string(), policy, Vec::new()));
-                        variants.len() - 1
-                    }
-                };
-                if !variants[at].2.contains(&id) {
-                    variants[at].2.push(id);
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn finish(self) -> Result<Gazetteer> {
-        let Loader {
-            files,
-            entries,
-            forms,
-            given,
-            surnames,
-            particles,
-            suffixes,
-            titles,
-            common,
-        } = self;
-        let mut forms: Vec<(String, PendingForm)> =
-            forms.into_iter().collect();
-        // A stable order keeps pattern ids, and so output, deterministic.
-        forms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut patterns = Vec::with_capacity(forms.len());
-        let mut table = Vec::with_capacity(forms.len());
-        let rank = |a: &u32, b: &u32| {
-            let (ea, eb) = (&entries[*a as usize], &entries[*b as usize]);
-            eb.rank().cmp(&ea.rank()).then(a.cmp(b))
-        };
-        for (i, (key, variants)) in forms.into_iter().enumerate() {
-            let variants = variants
-                .into_iter()
-                .map(|(text, policy, mut ids)| {
-                    ids.sort_by(rank);
-                    Variant { text: text.into(), policy, entries: ids.into() }
-                })
-                .collect();
-            patterns.push((key, i as u32));
-            table.push(Form { variants });
-        }
-        let automaton = DoubleArrayAhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build_with_values(patterns)
-            .map_err(|e| {
-                Error::from(ErrorKind::Build(format!(
-                    "gazetteer automaton: {e}"
-                )))
             })?;
-        Ok(Gazetteer {
-            files,
-            entries,
-            forms: table,
-            automaton,
-            given,
-            surnames,
-            particles,
-            suffixes,
-            titles,
-            common,
-        })
+        }
+        let compiled = loader.finish();
+        let automaton = compiled
+            .automaton()
+            .map_err(|e| Error::from(ErrorKind::Build(e)))?;
+        let bytes = table::encode(&compiled, &[]);
+        let d = table::decode(&bytes)
+            .map_err(|e| Error::from(ErrorKind::Build(e)))?;
+        Ok(Gazetteer::new(d, automaton, |s: &str| Cow::Owned(s.to_owned())))
     }
 }
 
-/// Whether a form is an acronym: no lowercase letters and at most six
-/// letters (`UN`, `UNHCR`, `U.S.`, `AFP`), or a mixed short form with
-/// inner capitals (`ISIL`, `UNSC`).
-fn is_acronym(form: &str) -> bool {
-    let letters = form.chars().filter(|c| c.is_alphabetic()).count();
-    let lower = form.chars().any(|c| c.is_lowercase());
-    !lower && letters <= 6
-        || (letters <= 6 && !form.contains(' ') && {
-            let upper = form.chars().filter(|c| c.is_uppercase()).count();
-            upper >= 2 && form.chars().next().is_some_and(char::is_uppercase)
-        })
+/// How the text of a match must look for a form to count.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+enum CasePolicy {
+    /// An acronym (`UN`, `UNHCR`): exact case only.
+    Exact,
+    /// A name: as written, with a capitalized first letter, or in an
+    /// ALL-CAPS line (datelines, headlines).
+    Name,
+}
+
+/// The forms of the automaton: form `f` (its pattern id) has variants
+/// `ends[f - 1]..ends[f]`, each a surface form as written with its case
+/// policy and entries. Flat arrays over shared blobs, so that loading
+/// the defaults allocates a handful of buffers, not one per form.
+struct Forms {
+    ends: Vec<u32>,
+    text: Cow<'static, str>,
+    text_ends: Vec<u32>,
+    exact: Vec<bool>,
+    id_ends: Vec<u32>,
+    ids: Vec<u32>,
+}
+
+impl Forms {
+    fn variants(&self, f: usize) -> std::ops::Range<usize> {
+        let start = if f == 0 { 0 } else { self.ends[f - 1] as usize };
+        start..self.ends[f] as usize
+    }
+
+    fn text(&self, v: usize) -> &str {
+        table::slice(&self.text, &self.text_ends, v)
+    }
+
+    fn policy(&self, v: usize) -> CasePolicy {
+        if self.exact[v] {
+            CasePolicy::Exact
+        } else {
+            CasePolicy::Name
+        }
+    }
+
+    /// Entries of variant `v`, best first.
+    fn entries(&self, v: usize) -> &[u32] {
+        let start = if v == 0 { 0 } else { self.id_ends[v - 1] as usize };
+        &self.ids[start..self.id_ends[v] as usize]
+    }
+}
+
+/// A sorted, deduplicated word list searched by bisection.
+struct WordSet {
+    blob: Cow<'static, str>,
+    ends: Vec<u32>,
+}
+
+impl WordSet {
+    fn contains(&self, word: &str) -> bool {
+        let at = |i: usize| table::slice(&self.blob, &self.ends, i);
+        let (mut lo, mut hi) = (0, self.ends.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match at(mid).cmp(word) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
 }
 
 /// The compiled gazetteer: entries, the automaton and name-evidence sets.
 pub struct Gazetteer {
     files: Vec<Box<str>>,
     entries: Vec<Entry>,
-    forms: Vec<Form>,
+    forms: Forms,
     automaton: DoubleArrayAhoCorasick<u32>,
-    given: HashSet<Box<str>>,
-    surnames: HashSet<Box<str>>,
-    particles: HashSet<Box<str>>,
-    suffixes: HashSet<Box<str>>,
-    titles: HashSet<Box<str>>,
-    common: HashSet<Box<str>>,
+    /// Word sets, indexed by `table::GIVEN`...
+    sets: [WordSet; 6],
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -551,77 +329,9 @@ impl std::fmt::Debug for Gazetteer {
         f.debug_struct("Gazetteer")
             .field("files", &self.files)
             .field("entries", &self.entries.len())
-            .field("forms", &self.forms.len())
+            .field("forms", &self.forms.ends.len())
             .finish_non_exhaustive()
     }
-}
-
-/// Placeholder bytes in folded text for characters that do not fold to
-/// ASCII: a letter of another script (a word character) and anything else.
-const OTHER_LETTER: u8 = 0x01;
-const OTHER_SYMBOL: u8 = 0x02;
-
-/// Folds a string for matching: see the module docs.
-pub fn fold(s: &str) -> String {
-    let mut out = Vec::with_capacity(s.len());
-    let mut map = Vec::new();
-    fold_into(s, &mut out, &mut map, false);
-    // Only ASCII and placeholder bytes are pushed, so this is UTF-8.
-    String::from_utf8(out).expect("folded text is ASCII")
-}
-
-/// Folds `text` into `out`; when `with_map`, `map[i]` is the original byte
-/// offset of folded byte `i` (with one extra entry for the end).
-fn fold_into(
-    text: &str,
-    out: &mut Vec<u8>,
-    map: &mut Vec<u32>,
-    with_map: bool,
-) {
-    for (i, c) in text.char_indices() {
-        let at = i as u32;
-        let push = |b: u8, out: &mut Vec<u8>, map: &mut Vec<u32>| {
-            out.push(b);
-            if with_map {
-                map.push(at);
-            }
-        };
-        if c.is_ascii() {
-            push((c as u8).to_ascii_lowercase(), out, map);
-            continue;
-        }
-        match c {
-            '’' | '‘' | 'ʼ' | '`' | '´' | 'ʻ' | '′' => {
-                push(b'\'', out, map)
-            }
-            '‐' | '‑' | '‒' => push(b'-', out, map),
-            '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' => {
-                push(b' ', out, map)
-            }
-            _ if is_latin(c) => {
-                let folded = any_ascii::any_ascii_char(c);
-                let mut any = false;
-                for b in folded.bytes().filter(|b| b.is_ascii_alphanumeric()) {
-                    push(b.to_ascii_lowercase(), out, map);
-                    any = true;
-                }
-                if !any {
-                    push(OTHER_LETTER, out, map);
-                }
-            }
-            _ if c.is_alphanumeric() => push(OTHER_LETTER, out, map),
-            // Combining marks fold away (`e` + U+0301 is `e`).
-            '\u{300}'..='\u{36f}' => {}
-            _ => push(OTHER_SYMBOL, out, map),
-        }
-    }
-    if with_map {
-        map.push(text.len() as u32);
-    }
-}
-
-fn is_latin(c: char) -> bool {
-    matches!(c as u32, 0xC0..=0x24F | 0x1E00..=0x1EFF)
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -629,6 +339,54 @@ fn is_word_byte(b: u8) -> bool {
 }
 
 impl Gazetteer {
+    /// Assembles tables read by `table::decode`; `blob` keeps or copies
+    /// their string blobs (borrowed for the embedded defaults).
+    fn new<'a>(
+        d: table::Decoded<'a>,
+        automaton: DoubleArrayAhoCorasick<u32>,
+        blob: impl Fn(&'a str) -> Cow<'static, str>,
+    ) -> Gazetteer {
+        let entries = (0..d.kinds.len())
+            .map(|i| {
+                let s = |k: usize| Box::<str>::from(d.entry_str(4 * i + k));
+                Entry {
+                    canonical_id: s(0),
+                    name: s(1),
+                    kind: d.kind(i).into(),
+                    subtype: s(2),
+                    country: s(3),
+                    population: d.populations[i],
+                    flags: Flags(d.flags[i] as u16),
+                    file: d.entry_files[i] as u16,
+                }
+            })
+            .collect();
+        let table::Decoded {
+            files,
+            form_ends,
+            var_text,
+            var_exact,
+            var_id_ends,
+            ids,
+            sets,
+            ..
+        } = d;
+        Gazetteer {
+            files: files.into_iter().map(Box::from).collect(),
+            entries,
+            forms: Forms {
+                ends: form_ends,
+                text: blob(var_text.0),
+                text_ends: var_text.1,
+                exact: var_exact.iter().map(|&b| b != 0).collect(),
+                id_ends: var_id_ends,
+                ids,
+            },
+            automaton,
+            sets: sets.map(|(b, ends)| WordSet { blob: blob(b), ends }),
+        }
+    }
+
     /// Every match in `text`, leftmost-longest, on whole tokens, passing the
     /// case policy, appended to `out`.
     pub fn find(&self, text: &str, out: &mut Vec<GazetteerMatch>) {
@@ -640,7 +398,7 @@ impl Gazetteer {
         } else {
             let mut folded = Vec::with_capacity(text.len());
             let mut map = Vec::with_capacity(text.len() + 1);
-            fold_into(text, &mut folded, &mut map, true);
+            table::fold_into(text, &mut folded, &mut map, true);
             self.find_in(&folded, text, Some(&map), out);
         }
     }
@@ -665,17 +423,18 @@ impl Gazetteer {
                 continue;
             }
             let span = Span::new(to_orig(s), to_orig(e));
-            let form = &self.forms[m.value() as usize];
+            let variants = self.forms.variants(m.value() as usize);
             let found = span.of(text);
-            let Some(v) = form.variants.iter().position(|v| case_ok(v, found))
-            else {
+            let Some(v) = variants.clone().find(|&v| {
+                case_ok(self.forms.text(v), self.forms.policy(v), found)
+            }) else {
                 continue;
             };
             out.push(GazetteerMatch {
                 span,
-                entry: form.variants[v].entries[0],
+                entry: self.forms.entries(v)[0],
                 form: m.value(),
-                variant: v as u32,
+                variant: (v - variants.start) as u32,
             });
         }
     }
@@ -691,7 +450,8 @@ impl Gazetteer {
 
     /// All entries a match's form names, best first.
     pub fn match_entries(&self, m: &GazetteerMatch) -> &[u32] {
-        &self.forms[m.form as usize].variants[m.variant as usize].entries
+        let v = self.forms.variants(m.form as usize).start;
+        self.forms.entries(v + m.variant as usize)
     }
 
     /// The file name an entry came from.
@@ -711,7 +471,7 @@ impl Gazetteer {
 
     /// Number of surface forms in the automaton.
     pub fn form_count(&self) -> usize {
-        self.forms.len()
+        self.forms.ends.len()
     }
 
     /// Heap memory used by the automaton, in bytes.
@@ -721,48 +481,47 @@ impl Gazetteer {
 
     /// Whether `word` is a listed given name (exact case).
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given.contains(word)
+        self.sets[table::GIVEN].contains(word)
     }
 
     /// Whether `word` is a listed surname (exact case).
     pub fn is_surname(&self, word: &str) -> bool {
-        self.surnames.contains(word)
+        self.sets[table::SURNAMES].contains(word)
     }
 
     /// Whether `word` is a name particle (`bin`, `al`, `van`), any case.
     pub fn is_particle(&self, word: &str) -> bool {
-        self.particles.contains(word.to_lowercase().as_str())
+        self.sets[table::PARTICLES].contains(word.to_lowercase().as_str())
     }
 
     /// Whether `word` is a company legal suffix (`Ltd`, `Inc.`).
     pub fn is_org_suffix(&self, word: &str) -> bool {
-        self.suffixes
+        self.sets[table::SUFFIXES]
             .contains(word.trim_end_matches('.').to_lowercase().as_str())
     }
 
     /// Whether `word` is a title or role (`President`, `Maulana`), any
     /// case.
     pub fn is_title(&self, word: &str) -> bool {
-        self.titles.contains(word.to_lowercase().as_str())
+        self.sets[table::TITLES].contains(word.to_lowercase().as_str())
     }
 
     /// Whether `word` (lower-cased) is a common English word.
     pub fn is_common_word(&self, word: &str) -> bool {
         if word.bytes().all(|b| b.is_ascii_lowercase()) {
-            return self.common.contains(word);
+            return self.sets[table::COMMON].contains(word);
         }
-        self.common.contains(word.to_lowercase().as_str())
+        self.sets[table::COMMON].contains(word.to_lowercase().as_str())
     }
 }
 
 /// Whether `found` (the original text of a match) fits the form's case
 /// policy.
-fn case_ok(form: &Variant, found: &str) -> bool {
-    let want = &*form.text;
+fn case_ok(want: &str, policy: CasePolicy, found: &str) -> bool {
     if found == want {
         return true;
     }
-    match form.policy {
+    match policy {
         // Folding equalities (`Côte d’Ivoire` for `Cote d'Ivoire`) are
         // fine as long as case agrees letter by letter.
         CasePolicy::Exact => same_case(want, found),
@@ -935,5 +694,83 @@ geonames:2990440\tNice\tLOCATION\tcity\tFR\t340000\t\tcommon_word\tt
                 .expect_err("bad row");
             assert!(err.to_string().contains(want), "{err} vs {want}");
         }
+    }
+
+    /// A word-set question.
+    type Ask = fn(&Gazetteer, &str) -> bool;
+
+    #[test]
+    fn word_sets_answer_by_their_case_rules() {
+        let g = gazetteer(
+            "g\tAhmed\tGIVEN_NAME\t\t\t\t\t\tt
+s\tKhan\tSURNAME\t\t\t\t\t\tt
+p\tbin\tPARTICLE\t\t\t\t\t\tt
+o\tLtd.\tORG_SUFFIX\t\t\t\tLimited\t\tt
+t\tMaulana\tTITLE\t\t\t\t\t\tt
+",
+        );
+        let cases: &[(&str, Ask, bool)] = &[
+            ("Ahmed", Gazetteer::is_given_name, true),
+            ("ahmed", Gazetteer::is_given_name, false),
+            ("Ahme", Gazetteer::is_given_name, false),
+            ("Khan", Gazetteer::is_surname, true),
+            ("Khanna", Gazetteer::is_surname, false),
+            ("BIN", Gazetteer::is_particle, true),
+            ("ltd", Gazetteer::is_org_suffix, true),
+            ("LIMITED.", Gazetteer::is_org_suffix, true),
+            ("maulana", Gazetteer::is_title, true),
+            ("Khan", Gazetteer::is_title, false),
+        ];
+        for (word, ask, want) in cases {
+            assert_eq!(ask(&g, word), *want, "{word}");
+        }
+    }
+
+    /// The defaults `build.rs` precompiled must be what loading them at
+    /// run time gives (the path taken when user files are added).
+    #[test]
+    fn precompiled_defaults_equal_a_rebuild() {
+        let fast = GazetteerBuilder::new().build().expect("defaults build");
+        let slow = GazetteerBuilder::new()
+            .add_tsv("empty.tsv", HEADER)
+            .build()
+            .expect("defaults and an empty file build");
+        assert_eq!(fast.len(), slow.len());
+        assert_eq!(fast.form_count(), slow.form_count());
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/amnesty-pakistan-deportations.txt"
+        );
+        let text = std::fs::read_to_string(path).expect("sample text");
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        fast.find(&text, &mut a);
+        slow.find(&text, &mut b);
+        assert!(a.len() > 20, "only {} matches", a.len());
+        assert_eq!(a, b);
+        for m in &a {
+            assert_eq!(fast.match_entries(m), slow.match_entries(m));
+            let (x, y) = (fast.entry(m.entry), slow.entry(m.entry));
+            assert_eq!((&x.canonical_id, x.flags), (&y.canonical_id, y.flags));
+            assert_eq!(fast.file_of(x), slow.file_of(y));
+        }
+        let asks: [Ask; 6] = [
+            Gazetteer::is_given_name,
+            Gazetteer::is_surname,
+            Gazetteer::is_particle,
+            Gazetteer::is_org_suffix,
+            Gazetteer::is_title,
+            Gazetteer::is_common_word,
+        ];
+        let mut yes = [0; 6];
+        // Particles and company suffixes are rare in news prose.
+        let extra = ["bin", "van", "Ltd", "GmbH", "Inc."];
+        let words = text.split(|c: char| !c.is_alphanumeric());
+        for word in words.chain(extra) {
+            for (i, ask) in asks.iter().enumerate() {
+                assert_eq!(ask(&fast, word), ask(&slow, word), "{word}");
+                yes[i] += usize::from(ask(&fast, word));
+            }
+        }
+        assert!(yes.iter().all(|&n| n > 0), "{yes:?}");
     }
 }

@@ -1,0 +1,815 @@
+//! Gazetteer tables: row parsing, folding, ranking and the compact binary
+//! form of the default gazetteer.
+//!
+//! This file uses only std and the `any_ascii` and `daachorse` crates,
+//! because `build.rs` includes it too (`#[path]`): the build script loads
+//! the default files with the same code the crate uses for user files, and
+//! writes the result with [`encode`]; at run time [`decode`] reads it back
+//! without parsing, folding, sorting or building an automaton.
+
+use std::collections::{HashMap, HashSet};
+
+use daachorse::{
+    DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind,
+};
+
+/// The columns every gazetteer file has, in order.
+pub const COLUMNS: [&str; 9] = [
+    "canonical_id",
+    "name",
+    "type",
+    "subtype",
+    "country",
+    "population",
+    "aliases",
+    "flags",
+    "source",
+];
+
+/// What a row lists (the `type` column).
+#[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
+pub enum Kind {
+    /// `PERSON`.
+    Person,
+    /// `ORGANIZATION`.
+    Organization,
+    /// `LOCATION`.
+    Location,
+    /// `NATIONALITY`.
+    Nationality,
+    /// `GIVEN_NAME`.
+    GivenName,
+    /// `SURNAME`.
+    Surname,
+    /// `TITLE`.
+    Title,
+    /// `PARTICLE`.
+    Particle,
+    /// `ORG_SUFFIX`.
+    OrgSuffix,
+}
+
+impl Kind {
+    const ALL: [Kind; 9] = [
+        Kind::Person,
+        Kind::Organization,
+        Kind::Location,
+        Kind::Nationality,
+        Kind::GivenName,
+        Kind::Surname,
+        Kind::Title,
+        Kind::Particle,
+        Kind::OrgSuffix,
+    ];
+
+    /// Parses the `type` column: evidence types exactly, entity types in
+    /// either case (as `EntityType::parse`).
+    pub fn parse(s: &str) -> Option<Kind> {
+        Some(match s {
+            "GIVEN_NAME" => Kind::GivenName,
+            "SURNAME" => Kind::Surname,
+            "TITLE" => Kind::Title,
+            "PARTICLE" => Kind::Particle,
+            "ORG_SUFFIX" => Kind::OrgSuffix,
+            _ => {
+                [
+                    ("PERSON", Kind::Person),
+                    ("ORGANIZATION", Kind::Organization),
+                    ("LOCATION", Kind::Location),
+                    ("NATIONALITY", Kind::Nationality),
+                ]
+                .into_iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(s))?
+                .1
+            }
+        })
+    }
+
+    fn code(self) -> u8 {
+        Kind::ALL.iter().position(|k| *k == self).expect("listed in ALL") as u8
+    }
+
+    fn from_code(c: u8) -> Option<Kind> {
+        Kind::ALL.get(c as usize).copied()
+    }
+}
+
+/// Flag bits, as in `gazetteer::Flags`.
+pub mod flag {
+    /// `common_word`.
+    pub const COMMON_WORD: u16 = 1;
+    /// `ambiguous_alias`.
+    pub const AMBIGUOUS_ALIAS: u16 = 2;
+    /// `historic`.
+    pub const HISTORIC: u16 = 4;
+    /// `low_priority`.
+    pub const LOW_PRIORITY: u16 = 8;
+    /// `section`.
+    pub const SECTION: u16 = 16;
+    /// `capital`.
+    pub const CAPITAL: u16 = 32;
+    /// `acronym`.
+    pub const ACRONYM: u16 = 64;
+}
+
+/// Parses the `flags` column.
+pub fn parse_flags(s: &str) -> Result<u16, String> {
+    let mut f = 0;
+    for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        f |= match part {
+            "common_word" => flag::COMMON_WORD,
+            "ambiguous_alias" => flag::AMBIGUOUS_ALIAS,
+            "historic" => flag::HISTORIC,
+            "low_priority" => flag::LOW_PRIORITY,
+            "section" => flag::SECTION,
+            "capital" => flag::CAPITAL,
+            "acronym" => flag::ACRONYM,
+            other => return Err(format!("unknown flag {other:?}")),
+        };
+    }
+    Ok(f)
+}
+
+/// How strongly an entry should win a form shared with others: curated
+/// people and organizations, then countries, provinces, regions and
+/// features, then cities by population, then the rest.
+pub fn rank(
+    kind: Kind,
+    subtype: &str,
+    flags: u16,
+    population: u64,
+) -> (u8, u64) {
+    let class: u8 = match kind {
+        Kind::Location => match subtype {
+            "country" => 9,
+            "continent" | "region" => 8,
+            "province" => 7,
+            "feature" | "camp" | "crossing" | "place" => 6,
+            "city" => 5,
+            _ => 3,
+        },
+        Kind::Nationality => 8,
+        Kind::Organization => {
+            if subtype == "company" {
+                4
+            } else {
+                8
+            }
+        }
+        Kind::Person => 7,
+        Kind::Title => 2,
+        _ => 1,
+    };
+    let demoted = flag::HISTORIC | flag::LOW_PRIORITY | flag::SECTION;
+    let class =
+        if flags & demoted != 0 { class.saturating_sub(3) } else { class };
+    (class, population)
+}
+
+/// Placeholder bytes in folded text for characters that do not fold to
+/// ASCII: a letter of another script (a word character) and anything else.
+pub const OTHER_LETTER: u8 = 0x01;
+const OTHER_SYMBOL: u8 = 0x02;
+
+/// Folds a string for matching: Latin letters lose their diacritics,
+/// curly apostrophes and hyphen variants become ASCII, ASCII is
+/// lower-cased (see the `gazetteer` module docs).
+pub fn fold(s: &str) -> String {
+    let mut out = Vec::with_capacity(s.len());
+    let mut map = Vec::new();
+    fold_into(s, &mut out, &mut map, false);
+    // Only ASCII and placeholder bytes are pushed, so this is UTF-8.
+    String::from_utf8(out).expect("folded text is ASCII")
+}
+
+/// Folds `text` into `out`; when `with_map`, `map[i]` is the original byte
+/// offset of folded byte `i` (with one extra entry for the end).
+pub fn fold_into(
+    text: &str,
+    out: &mut Vec<u8>,
+    map: &mut Vec<u32>,
+    with_map: bool,
+) {
+    for (i, c) in text.char_indices() {
+        let at = i as u32;
+        let push = |b: u8, out: &mut Vec<u8>, map: &mut Vec<u32>| {
+            out.push(b);
+            if with_map {
+                map.push(at);
+            }
+        };
+        if c.is_ascii() {
+            push((c as u8).to_ascii_lowercase(), out, map);
+            continue;
+        }
+        match c {
+            '’' | '‘' | 'ʼ' | '`' | '´' | 'ʻ' | '′' => {
+                push(b'\'', out, map)
+            }
+            '‐' | '‑' | '‒' => push(b'-', out, map),
+            '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' => {
+                push(b' ', out, map)
+            }
+            _ if is_latin(c) => {
+                let folded = any_ascii::any_ascii_char(c);
+                let mut any = false;
+                for b in folded.bytes().filter(|b| b.is_ascii_alphanumeric()) {
+                    push(b.to_ascii_lowercase(), out, map);
+                    any = true;
+                }
+                if !any {
+                    push(OTHER_LETTER, out, map);
+                }
+            }
+            _ if c.is_alphanumeric() => push(OTHER_LETTER, out, map),
+            // Combining marks fold away (`e` + U+0301 is `e`).
+            '\u{300}'..='\u{36f}' => {}
+            _ => push(OTHER_SYMBOL, out, map),
+        }
+    }
+    if with_map {
+        map.push(text.len() as u32);
+    }
+}
+
+fn is_latin(c: char) -> bool {
+    matches!(c as u32, 0xC0..=0x24F | 0x1E00..=0x1EFF)
+}
+
+/// Whether a form is an acronym: no lowercase letters and at most six
+/// letters (`UN`, `UNHCR`, `U.S.`, `AFP`), or a mixed short form with
+/// inner capitals (`ISIL`, `UNSC`).
+pub fn is_acronym(form: &str) -> bool {
+    let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+    let lower = form.chars().any(|c| c.is_lowercase());
+    !lower && letters <= 6
+        || (letters <= 6 && !form.contains(' ') && {
+            let upper = form.chars().filter(|c| c.is_uppercase()).count();
+            upper >= 2 && form.chars().next().is_some_and(char::is_uppercase)
+        })
+}
+
+/// A loading error: `line` is 0 when no line is to blame.
+#[derive(Debug)]
+pub struct LoadError {
+    /// The 1-based line, or 0.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// One entity row (or multi-word title) of a gazetteer.
+#[derive(Clone, Debug)]
+pub struct Row {
+    /// `canonical_id` column.
+    pub canonical_id: String,
+    /// `name` column.
+    pub name: String,
+    /// `type` column.
+    pub kind: Kind,
+    /// `subtype` column.
+    pub subtype: String,
+    /// `country` column.
+    pub country: String,
+    /// `population` column, 0 when empty.
+    pub population: u64,
+    /// `flags` column.
+    pub flags: u16,
+    /// Index of its file in [`Loader::files`].
+    pub file: u16,
+}
+
+/// Forms while loading: as written, whether acronym (exact case), entries.
+pub type Variants = Vec<(String, bool, Vec<u32>)>;
+
+/// The word sets, in this order, in [`Loader::sets`] and [`Decoded::sets`].
+pub const GIVEN: usize = 0;
+/// Surnames.
+pub const SURNAMES: usize = 1;
+/// Particles, lower-cased.
+pub const PARTICLES: usize = 2;
+/// Company suffixes, lower-cased, without final dots.
+pub const SUFFIXES: usize = 3;
+/// Titles, lower-cased.
+pub const TITLES: usize = 4;
+/// Common words.
+pub const COMMON: usize = 5;
+
+/// Gazetteer files being loaded.
+#[derive(Default)]
+pub struct Loader {
+    /// File names, for the `source` column.
+    pub files: Vec<String>,
+    /// Entity rows.
+    pub entries: Vec<Row>,
+    /// Folded key -> forms as written, in gazetteer order.
+    pub forms: HashMap<String, Variants>,
+    /// Word sets, indexed by [`GIVEN`]...
+    pub sets: [HashSet<String>; 6],
+}
+
+impl Loader {
+    /// Loads one file; `name` ending in `.txt` is a common-word list.
+    pub fn load(&mut self, name: &str, text: &str) -> Result<(), LoadError> {
+        if name.ends_with(".txt") {
+            // A word list: one common word a line.
+            for line in text.lines() {
+                let w = line.trim();
+                if !w.is_empty() {
+                    self.sets[COMMON].insert(w.into());
+                }
+            }
+            return Ok(());
+        }
+        let file = u16::try_from(self.files.len()).map_err(|_| LoadError {
+            line: 0,
+            message: "more than 65535 gazetteer files".into(),
+        })?;
+        self.files.push(name.into());
+        let err = |line: usize, message: String| LoadError { line, message };
+        let mut lines = text.lines().enumerate();
+        match lines.next() {
+            Some((_, header)) => {
+                let cols: Vec<&str> = header.split('\t').collect();
+                if cols.len() < COLUMNS.len() || cols[..9] != COLUMNS {
+                    return Err(err(
+                        1,
+                        format!(
+                            "header must be the columns {} (tab-separated), found {:?}",
+                            COLUMNS.join(", "),
+                            header
+                        ),
+                    ));
+                }
+            }
+            None => return Ok(()),
+        }
+        for (i, line) in lines {
+            let n = i + 1;
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < COLUMNS.len() {
+                return Err(err(
+                    n,
+                    format!(
+                        "expected {} tab-separated fields, found {}",
+                        COLUMNS.len(),
+                        f.len()
+                    ),
+                ));
+            }
+            let name = f[1].trim();
+            if name.is_empty() {
+                return Err(err(n, "empty name".into()));
+            }
+            let kind = Kind::parse(f[2].trim())
+                .ok_or_else(|| err(n, format!("unknown type {:?}", f[2])))?;
+            let population = match f[5].trim() {
+                "" => 0,
+                p => p.parse::<u64>().map_err(|_| {
+                    err(n, format!("population {p:?} is not a number"))
+                })?,
+            };
+            let flags = parse_flags(f[7]).map_err(|m| err(n, m))?;
+            let aliases =
+                f[6].split('|').map(str::trim).filter(|a| !a.is_empty());
+            match kind {
+                Kind::GivenName => {
+                    self.sets[GIVEN].insert(name.into());
+                    continue;
+                }
+                Kind::Surname => {
+                    self.sets[SURNAMES].insert(name.into());
+                    continue;
+                }
+                Kind::Particle => {
+                    self.sets[PARTICLES].insert(name.to_lowercase());
+                    continue;
+                }
+                Kind::OrgSuffix => {
+                    for a in std::iter::once(name).chain(aliases) {
+                        let a = a.trim_end_matches('.').to_lowercase();
+                        self.sets[SUFFIXES].insert(a);
+                    }
+                    continue;
+                }
+                Kind::Title => {
+                    for a in std::iter::once(name).chain(aliases.clone()) {
+                        self.sets[TITLES].insert(a.to_lowercase());
+                    }
+                }
+                _ => {}
+            }
+            let id = u32::try_from(self.entries.len())
+                .map_err(|_| err(0, "too many gazetteer entries".into()))?;
+            self.entries.push(Row {
+                canonical_id: f[0].trim().into(),
+                name: name.into(),
+                kind,
+                subtype: f[3].trim().into(),
+                country: f[4].trim().into(),
+                population,
+                flags,
+                file,
+            });
+            // Titles are matched as single words by the rules; only
+            // multi-word titles need the automaton.
+            if kind == Kind::Title && !name.contains(' ') {
+                continue;
+            }
+            for form in std::iter::once(name).chain(aliases) {
+                if form.chars().count() < 2 && kind != Kind::Title {
+                    continue;
+                }
+                let key = fold(form);
+                if key.trim().is_empty() {
+                    continue;
+                }
+                let variants = self.forms.entry(key).or_default();
+                let at = match variants.iter().position(|v| v.0 == form) {
+                    Some(at) => at,
+                    None => {
+                        let exact = is_acronym(form);
+                        variants.push((form.to_string(), exact, Vec::new()));
+                        variants.len() - 1
+                    }
+                };
+                if !variants[at].2.contains(&id) {
+                    variants[at].2.push(id);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A loader holding what `d` holds, to add user files to.
+    pub fn from_decoded(d: &Decoded<'_>) -> Loader {
+        let mut l = Loader {
+            files: d.files.iter().map(|f| f.to_string()).collect(),
+            ..Loader::default()
+        };
+        for i in 0..d.kinds.len() {
+            let s = |k: usize| d.entry_str(4 * i + k).to_string();
+            l.entries.push(Row {
+                canonical_id: s(0),
+                name: s(1),
+                kind: d.kind(i),
+                subtype: s(2),
+                country: s(3),
+                population: d.populations[i],
+                flags: d.flags[i] as u16,
+                file: d.entry_files[i] as u16,
+            });
+        }
+        for f in 0..d.form_ends.len() {
+            let variants = d
+                .variants(f)
+                .map(|v| {
+                    let exact = d.var_exact[v] != 0;
+                    let ids = d.var_ids(v).to_vec();
+                    (d.var_text(v).to_string(), exact, ids)
+                })
+                .collect();
+            l.forms.insert(d.key(f), variants);
+        }
+        for (set, (blob, ends)) in l.sets.iter_mut().zip(&d.sets) {
+            set.extend(slices(blob, ends).map(str::to_string));
+        }
+        l
+    }
+
+    /// Sorts and ranks what was loaded into its final order.
+    pub fn finish(self) -> Compiled {
+        let Loader { files, entries, forms, sets } = self;
+        let mut forms: Vec<(String, Variants)> = forms.into_iter().collect();
+        // A stable order keeps pattern ids, and so output, deterministic.
+        forms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let ranked = |e: &Row| rank(e.kind, &e.subtype, e.flags, e.population);
+        for (_, variants) in &mut forms {
+            for (_, _, ids) in variants {
+                ids.sort_by(|a, b| {
+                    let (ea, eb) =
+                        (&entries[*a as usize], &entries[*b as usize]);
+                    ranked(eb).cmp(&ranked(ea)).then(a.cmp(b))
+                });
+            }
+        }
+        let sets = sets.map(|s| {
+            let mut v: Vec<String> = s.into_iter().collect();
+            v.sort_unstable();
+            v
+        });
+        Compiled { files, entries, forms, sets }
+    }
+}
+
+/// Loaded gazetteers in final order: forms sorted by folded key (the
+/// automaton's pattern ids), entries of each variant best first.
+pub struct Compiled {
+    /// File names.
+    pub files: Vec<String>,
+    /// Entity rows.
+    pub entries: Vec<Row>,
+    /// Folded key and its variants.
+    pub forms: Vec<(String, Variants)>,
+    /// Sorted word sets.
+    pub sets: [Vec<String>; 6],
+}
+
+impl Compiled {
+    /// The leftmost-longest automaton over the folded keys; pattern `i`
+    /// has value `i`.
+    pub fn automaton(&self) -> Result<DoubleArrayAhoCorasick<u32>, String> {
+        let patterns =
+            self.forms.iter().enumerate().map(|(i, (k, _))| (k, i as u32));
+        DoubleArrayAhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build_with_values(patterns)
+            .map_err(|e| format!("gazetteer automaton: {e}"))
+    }
+}
+
+const MAGIC: &[u8; 8] = b"FSGAZ\0\0\x02";
+
+/// Writes `c` and the serialized automaton (may be empty) as bytes.
+///
+/// The format is columnar so that [`decode`] only slices and copies:
+/// strings are concatenated into blobs with a `u32` end offset each,
+/// numbers are little-endian arrays, each section prefixed with its
+/// length.
+pub fn encode(c: &Compiled, automaton: &[u8]) -> Vec<u8> {
+    let mut w = Writer(MAGIC.to_vec());
+    w.strs(c.files.iter().map(String::as_str));
+    let e = &c.entries;
+    w.strs(
+        e.iter().flat_map(|e| {
+            [&*e.canonical_id, &*e.name, &*e.subtype, &*e.country]
+        }),
+    );
+    w.bytes(&e.iter().map(|e| e.kind.code()).collect::<Vec<u8>>());
+    w.u32s(e.iter().map(|e| u32::from(e.flags)));
+    w.u32s(e.iter().map(|e| u32::from(e.file)));
+    w.u64s(e.iter().map(|e| e.population));
+    let variants = || c.forms.iter().flat_map(|(_, v)| v);
+    let mut n = 0;
+    w.u32s(c.forms.iter().map(|(_, v)| {
+        n += v.len() as u32;
+        n
+    }));
+    w.strs(variants().map(|v| v.0.as_str()));
+    w.bytes(&variants().map(|v| u8::from(v.1)).collect::<Vec<u8>>());
+    let mut n = 0;
+    w.u32s(variants().map(|v| {
+        n += v.2.len() as u32;
+        n
+    }));
+    w.u32s(variants().flat_map(|v| v.2.iter().copied()));
+    for set in &c.sets {
+        w.strs(set.iter().map(String::as_str));
+    }
+    w.bytes(automaton);
+    w.0
+}
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn bytes(&mut self, b: &[u8]) {
+        self.0.extend_from_slice(&(b.len() as u64).to_le_bytes());
+        self.0.extend_from_slice(b);
+    }
+
+    fn u32s(&mut self, v: impl Iterator<Item = u32>) {
+        let b: Vec<u8> = v.flat_map(u32::to_le_bytes).collect();
+        self.bytes(&b);
+    }
+
+    fn u64s(&mut self, v: impl Iterator<Item = u64>) {
+        let b: Vec<u8> = v.flat_map(u64::to_le_bytes).collect();
+        self.bytes(&b);
+    }
+
+    /// A blob of concatenated strings, then their end offsets.
+    fn strs<'s>(&mut self, v: impl Iterator<Item = &'s str>) {
+        let mut blob = String::new();
+        let mut ends = Vec::new();
+        for s in v {
+            blob.push_str(s);
+            ends.push(blob.len() as u32);
+        }
+        self.bytes(blob.as_bytes());
+        self.u32s(ends.into_iter());
+    }
+}
+
+/// The strings of a blob with end offsets.
+pub fn slices<'a>(
+    blob: &'a str,
+    ends: &'a [u32],
+) -> impl Iterator<Item = &'a str> + 'a {
+    let starts = std::iter::once(0).chain(ends.iter().copied());
+    starts.zip(ends).map(|(s, e)| &blob[s as usize..*e as usize])
+}
+
+/// String `i` of a blob with end offsets.
+pub fn slice<'a>(blob: &'a str, ends: &[u32], i: usize) -> &'a str {
+    let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+    &blob[start..ends[i] as usize]
+}
+
+/// Gazetteer tables read back from [`encode`]'s bytes, borrowing them.
+pub struct Decoded<'a> {
+    /// File names.
+    pub files: Vec<&'a str>,
+    /// Entry strings: id, name, subtype, country for each entry.
+    pub entry_strs: (&'a str, Vec<u32>),
+    /// Entry kinds ([`Kind`] codes).
+    pub kinds: &'a [u8],
+    /// Entry flags.
+    pub flags: Vec<u32>,
+    /// Entry file indices.
+    pub entry_files: Vec<u32>,
+    /// Entry populations.
+    pub populations: Vec<u64>,
+    /// End index in the variant arrays of each form.
+    pub form_ends: Vec<u32>,
+    /// Variant texts as written.
+    pub var_text: (&'a str, Vec<u32>),
+    /// Whether each variant is an acronym (exact case).
+    pub var_exact: &'a [u8],
+    /// End index in `ids` of each variant.
+    pub var_id_ends: Vec<u32>,
+    /// Entry ids of the variants, best first.
+    pub ids: Vec<u32>,
+    /// Sorted word sets.
+    pub sets: [(&'a str, Vec<u32>); 6],
+    /// The serialized automaton, possibly empty.
+    pub automaton: &'a [u8],
+}
+
+/// Reads the bytes [`encode`] wrote.
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, String> {
+    let mut r =
+        Reader(bytes.strip_prefix(MAGIC).ok_or("not a gazetteer table")?);
+    let files = {
+        let (blob, ends) = r.strs()?;
+        (0..ends.len()).map(|i| slice(blob, &ends, i)).collect()
+    };
+    let d = Decoded {
+        files,
+        entry_strs: r.strs()?,
+        kinds: r.bytes()?,
+        flags: r.u32s()?,
+        entry_files: r.u32s()?,
+        populations: r.u64s()?,
+        form_ends: r.u32s()?,
+        var_text: r.strs()?,
+        var_exact: r.bytes()?,
+        var_id_ends: r.u32s()?,
+        ids: r.u32s()?,
+        sets: [
+            r.strs()?,
+            r.strs()?,
+            r.strs()?,
+            r.strs()?,
+            r.strs()?,
+            r.strs()?,
+        ],
+        automaton: r.bytes()?,
+    };
+    d.check()?;
+    Ok(d)
+}
+
+impl Decoded<'_> {
+    /// Checks that every index is in bounds, so that lookups cannot panic.
+    fn check(&self) -> Result<(), String> {
+        let n = self.kinds.len();
+        let strs_ok = |(blob, ends): &(&str, Vec<u32>)| {
+            let mut prev = 0;
+            ends.iter().all(|&e| {
+                let ok = prev <= e
+                    && blob.is_char_boundary(e as usize)
+                    && (e as usize) <= blob.len();
+                prev = e;
+                ok
+            })
+        };
+        let ascending = |v: &[u32], max: usize| {
+            v.windows(2).all(|w| w[0] <= w[1])
+                && v.last().is_none_or(|&l| l as usize <= max)
+        };
+        let ok = self.entry_strs.1.len() == 4 * n
+            && strs_ok(&self.entry_strs)
+            && self.kinds.iter().all(|&k| Kind::from_code(k).is_some())
+            && self.flags.len() == n
+            && self.entry_files.len() == n
+            && self
+                .entry_files
+                .iter()
+                .all(|&f| (f as usize) < self.files.len())
+            && self.populations.len() == n
+            && ascending(&self.form_ends, self.var_exact.len())
+            && self.variants_nonempty()
+            && strs_ok(&self.var_text)
+            && self.var_text.1.len() == self.var_exact.len()
+            && self.var_id_ends.len() == self.var_exact.len()
+            && ascending(&self.var_id_ends, self.ids.len())
+            && self.ids.iter().all(|&i| (i as usize) < n)
+            && self.sets.iter().all(strs_ok);
+        if ok {
+            Ok(())
+        } else {
+            Err("inconsistent gazetteer table".into())
+        }
+    }
+
+    /// Entry string `i` (`4 * entry + column`).
+    pub fn entry_str(&self, i: usize) -> &str {
+        slice(self.entry_strs.0, &self.entry_strs.1, i)
+    }
+
+    /// The kind of entry `i`.
+    pub fn kind(&self, i: usize) -> Kind {
+        Kind::from_code(self.kinds[i]).expect("checked by decode")
+    }
+
+    /// Folded key of form `f`: every variant of a form folds to it, so
+    /// it is not stored.
+    pub fn key(&self, f: usize) -> String {
+        fold(self.var_text(self.variants(f).start))
+    }
+
+    fn variants_nonempty(&self) -> bool {
+        let mut prev = 0;
+        self.form_ends.iter().all(|&e| {
+            let ok = e > prev;
+            prev = e;
+            ok
+        })
+    }
+
+    /// Variant indices of form `f`.
+    pub fn variants(&self, f: usize) -> std::ops::Range<usize> {
+        let start = if f == 0 { 0 } else { self.form_ends[f - 1] as usize };
+        start..self.form_ends[f] as usize
+    }
+
+    /// Text of variant `v` as written.
+    pub fn var_text(&self, v: usize) -> &str {
+        slice(self.var_text.0, &self.var_text.1, v)
+    }
+
+    /// Entries of variant `v`, best first.
+    pub fn var_ids(&self, v: usize) -> &[u32] {
+        let start = if v == 0 { 0 } else { self.var_id_ends[v - 1] as usize };
+        &self.ids[start..self.var_id_ends[v] as usize]
+    }
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn bytes(&mut self) -> Result<&'a [u8], String> {
+        let short = || "truncated gazetteer table".to_string();
+        let (len, rest) = self.0.split_first_chunk::<8>().ok_or_else(short)?;
+        let len =
+            usize::try_from(u64::from_le_bytes(*len)).map_err(|_| short())?;
+        if rest.len() < len {
+            return Err(short());
+        }
+        let (b, rest) = rest.split_at(len);
+        self.0 = rest;
+        Ok(b)
+    }
+
+    fn u32s(&mut self) -> Result<Vec<u32>, String> {
+        let b = self.bytes()?;
+        if b.len() % 4 != 0 {
+            return Err("bad u32 array in gazetteer table".into());
+        }
+        Ok(b.chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect())
+    }
+
+    fn u64s(&mut self) -> Result<Vec<u64>, String> {
+        let b = self.bytes()?;
+        if b.len() % 8 != 0 {
+            return Err("bad u64 array in gazetteer table".into());
+        }
+        Ok(b.chunks_exact(8)
+            .map(|c| {
+                u64::from_le_bytes(c.try_into().expect("chunks of 8 bytes"))
+            })
+            .collect())
+    }
+
+    fn strs(&mut self) -> Result<(&'a str, Vec<u32>), String> {
+        let blob = std::str::from_utf8(self.bytes()?)
+            .map_err(|_| "gazetteer table is not UTF-8")?;
+        Ok((blob, self.u32s()?))
+    }
+}
