@@ -27,6 +27,7 @@ pub mod claims;
 pub mod dates;
 pub mod document;
 pub mod error;
+pub mod eval;
 pub mod gazetteer;
 pub mod input;
 pub mod numbers;

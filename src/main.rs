@@ -10,7 +10,9 @@ use anyhow::{Context, Result};
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use cli::{Cli, Command, Destination, ExtractArgs, ReviewArgs};
+use cli::{
+    Cli, Command, Destination, EvalArgs, EvalMode, ExtractArgs, ReviewArgs,
+};
 use factspan::input::{self, Reader};
 use factspan::output::{self, Outcome, RenderOptions, TableWriter};
 use factspan::{PipelineBuilder, RunOptions};
@@ -50,6 +52,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => extract(args),
         Command::Review(args) => review(args),
+        Command::Eval(args) => eval(args),
     }
 }
 
@@ -222,6 +225,59 @@ fn review(args: ReviewArgs) -> Result<ExitCode> {
             eprintln!(
                 "factspan: audit: {} rows, {} failed, {} matched no row",
                 a.rows, a.failed, a.unmatched
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval(args: EvalArgs) -> Result<ExitCode> {
+    use factspan::eval::{self, Mode, TableOptions};
+    let threads = args.threads()?;
+    let options = args.input.options();
+    let gold =
+        eval::read_gold(&args.gold, &options.id_field, &options.text_field)?;
+    let pipeline = PipelineBuilder::new().build()?;
+    // The documents as `extract` reads them, so ids and texts agree.
+    let mut sources = input::expand(std::slice::from_ref(&args.gold))?;
+    for s in &mut sources {
+        // Gold is JSONL whatever its file name says.
+        s.format = input::Format::Jsonl;
+    }
+    let reader = Reader::new(sources, options);
+    let run_options = RunOptions { threads, ..RunOptions::default() };
+    let predicted = eval::predict(&pipeline, reader, &run_options, &gold)?;
+    let labels = args.labels.as_deref().map(eval::parse_labels);
+    let mode = match args.mode {
+        EvalMode::Exact => Mode::Exact,
+        EvalMode::Overlap => Mode::Overlap,
+    };
+    let preds = &predicted.predictions;
+    let ev = eval::evaluate(&gold, preds, labels.as_deref(), mode);
+    let table = eval::render_table(
+        &ev,
+        &gold,
+        preds,
+        &TableOptions {
+            gold_name: args.gold.display().to_string(),
+            pred_name: "factspan".into(),
+            errors: args.errors,
+        },
+    );
+    io::stdout().lock().write_all(table.as_bytes())?;
+    if !args.quiet {
+        for r in &predicted.rejected {
+            eprintln!(
+                "factspan: rejected {} ({}): {} (scored as no entities)",
+                r.id, r.source, r.reason
+            );
+        }
+        if !predicted.mismatched.is_empty() {
+            eprintln!(
+                "factspan: {} documents read differently from the gold \
+                 file, not scored: {}",
+                predicted.mismatched.len(),
+                predicted.mismatched.join(", ")
             );
         }
     }
