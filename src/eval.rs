@@ -134,6 +134,11 @@ impl Counts {
         f1(self.precision(), self.recall())
     }
 
+    /// False positives and false negatives.
+    pub fn fp_fn(&self) -> (usize, usize) {
+        (self.pred - self.tp, self.gold - self.tp)
+    }
+
     fn add(&mut self, o: &Counts) {
         self.gold += o.gold;
         self.pred += o.pred;
@@ -850,4 +855,359 @@ fn py_repr(s: &str) -> String {
     }
     out.push(q);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A gold doc from `(start, end, label, optional)` tuples.
+    fn doc(
+        id: &str,
+        len: usize,
+        ents: &[(usize, usize, &str, bool)],
+    ) -> GoldDoc {
+        GoldDoc {
+            id: id.into(),
+            text: "x".repeat(len),
+            entities: ents
+                .iter()
+                .map(|&(start, end, label, optional)| GoldEntity {
+                    start,
+                    end,
+                    label: label.into(),
+                    optional,
+                })
+                .collect(),
+        }
+    }
+
+    fn preds(items: &[(&str, usize, usize, &str)]) -> Vec<Prediction> {
+        items
+            .iter()
+            .map(|&(d, start, end, label)| Prediction {
+                doc_id: d.into(),
+                start,
+                end,
+                label: label.into(),
+            })
+            .collect()
+    }
+
+    /// (gold, pred, tp, optional_gold, optional_matched) of one label.
+    fn counts(
+        ev: &Evaluation,
+        label: &str,
+    ) -> (usize, usize, usize, usize, usize) {
+        let c = ev
+            .per_label
+            .iter()
+            .find(|(l, _)| l == label)
+            .map(|(_, c)| *c)
+            .unwrap_or_else(|| panic!("{label} not scored"));
+        (c.gold, c.pred, c.tp, c.optional_gold, c.optional_matched)
+    }
+
+    #[test]
+    fn exact_and_overlap_counts() {
+        let gold = vec![
+            doc(
+                "a",
+                100,
+                &[(0, 8, "PERSON", false), (20, 30, "LOCATION", false)],
+            ),
+            doc("b", 100, &[(5, 10, "PERSON", false)]),
+        ];
+        // (case, predictions, mode, PERSON counts, LOCATION counts)
+        type Row<'a> = (
+            &'a str,
+            Vec<Prediction>,
+            Mode,
+            (usize, usize, usize),
+            (usize, usize, usize),
+        );
+        let table: Vec<Row> = vec![
+            (
+                "all exact",
+                preds(&[
+                    ("a", 0, 8, "PERSON"),
+                    ("a", 20, 30, "LOCATION"),
+                    ("b", 5, 10, "PERSON"),
+                ]),
+                Mode::Exact,
+                (2, 2, 2),
+                (1, 1, 1),
+            ),
+            (
+                "boundary off by one is wrong in exact mode",
+                preds(&[("a", 0, 7, "PERSON"), ("a", 20, 30, "LOCATION")]),
+                Mode::Exact,
+                (2, 1, 0),
+                (1, 1, 1),
+            ),
+            (
+                "... and right in overlap mode",
+                preds(&[("a", 0, 7, "PERSON"), ("a", 20, 30, "LOCATION")]),
+                Mode::Overlap,
+                (2, 1, 1),
+                (1, 1, 1),
+            ),
+            (
+                "a duplicate prediction is a false positive",
+                preds(&[("a", 0, 8, "PERSON"), ("a", 0, 8, "PERSON")]),
+                Mode::Exact,
+                (2, 2, 1),
+                (1, 0, 0),
+            ),
+            (
+                "wrong label does not match",
+                preds(&[("a", 20, 30, "PERSON")]),
+                Mode::Overlap,
+                (2, 1, 0),
+                (1, 0, 0),
+            ),
+            (
+                "touching spans do not overlap",
+                preds(&[("a", 8, 20, "PERSON")]),
+                Mode::Overlap,
+                (2, 1, 0),
+                (1, 0, 0),
+            ),
+            (
+                "a prediction in another doc does not match",
+                preds(&[("b", 0, 8, "PERSON")]),
+                Mode::Exact,
+                (2, 1, 0),
+                (1, 0, 0),
+            ),
+        ];
+        for (case, p, mode, person, location) in table {
+            let ev = evaluate(&gold, &p, None, mode);
+            let (g, pr, tp, _, _) = counts(&ev, "PERSON");
+            assert_eq!((g, pr, tp), person, "{case}: PERSON");
+            let (g, pr, tp, _, _) = counts(&ev, "LOCATION");
+            assert_eq!((g, pr, tp), location, "{case}: LOCATION");
+            let micro = ev.micro();
+            assert_eq!(
+                micro.fp_fn(),
+                (ev.false_positives.len(), ev.false_negatives.len()),
+                "{case}"
+            );
+        }
+    }
+
+    #[test]
+    fn one_long_prediction_takes_credit_for_one_gold_span_only() {
+        // "New York and New Jersey" predicted as one LOCATION.
+        let gold = vec![doc(
+            "a",
+            40,
+            &[(0, 8, "LOCATION", false), (13, 23, "LOCATION", false)],
+        )];
+        let p = preds(&[("a", 0, 23, "LOCATION")]);
+        let ev = evaluate(&gold, &p, None, Mode::Overlap);
+        assert_eq!(counts(&ev, "LOCATION"), (2, 1, 1, 0, 0));
+        // It goes to the gold span it shares most with.
+        assert_eq!(ev.false_negatives.len(), 1);
+        assert_eq!(
+            (ev.false_negatives[0].start, ev.false_negatives[0].end),
+            (0, 8)
+        );
+        // With a second prediction both gold spans are found, whatever
+        // order the matching meets them in.
+        let p = preds(&[("a", 0, 23, "LOCATION"), ("a", 14, 20, "LOCATION")]);
+        let ev = evaluate(&gold, &p, None, Mode::Overlap);
+        assert_eq!(counts(&ev, "LOCATION"), (2, 2, 2, 0, 0));
+        assert!(
+            ev.false_negatives.is_empty() && ev.false_positives.is_empty()
+        );
+    }
+
+    #[test]
+    fn maximum_matching_reassigns_earlier_choices() {
+        // Pred 0 prefers gold 0 but must yield it to pred 1, which overlaps
+        // only gold 0.
+        let m = overlap_match(&[(0, 10), (0, 3)], &[(0, 8), (9, 20)]);
+        assert_eq!(m, vec![Some(1), Some(0)]);
+        let m = overlap_match(&[(0, 5)], &[]);
+        assert_eq!(m, vec![None]);
+    }
+
+    #[test]
+    fn optional_gold_is_neither_miss_nor_false_positive() {
+        let gold = vec![doc(
+            "a",
+            50,
+            &[
+                (0, 5, "ORGANIZATION", false),
+                (10, 15, "ORGANIZATION", true),
+                (20, 25, "ORGANIZATION", true),
+            ],
+        )];
+        for mode in [Mode::Exact, Mode::Overlap] {
+            // One required found, one optional found, one optional not.
+            let p = preds(&[
+                ("a", 0, 5, "ORGANIZATION"),
+                ("a", 10, 15, "ORGANIZATION"),
+            ]);
+            let ev = evaluate(&gold, &p, None, mode);
+            assert_eq!(
+                counts(&ev, "ORGANIZATION"),
+                (1, 1, 1, 2, 1),
+                "{mode:?}"
+            );
+            assert_eq!(ev.micro().f1(), 1.0, "{mode:?}");
+            let table = render_table(&ev, &gold, &p, &TableOptions::default());
+            assert!(
+                table.contains("optional gold entities (not counted): 2, of which matched by a prediction: 1"),
+                "{table}"
+            );
+        }
+        // A prediction that matches a required span is not spent on an
+        // optional one that it also overlaps.
+        let p = preds(&[("a", 3, 12, "ORGANIZATION")]);
+        let ev = evaluate(&gold, &p, None, Mode::Overlap);
+        assert_eq!(counts(&ev, "ORGANIZATION"), (1, 1, 1, 2, 0));
+    }
+
+    #[test]
+    fn only_chosen_labels_are_scored() {
+        let gold = vec![doc(
+            "a",
+            50,
+            &[(0, 5, "PERSON", false), (10, 15, "DATE", false)],
+        )];
+        let p = preds(&[
+            ("a", 0, 5, "PERSON"),
+            ("a", 20, 25, "COUNT"),
+            ("a", 30, 35, "ZZZ"),
+        ]);
+        // Default: every label seen, canonical ones first, others sorted.
+        let ev = evaluate(&gold, &p, None, Mode::Exact);
+        let names: Vec<&str> =
+            ev.per_label.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(names, ["PERSON", "COUNT", "DATE", "ZZZ"]);
+        // Chosen labels: others ignored on both sides; unseen ones are rows.
+        let labels = parse_labels(" person, LOCATION,,Person");
+        assert_eq!(labels, ["PERSON", "LOCATION"]);
+        let ev = evaluate(&gold, &p, Some(&labels), Mode::Exact);
+        assert_eq!(counts(&ev, "PERSON"), (1, 1, 1, 0, 0));
+        assert_eq!(counts(&ev, "LOCATION"), (0, 0, 0, 0, 0));
+        assert_eq!(ev.micro().precision(), 1.0);
+        // The macro average includes the empty LOCATION row.
+        assert_eq!(ev.macro_scores(), (0.5, 0.5, 0.5));
+        assert!(ev.false_positives.is_empty());
+        // Documents with predictions count any label.
+        assert_eq!(ev.docs_with_predictions, 1);
+    }
+
+    #[test]
+    fn table_layout_and_rounding() {
+        let gold = vec![doc(
+            "a",
+            50,
+            &[
+                (0, 5, "PERSON", false),
+                (6, 9, "PERSON", false),
+                (10, 12, "PERSON", false),
+            ],
+        )];
+        let p = preds(&[("a", 0, 5, "PERSON"), ("a", 40, 45, "PERSON")]);
+        let ev = evaluate(&gold, &p, None, Mode::Exact);
+        let opts = TableOptions {
+            gold_name: "g.jsonl".into(),
+            pred_name: "p".into(),
+            errors: 0,
+        };
+        let table = render_table(&ev, &gold, &p, &opts);
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(
+            lines[0],
+            "gold g.jsonl | pred p | mode exact | 1 docs, 1 with predictions"
+        );
+        assert_eq!(
+            lines[1],
+            "label     gold    pred      tp precision    recall        f1"
+        );
+        assert_eq!(lines[2], "-".repeat(lines[1].len()));
+        // The layout of score.py's `%-*s %7d ... %9s` rows, label
+        // column as wide as the longest label; p = 1/2, r = 1/3, f1 = 2/5.
+        assert_eq!(
+            lines[3],
+            "PERSON       3       2       1    0.5000    0.3333    0.4000"
+        );
+        assert_eq!(
+            lines[5],
+            "micro        3       2       1    0.5000    0.3333    0.4000"
+        );
+        assert_eq!(
+            lines[6],
+            "macro                             0.5000    0.3333    0.4000"
+        );
+        assert_eq!(lines.len(), 7, "no optional line without optional gold");
+    }
+
+    #[test]
+    fn error_lists_show_context_and_hints() {
+        let mut gold = vec![doc(
+            "a",
+            0,
+            &[(0, 8, "PERSON", false), (14, 20, "LOCATION", false)],
+        )];
+        gold[0].text = "Jane Doe went\nto Paris.".into();
+        let p = preds(&[("a", 0, 4, "PERSON"), ("a", 17, 22, "LOCATION")]);
+        let ev = evaluate(&gold, &p, None, Mode::Exact);
+        let opts = TableOptions { errors: 1, ..TableOptions::default() };
+        let table = render_table(&ev, &gold, &p, &opts);
+        assert!(
+            table.contains("\nfalse positives (1 of 2):\n  a 0-4 PERSON 'Jane'  [[Jane]] Doe went to Paris.   <- gold: PERSON 'Jane Doe'\n"),
+            "{table}"
+        );
+        assert!(table.contains("\nfalse negatives (1 of 2):\n  a 0-8 PERSON 'Jane Doe'  [[Jane Doe]] went to Paris.   <- pred: PERSON 'Jane'\n"), "{table}");
+        assert_eq!(py_repr("it's"), "\"it's\"");
+        assert_eq!(py_repr("a\\b'\""), "'a\\\\b\\'\"'");
+    }
+
+    #[test]
+    fn gold_lines_are_validated() {
+        let table: &[(&str, std::result::Result<usize, &str>)] = &[
+            (
+                r#"{"id": "a", "text": "Hé Paris", "entities": [{"start": 3, "end": 8, "label": "location"}]}"#,
+                Ok(1),
+            ),
+            (r#"{"id": 7, "text": "abc", "entities": []}"#, Ok(0)),
+            (
+                r#"{"id": "a", "text": "Hé Paris", "entities": [{"start": 3, "end": 9, "label": "LOCATION"}]}"#,
+                Err("bad gold span"),
+            ),
+            (
+                r#"{"id": "a", "text": "abc", "entities": [{"start": 2, "end": 2, "label": "X"}]}"#,
+                Err("bad gold span"),
+            ),
+            (r#"{"id": "a", "text": "abc"}"#, Err("no `entities`")),
+            (r#"{"text": "abc", "entities": []}"#, Err("no `id`")),
+            ("[1]", Err("no `id`")),
+            ("{", Err("not JSON")),
+        ];
+        for (line, want) in table {
+            let got = parse_gold_line(line, "id", "text");
+            match (want, got) {
+                (Ok(n), Ok(d)) => {
+                    assert_eq!(d.entities.len(), *n, "{line}");
+                    if let Some(e) = d.entities.first() {
+                        assert_eq!(e.label, "LOCATION");
+                        let quote: String = d
+                            .text
+                            .chars()
+                            .skip(e.start)
+                            .take(e.end - e.start)
+                            .collect();
+                        assert_eq!(quote, "Paris");
+                    }
+                }
+                (Err(w), Err(e)) => assert!(e.contains(w), "{line}: {e}"),
+                (w, g) => panic!("{line}: wanted {w:?}, got {g:?}"),
+            }
+        }
+    }
 }
