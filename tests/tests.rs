@@ -4,6 +4,7 @@ mod util;
 
 mod bad_input;
 mod cli;
+mod eval;
 mod golden;
 mod property;
 mod review;
