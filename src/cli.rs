@@ -23,6 +23,8 @@ pub enum Command {
     Audit(AuditArgs),
     /// List claims whose figures disagree across documents.
     Compare(CompareArgs),
+    /// Score the extracted entities against a gold JSONL file.
+    Eval(EvalArgs),
 }
 
 /// Output format of `extract`.
@@ -169,6 +171,40 @@ pub struct AuditArgs {
     pub quiet: bool,
 }
 
+/// Matching mode of `eval`.
+#[derive(Clone, Copy, Debug, Eq, PartialEq, ValueEnum)]
+pub enum EvalMode {
+    /// Same start, end and label.
+    Exact,
+    /// Same label and one shared character, one-to-one.
+    Overlap,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Gold JSONL: one `{"id", "text", "entities": [{"start", "end",
+    /// "label", "optional"}]}` per line, offsets in code points.
+    #[arg(value_name = "GOLD.jsonl")]
+    pub gold: PathBuf,
+    /// Comma-separated labels to score (default: all seen).
+    #[arg(long, value_name = "L1,L2,...")]
+    pub labels: Option<String>,
+    /// How predictions match gold entities.
+    #[arg(long, value_enum, default_value_t = EvalMode::Exact)]
+    pub mode: EvalMode,
+    /// Also list up to N false positives and N false negatives.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub errors: usize,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// No summary on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
 #[derive(Debug, Args)]
 pub struct CompareArgs {
     /// A claims table (claims.csv from `extract`, possibly concatenated
@@ -181,4 +217,17 @@ pub struct CompareArgs {
     /// No summary on standard error.
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+impl EvalArgs {
+    /// The worker thread count.
+    pub fn threads(&self) -> Result<usize> {
+        match self.threads {
+            Some(0) => bail!("--threads must be at least 1"),
+            Some(n) => Ok(n),
+            None => {
+                Ok(std::thread::available_parallelism().map_or(1, |n| n.get()))
+            }
+        }
+    }
 }

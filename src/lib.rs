@@ -29,6 +29,7 @@ pub mod compare;
 pub mod dates;
 pub mod document;
 pub mod error;
+pub mod eval;
 pub mod gazetteer;
 pub mod input;
 pub mod numbers;

@@ -11,7 +11,8 @@ use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use cli::{
-    AuditArgs, Cli, Command, CompareArgs, Destination, ExtractArgs, ReviewArgs,
+    AuditArgs, Cli, Command, CompareArgs, Destination, EvalArgs, EvalMode,
+    ExtractArgs, ReviewArgs,
 };
 use factspan::input::{self, Reader};
 use factspan::output::{self, Outcome, RenderOptions, TableWriter};
@@ -54,6 +55,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Review(args) => review(args),
         Command::Audit(args) => audit(args),
         Command::Compare(args) => compare(args),
+        Command::Eval(args) => eval(args),
     }
 }
 
@@ -338,4 +340,57 @@ fn compare(args: CompareArgs) -> Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+fn eval(args: EvalArgs) -> Result<ExitCode> {
+    use factspan::eval::{self, Mode, TableOptions};
+    let threads = args.threads()?;
+    let options = args.input.options();
+    let gold =
+        eval::read_gold(&args.gold, &options.id_field, &options.text_field)?;
+    let pipeline = PipelineBuilder::new().build()?;
+    // The documents as `extract` reads them, so ids and texts agree.
+    let mut sources = input::expand(std::slice::from_ref(&args.gold))?;
+    for s in &mut sources {
+        // Gold is JSONL whatever its file name says.
+        s.format = input::Format::Jsonl;
+    }
+    let reader = Reader::new(sources, options);
+    let run_options = RunOptions { threads, ..RunOptions::default() };
+    let predicted = eval::predict(&pipeline, reader, &run_options, &gold)?;
+    let labels = args.labels.as_deref().map(eval::parse_labels);
+    let mode = match args.mode {
+        EvalMode::Exact => Mode::Exact,
+        EvalMode::Overlap => Mode::Overlap,
+    };
+    let preds = &predicted.predictions;
+    let ev = eval::evaluate(&gold, preds, labels.as_deref(), mode);
+    let table = eval::render_table(
+        &ev,
+        &gold,
+        preds,
+        &TableOptions {
+            gold_name: args.gold.display().to_string(),
+            pred_name: "factspan".into(),
+            errors: args.errors,
+        },
+    );
+    io::stdout().lock().write_all(table.as_bytes())?;
+    if !args.quiet {
+        for r in &predicted.rejected {
+            eprintln!(
+                "factspan: rejected {} ({}): {} (scored as no entities)",
+                r.id, r.source, r.reason
+            );
+        }
+        if !predicted.mismatched.is_empty() {
+            eprintln!(
+                "factspan: {} documents read differently from the gold \
+                 file, not scored: {}",
+                predicted.mismatched.len(),
+                predicted.mismatched.join(", ")
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -6,6 +6,7 @@ mod audit;
 mod bad_input;
 mod cli;
 mod compare;
+mod eval;
 mod golden;
 mod property;
 mod review;
