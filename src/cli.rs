@@ -17,6 +17,21 @@ pub struct Cli {
 pub enum Command {
     /// Extract entities and numeric claims into CSV tables (or JSONL).
     Extract(ExtractArgs),
+    /// Merge the finished shards in a folder into the final tables.
+    Merge(MergeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The folder holding the `shard-K-of-N` folders.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Output folder for the merged tables (default: DIR itself).
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// No summary on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Output format of `extract`.
@@ -75,6 +90,14 @@ pub struct ExtractArgs {
     /// No progress bar.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Process only shard K of N (documents assigned by a hash of their
+    /// id), into OUT/shard-K-of-N; `factspan merge OUT` joins the shards.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<factspan::shard::Shard>,
+    /// Skip the run when OUT (or its shard folder) already holds it,
+    /// finished and matching its manifest's hashes.
+    #[arg(long)]
+    pub resume: bool,
 }
 
 /// Where `extract` writes.

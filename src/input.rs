@@ -170,7 +170,12 @@ pub struct Reader {
     options: InputOptions,
     current: Option<JsonlState>,
     seen: HashMap<String, String>,
+    keep: Option<IdFilter>,
+    position: u64,
 }
+
+/// Decides by id which documents a [`Reader`] yields.
+type IdFilter = Box<dyn Fn(&str) -> bool + Send>;
 
 struct JsonlState {
     source: Source,
@@ -186,7 +191,31 @@ impl Reader {
             options,
             current: None,
             seen: HashMap::new(),
+            keep: None,
+            position: 0,
         }
+    }
+
+    /// Yields only the items (documents or rejections) whose id `keep`
+    /// accepts; a text file whose id it refuses is not even opened. This
+    /// is how a shard reads its part of the inputs.
+    ///
+    /// Duplicate ids are still caught, as long as `keep` gives the same
+    /// answer for equal ids (as a hash of the id does): every copy of an
+    /// id is then kept or dropped together.
+    pub fn filter_ids(
+        mut self,
+        keep: impl Fn(&str) -> bool + Send + 'static,
+    ) -> Reader {
+        self.keep = Some(Box::new(keep));
+        self
+    }
+
+    /// The input position of the item returned last: its index (from 0)
+    /// among all items of the inputs, counting the ones filtered out.
+    /// Equal across runs over the same inputs, whatever the filter.
+    pub fn position(&self) -> u64 {
+        self.position.saturating_sub(1)
     }
 
     /// Reads the next document, or returns `None` at the end of all inputs.
@@ -197,8 +226,20 @@ impl Reader {
     /// fails after some lines) become a rejection of that source's rest;
     /// this never fails for one document's content.
     pub fn next_item(&mut self) -> Option<Item> {
-        let item = self.next_unchecked()?;
-        Some(item.and_then(|doc| self.check_duplicate(doc)))
+        loop {
+            let item = self.next_unchecked()?;
+            self.position += 1;
+            let Some(keep) = &self.keep else {
+                return Some(item.and_then(|doc| self.check_duplicate(doc)));
+            };
+            let id = match &item {
+                Ok(doc) => &doc.id,
+                Err(rejection) => &rejection.id,
+            };
+            if keep(id) {
+                return Some(item.and_then(|doc| self.check_duplicate(doc)));
+            }
+        }
     }
 
     fn check_duplicate(&mut self, doc: Document) -> Item {
@@ -224,6 +265,12 @@ impl Reader {
             }
             let source = self.sources.next()?;
             match source.format {
+                // A text file is one item, with its id known unread.
+                Format::Text
+                    if self.keep.as_ref().is_some_and(|k| !k(&source.id)) =>
+                {
+                    self.position += 1;
+                }
                 Format::Text => {
                     return Some(read_text(&source, &self.options))
                 }

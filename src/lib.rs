@@ -29,6 +29,7 @@ pub mod input;
 pub mod output;
 pub mod pipeline;
 pub mod segment;
+pub mod shard;
 pub mod span;
 
 pub use annotation::{Claim, Entity, EntityType, Extraction};
