@@ -257,6 +257,9 @@ impl Manifest {
         if self.shard != spec.shard {
             return Err("written for another shard".into());
         }
+        if spec.inputs.iter().any(|i| i.bytes.is_none()) {
+            return Err("standard input cannot be compared with a run".into());
+        }
         if self.inputs != spec.inputs {
             return Err("written for other inputs (paths or sizes)".into());
         }
@@ -372,8 +375,9 @@ fn hex(bytes: &[u8]) -> String {
 /// documents are read, and `order.tsv` is written for [`merge`].
 ///
 /// An earlier manifest in `dir` is removed first, so that it never vouches
-/// for tables about to be replaced; so are temporary files left by a
-/// killed run. `report` sees every outcome, in input order.
+/// for tables about to be replaced; in a shard's folder, so are temporary
+/// files left by a killed run. `report` sees every outcome, in input
+/// order.
 ///
 /// # Errors
 ///
@@ -389,7 +393,11 @@ pub fn run_tables(
 ) -> Result<Manifest> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     remove_if_present(&dir.join(MANIFEST))?;
-    remove_partials(dir)?;
+    if spec.shard.is_some() {
+        // A shard folder is ours alone; a plain output folder may hold
+        // another run's temporary files, still being written.
+        remove_partials(dir)?;
+    }
     let reader = match spec.shard {
         Some(shard) => reader.filter_ids(move |id| shard.owns(id)),
         None => reader,
