@@ -438,6 +438,10 @@ fn is_mark(c: char) -> bool {
 }
 
 fn skip_marks(text: &str, mut i: usize) -> usize {
+    // Every mark is outside ASCII: the common case needs no decoding.
+    if text.as_bytes().get(i).is_none_or(u8::is_ascii) {
+        return i;
+    }
     while let Some(c) = text[i..].chars().next() {
         if is_mark(c) || c == '\u{FE0F}' || c == '\u{200D}' {
             i += c.len_utf8();
@@ -471,6 +475,13 @@ fn scan_word(text: &str, start: usize) -> usize {
             count += 1;
             i += 1;
             continue;
+        }
+        // Other ASCII characters end the word, but for the joiners and the
+        // acronym period handled below.
+        if bytes.get(i).is_some_and(|&b| {
+            b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.')
+        }) {
+            break;
         }
         let Some(c) = text[i..].chars().next() else { break };
         if is_word_char(c) {
