@@ -36,26 +36,35 @@ import threading
 from pathlib import Path
 
 
-def text_docs(sc, path, partitions):
-    """(id, text) pairs of the .txt files under `path`, as JSON lines."""
+TEXT = (".txt", ".text")
+JSONL = (".jsonl", ".ndjson")
+
+
+def files_of(path):
+    """The files an INPUT names, as `factspan extract` walks a folder:
+    recursively, in sorted order; (text files, JSONL files)."""
     p = Path(path).resolve()
-    if p.is_dir():
-        root = p
-        pattern = str(p) + "/**"
-    else:
-        root = p.parent
-        pattern = str(p)
+    if not p.is_dir():
+        return ([], [p]) if p.suffix.lower() in JSONL else ([p], [])
+    found = sorted(f for f in p.rglob("*") if f.is_file())
+    return ([f for f in found if f.suffix.lower() in TEXT],
+            [f for f in found if f.suffix.lower() in JSONL])
+
+
+def text_docs(sc, path, files, partitions):
+    """One JSON line per text file, its id the path relative to the folder
+    named (or the file name) without extension."""
+    p = Path(path).resolve()
+    root = p if p.is_dir() else p.parent
 
     def to_json(pair):
         uri, text = pair
-        local = Path(uri.split(":", 1)[1] if uri.startswith("file:") else uri)
+        local = Path(uri[len("file:"):] if uri.startswith("file:") else uri)
         rel = local.resolve().relative_to(root).with_suffix("")
         return json.dumps({"id": rel.as_posix(), "text": text}, ensure_ascii=False)
 
-    files = sc.wholeTextFiles(pattern, minPartitions=partitions)
-    if p.is_dir():
-        files = files.filter(lambda pair: pair[0].endswith((".txt", ".text")))
-    return files.map(to_json)
+    listed = ",".join(str(f) for f in files)
+    return sc.wholeTextFiles(listed, minPartitions=partitions).map(to_json)
 
 
 def run_factspan(binary):
@@ -119,15 +128,15 @@ def main():
     sc = spark.sparkContext
     parts = []
     for path in args.inputs:
-        p = Path(path)
-        jsonl = p.suffix in (".jsonl", ".ndjson") or (
-            p.is_dir() and any(p.rglob("*.jsonl")))
-        if jsonl:
-            target = str(p.resolve()) + ("/**/*.jsonl" if p.is_dir() else "")
-            parts.append(sc.textFile(target, minPartitions=args.partitions)
+        texts, jsonls = files_of(path)
+        if texts:
+            parts.append(text_docs(sc, path, texts, args.partitions))
+        if jsonls:
+            listed = ",".join(str(f) for f in jsonls)
+            parts.append(sc.textFile(listed, minPartitions=args.partitions)
                          .filter(lambda line: line.strip()))
-        else:
-            parts.append(text_docs(sc, path, args.partitions))
+    if not parts:
+        sys.exit("factspan job: no .txt or .jsonl files in the inputs")
     docs = parts[0] if len(parts) == 1 else sc.union(parts)
     print(f"factspan job: {docs.getNumPartitions()} partitions", file=sys.stderr)
     results = docs.mapPartitions(run_factspan(binary))
