@@ -98,6 +98,9 @@ pub struct ExtractArgs {
     /// finished and matching its manifest's hashes.
     #[arg(long)]
     pub resume: bool,
+    /// Print how long building the stages and the run took (stderr).
+    #[arg(long, hide = true)]
+    pub timings: bool,
 }
 
 /// Where `extract` writes.

@@ -113,7 +113,14 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
             _ => {}
         }
     }
+    let started = std::time::Instant::now();
     let pipeline = PipelineBuilder::new().build()?;
+    if args.timings {
+        eprintln!(
+            "factspan: timings: stages built in {:.1} ms",
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+    }
     let total: Option<u64> = sources.iter().map(|s| s.file_size()).sum();
     let reader = Reader::new(sources, args.input.options());
     let run_options = RunOptions { threads, ..RunOptions::default() };
@@ -193,6 +200,12 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         }
     };
     bar.finish_and_clear();
+    if args.timings {
+        eprintln!(
+            "factspan: timings: run took {:.3} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
     if !args.quiet {
         eprintln!(
             "factspan: {} documents processed, {} rejected, {} entities, {} claims",
