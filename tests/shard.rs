@@ -248,3 +248,17 @@ fn resume_runs_again_when_the_inputs_changed() {
     assert!(said.contains("other inputs"), "{said}");
     assert_eq!(rows(&out.join("documents.csv")), 1 + 21 + 2);
 }
+
+#[test]
+fn shards_need_csv_tables_and_a_valid_spec() {
+    for args in [
+        &["extract", "data/", "--shard", "1/2", "--format", "jsonl"][..],
+        &["extract", "data/", "--resume", "--format", "jsonl", "-o", "-"],
+        &["extract", "data/", "--shard", "3/2", "-o", "/tmp/unused"],
+        &["extract", "data/", "--shard", "0/2", "-o", "/tmp/unused"],
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(!o.stderr.is_empty(), "{args:?} says why");
+    }
+}
