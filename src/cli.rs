@@ -25,6 +25,21 @@ pub enum Command {
     Compare(CompareArgs),
     /// Score the extracted entities against a gold JSONL file.
     Eval(EvalArgs),
+    /// Merge the finished shards in a folder into the final tables.
+    Merge(MergeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The folder holding the `shard-K-of-N` folders.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Output folder for the merged tables (default: DIR itself).
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// No summary on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Output format of `extract`.
@@ -83,6 +98,17 @@ pub struct ExtractArgs {
     /// No progress bar.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Process only shard K of N (documents assigned by a hash of their
+    /// id), into OUT/shard-K-of-N; `factspan merge OUT` joins the shards.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<factspan::shard::Shard>,
+    /// Skip the run when OUT (or its shard folder) already holds it,
+    /// finished and matching its manifest's hashes.
+    #[arg(long)]
+    pub resume: bool,
+    /// Print how long building the stages and the run took (stderr).
+    #[arg(long, hide = true)]
+    pub timings: bool,
 }
 
 /// Where `extract` writes.

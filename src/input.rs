@@ -10,6 +10,8 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+use sha2::Digest;
+
 use crate::document::{Document, RejectReason, Rejection};
 use crate::error::{Error, Result};
 
@@ -166,13 +168,29 @@ pub type Item = std::result::Result<Document, Rejection>;
 
 /// Reads documents from a list of sources, in order, one at a time.
 pub struct Reader {
-    sources: std::vec::IntoIter<Source>,
+    sources: Vec<Source>,
+    next_source: usize,
     options: InputOptions,
     current: Option<JsonlState>,
-    seen: HashMap<String, String>,
+    /// First origin of every id seen, keyed by a 128-bit hash of the id:
+    /// 32 bytes a document instead of two strings, so that memory grows
+    /// as little as it can with the corpus.
+    seen: HashMap<u128, Origin>,
+    /// Where the item read last came from.
+    origin: Origin,
+    keep: Option<IdFilter>,
+    position: u64,
 }
 
+/// Where an item came from: a source's index, and its line for JSONL (0
+/// for a text file).
+type Origin = (u32, u64);
+
+/// Decides by id which documents a [`Reader`] yields.
+type IdFilter = Box<dyn Fn(&str) -> bool + Send>;
+
 struct JsonlState {
+    index: u32,
     source: Source,
     reader: Box<dyn BufRead + Send>,
     line: u64,
@@ -182,11 +200,37 @@ impl Reader {
     /// Makes a reader over `sources`.
     pub fn new(sources: Vec<Source>, options: InputOptions) -> Reader {
         Reader {
-            sources: sources.into_iter(),
+            sources,
+            next_source: 0,
             options,
             current: None,
             seen: HashMap::new(),
+            origin: (0, 0),
+            keep: None,
+            position: 0,
         }
+    }
+
+    /// Yields only the items (documents or rejections) whose id `keep`
+    /// accepts; a text file whose id it refuses is not even opened. This
+    /// is how a shard reads its part of the inputs.
+    ///
+    /// Duplicate ids are still caught, as long as `keep` gives the same
+    /// answer for equal ids (as a hash of the id does): every copy of an
+    /// id is then kept or dropped together.
+    pub fn filter_ids(
+        mut self,
+        keep: impl Fn(&str) -> bool + Send + 'static,
+    ) -> Reader {
+        self.keep = Some(Box::new(keep));
+        self
+    }
+
+    /// The input position of the item returned last: its index (from 0)
+    /// among all items of the inputs, counting the ones filtered out.
+    /// Equal across runs over the same inputs, whatever the filter.
+    pub fn position(&self) -> u64 {
+        self.position.saturating_sub(1)
     }
 
     /// Reads the next document, or returns `None` at the end of all inputs.
@@ -197,35 +241,77 @@ impl Reader {
     /// fails after some lines) become a rejection of that source's rest;
     /// this never fails for one document's content.
     pub fn next_item(&mut self) -> Option<Item> {
-        let item = self.next_unchecked()?;
-        Some(item.and_then(|doc| self.check_duplicate(doc)))
+        loop {
+            let item = self.next_unchecked()?;
+            self.position += 1;
+            let Some(keep) = &self.keep else {
+                return Some(item.and_then(|doc| self.check_duplicate(doc)));
+            };
+            let id = match &item {
+                Ok(doc) => &doc.id,
+                Err(rejection) => &rejection.id,
+            };
+            if keep(id) {
+                return Some(item.and_then(|doc| self.check_duplicate(doc)));
+            }
+        }
     }
 
     fn check_duplicate(&mut self, doc: Document) -> Item {
-        if let Some(first) = self.seen.get(&doc.id) {
+        let digest = sha2::Sha256::digest(doc.id.as_bytes());
+        let mut key = [0u8; 16];
+        key.copy_from_slice(&digest[..16]);
+        let key = u128::from_le_bytes(key);
+        if let Some(&first) = self.seen.get(&key) {
             return Err(Rejection {
                 id: doc.id.clone(),
                 source: doc.source.clone(),
                 bytes: Some(doc.text.len() as u64),
-                reason: RejectReason::DuplicateId { first: first.clone() },
+                reason: RejectReason::DuplicateId { first: self.shown(first) },
             });
         }
-        self.seen.insert(doc.id.clone(), doc.source.clone());
+        self.seen.insert(key, self.origin);
         Ok(doc)
+    }
+
+    /// The `source` column of an item from `origin`, as the readers
+    /// write it.
+    fn shown(&self, (index, line): Origin) -> String {
+        let source = self.sources[index as usize].display();
+        if line == 0 {
+            source
+        } else {
+            format!("{source}:{line}")
+        }
     }
 
     fn next_unchecked(&mut self) -> Option<Item> {
         loop {
             if let Some(state) = &mut self.current {
                 match next_jsonl(state, &self.options) {
-                    Some(item) => return Some(item),
+                    Some(item) => {
+                        self.origin = (state.index, state.line);
+                        return Some(item);
+                    }
                     None => self.current = None,
                 }
             }
-            let source = self.sources.next()?;
+            let index = self.next_source;
+            let source = self.sources.get(index)?.clone();
+            self.next_source += 1;
+            // Sources are command-line arguments and files in folders: far
+            // fewer than 2^32.
+            let index = u32::try_from(index).unwrap_or(u32::MAX);
             match source.format {
+                // A text file is one item, with its id known unread.
+                Format::Text
+                    if self.keep.as_ref().is_some_and(|k| !k(&source.id)) =>
+                {
+                    self.position += 1;
+                }
                 Format::Text => {
-                    return Some(read_text(&source, &self.options))
+                    self.origin = (index, 0);
+                    return Some(read_text(&source, &self.options));
                 }
                 Format::Jsonl => {
                     let reader: Box<dyn BufRead + Send> = match &source.path {
@@ -247,7 +333,7 @@ impl Reader {
                         },
                     };
                     self.current =
-                        Some(JsonlState { source, reader, line: 0 });
+                        Some(JsonlState { index, source, reader, line: 0 });
                 }
             }
         }
@@ -527,6 +613,71 @@ mod tests {
         );
         let lone = vec![0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00];
         assert_eq!(decode(lone), Err(RejectReason::InvalidUtf16 { at: 2 }));
+    }
+
+    #[test]
+    fn duplicates_name_where_the_id_was_first_seen() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let txt = dir.path().join("a.txt");
+        std::fs::write(&txt, "Some text.").expect("write");
+        let jsonl = dir.path().join("b.jsonl");
+        let lines = [
+            r#"{"id": "x", "text": "One."}"#,
+            r#"{"id": "a", "text": "Two."}"#,
+            r#"{"id": "y", "text": ""}"#,
+            r#"{"id": "y", "text": "Four."}"#,
+            r#"{"id": "x", "text": "Five."}"#,
+        ];
+        std::fs::write(&jsonl, lines.join("\n")).expect("write");
+        let sources = expand(&[txt.clone(), jsonl.clone()]).expect("inputs");
+        let items: Vec<Item> =
+            Reader::new(sources, InputOptions::default()).collect();
+        let first = |i: usize| match &items[i] {
+            Err(Rejection {
+                reason: RejectReason::DuplicateId { first },
+                ..
+            }) => Some(first.clone()),
+            _ => None,
+        };
+        let want = [
+            None,
+            None,
+            Some(txt.display().to_string()),
+            None, // empty: rejected, so its id is not taken
+            None,
+            Some(format!("{}:1", jsonl.display())),
+        ];
+        for (i, w) in want.into_iter().enumerate() {
+            assert_eq!(first(i), w, "item {i}");
+        }
+    }
+
+    #[test]
+    fn a_filter_skips_text_files_unread_and_positions_count_them() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let jsonl = dir.path().join("b.jsonl");
+        std::fs::write(&jsonl, "{\"id\": \"k1\", \"text\": \"x\"}\n{\"id\": \"d2\", \"text\": \"y\"}\n")
+            .expect("write");
+        let gone = |id: &str| Source {
+            path: Some(dir.path().join(format!("{id}.txt"))),
+            format: Format::Text,
+            id: id.into(),
+        };
+        let mut sources = vec![gone("d0"), gone("k0")];
+        sources.extend(expand(&[jsonl]).expect("inputs"));
+        let mut reader = Reader::new(sources, InputOptions::default())
+            .filter_ids(|id| id.starts_with('k'));
+        let mut got = Vec::new();
+        while let Some(item) = reader.next_item() {
+            let id = match item {
+                Ok(doc) => doc.id,
+                Err(r) => format!("rejected {}", r.id),
+            };
+            got.push((reader.position(), id));
+        }
+        // d0.txt does not exist, yet is not reported: it was never opened.
+        let want = [(1, "rejected k0".to_string()), (2, "k1".to_string())];
+        assert_eq!(got, want);
     }
 
     #[test]

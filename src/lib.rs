@@ -39,6 +39,7 @@ pub mod resolve;
 pub mod review;
 pub mod rules;
 pub mod segment;
+pub mod shard;
 pub mod span;
 
 pub use annotation::{Claim, Entity, EntityType, Extraction};

@@ -12,10 +12,11 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use cli::{
     AuditArgs, Cli, Command, CompareArgs, Destination, EvalArgs, EvalMode,
-    ExtractArgs, ReviewArgs,
+    ExtractArgs, MergeArgs, ReviewArgs,
 };
 use factspan::input::{self, Reader};
-use factspan::output::{self, Outcome, RenderOptions, TableWriter};
+use factspan::output::{self, Outcome, RenderOptions};
+use factspan::shard::{self, RunSpec, Status};
 use factspan::{PipelineBuilder, RunOptions};
 
 fn main() -> ExitCode {
@@ -56,6 +57,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Audit(args) => audit(args),
         Command::Compare(args) => compare(args),
         Command::Eval(args) => eval(args),
+        Command::Merge(args) => merge(args),
     }
 }
 
@@ -84,12 +86,51 @@ fn progress_bar(quiet: bool, total: Option<u64>) -> ProgressBar {
 fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let destination = args.destination()?;
     let threads = args.threads()?;
-    let pipeline = PipelineBuilder::new().build()?;
     let sources = input::expand(&args.inputs)?;
+    let render = RenderOptions { safe_cells: !args.raw_cells };
+    let spec =
+        RunSpec::new(&sources, &args.input.options(), render, args.shard);
+    let destination = match destination {
+        Destination::CsvDir(dir) => match args.shard {
+            Some(s) => Destination::CsvDir(dir.join(s.dir_name())),
+            None => Destination::CsvDir(dir),
+        },
+        _ if args.shard.is_some() || args.resume => {
+            anyhow::bail!(
+                "--shard and --resume write CSV tables: drop --format jsonl"
+            )
+        }
+        other => other,
+    };
+    if let (true, Destination::CsvDir(dir)) = (args.resume, &destination) {
+        match shard::status(dir, &spec)? {
+            Status::Done(m) => {
+                if !args.quiet {
+                    eprintln!(
+                        "factspan: {} already done, skipped ({} documents)",
+                        dir.display(),
+                        m.counts.documents
+                    );
+                }
+                return Ok(exit_code(m.counts.rejected));
+            }
+            Status::Stale(why) if !args.quiet => {
+                eprintln!("factspan: {}: {why}; running again", dir.display())
+            }
+            _ => {}
+        }
+    }
+    let started = std::time::Instant::now();
+    let pipeline = PipelineBuilder::new().build()?;
+    if args.timings {
+        eprintln!(
+            "factspan: timings: stages built in {:.1} ms",
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+    }
     let total: Option<u64> = sources.iter().map(|s| s.file_size()).sum();
     let reader = Reader::new(sources, args.input.options());
     let run_options = RunOptions { threads, ..RunOptions::default() };
-    let render = RenderOptions { safe_cells: !args.raw_cells };
     let bar = progress_bar(args.quiet, total);
     let mut docs = 0u64;
     let mut report = |outcome: &Outcome| {
@@ -109,18 +150,23 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     };
     let stats = match destination {
         Destination::CsvDir(dir) => {
-            let mut writer = TableWriter::create(&dir)?;
-            let stats = pipeline.run(
+            let manifest = shard::run_tables(
+                &pipeline,
                 reader,
+                &spec,
+                &dir,
                 &run_options,
-                |p, o| output::render_csv(p, o, render),
-                |outcome, rows| {
-                    report(outcome);
-                    writer.write(&rows)
-                },
+                render,
+                report,
             )?;
-            writer.finish()?;
-            stats
+            let c = manifest.counts;
+            factspan::RunStats {
+                processed: c.processed,
+                rejected: c.rejected,
+                bytes: c.bytes,
+                entities: c.entities,
+                claims: c.claims,
+            }
         }
         Destination::JsonlStdout => {
             let stdout = io::stdout();
@@ -161,13 +207,45 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         }
     };
     bar.finish_and_clear();
+    if args.timings {
+        eprintln!(
+            "factspan: timings: run took {:.3} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
     if !args.quiet {
         eprintln!(
             "factspan: {} documents processed, {} rejected, {} entities, {} claims",
             stats.processed, stats.rejected, stats.entities, stats.claims
         );
     }
-    Ok(if stats.rejected > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(exit_code(stats.rejected))
+}
+
+fn exit_code(rejected: u64) -> ExitCode {
+    if rejected > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn merge(args: MergeArgs) -> Result<ExitCode> {
+    let dest = args.output.as_ref().unwrap_or(&args.dir);
+    let manifest = shard::merge(&args.dir, dest)?;
+    if !args.quiet {
+        let c = &manifest.counts;
+        eprintln!(
+            "factspan: merged into {}: {} documents ({} rejected), {} entities, {} claims",
+            dest.display(),
+            c.documents,
+            c.rejected,
+            c.entities,
+            c.claims
+        );
+    }
+    // The shard runs reported their rejections; the merge itself is whole.
+    Ok(ExitCode::SUCCESS)
 }
 
 fn review(args: ReviewArgs) -> Result<ExitCode> {

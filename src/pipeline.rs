@@ -261,6 +261,30 @@ impl Pipeline {
         F: Fn(&Pipeline, &Outcome) -> Result<R> + Sync,
         S: FnMut(&Outcome, R) -> Result<()>,
     {
+        let tagged = items.map(|item| ((), item));
+        self.run_tagged(tagged, options, render, |(), o, r| sink(o, r))
+    }
+
+    /// Like [`Pipeline::run`], with a tag carried beside each item to its
+    /// sink call (a shard tags items with their input position).
+    ///
+    /// # Errors
+    ///
+    /// As [`Pipeline::run`].
+    pub fn run_tagged<T, I, R, F, S>(
+        &self,
+        items: I,
+        options: &RunOptions,
+        render: F,
+        mut sink: S,
+    ) -> Result<RunStats>
+    where
+        T: Send,
+        I: Iterator<Item = (T, Item)> + Send,
+        R: Send,
+        F: Fn(&Pipeline, &Outcome) -> Result<R> + Sync,
+        S: FnMut(T, &Outcome, R) -> Result<()>,
+    {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(options.threads.max(1))
             .build()
@@ -270,16 +294,16 @@ impl Pipeline {
         let chunk_bytes = options.chunk_bytes.max(1);
         std::thread::scope(|scope| {
             // Reading runs beside processing, two chunks ahead at most.
-            let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(2);
+            let (tx, rx) = mpsc::sync_channel::<Vec<(T, Item)>>(2);
             scope.spawn(move || {
                 let mut chunk = Vec::new();
                 let mut bytes = 0;
-                for item in items {
+                for (tag, item) in items {
                     bytes += match &item {
                         Ok(d) => d.text.len(),
                         Err(_) => 0,
                     };
-                    chunk.push(item);
+                    chunk.push((tag, item));
                     if chunk.len() >= chunk_docs || bytes >= chunk_bytes {
                         if tx.send(std::mem::take(&mut chunk)).is_err() {
                             return;
@@ -292,10 +316,10 @@ impl Pipeline {
                 }
             });
             for chunk in rx {
-                let done: Vec<Result<(Outcome, R)>> = pool.install(|| {
+                let done: Vec<Result<(T, Outcome, R)>> = pool.install(|| {
                     chunk
                         .into_par_iter()
-                        .map(|item| {
+                        .map(|(tag, item)| {
                             let outcome = match item {
                                 Ok(doc) => {
                                     let ex = self.process(&doc);
@@ -304,14 +328,14 @@ impl Pipeline {
                                 Err(rejection) => Outcome::Rejected(rejection),
                             };
                             let rendered = render(self, &outcome)?;
-                            Ok((outcome, rendered))
+                            Ok((tag, outcome, rendered))
                         })
                         .collect()
                 });
                 for result in done {
-                    let (outcome, rendered) = result?;
+                    let (tag, outcome, rendered) = result?;
                     stats.add(&outcome);
-                    sink(&outcome, rendered)?;
+                    sink(tag, &outcome, rendered)?;
                 }
             }
             Ok(stats)

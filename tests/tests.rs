@@ -11,3 +11,4 @@ mod golden;
 mod property;
 mod review;
 mod rules;
+mod shard;
