@@ -117,7 +117,7 @@ pub struct Entry {
     pub population: u64,
     /// Row flags.
     pub flags: Flags,
-    /// Index of the file it came from, in [`Gazetteer::files`].
+    /// Index of the file it came from, as given by [`Gazetteer::file_of`].
     pub file: u16,
 }
 
