@@ -300,7 +300,13 @@ struct WordSet {
 
 impl WordSet {
     fn contains(&self, word: &str) -> bool {
-        let at = |i: usize| table::slice(&self.blob, &self.ends, i);
+        // Bytes, not str slices: no char-boundary checks in the hot loop.
+        let blob = self.blob.as_bytes();
+        let word = word.as_bytes();
+        let at = |i: usize| {
+            let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+            &blob[start..self.ends[i] as usize]
+        };
         let (mut lo, mut hi) = (0, self.ends.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;

@@ -148,6 +148,9 @@ pub struct Rule {
     /// Higher wins when rules overlap.
     pub priority: i32,
     elems: Vec<Elem>,
+    /// A cheap test the first token must pass: some feature bit of the
+    /// first mask, or membership in some list of the second.
+    first: Option<(u64, u64)>,
     /// Example sentences with bracketed expected entities.
     pub examples: Vec<String>,
     /// Sentences in which the rule must find nothing.
@@ -310,6 +313,7 @@ impl RuleSet {
                                 kind: EntityType::Person,
                                 priority: 0,
                                 elems: Vec::new(),
+                                first: None,
                                 examples: Vec::new(),
                                 counters: Vec::new(),
                                 origin: (path.to_path_buf(), n),
@@ -415,6 +419,17 @@ impl RuleSet {
                 format!("rule {:?} has no `match`", rule.id),
             ));
         }
+        let mut rule = rule;
+        rule.first = rule
+            .elems
+            .iter()
+            .find_map(|e| match e {
+                Elem::Tok { pred, min, .. } => {
+                    Some(if *min >= 1 { necessary(pred) } else { None })
+                }
+                _ => None,
+            })
+            .flatten();
         self.rules.push(rule);
         Ok(())
     }
@@ -524,23 +539,28 @@ impl RuleSet {
                     }
                     if let Some(g) = gazetteer {
                         let bare = strip_possessive(s);
-                        if g.is_given_name(bare) {
-                            f |= GIVEN;
-                        }
-                        if g.is_surname(bare) {
-                            f |= SURNAME;
+                        // Name lists are capitalized, and rules only ask
+                        // capitalized words whether they are common: most
+                        // tokens, lowercase ones, need two lookups only.
+                        if f & LOWER == 0 {
+                            if g.is_given_name(bare) {
+                                f |= GIVEN;
+                            }
+                            if g.is_surname(bare) {
+                                f |= SURNAME;
+                            }
+                            if g.is_org_suffix(bare) {
+                                f |= ORG_SUFFIX;
+                            }
+                            if g.is_common_word(bare) {
+                                f |= COMMON;
+                            }
                         }
                         if g.is_title(bare) {
                             f |= TITLE;
                         }
                         if g.is_particle(bare) {
                             f |= PARTICLE;
-                        }
-                        if g.is_org_suffix(bare) {
-                            f |= ORG_SUFFIX;
-                        }
-                        if g.is_common_word(bare) {
-                            f |= COMMON;
                         }
                     }
                 }
@@ -639,11 +659,43 @@ impl RuleSet {
         range: std::ops::Range<usize>,
         out: &mut Vec<RuleMatch>,
     ) {
-        let ctx =
-            Ctx { text, tokens, feats, end: range.end, lists: &self.lists };
+        // List membership once per token, not once per rule and token.
+        let start = range.start;
+        let lbits: Vec<u64> = tokens[range.clone()]
+            .iter()
+            .map(|t| {
+                let w = t.span.of(text);
+                let bare = strip_possessive(w);
+                self.lists.iter().take(64).enumerate().fold(
+                    0,
+                    |acc, (l, list)| {
+                        if list.contains(w) || list.contains(bare) {
+                            acc | 1 << l
+                        } else {
+                            acc
+                        }
+                    },
+                )
+            })
+            .collect();
+        let ctx = Ctx {
+            text,
+            tokens,
+            feats,
+            end: range.end,
+            lists: &self.lists,
+            lbits: &lbits,
+            start,
+        };
         for (ri, rule) in self.rules.iter().enumerate() {
             let mut i = range.start;
             while i < range.end {
+                if let Some((fm, lm)) = rule.first {
+                    if feats[i] & fm == 0 && lbits[i - start] & lm == 0 {
+                        i += 1;
+                        continue;
+                    }
+                }
                 let mut cap = (usize::MAX, usize::MAX);
                 if let Some(end) = ctx.match_at(&rule.elems, 0, i, &mut cap) {
                     if cap.0 < cap.1 && cap.1 <= end {
@@ -664,6 +716,21 @@ impl RuleSet {
                 i += 1;
             }
         }
+    }
+}
+
+/// A necessary condition for `pred`: the token has some bit of the first
+/// mask or is in some list of the second. `None` when there is no cheap
+/// one (literals, negations).
+fn necessary(pred: &Pred) -> Option<(u64, u64)> {
+    match pred {
+        Pred::Feat(bits) => Some((*bits, 0)),
+        Pred::List(l) if *l < 64 => Some((0, 1 << l)),
+        Pred::And(ps) => ps.iter().find_map(necessary),
+        Pred::Or(ps) => ps.iter().try_fold((0, 0), |acc, p| {
+            necessary(p).map(|(f, l)| (acc.0 | f, acc.1 | l))
+        }),
+        _ => None,
     }
 }
 
@@ -742,12 +809,18 @@ struct Ctx<'a> {
     feats: &'a [u64],
     end: usize,
     lists: &'a [WordList],
+    /// List membership bits of the sentence's tokens, from `start`.
+    lbits: &'a [u64],
+    start: usize,
 }
 
 impl Ctx<'_> {
     fn test(&self, pred: &Pred, i: usize) -> bool {
         match pred {
             Pred::Feat(bits) => self.feats[i] & bits == *bits,
+            Pred::List(l) if *l < 64 => {
+                self.lbits[i - self.start] >> l & 1 == 1
+            }
             Pred::List(l) => {
                 let w = self.tokens[i].span.of(self.text);
                 let lists = self.lists;
