@@ -51,6 +51,40 @@ pub enum Format {
     Jsonl,
 }
 
+/// Which gazetteers and rules the pipeline uses; shared by the commands
+/// that run it.
+#[derive(Clone, Debug, Args)]
+pub struct StageArgs {
+    /// Add a gazetteer file (TSV, schema in gazetteers/README.md).
+    #[arg(long = "gazetteer", value_name = "FILE")]
+    pub gazetteers: Vec<PathBuf>,
+    /// Use only the gazetteers given with --gazetteer.
+    #[arg(long)]
+    pub no_default_gazetteers: bool,
+    /// Add a rule file (format in rules/README.md).
+    #[arg(long = "rules", value_name = "FILE")]
+    pub rules: Vec<PathBuf>,
+    /// Use only the rules given with --rules.
+    #[arg(long)]
+    pub no_default_rules: bool,
+}
+
+impl StageArgs {
+    /// Builds the pipeline these settings describe.
+    pub fn pipeline(&self) -> Result<factspan::Pipeline> {
+        let mut b = factspan::PipelineBuilder::new();
+        b.gazetteer().defaults(!self.no_default_gazetteers);
+        for g in &self.gazetteers {
+            b.gazetteer().add_file(g)?;
+        }
+        b.rules().defaults(!self.no_default_rules);
+        for r in &self.rules {
+            b.rules().add_file(r)?;
+        }
+        Ok(b.build()?)
+    }
+}
+
 /// How documents are read; shared by every command that reads sources.
 #[derive(Clone, Debug, Args)]
 pub struct InputArgs {
@@ -92,6 +126,8 @@ pub struct ExtractArgs {
     pub threads: Option<usize>,
     #[command(flatten)]
     pub input: InputArgs,
+    #[command(flatten)]
+    pub stages: StageArgs,
     /// Do not neutralize spreadsheet formula cells (`=`, `+`, `-`, `@`).
     #[arg(long)]
     pub raw_cells: bool,
@@ -229,6 +265,8 @@ pub struct EvalArgs {
     /// No summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub stages: StageArgs,
 }
 
 #[derive(Debug, Args)]

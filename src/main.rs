@@ -17,7 +17,7 @@ use cli::{
 use factspan::input::{self, Reader};
 use factspan::output::{self, Outcome, RenderOptions};
 use factspan::shard::{self, RunSpec, Status};
-use factspan::{PipelineBuilder, RunOptions};
+use factspan::RunOptions;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -121,7 +121,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         }
     }
     let started = std::time::Instant::now();
-    let pipeline = PipelineBuilder::new().build()?;
+    let pipeline = args.stages.pipeline()?;
     if args.timings {
         eprintln!(
             "factspan: timings: stages built in {:.1} ms",
@@ -426,7 +426,7 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
     let options = args.input.options();
     let gold =
         eval::read_gold(&args.gold, &options.id_field, &options.text_field)?;
-    let pipeline = PipelineBuilder::new().build()?;
+    let pipeline = args.stages.pipeline()?;
     // The documents as `extract` reads them, so ids and texts agree.
     let mut sources = input::expand(std::slice::from_ref(&args.gold))?;
     for s in &mut sources {

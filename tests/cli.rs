@@ -95,3 +95,80 @@ fn csv_output_needs_a_folder() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--format jsonl"));
 }
+
+const GAZ_HEADER: &str =
+    "canonical_id\tname\ttype\tsubtype\tcountry\tpopulation\taliases\tflags\tsource\n";
+
+#[test]
+fn user_gazetteer_adds_entities_and_bad_rows_name_file_and_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let gaz = dir.path().join("mine.tsv");
+    std::fs::write(
+        &gaz,
+        format!("{GAZ_HEADER}my:org/1\tZorblax Collective\tORGANIZATION\tngo\t\t\tZorblax\t\tmy notes\n"),
+    )
+    .expect("write");
+    let doc = dir.path().join("d.txt");
+    std::fs::write(
+        &doc,
+        "The Zorblax Collective met in Kabul. Zorblax said no.",
+    )
+    .expect("write");
+    let out = dir.path().join("out");
+    let o = run(&[
+        "extract",
+        doc.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--gazetteer",
+        gaz.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let rows = crate::util::read_table(&out.join("entities.csv"));
+    let ids: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r["text"].as_str(), r["canonical_id"].as_str()))
+        .collect();
+    assert!(ids.contains(&("Zorblax Collective", "my:org/1")), "{ids:?}");
+    assert!(ids.contains(&("Zorblax", "my:org/1")), "{ids:?}");
+    assert!(ids.iter().any(|(t, _)| *t == "Kabul"), "defaults still on");
+
+    // Only the user's list.
+    let out2 = dir.path().join("out2");
+    let o = run(&[
+        "extract",
+        doc.to_str().unwrap(),
+        "-o",
+        out2.to_str().unwrap(),
+        "--gazetteer",
+        gaz.to_str().unwrap(),
+        "--no-default-gazetteers",
+        "--quiet",
+    ]);
+    assert!(o.status.success());
+    let rows = crate::util::read_table(&out2.join("entities.csv"));
+    // Rules may still find Kabul ("in Kabul"), but no default list does.
+    for r in &rows {
+        let src = r["source"].as_str();
+        assert!(
+            !src.starts_with("gazetteer:") || src.contains("mine.tsv"),
+            "{r:?}"
+        );
+    }
+
+    // A bad row: exit 2, file and line named.
+    std::fs::write(&gaz, format!("{GAZ_HEADER}x\tY\tTHING\t\t\t\t\t\t\n"))
+        .expect("write");
+    let o = run(&[
+        "extract",
+        doc.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--gazetteer",
+        gaz.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("mine.tsv:2: unknown type"), "{err}");
+}
