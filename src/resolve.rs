@@ -168,15 +168,22 @@ fn trim_description(
     let Some(first) = token_at(tokens, span.start) else { return Some(span) };
     let mut end = span.start;
     let mut i = first;
-    while i < tokens.len() && tokens[i].span.end <= span.end {
+    while i < tokens.len() && tokens[i].span.start < span.end {
         let t = tokens[i];
         let w = t.span.of(text);
-        let lower = feats[i] & feature::LOWER != 0;
+        // "d’Ivoire", "l'Aquila": an elided article starts the word.
+        let elided = w
+            .split(['\'', '’'])
+            .nth(1)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_uppercase);
+        let lower = feats[i] & feature::LOWER != 0 && !elided;
         if lower && !NAME_CONNECTORS.contains(&w) && !w.contains('-') {
             break;
         }
         if !lower {
-            end = t.span.end;
+            // A token running past the match ("Afghanistan’s") ends it.
+            end = t.span.end.min(span.end);
         }
         i += 1;
     }

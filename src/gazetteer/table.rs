@@ -420,6 +420,12 @@ impl Loader {
                 continue;
             }
             for form in std::iter::once(name).chain(aliases) {
+                // "The White House": news writes "the White House", and the
+                // article is not part of the name; register the bare form.
+                let form = match form.strip_prefix("The ") {
+                    Some(bare) if kind == Kind::Organization => bare,
+                    _ => form,
+                };
                 if form.chars().count() < 2 && kind != Kind::Title {
                     continue;
                 }
