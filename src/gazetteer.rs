@@ -546,11 +546,34 @@ fn case_ok(want: &str, policy: CasePolicy, found: &str) -> bool {
                     return true;
                 }
             }
+            // A title-case description in sentence case, as news writes
+            // it: "UN refugee agency" for "UN Refugee Agency". The first
+            // word must agree; later words may only lose capitals.
+            let first_word =
+                |s: &str| s.split(' ').next().unwrap_or("").to_string();
+            if want.split(' ').count() >= 3
+                && same_case(&first_word(want), &first_word(found))
+                && only_lost_capitals(want, found)
+            {
+                return true;
+            }
             // An ALL-CAPS dateline or headline: ISLAMABAD, NEW YORK.
             let letters = found.chars().filter(|c| c.is_alphabetic()).count();
             letters >= 4 && !found.chars().any(char::is_lowercase)
         }
     }
+}
+
+/// Whether `found` has a capital only where `want` has one.
+fn only_lost_capitals(want: &str, found: &str) -> bool {
+    let letters = |s: &str| -> Vec<bool> {
+        s.chars()
+            .filter(|c| c.is_alphabetic())
+            .map(char::is_uppercase)
+            .collect()
+    };
+    let (w, f) = (letters(want), letters(found));
+    w.len() == f.len() && w.iter().zip(&f).all(|(&wu, &fu)| wu || !fu)
 }
 
 /// Whether two strings that fold alike have the same case pattern.

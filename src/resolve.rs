@@ -60,19 +60,17 @@ pub fn gazetteer_candidates(
         else {
             continue;
         };
-        let (entry_id, entry) = if span == m.span {
-            (m.entry, entry)
-        } else {
-            // "the UN refugee agency": the name is "UN"; look it up.
+        if span != m.span {
+            // "the UN refugee agency": the name written is "UN", and it
+            // must be a listed name itself; the mention still refers to
+            // the described entity (UNHCR), so it keeps that entry.
             let mut sub = Vec::new();
             gazetteer.find(span.of(text), &mut sub);
-            match sub.first() {
-                Some(s) if s.span.len() == span.len() => {
-                    (s.entry, gazetteer.entry(s.entry))
-                }
-                _ => continue,
+            if !sub.first().is_some_and(|s| s.span.len() == span.len()) {
+                continue;
             }
-        };
+        }
+        let (entry_id, entry) = (m.entry, entry);
         let Some(kind) = entry.entity_type().or(Some(kind)) else { continue };
         let quote = span.of(text);
         let first_tok = token_at(&seg.tokens, span.start);

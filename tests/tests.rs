@@ -9,6 +9,7 @@ mod compare;
 mod eval;
 mod golden;
 mod property;
+mod regression;
 mod review;
 mod rules;
 mod shard;
