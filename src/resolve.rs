@@ -66,7 +66,7 @@ pub fn gazetteer_candidates(
             // the described entity (UNHCR), so it keeps that entry.
             let mut sub = Vec::new();
             gazetteer.find(span.of(text), &mut sub);
-            if !sub.first().is_some_and(|s| s.span.len() == span.len()) {
+            if sub.first().is_none_or(|s| s.span.len() != span.len()) {
                 continue;
             }
         }
