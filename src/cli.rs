@@ -51,6 +51,17 @@ pub enum Format {
     Jsonl,
 }
 
+/// Validates `--threads` (default: all cores).
+fn thread_count(threads: Option<usize>) -> Result<usize> {
+    match threads {
+        Some(0) => bail!("--threads must be at least 1"),
+        Some(n) => Ok(n),
+        None => {
+            Ok(std::thread::available_parallelism().map_or(1, |n| n.get()))
+        }
+    }
+}
+
 /// Which gazetteers and rules the pipeline uses; shared by the commands
 /// that run it.
 #[derive(Clone, Debug, Args)]
@@ -178,13 +189,7 @@ impl ExtractArgs {
 
     /// The worker thread count.
     pub fn threads(&self) -> Result<usize> {
-        match self.threads {
-            Some(0) => bail!("--threads must be at least 1"),
-            Some(n) => Ok(n),
-            None => {
-                Ok(std::thread::available_parallelism().map_or(1, |n| n.get()))
-            }
-        }
+        thread_count(self.threads)
     }
 }
 
@@ -286,12 +291,6 @@ pub struct CompareArgs {
 impl EvalArgs {
     /// The worker thread count.
     pub fn threads(&self) -> Result<usize> {
-        match self.threads {
-            Some(0) => bail!("--threads must be at least 1"),
-            Some(n) => Ok(n),
-            None => {
-                Ok(std::thread::available_parallelism().map_or(1, |n| n.get()))
-            }
-        }
+        thread_count(self.threads)
     }
 }
