@@ -591,8 +591,7 @@ pub fn render_json(pipeline: &Pipeline, outcome: &Outcome) -> Result<Vec<u8>> {
 /// Writes the three CSV tables into a folder, atomically.
 pub struct TableWriter {
     dir: PathBuf,
-    files: Vec<(tempfile::NamedTempFile, &'static str)>,
-    writers: Vec<BufWriter<File>>,
+    files: Vec<AtomicFile>,
 }
 
 impl TableWriter {
@@ -606,27 +605,19 @@ impl TableWriter {
     pub fn create(dir: &Path) -> Result<TableWriter> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let mut files = Vec::new();
-        let mut writers = Vec::new();
         let headers = [DOCUMENT_COLUMNS, ENTITY_COLUMNS, CLAIM_COLUMNS];
         for (name, header) in TABLES.iter().zip(headers) {
-            let tmp = tempfile::Builder::new()
-                .prefix(&format!(".{name}."))
-                .suffix(".partial")
-                .tempfile_in(dir)
-                .map_err(|e| Error::io(dir, e))?;
-            let file = tmp.reopen().map_err(|e| Error::io(tmp.path(), e))?;
-            let mut w = BufWriter::with_capacity(1 << 17, file);
+            let mut file = AtomicFile::create(dir, name)?;
             let mut line = Vec::new();
             {
                 let mut csv = csv::Writer::from_writer(&mut line);
                 csv.write_record(header)?;
                 csv.flush()?;
             }
-            w.write_all(&line).map_err(|e| Error::io(tmp.path(), e))?;
-            files.push((tmp, *name));
-            writers.push(w);
+            file.write_all(&line)?;
+            files.push(file);
         }
-        Ok(TableWriter { dir: dir.to_path_buf(), files, writers })
+        Ok(TableWriter { dir: dir.to_path_buf(), files })
     }
 
     /// Appends one document's rendered rows.
@@ -636,10 +627,8 @@ impl TableWriter {
     /// Returns an I/O error naming the table.
     pub fn write(&mut self, rows: &RenderedCsv) -> Result<()> {
         let parts = [&rows.document, &rows.entities, &rows.claims];
-        for ((w, (tmp, _)), bytes) in
-            self.writers.iter_mut().zip(&self.files).zip(parts)
-        {
-            w.write_all(bytes).map_err(|e| Error::io(tmp.path(), e))?;
+        for (file, bytes) in self.files.iter_mut().zip(parts) {
+            file.write_all(bytes)?;
         }
         Ok(())
     }
@@ -650,18 +639,56 @@ impl TableWriter {
     ///
     /// Returns an I/O error naming the table that failed.
     pub fn finish(self) -> Result<Vec<PathBuf>> {
-        let mut done = Vec::new();
-        for (mut w, (tmp, name)) in self.writers.into_iter().zip(self.files) {
-            w.flush().map_err(|e| Error::io(tmp.path(), e))?;
-            let file = w.into_inner().map_err(|e| {
-                Error::io(tmp.path(), io::Error::other(e.to_string()))
-            })?;
-            file.sync_all().map_err(|e| Error::io(tmp.path(), e))?;
-            let dest = self.dir.join(name);
-            tmp.persist(&dest).map_err(|e| Error::io(&dest, e.error))?;
-            done.push(dest);
+        for file in self.files {
+            file.finish()?;
         }
-        Ok(done)
+        Ok(TABLES.iter().map(|name| self.dir.join(name)).collect())
+    }
+}
+
+/// A file written under a temporary name and renamed into place by
+/// [`AtomicFile::finish`]; dropped unfinished, it disappears.
+pub(crate) struct AtomicFile {
+    tmp: tempfile::NamedTempFile,
+    out: BufWriter<File>,
+    dest: PathBuf,
+}
+
+impl AtomicFile {
+    /// Opens `.NAME.*.partial` in `dir`, to become `dir/NAME`.
+    pub(crate) fn create(dir: &Path, name: &str) -> Result<AtomicFile> {
+        let tmp = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".partial")
+            .tempfile_in(dir)
+            .map_err(|e| Error::io(dir, e))?;
+        let file = tmp.reopen().map_err(|e| Error::io(tmp.path(), e))?;
+        Ok(AtomicFile {
+            tmp,
+            out: BufWriter::with_capacity(1 << 17, file),
+            dest: dir.join(name),
+        })
+    }
+
+    /// The final path.
+    pub(crate) fn dest(&self) -> &Path {
+        &self.dest
+    }
+
+    /// Appends bytes.
+    pub(crate) fn write_all(&mut self, bytes: &[u8]) -> Result<()> {
+        self.out.write_all(bytes).map_err(|e| Error::io(&self.dest, e))
+    }
+
+    /// Flushes, syncs and renames the file into place.
+    pub(crate) fn finish(self) -> Result<()> {
+        let AtomicFile { tmp, out, dest } = self;
+        let file = out
+            .into_inner()
+            .map_err(|e| Error::io(&dest, io::Error::other(e.to_string())))?;
+        file.sync_all().map_err(|e| Error::io(&dest, e))?;
+        tmp.persist(&dest).map_err(|e| Error::io(&dest, e.error))?;
+        Ok(())
     }
 }
 

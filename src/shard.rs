@@ -26,7 +26,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::fmt;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -35,7 +35,9 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 use crate::input::{InputOptions, Item, Reader, Source};
-use crate::output::{self, Outcome, RenderOptions, TableWriter, TABLES};
+use crate::output::{
+    self, AtomicFile, Outcome, RenderOptions, TableWriter, TABLES,
+};
 use crate::pipeline::{Pipeline, RunOptions, RunStats};
 
 /// The manifest's file name; it is written last, as the done marker.
@@ -510,44 +512,6 @@ fn remove_partials(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// A file written under a temporary name and renamed into place by
-/// [`AtomicFile::finish`]; dropped unfinished, it disappears.
-struct AtomicFile {
-    tmp: tempfile::NamedTempFile,
-    out: BufWriter<File>,
-    dest: PathBuf,
-}
-
-impl AtomicFile {
-    fn create(dir: &Path, name: &str) -> Result<AtomicFile> {
-        let tmp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".partial")
-            .tempfile_in(dir)
-            .map_err(|e| Error::io(dir, e))?;
-        let file = tmp.reopen().map_err(|e| Error::io(tmp.path(), e))?;
-        Ok(AtomicFile {
-            tmp,
-            out: BufWriter::with_capacity(1 << 17, file),
-            dest: dir.join(name),
-        })
-    }
-
-    fn write_all(&mut self, bytes: &[u8]) -> Result<()> {
-        self.out.write_all(bytes).map_err(|e| Error::io(&self.dest, e))
-    }
-
-    fn finish(self) -> Result<()> {
-        let AtomicFile { tmp, out, dest } = self;
-        let file = out
-            .into_inner()
-            .map_err(|e| Error::io(&dest, io::Error::other(e.to_string())))?;
-        file.sync_all().map_err(|e| Error::io(&dest, e))?;
-        tmp.persist(&dest).map_err(|e| Error::io(&dest, e.error))?;
-        Ok(())
-    }
-}
-
 /// The complete shards in `dir` (folders `shard-K-of-N`), checked: one
 /// `N`, every `K` present, each with a done manifest whose tables match
 /// their hashes, all for the same inputs, settings and tool version.
@@ -691,7 +655,7 @@ pub fn merge(dir: &Path, dest: &Path) -> Result<Manifest> {
             let mut header = Vec::new();
             table
                 .read_until(b'\n', &mut header)
-                .map_err(|e| Error::io(&outs[t].dest, e))?;
+                .map_err(|e| Error::io(outs[t].dest(), e))?;
             if c == 0 {
                 outs[t].write_all(&header)?;
             }
@@ -715,7 +679,7 @@ pub fn merge(dir: &Path, dest: &Path) -> Result<Manifest> {
             let got = (&mut cursors[c].tables[t])
                 .take(len)
                 .read_to_end(&mut buf)
-                .map_err(|e| Error::io(&outs[t].dest, e))?;
+                .map_err(|e| Error::io(outs[t].dest(), e))?;
             if got as u64 != len {
                 return Err(Error::table(
                     &cursors[c].order_path,
