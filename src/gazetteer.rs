@@ -119,6 +119,9 @@ pub struct Entry {
     pub flags: Flags,
     /// Index of the file it came from, as given by [`Gazetteer::file_of`].
     pub file: u16,
+    /// How strongly it wins a form shared with other entries, written as
+    /// an alias and as its own name (see `table::rank`).
+    rank: [(u8, u64); 2],
 }
 
 impl Entry {
@@ -344,6 +347,14 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == OTHER_LETTER
 }
 
+/// The first position after `s` where a token starts (a word byte after a
+/// non-word byte), or the end of `hay`.
+fn next_token_start(hay: &[u8], s: usize) -> usize {
+    (s + 1..hay.len())
+        .find(|&i| is_word_byte(hay[i]) && !is_word_byte(hay[i - 1]))
+        .unwrap_or(hay.len())
+}
+
 impl Gazetteer {
     /// Assembles tables read by `table::decode`; `blob` keeps or copies
     /// their string blobs (borrowed for the embedded defaults).
@@ -364,6 +375,15 @@ impl Gazetteer {
                     population: d.populations[i],
                     flags: Flags(d.flags[i] as u16),
                     file: d.entry_files[i] as u16,
+                    rank: [false, true].map(|own| {
+                        table::rank(
+                            d.kind(i),
+                            d.entry_str(4 * i + 2),
+                            d.flags[i] as u16,
+                            d.populations[i],
+                            own,
+                        )
+                    }),
                 }
             })
             .collect();
@@ -409,6 +429,12 @@ impl Gazetteer {
         }
     }
 
+    /// Leftmost-longest over `hay` (the folded text), keeping only matches
+    /// on whole tokens whose written form passes its case policy. When the
+    /// longest match at a position fails, the shorter forms starting there
+    /// are tried, then the next token: a failed long form ("the White
+    /// House" written in lower case, "Mobile Bay" as "mobile bay") never
+    /// hides a good shorter or later one.
     fn find_in(
         &self,
         hay: &[u8],
@@ -416,33 +442,92 @@ impl Gazetteer {
         map: Option<&[u32]>,
         out: &mut Vec<GazetteerMatch>,
     ) {
-        let to_orig = |i: usize| map.map_or(i, |m| m[i] as usize);
-        for m in self.automaton.leftmost_find_iter(hay) {
-            let (s, e) = (m.start(), m.end());
-            if s > 0 && is_word_byte(hay[s - 1]) && is_word_byte(hay[s]) {
-                continue;
-            }
-            if e < hay.len()
-                && is_word_byte(hay[e])
-                && is_word_byte(hay[e - 1])
-            {
-                continue;
-            }
-            let span = Span::new(to_orig(s), to_orig(e));
-            let variants = self.forms.variants(m.value() as usize);
-            let found = span.of(text);
-            let Some(v) = variants.clone().find(|&v| {
-                case_ok(self.forms.text(v), self.forms.policy(v), found)
-            }) else {
-                continue;
+        let mut pos = 0;
+        while pos < hay.len() {
+            let Some(m) =
+                self.automaton.leftmost_find_iter(&hay[pos..]).next()
+            else {
+                break;
             };
-            out.push(GazetteerMatch {
-                span,
-                entry: self.forms.entries(v)[0],
-                form: m.value(),
-                variant: (v - variants.start) as u32,
-            });
+            let (s, e) = (pos + m.start(), pos + m.end());
+            if s > 0 && is_word_byte(hay[s - 1]) && is_word_byte(hay[s]) {
+                pos = next_token_start(hay, s);
+                continue;
+            }
+            let mut found = self.accept(hay, text, map, s, e, m.value());
+            // Shorter forms starting at `s`: the leftmost-longest match of
+            // the text cut short of the failed one.
+            let mut limit = e;
+            while found.is_none() && limit > s + 1 {
+                let Some(m) = self
+                    .automaton
+                    .leftmost_find_iter(&hay[s..limit - 1])
+                    .next()
+                else {
+                    break;
+                };
+                if m.start() != 0 {
+                    break;
+                }
+                limit = s + m.end();
+                found = self.accept(hay, text, map, s, limit, m.value());
+            }
+            match found {
+                Some(hit) => {
+                    pos = limit;
+                    out.push(hit);
+                }
+                None => pos = next_token_start(hay, s),
+            }
         }
+    }
+
+    /// The match of form `form` at `hay[s..e]`, if it ends on a token
+    /// boundary and one of the form's variants fits the written case.
+    fn accept(
+        &self,
+        hay: &[u8],
+        text: &str,
+        map: Option<&[u32]>,
+        s: usize,
+        e: usize,
+        form: u32,
+    ) -> Option<GazetteerMatch> {
+        if e < hay.len() && is_word_byte(hay[e]) && is_word_byte(hay[e - 1]) {
+            return None;
+        }
+        let to_orig = |i: usize| map.map_or(i, |m| m[i] as usize);
+        let span = Span::new(to_orig(s), to_orig(e));
+        let found = span.of(text);
+        let variants = self.forms.variants(form as usize);
+        // The variant written exactly so ("Kabul" the city, not "Kābul"
+        // the province), else the best-ranked one whose case policy fits
+        // ("KABUL" is the city).
+        let best = |v: usize| {
+            let e = &self.entries[self.forms.entries(v)[0] as usize];
+            e.rank[usize::from(*e.name == *self.forms.text(v))]
+        };
+        let v = variants
+            .clone()
+            .find(|&v| self.forms.text(v) == found)
+            .or_else(|| {
+                variants
+                    .clone()
+                    .filter(|&v| {
+                        case_ok(
+                            self.forms.text(v),
+                            self.forms.policy(v),
+                            found,
+                        )
+                    })
+                    .max_by_key(|&v| (best(v), std::cmp::Reverse(v)))
+            })?;
+        Some(GazetteerMatch {
+            span,
+            entry: self.forms.entries(v)[0],
+            form,
+            variant: (v - variants.start) as u32,
+        })
     }
 
     /// The entry at `index`.
@@ -620,6 +705,10 @@ local:org/unhcr\tUnited Nations High Commissioner for Refugees\tORGANIZATION\tun
 local:org/unsc\tUN Security Council\tORGANIZATION\tun_organ\t\t\tUnited Nations Security Council|Security Council\t\tt
 local:org/aq\tal-Qaeda\tORGANIZATION\tarmed_group\t\t\tal Qaeda\t\tt
 geonames:2990440\tNice\tLOCATION\tcity\tFR\t340000\t\tcommon_word\tt
+geonames:1138958\tKabul\tLOCATION\tcity\tAF\t\t\tcapital\tt
+wn30:kabul-river\tKabul River\tLOCATION\tfeature\t\t\t\t\tt
+geonames:953987\tSouth Africa\tLOCATION\tcountry\tZA\t\t\t\tt
+geonames:6255146\tAfrica\tLOCATION\tcontinent\t\t\t\t\tt
 ";
 
     #[test]
@@ -666,6 +755,24 @@ geonames:2990440\tNice\tLOCATION\tcity\tFR\t340000\t\tcommon_word\tt
                 "U.N.=United Nations",
                 "UN refugee agency=United Nations High Commissioner for Refugees",
             ]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&found(&g, text), want, "in {text:?}");
+        }
+    }
+
+    /// A longest form whose case does not fit must not hide the shorter
+    /// form at the same start, nor a form starting at a later token.
+    #[test]
+    fn failed_long_forms_do_not_hide_shorter_ones() {
+        let g = gazetteer(ROWS);
+        let cases: &[(&str, &[&str])] = &[
+            ("along the Kabul River", &["Kabul River=Kabul River"]),
+            ("along the Kabul river", &["Kabul=Kabul"]),
+            ("trade with south Africa", &["Africa=Africa"]),
+            ("Unicef in South Africa", &["South Africa=South Africa"]),
+            ("Romania, Oman", &["Romania=Romania", "Oman=Oman"]),
+            ("xOman Omanx Oman", &["Oman=Oman"]),
         ];
         for (text, want) in cases {
             assert_eq!(&found(&g, text), want, "in {text:?}");

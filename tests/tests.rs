@@ -7,6 +7,7 @@ mod bad_input;
 mod cli;
 mod compare;
 mod eval;
+mod gazetteers;
 mod golden;
 mod property;
 mod regression;

@@ -132,12 +132,17 @@ pub fn parse_flags(s: &str) -> Result<u16, String> {
 
 /// How strongly an entry should win a form shared with others: curated
 /// people and organizations, then countries, provinces, regions and
-/// features, then cities by population, then the rest.
+/// features, then cities by population, then the rest. Written as its own
+/// name (`own_name`, not an alias), a capital or a city of a million
+/// people outranks the province named after it: news "in Kabul" or "in
+/// New York" means the city far more often. Aliases do not get this: the
+/// old name "Islamabad" of Chattogram must not beat Islamabad.
 pub fn rank(
     kind: Kind,
     subtype: &str,
     flags: u16,
     population: u64,
+    own_name: bool,
 ) -> (u8, u64) {
     let class: u8 = match kind {
         Kind::Location => match subtype {
@@ -145,6 +150,13 @@ pub fn rank(
             "continent" | "region" => 8,
             "province" => 7,
             "feature" | "camp" | "crossing" | "place" => 6,
+            "city"
+                if own_name
+                    && (flags & flag::CAPITAL != 0
+                        || population >= 1_000_000) =>
+            {
+                7
+            }
             "city" => 5,
             _ => 3,
         },
@@ -492,14 +504,14 @@ impl Loader {
         let mut forms: Vec<(String, Variants)> = forms.into_iter().collect();
         // A stable order keeps pattern ids, and so output, deterministic.
         forms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let ranked = |e: &Row| rank(e.kind, &e.subtype, e.flags, e.population);
         for (_, variants) in &mut forms {
-            for (_, _, ids) in variants {
-                ids.sort_by(|a, b| {
-                    let (ea, eb) =
-                        (&entries[*a as usize], &entries[*b as usize]);
-                    ranked(eb).cmp(&ranked(ea)).then(a.cmp(b))
-                });
+            for (text, _, ids) in variants {
+                let ranked = |i: &u32| {
+                    let e = &entries[*i as usize];
+                    let own = e.name == *text;
+                    rank(e.kind, &e.subtype, e.flags, e.population, own)
+                };
+                ids.sort_by(|a, b| ranked(b).cmp(&ranked(a)).then(a.cmp(b)));
             }
         }
         let sets = sets.map(|s| {

@@ -1,0 +1,275 @@
+//! The committed gazetteer files: their schema, the manifest the build
+//! script writes, a few rows everyone relies on, and how the default
+//! gazetteer behaves in the pipeline (common-word cities, canonical IDs).
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+use std::sync::OnceLock;
+
+use factspan::{Document, EntityType, Pipeline, PipelineBuilder};
+use sha2::{Digest, Sha256};
+
+use crate::util::{read_table, root, run};
+
+const HEADER: &str = "canonical_id\tname\ttype\tsubtype\tcountry\tpopulation\
+                      \taliases\tflags\tsource";
+const TYPES: &[&str] = &[
+    "PERSON",
+    "ORGANIZATION",
+    "LOCATION",
+    "NATIONALITY",
+    "GIVEN_NAME",
+    "SURNAME",
+    "TITLE",
+    "PARTICLE",
+    "ORG_SUFFIX",
+];
+const FLAGS: &[&str] = &[
+    "common_word",
+    "ambiguous_alias",
+    "historic",
+    "low_priority",
+    "section",
+    "capital",
+    "acronym",
+];
+
+/// One row of a gazetteer file, by column name.
+type Row = BTreeMap<&'static str, String>;
+
+/// Every data row of a committed TSV file, checked against the schema.
+fn rows(path: &Path) -> Vec<Row> {
+    let name = path.display();
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some(HEADER), "{name}: header");
+    let columns: Vec<&'static str> = HEADER.split('\t').collect();
+    let mut ids = HashSet::new();
+    let mut out = Vec::new();
+    for (i, line) in lines.enumerate() {
+        let at = format!("{name}:{}", i + 2);
+        let cells: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cells.len(), columns.len(), "{at}: field count");
+        let row: Row = columns
+            .iter()
+            .zip(&cells)
+            .map(|(k, v)| (*k, v.to_string()))
+            .collect();
+        let id = &row["canonical_id"];
+        assert!(
+            id.split_once(':')
+                .is_some_and(|(ns, rest)| !ns.is_empty() && !rest.is_empty()),
+            "{at}: canonical_id {id:?} is not namespace:id"
+        );
+        assert!(ids.insert(id.clone()), "{at}: duplicate id {id}");
+        assert!(!row["name"].trim().is_empty(), "{at}: empty name");
+        assert!(TYPES.contains(&row["type"].as_str()), "{at}: type");
+        let country = &row["country"];
+        assert!(
+            country.is_empty()
+                || (country.len() == 2
+                    && country.bytes().all(|b| b.is_ascii_uppercase())),
+            "{at}: country {country:?} is not ISO 3166-1 alpha-2"
+        );
+        let population = &row["population"];
+        assert!(
+            population.is_empty() || population.parse::<u64>().is_ok(),
+            "{at}: population {population:?}"
+        );
+        for flag in row["flags"].split(',').filter(|f| !f.is_empty()) {
+            assert!(FLAGS.contains(&flag), "{at}: flag {flag:?}");
+        }
+        for alias in row["aliases"].split('|') {
+            assert_eq!(alias.trim(), alias, "{at}: alias {alias:?} padded");
+        }
+        assert!(!row["source"].trim().is_empty(), "{at}: no source");
+        out.push(row);
+    }
+    out
+}
+
+fn gazetteer_dir() -> std::path::PathBuf {
+    root().join("gazetteers")
+}
+
+fn tsv_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("gazetteer folder")
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
+        .filter(|p| !p.ends_with("MANIFEST.tsv"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_committed_file_follows_the_schema() {
+    let mut files = tsv_files(&gazetteer_dir());
+    files.extend(tsv_files(&gazetteer_dir().join("curated")));
+    assert!(files.len() >= 15, "{files:?}");
+    for file in files {
+        assert!(!rows(&file).is_empty(), "{} is empty", file.display());
+    }
+}
+
+/// The generated files are exactly what `tools/gazetteer/build.py` wrote:
+/// the manifest's row counts and hashes match, and it lists every file.
+#[test]
+fn generated_files_match_their_manifest() {
+    let dir = gazetteer_dir();
+    let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv"))
+        .expect("MANIFEST.tsv");
+    let mut listed = HashSet::new();
+    for line in manifest.lines().skip(1) {
+        let cells: Vec<&str> = line.split('\t').collect();
+        let [file, count, sha, sources] = cells[..] else {
+            panic!("MANIFEST.tsv: bad line {line:?}");
+        };
+        assert!(!sources.is_empty(), "{file}: no sources");
+        let bytes = std::fs::read(dir.join(file)).expect(file);
+        let got = format!("{:x}", Sha256::digest(&bytes));
+        assert_eq!(got, sha, "{file} changed since the build script wrote it");
+        let text = String::from_utf8(bytes).expect("utf-8");
+        let body = if file.ends_with(".tsv") {
+            text.lines().count() - 1
+        } else {
+            text.lines().count()
+        };
+        assert_eq!(body.to_string(), count, "{file}: row count");
+        listed.insert(file.to_string());
+    }
+    for file in tsv_files(&dir) {
+        let name = file.file_name().expect("name").to_string_lossy();
+        assert!(listed.contains(name.as_ref()), "{name} not in manifest");
+    }
+}
+
+fn row_of(file: &str, id: &str) -> Row {
+    rows(&gazetteer_dir().join(file))
+        .into_iter()
+        .find(|r| r["canonical_id"] == id)
+        .unwrap_or_else(|| panic!("{id} not in {file}"))
+}
+
+#[test]
+fn known_rows_are_listed() {
+    let kabul = row_of("cities.tsv", "geonames:1138958");
+    assert_eq!(
+        (kabul["name"].as_str(), kabul["country"].as_str()),
+        ("Kabul", "AF")
+    );
+    assert!(kabul["flags"].contains("capital"));
+    let sindh = row_of("admin1.tsv", "geonames:1164807");
+    assert_eq!(
+        (sindh["name"].as_str(), sindh["subtype"].as_str()),
+        ("Sindh", "province")
+    );
+    assert_eq!(sindh["country"], "PK");
+    let pakistan = row_of("countries.tsv", "geonames:1168579");
+    assert_eq!(pakistan["name"], "Pakistan");
+    let nice = row_of("cities.tsv", "geonames:2990440");
+    assert!(nice["flags"].contains("common_word"), "{nice:?}");
+    let unhcr = row_of("curated/orgs.tsv", "local:org/unhcr");
+    let aliases: Vec<&str> = unhcr["aliases"].split('|').collect();
+    assert!(aliases.contains(&"UNHCR"), "{aliases:?}");
+    assert!(aliases.contains(&"UN Refugee Agency"), "{aliases:?}");
+    let pakistani = row_of("curated/demonyms.tsv", "demonym:PK");
+    assert_eq!(pakistani["name"], "Pakistani");
+    assert_eq!(pakistani["country"], "PK");
+    assert!(pakistani["aliases"].split('|').any(|a| a == "Pakistanis"));
+}
+
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| PipelineBuilder::new().build().expect("default pipeline"))
+}
+
+fn places(text: &str) -> Vec<String> {
+    let doc = Document::new("g", "test", text);
+    pipeline()
+        .process(&doc)
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Location)
+        .map(|e| e.span.of(text).to_string())
+        .collect()
+}
+
+/// City names that are English words fire only as places.
+#[test]
+fn common_word_cities_need_place_context() {
+    let cases: &[(&str, &[&str])] = &[
+        ("Reading the report, officials said it was nice.", &[]),
+        ("Nice weather helped the harvest.", &[]),
+        ("Mobile phone use has doubled.", &[]),
+        ("Hope faded as rescuers searched.", &[]),
+        ("Male voters split evenly, the poll found.", &[]),
+        ("The deal was a split decision.", &[]),
+        (
+            "Police in Nice, France, said a truck hit the crowd.",
+            &["Nice", "France"],
+        ),
+        ("He grew up in Reading, England.", &["Reading", "England"]),
+        (
+            "Ferries sailed from Split, Croatia, at dawn.",
+            &["Split", "Croatia"],
+        ),
+        (
+            "Families arrived in Male, the capital of the Maldives.",
+            &["Male", "Maldives"],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(&places(text), want, "in {text:?}");
+    }
+}
+
+/// Aliases, acronyms and descriptions of one listed entity share its
+/// canonical name and ID in entities.csv, and places carry their GeoNames
+/// IDs.
+#[test]
+fn aliases_group_under_one_canonical_id() {
+    let text = "UNHCR said 500 families left. The UN refugee agency, \
+                formally the United Nations High Commissioner for \
+                Refugees, works in Kabul and Sindh. Pakistani officials \
+                and Pakistanis in KABUL agreed. Talks moved from Islamabad to \
+                Chittagong.";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("doc.txt");
+    std::fs::write(&input, text).expect("write input");
+    let out = dir.path().join("out");
+    let status = run(&[
+        "extract",
+        input.to_str().expect("utf-8 path"),
+        "-o",
+        out.to_str().expect("utf-8 path"),
+        "--quiet",
+    ]);
+    assert!(status.status.success(), "{status:?}");
+    let table = read_table(&out.join("entities.csv"));
+    let id_of = |quote: &str| -> String {
+        let row = table
+            .iter()
+            .find(|r| r["text"] == quote)
+            .unwrap_or_else(|| panic!("{quote:?} not in {table:?}"));
+        format!("{}|{}", row["canonical_name"], row["canonical_id"])
+    };
+    let unhcr =
+        "United Nations High Commissioner for Refugees|local:org/unhcr";
+    assert_eq!(id_of("UNHCR"), unhcr);
+    // The description keeps the described entity's ID on its name part,
+    // as news annotation marks it ("the [UN] refugee agency").
+    assert_eq!(id_of("UN"), unhcr);
+    assert_eq!(id_of("United Nations High Commissioner for Refugees"), unhcr);
+    assert_eq!(id_of("Kabul"), "Kabul|geonames:1138958");
+    assert_eq!(id_of("KABUL"), "Kabul|geonames:1138958");
+    assert_eq!(id_of("Sindh"), "Sindh|geonames:1164807");
+    // The capital, not the Islamabad Capital Territory nor Chattogram,
+    // whose old name it also is.
+    assert_eq!(id_of("Islamabad"), "Islamabad|geonames:1176615");
+    assert!(id_of("Chittagong").starts_with("Chattogram|geonames:"));
+    assert_eq!(id_of("Pakistani"), "Pakistani|demonym:PK");
+    assert_eq!(id_of("Pakistanis"), "Pakistani|demonym:PK");
+}
