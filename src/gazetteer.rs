@@ -149,10 +149,10 @@ pub struct GazetteerMatch {
 
 /// Builds a [`Gazetteer`] from the default files and user files.
 ///
-/// The default files are loaded at compile time. With user files, the
-/// defaults are read back into a loader, the user rows added and the
-/// automaton rebuilt, which takes most of a second: the result is the
-/// same as loading every file at run time.
+/// The default files are loaded at compile time. User files are compiled
+/// at run time into a second, small automaton laid over the defaults (see
+/// [`Gazetteer::find`] for how their matches combine), so a user list
+/// costs milliseconds, not a rebuild of the defaults.
 #[derive(Clone, Debug)]
 pub struct GazetteerBuilder {
     defaults: bool,
@@ -217,12 +217,18 @@ impl GazetteerBuilder {
                     .map_err(|e| bad_table(e.to_string()))?;
             return Ok(Gazetteer::new(d, automaton, Cow::Borrowed));
         }
-        let mut loader = if self.defaults {
-            let d = table::decode(DEFAULT_TABLE).map_err(bad_table)?;
-            table::Loader::from_decoded(&d)
-        } else {
-            table::Loader::default()
-        };
+        let user = self.load_files()?;
+        if !self.defaults {
+            return Ok(user);
+        }
+        let mut defaults = GazetteerBuilder::new().build()?;
+        defaults.lay_over(user);
+        Ok(defaults)
+    }
+
+    /// The user files alone, compiled at run time.
+    fn load_files(&self) -> Result<Gazetteer> {
+        let mut loader = table::Loader::default();
         for (path, text) in &self.files {
             loader.load(&path.display().to_string(), text).map_err(|e| {
                 if e.line == 0 {
@@ -331,6 +337,14 @@ pub struct Gazetteer {
     automaton: DoubleArrayAhoCorasick<u32>,
     /// Word sets, indexed by `table::GIVEN`...
     sets: [WordSet; 6],
+    /// User files laid over the defaults. Their entries, forms and files
+    /// are numbered after this layer's (`first_entry`...): indices stay
+    /// unique across layers.
+    overlay: Option<Box<Gazetteer>>,
+    /// Index of this layer's first entry, form and file.
+    first_entry: u32,
+    first_form: u32,
+    first_file: u16,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -410,12 +424,72 @@ impl Gazetteer {
             },
             automaton,
             sets: sets.map(|(b, ends)| WordSet { blob: blob(b), ends }),
+            overlay: None,
+            first_entry: 0,
+            first_form: 0,
+            first_file: 0,
+        }
+    }
+
+    /// Lays `user` over this gazetteer, renumbering its entries, forms and
+    /// files after ours.
+    fn lay_over(&mut self, mut user: Gazetteer) {
+        user.first_entry = self.entries.len() as u32;
+        user.first_form = self.forms.ends.len() as u32;
+        user.first_file = self.files.len() as u16;
+        for id in &mut user.forms.ids {
+            *id += user.first_entry;
+        }
+        for e in &mut user.entries {
+            e.file += user.first_file;
+        }
+        self.overlay = Some(Box::new(user));
+    }
+
+    /// The layer holding entry `index` (global numbering).
+    fn layer_of_entry(&self, index: u32) -> &Gazetteer {
+        match &self.overlay {
+            Some(o) if index >= o.first_entry => o,
+            _ => self,
         }
     }
 
     /// Every match in `text`, leftmost-longest, on whole tokens, passing the
-    /// case policy, appended to `out`.
+    /// case policy, appended to `out` in text order.
+    ///
+    /// With user files, both layers are searched and their matches
+    /// combined leftmost-longest; on the very same span the user's entry
+    /// wins: their list says what the name means to them.
     pub fn find(&self, text: &str, out: &mut Vec<GazetteerMatch>) {
+        let Some(user) = &self.overlay else {
+            return self.find_layer(text, out);
+        };
+        let from = out.len();
+        self.find_layer(text, out);
+        let mut theirs = Vec::new();
+        user.find_layer(text, &mut theirs);
+        if theirs.is_empty() {
+            return;
+        }
+        let mut all: Vec<(GazetteerMatch, bool)> = out
+            .drain(from..)
+            .map(|m| (m, false))
+            .chain(theirs.into_iter().map(|m| (m, true)))
+            .collect();
+        all.sort_by_key(|(m, user)| {
+            (m.span.start, std::cmp::Reverse(m.span.end), !user)
+        });
+        let mut end = 0;
+        for (m, _) in all {
+            if m.span.start >= end {
+                end = m.span.end;
+                out.push(m);
+            }
+        }
+    }
+
+    /// [`Gazetteer::find`] in this layer alone.
+    fn find_layer(&self, text: &str, out: &mut Vec<GazetteerMatch>) {
         if text.is_ascii() {
             // Folding ASCII only lowercases it: offsets do not move.
             let lower = text.to_ascii_lowercase();
@@ -504,7 +578,8 @@ impl Gazetteer {
         // the province), else the best-ranked one whose case policy fits
         // ("KABUL" is the city).
         let best = |v: usize| {
-            let e = &self.entries[self.forms.entries(v)[0] as usize];
+            let id = self.forms.entries(v)[0] - self.first_entry;
+            let e = &self.entries[id as usize];
             e.rank[usize::from(*e.name == *self.forms.text(v))]
         };
         let v = variants
@@ -525,7 +600,7 @@ impl Gazetteer {
         Some(GazetteerMatch {
             span,
             entry: self.forms.entries(v)[0],
-            form,
+            form: self.first_form + form,
             variant: (v - variants.start) as u32,
         })
     }
@@ -536,73 +611,93 @@ impl Gazetteer {
     ///
     /// Panics if the index did not come from this gazetteer.
     pub fn entry(&self, index: u32) -> &Entry {
-        &self.entries[index as usize]
+        let layer = self.layer_of_entry(index);
+        &layer.entries[(index - layer.first_entry) as usize]
     }
 
     /// All entries a match's form names, best first.
     pub fn match_entries(&self, m: &GazetteerMatch) -> &[u32] {
-        let v = self.forms.variants(m.form as usize).start;
-        self.forms.entries(v + m.variant as usize)
+        let layer = match &self.overlay {
+            Some(o) if m.form >= o.first_form => o,
+            _ => self,
+        };
+        let form = (m.form - layer.first_form) as usize;
+        let v = layer.forms.variants(form).start;
+        layer.forms.entries(v + m.variant as usize)
     }
 
     /// The file name an entry came from.
     pub fn file_of(&self, entry: &Entry) -> &str {
-        &self.files[entry.file as usize]
+        let layer = match &self.overlay {
+            Some(o) if entry.file >= o.first_file => o,
+            _ => self,
+        };
+        &layer.files[(entry.file - layer.first_file) as usize]
     }
 
     /// Number of entries (entity rows and multi-word titles).
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.entries.len() + self.overlay.as_ref().map_or(0, |o| o.len())
     }
 
     /// Whether there are no entries.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
     }
 
     /// Number of surface forms in the automaton.
     pub fn form_count(&self) -> usize {
         self.forms.ends.len()
+            + self.overlay.as_ref().map_or(0, |o| o.form_count())
     }
 
     /// Heap memory used by the automaton, in bytes.
     pub fn automaton_memory(&self) -> usize {
         self.automaton.heap_bytes()
+            + self.overlay.as_ref().map_or(0, |o| o.automaton_memory())
+    }
+
+    /// Whether `key` is in word set `set` of any layer.
+    fn in_set(&self, set: usize, key: &str) -> bool {
+        self.sets[set].contains(key)
+            || self.overlay.as_ref().is_some_and(|o| o.sets[set].contains(key))
     }
 
     /// Whether `word` is a listed given name (exact case).
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.sets[table::GIVEN].contains(word)
+        self.in_set(table::GIVEN, word)
     }
 
     /// Whether `word` is a listed surname (exact case).
     pub fn is_surname(&self, word: &str) -> bool {
-        self.sets[table::SURNAMES].contains(word)
+        self.in_set(table::SURNAMES, word)
     }
 
     /// Whether `word` is a name particle (`bin`, `al`, `van`), any case.
     pub fn is_particle(&self, word: &str) -> bool {
-        self.sets[table::PARTICLES].contains(word.to_lowercase().as_str())
+        self.in_set(table::PARTICLES, word.to_lowercase().as_str())
     }
 
     /// Whether `word` is a company legal suffix (`Ltd`, `Inc.`).
     pub fn is_org_suffix(&self, word: &str) -> bool {
-        self.sets[table::SUFFIXES]
-            .contains(word.trim_end_matches('.').to_lowercase().as_str())
+        self.in_set(
+            table::SUFFIXES,
+            word.trim_end_matches('.').to_lowercase().as_str(),
+        )
     }
 
     /// Whether `word` is a title or role (`President`, `Maulana`), any
     /// case.
     pub fn is_title(&self, word: &str) -> bool {
-        self.sets[table::TITLES].contains(word.to_lowercase().as_str())
+        self.in_set(table::TITLES, word.to_lowercase().as_str())
     }
 
     /// Whether `word` (lower-cased) is a common English word.
     pub fn is_common_word(&self, word: &str) -> bool {
         if word.bytes().all(|b| b.is_ascii_lowercase()) {
-            return self.sets[table::COMMON].contains(word);
+            return self.in_set(table::COMMON, word);
         }
-        self.sets[table::COMMON].contains(word.to_lowercase().as_str())
+        self.in_set(table::COMMON, word.to_lowercase().as_str())
     }
 }
 
@@ -832,6 +927,60 @@ geonames:6255146\tAfrica\tLOCATION\tcontinent\t\t\t\t\tt
         }
     }
 
+    const USER: &str = "\
+my:kr\tKabul River Basin Authority\tORGANIZATION\tagency\tAF\t\tKRBA\t\tt
+my:nice\tNice\tPERSON\t\t\t\t\t\tt
+my:un\tUN Women\tORGANIZATION\tun_agency\t\t\t\t\tt
+my:g\tKivutha\tGIVEN_NAME\t\t\t\t\t\tt
+";
+
+    /// User rows laid over the defaults: their own indices, file and
+    /// forms; on the same span the user's entry wins, otherwise the
+    /// longest match, whichever layer it comes from.
+    #[test]
+    fn user_files_lay_over_the_defaults() {
+        let plain = gazetteer(ROWS);
+        let mut b = GazetteerBuilder::new();
+        b.defaults(false).add_tsv("test.tsv", format!("{HEADER}{ROWS}"));
+        let mut layered = b.build().expect("base builds");
+        let user = GazetteerBuilder::new()
+            .defaults(false)
+            .add_tsv("mine.tsv", format!("{HEADER}{USER}"))
+            .build()
+            .expect("user file builds");
+        layered.lay_over(user);
+        // Given names go to a word set, not the entries.
+        assert_eq!(layered.len(), plain.len() + 3);
+        let text = "In Nice, the Kabul River Basin Authority (KRBA) met \
+                    UN Women, the UN and Kivutha Mutua near Kabul.";
+        let mut out = Vec::new();
+        layered.find(text, &mut out);
+        let got: Vec<String> = out
+            .iter()
+            .map(|m| {
+                let e = layered.entry(m.entry);
+                let ids = layered.match_entries(m);
+                assert_eq!(ids[0], m.entry);
+                let file = layered.file_of(e);
+                format!("{}={}@{file}", m.span.of(text), e.canonical_id)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Nice=my:nice@mine.tsv",
+                "Kabul River Basin Authority=my:kr@mine.tsv",
+                "KRBA=my:kr@mine.tsv",
+                "UN Women=my:un@mine.tsv",
+                "UN=local:org/un@test.tsv",
+                "Kabul=geonames:1138958@test.tsv",
+            ]
+        );
+        assert!(layered.is_given_name("Kivutha"));
+        assert!(!plain.is_given_name("Kivutha"));
+        assert!(out.iter().all(|m| (m.entry as usize) < layered.len()));
+    }
+
     /// A word-set question.
     type Ask = fn(&Gazetteer, &str) -> bool;
 
@@ -862,15 +1011,17 @@ t\tMaulana\tTITLE\t\t\t\t\t\tt
         }
     }
 
-    /// The defaults `build.rs` precompiled must be what loading them at
-    /// run time gives (the path taken when user files are added).
+    /// The defaults `build.rs` precompiled must be what loading the same
+    /// files at run time gives.
     #[test]
     fn precompiled_defaults_equal_a_rebuild() {
         let fast = GazetteerBuilder::new().build().expect("defaults build");
-        let slow = GazetteerBuilder::new()
-            .add_tsv("empty.tsv", HEADER)
-            .build()
-            .expect("defaults and an empty file build");
+        let mut slow = GazetteerBuilder::new();
+        slow.defaults(false);
+        for (name, text) in DEFAULT_FILES {
+            slow.add_tsv(*name, *text);
+        }
+        let slow = slow.build().expect("defaults load at run time");
         assert_eq!(fast.len(), slow.len());
         assert_eq!(fast.form_count(), slow.form_count());
         let path = concat!(

@@ -462,42 +462,6 @@ impl Loader {
         Ok(())
     }
 
-    /// A loader holding what `d` holds, to add user files to.
-    pub fn from_decoded(d: &Decoded<'_>) -> Loader {
-        let mut l = Loader {
-            files: d.files.iter().map(|f| f.to_string()).collect(),
-            ..Loader::default()
-        };
-        for i in 0..d.kinds.len() {
-            let s = |k: usize| d.entry_str(4 * i + k).to_string();
-            l.entries.push(Row {
-                canonical_id: s(0),
-                name: s(1),
-                kind: d.kind(i),
-                subtype: s(2),
-                country: s(3),
-                population: d.populations[i],
-                flags: d.flags[i] as u16,
-                file: d.entry_files[i] as u16,
-            });
-        }
-        for f in 0..d.form_ends.len() {
-            let variants = d
-                .variants(f)
-                .map(|v| {
-                    let exact = d.var_exact[v] != 0;
-                    let ids = d.var_ids(v).to_vec();
-                    (d.var_text(v).to_string(), exact, ids)
-                })
-                .collect();
-            l.forms.insert(d.key(f), variants);
-        }
-        for (set, (blob, ends)) in l.sets.iter_mut().zip(&d.sets) {
-            set.extend(slices(blob, ends).map(str::to_string));
-        }
-        l
-    }
-
     /// Sorts and ranks what was loaded into its final order.
     pub fn finish(self) -> Compiled {
         let Loader { files, entries, forms, sets } = self;
@@ -620,15 +584,6 @@ impl Writer {
         self.bytes(blob.as_bytes());
         self.u32s(ends.into_iter());
     }
-}
-
-/// The strings of a blob with end offsets.
-pub fn slices<'a>(
-    blob: &'a str,
-    ends: &'a [u32],
-) -> impl Iterator<Item = &'a str> + 'a {
-    let starts = std::iter::once(0).chain(ends.iter().copied());
-    starts.zip(ends).map(|(s, e)| &blob[s as usize..*e as usize])
 }
 
 /// String `i` of a blob with end offsets.
@@ -754,12 +709,6 @@ impl Decoded<'_> {
         Kind::from_code(self.kinds[i]).expect("checked by decode")
     }
 
-    /// Folded key of form `f`: every variant of a form folds to it, so
-    /// it is not stored.
-    pub fn key(&self, f: usize) -> String {
-        fold(self.var_text(self.variants(f).start))
-    }
-
     fn variants_nonempty(&self) -> bool {
         let mut prev = 0;
         self.form_ends.iter().all(|&e| {
@@ -767,23 +716,6 @@ impl Decoded<'_> {
             prev = e;
             ok
         })
-    }
-
-    /// Variant indices of form `f`.
-    pub fn variants(&self, f: usize) -> std::ops::Range<usize> {
-        let start = if f == 0 { 0 } else { self.form_ends[f - 1] as usize };
-        start..self.form_ends[f] as usize
-    }
-
-    /// Text of variant `v` as written.
-    pub fn var_text(&self, v: usize) -> &str {
-        slice(self.var_text.0, &self.var_text.1, v)
-    }
-
-    /// Entries of variant `v`, best first.
-    pub fn var_ids(&self, v: usize) -> &[u32] {
-        let start = if v == 0 { 0 } else { self.var_id_ends[v - 1] as usize };
-        &self.ids[start..self.var_id_ends[v] as usize]
     }
 }
 
