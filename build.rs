@@ -64,8 +64,18 @@ fn main() {
         .automaton()
         .unwrap_or_else(|e| panic!("default gazetteers: {e}"));
     let bytes = table::encode(&compiled, &automaton.serialize());
+    // A digest of the compiled defaults, so that `--resume` can tell
+    // tables made with other gazetteer data apart (FNV-1a, 64 bits).
+    let digest = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
     std::fs::write(out.join("default_gazetteer.bin"), bytes)
         .expect("OUT_DIR is writable");
+    std::fs::write(
+        out.join("default_gazetteer.digest"),
+        format!("\"{digest:016x}\""),
+    )
+    .expect("OUT_DIR is writable");
 }
 
 fn relative(root: &Path, p: &Path) -> String {

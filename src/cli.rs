@@ -83,6 +83,11 @@ pub struct StageArgs {
 impl StageArgs {
     /// Builds the pipeline these settings describe.
     pub fn pipeline(&self) -> Result<factspan::Pipeline> {
+        Ok(self.builder()?.build()?)
+    }
+
+    /// The pipeline builder these settings describe, files read.
+    pub fn builder(&self) -> Result<factspan::PipelineBuilder> {
         let mut b = factspan::PipelineBuilder::new();
         b.gazetteer().defaults(!self.no_default_gazetteers);
         for g in &self.gazetteers {
@@ -92,7 +97,7 @@ impl StageArgs {
         for r in &self.rules {
             b.rules().add_file(r)?;
         }
-        Ok(b.build()?)
+        Ok(b)
     }
 }
 

@@ -40,6 +40,11 @@ pub const DEFAULT_FILES: &[(&str, &str)] =
 static DEFAULT_TABLE: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/default_gazetteer.bin"));
 
+/// A digest of the compiled default gazetteers (hex), written by
+/// `build.rs`: it changes whenever their data does.
+pub const DEFAULT_DIGEST: &str =
+    include!(concat!(env!("OUT_DIR"), "/default_gazetteer.digest"));
+
 /// What a gazetteer row lists.
 #[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
 pub enum EntryType {
@@ -198,6 +203,19 @@ impl GazetteerBuilder {
     ) -> &mut GazetteerBuilder {
         self.files.push((name.into(), text.into()));
         self
+    }
+
+    /// Feeds what this builder will build from into `h`: whether the
+    /// defaults are on (by their digest) and every user file's name and
+    /// text.
+    pub fn digest_into(&self, h: &mut impl sha2::Digest) {
+        h.update(if self.defaults { DEFAULT_DIGEST } else { "none" });
+        for (path, text) in &self.files {
+            h.update(b"\0gazetteer\0");
+            h.update(path.display().to_string());
+            h.update(b"\0");
+            h.update(text);
+        }
     }
 
     /// Parses every file and builds the automaton.

@@ -88,8 +88,14 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let threads = args.threads()?;
     let sources = input::expand(&args.inputs)?;
     let render = RenderOptions { safe_cells: !args.raw_cells };
-    let spec =
-        RunSpec::new(&sources, &args.input.options(), render, args.shard);
+    let stages = args.stages.builder()?;
+    let spec = RunSpec::new(
+        &sources,
+        &args.input.options(),
+        render,
+        stages.fingerprint(),
+        args.shard,
+    );
     let destination = match destination {
         Destination::CsvDir(dir) => match args.shard {
             Some(s) => Destination::CsvDir(dir.join(s.dir_name())),
@@ -121,7 +127,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         }
     }
     let started = std::time::Instant::now();
-    let pipeline = args.stages.pipeline()?;
+    let pipeline = stages.build()?;
     if args.timings {
         eprintln!(
             "factspan: timings: stages built in {:.1} ms",

@@ -30,6 +30,18 @@ impl PipelineBuilder {
         PipelineBuilder::default()
     }
 
+    /// A fingerprint (sha256, hex) of everything the stages are built
+    /// from: tool version, default data, user gazetteers and rules. Two
+    /// runs with the same fingerprint and inputs write the same tables.
+    pub fn fingerprint(&self) -> String {
+        use sha2::Digest;
+        let mut h = sha2::Sha256::new();
+        h.update(env!("CARGO_PKG_VERSION"));
+        self.gazetteer.digest_into(&mut h);
+        self.rules.digest_into(&mut h);
+        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
+
     /// The gazetteer settings (add user files, drop the defaults).
     pub fn gazetteer(&mut self) -> &mut GazetteerBuilder {
         &mut self.gazetteer

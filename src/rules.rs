@@ -218,6 +218,20 @@ impl Default for RuleSetBuilder {
 }
 
 impl RuleSetBuilder {
+    /// Feeds what this builder will build from into `h`: the default
+    /// rule files' text when they are on, and every user file's name and
+    /// text.
+    pub fn digest_into(&self, h: &mut impl sha2::Digest) {
+        let defaults = DEFAULT_FILES.iter().filter(|_| self.defaults);
+        let user = self.files.iter().map(|(p, t)| (p.to_str(), t.as_str()));
+        for (name, text) in defaults.map(|(n, t)| (Some(*n), *t)).chain(user) {
+            h.update(b"\0rules\0");
+            h.update(name.unwrap_or("?"));
+            h.update(b"\0");
+            h.update(text);
+        }
+    }
+
     /// A builder with the built-in rules.
     pub fn new() -> RuleSetBuilder {
         RuleSetBuilder { defaults: true, files: Vec::new() }

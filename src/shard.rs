@@ -149,6 +149,11 @@ pub struct Settings {
     pub max_doc_bytes: u64,
     /// Whether formula cells are left as they are.
     pub raw_cells: bool,
+    /// The stages' fingerprint (`PipelineBuilder::fingerprint`): tool
+    /// version, default data, user gazetteers and rules. Empty in
+    /// manifests from before it was recorded, which never match.
+    #[serde(default)]
+    pub stages: String,
 }
 
 /// What a run is over: enough to tell whether a finished run in a folder
@@ -169,6 +174,7 @@ impl RunSpec {
         sources: &[Source],
         input: &InputOptions,
         render: RenderOptions,
+        stages: String,
         shard: Option<Shard>,
     ) -> RunSpec {
         RunSpec {
@@ -181,6 +187,7 @@ impl RunSpec {
                 text_field: input.text_field.clone(),
                 max_doc_bytes: input.max_doc_bytes,
                 raw_cells: !render.safe_cells,
+                stages,
             },
             shard,
         }
@@ -264,6 +271,9 @@ impl Manifest {
         }
         if self.inputs != spec.inputs {
             return Err("written for other inputs (paths or sizes)".into());
+        }
+        if self.settings.stages != spec.settings.stages {
+            return Err("written with other gazetteers, rules or build".into());
         }
         if self.settings != spec.settings {
             return Err("written with other settings".into());

@@ -249,6 +249,48 @@ fn resume_runs_again_when_the_inputs_changed() {
     assert_eq!(rows(&out.join("documents.csv")), 1 + 21 + 2);
 }
 
+/// Tables made with other gazetteers or rules are not "done" for a run
+/// with these: the manifest records the stages' fingerprint.
+#[test]
+fn resume_runs_again_when_the_gazetteers_or_rules_changed() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let jsonl = corpus(tmp.path(), 5);
+    let out = tmp.path().join("out");
+    let list = tmp.path().join("mine.tsv");
+    std::fs::write(
+        &list,
+        "canonical_id\tname\ttype\tsubtype\tcountry\tpopulation\t\
+         aliases\tflags\tsource\nmy:1\tBlue Lantern Trust\tORGANIZATION\t\
+         ngo\t\t\t\t\ttest\n",
+    )
+    .expect("write list");
+    let resume = |extra: &[&str]| {
+        let mut args = vec![
+            "extract",
+            jsonl.to_str().expect("utf-8 path"),
+            "-o",
+            out.to_str().expect("utf-8 path"),
+            "--resume",
+        ];
+        args.extend(extra);
+        run(&args)
+    };
+    let list_arg = ["--gazetteer", list.to_str().expect("utf-8 path")];
+    resume(&[]);
+    let o = resume(&list_arg);
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(said.contains("other gazetteers, rules"), "{said}");
+    let o = resume(&list_arg);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("already done"));
+    std::fs::write(&list, "changed").expect("rewrite list");
+    let o = resume(&list_arg);
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("already done"));
+    assert_eq!(o.status.code(), Some(2), "the bad list is an error");
+    let o = resume(&["--no-default-rules"]);
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(said.contains("other gazetteers, rules"), "{said}");
+}
+
 #[test]
 fn shards_need_csv_tables_and_a_valid_spec() {
     for args in [
