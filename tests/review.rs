@@ -483,11 +483,13 @@ fn review_page_in_chromium() {
     let png = b.screenshot();
     assert!(png.starts_with(b"\x89PNG"), "a PNG screenshot");
     std::fs::write(artifacts.join("review.png"), &png).expect("artifact");
-    let docs_png = root().join("docs/review.png");
-    // The README's screenshot: rewritten on every run, so it follows the
-    // page (same machine, same pixels: no diff unless the page changed).
-    std::fs::create_dir_all(root().join("docs")).expect("docs/");
-    std::fs::write(&docs_png, &png).expect("docs/review.png");
+    // The README's screenshot, renewed with the golden tables (BLESS=1):
+    // font rendering differs between machines, so a plain run leaves it.
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::create_dir_all(root().join("docs")).expect("docs/");
+        std::fs::write(root().join("docs/review.png"), &png)
+            .expect("docs/review.png");
+    }
 
     // A span click selects its row, and only that row.
     b.click(&mark(&b, "Friday", true), "the Friday span");
