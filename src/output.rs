@@ -657,11 +657,15 @@ pub(crate) struct AtomicFile {
 impl AtomicFile {
     /// Opens `.NAME.*.partial` in `dir`, to become `dir/NAME`.
     pub(crate) fn create(dir: &Path, name: &str) -> Result<AtomicFile> {
-        let tmp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".partial")
-            .tempfile_in(dir)
-            .map_err(|e| Error::io(dir, e))?;
+        let prefix = format!(".{name}.");
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(".partial");
+        // As `File::create` would: 0666 less the umask, not the 0600 of a
+        // temporary file, so colleagues can read the tables.
+        #[cfg(unix)]
+        builder
+            .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        let tmp = builder.tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
         let file = tmp.reopen().map_err(|e| Error::io(tmp.path(), e))?;
         Ok(AtomicFile {
             tmp,

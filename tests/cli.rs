@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::Stdio;
 
-use crate::util::{factspan, run};
+use crate::util::{factspan, root, run};
 
 #[test]
 fn usage_errors_exit_2() {
@@ -171,4 +171,30 @@ fn user_gazetteer_adds_entities_and_bad_rows_name_file_and_line() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("mine.tsv:2: unknown type"), "{err}");
+}
+
+/// Tables get the permissions of any new file (0666 less the umask), not
+/// the owner-only mode of the temporary files they are written through.
+#[cfg(unix)]
+#[test]
+fn tables_have_ordinary_file_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out");
+    let o = run(&[
+        "extract",
+        root().join("data").to_str().expect("utf-8 path"),
+        "-o",
+        out.to_str().expect("utf-8 path"),
+        "--quiet",
+    ]);
+    assert!(o.status.success(), "{o:?}");
+    let plain = out.join("plain");
+    std::fs::File::create(&plain).expect("plain file");
+    let mode = |p: &std::path::Path| {
+        std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777
+    };
+    for table in ["documents.csv", "entities.csv", "claims.csv"] {
+        assert_eq!(mode(&out.join(table)), mode(&plain), "{table}");
+    }
 }
