@@ -110,8 +110,9 @@ pub fn gazetteer_candidates(
                 .and_then(|i| i.checked_sub(1))
                 .map(|i| seg.tokens[i].span.of(text));
             let start = f & feature::START != 0;
-            let in_context =
-                prev.is_some_and(|p| PLACE_CONTEXT.contains(&p)) && !start;
+            let in_context = prev.is_some_and(|p| {
+                PLACE_CONTEXT.iter().any(|c| c.eq_ignore_ascii_case(p))
+            }) && !start;
             let big = entry.flags.has(Flags::CAPITAL)
                 || entry.population >= 1_000_000;
             let ok = match kind {
