@@ -199,3 +199,10 @@ fn major_league_nicknames_are_teams() {
     has(text, "Mariners", EntityType::Organization);
     has(text, "Knicks", EntityType::Organization);
 }
+
+#[test]
+fn football_clubs_named_after_their_town_are_organizations() {
+    let text = "The midfielder left Norwich City for Sheffield United.";
+    has(text, "Norwich City", EntityType::Organization);
+    has(text, "Sheffield United", EntityType::Organization);
+}
