@@ -54,6 +54,8 @@ pub fn gazetteer_candidates(
         }
     }
     for m in matches {
+        let m =
+            &GazetteerMatch { entry: best_entry(text, gazetteer, m), ..*m };
         let entry = gazetteer.entry(m.entry);
         let Some(kind) = entry.entity_type() else { continue };
         let Some(span) = trim_description(text, &seg.tokens, feats, m.span)
@@ -108,8 +110,9 @@ pub fn gazetteer_candidates(
                 .and_then(|i| i.checked_sub(1))
                 .map(|i| seg.tokens[i].span.of(text));
             let start = f & feature::START != 0;
-            let in_context =
-                prev.is_some_and(|p| PLACE_CONTEXT.contains(&p)) && !start;
+            let in_context = prev.is_some_and(|p| {
+                PLACE_CONTEXT.iter().any(|c| c.eq_ignore_ascii_case(p))
+            }) && !start;
             let big = entry.flags.has(Flags::CAPITAL)
                 || entry.population >= 1_000_000;
             let ok = match kind {
@@ -140,6 +143,32 @@ pub fn gazetteer_candidates(
             priority: 3,
         });
     }
+}
+
+/// The entry a match stands for. Entries are ranked by class (a province
+/// before a city), but a place written with its own name is that place,
+/// not one it is an alias of: "Moscow" is the city, not Moscow Oblast;
+/// "Belgrade" the city, not the district Beograd.
+fn best_entry(text: &str, gazetteer: &Gazetteer, m: &GazetteerMatch) -> u32 {
+    let first = gazetteer.entry(m.entry);
+    if first.entity_type() != Some(EntityType::Location) {
+        return m.entry;
+    }
+    let quote = m.span.of(text);
+    let named = |i: u32| {
+        let e = gazetteer.entry(i);
+        e.entity_type() == Some(EntityType::Location)
+            && e.name.eq_ignore_ascii_case(quote)
+    };
+    if named(m.entry) {
+        return m.entry;
+    }
+    gazetteer
+        .match_entries(m)
+        .iter()
+        .copied()
+        .find(|&i| named(i))
+        .unwrap_or(m.entry)
 }
 
 /// Company suffixes written with a final period.
@@ -228,6 +257,10 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
                 c.entity.span.end += 1;
             }
         }
+        // A listed name ends where its form ends ("Moody's" keeps it).
+        if matches!(c.entity.origin, Origin::Gazetteer(_)) {
+            continue;
+        }
         let quote = c.entity.span.of(text);
         if let Some(bare) = quote
             .strip_suffix("'s")
@@ -269,6 +302,7 @@ pub fn link_document(
     entities: &mut Vec<Entity>,
 ) {
     define_acronyms(text, seg, entities);
+    teams_keep_their_type(text, seg, feats, gazetteer, entities);
     let mut aliases: HashMap<&str, (Span, EntityType)> = HashMap::new();
     for e in entities.iter() {
         let quote = e.span.of(text);
@@ -330,6 +364,18 @@ pub fn link_document(
             e.origin = Origin::Builtin("resolve:surname");
         }
     }
+    // ALL-CAPS headline words are matched against capitalized aliases in
+    // upper case: "WOODS MAKES PRO DEBUT" after "Tiger Woods".
+    let upper: HashMap<String, (Span, EntityType)> = aliases
+        .iter()
+        .filter(|(k, v)| {
+            !k.contains(' ')
+                && k.chars().count() >= 3
+                && k.chars().next().is_some_and(char::is_uppercase)
+                && matches!(v.1, EntityType::Person | EntityType::Organization)
+        })
+        .map(|(k, v)| (k.to_uppercase(), *v))
+        .collect();
     // Unlabelled capitalized tokens that repeat a known name or alias.
     let mut added = Vec::new();
     let mut k = 0;
@@ -347,9 +393,19 @@ pub fn link_document(
         }
         let word = t.span.of(text);
         let bare = strip_possessive(word);
-        let Some(&(full, kind)) = aliases.get(bare) else { continue };
-        // Sentence-initial common words ("Will", "May") need more.
-        if feats[i] & feature::COMMON != 0 || feats[i] & feature::HEADLINE != 0
+        let shouted = feats[i] & feature::UPPER != 0
+            && feats[i] & feature::HEADLINE != 0;
+        let found = if shouted {
+            upper.get(bare).or_else(|| aliases.get(bare))
+        } else {
+            aliases.get(bare)
+        };
+        let Some(&(full, kind)) = found else { continue };
+        // Sentence-initial common words ("Will", "May") need more; in an
+        // ALL-CAPS headline the document's own names are trusted.
+        if !shouted
+            && (feats[i] & feature::COMMON != 0
+                || feats[i] & feature::HEADLINE != 0)
         {
             continue;
         }
@@ -376,6 +432,82 @@ pub fn link_document(
     if !added.is_empty() {
         entities.extend(added);
         entities.sort_by_key(|e| (e.span.start, e.span.end));
+    }
+}
+
+/// Words before a place name that keep it a place even where the same
+/// name is a team elsewhere in the document: "in Cleveland".
+const PLACE_PREPOSITIONS: &[&str] =
+    &["in", "at", "near", "outside", "around", "In", "At", "Near", "AT", "IN"];
+
+/// A town's name that a rule has typed as an organization in this
+/// document ("Cleveland 4 Detroit 2", "Leicester beat Sussex") names the
+/// team at its other mentions too ("Cleveland's lead"), unless local
+/// evidence says place: a place preposition before it, a date after it
+/// (a dateline), or ", Country" after it. Countries keep their type.
+fn teams_keep_their_type(
+    text: &str,
+    seg: &Segmentation,
+    feats: &[u64],
+    gazetteer: &Gazetteer,
+    entities: &mut [Entity],
+) {
+    let teams: Vec<String> = entities
+        .iter()
+        .filter(|e| {
+            e.kind == EntityType::Organization
+                && matches!(e.origin, Origin::Rule(_))
+        })
+        .map(|e| strip_possessive(e.span.of(text)).to_lowercase())
+        .collect();
+    if teams.is_empty() {
+        return;
+    }
+    for e in entities.iter_mut() {
+        if e.kind != EntityType::Location {
+            continue;
+        }
+        let place = match e.origin {
+            // England, Scotland and Wales field national sides.
+            Origin::Gazetteer(i) => {
+                let entry = gazetteer.entry(i);
+                !matches!(&*entry.subtype, "city" | "province" | "district")
+                    || &*entry.subtype == "province" && &*entry.country == "GB"
+            }
+            Origin::Builtin("resolve:alias") => false,
+            _ => true,
+        };
+        if place {
+            continue;
+        }
+        let quote = e.span.of(text);
+        if !teams.iter().any(|t| t.eq_ignore_ascii_case(quote)) {
+            continue;
+        }
+        let Some(first) = token_at(&seg.tokens, e.span.start) else {
+            continue;
+        };
+        let last = seg.tokens[first..]
+            .iter()
+            .position(|t| t.span.end >= e.span.end)
+            .map_or(first, |k| first + k);
+        let prev = first
+            .checked_sub(1)
+            .filter(|_| feats[first] & feature::START == 0)
+            .map(|k| seg.tokens[k].span.of(text));
+        if prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p)) {
+            continue;
+        }
+        let next = last + 1;
+        let dateline = feats.get(next).is_some_and(|f| f & feature::DATE != 0)
+            || seg.tokens.get(next).is_some_and(|t| t.span.of(text) == ",")
+                && feats.get(next + 1).is_some_and(|f| f & feature::LOC != 0);
+        if dateline {
+            continue;
+        }
+        e.kind = EntityType::Organization;
+        e.canonical = Canonical::None;
+        e.origin = Origin::Builtin("resolve:team");
     }
 }
 

@@ -85,6 +85,8 @@ pub mod feature {
     pub const SHORT_NUM: u64 = 1 << 23;
     /// Inside a gazetteer country (or continent).
     pub const COUNTRY: u64 = 1 << 24;
+    /// The last token of a sentence (or of a line of a table).
+    pub const END: u64 = 1 << 25;
 
     /// Names usable in `match` lines, and their bits.
     pub const NAMES: &[(&str, u64)] = &[
@@ -113,6 +115,7 @@ pub mod feature {
         ("Headline", HEADLINE),
         ("ShortNum", SHORT_NUM),
         ("Country", COUNTRY),
+        ("End", END),
     ];
 }
 
@@ -509,6 +512,9 @@ impl RuleSet {
             // not one, and the segmenter has already split headlines.
             if starts.peek().is_some_and(|&&st| st == i) {
                 f |= START;
+                if let Some(prev) = out.last_mut() {
+                    *prev |= END;
+                }
             }
             if i > 0 && !t.space_before {
                 f |= ATTACHED;
@@ -601,6 +607,9 @@ impl RuleSet {
                 }
             }
             out.push(f);
+        }
+        if let Some(last) = out.last_mut() {
+            *last |= END;
         }
         // Headlines: mostly ALL-CAPS words, or title case that capitalizes
         // function words ("Amnesty Urges Pakistan To Halt"). A list of

@@ -122,3 +122,87 @@ fn descriptions_link_to_the_described_entity() {
     let unhcr = ids.iter().find(|(t, _)| *t == "UNHCR").expect("UNHCR found");
     assert_eq!(un.1, unhcr.1, "{ids:?}");
 }
+
+#[test]
+fn results_lines_ending_on_a_score_name_both_teams() {
+    let text = "Second division results:\nWrexham 2 Gillingham 1\n\
+                Crewe 0 Brentford 3\n";
+    has(text, "Gillingham", EntityType::Organization);
+    has(text, "Brentford", EntityType::Organization);
+}
+
+#[test]
+fn fixtures_lines_name_the_visiting_team() {
+    let text = "TUESDAY'S SCHEDULE\nCHICAGO AT DETROIT\nSEATTLE AT TORONTO\n";
+    has(text, "CHICAGO", EntityType::Organization);
+    has(text, "DETROIT", EntityType::Location);
+    has(text, "SEATTLE", EntityType::Organization);
+}
+
+#[test]
+fn athletes_listed_with_their_country_are_people() {
+    let text = "Women's 800 metres: 1. Maria Kowalczyk (Poland) 1:58.20 \
+                2. Grace Otieno (Kenya) 1:58.91";
+    has(text, "Maria Kowalczyk", EntityType::Person);
+    has(text, "Grace Otieno", EntityType::Person);
+}
+
+#[test]
+fn common_word_given_names_start_sentences_with_a_surname() {
+    let text = "The jury retired early. Tony Jarrett later told reporters \
+                he had expected it.";
+    has(text, "Tony Jarrett", EntityType::Person);
+}
+
+#[test]
+fn a_place_written_with_its_own_name_is_that_place() {
+    // "Moscow" is also an alias of Moscow Oblast, which ranks first.
+    let text = "The delegation flew on to Moscow on Friday.";
+    has(text, "Moscow", EntityType::Location);
+    has("Officials urged Moscow to reply.", "Moscow", EntityType::Location);
+}
+
+#[test]
+fn listed_names_keep_their_possessive() {
+    has(
+        "Analysts at Moody's expect a downgrade.",
+        "Moody's",
+        EntityType::Organization,
+    );
+}
+
+#[test]
+fn allcaps_headline_words_link_to_the_documents_people() {
+    let text = "GOLF - HARTWELL LEADS BY TWO.\nChicago 1999-06-04\n\
+                Brian Hartwell shot a 65 on Friday. Hartwell said the \
+                greens were fast.";
+    has(text, "HARTWELL", EntityType::Person);
+}
+
+#[test]
+fn title_modifiers_do_not_introduce_people() {
+    let text = "The Federal Reserve kept rates unchanged, and a major \
+                Vatican report came out before the Grand Prix.";
+    for quote in ["Reserve", "Vatican", "Prix"] {
+        let got = found(text);
+        assert!(
+            !got.iter().any(|(q, k)| q == quote && *k == EntityType::Person),
+            "{quote:?} as a person in {got:?}"
+        );
+    }
+}
+
+#[test]
+fn major_league_nicknames_are_teams() {
+    let text = "The Orioles beat the Mariners 5-2 as the Knicks rested.";
+    has(text, "Orioles", EntityType::Organization);
+    has(text, "Mariners", EntityType::Organization);
+    has(text, "Knicks", EntityType::Organization);
+}
+
+#[test]
+fn football_clubs_named_after_their_town_are_organizations() {
+    let text = "The midfielder left Norwich City for Sheffield United.";
+    has(text, "Norwich City", EntityType::Organization);
+    has(text, "Sheffield United", EntityType::Organization);
+}
