@@ -324,6 +324,128 @@ fn lower_in(s: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(s))
 }
 
+/// Who has spoken so far in a document: the state that resolves `he
+/// said` and a quote running over several sentences.
+#[derive(Default)]
+struct Speakers {
+    /// The last speaker named (`Ali Khan said`, `the ministry said`).
+    named: Option<Span>,
+    /// The first person named in the last sentence that named one.
+    person: Option<Span>,
+    /// Whether a quotation is open at the end of the last sentence.
+    quote_open: bool,
+    /// The speaker of the open quotation, once known.
+    quote_speaker: Option<Span>,
+    /// How many sentences the open quotation has run.
+    quote_len: usize,
+}
+
+impl Speakers {
+    /// The speaker of sentence `si`: named in it, a pronoun resolved to
+    /// the last name, the speaker of the quotation it continues, or the
+    /// speaker named next to a quoted sentence.
+    fn of_sentence(
+        &self,
+        text: &str,
+        seg: &Segmentation,
+        si: usize,
+        toks: &[Token],
+        dates: &[Span],
+        inside: bool,
+    ) -> Option<Span> {
+        attribution_of(text, toks, dates)
+            .or_else(|| {
+                let p = pronoun_speaker(text, toks)?;
+                self.resolve(p)
+            })
+            .or(if inside { self.quote_speaker } else { None })
+            .or_else(|| quote_speaker(text, seg, si, dates))
+    }
+
+    /// What a pronoun speaker refers to: `he`/`she`/`I` to the later of
+    /// the last named speaker and the last person named (`He identified
+    /// himself as Chen Jin. ... he said`); `it`/`they` to the last named
+    /// speaker.
+    fn resolve(&self, pronoun: &str) -> Option<Span> {
+        if lower_in(pronoun, &["he", "she", "i"]) {
+            match (self.named, self.person) {
+                (Some(n), Some(p)) => {
+                    Some(if p.start > n.start { p } else { n })
+                }
+                (n, p) => n.or(p),
+            }
+        } else {
+            self.named
+        }
+    }
+
+    /// Updates the state after a sentence with its speaker and person
+    /// entities (`here`).
+    fn after_sentence(
+        &mut self,
+        text: &str,
+        here: &[Entity],
+        speaker: Option<Span>,
+        quote_after: bool,
+    ) {
+        if let Some(a) = speaker.filter(|a| !is_pronoun(a.of(text))) {
+            self.named = Some(a);
+        }
+        if let Some(p) = here.iter().find(|e| e.kind == EntityType::Person) {
+            self.person = Some(p.span);
+        }
+        if quote_after {
+            if !self.quote_open {
+                self.quote_speaker = speaker;
+                self.quote_len = 0;
+            } else {
+                self.quote_speaker = self.quote_speaker.or(speaker);
+            }
+            self.quote_len += 1;
+            // An unbalanced quote mark must not lend a speaker to the
+            // rest of the document.
+            self.quote_open = self.quote_len <= 6;
+        } else {
+            self.quote_open = false;
+            self.quote_speaker = None;
+        }
+    }
+}
+
+/// Whether a quotation is open at the end of a sentence that starts
+/// inside one (`open`) or not: opening marks are “ and ``, closing
+/// marks ” and '', and a straight " toggles.
+fn quote_open_after(text: &str, toks: &[Token], mut open: bool) -> bool {
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if t.kind == TokenKind::Punct {
+            let s = t.span.of(text);
+            let doubled = |c: &str| {
+                s == c
+                    && toks.get(i + 1).is_some_and(|n| {
+                        n.span.start == t.span.end && n.span.of(text) == c
+                    })
+            };
+            if s == "“" {
+                open = true;
+            } else if s == "”" {
+                open = false;
+            } else if s == "\"" {
+                open = !open;
+            } else if doubled("`") {
+                open = true;
+                i += 1;
+            } else if doubled("'") {
+                open = false;
+                i += 1;
+            }
+        }
+        i += 1;
+    }
+    open
+}
+
 /// What one sentence offers every claim in it.
 struct SentenceInfo {
     attribution: Option<Span>,
@@ -357,24 +479,37 @@ impl ClaimStage {
         let mut mentions: Vec<Mention> = Vec::new();
         let mut dates: Vec<Span> = Vec::new();
         let mut prev_subject: Option<Span> = None;
-        let mut last_speaker: Option<Span> = None;
+        let mut speakers = Speakers::default();
         for (si, sentence) in seg.sentences.iter().enumerate() {
             let toks = seg.sentence_tokens(si);
             let sspan = sentence.span;
-            let said = sspan.of(text);
-            if said.contains(" said")
-                || said.contains(" says")
-                || said.contains(" told")
-            {
-                // Remember the last named speaker for a later "he said".
-                dates.clear();
-                if let Some(a) = attribution_of(text, toks, &dates) {
-                    if !is_pronoun(a.of(text)) {
-                        last_speaker = Some(a);
-                    }
-                }
+            // Entities are sorted by start: the sentence's are one run.
+            let lo = entities.partition_point(|e| e.span.start < sspan.start);
+            let hi = lo
+                + entities[lo..].partition_point(|e| e.span.start < sspan.end);
+            let here = &entities[lo..hi];
+            let inside = speakers.quote_open;
+            let quote_after = quote_open_after(text, toks, inside);
+            let saying = has_saying(sspan.of(text));
+            let figures = toks.iter().any(|t| may_start_figure(text, t));
+            dates.clear();
+            if saying || figures || quote_after && !inside {
+                dates.extend(
+                    here.iter()
+                        .filter(|e| {
+                            e.kind == EntityType::Date
+                                && sspan.contains(e.span)
+                        })
+                        .map(|e| e.span),
+                );
             }
-            if !toks.iter().any(|t| may_start_figure(text, t)) {
+            let attribution = if saying || figures || quote_after && !inside {
+                speakers.of_sentence(text, seg, si, toks, &dates, inside)
+            } else {
+                None
+            };
+            speakers.after_sentence(text, here, attribution, quote_after);
+            if !figures {
                 // A sentence without figures still sets the subject that
                 // "its" refers to in the next one.
                 if let Some(s) = subject_of(text, toks, entities, sspan, None)
@@ -383,15 +518,6 @@ impl ClaimStage {
                 }
                 continue;
             }
-            dates.clear();
-            dates.extend(
-                entities
-                    .iter()
-                    .filter(|e| {
-                        e.kind == EntityType::Date && sspan.contains(e.span)
-                    })
-                    .map(|e| e.span),
-            );
             mentions.clear();
             scanner.scan(text, toks, &dates, rupee, &mut mentions);
             if mentions.is_empty() {
@@ -400,14 +526,6 @@ impl ClaimStage {
                     prev_subject = Some(s);
                 }
                 continue;
-            }
-            let attribution = attribution_of(text, toks, &dates)
-                .or_else(|| pronoun_speaker(text, toks).and(last_speaker))
-                .or_else(|| quote_speaker(text, seg, si, &dates));
-            if let Some(a) = attribution {
-                if !is_pronoun(a.of(text)) {
-                    last_speaker = Some(a);
-                }
             }
             let info = SentenceInfo {
                 attribution,
@@ -460,6 +578,16 @@ impl ClaimStage {
             }
         }
     }
+}
+
+/// Whether a sentence holds `said`, `says` or `told` after a space or a
+/// line break: the cheap test before looking for its speaker.
+fn has_saying(sentence: &str) -> bool {
+    let b = sentence.as_bytes();
+    ["said", "says", "told"].iter().any(|verb| {
+        memchr::memmem::find_iter(b, verb)
+            .any(|at| at > 0 && b[at - 1].is_ascii_whitespace())
+    })
 }
 
 fn entity_rule(kind: EntityType) -> &'static str {
@@ -690,6 +818,11 @@ fn attribution_of(text: &str, toks: &[Token], dates: &[Span]) -> Option<Span> {
     for pass in 0..2 {
         for i in 0..n {
             let v = w(i);
+            // A capitalized "States" or "Reports" mid-sentence is part of
+            // a name ("the United States"), not a verb.
+            if i > 0 && v.starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
             let primary =
                 lower_in(v, &["said", "says", "say", "told", "tells"]);
             if pass == 0 && !primary
@@ -711,7 +844,66 @@ fn attribution_of(text: &str, toks: &[Token], dates: &[Span]) -> Option<Span> {
             }
         }
     }
+    // "The IMF has demanded cuts, warning that the deficit will reach
+    // 3.9 percent": a participle of saying after a comma takes the
+    // sentence's subject as speaker.
+    for i in 1..n {
+        if toks[i - 1].span.of(text) != "," {
+            continue;
+        }
+        // "saying" always reports; "adding" or "noting" only with a
+        // "that" ("adding a complication" reports nothing).
+        let reports = lower_in(w(i), &["saying", "telling"])
+            || lower_in(w(i), PARTICIPLES)
+                && i + 1 < n
+                && (w(i + 1) == "that"
+                    || matches!(toks[i + 1].span.of(text), "“" | "\"" | "`"));
+        if reports {
+            return subject_name(text, &toks[..i - 1], dates);
+        }
+    }
     None
+}
+
+/// Participles that report a statement when a `that` follows:
+/// `..., warning that`.
+const PARTICIPLES: &[&str] = &[
+    "warning",
+    "adding",
+    "noting",
+    "arguing",
+    "claiming",
+    "insisting",
+    "explaining",
+    "estimating",
+    "stating",
+    "reporting",
+    "predicting",
+    "acknowledging",
+];
+
+/// The name a clause opens with, after leading function words and
+/// quotes (`But Anna Braghetti, ...`, `The International Monetary Fund
+/// has ...`); `None` when the clause opens with anything else.
+fn subject_name(text: &str, toks: &[Token], dates: &[Span]) -> Option<Span> {
+    let mut i = 0;
+    while i < toks.len() && i < 4 {
+        let t = toks[i].span.of(text);
+        let skip = toks[i].kind == TokenKind::Punct
+            || lower_in(t, &["but", "and", "yet", "so", "still"]);
+        if !skip {
+            break;
+        }
+        i += 1;
+    }
+    if i >= toks.len() || is_pronoun(toks[i].span.of(text)) {
+        return None;
+    }
+    let (s, _) = name_at(text, toks, i)?;
+    let ok = !dates.iter().any(|d| d.overlaps(s))
+        && !is_stop_cap(text, s)
+        && !is_pronoun(s.of(text));
+    ok.then_some(s)
 }
 
 /// Whether a token is a short capitalized abbreviation (`Co`, `L`, `Jr`)
@@ -770,7 +962,17 @@ fn speaker_at(
             let mut j = i - 1;
             while j > 1 && i - j < 30 {
                 j -= 1;
-                if toks[j].span.of(text) == "," && j > 0 {
+                // The comma must open an appositive ("a spokesman",
+                // "the director", "Oxfam's head"), not a measure or a
+                // clause ("Linden, 70 miles south of ..., say").
+                let appositive = toks.get(j + 1).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && !lower_in(
+                            t.span.of(text),
+                            &["who", "which", "where", "when", "whose"],
+                        )
+                });
+                if toks[j].span.of(text) == "," && j > 0 && appositive {
                     let k = caps_back(text, toks, j);
                     if k < j {
                         return Some(Span::new(
@@ -794,8 +996,19 @@ fn speaker_at(
         j += 1;
     }
     if j < n && !is_pronoun(toks[j].span.of(text)) {
-        if let Some((s, _)) = name_at(text, toks, j) {
-            if !dates.iter().any(|d| d.overlaps(s)) && !is_stop_cap(text, s) {
+        if let Some((s, e)) = name_at(text, toks, j) {
+            // "said Ali Khan, the minister" names the speaker; "said the
+            // Jews cannot be blamed" starts the reported clause.
+            let clause_end = e >= n
+                || toks[e].kind == TokenKind::Punct
+                || word(text, &toks[e]).is_some_and(|w| {
+                    lower_in(w, &["in", "on", "at", "during", "after"])
+                })
+                || dates.iter().any(|d| d.overlaps(toks[e].span));
+            if clause_end
+                && !dates.iter().any(|d| d.overlaps(s))
+                && !is_stop_cap(text, s)
+            {
                 return Some(s);
             }
         }
@@ -815,10 +1028,10 @@ fn quote_speaker(
     si: usize,
     dates: &[Span],
 ) -> Option<Span> {
+    // Only a sentence that opens with a quotation is one; a quoted term
+    // inside a sentence (scare quotes: a ``drastic action'') is not.
     let s = seg.sentences[si].span.of(text);
-    let quoted =
-        s.contains(['“', '”', '"']) || s.contains("``") || s.contains("''");
-    if !quoted {
+    if !s.starts_with(['“', '"', '`']) {
         return None;
     }
     let mut found = None;
@@ -881,18 +1094,47 @@ fn is_pronoun(s: &str) -> bool {
     )
 }
 
-/// Whether the sentence's statement verb has a pronoun subject ("he
-/// said"), whose referent is the last named speaker.
-fn pronoun_speaker(text: &str, toks: &[Token]) -> Option<()> {
-    toks.windows(2)
-        .any(|w| {
-            word(text, &w[0]).is_some_and(is_pronoun)
-                && word(text, &w[1]).is_some_and(|v| lower_in(v, SPEECH_VERBS))
-                || word(text, &w[1]).is_some_and(is_pronoun)
-                    && word(text, &w[0])
-                        .is_some_and(|v| lower_in(v, SPEECH_VERBS))
-        })
-        .then_some(())
+/// The pronoun subject of the sentence's statement verb ("he said",
+/// "said she"), whose referent is an earlier name.
+fn pronoun_speaker<'t>(text: &'t str, toks: &[Token]) -> Option<&'t str> {
+    // Verbs whose pronoun subject is a speaker; "he found a job" is not.
+    const SAYING: &[&str] = &[
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "stated",
+        "noted",
+        "wrote",
+        "writes",
+        "explained",
+        "insisted",
+        "argued",
+        "acknowledged",
+        "recalled",
+        "warned",
+        "estimated",
+        "estimates",
+        "predicted",
+        "confirmed",
+    ];
+    (0..toks.len().saturating_sub(1)).find_map(|i| {
+        let (a, b) = (word(text, &toks[i])?, word(text, &toks[i + 1])?);
+        if is_pronoun(a) && lower_in(b, SAYING) {
+            Some(a)
+        } else if is_pronoun(b)
+            && lower_in(a, SAYING)
+            // "..., said he." ends the clause; "said they had" reports.
+            && toks.get(i + 2).is_none_or(|t| t.kind == TokenKind::Punct)
+        {
+            Some(b)
+        } else {
+            None
+        }
+    })
 }
 
 /// A noun phrase starting at token `i` (determiners skipped).
