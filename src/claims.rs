@@ -302,6 +302,10 @@ const STOP: &[&str] = &[
     "vs",
     "plus",
     "minus",
+    "above",
+    "below",
+    "ahead",
+    "behind",
 ];
 
 /// Common irregular verb forms, which end a noun phrase.
@@ -535,6 +539,7 @@ impl ClaimStage {
                 attribution,
                 subject: subject_of(text, toks, entities, sspan, attribution),
             };
+            let mut prev_counted: Option<(ClaimKind, Span)> = None;
             for m in &mentions {
                 for &(kind, span) in &m.entities {
                     numeric_entities.push(Entity {
@@ -547,7 +552,19 @@ impl ClaimStage {
                 if !m.claim {
                     continue;
                 }
-                let counted = counted_of(text, toks, m);
+                let counted = counted_of(text, toks, m).or_else(|| {
+                    // Ellipsis: "killing nine people and injuring 45",
+                    // "rose 4 cents, to $12.63": a bare figure counts what
+                    // the figure before it in the sentence counted.
+                    let (kind, c) = prev_counted?;
+                    let bare = m.modifier_noun.is_none()
+                        && !m.age
+                        && elliptic(text, toks, &dates, m.span);
+                    (bare && kind == m.figure.kind && c.end < m.span.start)
+                        .then_some(c)
+                });
+                prev_counted =
+                    counted.map(|c| (m.figure.kind, c)).or(prev_counted);
                 let uses_its = counted.is_some_and(|c| {
                     let before = text[sspan.start..c.start].trim_end();
                     before.ends_with(" its") || before.ends_with(" their")
@@ -724,15 +741,45 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
                     "is",
                     "are",
                     "been",
+                    "be",
+                    "being",
                     "also",
                     "will",
                     "would",
+                    "could",
+                    "should",
+                    "may",
+                    "might",
+                    "can",
                     "reportedly",
+                    "still",
+                    "actually",
+                    "already",
+                    "recently",
+                    "previously",
+                    "now",
+                    "just",
                 ],
             )
         })
     {
         j -= 1;
+    }
+    // "The yield, which moves against the price, dropped": the subject
+    // stands before the aside.
+    if j > 1 && toks[j - 1].span.of(text) == "," {
+        let open = (j.saturating_sub(20)..j - 1)
+            .rev()
+            .find(|&k| toks[k].span.of(text) == ",");
+        if let Some(k) = open {
+            let aside = toks.get(k + 1).and_then(|t| word(text, t));
+            if aside.is_some_and(|w| {
+                lower_in(w, &["which", "who", "whose"])
+                    || w.chars().all(char::is_lowercase)
+            }) {
+                j = k;
+            }
+        }
     }
     let end = j;
     let mut k = j;
@@ -1202,6 +1249,25 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         .then(|| Span::new(toks[start].span.start, toks[end - 1].span.end))
 }
 
+/// Whether nothing that could say what a figure counts follows it: a
+/// punctuation mark, the sentence end, a date, or a preposition of
+/// place or time (`and 43,000 in restaurants`, `to $12.63.`).
+fn elliptic(text: &str, toks: &[Token], dates: &[Span], at: Span) -> bool {
+    let k = toks.partition_point(|t| t.span.start < at.end);
+    let Some(t) = toks.get(k) else { return true };
+    t.kind == TokenKind::Punct
+        || dates.iter().any(|d| d.contains(t.span))
+        || word(text, t).is_some_and(|w| {
+            lower_in(
+                w,
+                &[
+                    "and", "or", "in", "on", "at", "from", "last", "was",
+                    "were",
+                ],
+            )
+        })
+}
+
 /// What a figure counts or measures.
 fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
     if let Some(n) = m.modifier_noun {
@@ -1209,8 +1275,30 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
     }
     let f = &m.figure;
     // The first token after the phrase, and the first of the phrase.
-    let after = toks.partition_point(|t| t.span.start < m.span.end);
+    let mut after = toks.partition_point(|t| t.span.start < m.span.end);
     let first = toks.partition_point(|t| t.span.start < m.span.start);
+    // "the 6,250-meter (6,836-yard) course": the noun is after the
+    // parenthesis, whether the figure is before it or inside it.
+    // Only a noun right after the parenthesis counts ("dlrs 36 (...) for
+    // the events" leaves the events to the preposition rules).
+    let noun_at =
+        |k: usize| word(text, &toks[k]).is_some_and(|w| !lower_in(w, STOP));
+    if after < toks.len() && toks[after].span.of(text) == "(" {
+        if let Some(k) = (after + 1..toks.len().min(after + 8))
+            .find(|&k| toks[k].span.of(text) == ")")
+        {
+            if k + 1 < toks.len() && noun_at(k + 1) {
+                after = k + 1;
+            }
+        }
+    } else if after + 1 < toks.len()
+        && toks[after].span.of(text) == ")"
+        && first > 0
+        && toks[first - 1].span.of(text) == "("
+        && noun_at(after + 1)
+    {
+        after += 1;
+    }
     if m.age {
         // "Okello, 26," counts Okello's years; "a 19-year-old man" the man.
         if first >= 2 && toks[first - 1].span.of(text) == "," {
@@ -1305,7 +1393,14 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
                     .is_some_and(|w| matches!(w, "in" | "for" | "on" | "of"));
             let via_prep =
                 if prep { np_after(text, toks, after + 1) } else { None };
-            np_after(text, toks, after)
+            // "$389 million worth of gold" counts the gold.
+            let worth = after + 1 < toks.len()
+                && word(text, &toks[after]) == Some("worth")
+                && word(text, &toks[after + 1]) == Some("of");
+            let worth_of =
+                if worth { np_after(text, toks, after + 2) } else { None };
+            worth_of
+                .or_else(|| np_after(text, toks, after))
                 .or(via_prep)
                 .or_else(before_verb)
                 .or_else(of_before)
@@ -1805,6 +1900,85 @@ mod tests {
                 .find(|r| r.text == text)
                 .unwrap_or_else(|| panic!("{text:?} in {s:?}"));
             assert_eq!(r.time, time, "{text:?} in {s:?}");
+        }
+    }
+
+    /// One case per error class of `counted` that was fixed:
+    /// (text, claim text, expected counted).
+    #[test]
+    fn counted_error_classes() {
+        let cases: &[(&str, &str, &str)] = &[
+            // Ellipsis: the figure counts what the one before it counted.
+            ("The blast killed 12 workers and injured 30.", "30", "workers"),
+            (
+                "Exporters shipped 9,000 tonnes of tea in May and 400 \
+                 tonnes in June.",
+                "400 tonnes",
+                "tea",
+            ),
+            (
+                "Hourly wages rose 7 cents last month, to $15.20.",
+                "$15.20",
+                "Hourly wages",
+            ),
+            // ... but not when the figure has its own phrase after it.
+            (
+                "Seats cost from $20 for the upper deck to $90 for the \
+                 most central box.",
+                "$90",
+                "",
+            ),
+            // The subject before a relative clause or aside.
+            (
+                "The jobless rate, which had been at a record low, rose \
+                 to 6.1 percent.",
+                "6.1 percent",
+                "jobless rate",
+            ),
+            (
+                "Farm output, hit by two droughts in a row, actually grew \
+                 by 2 percent.",
+                "2 percent",
+                "Farm output",
+            ),
+            // A modal passive: "would be multiplied".
+            (
+                "At today's prices, those losses would be multiplied \
+                 roughly tenfold.",
+                "roughly tenfold",
+                "losses",
+            ),
+            // A parenthesis between the figure and its noun.
+            (
+                "They paved a 4,000-meter (13,123-foot) runway.",
+                "4,000-meter",
+                "runway",
+            ),
+            (
+                "They paved a 4,000-meter (13,123-foot) runway.",
+                "13,123-foot",
+                "runway",
+            ),
+            // "worth of" counts what comes after it.
+            (
+                "Police seized $3 million worth of heroin.",
+                "$3 million",
+                "heroin",
+            ),
+            // "above" and "below" are not counted nouns.
+            (
+                "Rents are still 8 percent above last year's level.",
+                "8 percent",
+                "Rents",
+            ),
+        ];
+        for &(s, text, counted) in cases {
+            let rows = claims(s);
+            let r = rows
+                .iter()
+                .find(|r| r.text == text)
+                .unwrap_or_else(|| panic!("{text:?} in {s:?}"));
+            assert_eq!(r.counted, counted, "{text:?} in {s:?}");
         }
     }
 
