@@ -1002,7 +1002,6 @@ fn speaker_at(
     i: usize,
     dates: &[Span],
 ) -> Option<Span> {
-    let n = toks.len();
     if i > 0 {
         let k = caps_back(text, toks, i);
         if k < i {
@@ -1038,6 +1037,13 @@ fn speaker_at(
                 }
             }
         }
+        // ", says Mrs. Adeyemi": after a comma, a name after the verb is
+        // the speaker, before any phrase the comma closes.
+        if toks[i - 1].span.of(text) == "," {
+            if let Some(s) = name_after(text, toks, i, dates) {
+                return Some(s);
+            }
+        }
         if let Some(p) = phrase_before(text, toks, i) {
             if !is_pronoun(p.of(text)) && !dates.iter().any(|d| d.overlaps(p))
             {
@@ -1045,6 +1051,18 @@ fn speaker_at(
             }
         }
     }
+    name_after(text, toks, i, dates)
+}
+
+/// The speaker named after the verb at token `i` (`said Ali Khan`,
+/// `said Friday Ali Khan`), when the name ends a clause.
+fn name_after(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    dates: &[Span],
+) -> Option<Span> {
+    let n = toks.len();
     // "said Friday that": skip the date.
     let mut j = i + 1;
     while j < n && dates.iter().any(|d| d.overlaps(toks[j].span)) {
