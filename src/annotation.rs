@@ -192,7 +192,7 @@ pub struct Claim {
     pub value_min: Option<f64>,
     /// The upper end of a range.
     pub value_max: Option<f64>,
-    /// The unit: ISO 4217 code for money, a unit symbol for measures,
+    /// The unit: ISO 4217 code for money, the unit name for measures,
     /// `%` for percentages, empty for counts.
     pub unit: &'static str,
     /// The qualifier as written (`nearly`), if any.

@@ -32,8 +32,9 @@ pub struct Figure {
     pub value_min: Option<f64>,
     /// The upper end of a range.
     pub value_max: Option<f64>,
-    /// ISO 4217 code for money, a unit symbol for measures, `%` for
-    /// percentages (`pp` for percentage points), empty for counts.
+    /// ISO 4217 code for money, the unit's name for measures
+    /// (`kilometer`; [`unit_symbol`] gives `km`), `%` for percentages
+    /// (`pp` for percentage points), `year` for ages, empty for counts.
     pub unit: &'static str,
     /// What kind of figure.
     pub kind: ClaimKind,
@@ -328,73 +329,154 @@ const CODES: &[&str] = &[
 ];
 
 /// Measure units after a number (or after a hyphen: `3,000-meter`), with
-/// the symbol written to the `unit` column.
+/// the unit's name written to the `unit` column: one spelling whatever
+/// the text wrote (`km`, `kilometres` and `kilometers` are all
+/// `kilometer`). Names, not symbols, because news writes `m` for million
+/// (`$5m`): a `unit` column of `m` would read as a scale word.
 const MEASURES: &[(&str, &str)] = &[
-    ("km", "km"),
-    ("kms", "km"),
-    ("kilometer", "km"),
-    ("kilometers", "km"),
-    ("kilometre", "km"),
-    ("kilometres", "km"),
-    ("meter", "m"),
-    ("meters", "m"),
-    ("metre", "m"),
-    ("metres", "m"),
-    ("cm", "cm"),
-    ("centimeters", "cm"),
-    ("centimetres", "cm"),
-    ("mm", "mm"),
-    ("millimeters", "mm"),
-    ("millimetres", "mm"),
-    ("mile", "mi"),
-    ("miles", "mi"),
-    ("foot", "ft"),
-    ("feet", "ft"),
-    ("ft", "ft"),
-    ("yard", "yd"),
-    ("yards", "yd"),
-    ("inch", "in"),
-    ("inches", "in"),
-    ("kg", "kg"),
-    ("kgs", "kg"),
-    ("kilogram", "kg"),
-    ("kilograms", "kg"),
-    ("kilogrammes", "kg"),
-    ("kilos", "kg"),
-    ("gram", "g"),
-    ("grams", "g"),
-    ("ton", "t"),
-    ("tons", "t"),
-    ("tonne", "t"),
-    ("tonnes", "t"),
-    ("pound", "lb"),
-    ("pounds", "lb"),
-    ("lbs", "lb"),
-    ("ounces", "oz"),
-    ("litre", "l"),
-    ("litres", "l"),
-    ("liter", "l"),
-    ("liters", "l"),
-    ("gallon", "gal"),
-    ("gallons", "gal"),
-    ("barrel", "bbl"),
-    ("barrels", "bbl"),
-    ("hectare", "ha"),
-    ("hectares", "ha"),
+    ("km", "kilometer"),
+    ("kms", "kilometer"),
+    ("kilometer", "kilometer"),
+    ("kilometers", "kilometer"),
+    ("kilometre", "kilometer"),
+    ("kilometres", "kilometer"),
+    ("meter", "meter"),
+    ("meters", "meter"),
+    ("metre", "meter"),
+    ("metres", "meter"),
+    ("cm", "centimeter"),
+    ("centimeter", "centimeter"),
+    ("centimeters", "centimeter"),
+    ("centimetre", "centimeter"),
+    ("centimetres", "centimeter"),
+    ("mm", "millimeter"),
+    ("millimeter", "millimeter"),
+    ("millimeters", "millimeter"),
+    ("millimetre", "millimeter"),
+    ("millimetres", "millimeter"),
+    ("mile", "mile"),
+    ("miles", "mile"),
+    ("foot", "foot"),
+    ("feet", "foot"),
+    ("ft", "foot"),
+    ("yard", "yard"),
+    ("yards", "yard"),
+    ("inch", "inch"),
+    ("inches", "inch"),
+    ("kg", "kilogram"),
+    ("kgs", "kilogram"),
+    ("kilogram", "kilogram"),
+    ("kilograms", "kilogram"),
+    ("kilogramme", "kilogram"),
+    ("kilogrammes", "kilogram"),
+    ("kilo", "kilogram"),
+    ("kilos", "kilogram"),
+    ("gram", "gram"),
+    ("grams", "gram"),
+    // A US "ton" is 2,000 pounds; a "tonne" is 1,000 kg: kept apart.
+    ("ton", "ton"),
+    ("tons", "ton"),
+    ("tonne", "tonne"),
+    ("tonnes", "tonne"),
+    ("pound", "pound"),
+    ("pounds", "pound"),
+    ("lb", "pound"),
+    ("lbs", "pound"),
+    ("ounce", "ounce"),
+    ("ounces", "ounce"),
+    ("oz", "ounce"),
+    ("litre", "liter"),
+    ("litres", "liter"),
+    ("liter", "liter"),
+    ("liters", "liter"),
+    ("gallon", "gallon"),
+    ("gallons", "gallon"),
+    ("barrel", "barrel"),
+    ("barrels", "barrel"),
+    ("hectare", "hectare"),
+    ("hectares", "hectare"),
     ("acre", "acre"),
     ("acres", "acre"),
-    ("degree", "°"),
-    ("degrees", "°"),
-    ("mph", "mph"),
-    ("kph", "km/h"),
-    ("megawatt", "MW"),
-    ("megawatts", "MW"),
-    ("mw", "MW"),
-    ("gigawatts", "GW"),
-    ("kilowatts", "kW"),
-    ("square-foot", "ft2"),
-    ("square-mile", "mi2"),
+    ("degree", "degree"),
+    ("degrees", "degree"),
+    ("mph", "mile per hour"),
+    ("kph", "kilometer per hour"),
+    ("km/h", "kilometer per hour"),
+    ("megawatt", "megawatt"),
+    ("megawatts", "megawatt"),
+    ("mw", "megawatt"),
+    ("gigawatt", "gigawatt"),
+    ("gigawatts", "gigawatt"),
+    ("kilowatt", "kilowatt"),
+    ("kilowatts", "kilowatt"),
 ];
+
+/// The symbol of each unit name in [`MEASURES`] (`kilometer` -> `km`),
+/// written to the `unit_symbol` column.
+const SYMBOLS: &[(&str, &str)] = &[
+    ("kilometer", "km"),
+    ("meter", "m"),
+    ("centimeter", "cm"),
+    ("millimeter", "mm"),
+    ("mile", "mi"),
+    ("foot", "ft"),
+    ("yard", "yd"),
+    ("inch", "in"),
+    ("kilogram", "kg"),
+    ("gram", "g"),
+    ("ton", "ton"),
+    ("tonne", "t"),
+    ("pound", "lb"),
+    ("ounce", "oz"),
+    ("liter", "L"),
+    ("gallon", "gal"),
+    ("barrel", "bbl"),
+    ("hectare", "ha"),
+    ("acre", "ac"),
+    ("degree", "°"),
+    ("mile per hour", "mph"),
+    ("kilometer per hour", "km/h"),
+    ("megawatt", "MW"),
+    ("gigawatt", "GW"),
+    ("kilowatt", "kW"),
+    ("square foot", "ft²"),
+    ("square mile", "mi²"),
+    ("square kilometer", "km²"),
+    ("square meter", "m²"),
+    ("square yard", "yd²"),
+    ("square inch", "in²"),
+    ("square centimeter", "cm²"),
+];
+
+/// The area unit of a length unit (`square` before `foot`).
+fn square(length: Option<&'static str>) -> &'static str {
+    match length {
+        Some("kilometer") => "square kilometer",
+        Some("mile") => "square mile",
+        Some("meter") => "square meter",
+        Some("foot") => "square foot",
+        Some("yard") => "square yard",
+        Some("inch") => "square inch",
+        Some("centimeter") => "square centimeter",
+        Some(u) => u,
+        None => "",
+    }
+}
+
+/// The symbol of a unit written in the `unit` column: `km` for
+/// `kilometer`, `°` for `degree`. Currency codes, `%`, `pp` and `year`
+/// are their own symbols; an empty unit has none.
+///
+/// ```
+/// use factspan::numbers::unit_symbol;
+///
+/// assert_eq!(unit_symbol("kilometer"), "km");
+/// assert_eq!(unit_symbol("USD"), "USD");
+/// assert_eq!(unit_symbol(""), "");
+/// ```
+pub fn unit_symbol(unit: &'static str) -> &'static str {
+    lookup(SYMBOLS, unit).unwrap_or(unit)
+}
 
 /// Units of time: a number before one is a duration, not a claim.
 const TIME_UNITS: &[&str] = &[
@@ -857,7 +939,7 @@ impl Scanner {
                         // A bare `30K` is a race distance in sports copy;
                         // a currency before it makes it thousands.
                         if suffix == "K" && !self.currency_before(text, i) {
-                            c.unit = Some("km");
+                            c.unit = Some("kilometer");
                             c.kind = ClaimKind::Quantity;
                         } else {
                             c.value *= scale;
@@ -1432,18 +1514,11 @@ impl Scanner {
                 && lookup(MEASURES, self.w(end + 1)).is_some()
             {
                 kind = ClaimKind::Quantity;
-                unit = match lookup(MEASURES, self.w(end + 1)) {
-                    Some("km") => "km2",
-                    Some("mi") => "mi2",
-                    Some("m") => "m2",
-                    Some("ft") => "ft2",
-                    Some(u) => u,
-                    None => "",
-                };
+                unit = square(lookup(MEASURES, self.w(end + 1)));
                 end += 2;
             } else if matches!(w, "degrees" | "degree") {
                 kind = ClaimKind::Quantity;
-                unit = "°";
+                unit = "degree";
                 end += 1;
             } else if self.is_hyphen(end)
                 && glued
@@ -1459,6 +1534,15 @@ impl Scanner {
                     kind = ClaimKind::Quantity;
                     unit = u;
                     end = m + 1;
+                } else if mw == "square"
+                    && self.is_hyphen(m + 1)
+                    && m + 2 < n
+                    && lookup(MEASURES, self.w(m + 2)).is_some()
+                {
+                    // "a 250,000-square-foot mall"
+                    kind = ClaimKind::Quantity;
+                    unit = square(lookup(MEASURES, self.w(m + 2)));
+                    end = m + 3;
                 } else if matches!(mw, "year" | "years")
                     && self.is_hyphen(m + 1)
                     && self.is(m + 2, "old")
@@ -1962,16 +2046,47 @@ mod tests {
                 "tens of thousands of dollars",
             ),
             ("$180-million fund", 1.8e8, "USD", Money, Eq, "$180-million"),
-            ("20 miles", 20.0, "mi", Quantity, Eq, "20 miles"),
-            ("200 kilometers", 200.0, "km", Quantity, Eq, "200 kilometers"),
-            ("100km", 100.0, "km", Quantity, Eq, "100km"),
-            ("5 tons", 5.0, "t", Quantity, Eq, "5 tons"),
-            ("30 kg", 30.0, "kg", Quantity, Eq, "30 kg"),
-            ("10 litres", 10.0, "l", Quantity, Eq, "10 litres"),
-            ("400 hectares", 400.0, "ha", Quantity, Eq, "400 hectares"),
-            ("7 degrees", 7.0, "°", Quantity, Eq, "7 degrees"),
-            ("the 3,000-meter race", 3000.0, "m", Quantity, Eq, "3,000-meter"),
-            ("the 30K race", 30.0, "km", Quantity, Eq, "30K"),
+            ("20 miles", 20.0, "mile", Quantity, Eq, "20 miles"),
+            (
+                "200 kilometers",
+                200.0,
+                "kilometer",
+                Quantity,
+                Eq,
+                "200 kilometers",
+            ),
+            ("100km", 100.0, "kilometer", Quantity, Eq, "100km"),
+            ("5 tons", 5.0, "ton", Quantity, Eq, "5 tons"),
+            ("30 kg", 30.0, "kilogram", Quantity, Eq, "30 kg"),
+            ("10 litres", 10.0, "liter", Quantity, Eq, "10 litres"),
+            ("400 hectares", 400.0, "hectare", Quantity, Eq, "400 hectares"),
+            ("7 degrees", 7.0, "degree", Quantity, Eq, "7 degrees"),
+            (
+                "the 3,000-meter race",
+                3000.0,
+                "meter",
+                Quantity,
+                Eq,
+                "3,000-meter",
+            ),
+            ("the 30K race", 30.0, "kilometer", Quantity, Eq, "30K"),
+            ("12 tonnes of grain", 12.0, "tonne", Quantity, Eq, "12 tonnes"),
+            (
+                "40 square miles",
+                40.0,
+                "square mile",
+                Quantity,
+                Eq,
+                "40 square miles",
+            ),
+            (
+                "a 90,000-square-foot warehouse",
+                90000.0,
+                "square foot",
+                Quantity,
+                Eq,
+                "90,000-square-foot",
+            ),
             ("a 19-year-old man", 19.0, "year", Quantity, Eq, "19-year"),
             ("some 25,000 troops", 25000.0, "", Count, Approx, "25,000"),
             ("roughly 40", 40.0, "", Count, Approx, "40"),
@@ -2062,7 +2177,7 @@ mod tests {
             ("5-15 percent discount", 5.0, 15.0, "%"),
             ("15 to 15.5 million", 15e6, 15.5e6, ""),
             ("$5 to $7 million", 5e6, 7e6, "USD"),
-            ("10- to 18-foot jumpers", 10.0, 18.0, "ft"),
+            ("10- to 18-foot jumpers", 10.0, 18.0, "foot"),
         ];
         for &(phrase, lo, hi, unit) in cases {
             let f = fig(phrase).unwrap_or_else(|| panic!("{phrase:?}"));
@@ -2157,5 +2272,19 @@ mod tests {
         assert_eq!(Currency::rupee_for("Pakistan paid Rs 5"), Currency::Pkr);
         assert_eq!(Currency::rupee_for("India paid Rs 5"), Currency::Inr);
         assert_eq!(Currency::rupee_for("no currency here"), Currency::Inr);
+    }
+
+    #[test]
+    fn every_unit_name_has_a_symbol() {
+        for &(_, name) in MEASURES {
+            assert!(lookup(SYMBOLS, name).is_some(), "{name}: no symbol");
+        }
+        for name in ["square foot", "square kilometer", "square meter"] {
+            assert_ne!(unit_symbol(name), name, "{name}: no symbol");
+        }
+        assert_eq!(unit_symbol("tonne"), "t");
+        assert_eq!(unit_symbol("ton"), "ton");
+        assert_eq!(unit_symbol("EUR"), "EUR");
+        assert_eq!(unit_symbol("%"), "%");
     }
 }

@@ -57,6 +57,7 @@ pub const CLAIM_COLUMNS: &[&str] = &[
     "value_min",
     "value_max",
     "unit",
+    "unit_symbol",
     "qualifier",
     "operator",
     "counted",
@@ -274,8 +275,10 @@ pub struct ClaimRow<'a> {
     pub value_min: String,
     /// Range upper end.
     pub value_max: String,
-    /// The unit.
+    /// The unit: ISO 4217 code, unit name (`kilometer`), `%`, `pp`.
     pub unit: &'static str,
+    /// The unit's symbol (`km` for `kilometer`).
+    pub unit_symbol: &'static str,
     /// The qualifier as written.
     pub qualifier: Cow<'a, str>,
     /// The qualifier as an operator.
@@ -387,6 +390,7 @@ pub fn rows<'a>(
             value_min: c.value_min.map(format_value).unwrap_or_default(),
             value_max: c.value_max.map(format_value).unwrap_or_default(),
             unit: c.unit,
+            unit_symbol: crate::numbers::unit_symbol(c.unit),
             qualifier: quote(c.qualifier),
             operator: c.operator.as_str(),
             counted: quote(c.counted),
@@ -518,6 +522,7 @@ pub fn render_csv(
                         &r.value_min,
                         &r.value_max,
                         r.unit,
+                        r.unit_symbol,
                         &*cell(&r.qualifier, opts),
                         r.operator,
                         &*cell(&r.counted, opts),

@@ -204,6 +204,15 @@ impl Segmenter {
     ) -> bool {
         let tok = tokens[i];
         let s = tok.span.of(text);
+        // "Mrs.\nSavic", "Louis R.\nAidala": a title or an initial at a
+        // line end in wrapped copy does not end the sentence either.
+        if at_line_end
+            && s == "."
+            && !self.ends_sentence_at(text, tokens, i, false)
+            && !next_word_is_capitalized(text, tokens, i + 1)
+        {
+            return false;
+        }
         if at_line_end {
             return is_terminal(s)
                 || is_closer(s)
@@ -652,5 +661,19 @@ mod tests {
         assert!(got[1].starts_with("Thousands of laborers"));
         assert!(got[1].ends_with("basic services."));
         assert!(got[2].ends_with("for 20 years."));
+    }
+
+    #[test]
+    fn titles_and_initials_at_wrapped_line_ends_stay_in_the_sentence() {
+        let text = "\t   ``We will rebuild the school by spring,'' Mrs.\n\
+                    Okafor said on a tour of the damaged classrooms with\n\
+                    the district engineer, Samuel T.\n\
+                    Reyes, who estimated the repairs at $2 million.\n\
+                    \t   The work starts next week, said Maria P.\n\
+                    The district will pay for the rest of the repairs.\n";
+        let got = sentences(text);
+        assert_eq!(got.len(), 3, "{got:#?}");
+        assert!(got[0].ends_with("at $2 million."), "{got:#?}");
+        assert!(got[1].ends_with("said Maria P."), "{got:#?}");
     }
 }
