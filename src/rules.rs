@@ -23,9 +23,11 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use rustc_hash::FxHashMap;
+
 use crate::annotation::EntityType;
 use crate::error::{Error, ErrorKind, Result};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{lowercase, Gazetteer};
 use crate::segment::{Token, TokenKind};
 use crate::span::Span;
 
@@ -196,12 +198,43 @@ impl WordList {
     }
 }
 
+/// The words of the first 64 lists in one map, so that a token's list
+/// bits take one or two lookups instead of two per list: `exact` bits
+/// for entries written with a capital, `folded` bits for lowercase ones.
+#[derive(Clone, Debug, Default)]
+struct ListIndex {
+    words: FxHashMap<Box<str>, (u64, u64)>,
+}
+
+impl ListIndex {
+    fn add(&mut self, list: usize, word: &str, exact: bool) {
+        let bits = self.words.entry(word.into()).or_default();
+        if exact {
+            bits.0 |= 1 << list;
+        } else {
+            bits.1 |= 1 << list;
+        }
+    }
+
+    /// The bits of the lists that contain `word`, as
+    /// [`WordList::contains`] answers for each.
+    fn bits(&self, word: &str) -> u64 {
+        let (exact, folded) = self.words.get(word).copied().unwrap_or((0, 0));
+        let lower = lowercase(word);
+        if lower == word {
+            return exact | folded;
+        }
+        exact | self.words.get(&*lower).map_or(0, |b| b.1)
+    }
+}
+
 /// Rules and lists, compiled.
 #[derive(Clone, Debug, Default)]
 pub struct RuleSet {
     rules: Vec<Rule>,
     lists: Vec<WordList>,
     list_names: HashMap<String, usize>,
+    index: ListIndex,
 }
 
 /// Builds a [`RuleSet`] from the built-in rules and user rule files.
@@ -390,7 +423,11 @@ impl RuleSet {
     fn add_words(&mut self, idx: usize, words: &str) {
         for w in words.split_whitespace() {
             let w = w.replace('_', " ");
-            if w.chars().any(char::is_uppercase) {
+            let exact = w.chars().any(char::is_uppercase);
+            if idx < 64 {
+                self.index.add(idx, &w, exact);
+            }
+            if exact {
                 self.lists[idx].exact.insert(w.into());
             } else {
                 self.lists[idx].folded.insert(w.into());
@@ -538,28 +575,27 @@ impl RuleSet {
                         }
                     }
                     if let Some(g) = gazetteer {
-                        let bare = strip_possessive(s);
-                        // Name lists are capitalized, and rules only ask
-                        // capitalized words whether they are common: most
-                        // tokens, lowercase ones, need two lookups only.
+                        let e = g.evidence(strip_possessive(s));
+                        // Rules only ask capitalized words for name
+                        // evidence and whether they are common.
                         if f & LOWER == 0 {
-                            if g.is_given_name(bare) {
+                            if e.given_name {
                                 f |= GIVEN;
                             }
-                            if g.is_surname(bare) {
+                            if e.surname {
                                 f |= SURNAME;
                             }
-                            if g.is_org_suffix(bare) {
+                            if e.org_suffix {
                                 f |= ORG_SUFFIX;
                             }
-                            if g.is_common_word(bare) {
+                            if e.common_word {
                                 f |= COMMON;
                             }
                         }
-                        if g.is_title(bare) {
+                        if e.title {
                             f |= TITLE;
                         }
-                        if g.is_particle(bare) {
+                        if e.particle {
                             f |= PARTICLE;
                         }
                     }
@@ -666,16 +702,12 @@ impl RuleSet {
             .map(|t| {
                 let w = t.span.of(text);
                 let bare = strip_possessive(w);
-                self.lists.iter().take(64).enumerate().fold(
-                    0,
-                    |acc, (l, list)| {
-                        if list.contains(w) || list.contains(bare) {
-                            acc | 1 << l
-                        } else {
-                            acc
-                        }
-                    },
-                )
+                let bits = self.index.bits(w);
+                if bare.len() == w.len() {
+                    bits
+                } else {
+                    bits | self.index.bits(bare)
+                }
             })
             .collect();
         let ctx = Ctx {

@@ -282,7 +282,8 @@ pub struct Row {
 /// Forms while loading: as written, whether acronym (exact case), entries.
 pub type Variants = Vec<(String, bool, Vec<u32>)>;
 
-/// The word sets, in this order, in [`Loader::sets`] and [`Decoded::sets`].
+/// The word sets, in this order, in [`Loader::sets`], and their bits in
+/// [`WordIndex::get`].
 pub const GIVEN: usize = 0;
 /// Surnames.
 pub const SURNAMES: usize = 1;
@@ -480,8 +481,13 @@ impl Loader {
                 .collect();
             l.forms.insert(d.key(f), variants);
         }
-        for (set, (blob, ends)) in l.sets.iter_mut().zip(&d.sets) {
-            set.extend(slices(blob, ends).map(str::to_string));
+        let (blob, ends) = &d.words;
+        for (w, bits) in slices(blob, ends).zip(d.word_bits) {
+            for (i, set) in l.sets.iter_mut().enumerate() {
+                if bits >> i & 1 == 1 {
+                    set.insert(w.to_string());
+                }
+            }
         }
         l
     }
@@ -537,7 +543,7 @@ impl Compiled {
     }
 }
 
-const MAGIC: &[u8; 8] = b"FSGAZ\0\0\x02";
+const MAGIC: &[u8; 8] = b"FSGAZ\0\0\x03";
 
 /// Writes `c` and the serialized automaton (may be empty) as bytes.
 ///
@@ -572,9 +578,25 @@ pub fn encode(c: &Compiled, automaton: &[u8]) -> Vec<u8> {
         n
     }));
     w.u32s(variants().flat_map(|v| v.2.iter().copied()));
-    for set in &c.sets {
-        w.strs(set.iter().map(String::as_str));
-    }
+    // The word sets as one sorted list of words, each with the bits of
+    // the sets holding it, and an open-addressing hash table over it.
+    let mut words: Vec<(&str, u8)> = c
+        .sets
+        .iter()
+        .enumerate()
+        .flat_map(|(i, set)| set.iter().map(move |w| (w.as_str(), 1 << i)))
+        .collect();
+    words.sort_unstable();
+    words.dedup_by(|b, a| {
+        let same = a.0 == b.0;
+        if same {
+            a.1 |= b.1;
+        }
+        same
+    });
+    w.strs(words.iter().map(|x| x.0));
+    w.bytes(&words.iter().map(|x| x.1).collect::<Vec<u8>>());
+    w.u32s(hash_slots(words.iter().map(|x| x.0)).into_iter());
     w.bytes(automaton);
     w.0
 }
@@ -649,8 +671,12 @@ pub struct Decoded<'a> {
     pub var_id_ends: Vec<u32>,
     /// Entry ids of the variants, best first.
     pub ids: Vec<u32>,
-    /// Sorted word sets.
-    pub sets: [(&'a str, Vec<u32>); 6],
+    /// The words of all word sets, sorted.
+    pub words: (&'a str, Vec<u32>),
+    /// For each word, the sets holding it: bit `1 << GIVEN`...
+    pub word_bits: &'a [u8],
+    /// The hash table over `words` (see [`WordIndex`]).
+    pub word_slots: Vec<u32>,
     /// The serialized automaton, possibly empty.
     pub automaton: &'a [u8],
 }
@@ -675,14 +701,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, String> {
         var_exact: r.bytes()?,
         var_id_ends: r.u32s()?,
         ids: r.u32s()?,
-        sets: [
-            r.strs()?,
-            r.strs()?,
-            r.strs()?,
-            r.strs()?,
-            r.strs()?,
-            r.strs()?,
-        ],
+        words: r.strs()?,
+        word_bits: r.bytes()?,
+        word_slots: r.u32s()?,
         automaton: r.bytes()?,
     };
     d.check()?;
@@ -724,7 +745,9 @@ impl Decoded<'_> {
             && self.var_id_ends.len() == self.var_exact.len()
             && ascending(&self.var_id_ends, self.ids.len())
             && self.ids.iter().all(|&i| (i as usize) < n)
-            && self.sets.iter().all(strs_ok);
+            && strs_ok(&self.words)
+            && self.word_bits.len() == self.words.1.len()
+            && slots_ok(&self.word_slots, self.words.1.len());
         if ok {
             Ok(())
         } else {
@@ -817,5 +840,114 @@ impl<'a> Reader<'a> {
         let blob = std::str::from_utf8(self.bytes()?)
             .map_err(|_| "gazetteer table is not UTF-8")?;
         Ok((blob, self.u32s()?))
+    }
+}
+
+/// A hash of a word that does not change between the build script, which
+/// writes the table, and the crate, which reads it: FxHash's mixing
+/// step over 8-byte chunks.
+pub fn word_hash(word: &[u8]) -> u64 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let mix = |h: u64, x: u64| (h.rotate_left(26) ^ x).wrapping_mul(K);
+    let mut h = mix(0, word.len() as u64);
+    let mut chunks = word.chunks_exact(8);
+    for c in &mut chunks {
+        h = mix(h, u64::from_le_bytes(c.try_into().expect("8 bytes")));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut b = [0; 8];
+        b[..rest.len()].copy_from_slice(rest);
+        h = mix(h, u64::from_le_bytes(b));
+    }
+    h
+}
+
+/// The slot where probing for a hash starts, in a table of `len` slots
+/// (a power of two): the top bits, which the multiply mixes best.
+fn first_slot(hash: u64, len: usize) -> usize {
+    let bits = len.trailing_zeros();
+    if bits == 0 {
+        0
+    } else {
+        (hash >> (64 - bits)) as usize
+    }
+}
+
+/// An open-addressing table over `words` with linear probing: slot
+/// values are a word's index plus one, 0 for empty. At least twice as
+/// many slots as words, so probes stay short.
+fn hash_slots<'s>(words: impl ExactSizeIterator<Item = &'s str>) -> Vec<u32> {
+    let len = (words.len() * 2).next_power_of_two().max(2);
+    let mut slots = vec![0u32; len];
+    for (i, w) in words.enumerate() {
+        let mut at = first_slot(word_hash(w.as_bytes()), len);
+        while slots[at] != 0 {
+            at = (at + 1) & (len - 1);
+        }
+        slots[at] = i as u32 + 1;
+    }
+    slots
+}
+
+/// Whether a hash table of `n` words is usable: a power-of-two size with
+/// an empty slot (so that probing ends) and indices in bounds.
+fn slots_ok(slots: &[u32], n: usize) -> bool {
+    slots.len().is_power_of_two()
+        && slots.contains(&0)
+        && slots.iter().all(|&s| s as usize <= n)
+}
+
+/// The word sets of a gazetteer, answered by hashing: each word with the
+/// bits of the sets holding it (`1 << GIVEN`...).
+pub struct WordIndex {
+    blob: std::borrow::Cow<'static, str>,
+    ends: Vec<u32>,
+    bits: Vec<u8>,
+    slots: Vec<u32>,
+}
+
+impl WordIndex {
+    /// The index over [`Decoded`]'s words; `blob` is its word blob, kept
+    /// or copied.
+    pub fn new(
+        blob: std::borrow::Cow<'static, str>,
+        ends: Vec<u32>,
+        bits: &[u8],
+        slots: Vec<u32>,
+    ) -> WordIndex {
+        WordIndex { blob, ends, bits: bits.to_vec(), slots }
+    }
+
+    /// The sets holding `word` exactly as written, as bits.
+    pub fn get(&self, word: &str) -> u8 {
+        let blob = self.blob.as_bytes();
+        let word = word.as_bytes();
+        let mask = self.slots.len() - 1;
+        let mut at = first_slot(word_hash(word), self.slots.len());
+        loop {
+            let i = self.slots[at] as usize;
+            if i == 0 {
+                return 0;
+            }
+            let end = self.ends[i - 1] as usize;
+            let start = if i == 1 { 0 } else { self.ends[i - 2] as usize };
+            if &blob[start..end] == word {
+                return self.bits[i - 1];
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+/// `s.to_lowercase()`, without allocating for the most common words:
+/// lowercase ASCII.
+pub fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.is_ascii() {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(s)
     }
 }
