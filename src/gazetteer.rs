@@ -348,7 +348,6 @@ impl Gazetteer {
             var_id_ends,
             ids,
             words,
-            word_bits,
             word_slots,
             ..
         } = d;
@@ -364,12 +363,7 @@ impl Gazetteer {
                 ids,
             },
             automaton,
-            words: table::WordIndex::new(
-                blob(words.0),
-                words.1,
-                word_bits,
-                word_slots,
-            ),
+            words: table::WordIndex::new(blob(words.0), word_slots),
         }
     }
 

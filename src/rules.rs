@@ -204,6 +204,10 @@ pub struct Rule {
     /// (the elements before them match a fixed number of tokens): a
     /// start failing one cannot match.
     anchors: Vec<(usize, Test)>,
+    /// The most selective element a match needs, with the first and last
+    /// offset from the match start it can be at: starts with no token
+    /// passing it in that window are skipped.
+    key: Option<(usize, usize, Test)>,
     /// Example sentences with bracketed expected entities.
     pub examples: Vec<String>,
     /// Sentences in which the rule must find nothing.
@@ -447,6 +451,7 @@ impl RuleSet {
                                 priority: 0,
                                 elems: Vec::new(),
                                 anchors: Vec::new(),
+                                key: None,
                                 examples: Vec::new(),
                                 counters: Vec::new(),
                                 origin: (path.to_path_buf(), n),
@@ -574,11 +579,26 @@ impl RuleSet {
                 offset += usize::from(*min);
             }
         }
-        // Literal and list tests are the most selective: first.
-        rule.anchors.sort_by_key(|(_, t)| match t {
-            Test::Mask { care, .. } if care[LISTS] | care[LITS] != 0 => 0,
-            _ => 1,
-        });
+        rule.anchors.sort_by_key(|(_, t)| std::cmp::Reverse(selectivity(t)));
+        let (mut lo, mut hi) = (0, 0);
+        let mut best: Option<(u32, usize, usize, &Test)> = None;
+        for e in &rule.elems {
+            if let Elem::Tok { test, min, max, .. } = e {
+                let score = selectivity(test);
+                let better = best.is_none_or(|b| {
+                    score > b.0 || score == b.0 && hi - lo < b.2 - b.1
+                });
+                if *min >= 1 && better {
+                    best = Some((score, lo, hi, test));
+                }
+                lo += usize::from(*min);
+                hi += usize::from(*max);
+            }
+        }
+        // A key at offset 0 is an anchor already.
+        rule.key = best
+            .filter(|b| b.2 > 0)
+            .map(|(_, lo, hi, test)| (lo, hi, test.clone()));
         self.rules.push(rule);
         Ok(())
     }
@@ -826,9 +846,32 @@ impl RuleSet {
             bits: &bits,
             start,
         };
+        // next[j - start]: the first token from j passing the rule's key.
+        let mut next = Vec::new();
         for (ri, rule) in self.rules.iter().enumerate() {
+            if let Some((_, _, test)) = &rule.key {
+                next.clear();
+                next.resize(range.len() + 1, usize::MAX);
+                for j in range.clone().rev() {
+                    next[j - start] = if ctx.test(test, j) {
+                        j
+                    } else {
+                        next[j - start + 1]
+                    };
+                }
+            }
             let mut i = range.start;
             'starts: while i < range.end {
+                if let Some((lo, hi, _)) = &rule.key {
+                    let Some(&p) = next.get(i + lo - start) else { break };
+                    if p == usize::MAX {
+                        break;
+                    }
+                    if p > i + hi {
+                        i = p - hi;
+                        continue;
+                    }
+                }
                 for (offset, test) in &rule.anchors {
                     let j = i + offset;
                     if j >= range.end || !ctx.test(test, j) {
@@ -932,6 +975,60 @@ impl TokenIndex {
                 Test::Any(any)
             }
         }
+    }
+}
+
+/// How much a test narrows where a rule can match, roughly: 3 for
+/// lists and literals, 2 for rarer features (names, titles, places), 1
+/// for common ones (capitalized, word), 0 for none.
+fn selectivity(t: &Test) -> u32 {
+    use feature::*;
+    const PLAIN: u64 = CAP
+        | UPPER
+        | LOWER
+        | WORD
+        | NUM
+        | PUNCT
+        | START
+        | ATTACHED
+        | HEADLINE
+        | COMMON
+        | HYPHEN;
+    let of = |m: &Bits| {
+        if m[LISTS] | m[LITS] != 0 {
+            3
+        } else if m[FEATS] & !PLAIN != 0 {
+            2
+        } else {
+            u32::from(m[FEATS] != 0)
+        }
+    };
+    match t {
+        Test::Mask { want, .. } => of(want),
+        // Any of several bits is as selective as the weakest.
+        Test::Any(m) => {
+            let plain = |w: usize, bits: u64| {
+                let mut x = [0; 3];
+                x[w] = bits;
+                of(&x)
+            };
+            [
+                plain(FEATS, m[FEATS] & PLAIN),
+                plain(FEATS, m[FEATS] & !PLAIN),
+                plain(LISTS, m[LISTS]),
+                plain(LITS, m[LITS]),
+            ]
+            .into_iter()
+            .zip([m[FEATS] & PLAIN, m[FEATS] & !PLAIN, m[LISTS], m[LITS]])
+            .filter(|(_, bits)| *bits != 0)
+            .map(|(s, _)| s)
+            .min()
+            .unwrap_or(0)
+        }
+        Test::And(ts) => ts.iter().map(selectivity).max().unwrap_or(0),
+        Test::Or(ts) => ts.iter().map(selectivity).min().unwrap_or(0),
+        Test::Not(_) => 0,
+        Test::Text(_) => 3,
     }
 }
 

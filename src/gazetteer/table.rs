@@ -543,7 +543,7 @@ impl Compiled {
     }
 }
 
-const MAGIC: &[u8; 8] = b"FSGAZ\0\0\x03";
+const MAGIC: &[u8; 8] = b"FSGAZ\0\0\x04";
 
 /// Writes `c` and the serialized automaton (may be empty) as bytes.
 ///
@@ -596,7 +596,7 @@ pub fn encode(c: &Compiled, automaton: &[u8]) -> Vec<u8> {
     });
     w.strs(words.iter().map(|x| x.0));
     w.bytes(&words.iter().map(|x| x.1).collect::<Vec<u8>>());
-    w.u32s(hash_slots(words.iter().map(|x| x.0)).into_iter());
+    w.u64s(hash_slots(words.iter().copied()).into_iter());
     w.bytes(automaton);
     w.0
 }
@@ -676,7 +676,7 @@ pub struct Decoded<'a> {
     /// For each word, the sets holding it: bit `1 << GIVEN`...
     pub word_bits: &'a [u8],
     /// The hash table over `words` (see [`WordIndex`]).
-    pub word_slots: Vec<u32>,
+    pub word_slots: Vec<u64>,
     /// The serialized automaton, possibly empty.
     pub automaton: &'a [u8],
 }
@@ -703,7 +703,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, String> {
         ids: r.u32s()?,
         words: r.strs()?,
         word_bits: r.bytes()?,
-        word_slots: r.u32s()?,
+        word_slots: r.u64s()?,
         automaton: r.bytes()?,
     };
     d.check()?;
@@ -747,7 +747,7 @@ impl Decoded<'_> {
             && self.ids.iter().all(|&i| (i as usize) < n)
             && strs_ok(&self.words)
             && self.word_bits.len() == self.words.1.len()
-            && slots_ok(&self.word_slots, self.words.1.len());
+            && slots_ok(&self.word_slots, &self.words);
         if ok {
             Ok(())
         } else {
@@ -874,37 +874,54 @@ fn first_slot(hash: u64, len: usize) -> usize {
     }
 }
 
-/// An open-addressing table over `words` with linear probing: slot
-/// values are a word's index plus one, 0 for empty. At least twice as
-/// many slots as words, so probes stay short.
-fn hash_slots<'s>(words: impl ExactSizeIterator<Item = &'s str>) -> Vec<u32> {
+/// An open-addressing table over `words` with linear probing. A slot
+/// holds all a lookup needs, so that it touches one slot and, for a word
+/// that is there, its text: the word's start in the blob (32 bits), its
+/// length (16), its sets (8) and 8 more bits of its hash, to skip most
+/// comparisons with other words. 0 is an empty slot: a slot's length is
+/// stored plus one. Twice as many slots as words keep probes short.
+fn hash_slots<'s>(
+    words: impl ExactSizeIterator<Item = (&'s str, u8)>,
+) -> Vec<u64> {
     let len = (words.len() * 2).next_power_of_two().max(2);
-    let mut slots = vec![0u32; len];
-    for (i, w) in words.enumerate() {
-        let mut at = first_slot(word_hash(w.as_bytes()), len);
+    let mut slots = vec![0u64; len];
+    let mut start = 0u64;
+    for (w, bits) in words {
+        let n = w.len() as u64 + 1;
+        let at_start = start;
+        start += w.len() as u64;
+        // No token is that long: such a word is never asked for.
+        if n > 0xffff {
+            continue;
+        }
+        let h = word_hash(w.as_bytes());
+        let mut at = first_slot(h, len);
         while slots[at] != 0 {
             at = (at + 1) & (len - 1);
         }
-        slots[at] = i as u32 + 1;
+        slots[at] =
+            at_start << 32 | n << 16 | u64::from(bits) << 8 | (h & 0xff);
     }
     slots
 }
 
-/// Whether a hash table of `n` words is usable: a power-of-two size with
-/// an empty slot (so that probing ends) and indices in bounds.
-fn slots_ok(slots: &[u32], n: usize) -> bool {
+/// Whether a hash table over a blob of `words` is usable: a power-of-two
+/// size with an empty slot (so that probing ends) and every slot inside
+/// the blob.
+fn slots_ok(slots: &[u64], words: &(&str, Vec<u32>)) -> bool {
     slots.len().is_power_of_two()
         && slots.contains(&0)
-        && slots.iter().all(|&s| s as usize <= n)
+        && slots.iter().all(|&s| {
+            let (start, n) = ((s >> 32) as usize, (s >> 16 & 0xffff) as usize);
+            s == 0 || n >= 1 && start + n - 1 <= words.0.len()
+        })
 }
 
 /// The word sets of a gazetteer, answered by hashing: each word with the
 /// bits of the sets holding it (`1 << GIVEN`...).
 pub struct WordIndex {
     blob: std::borrow::Cow<'static, str>,
-    ends: Vec<u32>,
-    bits: Vec<u8>,
-    slots: Vec<u32>,
+    slots: Vec<u64>,
 }
 
 impl WordIndex {
@@ -912,28 +929,33 @@ impl WordIndex {
     /// or copied.
     pub fn new(
         blob: std::borrow::Cow<'static, str>,
-        ends: Vec<u32>,
-        bits: &[u8],
-        slots: Vec<u32>,
+        slots: Vec<u64>,
     ) -> WordIndex {
-        WordIndex { blob, ends, bits: bits.to_vec(), slots }
+        WordIndex { blob, slots }
     }
 
     /// The sets holding `word` exactly as written, as bits.
     pub fn get(&self, word: &str) -> u8 {
         let blob = self.blob.as_bytes();
         let word = word.as_bytes();
+        let h = word_hash(word);
+        let n = word.len() as u64 + 1;
+        if n > 0xffff {
+            return 0;
+        }
+        let tag = n << 16 | (h & 0xff);
         let mask = self.slots.len() - 1;
-        let mut at = first_slot(word_hash(word), self.slots.len());
+        let mut at = first_slot(h, self.slots.len());
         loop {
-            let i = self.slots[at] as usize;
-            if i == 0 {
+            let s = self.slots[at];
+            if s == 0 {
                 return 0;
             }
-            let end = self.ends[i - 1] as usize;
-            let start = if i == 1 { 0 } else { self.ends[i - 2] as usize };
-            if &blob[start..end] == word {
-                return self.bits[i - 1];
+            if s & 0xffff_00ff == tag {
+                let start = (s >> 32) as usize;
+                if blob.get(start..start + word.len()) == Some(word) {
+                    return (s >> 8) as u8;
+                }
             }
             at = (at + 1) & mask;
         }
