@@ -1101,6 +1101,15 @@ fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s)
 }
 
+#[inline(always)]
+fn mask_ok(b: &Bits, care: &Bits, want: &Bits) -> bool {
+    // No short cut: three ands and compares beat two branches.
+    ((b[0] & care[0]) ^ want[0])
+        | ((b[1] & care[1]) ^ want[1])
+        | ((b[2] & care[2]) ^ want[2])
+        == 0
+}
+
 struct Ctx<'a> {
     text: &'a str,
     tokens: &'a [Token],
@@ -1112,14 +1121,21 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// Most tests are one mask: inline, without a call.
+    #[inline(always)]
     fn test(&self, test: &Test, i: usize) -> bool {
-        let b = &self.bits[i - self.start];
         match test {
             Test::Mask { care, want } => {
-                (b[0] & care[0]) == want[0]
-                    && (b[1] & care[1]) == want[1]
-                    && (b[2] & care[2]) == want[2]
+                mask_ok(&self.bits[i - self.start], care, want)
             }
+            _ => self.test_compound(test, i),
+        }
+    }
+
+    fn test_compound(&self, test: &Test, i: usize) -> bool {
+        let b = &self.bits[i - self.start];
+        match test {
+            Test::Mask { care, want } => mask_ok(b, care, want),
             Test::Any(m) => (b[0] & m[0]) | (b[1] & m[1]) | (b[2] & m[2]) != 0,
             Test::And(ts) => ts.iter().all(|t| self.test(t, i)),
             Test::Or(ts) => ts.iter().any(|t| self.test(t, i)),
