@@ -349,6 +349,7 @@ impl Gazetteer {
             ids,
             words,
             word_slots,
+            title_slots,
             ..
         } = d;
         Gazetteer {
@@ -363,7 +364,11 @@ impl Gazetteer {
                 ids,
             },
             automaton,
-            words: table::WordIndex::new(blob(words.0), word_slots),
+            words: table::WordIndex::new(
+                blob(words.0),
+                word_slots,
+                title_slots,
+            ),
         }
     }
 
@@ -517,6 +522,20 @@ impl Gazetteer {
             org_suffix: has(suffix, table::SUFFIXES),
             title: has(folded, table::TITLES),
             common_word: has(folded, table::COMMON),
+        }
+    }
+}
+
+impl Gazetteer {
+    /// The title and particle answers of [`Gazetteer::evidence`] alone
+    /// (the other fields false), from a small table: for lowercase
+    /// words, which are asked nothing else.
+    pub fn title_evidence(&self, word: &str) -> Evidence {
+        let bits = self.words.get_title(&table::lowercase(word));
+        Evidence {
+            particle: bits >> table::PARTICLES & 1 == 1,
+            title: bits >> table::TITLES & 1 == 1,
+            ..Evidence::default()
         }
     }
 }
@@ -810,6 +829,12 @@ t\tMaulana\tTITLE\t\t\t\t\t\tt
                     e.common_word,
                 ];
                 assert_eq!(got, want, "{w:?}");
+                let t = g.title_evidence(&w);
+                assert_eq!(
+                    (t.title, t.particle),
+                    (e.title, e.particle),
+                    "{w:?}"
+                );
                 yes += got.iter().filter(|&&b| b).count();
             }
         }

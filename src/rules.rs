@@ -709,7 +709,12 @@ impl RuleSet {
                         }
                     }
                     if let Some(g) = gazetteer {
-                        let e = g.evidence(strip_possessive(s));
+                        let bare = strip_possessive(s);
+                        let e = if f & LOWER == 0 {
+                            g.evidence(bare)
+                        } else {
+                            g.title_evidence(bare)
+                        };
                         // Rules only ask capitalized words for name
                         // evidence and whether they are common.
                         if f & LOWER == 0 {

@@ -543,7 +543,7 @@ impl Compiled {
     }
 }
 
-const MAGIC: &[u8; 8] = b"FSGAZ\0\0\x04";
+const MAGIC: &[u8; 8] = b"FSGAZ\0\0\x05";
 
 /// Writes `c` and the serialized automaton (may be empty) as bytes.
 ///
@@ -596,7 +596,11 @@ pub fn encode(c: &Compiled, automaton: &[u8]) -> Vec<u8> {
     });
     w.strs(words.iter().map(|x| x.0));
     w.bytes(&words.iter().map(|x| x.1).collect::<Vec<u8>>());
-    w.u64s(hash_slots(words.iter().copied()).into_iter());
+    w.u64s(hash_slots(&words, u8::MAX).into_iter());
+    // Lowercase words are only asked whether they are titles or
+    // particles: a table of those alone stays in cache.
+    let few = 1 << TITLES | 1 << PARTICLES;
+    w.u64s(hash_slots(&words, few).into_iter());
     w.bytes(automaton);
     w.0
 }
@@ -677,6 +681,8 @@ pub struct Decoded<'a> {
     pub word_bits: &'a [u8],
     /// The hash table over `words` (see [`WordIndex`]).
     pub word_slots: Vec<u64>,
+    /// The hash table over the titles and particles among `words`.
+    pub title_slots: Vec<u64>,
     /// The serialized automaton, possibly empty.
     pub automaton: &'a [u8],
 }
@@ -704,6 +710,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, String> {
         words: r.strs()?,
         word_bits: r.bytes()?,
         word_slots: r.u64s()?,
+        title_slots: r.u64s()?,
         automaton: r.bytes()?,
     };
     d.check()?;
@@ -747,7 +754,8 @@ impl Decoded<'_> {
             && self.ids.iter().all(|&i| (i as usize) < n)
             && strs_ok(&self.words)
             && self.word_bits.len() == self.words.1.len()
-            && slots_ok(&self.word_slots, &self.words);
+            && slots_ok(&self.word_slots, &self.words)
+            && slots_ok(&self.title_slots, &self.words);
         if ok {
             Ok(())
         } else {
@@ -880,18 +888,19 @@ fn first_slot(hash: u64, len: usize) -> usize {
 /// length (16), its sets (8) and 8 more bits of its hash, to skip most
 /// comparisons with other words. 0 is an empty slot: a slot's length is
 /// stored plus one. Twice as many slots as words keep probes short.
-fn hash_slots<'s>(
-    words: impl ExactSizeIterator<Item = (&'s str, u8)>,
-) -> Vec<u64> {
-    let len = (words.len() * 2).next_power_of_two().max(2);
+/// Only words in some set of `sets` are in the table (their bits are
+/// all kept).
+fn hash_slots(words: &[(&str, u8)], sets: u8) -> Vec<u64> {
+    let count = words.iter().filter(|w| w.1 & sets != 0).count();
+    let len = (count * 2).next_power_of_two().max(2);
     let mut slots = vec![0u64; len];
     let mut start = 0u64;
-    for (w, bits) in words {
+    for &(w, bits) in words {
         let n = w.len() as u64 + 1;
         let at_start = start;
         start += w.len() as u64;
         // No token is that long: such a word is never asked for.
-        if n > 0xffff {
+        if n > 0xffff || bits & sets == 0 {
             continue;
         }
         let h = word_hash(w.as_bytes());
@@ -922,6 +931,7 @@ fn slots_ok(slots: &[u64], words: &(&str, Vec<u32>)) -> bool {
 pub struct WordIndex {
     blob: std::borrow::Cow<'static, str>,
     slots: Vec<u64>,
+    titles: Vec<u64>,
 }
 
 impl WordIndex {
@@ -930,12 +940,23 @@ impl WordIndex {
     pub fn new(
         blob: std::borrow::Cow<'static, str>,
         slots: Vec<u64>,
+        titles: Vec<u64>,
     ) -> WordIndex {
-        WordIndex { blob, slots }
+        WordIndex { blob, slots, titles }
     }
 
     /// The sets holding `word` exactly as written, as bits.
     pub fn get(&self, word: &str) -> u8 {
+        self.probe(&self.slots, word)
+    }
+
+    /// Like [`WordIndex::get`], for the title and particle bits only:
+    /// other bits may be missing.
+    pub fn get_title(&self, word: &str) -> u8 {
+        self.probe(&self.titles, word)
+    }
+
+    fn probe(&self, slots: &[u64], word: &str) -> u8 {
         let blob = self.blob.as_bytes();
         let word = word.as_bytes();
         let h = word_hash(word);
@@ -944,10 +965,10 @@ impl WordIndex {
             return 0;
         }
         let tag = n << 16 | (h & 0xff);
-        let mask = self.slots.len() - 1;
-        let mut at = first_slot(h, self.slots.len());
+        let mask = slots.len() - 1;
+        let mut at = first_slot(h, slots.len());
         loop {
-            let s = self.slots[at];
+            let s = slots[at];
             if s == 0 {
                 return 0;
             }
