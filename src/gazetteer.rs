@@ -508,7 +508,7 @@ impl Gazetteer {
         let exact = self.words.get(word);
         let lower = table::lowercase(word);
         let folded =
-            if lower == word { exact } else { self.words.get(&lower) };
+            if &*lower == word { exact } else { self.words.get(&lower) };
         let suffix = if word.ends_with('.') {
             self.words.get(&table::lowercase(word.trim_end_matches('.')))
         } else {

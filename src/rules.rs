@@ -299,7 +299,7 @@ impl TokenIndex {
     fn list_bits(&self, word: &str) -> u64 {
         let [exact, folded, ..] = self.get(word);
         let lower = lowercase(word);
-        if lower == word {
+        if &*lower == word {
             return exact | folded;
         }
         exact | self.get(&lower)[1]
@@ -313,7 +313,7 @@ impl TokenIndex {
         if w.is_ascii() {
             if w.bytes().any(|b| b.is_ascii_uppercase()) {
                 // Unicode and ASCII lowercasing agree on ASCII.
-                let l = self.get(&w.to_ascii_lowercase());
+                let l = self.get(&lowercase(w));
                 lists |= l[1];
                 lits |= l[3];
             } else {

@@ -984,13 +984,42 @@ impl WordIndex {
 }
 
 /// `s.to_lowercase()`, without allocating for the most common words:
-/// lowercase ASCII.
-pub fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
+/// lowercase ASCII (borrowed) and short ASCII (on the stack).
+pub fn lowercase(s: &str) -> Lower<'_> {
     if !s.is_ascii() {
-        std::borrow::Cow::Owned(s.to_lowercase())
-    } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
-        std::borrow::Cow::Owned(s.to_ascii_lowercase())
+        Lower::Owned(s.to_lowercase())
+    } else if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Lower::Borrowed(s)
+    } else if s.len() <= 32 {
+        let mut buf = [0; 32];
+        buf[..s.len()].copy_from_slice(s.as_bytes());
+        buf[..s.len()].make_ascii_lowercase();
+        Lower::Inline(buf, s.len() as u8)
     } else {
-        std::borrow::Cow::Borrowed(s)
+        Lower::Owned(s.to_ascii_lowercase())
+    }
+}
+
+/// A lowercased word: see [`lowercase`].
+pub enum Lower<'a> {
+    /// The word was lowercase already.
+    Borrowed(&'a str),
+    /// A short ASCII word, lowercased: bytes and length.
+    Inline([u8; 32], u8),
+    /// Any other word, lowercased.
+    Owned(String),
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Lower::Borrowed(s) => s,
+            // Lowercasing ASCII bytes keeps them ASCII.
+            Lower::Inline(buf, n) => std::str::from_utf8(&buf[..*n as usize])
+                .expect("ASCII stays ASCII"),
+            Lower::Owned(s) => s,
+        }
     }
 }
