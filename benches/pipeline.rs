@@ -3,14 +3,14 @@
 //!
 //! One bench per stage plus the whole pipeline; each asserts its match
 //! count inside the timed closure, so a broken stage cannot look fast.
-//! The gazetteer, rules and claims stages get their benches where marked
-//! below, once they land. `tools/bench` measures whole-corpus throughput,
-//! memory and start-up time with the binary.
+//! `tools/bench` measures whole-corpus throughput, memory and start-up
+//! time with the binary.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use factspan::claims::ClaimStage;
 use factspan::output::{self, Outcome, RenderOptions};
 use factspan::segment::{Segmentation, Segmenter};
-use factspan::{Document, PipelineBuilder};
+use factspan::{Document, Entity, EntityType, PipelineBuilder};
 
 fn corpus() -> Vec<Document> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
@@ -48,16 +48,122 @@ fn segmentation(c: &mut Criterion) {
     g.finish();
 }
 
-// TODO(gazetteer stage): `fn gazetteer(c: &mut Criterion)` goes here:
-// build the default gazetteer once outside the timer, then in `b.iter`
-// match every sentence of `corpus()` and assert the number of matches
-// (`assert!(n >= MIN, "{n} matches")`). Add it to `criterion_group!`.
+/// Gazetteer matching: the automaton over each whole document, as the
+/// pipeline runs it.
+fn gazetteer(c: &mut Criterion) {
+    let docs = corpus();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let pipeline = PipelineBuilder::new().build().expect("default pipeline");
+    let g = pipeline.gazetteer();
+    let mut grp = c.benchmark_group("stage");
+    grp.throughput(Throughput::Bytes(bytes as u64));
+    grp.bench_function("gazetteer", |b| {
+        let mut found = Vec::new();
+        b.iter(|| {
+            let mut n = 0;
+            for d in &docs {
+                found.clear();
+                g.find(&d.text, &mut found);
+                n += found.len();
+            }
+            // Both samples name Pakistan, the UN and Afghans throughout.
+            assert!(n >= 40, "{n} matches");
+        })
+    });
+    grp.finish();
+}
 
-// TODO(rules stage): `fn rules(c: &mut Criterion)` goes here, the same
-// way: pattern rules over every sentence, asserting the match count.
+/// Pattern rules: token features (with the gazetteer's name evidence)
+/// and every rule over every sentence of documents segmented beforehand.
+fn rules(c: &mut Criterion) {
+    let docs = corpus();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let pipeline = PipelineBuilder::new().build().expect("default pipeline");
+    let segmenter = Segmenter::new();
+    let segs: Vec<Segmentation> = docs
+        .iter()
+        .map(|d| {
+            let mut seg = Segmentation::default();
+            segmenter.segment(&d.text, &mut seg);
+            seg
+        })
+        .collect();
+    let rules = pipeline.rule_set();
+    let mut grp = c.benchmark_group("stage");
+    grp.throughput(Throughput::Bytes(bytes as u64));
+    grp.bench_function("rules", |b| {
+        let (mut feats, mut found) = (Vec::new(), Vec::new());
+        b.iter(|| {
+            found.clear();
+            for (d, seg) in docs.iter().zip(&segs) {
+                let starts: Vec<usize> =
+                    seg.sentences.iter().map(|s| s.tokens.start).collect();
+                let g = Some(pipeline.gazetteer());
+                rules.features(&d.text, &seg.tokens, &starts, g, &mut feats);
+                for s in &seg.sentences {
+                    let range = s.tokens.clone();
+                    rules.run(&d.text, &seg.tokens, &feats, range, &mut found);
+                }
+            }
+            // Titled names and "X said" people are in every sample.
+            assert!(found.len() >= 10, "{} rule matches", found.len());
+        })
+    });
+    grp.finish();
+}
 
-// TODO(claims stage): `fn claims(c: &mut Criterion)` goes here: the
-// number grammar and claim assembly, asserting the number of claims.
+/// The number grammar and claim assembly, given each document's
+/// segmentation and named entities from a run beforehand.
+fn claims(c: &mut Criterion) {
+    let docs = corpus();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let pipeline = PipelineBuilder::new().build().expect("default pipeline");
+    let segmenter = Segmenter::new();
+    let stage = ClaimStage::new().expect("claim stage");
+    let inputs: Vec<(Segmentation, Vec<Entity>)> = docs
+        .iter()
+        .map(|d| {
+            let mut seg = Segmentation::default();
+            segmenter.segment(&d.text, &mut seg);
+            // What the claim stage sees: entities before numeric ones.
+            let named = pipeline
+                .process(d)
+                .entities
+                .into_iter()
+                .filter(|e| {
+                    !matches!(
+                        e.kind,
+                        EntityType::Count
+                            | EntityType::Money
+                            | EntityType::Percent
+                            | EntityType::Quantity
+                    )
+                })
+                .collect();
+            (seg, named)
+        })
+        .collect();
+    let mut grp = c.benchmark_group("stage");
+    grp.throughput(Throughput::Bytes(bytes as u64));
+    grp.bench_function("claims", |b| {
+        let (mut claims, mut numeric) = (Vec::new(), Vec::new());
+        b.iter(|| {
+            claims.clear();
+            numeric.clear();
+            for (d, (seg, named)) in docs.iter().zip(&inputs) {
+                stage.extract(&d.text, seg, named, &mut claims, &mut numeric);
+            }
+            // The samples report deportation and peacekeeping figures.
+            assert!(claims.len() >= 5, "{} claims", claims.len());
+            assert!(
+                numeric.len() >= claims.len(),
+                "{} numbers",
+                numeric.len()
+            );
+        })
+    });
+    grp.finish();
+}
 
 /// Rendering CSV rows (code-point offsets, cell escaping, sha256) for
 /// documents already processed.
@@ -105,5 +211,13 @@ fn whole_pipeline(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, segmentation, csv_writing, whole_pipeline);
+criterion_group!(
+    benches,
+    segmentation,
+    gazetteer,
+    rules,
+    claims,
+    csv_writing,
+    whole_pipeline
+);
 criterion_main!(benches);

@@ -28,6 +28,7 @@ use crate::annotation::EntityType;
 use crate::error::{Error, ErrorKind, Result};
 use crate::span::Span;
 
+pub(crate) use table::lowercase;
 use table::{flag, Kind, OTHER_LETTER};
 pub use table::{fold, COLUMNS};
 
@@ -319,42 +320,14 @@ impl Forms {
     }
 }
 
-/// A sorted, deduplicated word list searched by bisection.
-struct WordSet {
-    blob: Cow<'static, str>,
-    ends: Vec<u32>,
-}
-
-impl WordSet {
-    fn contains(&self, word: &str) -> bool {
-        // Bytes, not str slices: no char-boundary checks in the hot loop.
-        let blob = self.blob.as_bytes();
-        let word = word.as_bytes();
-        let at = |i: usize| {
-            let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-            &blob[start..self.ends[i] as usize]
-        };
-        let (mut lo, mut hi) = (0, self.ends.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            match at(mid).cmp(word) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return true,
-            }
-        }
-        false
-    }
-}
-
 /// The compiled gazetteer: entries, the automaton and name-evidence sets.
 pub struct Gazetteer {
     files: Vec<Box<str>>,
     entries: Vec<Entry>,
     forms: Forms,
     automaton: DoubleArrayAhoCorasick<u32>,
-    /// Word sets, indexed by `table::GIVEN`...
-    sets: [WordSet; 6],
+    /// Word sets, hashed (bits `1 << table::GIVEN`...).
+    words: table::WordIndex,
     /// User files laid over the defaults. Their entries, forms and files
     /// are numbered after this layer's (`first_entry`...): indices stay
     /// unique across layers.
@@ -426,7 +399,9 @@ impl Gazetteer {
             var_exact,
             var_id_ends,
             ids,
-            sets,
+            words,
+            word_slots,
+            title_slots,
             ..
         } = d;
         Gazetteer {
@@ -441,7 +416,11 @@ impl Gazetteer {
                 ids,
             },
             automaton,
-            sets: sets.map(|(b, ends)| WordSet { blob: blob(b), ends }),
+            words: table::WordIndex::new(
+                blob(words.0),
+                word_slots,
+                title_slots,
+            ),
             overlay: None,
             first_entry: 0,
             first_form: 0,
@@ -675,10 +654,11 @@ impl Gazetteer {
             + self.overlay.as_ref().map_or(0, |o| o.automaton_memory())
     }
 
-    /// Whether `key` is in word set `set` of any layer.
-    fn in_set(&self, set: usize, key: &str) -> bool {
-        self.sets[set].contains(key)
-            || self.overlay.as_ref().is_some_and(|o| o.sets[set].contains(key))
+    /// The word-set bits of `word` (`1 << table::GIVEN`...) in every
+    /// layer.
+    fn word_bits(&self, word: &str) -> u8 {
+        self.words.get(word)
+            | self.overlay.as_ref().map_or(0, |o| o.words.get(word))
     }
 
     /// Whether `word` is a listed given name (exact case).
@@ -693,30 +673,87 @@ impl Gazetteer {
 
     /// Whether `word` is a name particle (`bin`, `al`, `van`), any case.
     pub fn is_particle(&self, word: &str) -> bool {
-        self.in_set(table::PARTICLES, word.to_lowercase().as_str())
+        self.in_set(table::PARTICLES, &table::lowercase(word))
     }
 
     /// Whether `word` is a company legal suffix (`Ltd`, `Inc.`).
     pub fn is_org_suffix(&self, word: &str) -> bool {
         self.in_set(
             table::SUFFIXES,
-            word.trim_end_matches('.').to_lowercase().as_str(),
+            &table::lowercase(word.trim_end_matches('.')),
         )
     }
 
     /// Whether `word` is a title or role (`President`, `Maulana`), any
     /// case.
     pub fn is_title(&self, word: &str) -> bool {
-        self.in_set(table::TITLES, word.to_lowercase().as_str())
+        self.in_set(table::TITLES, &table::lowercase(word))
     }
 
     /// Whether `word` (lower-cased) is a common English word.
     pub fn is_common_word(&self, word: &str) -> bool {
-        if word.bytes().all(|b| b.is_ascii_lowercase()) {
-            return self.in_set(table::COMMON, word);
-        }
-        self.in_set(table::COMMON, word.to_lowercase().as_str())
+        self.in_set(table::COMMON, &table::lowercase(word))
     }
+
+    fn in_set(&self, set: usize, word: &str) -> bool {
+        self.word_bits(word) >> set & 1 == 1
+    }
+
+    /// What the word-set questions (`is_given_name`...) answer for
+    /// `word`, in one or two hash lookups instead of six.
+    pub fn evidence(&self, word: &str) -> Evidence {
+        let exact = self.word_bits(word);
+        let lower = table::lowercase(word);
+        let folded =
+            if &*lower == word { exact } else { self.word_bits(&lower) };
+        let suffix = if word.ends_with('.') {
+            self.word_bits(&table::lowercase(word.trim_end_matches('.')))
+        } else {
+            folded
+        };
+        let has = |bits: u8, set: usize| bits >> set & 1 == 1;
+        Evidence {
+            given_name: has(exact, table::GIVEN),
+            surname: has(exact, table::SURNAMES),
+            particle: has(folded, table::PARTICLES),
+            org_suffix: has(suffix, table::SUFFIXES),
+            title: has(folded, table::TITLES),
+            common_word: has(folded, table::COMMON),
+        }
+    }
+}
+
+impl Gazetteer {
+    /// The title and particle answers of [`Gazetteer::evidence`] alone
+    /// (the other fields false), from a small table: for lowercase
+    /// words, which are asked nothing else.
+    pub fn title_evidence(&self, word: &str) -> Evidence {
+        let lower = table::lowercase(word);
+        let bits = self.words.get_title(&lower)
+            | self.overlay.as_ref().map_or(0, |o| o.words.get_title(&lower));
+        Evidence {
+            particle: bits >> table::PARTICLES & 1 == 1,
+            title: bits >> table::TITLES & 1 == 1,
+            ..Evidence::default()
+        }
+    }
+}
+
+/// A word's name evidence: [`Gazetteer::evidence`].
+#[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
+pub struct Evidence {
+    /// [`Gazetteer::is_given_name`].
+    pub given_name: bool,
+    /// [`Gazetteer::is_surname`].
+    pub surname: bool,
+    /// [`Gazetteer::is_particle`].
+    pub particle: bool,
+    /// [`Gazetteer::is_org_suffix`].
+    pub org_suffix: bool,
+    /// [`Gazetteer::is_title`].
+    pub title: bool,
+    /// [`Gazetteer::is_common_word`].
+    pub common_word: bool,
 }
 
 /// Whether `found` (the original text of a match) fits the form's case
@@ -1027,6 +1064,54 @@ t\tMaulana\tTITLE\t\t\t\t\t\tt
         for (word, ask, want) in cases {
             assert_eq!(ask(&g, word), *want, "{word}");
         }
+    }
+
+    /// `evidence` answers each word-set question as asking it does, in
+    /// every case form (the lookups it shares between questions depend
+    /// on the case of the word).
+    #[test]
+    fn evidence_agrees_with_each_question() {
+        let g = GazetteerBuilder::new().build().expect("defaults build");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/amnesty-pakistan-deportations.txt"
+        );
+        let text = std::fs::read_to_string(path).expect("sample text");
+        let extra = ["bin", "Van", "LTD.", "Inc.", "inc..", "GmbH", "Élan"];
+        let words = text.split(|c: char| !c.is_alphanumeric() && c != '.');
+        let mut yes = 0;
+        for word in words.chain(extra) {
+            for w in
+                [word.to_string(), word.to_lowercase(), word.to_uppercase()]
+            {
+                let e = g.evidence(&w);
+                let want = [
+                    g.is_given_name(&w),
+                    g.is_surname(&w),
+                    g.is_particle(&w),
+                    g.is_org_suffix(&w),
+                    g.is_title(&w),
+                    g.is_common_word(&w),
+                ];
+                let got = [
+                    e.given_name,
+                    e.surname,
+                    e.particle,
+                    e.org_suffix,
+                    e.title,
+                    e.common_word,
+                ];
+                assert_eq!(got, want, "{w:?}");
+                let t = g.title_evidence(&w);
+                assert_eq!(
+                    (t.title, t.particle),
+                    (e.title, e.particle),
+                    "{w:?}"
+                );
+                yes += got.iter().filter(|&&b| b).count();
+            }
+        }
+        assert!(yes > 100, "only {yes} answers were yes");
     }
 
     /// The defaults `build.rs` precompiled must be what loading the same

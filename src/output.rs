@@ -421,6 +421,38 @@ pub fn sha256_hex(text: &str) -> String {
     out
 }
 
+/// A number written in decimal on the stack: rows have several each,
+/// and a `to_string` allocation per cell showed up in profiles.
+struct Num {
+    buf: [u8; 20],
+    at: usize,
+}
+
+impl Num {
+    fn new(mut n: usize) -> Num {
+        let mut buf = [0; 20];
+        let mut at = buf.len();
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        Num { buf, at }
+    }
+}
+
+impl std::ops::Deref for Num {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        // Only ASCII digits are written.
+        std::str::from_utf8(&self.buf[self.at..]).expect("ASCII digits")
+    }
+}
+
 fn cell<'c>(s: &'c str, opts: RenderOptions) -> Cow<'c, str> {
     if opts.safe_cells {
         neutralize(s)
@@ -475,11 +507,11 @@ pub fn render_csv(
                     &*cell(&doc.id, opts),
                     &*cell(&doc.source, opts),
                     &doc.text.chars().count().to_string(),
-                    &doc.text.len().to_string(),
+                    &*Num::new(doc.text.len()),
                     &sha256_hex(&doc.text),
                     "ok",
-                    &entities.len().to_string(),
-                    &claims.len().to_string(),
+                    &*Num::new(entities.len()),
+                    &*Num::new(claims.len()),
                 ])?;
                 w.flush()?;
             }
@@ -491,11 +523,11 @@ pub fn render_csv(
                         &*cell(&r.entity_id, opts),
                         r.kind,
                         &*cell(&r.text, opts),
-                        &r.start.to_string(),
-                        &r.end.to_string(),
-                        &r.byte_start.to_string(),
-                        &r.byte_end.to_string(),
-                        &r.sentence_id.to_string(),
+                        &*Num::new(r.start),
+                        &*Num::new(r.end),
+                        &*Num::new(r.byte_start),
+                        &*Num::new(r.byte_end),
+                        &*Num::new(r.sentence_id),
                         &*cell(&r.canonical_name, opts),
                         &*cell(&r.canonical_id, opts),
                         &*cell(&r.source, opts),
@@ -505,19 +537,17 @@ pub fn render_csv(
             }
             {
                 let mut w = csv_writer(&mut out.claims);
-                let opt = |v: Option<usize>| {
-                    v.map(|v| v.to_string()).unwrap_or_default()
-                };
+                let opt = |v: Option<usize>| v.map(Num::new);
                 for r in &claims {
                     w.write_record([
                         &*cell(&r.doc_id, opts),
                         &*cell(&r.claim_id, opts),
                         r.kind,
                         &*cell(&r.text, opts),
-                        &r.start.to_string(),
-                        &r.end.to_string(),
-                        &r.value_start.to_string(),
-                        &r.value_end.to_string(),
+                        &*Num::new(r.start),
+                        &*Num::new(r.end),
+                        &*Num::new(r.value_start),
+                        &*Num::new(r.value_end),
                         &r.value,
                         &r.value_min,
                         &r.value_max,
@@ -526,14 +556,14 @@ pub fn render_csv(
                         &*cell(&r.qualifier, opts),
                         r.operator,
                         &*cell(&r.counted, opts),
-                        &opt(r.counted_start),
-                        &opt(r.counted_end),
+                        opt(r.counted_start).as_deref().unwrap_or(""),
+                        opt(r.counted_end).as_deref().unwrap_or(""),
                         &*cell(&r.subject, opts),
                         &*cell(&r.attribution, opts),
                         &*cell(&r.time, opts),
-                        &r.sentence_id.to_string(),
-                        &r.sentence_start.to_string(),
-                        &r.sentence_end.to_string(),
+                        &*Num::new(r.sentence_id),
+                        &*Num::new(r.sentence_start),
+                        &*Num::new(r.sentence_end),
                         &*cell(&r.source, opts),
                     ])?;
                 }
@@ -704,6 +734,13 @@ impl AtomicFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for n in [0, 7, 10, 99, 12_345, usize::MAX] {
+            assert_eq!(&*Num::new(n), n.to_string());
+        }
+    }
 
     #[test]
     fn char_index_matches_python_slicing() {

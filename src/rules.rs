@@ -23,9 +23,11 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use rustc_hash::FxHashMap;
+
 use crate::annotation::EntityType;
 use crate::error::{Error, ErrorKind, Result};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{lowercase, Gazetteer};
 use crate::segment::{Token, TokenKind};
 use crate::span::Span;
 
@@ -133,10 +135,60 @@ enum Pred {
     Or(Vec<Pred>),
 }
 
+/// A token's bits that compiled tests read: its features, its
+/// membership in the first 64 lists, and which of the first 64 literals
+/// it is.
+type Bits = [u64; 3];
+const FEATS: usize = 0;
+const LISTS: usize = 1;
+const LITS: usize = 2;
+
+/// A [`Pred`] compiled to bit tests on a token's [`Bits`], so that a
+/// rule test costs a few mask operations, not list lookups and string
+/// comparisons.
+#[derive(Clone, Debug)]
+enum Test {
+    /// The bits under `care` equal `want`: required and excluded bits
+    /// of a conjunction at once.
+    Mask {
+        care: Bits,
+        want: Bits,
+    },
+    /// Some bit of the mask is set.
+    Any(Bits),
+    And(Vec<Test>),
+    Or(Vec<Test>),
+    Not(Box<Test>),
+    /// A list or literal past the first 64, asked of the token's text.
+    Text(Pred),
+}
+
+impl Test {
+    fn bit(word: usize, bit: u64) -> Test {
+        let mut m = [0; 3];
+        m[word] = bit;
+        Test::Mask { care: m, want: m }
+    }
+
+    /// The one bit this test requires, when that is all it does.
+    fn single_bit(&self) -> Option<Bits> {
+        match self {
+            Test::Mask { care, want }
+                if care == want
+                    && care.iter().map(|w| w.count_ones()).sum::<u32>()
+                        == 1 =>
+            {
+                Some(*care)
+            }
+            _ => None,
+        }
+    }
+}
+
 /// One element of a pattern.
 #[derive(Clone, Debug)]
 enum Elem {
-    Tok { pred: Pred, min: u8, max: u8 },
+    Tok { pred: Pred, test: Test, min: u8, max: u8 },
     Open,
     Close,
 }
@@ -151,9 +203,14 @@ pub struct Rule {
     /// Higher wins when rules overlap.
     pub priority: i32,
     elems: Vec<Elem>,
-    /// A cheap test the first token must pass: some feature bit of the
-    /// first mask, or membership in some list of the second.
-    first: Option<(u64, u64)>,
+    /// Tests that tokens at fixed offsets from a match start must pass
+    /// (the elements before them match a fixed number of tokens): a
+    /// start failing one cannot match.
+    anchors: Vec<(usize, Test)>,
+    /// The most selective element a match needs, with the first and last
+    /// offset from the match start it can be at: starts with no token
+    /// passing it in that window are skipped.
+    key: Option<(usize, usize, Test)>,
     /// Example sentences with bracketed expected entities.
     pub examples: Vec<String>,
     /// Sentences in which the rule must find nothing.
@@ -199,12 +256,92 @@ impl WordList {
     }
 }
 
+/// The words of the first 64 lists and the first 64 literals in one
+/// map, so that a token's list and literal bits take one or two lookups,
+/// not one per list and literal. Each word has four masks: lists holding
+/// it as written with a capital (matched exactly), lists holding it in
+/// lowercase (matched in any case), literals written with a capital
+/// (exactly) and in lowercase (ignoring ASCII case).
+#[derive(Clone, Debug, Default)]
+struct TokenIndex {
+    words: FxHashMap<Box<str>, [u64; 4]>,
+    /// Literals numbered so far, and whether they match exactly.
+    lits: Vec<(Box<str>, bool)>,
+}
+
+impl TokenIndex {
+    fn add_word(&mut self, list: usize, word: &str, exact: bool) {
+        let bits = self.words.entry(word.into()).or_default();
+        bits[usize::from(!exact)] |= 1 << list;
+    }
+
+    /// The literal's bit number, or `None` past 64.
+    fn lit(&mut self, lit: &str) -> Option<usize> {
+        let exact = lit.chars().any(char::is_uppercase);
+        let at = match self.lits.iter().position(|l| &*l.0 == lit) {
+            Some(at) => at,
+            None => {
+                self.lits.push((lit.into(), exact));
+                self.lits.len() - 1
+            }
+        };
+        if at >= 64 {
+            return None;
+        }
+        let bits = self.words.entry(lit.into()).or_default();
+        bits[if exact { 2 } else { 3 }] |= 1 << at;
+        Some(at)
+    }
+
+    fn get(&self, word: &str) -> [u64; 4] {
+        self.words.get(word).copied().unwrap_or_default()
+    }
+
+    /// The bits of the lists that contain `word`, as
+    /// [`WordList::contains`] answers for each.
+    fn list_bits(&self, word: &str) -> u64 {
+        let [exact, folded, ..] = self.get(word);
+        let lower = lowercase(word);
+        if &*lower == word {
+            return exact | folded;
+        }
+        exact | self.get(&lower)[1]
+    }
+
+    /// A token's list bits (its text's or, for a possessive, its bare
+    /// word's) and literal bits, as `Ctx::text_test` answers them.
+    fn token_bits(&self, w: &str) -> (u64, u64) {
+        let e = self.get(w);
+        let (mut lists, mut lits) = (e[0], e[2]);
+        if w.is_ascii() {
+            if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                // Unicode and ASCII lowercasing agree on ASCII.
+                let l = self.get(&lowercase(w));
+                lists |= l[1];
+                lits |= l[3];
+            } else {
+                lists |= e[1];
+                lits |= e[3];
+            }
+        } else {
+            lists = self.list_bits(w);
+            lits |= self.get(&w.to_ascii_lowercase())[3];
+        }
+        let bare = strip_possessive(w);
+        if bare.len() != w.len() {
+            lists |= self.list_bits(bare);
+        }
+        (lists, lits)
+    }
+}
+
 /// Rules and lists, compiled.
 #[derive(Clone, Debug, Default)]
 pub struct RuleSet {
     rules: Vec<Rule>,
     lists: Vec<WordList>,
     list_names: HashMap<String, usize>,
+    index: TokenIndex,
 }
 
 /// Builds a [`RuleSet`] from the built-in rules and user rule files.
@@ -330,7 +467,8 @@ impl RuleSet {
                                 kind: EntityType::Person,
                                 priority: 0,
                                 elems: Vec::new(),
-                                first: None,
+                                anchors: Vec::new(),
+                                key: None,
                                 examples: Vec::new(),
                                 counters: Vec::new(),
                                 origin: (path.to_path_buf(), n),
@@ -407,7 +545,11 @@ impl RuleSet {
     fn add_words(&mut self, idx: usize, words: &str) {
         for w in words.split_whitespace() {
             let w = w.replace('_', " ");
-            if w.chars().any(char::is_uppercase) {
+            let exact = w.chars().any(char::is_uppercase);
+            if idx < 64 {
+                self.index.add_word(idx, &w, exact);
+            }
+            if exact {
                 self.lists[idx].exact.insert(w.into());
             } else {
                 self.lists[idx].folded.insert(w.into());
@@ -437,16 +579,43 @@ impl RuleSet {
             ));
         }
         let mut rule = rule;
-        rule.first = rule
-            .elems
-            .iter()
-            .find_map(|e| match e {
-                Elem::Tok { pred, min, .. } => {
-                    Some(if *min >= 1 { necessary(pred) } else { None })
+        for e in &mut rule.elems {
+            if let Elem::Tok { pred, test, .. } = e {
+                *test = self.index.compile(pred);
+            }
+        }
+        let mut offset = 0;
+        for e in &rule.elems {
+            if let Elem::Tok { test, min, max, .. } = e {
+                if *min >= 1 {
+                    rule.anchors.push((offset, test.clone()));
                 }
-                _ => None,
-            })
-            .flatten();
+                if min != max {
+                    break;
+                }
+                offset += usize::from(*min);
+            }
+        }
+        rule.anchors.sort_by_key(|(_, t)| std::cmp::Reverse(selectivity(t)));
+        let (mut lo, mut hi) = (0, 0);
+        let mut best: Option<(u32, usize, usize, &Test)> = None;
+        for e in &rule.elems {
+            if let Elem::Tok { test, min, max, .. } = e {
+                let score = selectivity(test);
+                let better = best.is_none_or(|b| {
+                    score > b.0 || score == b.0 && hi - lo < b.2 - b.1
+                });
+                if *min >= 1 && better {
+                    best = Some((score, lo, hi, test));
+                }
+                lo += usize::from(*min);
+                hi += usize::from(*max);
+            }
+        }
+        // A key at offset 0 is an anchor already.
+        rule.key = best
+            .filter(|b| b.2 > 0)
+            .map(|(_, lo, hi, test)| (lo, hi, test.clone()));
         self.rules.push(rule);
         Ok(())
     }
@@ -475,7 +644,9 @@ impl RuleSet {
                 _ => {
                     let pred = p.conj()?;
                     let (min, max) = p.quant()?;
-                    elems.push(Elem::Tok { pred, min, max });
+                    // Compiled when the rule is complete.
+                    let test = Test::And(Vec::new());
+                    elems.push(Elem::Tok { pred, test, min, max });
                 }
             }
         }
@@ -559,27 +730,31 @@ impl RuleSet {
                     }
                     if let Some(g) = gazetteer {
                         let bare = strip_possessive(s);
-                        // Name lists are capitalized, and rules only ask
-                        // capitalized words whether they are common: most
-                        // tokens, lowercase ones, need two lookups only.
+                        let e = if f & LOWER == 0 {
+                            g.evidence(bare)
+                        } else {
+                            g.title_evidence(bare)
+                        };
+                        // Rules only ask capitalized words for name
+                        // evidence and whether they are common.
                         if f & LOWER == 0 {
-                            if g.is_given_name(bare) {
+                            if e.given_name {
                                 f |= GIVEN;
                             }
-                            if g.is_surname(bare) {
+                            if e.surname {
                                 f |= SURNAME;
                             }
-                            if g.is_org_suffix(bare) {
+                            if e.org_suffix {
                                 f |= ORG_SUFFIX;
                             }
-                            if g.is_common_word(bare) {
+                            if e.common_word {
                                 f |= COMMON;
                             }
                         }
-                        if g.is_title(bare) {
+                        if e.title {
                             f |= TITLE;
                         }
-                        if g.is_particle(bare) {
+                        if e.particle {
                             f |= PARTICLE;
                         }
                     }
@@ -682,41 +857,54 @@ impl RuleSet {
         range: std::ops::Range<usize>,
         out: &mut Vec<RuleMatch>,
     ) {
-        // List membership once per token, not once per rule and token.
+        // Lists and literals once per token, not once per rule and token.
         let start = range.start;
-        let lbits: Vec<u64> = tokens[range.clone()]
-            .iter()
-            .map(|t| {
-                let w = t.span.of(text);
-                let bare = strip_possessive(w);
-                self.lists.iter().take(64).enumerate().fold(
-                    0,
-                    |acc, (l, list)| {
-                        if list.contains(w) || list.contains(bare) {
-                            acc | 1 << l
-                        } else {
-                            acc
-                        }
-                    },
-                )
+        let bits: Vec<Bits> = (range.clone())
+            .map(|i| {
+                let (lists, lits) =
+                    self.index.token_bits(tokens[i].span.of(text));
+                [feats[i], lists, lits]
             })
             .collect();
         let ctx = Ctx {
             text,
             tokens,
-            feats,
             end: range.end,
             lists: &self.lists,
-            lbits: &lbits,
+            bits: &bits,
             start,
         };
+        // next[j - start]: the first token from j passing the rule's key.
+        let mut next = Vec::new();
         for (ri, rule) in self.rules.iter().enumerate() {
+            if let Some((_, _, test)) = &rule.key {
+                next.clear();
+                next.resize(range.len() + 1, usize::MAX);
+                for j in range.clone().rev() {
+                    next[j - start] = if ctx.test(test, j) {
+                        j
+                    } else {
+                        next[j - start + 1]
+                    };
+                }
+            }
             let mut i = range.start;
-            while i < range.end {
-                if let Some((fm, lm)) = rule.first {
-                    if feats[i] & fm == 0 && lbits[i - start] & lm == 0 {
-                        i += 1;
+            'starts: while i < range.end {
+                if let Some((lo, hi, _)) = &rule.key {
+                    let Some(&p) = next.get(i + lo - start) else { break };
+                    if p == usize::MAX {
+                        break;
+                    }
+                    if p > i + hi {
+                        i = p - hi;
                         continue;
+                    }
+                }
+                for (offset, test) in &rule.anchors {
+                    let j = i + offset;
+                    if j >= range.end || !ctx.test(test, j) {
+                        i += 1;
+                        continue 'starts;
                     }
                 }
                 let mut cap = (usize::MAX, usize::MAX);
@@ -742,18 +930,133 @@ impl RuleSet {
     }
 }
 
-/// A necessary condition for `pred`: the token has some bit of the first
-/// mask or is in some list of the second. `None` when there is no cheap
-/// one (literals, negations).
-fn necessary(pred: &Pred) -> Option<(u64, u64)> {
-    match pred {
-        Pred::Feat(bits) => Some((*bits, 0)),
-        Pred::List(l) if *l < 64 => Some((0, 1 << l)),
-        Pred::And(ps) => ps.iter().find_map(necessary),
-        Pred::Or(ps) => ps.iter().try_fold((0, 0), |acc, p| {
-            necessary(p).map(|(f, l)| (acc.0 | f, acc.1 | l))
-        }),
-        _ => None,
+impl TokenIndex {
+    /// Compiles `pred` to bit tests, numbering its literals.
+    fn compile(&mut self, pred: &Pred) -> Test {
+        match pred {
+            Pred::Feat(bits) => Test::bit(FEATS, *bits),
+            Pred::List(l) if *l < 64 => Test::bit(LISTS, 1 << l),
+            Pred::List(_) => Test::Text(pred.clone()),
+            Pred::Lit(lit) => match self.lit(lit) {
+                Some(k) => Test::bit(LITS, 1 << k),
+                None => Test::Text(pred.clone()),
+            },
+            Pred::Not(p) => match self.compile(p) {
+                t @ Test::Mask { .. } => match t.single_bit() {
+                    Some(care) => Test::Mask { care, want: [0; 3] },
+                    None => Test::Not(Box::new(t)),
+                },
+                Test::Any(care) => Test::Mask { care, want: [0; 3] },
+                t => Test::Not(Box::new(t)),
+            },
+            Pred::And(ps) => {
+                let (mut care, mut want) = ([0u64; 3], [0u64; 3]);
+                let mut rest = Vec::new();
+                let mut parts: Vec<Test> =
+                    ps.iter().map(|p| self.compile(p)).collect();
+                while let Some(t) = parts.pop() {
+                    match t {
+                        Test::Mask { care: c, want: w } => {
+                            for k in 0..3 {
+                                let both = care[k] & c[k];
+                                if want[k] & both != w[k] & both {
+                                    // Wants a bit both set and clear.
+                                    return Test::Or(Vec::new());
+                                }
+                                care[k] |= c[k];
+                                want[k] |= w[k];
+                            }
+                        }
+                        Test::And(ts) => parts.extend(ts),
+                        t => rest.push(t),
+                    }
+                }
+                // Cheap masks first; the order of pure tests is free.
+                rest.reverse();
+                if care == [0; 3] && rest.len() == 1 {
+                    return rest.remove(0);
+                }
+                if rest.is_empty() {
+                    return Test::Mask { care, want };
+                }
+                if care != [0; 3] {
+                    rest.insert(0, Test::Mask { care, want });
+                }
+                Test::And(rest)
+            }
+            Pred::Or(ps) => {
+                let ts: Vec<Test> =
+                    ps.iter().map(|p| self.compile(p)).collect();
+                let mut any = [0u64; 3];
+                for t in &ts {
+                    let m = match t {
+                        Test::Any(m) => *m,
+                        t => match t.single_bit() {
+                            Some(m) => m,
+                            None => return Test::Or(ts),
+                        },
+                    };
+                    for k in 0..3 {
+                        any[k] |= m[k];
+                    }
+                }
+                Test::Any(any)
+            }
+        }
+    }
+}
+
+/// How much a test narrows where a rule can match, roughly: 3 for
+/// lists and literals, 2 for rarer features (names, titles, places), 1
+/// for common ones (capitalized, word), 0 for none.
+fn selectivity(t: &Test) -> u32 {
+    use feature::*;
+    const PLAIN: u64 = CAP
+        | UPPER
+        | LOWER
+        | WORD
+        | NUM
+        | PUNCT
+        | START
+        | ATTACHED
+        | HEADLINE
+        | COMMON
+        | HYPHEN;
+    let of = |m: &Bits| {
+        if m[LISTS] | m[LITS] != 0 {
+            3
+        } else if m[FEATS] & !PLAIN != 0 {
+            2
+        } else {
+            u32::from(m[FEATS] != 0)
+        }
+    };
+    match t {
+        Test::Mask { want, .. } => of(want),
+        // Any of several bits is as selective as the weakest.
+        Test::Any(m) => {
+            let plain = |w: usize, bits: u64| {
+                let mut x = [0; 3];
+                x[w] = bits;
+                of(&x)
+            };
+            [
+                plain(FEATS, m[FEATS] & PLAIN),
+                plain(FEATS, m[FEATS] & !PLAIN),
+                plain(LISTS, m[LISTS]),
+                plain(LITS, m[LITS]),
+            ]
+            .into_iter()
+            .zip([m[FEATS] & PLAIN, m[FEATS] & !PLAIN, m[LISTS], m[LITS]])
+            .filter(|(_, bits)| *bits != 0)
+            .map(|(s, _)| s)
+            .min()
+            .unwrap_or(0)
+        }
+        Test::And(ts) => ts.iter().map(selectivity).max().unwrap_or(0),
+        Test::Or(ts) => ts.iter().map(selectivity).min().unwrap_or(0),
+        Test::Not(_) => 0,
+        Test::Text(_) => 3,
     }
 }
 
@@ -826,41 +1129,66 @@ fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s)
 }
 
+#[inline(always)]
+fn mask_ok(b: &Bits, care: &Bits, want: &Bits) -> bool {
+    // No short cut: three ands and compares beat two branches.
+    ((b[0] & care[0]) ^ want[0])
+        | ((b[1] & care[1]) ^ want[1])
+        | ((b[2] & care[2]) ^ want[2])
+        == 0
+}
+
 struct Ctx<'a> {
     text: &'a str,
     tokens: &'a [Token],
-    feats: &'a [u64],
     end: usize,
     lists: &'a [WordList],
-    /// List membership bits of the sentence's tokens, from `start`.
-    lbits: &'a [u64],
+    /// The bits of the sentence's tokens, from `start`.
+    bits: &'a [Bits],
     start: usize,
 }
 
 impl Ctx<'_> {
-    fn test(&self, pred: &Pred, i: usize) -> bool {
-        match pred {
-            Pred::Feat(bits) => self.feats[i] & bits == *bits,
-            Pred::List(l) if *l < 64 => {
-                self.lbits[i - self.start] >> l & 1 == 1
+    /// Most tests are one mask: inline, without a call.
+    #[inline(always)]
+    fn test(&self, test: &Test, i: usize) -> bool {
+        match test {
+            Test::Mask { care, want } => {
+                mask_ok(&self.bits[i - self.start], care, want)
             }
+            _ => self.test_compound(test, i),
+        }
+    }
+
+    fn test_compound(&self, test: &Test, i: usize) -> bool {
+        let b = &self.bits[i - self.start];
+        match test {
+            Test::Mask { care, want } => mask_ok(b, care, want),
+            Test::Any(m) => (b[0] & m[0]) | (b[1] & m[1]) | (b[2] & m[2]) != 0,
+            Test::And(ts) => ts.iter().all(|t| self.test(t, i)),
+            Test::Or(ts) => ts.iter().any(|t| self.test(t, i)),
+            Test::Not(t) => !self.test(t, i),
+            Test::Text(pred) => self.text_test(pred, i),
+        }
+    }
+
+    /// A list or literal test, on the token's text.
+    fn text_test(&self, pred: &Pred, i: usize) -> bool {
+        let w = self.tokens[i].span.of(self.text);
+        match pred {
             Pred::List(l) => {
-                let w = self.tokens[i].span.of(self.text);
-                let lists = self.lists;
-                lists[*l].contains(w)
-                    || lists[*l].contains(strip_possessive(w))
+                let list = &self.lists[*l];
+                list.contains(w) || list.contains(strip_possessive(w))
             }
             Pred::Lit(lit) => {
-                let w = self.tokens[i].span.of(self.text);
                 if lit.chars().any(char::is_uppercase) {
                     w == &**lit
                 } else {
                     w.eq_ignore_ascii_case(lit)
                 }
             }
-            Pred::Not(p) => !self.test(p, i),
-            Pred::And(ps) => ps.iter().all(|p| self.test(p, i)),
-            Pred::Or(ps) => ps.iter().any(|p| self.test(p, i)),
+            // Only lists and literals are compiled to text tests.
+            _ => false,
         }
     }
 
@@ -893,11 +1221,11 @@ impl Ctx<'_> {
                 }
                 r
             }
-            Elem::Tok { pred, min, max } => {
+            Elem::Tok { test, min, max, .. } => {
                 let mut n = 0;
                 while n < *max as usize
                     && i + n < self.end
-                    && self.test(pred, i + n)
+                    && self.test(test, i + n)
                 {
                     n += 1;
                 }
@@ -1063,5 +1391,120 @@ impl PatternParser<'_> {
             }
             _ => (1, 1),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::{Segmentation, Segmenter};
+
+    /// The meaning of a predicate, read off the token directly: what
+    /// compiled tests must agree with.
+    fn meaning(
+        set: &RuleSet,
+        text: &str,
+        t: &Token,
+        f: u64,
+        p: &Pred,
+    ) -> bool {
+        let w = t.span.of(text);
+        match p {
+            Pred::Feat(bits) => f & bits == *bits,
+            Pred::List(l) => {
+                let list = &set.lists[*l];
+                list.contains(w) || list.contains(strip_possessive(w))
+            }
+            Pred::Lit(lit) => {
+                if lit.chars().any(char::is_uppercase) {
+                    w == &**lit
+                } else {
+                    w.eq_ignore_ascii_case(lit)
+                }
+            }
+            Pred::Not(p) => !meaning(set, text, t, f, p),
+            Pred::And(ps) => ps.iter().all(|p| meaning(set, text, t, f, p)),
+            Pred::Or(ps) => ps.iter().any(|p| meaning(set, text, t, f, p)),
+        }
+    }
+
+    #[test]
+    fn compiled_tests_agree_with_their_predicates() {
+        // Past 64 lists, tests ask the text.
+        let mut extra: String =
+            (0..60).map(|i| format!("list many{i}: x{i} Y{i}\n")).collect();
+        extra += "list late: Ahmad's said\n\
+            rule t.late\n  type PERSON\n  match [@late \"U.N.\" \"said\"]\n";
+        // And past 64 literals.
+        let lits: Vec<String> = (0..70).map(|i| format!("\"l{i}\"")).collect();
+        extra += &format!(
+            "rule t.lits\n  type PERSON\n  match [({}|\"Said\"|\"the\")]\n",
+            lits.join("|")
+        );
+        let mut b = RuleSetBuilder::new();
+        b.add_str("extra.rules", extra);
+        let set = b.build().expect("rules build");
+        assert!(set.lists.len() > 64, "{} lists", set.lists.len());
+        assert!(
+            set.index.lits.len() > 64,
+            "{} literals",
+            set.index.lits.len()
+        );
+        let g = crate::gazetteer::GazetteerBuilder::new()
+            .build()
+            .expect("default gazetteer");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/amnesty-pakistan-deportations.txt"
+        );
+        let sample = std::fs::read_to_string(path).expect("sample text");
+        let text = format!(
+            "{sample}\nTHE Ahmad's SAID the U.N. vs. Élan ÉLAN said, van der Berg Ltd. ǅemal"
+        );
+        let mut seg = Segmentation::default();
+        Segmenter::new().segment(&text, &mut seg);
+        let starts: Vec<usize> =
+            seg.sentences.iter().map(|s| s.tokens.start).collect();
+        let mut feats = Vec::new();
+        set.features(&text, &seg.tokens, &starts, Some(&g), &mut feats);
+        let bits: Vec<Bits> = seg
+            .tokens
+            .iter()
+            .zip(&feats)
+            .map(|(t, &f)| {
+                let (lists, lits) = set.index.token_bits(t.span.of(&text));
+                [f, lists, lits]
+            })
+            .collect();
+        let ctx = Ctx {
+            text: &text,
+            tokens: &seg.tokens,
+            end: seg.tokens.len(),
+            lists: &set.lists,
+            bits: &bits,
+            start: 0,
+        };
+        let (mut yes, mut no) = (0, 0);
+        for rule in &set.rules {
+            for e in &rule.elems {
+                let Elem::Tok { pred, test, .. } = e else { continue };
+                for (i, t) in seg.tokens.iter().enumerate() {
+                    let want = meaning(&set, &text, t, feats[i], pred);
+                    assert_eq!(
+                        ctx.test(test, i),
+                        want,
+                        "rule {} token {:?} {pred:?}",
+                        rule.id,
+                        t.span.of(&text)
+                    );
+                    if want {
+                        yes += 1;
+                    } else {
+                        no += 1;
+                    }
+                }
+            }
+        }
+        assert!(yes > 1000 && no > 1000, "{yes} true, {no} false");
     }
 }

@@ -294,7 +294,8 @@ pub struct Row {
 /// Forms while loading: as written, whether acronym (exact case), entries.
 pub type Variants = Vec<(String, bool, Vec<u32>)>;
 
-/// The word sets, in this order, in [`Loader::sets`] and [`Decoded::sets`].
+/// The word sets, in this order, in [`Loader::sets`], and their bits in
+/// [`WordIndex::get`].
 pub const GIVEN: usize = 0;
 /// Surnames.
 pub const SURNAMES: usize = 1;
@@ -513,7 +514,7 @@ impl Compiled {
     }
 }
 
-const MAGIC: &[u8; 8] = b"FSGAZ\0\0\x02";
+const MAGIC: &[u8; 8] = b"FSGAZ\0\0\x05";
 
 /// Writes `c` and the serialized automaton (may be empty) as bytes.
 ///
@@ -548,9 +549,29 @@ pub fn encode(c: &Compiled, automaton: &[u8]) -> Vec<u8> {
         n
     }));
     w.u32s(variants().flat_map(|v| v.2.iter().copied()));
-    for set in &c.sets {
-        w.strs(set.iter().map(String::as_str));
-    }
+    // The word sets as one sorted list of words, each with the bits of
+    // the sets holding it, and an open-addressing hash table over it.
+    let mut words: Vec<(&str, u8)> = c
+        .sets
+        .iter()
+        .enumerate()
+        .flat_map(|(i, set)| set.iter().map(move |w| (w.as_str(), 1 << i)))
+        .collect();
+    words.sort_unstable();
+    words.dedup_by(|b, a| {
+        let same = a.0 == b.0;
+        if same {
+            a.1 |= b.1;
+        }
+        same
+    });
+    w.strs(words.iter().map(|x| x.0));
+    w.bytes(&words.iter().map(|x| x.1).collect::<Vec<u8>>());
+    w.u64s(hash_slots(&words, u8::MAX).into_iter());
+    // Lowercase words are only asked whether they are titles or
+    // particles: a table of those alone stays in cache.
+    let few = 1 << TITLES | 1 << PARTICLES;
+    w.u64s(hash_slots(&words, few).into_iter());
     w.bytes(automaton);
     w.0
 }
@@ -616,8 +637,14 @@ pub struct Decoded<'a> {
     pub var_id_ends: Vec<u32>,
     /// Entry ids of the variants, best first.
     pub ids: Vec<u32>,
-    /// Sorted word sets.
-    pub sets: [(&'a str, Vec<u32>); 6],
+    /// The words of all word sets, sorted.
+    pub words: (&'a str, Vec<u32>),
+    /// For each word, the sets holding it: bit `1 << GIVEN`...
+    pub word_bits: &'a [u8],
+    /// The hash table over `words` (see [`WordIndex`]).
+    pub word_slots: Vec<u64>,
+    /// The hash table over the titles and particles among `words`.
+    pub title_slots: Vec<u64>,
     /// The serialized automaton, possibly empty.
     pub automaton: &'a [u8],
 }
@@ -642,14 +669,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, String> {
         var_exact: r.bytes()?,
         var_id_ends: r.u32s()?,
         ids: r.u32s()?,
-        sets: [
-            r.strs()?,
-            r.strs()?,
-            r.strs()?,
-            r.strs()?,
-            r.strs()?,
-            r.strs()?,
-        ],
+        words: r.strs()?,
+        word_bits: r.bytes()?,
+        word_slots: r.u64s()?,
+        title_slots: r.u64s()?,
         automaton: r.bytes()?,
     };
     d.check()?;
@@ -691,7 +714,10 @@ impl Decoded<'_> {
             && self.var_id_ends.len() == self.var_exact.len()
             && ascending(&self.var_id_ends, self.ids.len())
             && self.ids.iter().all(|&i| (i as usize) < n)
-            && self.sets.iter().all(strs_ok);
+            && strs_ok(&self.words)
+            && self.word_bits.len() == self.words.1.len()
+            && slots_ok(&self.word_slots, &self.words)
+            && slots_ok(&self.title_slots, &self.words);
         if ok {
             Ok(())
         } else {
@@ -761,5 +787,178 @@ impl<'a> Reader<'a> {
         let blob = std::str::from_utf8(self.bytes()?)
             .map_err(|_| "gazetteer table is not UTF-8")?;
         Ok((blob, self.u32s()?))
+    }
+}
+
+/// A hash of a word that does not change between the build script, which
+/// writes the table, and the crate, which reads it: FxHash's mixing
+/// step over 8-byte chunks.
+pub fn word_hash(word: &[u8]) -> u64 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let mix = |h: u64, x: u64| (h.rotate_left(26) ^ x).wrapping_mul(K);
+    let mut h = mix(0, word.len() as u64);
+    let mut chunks = word.chunks_exact(8);
+    for c in &mut chunks {
+        h = mix(h, u64::from_le_bytes(c.try_into().expect("8 bytes")));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut b = [0; 8];
+        b[..rest.len()].copy_from_slice(rest);
+        h = mix(h, u64::from_le_bytes(b));
+    }
+    h
+}
+
+/// The slot where probing for a hash starts, in a table of `len` slots
+/// (a power of two): the top bits, which the multiply mixes best.
+fn first_slot(hash: u64, len: usize) -> usize {
+    let bits = len.trailing_zeros();
+    if bits == 0 {
+        0
+    } else {
+        (hash >> (64 - bits)) as usize
+    }
+}
+
+/// An open-addressing table over `words` with linear probing. A slot
+/// holds all a lookup needs, so that it touches one slot and, for a word
+/// that is there, its text: the word's start in the blob (32 bits), its
+/// length (16), its sets (8) and 8 more bits of its hash, to skip most
+/// comparisons with other words. 0 is an empty slot: a slot's length is
+/// stored plus one. Twice as many slots as words keep probes short.
+/// Only words in some set of `sets` are in the table (their bits are
+/// all kept).
+fn hash_slots(words: &[(&str, u8)], sets: u8) -> Vec<u64> {
+    let count = words.iter().filter(|w| w.1 & sets != 0).count();
+    let len = (count * 2).next_power_of_two().max(2);
+    let mut slots = vec![0u64; len];
+    let mut start = 0u64;
+    for &(w, bits) in words {
+        let n = w.len() as u64 + 1;
+        let at_start = start;
+        start += w.len() as u64;
+        // No token is that long: such a word is never asked for.
+        if n > 0xffff || bits & sets == 0 {
+            continue;
+        }
+        let h = word_hash(w.as_bytes());
+        let mut at = first_slot(h, len);
+        while slots[at] != 0 {
+            at = (at + 1) & (len - 1);
+        }
+        slots[at] =
+            at_start << 32 | n << 16 | u64::from(bits) << 8 | (h & 0xff);
+    }
+    slots
+}
+
+/// Whether a hash table over a blob of `words` is usable: a power-of-two
+/// size with an empty slot (so that probing ends) and every slot inside
+/// the blob.
+fn slots_ok(slots: &[u64], words: &(&str, Vec<u32>)) -> bool {
+    slots.len().is_power_of_two()
+        && slots.contains(&0)
+        && slots.iter().all(|&s| {
+            let (start, n) = ((s >> 32) as usize, (s >> 16 & 0xffff) as usize);
+            s == 0 || n >= 1 && start + n - 1 <= words.0.len()
+        })
+}
+
+/// The word sets of a gazetteer, answered by hashing: each word with the
+/// bits of the sets holding it (`1 << GIVEN`...).
+pub struct WordIndex {
+    blob: std::borrow::Cow<'static, str>,
+    slots: Vec<u64>,
+    titles: Vec<u64>,
+}
+
+impl WordIndex {
+    /// The index over [`Decoded`]'s words; `blob` is its word blob, kept
+    /// or copied.
+    pub fn new(
+        blob: std::borrow::Cow<'static, str>,
+        slots: Vec<u64>,
+        titles: Vec<u64>,
+    ) -> WordIndex {
+        WordIndex { blob, slots, titles }
+    }
+
+    /// The sets holding `word` exactly as written, as bits.
+    pub fn get(&self, word: &str) -> u8 {
+        self.probe(&self.slots, word)
+    }
+
+    /// Like [`WordIndex::get`], for the title and particle bits only:
+    /// other bits may be missing.
+    pub fn get_title(&self, word: &str) -> u8 {
+        self.probe(&self.titles, word)
+    }
+
+    fn probe(&self, slots: &[u64], word: &str) -> u8 {
+        let blob = self.blob.as_bytes();
+        let word = word.as_bytes();
+        let h = word_hash(word);
+        let n = word.len() as u64 + 1;
+        if n > 0xffff {
+            return 0;
+        }
+        let tag = n << 16 | (h & 0xff);
+        let mask = slots.len() - 1;
+        let mut at = first_slot(h, slots.len());
+        loop {
+            let s = slots[at];
+            if s == 0 {
+                return 0;
+            }
+            if s & 0xffff_00ff == tag {
+                let start = (s >> 32) as usize;
+                if blob.get(start..start + word.len()) == Some(word) {
+                    return (s >> 8) as u8;
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+/// `s.to_lowercase()`, without allocating for the most common words:
+/// lowercase ASCII (borrowed) and short ASCII (on the stack).
+pub fn lowercase(s: &str) -> Lower<'_> {
+    if !s.is_ascii() {
+        Lower::Owned(s.to_lowercase())
+    } else if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Lower::Borrowed(s)
+    } else if s.len() <= 32 {
+        let mut buf = [0; 32];
+        buf[..s.len()].copy_from_slice(s.as_bytes());
+        buf[..s.len()].make_ascii_lowercase();
+        Lower::Inline(buf, s.len() as u8)
+    } else {
+        Lower::Owned(s.to_ascii_lowercase())
+    }
+}
+
+/// A lowercased word: see [`lowercase`].
+pub enum Lower<'a> {
+    /// The word was lowercase already.
+    Borrowed(&'a str),
+    /// A short ASCII word, lowercased: bytes and length.
+    Inline([u8; 32], u8),
+    /// Any other word, lowercased.
+    Owned(String),
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Lower::Borrowed(s) => s,
+            // Lowercasing ASCII bytes keeps them ASCII.
+            Lower::Inline(buf, n) => std::str::from_utf8(&buf[..*n as usize])
+                .expect("ASCII stays ASCII"),
+            Lower::Owned(s) => s,
+        }
     }
 }
