@@ -76,7 +76,11 @@ impl DateStage {
             format!(r"\b(?:{MONTHS})\b"),
             format!(r"\b{YEAR}\b"),
         ]
-        .join("|");
+        .join("|")
+        // ASCII word boundaries: with Unicode ones the regex engine leaves
+        // its fast DFA for any text with a curly quote or an accent, which
+        // is most news. `extract` restores the Unicode rule at the edges.
+        .replace(r"\b", r"(?-u:\b)");
         let re = Regex::new(&pattern)
             .map_err(|e| Error::config(format!("date patterns: {e}")))?;
         Ok(DateStage { re })
@@ -89,7 +93,13 @@ impl DateStage {
         _seg: &Segmentation,
         out: &mut Vec<Entity>,
     ) {
+        let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         for m in self.re.find_iter(text) {
+            if word_char(text[..m.start()].chars().next_back())
+                || word_char(text[m.end()..].chars().next())
+            {
+                continue;
+            }
             let span = Span::new(m.start(), m.end());
             let s = m.as_str();
             let Some(rule) = classify(text, span, s) else { continue };
