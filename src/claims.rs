@@ -13,6 +13,10 @@
 //!   `a report by X`, `X's data`;
 //! * time: the DATE expression nearest the figure in the sentence.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
 use crate::annotation::{
     Canonical, Claim, ClaimKind, Entity, EntityType, Origin,
 };
@@ -327,6 +331,40 @@ const DETERMINERS: &[&str] = &[
 fn lower_in(s: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(s))
 }
+
+/// A word list asked case-insensitively (as [`lower_in`] does) in one
+/// hash lookup: the long lists are asked about every word of a sentence.
+struct Words {
+    list: &'static [&'static str],
+    set: OnceLock<FxHashSet<Box<[u8]>>>,
+}
+
+impl Words {
+    const fn new(list: &'static [&'static str]) -> Words {
+        Words { list, set: OnceLock::new() }
+    }
+
+    fn has(&self, w: &str) -> bool {
+        let mut buf = [0u8; 32];
+        if !w.is_ascii() || w.len() > buf.len() {
+            return lower_in(w, self.list);
+        }
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        let set = self.set.get_or_init(|| {
+            let lowered = self.list.iter().map(|w| w.to_ascii_lowercase());
+            lowered.map(|w| w.into_bytes().into_boxed_slice()).collect()
+        });
+        set.contains(&*lower)
+    }
+}
+
+static STOP_WORDS: Words = Words::new(STOP);
+static SPEECH_VERB_WORDS: Words = Words::new(SPEECH_VERBS);
+static SOURCE_NOUN_WORDS: Words = Words::new(SOURCE_NOUNS);
+static CHANGE_VERB_WORDS: Words = Words::new(CHANGE_VERBS);
+static IRREGULAR_VERB_WORDS: Words = Words::new(IRREGULAR_VERBS);
 
 /// Who has spoken so far in a document: the state that resolves `he
 /// said` and a quote running over several sentences.
@@ -713,7 +751,7 @@ fn name_at(text: &str, toks: &[Token], i: usize) -> Option<(Span, usize)> {
         while e < toks.len()
             && e < end + 3
             && word(text, &toks[e]).is_some_and(|w| {
-                w.chars().all(|c| c.is_lowercase()) && !lower_in(w, STOP)
+                w.chars().all(|c| c.is_lowercase()) && !STOP_WORDS.has(w)
             })
         {
             e += 1;
@@ -787,10 +825,10 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         let t = &toks[k - 1];
         let Some(w) = word(text, t) else { break };
         let linker = lower_in(w, &["of", "and"]) && k < end;
-        if lower_in(w, STOP) && !linker {
+        if STOP_WORDS.has(w) && !linker {
             break;
         }
-        if lower_in(w, SPEECH_VERBS) || w.ends_with("ing") && k < end {
+        if SPEECH_VERB_WORDS.has(w) || w.ends_with("ing") && k < end {
             break;
         }
         k -= 1;
@@ -826,7 +864,7 @@ fn attribution_of(text: &str, toks: &[Token], dates: &[Span]) -> Option<Span> {
                 if toks[e].kind == TokenKind::Punct
                     && !abbrev_dot
                     && !matches!(t, "-" | "’" | "'" | "&")
-                    || lower_in(t, STOP)
+                    || STOP_WORDS.has(t)
                         && e > j
                         && !lower_in(t, &["of", "for", "and", "the"])
                 {
@@ -844,7 +882,7 @@ fn attribution_of(text: &str, toks: &[Token], dates: &[Span]) -> Option<Span> {
     }
     // "data from X", "a report by X"
     for i in 0..n.saturating_sub(2) {
-        if lower_in(w(i), SOURCE_NOUNS) && matches!(w(i + 1), "from" | "by") {
+        if SOURCE_NOUN_WORDS.has(w(i)) && matches!(w(i + 1), "from" | "by") {
             if let Some((s, _)) = name_at(text, toks, i + 2) {
                 return Some(s);
             }
@@ -852,7 +890,7 @@ fn attribution_of(text: &str, toks: &[Token], dates: &[Span]) -> Option<Span> {
     }
     // "X’s data"
     for i in 1..n {
-        if lower_in(w(i), SOURCE_NOUNS) {
+        if SOURCE_NOUN_WORDS.has(w(i)) {
             let prev = toks[i - 1].span.of(text);
             if prev.ends_with("’s") || prev.ends_with("'s") {
                 let mut k = i - 1;
@@ -877,7 +915,7 @@ fn attribution_of(text: &str, toks: &[Token], dates: &[Span]) -> Option<Span> {
             let primary =
                 lower_in(v, &["said", "says", "say", "told", "tells"]);
             if pass == 0 && !primary
-                || pass == 1 && (primary || !lower_in(v, SPEECH_VERBS))
+                || pass == 1 && (primary || !SPEECH_VERB_WORDS.has(v))
             {
                 continue;
             }
@@ -986,7 +1024,7 @@ fn caps_back(text: &str, toks: &[Token], i: usize) -> usize {
     // opens the sentence ("But Maria Okafor").
     while k < i
         && (toks[k].kind == TokenKind::Punct
-            || lower_in(toks[k].span.of(text), STOP))
+            || STOP_WORDS.has(toks[k].span.of(text)))
     {
         k += 1;
     }
@@ -1090,7 +1128,7 @@ fn name_after(
 }
 
 fn is_stop_cap(text: &str, s: Span) -> bool {
-    lower_in(s.of(text), STOP)
+    STOP_WORDS.has(s.of(text))
 }
 
 /// The speaker of a quoted sentence, named in the sentence after it or
@@ -1116,7 +1154,7 @@ fn quote_speaker(
         // Only a statement verb names a speaker here.
         for i in 0..toks.len() {
             let Some(v) = word(text, &toks[i]) else { continue };
-            if lower_in(v, SPEECH_VERBS) {
+            if SPEECH_VERB_WORDS.has(v) {
                 if let Some(sp) = speaker_at(text, toks, i, dates) {
                     found = Some(sp);
                     break;
@@ -1231,7 +1269,7 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
     while end < toks.len() && end < start + 5 {
         let t = &toks[end];
         let Some(w) = word(text, t) else { break };
-        if lower_in(w, STOP) {
+        if STOP_WORDS.has(w) {
             break;
         }
         if end > start {
@@ -1246,7 +1284,7 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         if end > start && !t.space_before {
             break;
         }
-        if lower_in(w, IRREGULAR_VERBS) {
+        if IRREGULAR_VERB_WORDS.has(w) {
             break;
         }
         end += 1;
@@ -1300,7 +1338,7 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
     // Only a noun right after the parenthesis counts ("dlrs 36 (...) for
     // the events" leaves the events to the preposition rules).
     let noun_at =
-        |k: usize| word(text, &toks[k]).is_some_and(|w| !lower_in(w, STOP));
+        |k: usize| word(text, &toks[k]).is_some_and(|w| !STOP_WORDS.has(w));
     if after < toks.len() && toks[after].span.of(text) == "(" {
         if let Some(k) = (after + 1..toks.len().min(after + 8))
             .find(|&k| toks[k].span.of(text) == ")")
@@ -1353,7 +1391,7 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
         let mut steps = 0;
         while k > 0 && steps < 4 {
             let w = word(text, &toks[k - 1])?;
-            if lower_in(w, CHANGE_VERBS) || w.ends_with("ed") && k >= 2 {
+            if CHANGE_VERB_WORDS.has(w) || w.ends_with("ed") && k >= 2 {
                 return phrase_before(text, toks, k - 1);
             }
             if !lower_in(
@@ -1461,7 +1499,7 @@ fn subject_of(
     while i < toks.len().min(8) {
         if is_cap(text, &toks[i]) {
             let w = toks[i].span.of(text);
-            if lower_in(w, STOP) || lower_in(w, &["a", "an", "the"]) {
+            if STOP_WORDS.has(w) || lower_in(w, &["a", "an", "the"]) {
                 i += 1;
                 continue;
             }
@@ -1606,8 +1644,7 @@ fn after_saying(text: &str, toks: &[Token], dates: &[Span], i: usize) -> bool {
     if k < i && k > 0 && toks[k - 1].span.of(text) == "on" {
         k -= 1;
     }
-    k > 0
-        && word(text, &toks[k - 1]).is_some_and(|w| lower_in(w, SPEECH_VERBS))
+    k > 0 && word(text, &toks[k - 1]).is_some_and(|w| SPEECH_VERB_WORDS.has(w))
 }
 
 /// The date a figure refers to: the nearest one in the figure's clause
@@ -1653,7 +1690,7 @@ fn date_in_clause(
             }
             !(k > 0
                 && word(text, &toks[k - 1])
-                    .is_some_and(|w| lower_in(w, SPEECH_VERBS)))
+                    .is_some_and(|w| SPEECH_VERB_WORDS.has(w)))
         })
         .min_by_key(|d| {
             if d.end <= at.start {
