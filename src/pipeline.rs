@@ -254,7 +254,8 @@ impl Pipeline {
 
     /// Processes a stream of input items in chunks: each chunk in parallel,
     /// rendered by `render` on the worker threads, then handed to `sink` in
-    /// input order. Memory is bounded by the chunk size.
+    /// input order on the calling thread, while the workers go on with the
+    /// next chunk. Memory is bounded by the chunk size.
     ///
     /// # Errors
     ///
@@ -327,23 +328,39 @@ impl Pipeline {
                     let _ = tx.send(chunk);
                 }
             });
-            for chunk in rx {
-                let done: Vec<Result<(T, Outcome, R)>> = pool.install(|| {
-                    chunk
-                        .into_par_iter()
-                        .map(|(tag, item)| {
-                            let outcome = match item {
-                                Ok(doc) => {
-                                    let ex = self.process(&doc);
-                                    Outcome::Processed(doc, ex)
-                                }
-                                Err(rejection) => Outcome::Rejected(rejection),
-                            };
-                            let rendered = render(self, &outcome)?;
-                            Ok((tag, outcome, rendered))
-                        })
-                        .collect()
-                });
+            // Processing runs beside writing: while the sink writes one
+            // chunk's rows, the workers go on with the next chunk.
+            let (done_tx, done_rx) =
+                mpsc::sync_channel::<Vec<Result<(T, Outcome, R)>>>(1);
+            let (pool, render) = (&pool, &render);
+            scope.spawn(move || {
+                for chunk in rx {
+                    let done = pool.install(|| {
+                        chunk
+                            .into_par_iter()
+                            .map(|(tag, item)| {
+                                let outcome = match item {
+                                    Ok(doc) => {
+                                        let ex = self.process(&doc);
+                                        Outcome::Processed(doc, ex)
+                                    }
+                                    Err(rejection) => {
+                                        Outcome::Rejected(rejection)
+                                    }
+                                };
+                                let rendered = render(self, &outcome)?;
+                                Ok((tag, outcome, rendered))
+                            })
+                            .collect()
+                    });
+                    if done_tx.send(done).is_err() {
+                        return;
+                    }
+                }
+            });
+            // On an error the receivers drop, and the threads above stop
+            // at their next send.
+            for done in done_rx {
                 for result in done {
                     let (tag, outcome, rendered) = result?;
                     stats.add(&outcome);
