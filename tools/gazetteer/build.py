@@ -677,7 +677,7 @@ def strip_suffix(name, terms):
         out = hit.strip(" ,")
 
 
-def build_companies(name_to_cc):
+def build_companies(name_to_cc, taken_names):
     src_txt = wheel_read("pytickersymbols", "pytickersymbols/indices_data.py").decode("utf-8")
     indices = None
     for node in ast.parse(src_txt).body:
@@ -716,6 +716,17 @@ def build_companies(name_to_cc):
             cands.append(short)
             if is_common(short):
                 flags.add("common_word")
+        # News names a group by its brand: "Volkswagen" for "Volkswagen
+        # Group", "Rolls-Royce" for "Rolls-Royce Holdings". Only when the
+        # brand is neither English words ("National Bank") nor a place or
+        # given name ("Everest Group", "Norma Group" keep their full
+        # names).
+        brand = re.sub(r" (Group|Holdings?)$", "", short or name)
+        generic = all(is_common(w) for w in brand.split())
+        if (brand not in (name, short) and len(brand) >= 3
+                and not generic
+                and fold(brand).casefold() not in taken_names):
+            cands.append(brand)
         if is_common(name):
             flags.add("common_word")
         if re.fullmatch(r"[A-Z0-9&.\-]{2,6}", name):
@@ -1118,11 +1129,18 @@ def build(outdir):
     taken = {n.casefold() for r in countries for n in [r["name"]] + r["aliases"]}
     regions = build_regions(wn, taken)
     features = wn_rows(wn, FEATURE_CLASSES, {15, 17}, "feature")
-    companies = build_companies(name_to_cc)
+    place_names = {
+        fold(n).casefold()
+        for rows in (countries, admin1, admin2, cities, regions, features)
+        for r in rows
+        for n in [r["name"]] + r["aliases"]
+    }
     suffixes = build_org_suffixes(name_to_cc)
     fk_given, fk_family = faker_names()
     given = build_given(fk_given)
     given_names = {r["name"] for r in given}
+    companies = build_companies(
+        name_to_cc, place_names | {n.casefold() for n in given_names})
     namdict = build_given_namdict(given_names)
     surnames = build_surnames(fk_family)
     titles, particles = build_titles()
