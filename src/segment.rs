@@ -320,7 +320,8 @@ fn line_is_short(text: &str, tok: Token, wrap_width: usize) -> bool {
 }
 
 /// A dateline: one or more ALL-CAPS words at the start of a line, maybe
-/// with a `, Country` and an `(AGENCY)`, closed by `:`, `_`, `--` or `—`.
+/// with a `, Country`, a date and an `(AGENCY)`, closed by `:`, `_`, `—`,
+/// `–`, or a spaced `-` or `--` (`GENEVA, March 3 (Reuters) - The ...`).
 fn is_dateline_end(
     text: &str,
     tokens: &[Token],
@@ -328,7 +329,10 @@ fn is_dateline_end(
     i: usize,
 ) -> bool {
     let s = tokens[i].span.of(text);
-    if !matches!(s, ":" | "_" | "—" | "–")
+    let spaced = tokens[i].space_before
+        && tokens.get(i + 1).is_some_and(|t| t.space_before);
+    if !(matches!(s, ":" | "_" | "—" | "–")
+        || matches!(s, "-" | "--") && spaced)
         || i == line_start
         || i - line_start > 10
     {
