@@ -83,7 +83,14 @@ pub fn gazetteer_candidates(
         // and regions only carry the gazetteer's own flag.
         let common = match &*entry.subtype {
             "country" | "continent" => false,
-            "province" | "region" => entry.flags.has(Flags::COMMON_WORD),
+            // A short alias of a province that is a common word ("No"
+            // for Nord) needs context like any common word.
+            "province" | "region" => {
+                entry.flags.has(Flags::COMMON_WORD)
+                    || quote != &*entry.name
+                        && !quote.ends_with('.')
+                        && f & feature::COMMON != 0
+            }
             _ => {
                 f & feature::COMMON != 0 || entry.flags.has(Flags::COMMON_WORD)
             }
@@ -174,6 +181,50 @@ fn best_entry(text: &str, gazetteer: &Gazetteer, m: &GazetteerMatch) -> u32 {
 /// Company suffixes written with a final period.
 const ABBREVIATED_SUFFIXES: &[&str] =
     &["Corp", "Co", "Inc", "Ltd", "Bros", "Cos", "Mfg", "Assn", "Intl"];
+
+/// Legal suffixes that end a company's name.
+const COMPANY_SUFFIXES: &[&str] = &[
+    "Corp",
+    "Co",
+    "Inc",
+    "Ltd",
+    "Cos",
+    "AG",
+    "SA",
+    "plc",
+    "PLC",
+    "GmbH",
+    "NV",
+    "LLC",
+    "Corporation",
+    "Company",
+    "Companies",
+];
+
+/// The name of a company without its legal suffix, spaces normalized:
+/// "Merrill Lynch" for "Merrill Lynch & Co.".
+fn company_stem(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (&last, mut stem) = words.split_last()?;
+    if !COMPANY_SUFFIXES.contains(&last.trim_end_matches('.')) {
+        return None;
+    }
+    while let Some((&w, rest)) = stem.split_last() {
+        if !matches!(w, "&" | "and" | ",") {
+            break;
+        }
+        stem = rest;
+    }
+    let mut out = stem.join(" ");
+    while out.ends_with(',') {
+        out.pop();
+    }
+    // One word is left to the first-word alias, which needs more care.
+    out.contains(' ').then_some(out)
+}
+
+/// Generational suffixes after a person's name.
+const NAME_SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
 
 /// Words that may stand lowercase inside a name ("Bank of England").
 const NAME_CONNECTORS: &[&str] = &[
@@ -306,17 +357,29 @@ pub fn link_document(
     let mut aliases: HashMap<&str, (Span, EntityType)> = HashMap::new();
     for e in entities.iter() {
         let quote = e.span.of(text);
-        let words: Vec<&str> = quote.split(' ').collect();
+        // Names wrap across lines in wire copy: "Bjorn\nDahlie".
+        let mut words: Vec<&str> = quote.split_whitespace().collect();
         match e.kind {
             EntityType::Person if words.len() >= 2 => {
+                // "Martin Luther King Jr." is "King" later on.
+                if words.len() >= 3
+                    && NAME_SUFFIXES.contains(&words[words.len() - 1])
+                {
+                    words.pop();
+                }
                 let last = strip_possessive(words[words.len() - 1]);
                 if last.chars().count() > 2 {
                     aliases.entry(last).or_insert((e.span, e.kind));
                 }
             }
+            // A listed company is named by its first word too ("Ford"
+            // after "Ford Motor Co."), other listed names by their
+            // listed aliases only.
             EntityType::Organization
                 if words.len() >= 2
-                    && !matches!(e.canonical, Canonical::Entry(_)) =>
+                    && (!matches!(e.canonical, Canonical::Entry(_))
+                        || matches!(e.origin, Origin::Gazetteer(i)
+                            if &*gazetteer.entry(i).subtype == "company")) =>
             {
                 // "Amnesty" for "Amnesty International".
                 let first = words[0];
@@ -337,6 +400,50 @@ pub fn link_document(
             aliases.entry(quote).or_insert((e.span, e.kind));
         }
     }
+    // Companies: listed ones, and names with a legal suffix, whose stem
+    // ("Merrill Lynch" of "Merrill Lynch & Co.") names them too.
+    let mut companies: Vec<Span> = Vec::new();
+    let mut stems: HashMap<String, Span> = HashMap::new();
+    for e in entities.iter() {
+        if e.kind != EntityType::Organization {
+            continue;
+        }
+        if matches!(e.origin, Origin::Gazetteer(i)
+            if &*gazetteer.entry(i).subtype == "company")
+        {
+            companies.push(e.span);
+        }
+        if let Some(stem) = company_stem(e.span.of(text)) {
+            companies.push(e.span);
+            stems.entry(stem).or_insert(e.span);
+        }
+    }
+    // "GM" for "General Motors Corp.": an organization is named by the
+    // initials of its capitalized words, even undefined.
+    let mut initials: Vec<(String, Span)> = Vec::new();
+    for e in entities.iter() {
+        if e.kind != EntityType::Organization {
+            continue;
+        }
+        let acr: String = e
+            .span
+            .of(text)
+            .split_whitespace()
+            .filter(|w| {
+                !ABBREVIATED_SUFFIXES.contains(&w.trim_end_matches('.'))
+            })
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase())
+            .collect();
+        if (2..=5).contains(&acr.chars().count()) {
+            initials.push((acr, e.span));
+        }
+    }
+    for (acr, full) in &initials {
+        if let Some(key) = text_of(text, seg, acr) {
+            aliases.entry(key).or_insert((*full, EntityType::Organization));
+        }
+    }
     if aliases.is_empty() {
         return;
     }
@@ -345,6 +452,20 @@ pub fn link_document(
     // person ("Tony Adams ... Adams"), unless it is a country.
     for e in entities.iter_mut() {
         let quote = strip_possessive(e.span.of(text));
+        // A person pattern ("Merrill Lynch": given name and surname) that
+        // is the stem of a company named in the document is the company.
+        if e.kind == EntityType::Person
+            && matches!(e.origin, Origin::Rule(_))
+            && !stems.is_empty()
+        {
+            let norm = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+            if let Some(&full) = stems.get(&norm) {
+                e.kind = EntityType::Organization;
+                e.canonical = Canonical::Mention(full);
+                e.origin = Origin::Builtin("resolve:company");
+                continue;
+            }
+        }
         let Some(&(full, kind)) = aliases.get(quote) else { continue };
         if full == e.span {
             continue;
@@ -401,10 +522,20 @@ pub fn link_document(
             aliases.get(bare)
         };
         let Some(&(full, kind)) = found else { continue };
-        // Sentence-initial common words ("Will", "May") need more; in an
-        // ALL-CAPS headline the document's own names are trusted.
+        // Common words ("Will", "May") need more: being a word of a
+        // longer name in this document ("Frank Lloyd Wright ... Wright
+        // said", "Ford Motor Co. ... Ford said"). In an ALL-CAPS headline
+        // the document's own names are trusted.
+        let part_of_name = full.len() > bare.len()
+            && bare.chars().count() > 3
+            && feats[i] & feature::CAP != 0
+            && !TITLE_WORDS_ALONE.contains(&bare)
+            && match kind {
+                EntityType::Person => feats[i] & feature::SURNAME != 0,
+                _ => companies.contains(&full),
+            };
         if !shouted
-            && (feats[i] & feature::COMMON != 0
+            && (feats[i] & feature::COMMON != 0 && !part_of_name
                 || feats[i] & feature::HEADLINE != 0)
         {
             continue;
@@ -566,6 +697,45 @@ fn initials_match(name: &str, acr: &str) -> bool {
         .collect();
     let mut it = initials.chars();
     acr.chars().filter(|c| c.is_alphabetic()).all(|a| it.any(|i| i == a))
+}
+
+/// Common words that, standing alone, are more often a title or a word
+/// than the name they end or begin: "the General said", "the Union".
+const TITLE_WORDS_ALONE: &[&str] = &[
+    "General",
+    "President",
+    "Minister",
+    "Senator",
+    "Governor",
+    "Judge",
+    "Union",
+    "National",
+    "International",
+    "United",
+    "American",
+    "Royal",
+    "First",
+    "New",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Central",
+    "Great",
+];
+
+/// `word` as it occurs in the document as a whole token, borrowed from
+/// the text.
+fn text_of<'t>(
+    text: &'t str,
+    seg: &Segmentation,
+    word: &str,
+) -> Option<&'t str> {
+    seg.tokens
+        .iter()
+        .map(|t| t.span.of(text))
+        .find(|w| strip_possessive(w) == word)
+        .map(|w| strip_possessive(w))
 }
 
 fn strip_possessive(s: &str) -> &str {

@@ -204,7 +204,9 @@ impl Segmenter {
     ) -> bool {
         let tok = tokens[i];
         let s = tok.span.of(text);
-        if at_line_end {
+        // A period at a line end is judged like one mid-line: "Ronald
+        // L.\nZarrella" and "General Motors\nCorp. helped" go on.
+        if at_line_end && s != "." {
             return is_terminal(s)
                 || is_closer(s)
                     && i > 0
