@@ -702,6 +702,12 @@ fn initials_match(name: &str, acr: &str) -> bool {
 /// Common words that, standing alone, are more often a title or a word
 /// than the name they end or begin: "the General said", "the Union".
 const TITLE_WORDS_ALONE: &[&str] = &[
+    "Company",
+    "Group",
+    "Bank",
+    "Trust",
+    "Star",
+    "Standard",
     "General",
     "President",
     "Minister",
