@@ -206,3 +206,69 @@ fn football_clubs_named_after_their_town_are_organizations() {
     has(text, "Norwich City", EntityType::Organization);
     has(text, "Sheffield United", EntityType::Organization);
 }
+
+/// Hard-wrapped wire copy: every line about as long as the others.
+const WRAPPED: &str =
+    "\t   The new plant will open next spring, the chairman of \
+the board,\nHarold T. Brennan, told shareholders at the annual meeting \
+held in\nthe city on Thursday, adding that demand for the product had \
+risen.\n\t   Output is expected to double within two years, according to \
+the\nplan approved by the board, which met for most of the day to \
+discuss\nthe plant, its costs and its staff. Brennan said the company \
+would\nhire about four hundred workers over the coming months, most \
+of them\nfrom the region, and train them at a centre built for that \
+purpose.\n";
+
+#[test]
+fn names_across_line_wraps_link_their_later_mentions() {
+    has(WRAPPED, "Brennan", EntityType::Person);
+    let got = found(WRAPPED);
+    assert!(
+        got.iter().any(|(q, k)| q.split_whitespace().collect::<Vec<_>>()
+            == ["Harold", "T.", "Brennan"]
+            && *k == EntityType::Person),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn companies_are_named_by_initials_stems_and_first_words() {
+    let text = "Sales at General Motors Corp. rose. GM said its trucks \
+                sold well. Ford Motor Co. said sales fell, and Ford cut \
+                prices. Analysts at Merrill Lynch & Co. agreed; Merrill \
+                Lynch expects more.";
+    has(text, "GM", EntityType::Organization);
+    has(text, "Ford", EntityType::Organization);
+    has(text, "Merrill Lynch", EntityType::Organization);
+}
+
+#[test]
+fn common_word_surnames_repeat_a_full_name() {
+    let text = "The museum hired the architect Douglas Wright last year. \
+                Critics said Wright ignored the budget.";
+    has(text, "Wright", EntityType::Person);
+}
+
+#[test]
+fn names_with_a_generational_suffix_keep_it() {
+    let text = "A march honoured Martin Luther King Jr. in the city. \
+                Speakers recalled that King had marched there.";
+    has(text, "Martin Luther King Jr.", EntityType::Person);
+    has(text, "King", EntityType::Person);
+}
+
+#[test]
+fn legislatures_courts_and_numbered_units_are_organizations() {
+    let text = "The bill passed the House on Friday. Lawyers appealed to \
+                the 5th Circuit, and soldiers of the 3rd Battalion \
+                returned home.";
+    has(text, "House", EntityType::Organization);
+    has(text, "5th Circuit", EntityType::Organization);
+    has(text, "3rd Battalion", EntityType::Organization);
+    lacks("They sold the house on Friday.", "house");
+}
+
+#[test]
+fn short_province_aliases_that_are_words_need_context() {
+    lacks("No injuries were reported after the fire.", "No");
+}
