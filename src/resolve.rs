@@ -87,7 +87,7 @@ pub fn gazetteer_candidates(
             // for Nord) needs context like any common word.
             "province" | "region" => {
                 entry.flags.has(Flags::COMMON_WORD)
-                    || quote != &*entry.name
+                    || !quote.eq_ignore_ascii_case(&entry.name)
                         && !quote.ends_with('.')
                         && f & feature::COMMON != 0
             }
@@ -119,7 +119,12 @@ pub fn gazetteer_candidates(
             let start = f & feature::START != 0;
             let in_context = prev.is_some_and(|p| {
                 PLACE_CONTEXT.iter().any(|c| c.eq_ignore_ascii_case(p))
-            }) && !start;
+            }) && !start
+                || start
+                    && kind == EntityType::Location
+                    && first_tok.is_some_and(|i| {
+                        is_dateline(text, &seg.tokens, gazetteer, matches, i)
+                    });
             let big = entry.flags.has(Flags::CAPITAL)
                 || entry.population >= 1_000_000;
             let ok = match kind {
@@ -150,6 +155,45 @@ pub fn gazetteer_candidates(
             priority: 3,
         });
     }
+}
+
+/// Whether the place name at token `i` (a sentence start) opens a
+/// dateline: "BOSTON _", "BONN, Germany _", "LONDON (Reuters) -",
+/// "GENEVA 1996-08-22".
+fn is_dateline(
+    text: &str,
+    tokens: &[Token],
+    gazetteer: &Gazetteer,
+    matches: &[GazetteerMatch],
+    i: usize,
+) -> bool {
+    let word = |k: usize| tokens.get(k).map(|t| t.span.of(text));
+    // Datelines are written in capitals.
+    if word(i).is_none_or(|w| w.chars().any(char::is_lowercase)) {
+        return false;
+    }
+    match word(i + 1) {
+        Some("_" | "--" | "—" | "–" | "(") => true,
+        // "BONN 1996-08-30": wire datelines carry the date.
+        Some(_) if iso_date_follows(text, tokens[i].span.end) => true,
+        Some(",") => tokens.get(i + 2).is_some_and(|t| {
+            matches.iter().any(|m| {
+                m.span.start == t.span.start
+                    && gazetteer.entry(m.entry).entity_type()
+                        == Some(EntityType::Location)
+            })
+        }),
+        _ => false,
+    }
+}
+
+/// Whether a `YYYY-MM` date follows `at` after spaces on the same line.
+fn iso_date_follows(text: &str, at: usize) -> bool {
+    let b = text[at..].trim_start_matches([' ', '\t']).as_bytes();
+    b.len() >= 7
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
 }
 
 /// The entry a match stands for. Entries are ranked by class (a province

@@ -272,3 +272,29 @@ fn legislatures_courts_and_numbered_units_are_organizations() {
 fn short_province_aliases_that_are_words_need_context() {
     lacks("No injuries were reported after the fire.", "No");
 }
+
+#[test]
+fn datelines_name_their_town() {
+    // Towns named like people ("Boston") or listed under several names
+    // are places when a dateline opens with them.
+    has("BOSTON _ Shares fell on Friday.", "BOSTON", EntityType::Location);
+    has(
+        "MARKETS CLOSE LOWER\nBONN 1996-08-30\nShares fell on Friday.",
+        "BONN",
+        EntityType::Location,
+    );
+}
+
+#[test]
+fn towns_named_with_their_kind_or_state_are_places() {
+    has(
+        "The fire shocked the small town of Velika Gorica.",
+        "Velika Gorica",
+        EntityType::Location,
+    );
+    has(
+        "She grew up in Lake Arrowhead, Calif., and trains there.",
+        "Lake Arrowhead",
+        EntityType::Location,
+    );
+}
