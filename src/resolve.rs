@@ -365,6 +365,7 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
             c.entity.span.end = c.entity.span.start + bare.len();
         }
     }
+    split_possessives(text, &mut cands);
     cands.sort_by(|a, b| {
         b.entity
             .span
@@ -386,6 +387,55 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
     }
     out.sort_by_key(|e| (e.span.start, e.span.end));
     out
+}
+
+/// A rule match running through a possessive ("India's Leander Paes",
+/// "Japan's Finance Ministry", "Joe Torre's Yankee cap") holds two names
+/// or a name and a word: after a listed place the name is what follows;
+/// otherwise a person is what comes before. Names with a possessive
+/// inside ("Moody's Investors Service") stay whole.
+fn split_possessives(text: &str, cands: &mut [Candidate]) {
+    let places: Vec<Span> = cands
+        .iter()
+        .filter(|c| {
+            matches!(c.entity.origin, Origin::Gazetteer(_))
+                && c.entity.kind == EntityType::Location
+        })
+        .map(|c| c.entity.span)
+        .collect();
+    for c in cands.iter_mut() {
+        if !matches!(c.entity.origin, Origin::Rule(_)) {
+            continue;
+        }
+        let span = c.entity.span;
+        let quote = span.of(text);
+        // The first word ending in a possessive that is not the last.
+        let Some((owner_end, rest)) = quote
+            .split_whitespace()
+            .map(|w| {
+                let at = w.as_ptr() as usize - quote.as_ptr() as usize;
+                (at, w)
+            })
+            .find_map(|(at, w)| {
+                let bare = strip_possessive(w);
+                let end = at + bare.len();
+                (bare.len() < w.len() && at + w.len() < quote.len())
+                    .then(|| (end, at + w.len()))
+            })
+        else {
+            continue;
+        };
+        let owner = Span::new(span.start, span.start + owner_end);
+        let after_start = span.start + rest + quote[rest..].len()
+            - quote[rest..].trim_start().len();
+        let after = Span::new(after_start, span.end);
+        let after_words = after.of(text).split_whitespace().count();
+        if places.contains(&owner) {
+            c.entity.span = after;
+        } else if c.entity.kind == EntityType::Person && after_words == 1 {
+            c.entity.span = owner;
+        }
+    }
 }
 
 /// Document-level linking and consistency; `entities` sorted by start.

@@ -298,3 +298,24 @@ fn towns_named_with_their_kind_or_state_are_places() {
         EntityType::Location,
     );
 }
+
+#[test]
+fn possessives_split_two_names() {
+    let text = "India's Rohan Mehta won, and Joe Torre's Yankee cap fell \
+                off as Japan's Finance Ministry watched.";
+    has(text, "Rohan Mehta", EntityType::Person);
+    has(text, "India", EntityType::Location);
+    has(text, "Joe Torre", EntityType::Person);
+    has(text, "Finance Ministry", EntityType::Organization);
+    lacks(text, "Joe Torre's Yankee");
+}
+
+#[test]
+fn streets_rivers_and_squares_are_places_not_people() {
+    let text = "Crowds filled Tiananmen Square, and traffic on Houston \
+                Street stopped near the Price River bridge.";
+    has(text, "Tiananmen Square", EntityType::Location);
+    has(text, "Houston Street", EntityType::Location);
+    has(text, "Price River", EntityType::Location);
+    lacks("He spoke in the Rose Garden on Friday.", "Rose Garden");
+}
