@@ -319,3 +319,9 @@ fn streets_rivers_and_squares_are_places_not_people() {
     has(text, "Price River", EntityType::Location);
     lacks("He spoke in the Rose Garden on Friday.", "Rose Garden");
 }
+
+#[test]
+fn given_names_after_kinship_words_are_people() {
+    let text = "He drove up from Ohio with his wife, Karen, for the game.";
+    has(text, "Karen", EntityType::Person);
+}
