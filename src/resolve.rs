@@ -347,7 +347,13 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
         if c.entity.kind == EntityType::Organization
             && text[c.entity.span.end..].starts_with('.')
         {
-            let last = c.entity.span.of(text).rsplit(' ').next().unwrap_or("");
+            let last = c
+                .entity
+                .span
+                .of(text)
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("");
             if ABBREVIATED_SUFFIXES.contains(&last) {
                 c.entity.span.end += 1;
             }
@@ -796,6 +802,7 @@ fn initials_match(name: &str, acr: &str) -> bool {
 /// Common words that, standing alone, are more often a title or a word
 /// than the name they end or begin: "the General said", "the Union".
 const TITLE_WORDS_ALONE: &[&str] = &[
+    "World",
     "Company",
     "Group",
     "Bank",

@@ -322,6 +322,16 @@ fn streets_rivers_and_squares_are_places_not_people() {
 
 #[test]
 fn given_names_after_kinship_words_are_people() {
-    let text = "He drove up from Ohio with his wife, Karen, for the game.";
-    has(text, "Karen", EntityType::Person);
+    let text = "He drove up from Ohio with his wife, Laura, for the game.";
+    has(text, "Laura", EntityType::Person);
+}
+
+#[test]
+fn numbered_things_and_capitals_headlines_are_no_teams_or_companies() {
+    lacks(
+        "The Security Council adopted Resolution 425. It passed.",
+        "Resolution",
+    );
+    lacks("SEASON OPENS ON JUNE 3 WITH TWO GAMES\nThe season opens.", "JUNE");
+    lacks("A SINGER REMEMBERED AT THE PARK\nShe sang.", "REMEMBERED AT");
 }
