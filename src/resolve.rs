@@ -452,6 +452,7 @@ pub fn link_document(
     gazetteer: &Gazetteer,
     entities: &mut Vec<Entity>,
 ) {
+    drop_event_places(text, seg, entities);
     define_acronyms(text, seg, entities);
     teams_keep_their_type(text, seg, feats, gazetteer, entities);
     let mut aliases: HashMap<&str, (Span, EntityType)> = HashMap::new();
@@ -664,6 +665,50 @@ pub fn link_document(
         entities.extend(added);
         entities.sort_by_key(|e| (e.span.start, e.span.end));
     }
+}
+
+/// Capitalized words that name sports events and games after a place:
+/// "the Kenya Open", "the Davis Cup", "the Nagano Games". They are no
+/// places themselves either ("at the Olympics").
+const EVENT_WORDS: &[&str] = &[
+    "Open",
+    "Cup",
+    "Games",
+    "Olympics",
+    "Olympic",
+    "Classic",
+    "Masters",
+    "Championships",
+    "Championship",
+    "Marathon",
+    "Trophy",
+    "Grand",
+    "OPEN",
+    "CUP",
+    "GAMES",
+];
+
+/// Drops places that are part of an event's name ("Kenya Open") or that
+/// are an event word.
+fn drop_event_places(
+    text: &str,
+    seg: &Segmentation,
+    entities: &mut Vec<Entity>,
+) {
+    entities.retain(|e| {
+        if e.kind != EntityType::Location {
+            return true;
+        }
+        if EVENT_WORDS.contains(&strip_possessive(e.span.of(text))) {
+            return false;
+        }
+        let next = seg.tokens.partition_point(|t| t.span.start < e.span.end);
+        !seg.tokens.get(next).is_some_and(|t| {
+            t.space_before
+                && t.newlines_before == 0
+                && EVENT_WORDS.contains(&strip_possessive(t.span.of(text)))
+        })
+    });
 }
 
 /// Words before a place name that keep it a place even where the same

@@ -335,3 +335,11 @@ fn numbered_things_and_capitals_headlines_are_no_teams_or_companies() {
     lacks("SEASON OPENS ON JUNE 3 WITH TWO GAMES\nThe season opens.", "JUNE");
     lacks("A SINGER REMEMBERED AT THE PARK\nShe sang.", "REMEMBERED AT");
 }
+
+#[test]
+fn places_in_event_names_are_no_places() {
+    let text = "He leads the Kenya Open by a stroke after the Davis Cup.";
+    lacks(text, "Kenya");
+    lacks(text, "Davis");
+    has("Prices rose in Kenya last year.", "Kenya", EntityType::Location);
+}
