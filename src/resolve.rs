@@ -455,6 +455,7 @@ pub fn link_document(
     drop_event_places(text, seg, entities);
     define_acronyms(text, seg, entities);
     teams_keep_their_type(text, seg, feats, gazetteer, entities);
+    people_in_lists(text, seg, feats, entities);
     let mut aliases: HashMap<&str, (Span, EntityType)> = HashMap::new();
     for e in entities.iter() {
         let quote = e.span.of(text);
@@ -709,6 +710,111 @@ fn drop_event_places(
                 && EVENT_WORDS.contains(&strip_possessive(t.span.of(text)))
         })
     });
+}
+
+/// Whether token `i` can be a word of a person's name listed next to
+/// another person: capitalized, no headline, not yet typed.
+fn name_word(feats: &[u64], i: usize) -> bool {
+    feats[i] & feature::CAP != 0
+        && feats[i] & (feature::HEADLINE | feature::DATE | feature::TITLE) == 0
+}
+
+/// Whether the token at `i` separates items of a list.
+fn list_separator(text: &str, seg: &Segmentation, i: usize) -> bool {
+    seg.tokens.get(i).is_some_and(|t| matches!(t.span.of(text), "," | "and"))
+}
+
+/// In a list of names, an untyped item of two or three capitalized words
+/// next to a person is a person too: "Payne Stewart, Billy Mayfair, Ken
+/// Green". Each new person can vouch for its own neighbour.
+fn people_in_lists(
+    text: &str,
+    seg: &Segmentation,
+    feats: &[u64],
+    entities: &mut Vec<Entity>,
+) {
+    let typed = |entities: &[Entity], i: usize| {
+        let t = seg.tokens[i].span;
+        entities.iter().any(|e| e.span.overlaps(t))
+    };
+    let mut queue: Vec<Span> = entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Person)
+        .map(|e| e.span)
+        .collect();
+    let mut added = 0;
+    while let Some(person) = queue.pop() {
+        if added > 64 {
+            break;
+        }
+        let Some(first) = token_at(&seg.tokens, person.start) else {
+            continue;
+        };
+        let last = seg.tokens.partition_point(|t| t.span.start < person.end);
+        let mut found = Vec::new();
+        // The item after: ", Billy Mayfair," or "and Billy Mayfair."
+        if list_separator(text, seg, last) {
+            let a = last + 1;
+            let mut b = a;
+            while b < seg.tokens.len()
+                && b - a < 3
+                && name_word(feats, b)
+                && !typed(entities, b)
+            {
+                b += 1;
+            }
+            let closed = b == seg.tokens.len()
+                || matches!(
+                    seg.tokens[b].span.of(text),
+                    "," | "and" | "." | "(" | ";" | ":"
+                );
+            if b - a >= 2 && closed {
+                found.push((a, b));
+            }
+        }
+        // The item before: "Payne Stewart, Billy Mayfair".
+        if first >= 3 && list_separator(text, seg, first - 1) {
+            let b = first - 1;
+            let mut a = b;
+            while a > 0
+                && b - a < 3
+                && name_word(feats, a - 1)
+                && !typed(entities, a - 1)
+            {
+                a -= 1;
+            }
+            let opened = a == 0
+                || feats[a] & feature::START != 0
+                || matches!(
+                    seg.tokens[a - 1].span.of(text),
+                    "," | "and" | ":" | "-" | "(" | ";"
+                );
+            if b - a >= 2 && opened {
+                found.push((a, b));
+            }
+        }
+        for (a, b) in found {
+            let span = Span::new(
+                seg.tokens[a].span.start,
+                seg.tokens[b - 1].span.end,
+            );
+            // A common word leads no name unless it is a given name.
+            if feats[a] & feature::COMMON != 0
+                && feats[a] & feature::GIVEN == 0
+            {
+                continue;
+            }
+            entities.push(Entity {
+                span,
+                kind: EntityType::Person,
+                canonical: Canonical::None,
+                origin: Origin::Builtin("resolve:list"),
+            });
+            queue.push(span);
+            added += 1;
+        }
+    }
+    entities.sort_by_key(|e| (e.span.start, e.span.end));
 }
 
 /// Words before a place name that keep it a place even where the same

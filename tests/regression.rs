@@ -343,3 +343,12 @@ fn places_in_event_names_are_no_places() {
     lacks(text, "Davis");
     has("Prices rose in Kenya last year.", "Kenya", EntityType::Location);
 }
+
+#[test]
+fn unknown_names_listed_next_to_people_are_people() {
+    let text =
+        "The squad: John Smith, Ravindu Pathirage, Kusal Wanniarachchi \
+                and Peter Brown.";
+    has(text, "Ravindu Pathirage", EntityType::Person);
+    has(text, "Kusal Wanniarachchi", EntityType::Person);
+}
