@@ -352,3 +352,11 @@ fn unknown_names_listed_next_to_people_are_people() {
     has(text, "Ravindu Pathirage", EntityType::Person);
     has(text, "Kusal Wanniarachchi", EntityType::Person);
 }
+
+#[test]
+fn employers_after_a_job_are_organizations() {
+    let text = "Oil will rise, said Anna Berg, chief economist at Morgan \
+                Stanley. Porsche AG sales dropped.";
+    has(text, "Morgan Stanley", EntityType::Organization);
+    has(text, "Porsche AG", EntityType::Organization);
+}
