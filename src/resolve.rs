@@ -453,6 +453,7 @@ pub fn link_document(
     entities: &mut Vec<Entity>,
 ) {
     drop_event_places(text, seg, entities);
+    leading_initials(seg, feats, entities);
     define_acronyms(text, seg, entities);
     teams_keep_their_type(text, seg, feats, gazetteer, entities);
     people_in_lists(text, seg, feats, entities);
@@ -688,6 +689,42 @@ const EVENT_WORDS: &[&str] = &[
     "CUP",
     "GAMES",
 ];
+
+/// A person's name keeps the initials written before it: "C. Matthew
+/// Gilmour", "J. Richard West".
+fn leading_initials(
+    seg: &Segmentation,
+    feats: &[u64],
+    entities: &mut [Entity],
+) {
+    for k in 0..entities.len() {
+        if entities[k].kind != EntityType::Person {
+            continue;
+        }
+        let Some(mut first) = token_at(&seg.tokens, entities[k].span.start)
+        else {
+            continue;
+        };
+        while first >= 2
+            && feats[first - 1] & feature::DOT != 0
+            && feats[first - 2] & feature::INITIAL != 0
+            && feats[first] & feature::START == 0
+            && feats[first - 1] & feature::START == 0
+        {
+            first -= 2;
+        }
+        let start = seg.tokens[first].span.start;
+        if start == entities[k].span.start {
+            continue;
+        }
+        // The entity before must not already hold those initials.
+        let new = Span::new(start, entities[k].span.end);
+        if k > 0 && entities[k - 1].span.overlaps(new) {
+            continue;
+        }
+        entities[k].span = new;
+    }
+}
 
 /// Drops places that are part of an event's name ("Kenya Open") or that
 /// are an event word.

@@ -360,3 +360,9 @@ fn employers_after_a_job_are_organizations() {
     has(text, "Morgan Stanley", EntityType::Organization);
     has(text, "Porsche AG", EntityType::Organization);
 }
+
+#[test]
+fn initials_before_a_name_belong_to_it() {
+    let text = "The board named C. Matthew Gilmour its chairman.";
+    has(text, "C. Matthew Gilmour", EntityType::Person);
+}
