@@ -1030,7 +1030,7 @@ fn text_of<'t>(
         .iter()
         .map(|t| t.span.of(text))
         .find(|w| strip_possessive(w) == word)
-        .map(|w| strip_possessive(w))
+        .map(strip_possessive)
 }
 
 fn strip_possessive(s: &str) -> &str {
