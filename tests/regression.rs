@@ -366,3 +366,12 @@ fn initials_before_a_name_belong_to_it() {
     let text = "The board named C. Matthew Gilmour its chairman.";
     has(text, "C. Matthew Gilmour", EntityType::Person);
 }
+
+#[test]
+fn national_sides_with_a_score_stay_countries() {
+    let text = "Romania beat Lithuania 2-1 in a qualifier on Friday.";
+    has(text, "Lithuania", EntityType::Location);
+    let head = "SOCCER - IRELAND BEAT LIECHTENSTEIN 5-0 IN QUALIFIER.\n\
+                The Irish won.";
+    lacks(head, "IRELAND BEAT LIECHTENSTEIN");
+}
