@@ -375,3 +375,12 @@ fn national_sides_with_a_score_stay_countries() {
                 The Irish won.";
     lacks(head, "IRELAND BEAT LIECHTENSTEIN");
 }
+
+#[test]
+fn surnames_that_are_titles_and_regnal_numbers_make_names() {
+    let text = "The museum hired Douglas Cardinal in 1990, and Cardinal \
+                later sued. A letter from Pius XII was shown.";
+    has(text, "Douglas Cardinal", EntityType::Person);
+    has(text, "Cardinal", EntityType::Person);
+    has(text, "Pius XII", EntityType::Person);
+}
