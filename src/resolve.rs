@@ -456,7 +456,8 @@ pub fn link_document(
     leading_initials(seg, feats, entities);
     define_acronyms(text, seg, entities);
     teams_keep_their_type(text, seg, feats, gazetteer, entities);
-    people_in_lists(text, seg, feats, entities);
+    names_in_lists(text, seg, feats, entities, EntityType::Person);
+    names_in_lists(text, seg, feats, entities, EntityType::Location);
     let mut aliases: HashMap<&str, (Span, EntityType)> = HashMap::new();
     for e in entities.iter() {
         let quote = e.span.of(text);
@@ -763,22 +764,23 @@ fn list_separator(text: &str, seg: &Segmentation, i: usize) -> bool {
 
 /// In a list of names, an untyped item of two or three capitalized words
 /// next to a person is a person too: "Payne Stewart, Billy Mayfair, Ken
-/// Green". Each new person can vouch for its own neighbour.
-fn people_in_lists(
+/// Green"; an untyped item of one or two words next to a place is a
+/// place: "the cities of Sidon and Tyre". Each new name can vouch for
+/// its own neighbour.
+fn names_in_lists(
     text: &str,
     seg: &Segmentation,
     feats: &[u64],
     entities: &mut Vec<Entity>,
+    kind: EntityType,
 ) {
+    let (min, max) = if kind == EntityType::Person { (2, 3) } else { (1, 2) };
     let typed = |entities: &[Entity], i: usize| {
         let t = seg.tokens[i].span;
         entities.iter().any(|e| e.span.overlaps(t))
     };
-    let mut queue: Vec<Span> = entities
-        .iter()
-        .filter(|e| e.kind == EntityType::Person)
-        .map(|e| e.span)
-        .collect();
+    let mut queue: Vec<Span> =
+        entities.iter().filter(|e| e.kind == kind).map(|e| e.span).collect();
     let mut added = 0;
     while let Some(person) = queue.pop() {
         if added > 64 {
@@ -794,7 +796,7 @@ fn people_in_lists(
             let a = last + 1;
             let mut b = a;
             while b < seg.tokens.len()
-                && b - a < 3
+                && b - a < max
                 && name_word(feats, b)
                 && !typed(entities, b)
             {
@@ -805,7 +807,7 @@ fn people_in_lists(
                     seg.tokens[b].span.of(text),
                     "," | "and" | "." | "(" | ";" | ":"
                 );
-            if b - a >= 2 && closed {
+            if b - a >= min && closed {
                 found.push((a, b));
             }
         }
@@ -814,7 +816,7 @@ fn people_in_lists(
             let b = first - 1;
             let mut a = b;
             while a > 0
-                && b - a < 3
+                && b - a < max
                 && name_word(feats, a - 1)
                 && !typed(entities, a - 1)
             {
@@ -826,7 +828,7 @@ fn people_in_lists(
                     seg.tokens[a - 1].span.of(text),
                     "," | "and" | ":" | "-" | "(" | ";"
                 );
-            if b - a >= 2 && opened {
+            if b - a >= min && opened {
                 found.push((a, b));
             }
         }
@@ -835,15 +837,22 @@ fn people_in_lists(
                 seg.tokens[a].span.start,
                 seg.tokens[b - 1].span.end,
             );
-            // A common word leads no name unless it is a given name.
-            if feats[a] & feature::COMMON != 0
-                && feats[a] & feature::GIVEN == 0
-            {
+            // A common word leads no name unless it is a given name; a
+            // place is no common word and no person's name.
+            let person_word =
+                feature::COMMON | feature::GIVEN | feature::SURNAME;
+            let bad = if kind == EntityType::Person {
+                feats[a] & feature::COMMON != 0
+                    && feats[a] & feature::GIVEN == 0
+            } else {
+                (a..b).any(|i| feats[i] & person_word != 0)
+            };
+            if bad {
                 continue;
             }
             entities.push(Entity {
                 span,
-                kind: EntityType::Person,
+                kind,
                 canonical: Canonical::None,
                 origin: Origin::Builtin("resolve:list"),
             });

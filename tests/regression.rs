@@ -384,3 +384,9 @@ fn surnames_that_are_titles_and_regnal_numbers_make_names() {
     has(text, "Cardinal", EntityType::Person);
     has(text, "Pius XII", EntityType::Person);
 }
+
+#[test]
+fn unknown_towns_listed_next_to_places_are_places() {
+    let text = "Shells fell on Sidon, Qaryat Zorba and Tyre overnight.";
+    has(text, "Qaryat Zorba", EntityType::Location);
+}
