@@ -83,7 +83,14 @@ pub fn gazetteer_candidates(
         // and regions only carry the gazetteer's own flag.
         let common = match &*entry.subtype {
             "country" | "continent" => false,
-            "province" | "region" => entry.flags.has(Flags::COMMON_WORD),
+            // A short alias of a province that is a common word ("No"
+            // for Nord) needs context like any common word.
+            "province" | "region" => {
+                entry.flags.has(Flags::COMMON_WORD)
+                    || !quote.eq_ignore_ascii_case(&entry.name)
+                        && !quote.ends_with('.')
+                        && f & feature::COMMON != 0
+            }
             _ => {
                 f & feature::COMMON != 0 || entry.flags.has(Flags::COMMON_WORD)
             }
@@ -112,7 +119,12 @@ pub fn gazetteer_candidates(
             let start = f & feature::START != 0;
             let in_context = prev.is_some_and(|p| {
                 PLACE_CONTEXT.iter().any(|c| c.eq_ignore_ascii_case(p))
-            }) && !start;
+            }) && !start
+                || start
+                    && kind == EntityType::Location
+                    && first_tok.is_some_and(|i| {
+                        is_dateline(text, &seg.tokens, gazetteer, matches, i)
+                    });
             let big = entry.flags.has(Flags::CAPITAL)
                 || entry.population >= 1_000_000;
             let ok = match kind {
@@ -145,6 +157,45 @@ pub fn gazetteer_candidates(
     }
 }
 
+/// Whether the place name at token `i` (a sentence start) opens a
+/// dateline: "BOSTON _", "BONN, Germany _", "LONDON (Reuters) -",
+/// "GENEVA 1996-08-22".
+fn is_dateline(
+    text: &str,
+    tokens: &[Token],
+    gazetteer: &Gazetteer,
+    matches: &[GazetteerMatch],
+    i: usize,
+) -> bool {
+    let word = |k: usize| tokens.get(k).map(|t| t.span.of(text));
+    // Datelines are written in capitals.
+    if word(i).is_none_or(|w| w.chars().any(char::is_lowercase)) {
+        return false;
+    }
+    match word(i + 1) {
+        Some("_" | "--" | "—" | "–" | "(") => true,
+        // "BONN 1996-08-30": wire datelines carry the date.
+        Some(_) if iso_date_follows(text, tokens[i].span.end) => true,
+        Some(",") => tokens.get(i + 2).is_some_and(|t| {
+            matches.iter().any(|m| {
+                m.span.start == t.span.start
+                    && gazetteer.entry(m.entry).entity_type()
+                        == Some(EntityType::Location)
+            })
+        }),
+        _ => false,
+    }
+}
+
+/// Whether a `YYYY-MM` date follows `at` after spaces on the same line.
+fn iso_date_follows(text: &str, at: usize) -> bool {
+    let b = text[at..].trim_start_matches([' ', '\t']).as_bytes();
+    b.len() >= 7
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+}
+
 /// The entry a match stands for. Entries are ranked by class (a province
 /// before a city), but a place written with its own name is that place,
 /// not one it is an alias of: "Moscow" is the city, not Moscow Oblast;
@@ -174,6 +225,50 @@ fn best_entry(text: &str, gazetteer: &Gazetteer, m: &GazetteerMatch) -> u32 {
 /// Company suffixes written with a final period.
 const ABBREVIATED_SUFFIXES: &[&str] =
     &["Corp", "Co", "Inc", "Ltd", "Bros", "Cos", "Mfg", "Assn", "Intl"];
+
+/// Legal suffixes that end a company's name.
+const COMPANY_SUFFIXES: &[&str] = &[
+    "Corp",
+    "Co",
+    "Inc",
+    "Ltd",
+    "Cos",
+    "AG",
+    "SA",
+    "plc",
+    "PLC",
+    "GmbH",
+    "NV",
+    "LLC",
+    "Corporation",
+    "Company",
+    "Companies",
+];
+
+/// The name of a company without its legal suffix, spaces normalized:
+/// "Merrill Lynch" for "Merrill Lynch & Co.".
+fn company_stem(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (&last, mut stem) = words.split_last()?;
+    if !COMPANY_SUFFIXES.contains(&last.trim_end_matches('.')) {
+        return None;
+    }
+    while let Some((&w, rest)) = stem.split_last() {
+        if !matches!(w, "&" | "and" | ",") {
+            break;
+        }
+        stem = rest;
+    }
+    let mut out = stem.join(" ");
+    while out.ends_with(',') {
+        out.pop();
+    }
+    // One word is left to the first-word alias, which needs more care.
+    out.contains(' ').then_some(out)
+}
+
+/// Generational suffixes after a person's name.
+const NAME_SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
 
 /// Words that may stand lowercase inside a name ("Bank of England").
 const NAME_CONNECTORS: &[&str] = &[
@@ -252,7 +347,13 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
         if c.entity.kind == EntityType::Organization
             && text[c.entity.span.end..].starts_with('.')
         {
-            let last = c.entity.span.of(text).rsplit(' ').next().unwrap_or("");
+            let last = c
+                .entity
+                .span
+                .of(text)
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("");
             if ABBREVIATED_SUFFIXES.contains(&last) {
                 c.entity.span.end += 1;
             }
@@ -270,6 +371,7 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
             c.entity.span.end = c.entity.span.start + bare.len();
         }
     }
+    split_possessives(text, &mut cands);
     cands.sort_by(|a, b| {
         b.entity
             .span
@@ -293,6 +395,55 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
     out
 }
 
+/// A rule match running through a possessive ("India's Leander Paes",
+/// "Japan's Finance Ministry", "Joe Torre's Yankee cap") holds two names
+/// or a name and a word: after a listed place the name is what follows;
+/// otherwise a person is what comes before. Names with a possessive
+/// inside ("Moody's Investors Service") stay whole.
+fn split_possessives(text: &str, cands: &mut [Candidate]) {
+    let places: Vec<Span> = cands
+        .iter()
+        .filter(|c| {
+            matches!(c.entity.origin, Origin::Gazetteer(_))
+                && c.entity.kind == EntityType::Location
+        })
+        .map(|c| c.entity.span)
+        .collect();
+    for c in cands.iter_mut() {
+        if !matches!(c.entity.origin, Origin::Rule(_)) {
+            continue;
+        }
+        let span = c.entity.span;
+        let quote = span.of(text);
+        // The first word ending in a possessive that is not the last.
+        let Some((owner_end, rest)) = quote
+            .split_whitespace()
+            .map(|w| {
+                let at = w.as_ptr() as usize - quote.as_ptr() as usize;
+                (at, w)
+            })
+            .find_map(|(at, w)| {
+                let bare = strip_possessive(w);
+                let end = at + bare.len();
+                (bare.len() < w.len() && at + w.len() < quote.len())
+                    .then(|| (end, at + w.len()))
+            })
+        else {
+            continue;
+        };
+        let owner = Span::new(span.start, span.start + owner_end);
+        let after_start = span.start + rest + quote[rest..].len()
+            - quote[rest..].trim_start().len();
+        let after = Span::new(after_start, span.end);
+        let after_words = after.of(text).split_whitespace().count();
+        if places.contains(&owner) {
+            c.entity.span = after;
+        } else if c.entity.kind == EntityType::Person && after_words == 1 {
+            c.entity.span = owner;
+        }
+    }
+}
+
 /// Document-level linking and consistency; `entities` sorted by start.
 pub fn link_document(
     text: &str,
@@ -301,22 +452,38 @@ pub fn link_document(
     gazetteer: &Gazetteer,
     entities: &mut Vec<Entity>,
 ) {
+    drop_event_places(text, seg, entities);
+    leading_initials(seg, feats, entities);
     define_acronyms(text, seg, entities);
     teams_keep_their_type(text, seg, feats, gazetteer, entities);
+    names_in_lists(text, seg, feats, entities, EntityType::Person);
+    names_in_lists(text, seg, feats, entities, EntityType::Location);
     let mut aliases: HashMap<&str, (Span, EntityType)> = HashMap::new();
     for e in entities.iter() {
         let quote = e.span.of(text);
-        let words: Vec<&str> = quote.split(' ').collect();
+        // Names wrap across lines in wire copy: "Bjorn\nDahlie".
+        let mut words: Vec<&str> = quote.split_whitespace().collect();
         match e.kind {
             EntityType::Person if words.len() >= 2 => {
+                // "Martin Luther King Jr." is "King" later on.
+                if words.len() >= 3
+                    && NAME_SUFFIXES.contains(&words[words.len() - 1])
+                {
+                    words.pop();
+                }
                 let last = strip_possessive(words[words.len() - 1]);
                 if last.chars().count() > 2 {
                     aliases.entry(last).or_insert((e.span, e.kind));
                 }
             }
+            // A listed company is named by its first word too ("Ford"
+            // after "Ford Motor Co."), other listed names by their
+            // listed aliases only.
             EntityType::Organization
                 if words.len() >= 2
-                    && !matches!(e.canonical, Canonical::Entry(_)) =>
+                    && (!matches!(e.canonical, Canonical::Entry(_))
+                        || matches!(e.origin, Origin::Gazetteer(i)
+                            if &*gazetteer.entry(i).subtype == "company")) =>
             {
                 // "Amnesty" for "Amnesty International".
                 let first = words[0];
@@ -337,6 +504,50 @@ pub fn link_document(
             aliases.entry(quote).or_insert((e.span, e.kind));
         }
     }
+    // Companies: listed ones, and names with a legal suffix, whose stem
+    // ("Merrill Lynch" of "Merrill Lynch & Co.") names them too.
+    let mut companies: Vec<Span> = Vec::new();
+    let mut stems: HashMap<String, Span> = HashMap::new();
+    for e in entities.iter() {
+        if e.kind != EntityType::Organization {
+            continue;
+        }
+        if matches!(e.origin, Origin::Gazetteer(i)
+            if &*gazetteer.entry(i).subtype == "company")
+        {
+            companies.push(e.span);
+        }
+        if let Some(stem) = company_stem(e.span.of(text)) {
+            companies.push(e.span);
+            stems.entry(stem).or_insert(e.span);
+        }
+    }
+    // "GM" for "General Motors Corp.": an organization is named by the
+    // initials of its capitalized words, even undefined.
+    let mut initials: Vec<(String, Span)> = Vec::new();
+    for e in entities.iter() {
+        if e.kind != EntityType::Organization {
+            continue;
+        }
+        let acr: String = e
+            .span
+            .of(text)
+            .split_whitespace()
+            .filter(|w| {
+                !ABBREVIATED_SUFFIXES.contains(&w.trim_end_matches('.'))
+            })
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase())
+            .collect();
+        if (2..=5).contains(&acr.chars().count()) {
+            initials.push((acr, e.span));
+        }
+    }
+    for (acr, full) in &initials {
+        if let Some(key) = text_of(text, seg, acr) {
+            aliases.entry(key).or_insert((*full, EntityType::Organization));
+        }
+    }
     if aliases.is_empty() {
         return;
     }
@@ -345,6 +556,20 @@ pub fn link_document(
     // person ("Tony Adams ... Adams"), unless it is a country.
     for e in entities.iter_mut() {
         let quote = strip_possessive(e.span.of(text));
+        // A person pattern ("Merrill Lynch": given name and surname) that
+        // is the stem of a company named in the document is the company.
+        if e.kind == EntityType::Person
+            && matches!(e.origin, Origin::Rule(_))
+            && !stems.is_empty()
+        {
+            let norm = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+            if let Some(&full) = stems.get(&norm) {
+                e.kind = EntityType::Organization;
+                e.canonical = Canonical::Mention(full);
+                e.origin = Origin::Builtin("resolve:company");
+                continue;
+            }
+        }
         let Some(&(full, kind)) = aliases.get(quote) else { continue };
         if full == e.span {
             continue;
@@ -401,10 +626,20 @@ pub fn link_document(
             aliases.get(bare)
         };
         let Some(&(full, kind)) = found else { continue };
-        // Sentence-initial common words ("Will", "May") need more; in an
-        // ALL-CAPS headline the document's own names are trusted.
+        // Common words ("Will", "May") need more: being a word of a
+        // longer name in this document ("Frank Lloyd Wright ... Wright
+        // said", "Ford Motor Co. ... Ford said"). In an ALL-CAPS headline
+        // the document's own names are trusted.
+        let part_of_name = full.len() > bare.len()
+            && bare.chars().count() > 3
+            && feats[i] & feature::CAP != 0
+            && !TITLE_WORDS_ALONE.contains(&bare)
+            && match kind {
+                EntityType::Person => feats[i] & feature::SURNAME != 0,
+                _ => companies.contains(&full),
+            };
         if !shouted
-            && (feats[i] & feature::COMMON != 0
+            && (feats[i] & feature::COMMON != 0 && !part_of_name
                 || feats[i] & feature::HEADLINE != 0)
         {
             continue;
@@ -433,6 +668,199 @@ pub fn link_document(
         entities.extend(added);
         entities.sort_by_key(|e| (e.span.start, e.span.end));
     }
+}
+
+/// Capitalized words that name sports events and games after a place:
+/// "the Kenya Open", "the Davis Cup", "the Nagano Games". They are no
+/// places themselves either ("at the Olympics").
+const EVENT_WORDS: &[&str] = &[
+    "Open",
+    "Cup",
+    "Games",
+    "Olympics",
+    "Olympic",
+    "Classic",
+    "Masters",
+    "Championships",
+    "Championship",
+    "Marathon",
+    "Trophy",
+    "Grand",
+    "OPEN",
+    "CUP",
+    "GAMES",
+];
+
+/// A person's name keeps the initials written before it: "C. Matthew
+/// Gilmour", "J. Richard West".
+fn leading_initials(
+    seg: &Segmentation,
+    feats: &[u64],
+    entities: &mut [Entity],
+) {
+    for k in 0..entities.len() {
+        if entities[k].kind != EntityType::Person {
+            continue;
+        }
+        let Some(mut first) = token_at(&seg.tokens, entities[k].span.start)
+        else {
+            continue;
+        };
+        while first >= 2
+            && feats[first - 1] & feature::DOT != 0
+            && feats[first - 2] & feature::INITIAL != 0
+            && feats[first] & feature::START == 0
+            && feats[first - 1] & feature::START == 0
+        {
+            first -= 2;
+        }
+        let start = seg.tokens[first].span.start;
+        if start == entities[k].span.start {
+            continue;
+        }
+        // The entity before must not already hold those initials.
+        let new = Span::new(start, entities[k].span.end);
+        if k > 0 && entities[k - 1].span.overlaps(new) {
+            continue;
+        }
+        entities[k].span = new;
+    }
+}
+
+/// Drops places that are part of an event's name ("Kenya Open") or that
+/// are an event word.
+fn drop_event_places(
+    text: &str,
+    seg: &Segmentation,
+    entities: &mut Vec<Entity>,
+) {
+    entities.retain(|e| {
+        if e.kind != EntityType::Location {
+            return true;
+        }
+        if EVENT_WORDS.contains(&strip_possessive(e.span.of(text))) {
+            return false;
+        }
+        let next = seg.tokens.partition_point(|t| t.span.start < e.span.end);
+        !seg.tokens.get(next).is_some_and(|t| {
+            t.space_before
+                && t.newlines_before == 0
+                && EVENT_WORDS.contains(&strip_possessive(t.span.of(text)))
+        })
+    });
+}
+
+/// Whether token `i` can be a word of a person's name listed next to
+/// another person: capitalized, no headline, not yet typed.
+fn name_word(feats: &[u64], i: usize) -> bool {
+    feats[i] & feature::CAP != 0
+        && feats[i] & (feature::HEADLINE | feature::DATE | feature::TITLE) == 0
+}
+
+/// Whether the token at `i` separates items of a list.
+fn list_separator(text: &str, seg: &Segmentation, i: usize) -> bool {
+    seg.tokens.get(i).is_some_and(|t| matches!(t.span.of(text), "," | "and"))
+}
+
+/// In a list of names, an untyped item of two or three capitalized words
+/// next to a person is a person too: "Payne Stewart, Billy Mayfair, Ken
+/// Green"; an untyped item of one or two words next to a place is a
+/// place: "the cities of Sidon and Tyre". Each new name can vouch for
+/// its own neighbour.
+fn names_in_lists(
+    text: &str,
+    seg: &Segmentation,
+    feats: &[u64],
+    entities: &mut Vec<Entity>,
+    kind: EntityType,
+) {
+    let (min, max) = if kind == EntityType::Person { (2, 3) } else { (1, 2) };
+    let typed = |entities: &[Entity], i: usize| {
+        let t = seg.tokens[i].span;
+        entities.iter().any(|e| e.span.overlaps(t))
+    };
+    let mut queue: Vec<Span> =
+        entities.iter().filter(|e| e.kind == kind).map(|e| e.span).collect();
+    let mut added = 0;
+    while let Some(person) = queue.pop() {
+        if added > 64 {
+            break;
+        }
+        let Some(first) = token_at(&seg.tokens, person.start) else {
+            continue;
+        };
+        let last = seg.tokens.partition_point(|t| t.span.start < person.end);
+        let mut found = Vec::new();
+        // The item after: ", Billy Mayfair," or "and Billy Mayfair."
+        if list_separator(text, seg, last) {
+            let a = last + 1;
+            let mut b = a;
+            while b < seg.tokens.len()
+                && b - a < max
+                && name_word(feats, b)
+                && !typed(entities, b)
+            {
+                b += 1;
+            }
+            let closed = b == seg.tokens.len()
+                || matches!(
+                    seg.tokens[b].span.of(text),
+                    "," | "and" | "." | "(" | ";" | ":"
+                );
+            if b - a >= min && closed {
+                found.push((a, b));
+            }
+        }
+        // The item before: "Payne Stewart, Billy Mayfair".
+        if first >= 3 && list_separator(text, seg, first - 1) {
+            let b = first - 1;
+            let mut a = b;
+            while a > 0
+                && b - a < max
+                && name_word(feats, a - 1)
+                && !typed(entities, a - 1)
+            {
+                a -= 1;
+            }
+            let opened = a == 0
+                || feats[a] & feature::START != 0
+                || matches!(
+                    seg.tokens[a - 1].span.of(text),
+                    "," | "and" | ":" | "-" | "(" | ";"
+                );
+            if b - a >= min && opened {
+                found.push((a, b));
+            }
+        }
+        for (a, b) in found {
+            let span = Span::new(
+                seg.tokens[a].span.start,
+                seg.tokens[b - 1].span.end,
+            );
+            // A common word leads no name unless it is a given name; a
+            // place is no common word and no person's name.
+            let person_word =
+                feature::COMMON | feature::GIVEN | feature::SURNAME;
+            let bad = if kind == EntityType::Person {
+                feats[a] & feature::COMMON != 0
+                    && feats[a] & feature::GIVEN == 0
+            } else {
+                (a..b).any(|i| feats[i] & person_word != 0)
+            };
+            if bad {
+                continue;
+            }
+            entities.push(Entity {
+                span,
+                kind,
+                canonical: Canonical::None,
+                origin: Origin::Builtin("resolve:list"),
+            });
+            queue.push(span);
+            added += 1;
+        }
+    }
+    entities.sort_by_key(|e| (e.span.start, e.span.end));
 }
 
 /// Words before a place name that keep it a place even where the same
@@ -566,6 +994,52 @@ fn initials_match(name: &str, acr: &str) -> bool {
         .collect();
     let mut it = initials.chars();
     acr.chars().filter(|c| c.is_alphabetic()).all(|a| it.any(|i| i == a))
+}
+
+/// Common words that, standing alone, are more often a title or a word
+/// than the name they end or begin: "the General said", "the Union".
+const TITLE_WORDS_ALONE: &[&str] = &[
+    "World",
+    "Company",
+    "Group",
+    "Bank",
+    "Trust",
+    "Star",
+    "Standard",
+    "General",
+    "President",
+    "Minister",
+    "Senator",
+    "Governor",
+    "Judge",
+    "Union",
+    "National",
+    "International",
+    "United",
+    "American",
+    "Royal",
+    "First",
+    "New",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Central",
+    "Great",
+];
+
+/// `word` as it occurs in the document as a whole token, borrowed from
+/// the text.
+fn text_of<'t>(
+    text: &'t str,
+    seg: &Segmentation,
+    word: &str,
+) -> Option<&'t str> {
+    seg.tokens
+        .iter()
+        .map(|t| t.span.of(text))
+        .find(|w| strip_possessive(w) == word)
+        .map(strip_possessive)
 }
 
 fn strip_possessive(s: &str) -> &str {

@@ -204,16 +204,17 @@ impl Segmenter {
     ) -> bool {
         let tok = tokens[i];
         let s = tok.span.of(text);
-        // "Mrs.\nSavic", "Louis R.\nAidala": a title or an initial at a
-        // line end in wrapped copy does not end the sentence either.
+        // A period at a line end is judged like one mid-line: "Ronald
+        // L.\nZarrella", "Mrs.\nOkafor" and "General Motors\nCorp.
+        // helped" go on; but "said Maria P.\nThe district" ends, as a
+        // function word opening the next line starts a sentence.
         if at_line_end
             && s == "."
-            && !self.ends_sentence_at(text, tokens, i, false)
-            && !next_word_is_capitalized(text, tokens, i + 1)
+            && next_word_is_capitalized(text, tokens, i + 1)
         {
-            return false;
+            return true;
         }
-        if at_line_end {
+        if at_line_end && s != "." {
             return is_terminal(s)
                 || is_closer(s)
                     && i > 0

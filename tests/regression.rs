@@ -206,3 +206,187 @@ fn football_clubs_named_after_their_town_are_organizations() {
     has(text, "Norwich City", EntityType::Organization);
     has(text, "Sheffield United", EntityType::Organization);
 }
+
+/// Hard-wrapped wire copy: every line about as long as the others.
+const WRAPPED: &str =
+    "\t   The new plant will open next spring, the chairman of \
+the board,\nHarold T. Brennan, told shareholders at the annual meeting \
+held in\nthe city on Thursday, adding that demand for the product had \
+risen.\n\t   Output is expected to double within two years, according to \
+the\nplan approved by the board, which met for most of the day to \
+discuss\nthe plant, its costs and its staff. Brennan said the company \
+would\nhire about four hundred workers over the coming months, most \
+of them\nfrom the region, and train them at a centre built for that \
+purpose.\n";
+
+#[test]
+fn names_across_line_wraps_link_their_later_mentions() {
+    has(WRAPPED, "Brennan", EntityType::Person);
+    let got = found(WRAPPED);
+    assert!(
+        got.iter().any(|(q, k)| q.split_whitespace().collect::<Vec<_>>()
+            == ["Harold", "T.", "Brennan"]
+            && *k == EntityType::Person),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn companies_are_named_by_initials_stems_and_first_words() {
+    let text = "Sales at General Motors Corp. rose. GM said its trucks \
+                sold well. Ford Motor Co. said sales fell, and Ford cut \
+                prices. Analysts at Merrill Lynch & Co. agreed; Merrill \
+                Lynch expects more.";
+    has(text, "GM", EntityType::Organization);
+    has(text, "Ford", EntityType::Organization);
+    has(text, "Merrill Lynch", EntityType::Organization);
+}
+
+#[test]
+fn common_word_surnames_repeat_a_full_name() {
+    let text = "The museum hired the architect Douglas Wright last year. \
+                Critics said Wright ignored the budget.";
+    has(text, "Wright", EntityType::Person);
+}
+
+#[test]
+fn names_with_a_generational_suffix_keep_it() {
+    let text = "A march honoured Martin Luther King Jr. in the city. \
+                Speakers recalled that King had marched there.";
+    has(text, "Martin Luther King Jr.", EntityType::Person);
+    has(text, "King", EntityType::Person);
+}
+
+#[test]
+fn legislatures_courts_and_numbered_units_are_organizations() {
+    let text = "The bill passed the House on Friday. Lawyers appealed to \
+                the 5th Circuit, and soldiers of the 3rd Battalion \
+                returned home.";
+    has(text, "House", EntityType::Organization);
+    has(text, "5th Circuit", EntityType::Organization);
+    has(text, "3rd Battalion", EntityType::Organization);
+    lacks("They sold the house on Friday.", "house");
+}
+
+#[test]
+fn short_province_aliases_that_are_words_need_context() {
+    lacks("No injuries were reported after the fire.", "No");
+}
+
+#[test]
+fn datelines_name_their_town() {
+    // Towns named like people ("Boston") or listed under several names
+    // are places when a dateline opens with them.
+    has("BOSTON _ Shares fell on Friday.", "BOSTON", EntityType::Location);
+    has(
+        "MARKETS CLOSE LOWER\nBONN 1996-08-30\nShares fell on Friday.",
+        "BONN",
+        EntityType::Location,
+    );
+}
+
+#[test]
+fn towns_named_with_their_kind_or_state_are_places() {
+    has(
+        "The fire shocked the small town of Velika Gorica.",
+        "Velika Gorica",
+        EntityType::Location,
+    );
+    has(
+        "She grew up in Lake Arrowhead, Calif., and trains there.",
+        "Lake Arrowhead",
+        EntityType::Location,
+    );
+}
+
+#[test]
+fn possessives_split_two_names() {
+    let text = "India's Rohan Mehta won, and Joe Torre's Yankee cap fell \
+                off as Japan's Finance Ministry watched.";
+    has(text, "Rohan Mehta", EntityType::Person);
+    has(text, "India", EntityType::Location);
+    has(text, "Joe Torre", EntityType::Person);
+    has(text, "Finance Ministry", EntityType::Organization);
+    lacks(text, "Joe Torre's Yankee");
+}
+
+#[test]
+fn streets_rivers_and_squares_are_places_not_people() {
+    let text = "Crowds filled Tiananmen Square, and traffic on Houston \
+                Street stopped near the Price River bridge.";
+    has(text, "Tiananmen Square", EntityType::Location);
+    has(text, "Houston Street", EntityType::Location);
+    has(text, "Price River", EntityType::Location);
+    lacks("He spoke in the Rose Garden on Friday.", "Rose Garden");
+}
+
+#[test]
+fn given_names_after_kinship_words_are_people() {
+    let text = "He drove up from Ohio with his wife, Laura, for the game.";
+    has(text, "Laura", EntityType::Person);
+}
+
+#[test]
+fn numbered_things_and_capitals_headlines_are_no_teams_or_companies() {
+    lacks(
+        "The Security Council adopted Resolution 425. It passed.",
+        "Resolution",
+    );
+    lacks("SEASON OPENS ON JUNE 3 WITH TWO GAMES\nThe season opens.", "JUNE");
+    lacks("A SINGER REMEMBERED AT THE PARK\nShe sang.", "REMEMBERED AT");
+}
+
+#[test]
+fn places_in_event_names_are_no_places() {
+    let text = "He leads the Kenya Open by a stroke after the Davis Cup.";
+    lacks(text, "Kenya");
+    lacks(text, "Davis");
+    has("Prices rose in Kenya last year.", "Kenya", EntityType::Location);
+}
+
+#[test]
+fn unknown_names_listed_next_to_people_are_people() {
+    let text =
+        "The squad: John Smith, Ravindu Pathirage, Kusal Wanniarachchi \
+                and Peter Brown.";
+    has(text, "Ravindu Pathirage", EntityType::Person);
+    has(text, "Kusal Wanniarachchi", EntityType::Person);
+}
+
+#[test]
+fn employers_after_a_job_are_organizations() {
+    let text = "Oil will rise, said Anna Berg, chief economist at Morgan \
+                Stanley. Porsche AG sales dropped.";
+    has(text, "Morgan Stanley", EntityType::Organization);
+    has(text, "Porsche AG", EntityType::Organization);
+}
+
+#[test]
+fn initials_before_a_name_belong_to_it() {
+    let text = "The board named C. Matthew Gilmour its chairman.";
+    has(text, "C. Matthew Gilmour", EntityType::Person);
+}
+
+#[test]
+fn national_sides_with_a_score_stay_countries() {
+    let text = "Romania beat Lithuania 2-1 in a qualifier on Friday.";
+    has(text, "Lithuania", EntityType::Location);
+    let head = "SOCCER - IRELAND BEAT LIECHTENSTEIN 5-0 IN QUALIFIER.\n\
+                The Irish won.";
+    lacks(head, "IRELAND BEAT LIECHTENSTEIN");
+}
+
+#[test]
+fn surnames_that_are_titles_and_regnal_numbers_make_names() {
+    let text = "The museum hired Douglas Cardinal in 1990, and Cardinal \
+                later sued. A letter from Pius XII was shown.";
+    has(text, "Douglas Cardinal", EntityType::Person);
+    has(text, "Cardinal", EntityType::Person);
+    has(text, "Pius XII", EntityType::Person);
+}
+
+#[test]
+fn unknown_towns_listed_next_to_places_are_places() {
+    let text = "Shells fell on Sidon, Qaryat Zorba and Tyre overnight.";
+    has(text, "Qaryat Zorba", EntityType::Location);
+}
