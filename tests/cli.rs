@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::Stdio;
 
-use crate::util::{factspan, root, run};
+use crate::util::{extract, factspan, root, run};
 
 #[test]
 fn usage_errors_exit_2() {
@@ -115,15 +115,8 @@ fn user_gazetteer_adds_entities_and_bad_rows_name_file_and_line() {
     )
     .expect("write");
     let out = dir.path().join("out");
-    let o = run(&[
-        "extract",
-        doc.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--gazetteer",
-        gaz.to_str().unwrap(),
-        "--quiet",
-    ]);
+    let user_list = ["--gazetteer", gaz.to_str().expect("utf-8 path")];
+    let o = extract(&[&doc], &out, &user_list);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let rows = crate::util::read_table(&out.join("entities.csv"));
     let ids: Vec<(&str, &str)> = rows
@@ -136,16 +129,8 @@ fn user_gazetteer_adds_entities_and_bad_rows_name_file_and_line() {
 
     // Only the user's list.
     let out2 = dir.path().join("out2");
-    let o = run(&[
-        "extract",
-        doc.to_str().unwrap(),
-        "-o",
-        out2.to_str().unwrap(),
-        "--gazetteer",
-        gaz.to_str().unwrap(),
-        "--no-default-gazetteers",
-        "--quiet",
-    ]);
+    let only = [&user_list[..], &["--no-default-gazetteers"]].concat();
+    let o = extract(&[&doc], &out2, &only);
     assert!(o.status.success());
     let rows = crate::util::read_table(&out2.join("entities.csv"));
     // Rules may still find Kabul ("in Kabul"), but no default list does.
@@ -181,13 +166,7 @@ fn tables_have_ordinary_file_permissions() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("out");
-    let o = run(&[
-        "extract",
-        root().join("data").to_str().expect("utf-8 path"),
-        "-o",
-        out.to_str().expect("utf-8 path"),
-        "--quiet",
-    ]);
+    let o = extract(&[&root().join("data")], &out, &[]);
     assert!(o.status.success(), "{o:?}");
     let plain = out.join("plain");
     std::fs::File::create(&plain).expect("plain file");

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use factspan::{Document, EntityType, Pipeline, PipelineBuilder};
 use sha2::{Digest, Sha256};
 
-use crate::util::{read_table, root, run};
+use crate::util::{extract, read_table, root};
 
 const HEADER: &str = "canonical_id\tname\ttype\tsubtype\tcountry\tpopulation\
                       \taliases\tflags\tsource";
@@ -240,13 +240,7 @@ fn aliases_group_under_one_canonical_id() {
     let input = dir.path().join("doc.txt");
     std::fs::write(&input, text).expect("write input");
     let out = dir.path().join("out");
-    let status = run(&[
-        "extract",
-        input.to_str().expect("utf-8 path"),
-        "-o",
-        out.to_str().expect("utf-8 path"),
-        "--quiet",
-    ]);
+    let status = extract(&[&input], &out, &[]);
     assert!(status.status.success(), "{status:?}");
     let table = read_table(&out.join("entities.csv"));
     let id_of = |quote: &str| -> String {

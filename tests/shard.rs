@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use factspan::output::TABLES;
 
-use crate::util::{factspan, root, run};
+use crate::util::{extract, factspan, root, run};
 
 /// A JSONL corpus of `docs` news documents made from the articles in
 /// `data/`, with a duplicate id and a bad line among them.
@@ -44,14 +44,6 @@ fn ok(o: &Output) {
         o.status,
         String::from_utf8_lossy(&o.stderr)
     );
-}
-
-fn extract(inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
-    let mut args = vec!["extract"];
-    args.extend(inputs.iter().map(|p| p.to_str().expect("utf-8 path")));
-    args.extend(["-o", out.to_str().expect("utf-8 path"), "--quiet"]);
-    args.extend(extra);
-    run(&args)
 }
 
 fn merge(dir: &Path, out: &Path) -> Output {

@@ -13,6 +13,15 @@ pub fn run(args: &[&str]) -> Output {
     factspan().args(args).output().expect("the binary runs")
 }
 
+/// Runs `factspan extract INPUTS -o OUT --quiet EXTRA...`.
+pub fn extract(inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["extract"];
+    args.extend(inputs.iter().map(|p| p.to_str().expect("utf-8 path")));
+    args.extend(["-o", out.to_str().expect("utf-8 path"), "--quiet"]);
+    args.extend(extra);
+    run(&args)
+}
+
 /// The repository root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
