@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use crate::annotation::{Canonical, Entity, EntityType, Origin};
-use crate::gazetteer::{Flags, Gazetteer, GazetteerMatch};
+use crate::gazetteer::{Entry, Flags, Gazetteer, GazetteerMatch};
 use crate::rules::{feature, RuleMatch};
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::span::Span;
@@ -125,6 +125,18 @@ pub fn gazetteer_candidates(
                     && first_tok.is_some_and(|i| {
                         is_dateline(text, &seg.tokens, gazetteer, matches, i)
                     });
+            // "Split, Croatia", "Reading, England": the place's own
+            // country or province after a comma.
+            let in_context = in_context
+                || kind == EntityType::Location
+                    && in_its_region(
+                        text,
+                        &seg.tokens,
+                        gazetteer,
+                        matches,
+                        span,
+                        entry,
+                    );
             let big = entry.flags.has(Flags::CAPITAL)
                 || entry.population >= 1_000_000;
             let ok = match kind {
@@ -155,6 +167,33 @@ pub fn gazetteer_candidates(
             priority: 3,
         });
     }
+}
+
+/// Whether the place at `span` is followed by `, Region` where Region is
+/// a listed country or province of the same country as `entry`.
+fn in_its_region(
+    text: &str,
+    tokens: &[Token],
+    gazetteer: &Gazetteer,
+    matches: &[GazetteerMatch],
+    span: Span,
+    entry: &Entry,
+) -> bool {
+    if entry.country.is_empty() {
+        return false;
+    }
+    let next = tokens.partition_point(|t| t.span.start < span.end);
+    if tokens.get(next).is_none_or(|t| t.span.of(text) != ",") {
+        return false;
+    }
+    let Some(region) = tokens.get(next + 1) else { return false };
+    let at = matches.partition_point(|m| m.span.start < region.span.start);
+    matches.get(at).is_some_and(|m| {
+        let e = gazetteer.entry(m.entry);
+        m.span.start == region.span.start
+            && matches!(&*e.subtype, "country" | "province")
+            && e.country == entry.country
+    })
 }
 
 /// Whether the place name at token `i` (a sentence start) opens a

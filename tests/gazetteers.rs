@@ -207,6 +207,9 @@ fn common_word_cities_need_place_context() {
         ("Hope faded as rescuers searched.", &[]),
         ("Male voters split evenly, the poll found.", &[]),
         ("The deal was a split decision.", &[]),
+        // The place's own country after a comma is context too.
+        ("Ferries left Split, Croatia, at dawn.", &["Split", "Croatia"]),
+        ("Nice, France, was calm on Sunday.", &["Nice", "France"]),
         (
             "Police in Nice, France, said a truck hit the crowd.",
             &["Nice", "France"],
