@@ -186,14 +186,26 @@ fn in_its_region(
     if tokens.get(next).is_none_or(|t| t.span.of(text) != ",") {
         return false;
     }
-    let Some(region) = tokens.get(next + 1) else { return false };
-    let at = matches.partition_point(|m| m.span.start < region.span.start);
-    matches.get(at).is_some_and(|m| {
-        let e = gazetteer.entry(m.entry);
-        m.span.start == region.span.start
-            && matches!(&*e.subtype, "country" | "province")
+    let region = tokens
+        .get(next + 1)
+        .and_then(|t| listed_place_at(gazetteer, matches, t.span.start));
+    region.is_some_and(|e| {
+        matches!(&*e.subtype, "country" | "province")
             && e.country == entry.country
     })
+}
+
+/// The entry of the gazetteer place match starting at byte `start`
+/// (`matches` is in text order).
+fn listed_place_at<'g>(
+    gazetteer: &'g Gazetteer,
+    matches: &[GazetteerMatch],
+    start: usize,
+) -> Option<&'g Entry> {
+    let at = matches.partition_point(|m| m.span.start < start);
+    let m = matches.get(at).filter(|m| m.span.start == start)?;
+    let e = gazetteer.entry(m.entry);
+    (e.entity_type() == Some(EntityType::Location)).then_some(e)
 }
 
 /// Whether the place name at token `i` (a sentence start) opens a
@@ -216,11 +228,7 @@ fn is_dateline(
         // "BONN 1996-08-30": wire datelines carry the date.
         Some(_) if iso_date_follows(text, tokens[i].span.end) => true,
         Some(",") => tokens.get(i + 2).is_some_and(|t| {
-            matches.iter().any(|m| {
-                m.span.start == t.span.start
-                    && gazetteer.entry(m.entry).entity_type()
-                        == Some(EntityType::Location)
-            })
+            listed_place_at(gazetteer, matches, t.span.start).is_some()
         }),
         _ => false,
     }
