@@ -323,11 +323,7 @@ pub fn rows<'a>(
                 (Cow::Borrowed(n), Cow::Borrowed(c))
             }
             Canonical::Mention(span) => {
-                let target = ex
-                    .entities
-                    .iter()
-                    .position(|o| o.span == *span)
-                    .unwrap_or(i);
+                let target = first_at(&ex.entities, *span).unwrap_or(i);
                 (Cow::Borrowed(span.of(text)), Cow::Owned(entity_id(target)))
             }
             Canonical::None
@@ -363,11 +359,8 @@ pub fn rows<'a>(
         let sid = ex.sentence_at(c.span.start);
         let sentence = ex.sentences.get(sid).copied().unwrap_or(c.span);
         let subject = match c.subject {
-            Some(span) => ex
-                .entities
-                .iter()
-                .find(|e| e.span == span)
-                .and_then(|e| match &e.canonical {
+            Some(span) => first_at(&ex.entities, span)
+                .and_then(|i| match &ex.entities[i].canonical {
                     Canonical::Entry(entry) => {
                         Some(Cow::Borrowed(pipeline.entry_canonical(*entry).0))
                     }
@@ -406,6 +399,18 @@ pub fn rows<'a>(
         });
     }
     (entities, claims)
+}
+
+/// The index of the first entity with exactly `span`, in entities sorted
+/// by start and end (as [`Extraction`] keeps them): a binary search, as
+/// long documents have thousands of entities.
+fn first_at(
+    entities: &[crate::annotation::Entity],
+    span: Span,
+) -> Option<usize> {
+    let key = (span.start, span.end);
+    let i = entities.partition_point(|e| (e.span.start, e.span.end) < key);
+    (entities.get(i)?.span == span).then_some(i)
 }
 
 /// The hex sha256 of a text.
@@ -453,21 +458,83 @@ impl std::ops::Deref for Num {
     }
 }
 
-fn cell<'c>(s: &'c str, opts: RenderOptions) -> Cow<'c, str> {
-    if opts.safe_cells {
-        neutralize(s)
-    } else {
-        Cow::Borrowed(s)
-    }
+/// One CSV record written straight into a buffer, quoted as the `csv`
+/// crate quotes (`QuoteStyle::Necessary`): a field holding `,`, `"`, CR or
+/// LF is put in quotes with its quotes doubled. A `csv::Writer` per table
+/// per document, with its per-field state machine, cost more than
+/// building the rows.
+/// The bytes that make the `csv` crate quote a field.
+const NEEDS_QUOTES: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b',' as usize] = true;
+    table[b'"' as usize] = true;
+    table[b'\r' as usize] = true;
+    table[b'\n' as usize] = true;
+    table
+};
+
+struct Record<'b> {
+    buf: &'b mut Vec<u8>,
+    fields: usize,
+    opts: RenderOptions,
 }
 
-fn csv_writer(buf: &mut Vec<u8>) -> csv::Writer<&mut Vec<u8>> {
-    // Three writers per document: csv's default 8 KiB buffer, zeroed on
-    // each creation, cost more than rendering the rows.
-    csv::WriterBuilder::new()
-        .has_headers(false)
-        .buffer_capacity(1024)
-        .from_writer(buf)
+impl<'b> Record<'b> {
+    fn new(buf: &'b mut Vec<u8>, opts: RenderOptions) -> Record<'b> {
+        Record { buf, fields: 0, opts }
+    }
+
+    fn separate(&mut self) {
+        if self.fields > 0 {
+            self.buf.push(b',');
+        }
+        self.fields += 1;
+    }
+
+    /// A field written as is: numbers, and names of our own vocabulary.
+    fn raw(&mut self, s: &str) -> &mut Self {
+        self.separate();
+        if s.bytes().any(|b| NEEDS_QUOTES[usize::from(b)]) {
+            self.buf.push(b'"');
+            for b in s.bytes() {
+                if b == b'"' {
+                    self.buf.push(b'"');
+                }
+                self.buf.push(b);
+            }
+            self.buf.push(b'"');
+        } else {
+            self.buf.extend_from_slice(s.as_bytes());
+        }
+        self
+    }
+
+    /// A free-text field: neutralized for spreadsheets unless turned off.
+    fn text(&mut self, s: &str) -> &mut Self {
+        if self.opts.safe_cells {
+            self.raw(&neutralize(s))
+        } else {
+            self.raw(s)
+        }
+    }
+
+    fn num(&mut self, n: usize) -> &mut Self {
+        self.separate();
+        let n = Num::new(n);
+        self.buf.extend_from_slice(&n.buf[n.at..]);
+        self
+    }
+
+    fn opt_num(&mut self, n: Option<usize>) -> &mut Self {
+        match n {
+            Some(n) => self.num(n),
+            None => self.raw(""),
+        }
+    }
+
+    fn end(&mut self) {
+        self.buf.push(b'\n');
+    }
 }
 
 /// Renders one outcome's CSV rows.
@@ -485,89 +552,74 @@ pub fn render_csv(
     match outcome {
         Outcome::Rejected(r) => {
             let bytes = r.bytes.map(|b| b.to_string()).unwrap_or_default();
-            let status = r.reason.to_string();
-            let mut w = csv_writer(&mut out.document);
-            w.write_record([
-                &*cell(&r.id, opts),
-                &*cell(&r.source, opts),
-                "",
-                &bytes,
-                "",
-                &*cell(&status, opts),
-                "0",
-                "0",
-            ])?;
-            w.flush()?;
+            Record::new(&mut out.document, opts)
+                .text(&r.id)
+                .text(&r.source)
+                .raw("")
+                .raw(&bytes)
+                .raw("")
+                .text(&r.reason.to_string())
+                .raw("0")
+                .raw("0")
+                .end();
         }
         Outcome::Processed(doc, ex) => {
             let (entities, claims) = rows(pipeline, doc, ex);
-            {
-                let mut w = csv_writer(&mut out.document);
-                w.write_record([
-                    &*cell(&doc.id, opts),
-                    &*cell(&doc.source, opts),
-                    &doc.text.chars().count().to_string(),
-                    &*Num::new(doc.text.len()),
-                    &sha256_hex(&doc.text),
-                    "ok",
-                    &*Num::new(entities.len()),
-                    &*Num::new(claims.len()),
-                ])?;
-                w.flush()?;
+            Record::new(&mut out.document, opts)
+                .text(&doc.id)
+                .text(&doc.source)
+                .num(doc.text.chars().count())
+                .num(doc.text.len())
+                .raw(&sha256_hex(&doc.text))
+                .raw("ok")
+                .num(entities.len())
+                .num(claims.len())
+                .end();
+            out.entities.reserve(entities.len() * 128);
+            for r in &entities {
+                Record::new(&mut out.entities, opts)
+                    .text(&r.doc_id)
+                    .text(&r.entity_id)
+                    .raw(r.kind)
+                    .text(&r.text)
+                    .num(r.start)
+                    .num(r.end)
+                    .num(r.byte_start)
+                    .num(r.byte_end)
+                    .num(r.sentence_id)
+                    .text(&r.canonical_name)
+                    .text(&r.canonical_id)
+                    .text(&r.source)
+                    .end();
             }
-            {
-                let mut w = csv_writer(&mut out.entities);
-                for r in &entities {
-                    w.write_record([
-                        &*cell(&r.doc_id, opts),
-                        &*cell(&r.entity_id, opts),
-                        r.kind,
-                        &*cell(&r.text, opts),
-                        &*Num::new(r.start),
-                        &*Num::new(r.end),
-                        &*Num::new(r.byte_start),
-                        &*Num::new(r.byte_end),
-                        &*Num::new(r.sentence_id),
-                        &*cell(&r.canonical_name, opts),
-                        &*cell(&r.canonical_id, opts),
-                        &*cell(&r.source, opts),
-                    ])?;
-                }
-                w.flush()?;
-            }
-            {
-                let mut w = csv_writer(&mut out.claims);
-                let opt = |v: Option<usize>| v.map(Num::new);
-                for r in &claims {
-                    w.write_record([
-                        &*cell(&r.doc_id, opts),
-                        &*cell(&r.claim_id, opts),
-                        r.kind,
-                        &*cell(&r.text, opts),
-                        &*Num::new(r.start),
-                        &*Num::new(r.end),
-                        &*Num::new(r.value_start),
-                        &*Num::new(r.value_end),
-                        &r.value,
-                        &r.value_min,
-                        &r.value_max,
-                        r.unit,
-                        r.unit_symbol,
-                        &*cell(&r.qualifier, opts),
-                        r.operator,
-                        &*cell(&r.counted, opts),
-                        opt(r.counted_start).as_deref().unwrap_or(""),
-                        opt(r.counted_end).as_deref().unwrap_or(""),
-                        &*cell(&r.subject, opts),
-                        &*cell(&r.attribution, opts),
-                        &*cell(&r.time, opts),
-                        &*Num::new(r.sentence_id),
-                        &*Num::new(r.sentence_start),
-                        &*Num::new(r.sentence_end),
-                        &*cell(&r.source, opts),
-                    ])?;
-                }
-                w.flush()?;
+            for r in &claims {
+                Record::new(&mut out.claims, opts)
+                    .text(&r.doc_id)
+                    .text(&r.claim_id)
+                    .raw(r.kind)
+                    .text(&r.text)
+                    .num(r.start)
+                    .num(r.end)
+                    .num(r.value_start)
+                    .num(r.value_end)
+                    .raw(&r.value)
+                    .raw(&r.value_min)
+                    .raw(&r.value_max)
+                    .raw(r.unit)
+                    .raw(r.unit_symbol)
+                    .text(&r.qualifier)
+                    .raw(r.operator)
+                    .text(&r.counted)
+                    .opt_num(r.counted_start)
+                    .opt_num(r.counted_end)
+                    .text(&r.subject)
+                    .text(&r.attribution)
+                    .text(&r.time)
+                    .num(r.sentence_id)
+                    .num(r.sentence_start)
+                    .num(r.sentence_end)
+                    .text(&r.source)
+                    .end();
             }
         }
     }
