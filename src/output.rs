@@ -787,6 +787,38 @@ impl AtomicFile {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// Rows are written by hand; they must read back as the `csv`
+        /// crate would have written them.
+        #[test]
+        fn records_quote_as_the_csv_crate(
+            fields in proptest::collection::vec("[a-z,\"\r\n ']{0,6}", 2..6),
+            safe in proptest::bool::ANY,
+        ) {
+            let mut ours = Vec::new();
+            let mut record =
+                Record::new(&mut ours, RenderOptions { safe_cells: safe });
+            for f in &fields {
+                record.raw(f);
+            }
+            record.num(42).end();
+            let mut theirs = Vec::new();
+            {
+                let mut w = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(&mut theirs);
+                let mut all: Vec<&str> =
+                    fields.iter().map(String::as_str).collect();
+                all.push("42");
+                w.write_record(&all).expect("writing to memory");
+            }
+            proptest::prop_assert_eq!(
+                String::from_utf8_lossy(&ours),
+                String::from_utf8_lossy(&theirs)
+            );
+        }
+    }
+
     #[test]
     fn numbers_are_written_in_decimal() {
         for n in [0, 7, 10, 99, 12_345, usize::MAX] {
