@@ -415,10 +415,14 @@ fn first_at(
 
 /// The hex sha256 of a text.
 pub fn sha256_hex(text: &str) -> String {
+    hex(&Sha256::digest(text.as_bytes()))
+}
+
+/// Bytes in lowercase hex.
+pub(crate) fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let digest = Sha256::digest(text.as_bytes());
-    let mut out = String::with_capacity(64);
-    for b in digest {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
         // By hand: a `format!` per byte showed up in profiles.
         out.push(char::from(DIGITS[usize::from(b >> 4)]));
         out.push(char::from(DIGITS[usize::from(b & 15)]));
@@ -726,10 +730,16 @@ impl TableWriter {
     ///
     /// Returns an I/O error naming the table that failed.
     pub fn finish(self) -> Result<Vec<PathBuf>> {
-        for file in self.files {
-            file.finish()?;
-        }
-        Ok(TABLES.iter().map(|name| self.dir.join(name)).collect())
+        let dir = self.dir.clone();
+        self.finish_digests()?;
+        Ok(TABLES.iter().map(|name| dir.join(name)).collect())
+    }
+
+    /// As [`TableWriter::finish`], returning each table's size and sha256
+    /// (hashed as it was written: reading the tables back cost a second
+    /// pass over them).
+    pub(crate) fn finish_digests(self) -> Result<Vec<(u64, String)>> {
+        self.files.into_iter().map(AtomicFile::finish).collect()
     }
 }
 
@@ -739,6 +749,8 @@ pub(crate) struct AtomicFile {
     tmp: tempfile::NamedTempFile,
     out: BufWriter<File>,
     dest: PathBuf,
+    sha256: Sha256,
+    len: u64,
 }
 
 impl AtomicFile {
@@ -758,6 +770,8 @@ impl AtomicFile {
             tmp,
             out: BufWriter::with_capacity(1 << 17, file),
             dest: dir.join(name),
+            sha256: Sha256::new(),
+            len: 0,
         })
     }
 
@@ -768,18 +782,21 @@ impl AtomicFile {
 
     /// Appends bytes.
     pub(crate) fn write_all(&mut self, bytes: &[u8]) -> Result<()> {
+        self.sha256.update(bytes);
+        self.len += bytes.len() as u64;
         self.out.write_all(bytes).map_err(|e| Error::io(&self.dest, e))
     }
 
-    /// Flushes, syncs and renames the file into place.
-    pub(crate) fn finish(self) -> Result<()> {
-        let AtomicFile { tmp, out, dest } = self;
+    /// Flushes, syncs and renames the file into place; returns its size
+    /// and hex sha256.
+    pub(crate) fn finish(self) -> Result<(u64, String)> {
+        let AtomicFile { tmp, out, dest, sha256, len } = self;
         let file = out
             .into_inner()
             .map_err(|e| Error::io(&dest, io::Error::other(e.to_string())))?;
         file.sync_all().map_err(|e| Error::io(&dest, e))?;
         tmp.persist(&dest).map_err(|e| Error::io(&dest, e.error))?;
-        Ok(())
+        Ok((len, hex(&sha256.finalize())))
     }
 }
 

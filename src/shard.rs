@@ -36,7 +36,7 @@ use sha2::{Digest, Sha256};
 use crate::error::{Error, Result};
 use crate::input::{InputOptions, Item, Reader, Source};
 use crate::output::{
-    self, AtomicFile, Outcome, RenderOptions, TableWriter, TABLES,
+    self, hex, AtomicFile, Outcome, RenderOptions, TableWriter, TABLES,
 };
 use crate::pipeline::{Pipeline, RunOptions, RunStats};
 
@@ -372,16 +372,6 @@ fn file_digest(path: &Path) -> io::Result<(u64, String)> {
     Ok((len, hex(&hasher.finalize())))
 }
 
-fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for &b in bytes {
-        out.push(char::from(DIGITS[usize::from(b >> 4)]));
-        out.push(char::from(DIGITS[usize::from(b & 15)]));
-    }
-    out
-}
-
 /// Runs the pipeline over `reader` into the three CSV tables in `dir`,
 /// then writes the manifest. With a shard in `spec`, only that shard's
 /// documents are read, and `order.tsv` is written for [`merge`].
@@ -437,10 +427,10 @@ pub fn run_tables(
             writer.write(&rows)
         },
     )?;
-    writer.finish()?;
+    let mut digests = writer.finish_digests()?;
     let mut names: Vec<&str> = TABLES.to_vec();
     if let Some(order) = order {
-        order.finish()?;
+        digests.push(order.finish()?);
         names.push(ORDER);
     }
     let manifest = Manifest {
@@ -451,7 +441,7 @@ pub fn run_tables(
         inputs: spec.inputs.clone(),
         settings: spec.settings.clone(),
         counts: Counts::from(&stats),
-        tables: digests(dir, &names)?,
+        tables: table_files(&names, digests),
         done: true,
     };
     write_manifest(dir, &manifest)?;
@@ -470,14 +460,15 @@ impl Iterator for Positioned {
     }
 }
 
-fn digests(dir: &Path, names: &[&str]) -> Result<Vec<TableFile>> {
+/// Names the size and sha256 of each table, as written.
+fn table_files(names: &[&str], digests: Vec<(u64, String)>) -> Vec<TableFile> {
     names
         .iter()
-        .map(|name| {
-            let path = dir.join(name);
-            let (bytes, sha256) =
-                file_digest(&path).map_err(|e| Error::io(&path, e))?;
-            Ok(TableFile { name: (*name).to_string(), bytes, sha256 })
+        .zip(digests)
+        .map(|(name, (bytes, sha256))| TableFile {
+            name: (*name).to_string(),
+            bytes,
+            sha256,
         })
         .collect()
 }
@@ -488,7 +479,7 @@ fn write_manifest(dir: &Path, manifest: &Manifest) -> Result<()> {
     json.push(b'\n');
     let mut file = AtomicFile::create(dir, MANIFEST)?;
     file.write_all(&json)?;
-    file.finish()
+    file.finish().map(drop)
 }
 
 fn remove_if_present(path: &Path) -> Result<()> {
@@ -706,9 +697,10 @@ pub fn merge(dir: &Path, dest: &Path) -> Result<Manifest> {
             heap.push(Reverse((position, c)));
         }
     }
-    for out in outs {
-        out.finish()?;
-    }
+    let digests = outs
+        .into_iter()
+        .map(AtomicFile::finish)
+        .collect::<Result<Vec<_>>>()?;
     let mut counts = Counts::default();
     for (_, m) in &shards {
         counts.documents += m.counts.documents;
@@ -727,7 +719,7 @@ pub fn merge(dir: &Path, dest: &Path) -> Result<Manifest> {
         inputs: first.inputs.clone(),
         settings: first.settings.clone(),
         counts,
-        tables: digests(dest, &TABLES)?,
+        tables: table_files(&TABLES, digests),
         done: true,
     };
     write_manifest(dest, &manifest)?;
