@@ -336,7 +336,20 @@ fn lower_in(s: &str, list: &[&str]) -> bool {
 /// hash lookup: the long lists are asked about every word of a sentence.
 struct Words {
     list: &'static [&'static str],
-    set: OnceLock<FxHashSet<Box<[u8]>>>,
+    set: OnceLock<WordSet>,
+}
+
+/// A hashed word list, with the lengths and first letters of its words:
+/// most words fail those two bit tests and are never hashed.
+struct WordSet {
+    lengths: u64,
+    initials: u64,
+    words: FxHashSet<Box<[u8]>>,
+}
+
+/// The bit of a word's first byte in [`WordSet::initials`].
+fn initial_bit(b: u8) -> u64 {
+    1 << (b.to_ascii_lowercase() % 64)
 }
 
 impl Words {
@@ -346,17 +359,36 @@ impl Words {
 
     fn has(&self, w: &str) -> bool {
         let mut buf = [0u8; 32];
-        if !w.is_ascii() || w.len() > buf.len() {
+        if !w.is_ascii() || w.len() >= buf.len() {
             return lower_in(w, self.list);
+        }
+        let set = self.set.get_or_init(|| {
+            let lowered: Vec<String> =
+                self.list.iter().map(|w| w.to_ascii_lowercase()).collect();
+            let mut set = WordSet {
+                lengths: 0,
+                initials: 0,
+                words: FxHashSet::default(),
+            };
+            for w in lowered {
+                set.lengths |= 1 << w.len().min(63);
+                set.initials |= w.bytes().next().map_or(0, initial_bit);
+                set.words.insert(w.into_bytes().into_boxed_slice());
+            }
+            set
+        });
+        let Some(&first) = w.as_bytes().first() else {
+            return set.words.contains(&[][..]);
+        };
+        if set.lengths & (1 << w.len()) == 0
+            || set.initials & initial_bit(first) == 0
+        {
+            return false;
         }
         let lower = &mut buf[..w.len()];
         lower.copy_from_slice(w.as_bytes());
         lower.make_ascii_lowercase();
-        let set = self.set.get_or_init(|| {
-            let lowered = self.list.iter().map(|w| w.to_ascii_lowercase());
-            lowered.map(|w| w.into_bytes().into_boxed_slice()).collect()
-        });
-        set.contains(&*lower)
+        set.words.contains(&*lower)
     }
 }
 

@@ -16,6 +16,10 @@
 //! No regex is involved: the tables below are matched token by token, so a
 //! sentence costs one pass.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
 use crate::annotation::{ClaimKind, EntityType, Operator};
 use crate::segment::{tokenize, Token, TokenKind};
 use crate::span::Span;
@@ -731,14 +735,17 @@ fn small_number(w: &str) -> Option<f64> {
 
 /// Whether a lowercase word can start a figure; the sentence prefilter.
 pub fn is_number_word(w: &str) -> bool {
-    small_number(w).is_some()
-        || lookup(VAGUE, w).is_some()
-        || lookup(MULTIPLIERS, w).is_some()
-        || matches!(
-            w,
-            "dozen" | "half" | "hundred" | "thousand" | "million" | "billion"
-        )
-        || w.ends_with("fold")
+    // Called for every word of every sentence with a digit or number
+    // word: one hash probe instead of scanning the tables.
+    static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let tables = [UNITS, TENS, VAGUE, MULTIPLIERS];
+        let listed = tables.into_iter().flatten().map(|(w, _)| *w);
+        let scales =
+            ["dozen", "half", "hundred", "thousand", "million", "billion"];
+        listed.chain(scales).collect()
+    });
+    words.contains(w) || w.ends_with("fold")
 }
 
 /// A number read from pieces.
@@ -863,11 +870,17 @@ impl Scanner {
 
     fn push(&mut self, text: &str, span: Span, kind: PK, glued: bool) {
         let a = self.low.len() as u32;
-        for c in span.of(text).chars() {
-            if c == '’' {
-                self.low.push('\'');
-            } else {
-                self.low.extend(c.to_lowercase());
+        let s = span.of(text);
+        if s.is_ascii() {
+            self.low.push_str(s);
+            self.low[a as usize..].make_ascii_lowercase();
+        } else {
+            for c in s.chars() {
+                if c == '’' {
+                    self.low.push('\'');
+                } else {
+                    self.low.extend(c.to_lowercase());
+                }
             }
         }
         self.lo.push((a, self.low.len() as u32));
