@@ -20,6 +20,11 @@ const MONTHS: &str = "January|February|March|April|May|June|July|August|\
                       September|October|November|December";
 const MONTH_ABBR: &str =
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.";
+/// Abbreviations written without their period (`Nov 24`, a wire-service
+/// dateline style): only before a day or a year, where no other reading
+/// is likely.
+const MONTH_ABBR_BARE: &str =
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)";
 const WEEKDAYS: &str =
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 const YEAR: &str = r"(?:1[5-9]\d\d|20\d\d)";
@@ -41,7 +46,8 @@ impl DateStage {
     /// Returns an error if a built-in pattern fails to compile, which
     /// would be a bug.
     pub fn new() -> Result<DateStage> {
-        let month = format!("(?:{MONTHS}|{MONTH_ABBR})");
+        // Every pattern with `month` has a space after it.
+        let month = format!("(?:{MONTHS}|{MONTH_ABBR}|{MONTH_ABBR_BARE})");
         let rel_unit = format!(
             "year|month|week|weekend|quarter|decade|century|spring|summer|\
              autumn|fall|winter|season|{WEEKDAYS}"
@@ -49,6 +55,8 @@ impl DateStage {
         let pattern = [
             // ISO and numeric dates.
             r"\b\d{4}-[01]\d-[0-3]\d\b".to_string(),
+            // the April-June quarter, January–March 2024
+            format!(r"\b(?:{MONTHS})[-–](?:{MONTHS})(?:,?\s+{YEAR})?\b"),
             // October 27, 2025 / Jan. 1 / Sept. 1, 1987
             format!(r"\b{month}\s+{DAY}(?:,?\s+{YEAR})?\b"),
             // 09 January 2026 / 27 October
@@ -267,6 +275,11 @@ mod tests {
             ("some 2000 troops and 1500 people", &[]),
             ("paid $2025 for", &[]),
             ("Resolution 2401 says", &[]),
+            ("GENEVA, Nov 24 (Reuters) - The", &["Nov 24"]),
+            ("since Sept 2023, when", &["Sept 2023"]),
+            ("Oct and Nov were dry", &[]),
+            ("profit for the April-June quarter", &["April-June"]),
+            ("in the January–March 2024 period", &["January–March 2024"]),
         ];
         for (text, want) in cases {
             assert_eq!(&dates(text), want, "{text:?}");

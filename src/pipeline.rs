@@ -242,12 +242,20 @@ impl Pipeline {
                 let e = self.gazetteer.entry(*i);
                 let file = self.gazetteer.file_of(e);
                 let file = file.rsplit('/').next().unwrap_or(file);
-                Cow::Owned(format!("gazetteer:{file}:{}", e.canonical_id))
+                // Concatenated by hand: this runs once per output row.
+                let id = &*e.canonical_id;
+                let mut name =
+                    String::with_capacity(11 + file.len() + 1 + id.len());
+                name.push_str("gazetteer:");
+                name.push_str(file);
+                name.push(':');
+                name.push_str(id);
+                Cow::Owned(name)
             }
-            Origin::Rule(i) => Cow::Owned(format!(
-                "rule:{}",
-                self.rules.rules()[*i as usize].id
-            )),
+            Origin::Rule(i) => {
+                let id = &*self.rules.rules()[*i as usize].id;
+                Cow::Owned(["rule:", id].concat())
+            }
             Origin::Builtin(name) => Cow::Borrowed(name),
         }
     }
