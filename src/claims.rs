@@ -1073,6 +1073,26 @@ fn speaker_at(
     dates: &[Span],
 ) -> Option<Span> {
     if i > 0 {
+        // "The World Food Programme (WFP) said", "Ali Khan (PPP) told":
+        // the name before a short parenthesis is the speaker.
+        if toks[i - 1].span.of(text) == ")" {
+            let open = (i.saturating_sub(5)..i - 1)
+                .rev()
+                .find(|&j| toks[j].span.of(text) == "(");
+            if let Some(open) = open.filter(|&o| o > 0) {
+                let k = caps_back(text, toks, open);
+                if k < open {
+                    let start = name_start(text, toks, k);
+                    let span = Span::new(
+                        toks[start].span.start,
+                        toks[open - 1].span.end,
+                    );
+                    if !dates.iter().any(|d| d.overlaps(span)) {
+                        return Some(span);
+                    }
+                }
+            }
+        }
         let k = caps_back(text, toks, i);
         if k < i {
             let start = name_start(text, toks, k);
@@ -1836,6 +1856,13 @@ mod tests {
     #[test]
     fn attribution_error_classes() {
         let cases: &[(&str, &str, &str)] = &[
+            // A short parenthesis between the speaker and the verb.
+            (
+                "The Asian Development Bank (ADB) said it would lend \
+                 $2 billion to the region.",
+                "$2 billion",
+                "Asian Development Bank",
+            ),
             // A participle of saying after a comma: the subject speaks.
             (
                 "The World Bank cut its forecast, warning that growth \
