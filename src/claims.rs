@@ -1526,6 +1526,48 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
             .then(|| phrase_before(text, toks, first - 1))
             .flatten()
     };
+    // "estimated losses at $10 billion", "put the death toll at 300": the
+    // noun phrase between a verb of valuing and "at".
+    let valued_at = || {
+        if first < 3 || word(text, &toks[first - 1]) != Some("at") {
+            return None;
+        }
+        let verb = (first.saturating_sub(6)..first - 2).rev().find(|&k| {
+            word(text, &toks[k]).is_some_and(|w| {
+                lower_in(
+                    w,
+                    &[
+                        "estimated",
+                        "estimates",
+                        "estimate",
+                        "put",
+                        "puts",
+                        "valued",
+                        "values",
+                        "pegged",
+                        "pegs",
+                        "priced",
+                        "prices",
+                        "set",
+                        "sets",
+                        "placed",
+                        "places",
+                    ],
+                )
+            })
+        })?;
+        let mut s = verb + 1;
+        while s < first - 1
+            && word(text, &toks[s]).is_some_and(|w| {
+                lower_in(w, &["the", "a", "an", "its", "their", "his", "her"])
+            })
+        {
+            s += 1;
+        }
+        let words = (s..first - 1).all(|k| toks[k].kind == TokenKind::Word);
+        (s < first - 1 && words)
+            .then(|| Span::new(toks[s].span.start, toks[first - 2].span.end))
+    };
     // "two or three games", "five to 10 branches"
     let after = if after + 1 < toks.len()
         && word(text, &toks[after]).is_some_and(|w| matches!(w, "or" | "to"))
@@ -1567,6 +1609,7 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
             let worth_of =
                 if worth { np_after(text, toks, after + 2) } else { None };
             worth_of
+                .or_else(valued_at)
                 .or_else(|| np_after(text, toks, after))
                 .or(via_prep)
                 .or_else(before_verb)
@@ -1574,6 +1617,7 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
         }
         _ => of_np(after)
             .or_else(|| np_after(text, toks, after))
+            .or_else(valued_at)
             .or_else(before_verb)
             .or_else(of_before),
     };
@@ -2102,6 +2146,17 @@ mod tests {
     #[test]
     fn counted_error_classes() {
         let cases: &[(&str, &str, &str)] = &[
+            // A verb of valuing: the noun phrase before "at".
+            (
+                "The governor put the damage at $4 million on Friday.",
+                "$4 million",
+                "damage",
+            ),
+            (
+                "Insurers estimated claims at 12,000 by the end of May.",
+                "12,000",
+                "claims",
+            ),
             // Ellipsis: the figure counts what the one before it counted.
             ("The blast killed 12 workers and injured 30.", "30", "workers"),
             (

@@ -1619,6 +1619,12 @@ impl Scanner {
                 self.w(end + 1),
                 "day" | "week" | "month" | "year" | "hour" | "head" | "person"
             )
+            // "1.2 million a week earlier" is a time, not a rate.
+            && !(end + 2 < n
+                && matches!(
+                    self.w(end + 2),
+                    "earlier" | "later" | "ago" | "before" | "after"
+                ))
             && !modifier
         {
             rate = true;
@@ -2127,6 +2133,7 @@ mod tests {
             ("as many as 1,000", 1000.0, "", Count, Le, "1,000"),
             ("500 or more", 500.0, "", Count, Ge, "500"),
             ("$250 a day", 250.0, "USD", Money, Eq, "$250 a day"),
+            ("had 2 million a week earlier", 2e6, "", Count, Eq, "2 million"),
             ("104 23/32", 104.71875, "", Count, Eq, "104 23/32"),
             ("three and a half", 3.5, "", Count, Eq, "three and a half"),
             ("a million", 1e6, "", Count, Eq, "million"),
