@@ -859,6 +859,8 @@ geonames:1138958\tKabul\tLOCATION\tcity\tAF\t\t\tcapital\tt
 wn30:kabul-river\tKabul River\tLOCATION\tfeature\t\t\t\t\tt
 geonames:953987\tSouth Africa\tLOCATION\tcountry\tZA\t\t\t\tt
 geonames:6255146\tAfrica\tLOCATION\tcontinent\t\t\t\t\tt
+local:org/wh\tThe White House\tORGANIZATION\tgovernment\tUS\t\t\t\tt
+local:org/ind\tThe Independent\tORGANIZATION\tnews_agency\tGB\t\t\t\tt
 ";
 
     #[test]
@@ -901,6 +903,11 @@ geonames:6255146\tAfrica\tLOCATION\tcontinent\t\t\t\t\tt
                 "Côte d'Ivoire=Côte d’Ivoire",
             ]),
             ("Al-Qaeda and al Qaeda", &["Al-Qaeda=al-Qaeda", "al Qaeda=al-Qaeda"]),
+            // A leading "The" is dropped from a name of several words, and
+            // kept on one word: bare "Independent" is an adjective.
+            ("at the White House", &["White House=The White House"]),
+            ("An Independent candidate", &[]),
+            ("The Independent said", &["The Independent=The Independent"]),
             ("the U.N. and the UN refugee agency", &[
                 "U.N.=United Nations",
                 "UN refugee agency=United Nations High Commissioner for Refugees",

@@ -435,8 +435,15 @@ impl Loader {
             for form in std::iter::once(name).chain(aliases) {
                 // "The White House": news writes "the White House", and the
                 // article is not part of the name; register the bare form.
+                // Not for one word: bare "National", "Independent" or
+                // "Hindu" is an adjective, not the newspaper.
                 let form = match form.strip_prefix("The ") {
-                    Some(bare) if kind == Kind::Organization => bare,
+                    Some(bare)
+                        if kind == Kind::Organization
+                            && bare.contains(' ') =>
+                    {
+                        bare
+                    }
                     _ => form,
                 };
                 if form.chars().count() < 2 && kind != Kind::Title {
