@@ -501,7 +501,7 @@ pub fn link_document(
 ) {
     drop_event_places(text, seg, entities);
     leading_initials(seg, feats, entities);
-    define_acronyms(text, seg, entities);
+    define_acronyms(text, seg, gazetteer, entities);
     teams_keep_their_type(text, seg, feats, gazetteer, entities);
     names_in_lists(text, seg, feats, entities, EntityType::Person);
     names_in_lists(text, seg, feats, entities, EntityType::Location);
@@ -991,9 +991,10 @@ fn teams_keep_their_type(
 fn define_acronyms(
     text: &str,
     seg: &Segmentation,
+    gazetteer: &Gazetteer,
     entities: &mut Vec<Entity>,
 ) {
-    let mut defs: Vec<(String, Span, EntityType)> = Vec::new();
+    let mut defs: Vec<(String, Span, EntityType, Canonical)> = Vec::new();
     for e in entities.iter() {
         if !matches!(e.kind, EntityType::Organization | EntityType::Location) {
             continue;
@@ -1009,12 +1010,34 @@ fn define_acronyms(
             })
             && initials_match(e.span.of(text), acr)
         {
-            defs.push((acr.to_string(), e.span, e.kind));
+            defs.push((acr.to_string(), e.span, e.kind, e.canonical.clone()));
         }
     }
-    for (acr, full, kind) in defs {
+    for (acr, full, kind, full_canonical) in defs {
         for t in &seg.tokens {
             if t.span.of(text) != acr {
+                continue;
+            }
+            // The document's own definition beats a list's reading of the
+            // same letters: "Rapid Support Forces (RSF)" is not Reporters
+            // Without Borders.
+            if let Some(e) = entities.iter_mut().find(|e| e.span == t.span) {
+                let same = match (&e.canonical, &full_canonical) {
+                    (&Canonical::Entry(a), &Canonical::Entry(b)) => a == b,
+                    (&Canonical::Entry(a), _) => gazetteer
+                        .entry(a)
+                        .name
+                        .eq_ignore_ascii_case(full.of(text)),
+                    _ => true,
+                };
+                if matches!(e.origin, Origin::Gazetteer(_)) && !same {
+                    e.kind = kind;
+                    e.canonical = match full_canonical {
+                        Canonical::Entry(listed) => Canonical::Entry(listed),
+                        _ => Canonical::Mention(full),
+                    };
+                    e.origin = Origin::Builtin("resolve:acronym");
+                }
                 continue;
             }
             if entities.iter().any(|e| e.span.overlaps(t.span)) {

@@ -390,3 +390,35 @@ fn unknown_towns_listed_next_to_places_are_places() {
     let text = "Shells fell on Sidon, Qaryat Zorba and Tyre overnight.";
     has(text, "Qaryat Zorba", EntityType::Location);
 }
+
+/// Canonical names of the entities quoted `quote` in `text`.
+fn canonical_names(text: &str, quote: &str) -> Vec<String> {
+    let doc = Document::new("r", "test", text);
+    let p = pipeline();
+    let ex = p.process(&doc);
+    ex.entities
+        .iter()
+        .filter(|e| e.span.of(text) == quote)
+        .map(|e| match &e.canonical {
+            factspan::annotation::Canonical::Entry(i) => {
+                p.entry_canonical(*i).0.into()
+            }
+            factspan::annotation::Canonical::Mention(m) => m.of(text).into(),
+            factspan::annotation::Canonical::None => String::new(),
+        })
+        .collect()
+}
+
+#[test]
+fn a_document_defined_acronym_beats_the_listed_one() {
+    // RSF is listed as Reporters Without Borders.
+    let text = "The Rapid Support Forces (RSF) shelled the city. The RSF \
+                denied it.";
+    let names = canonical_names(text, "RSF");
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names.iter().all(|n| n == "Rapid Support Forces"), "{names:?}");
+    // The same organization listed under both keeps its listed name.
+    let text = "The World Food Programme (WFP) said so. WFP trucks left.";
+    let names = canonical_names(text, "WFP");
+    assert!(names.iter().all(|n| n == "World Food Programme"), "{names:?}");
+}
