@@ -1503,7 +1503,24 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
         while k > 0 && steps < 4 {
             let w = word(text, &toks[k - 1])?;
             if CHANGE_VERB_WORDS.has(w) || w.ends_with("ed") && k >= 2 {
-                return phrase_before(text, toks, k - 1);
+                let mut p = phrase_before(text, toks, k - 1)?;
+                // "unemployment (among youths) in Spain stood at 11.8%"
+                // counts the unemployment: the head before a place or
+                // group.
+                for _ in 0..3 {
+                    let at = toks.partition_point(|t| t.span.start < p.start);
+                    let head = at >= 2
+                        && word(text, &toks[at - 1]).is_some_and(|w| {
+                            matches!(w, "in" | "among" | "across" | "at")
+                        })
+                        && word(text, &toks[at - 2])
+                            .is_some_and(|w| !STOP_WORDS.has(w));
+                    match head.then(|| phrase_before(text, toks, at - 1)) {
+                        Some(Some(h)) => p = h,
+                        _ => break,
+                    }
+                }
+                return Some(p);
             }
             if !lower_in(
                 w,
@@ -2146,6 +2163,13 @@ mod tests {
     #[test]
     fn counted_error_classes() {
         let cases: &[(&str, &str, &str)] = &[
+            // A lowercase head before "in X" is what is counted.
+            (
+                "Unemployment among youths in Greece stood at 21.5% in May.",
+                "21.5%",
+                "Unemployment",
+            ),
+            ("Prices in Tokyo rose 2.8% last year.", "2.8%", "Prices"),
             // A verb of valuing: the noun phrase before "at".
             (
                 "The governor put the damage at $4 million on Friday.",
