@@ -390,3 +390,85 @@ fn unknown_towns_listed_next_to_places_are_places() {
     let text = "Shells fell on Sidon, Qaryat Zorba and Tyre overnight.";
     has(text, "Qaryat Zorba", EntityType::Location);
 }
+
+#[test]
+fn newspapers_keep_a_capitalized_the() {
+    let text = "The story, first carried by The Boston Globe on Monday, \
+                was denied.";
+    has(text, "The Boston Globe", EntityType::Organization);
+    // "The" is no given name: no person "The Boston".
+    lacks(text, "The Boston");
+    has(
+        "Readers of The Sunday Herald wrote in.",
+        "The Sunday Herald",
+        EntityType::Organization,
+    );
+}
+
+#[test]
+fn airlines_named_after_a_country_are_organizations() {
+    let text = "Pilots at Air Canada struck on Monday.";
+    has(text, "Air Canada", EntityType::Organization);
+    lacks(text, "Canada");
+}
+
+#[test]
+fn clubs_named_after_their_town_in_sports_prose() {
+    // A role after the club, "played for", "side", "victory over".
+    has(
+        "Midfielder Tom Avery, the Sheffield captain, and Ipswich striker \
+         Lee Dane scored.",
+        "Ipswich",
+        EntityType::Organization,
+    );
+    has(
+        "Avery, who played for Bordeaux and Lyon, retired.",
+        "Bordeaux",
+        EntityType::Organization,
+    );
+    has(
+        "The second division side Lens sacked their coach.",
+        "Lens",
+        EntityType::Organization,
+    );
+    has(
+        "It was their first victory over Leicester since May.",
+        "Leicester",
+        EntityType::Organization,
+    );
+    has(
+        "Fans cheered a draw with Dynamo Kiev on Sunday.",
+        "Dynamo Kiev",
+        EntityType::Organization,
+    );
+    // National sides keep their place type.
+    has(
+        "The England captain Tom Avery scored.",
+        "England",
+        EntityType::Location,
+    );
+}
+
+#[test]
+fn english_counties_are_places_and_their_sides_clubs() {
+    has(
+        "Floods hit villages in Shropshire on Monday.",
+        "Shropshire",
+        EntityType::Location,
+    );
+    // A county typed as a club once is a club in the whole report, and
+    // so are the counties listed with it.
+    let text = "Rain saved Norfolk. Title rivals Dorset, Wiltshire and \
+                Rutland won. Wiltshire captain Tom Avery made 80. Dorset \
+                closed on 210.";
+    for club in ["Wiltshire", "Dorset", "Rutland"] {
+        let got = found(text);
+        assert!(
+            got.iter()
+                .filter(|(q, _)| q == club)
+                .all(|(_, k)| *k == EntityType::Organization),
+            "{club} in {got:?}"
+        );
+        has(text, club, EntityType::Organization);
+    }
+}
