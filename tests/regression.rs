@@ -472,3 +472,15 @@ fn english_counties_are_places_and_their_sides_clubs() {
         has(text, club, EntityType::Organization);
     }
 }
+
+#[test]
+fn results_and_standings_lines_name_clubs_with_personal_names() {
+    // "Chester", "Preston" and "Reading" are also given names or words.
+    let text = "Division three\nChester 2 Reading 1\nHull 0 Preston 3\n\
+                Standings\nPreston 4 3 1 0 9 2 10\nChester 4 2 1 1 5 3 7";
+    for club in ["Chester", "Reading", "Preston"] {
+        has(text, club, EntityType::Organization);
+    }
+    // National sides stay places.
+    has("Group two\nGreece 2 Scotland 1", "Scotland", EntityType::Location);
+}
