@@ -484,3 +484,17 @@ fn results_and_standings_lines_name_clubs_with_personal_names() {
     // National sides stay places.
     has("Group two\nGreece 2 Scotland 1", "Scotland", EntityType::Location);
 }
+
+#[test]
+fn companies_with_a_legal_suffix_are_no_people() {
+    // A given name and capitalized words before "Inc" or "SpA".
+    let text = "The parts maker was bought by Harlow Systems Inc for \
+                $40 a share. Harlow shares rose.";
+    has(text, "Harlow Systems Inc", EntityType::Organization);
+    has(text, "Harlow", EntityType::Organization);
+    has(
+        "Profits at Martina Tessuti SpA fell.",
+        "Martina Tessuti SpA",
+        EntityType::Organization,
+    );
+}
