@@ -498,3 +498,19 @@ fn companies_with_a_legal_suffix_are_no_people() {
         EntityType::Organization,
     );
 }
+
+#[test]
+fn desks_wire_agencies_and_place_industry_companies_are_organizations() {
+    let text = "Prices fell, a dealer said. -- Tom Avery, Manila Newsroom";
+    has(text, "Manila Newsroom", EntityType::Organization);
+    has(
+        "The fire was caused by a heater, ITAR-Tass reported.",
+        "ITAR-Tass",
+        EntityType::Organization,
+    );
+    has(
+        "Shares of Manila Cement and Manila Electric Power rose.",
+        "Manila Cement",
+        EntityType::Organization,
+    );
+}
