@@ -514,3 +514,18 @@ fn desks_wire_agencies_and_place_industry_companies_are_organizations() {
         EntityType::Organization,
     );
 }
+
+#[test]
+fn partner_firms_and_transfers_name_organizations() {
+    has(
+        "Family-controlled Harlow & Lomax said profits fell.",
+        "Harlow & Lomax",
+        EntityType::Organization,
+    );
+    has(
+        "Avery, 27, joined Marseille from Lens in a record deal.",
+        "Marseille",
+        EntityType::Organization,
+    );
+    has("Avery moved to Britain in 1990.", "Britain", EntityType::Location);
+}
