@@ -927,11 +927,15 @@ fn teams_keep_their_type(
     gazetteer: &Gazetteer,
     entities: &mut [Entity],
 ) {
+    teams_in_lists(text, seg, gazetteer, entities);
     let teams: Vec<String> = entities
         .iter()
         .filter(|e| {
             e.kind == EntityType::Organization
-                && matches!(e.origin, Origin::Rule(_))
+                && matches!(
+                    e.origin,
+                    Origin::Rule(_) | Origin::Builtin("resolve:team")
+                )
         })
         .map(|e| strip_possessive(e.span.of(text)).to_lowercase())
         .collect();
@@ -943,11 +947,14 @@ fn teams_keep_their_type(
             continue;
         }
         let place = match e.origin {
-            // England, Scotland and Wales field national sides.
+            // England, Scotland and Wales field national sides; English
+            // counties (regions) field county sides ("Kent 108-3").
             Origin::Gazetteer(i) => {
                 let entry = gazetteer.entry(i);
-                !matches!(&*entry.subtype, "city" | "province" | "district")
-                    || &*entry.subtype == "province" && &*entry.country == "GB"
+                !matches!(
+                    &*entry.subtype,
+                    "city" | "province" | "district" | "region"
+                ) || &*entry.subtype == "province" && &*entry.country == "GB"
             }
             Origin::Builtin("resolve:alias") => false,
             _ => true,
@@ -983,6 +990,98 @@ fn teams_keep_their_type(
         e.kind = EntityType::Organization;
         e.canonical = Canonical::None;
         e.origin = Origin::Builtin("resolve:team");
+    }
+}
+
+/// Whether the place at `e` may name a club: a town, district or county,
+/// not a country or one of the home nations (their sides keep the place
+/// type, as national teams do).
+fn town_like(gazetteer: &Gazetteer, e: &Entity) -> bool {
+    let Origin::Gazetteer(i) = e.origin else { return false };
+    let entry = gazetteer.entry(i);
+    e.kind == EntityType::Location
+        && matches!(&*entry.subtype, "city" | "district" | "region")
+}
+
+/// In a list of clubs ("title rivals Essex, Derbyshire and Surrey"), a
+/// town next to a club that a rule typed and that is named after its
+/// town is a club too. Each new club vouches for its own neighbour.
+fn teams_in_lists(
+    text: &str,
+    seg: &Segmentation,
+    gazetteer: &Gazetteer,
+    entities: &mut [Entity],
+) {
+    let mut found = Vec::new();
+    let mut queue: Vec<usize> = (0..entities.len())
+        .filter(|&k| {
+            let e = &entities[k];
+            if e.kind != EntityType::Organization
+                || !matches!(e.origin, Origin::Rule(_))
+            {
+                return false;
+            }
+            let quote = e.span.of(text);
+            found.clear();
+            gazetteer.find(quote, &mut found);
+            found.iter().any(|m| {
+                m.span.len() == quote.len()
+                    && gazetteer.entry(m.entry).entity_type()
+                        == Some(EntityType::Location)
+            })
+        })
+        .collect();
+    let separator = |i: usize| {
+        seg.tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.span.of(text), "," | "and" | "or"))
+    };
+    let mut converted = 0;
+    while let Some(k) = queue.pop() {
+        // Lists are short; the cap keeps a long table linear.
+        if converted > 64 {
+            break;
+        }
+        let span = entities[k].span;
+        let Some(first) = token_at(&seg.tokens, span.start) else {
+            continue;
+        };
+        let after = seg.tokens.partition_point(|t| t.span.start < span.end);
+        let mut neighbours = Vec::new();
+        if separator(after) {
+            if let Some(t) = seg.tokens.get(after + 1) {
+                neighbours.push(
+                    entities.partition_point(|e| e.span.start < t.span.start),
+                );
+            }
+        }
+        if first >= 2 && separator(first - 1) {
+            let end = seg.tokens[first - 2].span.end;
+            let j = entities.partition_point(|e| e.span.end < end);
+            neighbours.push(j);
+        }
+        for j in neighbours {
+            let Some(n) = entities.get(j) else { continue };
+            // Only the separator between the two names.
+            let adjacent = |a: Span, b: Span| {
+                a.end <= b.start
+                    && text[a.end..b.start].split_whitespace().count() == 1
+            };
+            let near = if n.span.start > span.start {
+                adjacent(span, n.span)
+            } else {
+                adjacent(n.span, span)
+            };
+            if !near || !town_like(gazetteer, n) {
+                continue;
+            }
+            let n = &mut entities[j];
+            n.kind = EntityType::Organization;
+            n.canonical = Canonical::None;
+            n.origin = Origin::Builtin("resolve:team");
+            queue.push(j);
+            converted += 1;
+        }
     }
 }
 

@@ -422,3 +422,142 @@ fn a_document_defined_acronym_beats_the_listed_one() {
     let names = canonical_names(text, "WFP");
     assert!(names.iter().all(|n| n == "World Food Programme"), "{names:?}");
 }
+
+#[test]
+fn newspapers_keep_a_capitalized_the() {
+    let text = "The story, first carried by The Boston Globe on Monday, \
+                was denied.";
+    has(text, "The Boston Globe", EntityType::Organization);
+    // "The" is no given name: no person "The Boston".
+    lacks(text, "The Boston");
+    has(
+        "Readers of The Sunday Herald wrote in.",
+        "The Sunday Herald",
+        EntityType::Organization,
+    );
+}
+
+#[test]
+fn airlines_named_after_a_country_are_organizations() {
+    let text = "Pilots at Air Canada struck on Monday.";
+    has(text, "Air Canada", EntityType::Organization);
+    lacks(text, "Canada");
+}
+
+#[test]
+fn clubs_named_after_their_town_in_sports_prose() {
+    // A role after the club, "played for", "side", "victory over".
+    has(
+        "Midfielder Tom Avery, the Sheffield captain, and Ipswich striker \
+         Lee Dane scored.",
+        "Ipswich",
+        EntityType::Organization,
+    );
+    has(
+        "Avery, who played for Bordeaux and Lyon, retired.",
+        "Bordeaux",
+        EntityType::Organization,
+    );
+    has(
+        "The second division side Lens sacked their coach.",
+        "Lens",
+        EntityType::Organization,
+    );
+    has(
+        "It was their first victory over Leicester since May.",
+        "Leicester",
+        EntityType::Organization,
+    );
+    has(
+        "Fans cheered a draw with Dynamo Kiev on Sunday.",
+        "Dynamo Kiev",
+        EntityType::Organization,
+    );
+    // National sides keep their place type.
+    has(
+        "The England captain Tom Avery scored.",
+        "England",
+        EntityType::Location,
+    );
+}
+
+#[test]
+fn english_counties_are_places_and_their_sides_clubs() {
+    has(
+        "Floods hit villages in Shropshire on Monday.",
+        "Shropshire",
+        EntityType::Location,
+    );
+    // A county typed as a club once is a club in the whole report, and
+    // so are the counties listed with it.
+    let text = "Rain saved Norfolk. Title rivals Dorset, Wiltshire and \
+                Rutland won. Wiltshire captain Tom Avery made 80. Dorset \
+                closed on 210.";
+    for club in ["Wiltshire", "Dorset", "Rutland"] {
+        let got = found(text);
+        assert!(
+            got.iter()
+                .filter(|(q, _)| q == club)
+                .all(|(_, k)| *k == EntityType::Organization),
+            "{club} in {got:?}"
+        );
+        has(text, club, EntityType::Organization);
+    }
+}
+
+#[test]
+fn results_and_standings_lines_name_clubs_with_personal_names() {
+    // "Chester", "Preston" and "Reading" are also given names or words.
+    let text = "Division three\nChester 2 Reading 1\nHull 0 Preston 3\n\
+                Standings\nPreston 4 3 1 0 9 2 10\nChester 4 2 1 1 5 3 7";
+    for club in ["Chester", "Reading", "Preston"] {
+        has(text, club, EntityType::Organization);
+    }
+    // National sides stay places.
+    has("Group two\nGreece 2 Scotland 1", "Scotland", EntityType::Location);
+}
+
+#[test]
+fn companies_with_a_legal_suffix_are_no_people() {
+    // A given name and capitalized words before "Inc" or "SpA".
+    let text = "The parts maker was bought by Harlow Systems Inc for \
+                $40 a share. Harlow shares rose.";
+    has(text, "Harlow Systems Inc", EntityType::Organization);
+    has(text, "Harlow", EntityType::Organization);
+    has(
+        "Profits at Martina Tessuti SpA fell.",
+        "Martina Tessuti SpA",
+        EntityType::Organization,
+    );
+}
+
+#[test]
+fn desks_wire_agencies_and_place_industry_companies_are_organizations() {
+    let text = "Prices fell, a dealer said. -- Tom Avery, Manila Newsroom";
+    has(text, "Manila Newsroom", EntityType::Organization);
+    has(
+        "The fire was caused by a heater, ITAR-Tass reported.",
+        "ITAR-Tass",
+        EntityType::Organization,
+    );
+    has(
+        "Shares of Manila Cement and Manila Electric Power rose.",
+        "Manila Cement",
+        EntityType::Organization,
+    );
+}
+
+#[test]
+fn partner_firms_and_transfers_name_organizations() {
+    has(
+        "Family-controlled Harlow & Lomax said profits fell.",
+        "Harlow & Lomax",
+        EntityType::Organization,
+    );
+    has(
+        "Avery, 27, joined Marseille from Lens in a record deal.",
+        "Marseille",
+        EntityType::Organization,
+    );
+    has("Avery moved to Britain in 1990.", "Britain", EntityType::Location);
+}
