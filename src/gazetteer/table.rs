@@ -432,15 +432,18 @@ impl Loader {
             if kind == Kind::Title && !name.contains(' ') {
                 continue;
             }
-            for form in std::iter::once(name).chain(aliases) {
+            let forms = || std::iter::once(name).chain(aliases.clone());
+            for form in forms() {
                 // "The White House": news writes "the White House", and the
                 // article is not part of the name; register the bare form.
                 // Not for one word: bare "National", "Independent" or
-                // "Hindu" is an adjective, not the newspaper.
+                // "Hindu" is an adjective, not the newspaper (unless the
+                // row lists the bare word too: "Pentagon").
                 let form = match form.strip_prefix("The ") {
                     Some(bare)
                         if kind == Kind::Organization
-                            && bare.contains(' ') =>
+                            && (bare.contains(' ')
+                                || forms().any(|f| f == bare)) =>
                     {
                         bare
                     }
