@@ -561,3 +561,20 @@ fn partner_firms_and_transfers_name_organizations() {
     );
     has("Avery moved to Britain in 1990.", "Britain", EntityType::Location);
 }
+
+#[test]
+fn football_clubs_are_organizations_and_their_towns_stay_places() {
+    let text = "Aston Villa are third, a point ahead of Bayern Munich's \
+                rivals. Paris Saint-Germain (PSG) hosted Real Madrid.";
+    has(text, "Aston Villa", EntityType::Organization);
+    has(text, "Bayern Munich", EntityType::Organization);
+    has(text, "Paris Saint-Germain", EntityType::Organization);
+    has(text, "PSG", EntityType::Organization);
+    has(text, "Real Madrid", EntityType::Organization);
+    lacks(text, "Madrid");
+    // A club named after its town is no alias of the list: with no
+    // sports context the town stays a place.
+    let trip = "The airline added weekly flights to Liverpool and Valencia.";
+    has(trip, "Liverpool", EntityType::Location);
+    has(trip, "Valencia", EntityType::Location);
+}
