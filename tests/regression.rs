@@ -578,3 +578,25 @@ fn football_clubs_are_organizations_and_their_towns_stay_places() {
     has(trip, "Liverpool", EntityType::Location);
     has(trip, "Valencia", EntityType::Location);
 }
+
+#[test]
+fn function_words_quantifiers_and_venues() {
+    // A quantifier before a number names no team; initials do not swallow
+    // the next sentence's "The".
+    let text = "About 22 senators joined. He posted on X. The ministry \
+                replied.";
+    lacks(text, "About");
+    lacks(text, "X. The");
+    has(
+        "Rivals met at the Emirates Stadium.",
+        "Emirates Stadium",
+        EntityType::Location,
+    );
+    lacks("Rivals met at the Emirates Stadium.", "Emirates");
+    has("The Senate voted 70-29.", "Senate", EntityType::Organization);
+    has(
+        "The Federal Aviation Administration grounded the jets.",
+        "Federal Aviation Administration",
+        EntityType::Organization,
+    );
+}
