@@ -502,6 +502,7 @@ pub fn link_document(
     drop_event_places(text, seg, entities);
     leading_initials(seg, feats, entities);
     define_acronyms(text, seg, gazetteer, entities);
+    companies_named_by_a_town(text, seg, feats, gazetteer, entities);
     teams_keep_their_type(text, seg, feats, gazetteer, entities);
     names_in_lists(text, seg, feats, entities, EntityType::Person);
     names_in_lists(text, seg, feats, entities, EntityType::Location);
@@ -1082,6 +1083,60 @@ fn teams_in_lists(
             queue.push(j);
             converted += 1;
         }
+    }
+}
+
+/// "Toyota Motor Corp." names the company "Toyota" elsewhere in the
+/// document, though a listed town is called Toyota too: a one-word town
+/// that begins a company name with a legal suffix is the company, unless
+/// a place preposition stands before it ("plants in Toyota"). Towns of a
+/// million people and capitals keep their reading ("Detroit Edison Co."
+/// does not make Detroit a company; "Chicago" stays Chicago).
+fn companies_named_by_a_town(
+    text: &str,
+    seg: &Segmentation,
+    feats: &[u64],
+    gazetteer: &Gazetteer,
+    entities: &mut [Entity],
+) {
+    let firsts: Vec<(&str, Span)> = entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Organization)
+        .filter_map(|e| {
+            let name = e.span.of(text);
+            company_stem(name)?;
+            let first = name.split_whitespace().next()?;
+            (first.len() > 3 && first != name).then_some((first, e.span))
+        })
+        .collect();
+    if firsts.is_empty() {
+        return;
+    }
+    for e in entities.iter_mut() {
+        let Origin::Gazetteer(i) = e.origin else { continue };
+        let entry = gazetteer.entry(i);
+        let small_town = e.kind == EntityType::Location
+            && &*entry.subtype == "city"
+            && entry.population < 1_000_000
+            && !entry.flags.has(Flags::CAPITAL);
+        if !small_town {
+            continue;
+        }
+        let quote = strip_possessive(e.span.of(text));
+        let Some(&(_, full)) = firsts.iter().find(|(w, _)| *w == quote) else {
+            continue;
+        };
+        let Some(at) = token_at(&seg.tokens, e.span.start) else { continue };
+        let prev = at
+            .checked_sub(1)
+            .filter(|_| feats[at] & feature::START == 0)
+            .map(|k| seg.tokens[k].span.of(text));
+        if prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p)) {
+            continue;
+        }
+        e.kind = EntityType::Organization;
+        e.canonical = Canonical::Mention(full);
+        e.origin = Origin::Builtin("resolve:company");
     }
 }
 

@@ -600,3 +600,19 @@ fn function_words_quantifiers_and_venues() {
         EntityType::Organization,
     );
 }
+
+#[test]
+fn a_company_named_after_a_town_keeps_its_short_name() {
+    // Toyota is also a listed town in Japan.
+    let text = "Toyota Motor Corp. recalled 1 million cars. Shares of \
+                Toyota fell 2%, while workers at plants in Toyota stayed \
+                home.";
+    let got = found(text);
+    let toyota: Vec<_> =
+        got.iter().filter(|(q, _)| q == "Toyota").map(|(_, k)| *k).collect();
+    assert_eq!(
+        toyota,
+        [EntityType::Organization, EntityType::Location],
+        "{got:?}"
+    );
+}
