@@ -1429,7 +1429,7 @@ fn elliptic(text: &str, toks: &[Token], dates: &[Span], at: Span) -> bool {
                 w,
                 &[
                     "and", "or", "in", "on", "at", "from", "last", "was",
-                    "were",
+                    "were", "since", "during", "across",
                 ],
             )
         })
@@ -2183,6 +2183,11 @@ mod tests {
             ),
             // Ellipsis: the figure counts what the one before it counted.
             ("The blast killed 12 workers and injured 30.", "30", "workers"),
+            (
+                "Storms killed 40 people and displaced 9,000 since May.",
+                "9,000",
+                "people",
+            ),
             (
                 "Exporters shipped 9,000 tonnes of tea in May and 400 \
                  tonnes in June.",
