@@ -170,6 +170,46 @@ impl Test {
         Test::Mask { care: m, want: m }
     }
 
+    /// Bits every token passing this test has.
+    fn need(&self) -> Bits {
+        match self {
+            Test::Mask { want, .. } => *want,
+            Test::Any(m) => {
+                let ones: u32 = m.iter().map(|w| w.count_ones()).sum();
+                if ones == 1 {
+                    *m
+                } else {
+                    [0; 3]
+                }
+            }
+            Test::And(ts) => ts.iter().fold([0; 3], |a, t| or3(a, t.need())),
+            Test::Or(ts) => match ts.split_first() {
+                Some((first, rest)) => {
+                    rest.iter().fold(first.need(), |a, t| and3(a, t.need()))
+                }
+                None => [0; 3],
+            },
+            Test::Not(_) | Test::Text(_) => [0; 3],
+        }
+    }
+
+    /// Bits no token passing this test has.
+    fn forbid(&self) -> Bits {
+        match self {
+            Test::Mask { care, want } => {
+                [care[0] & !want[0], care[1] & !want[1], care[2] & !want[2]]
+            }
+            Test::And(ts) => ts.iter().fold([0; 3], |a, t| or3(a, t.forbid())),
+            Test::Or(ts) => match ts.split_first() {
+                Some((first, rest)) => rest
+                    .iter()
+                    .fold(first.forbid(), |a, t| and3(a, t.forbid())),
+                None => [0; 3],
+            },
+            Test::Any(_) | Test::Not(_) | Test::Text(_) => [0; 3],
+        }
+    }
+
     /// The one bit this test requires, when that is all it does.
     fn single_bit(&self) -> Option<Bits> {
         match self {
@@ -211,6 +251,14 @@ pub struct Rule {
     /// offset from the match start it can be at: starts with no token
     /// passing it in that window are skipped.
     key: Option<(usize, usize, Test)>,
+    /// Bits that some token of a sentence must have for the rule to
+    /// match there (each needed element requires them of its token).
+    need: Bits,
+    /// Bits that, set on every token of a sentence, rule it out (a
+    /// needed element requires them clear).
+    forbid: Bits,
+    /// The fewest tokens a match spans.
+    min_len: usize,
     /// Example sentences with bracketed expected entities.
     pub examples: Vec<String>,
     /// Sentences in which the rule must find nothing.
@@ -334,6 +382,10 @@ impl TokenIndex {
         (lists, lits)
     }
 }
+
+/// Sentences up to this many tokens keep their per-token scratch on
+/// the stack.
+const STACK_TOKENS: usize = 128;
 
 /// Rules and lists, compiled.
 #[derive(Clone, Debug, Default)]
@@ -469,6 +521,9 @@ impl RuleSet {
                                 elems: Vec::new(),
                                 anchors: Vec::new(),
                                 key: None,
+                                need: [0; 3],
+                                forbid: [0; 3],
+                                min_len: 0,
                                 examples: Vec::new(),
                                 counters: Vec::new(),
                                 origin: (path.to_path_buf(), n),
@@ -610,6 +665,18 @@ impl RuleSet {
                 }
                 lo += usize::from(*min);
                 hi += usize::from(*max);
+            }
+        }
+        for e in &rule.elems {
+            if let Elem::Tok { test, min, .. } = e {
+                if *min >= 1 {
+                    let (need, forbid) = (test.need(), test.forbid());
+                    for k in 0..3 {
+                        rule.need[k] |= need[k];
+                        rule.forbid[k] |= forbid[k];
+                    }
+                }
+                rule.min_len += usize::from(*min);
             }
         }
         // A key at offset 0 is an anchor already.
@@ -857,29 +924,65 @@ impl RuleSet {
         range: std::ops::Range<usize>,
         out: &mut Vec<RuleMatch>,
     ) {
-        // Lists and literals once per token, not once per rule and token.
+        let n = range.len();
+        // A sentence's features alone rule out most rules (no title, no
+        // speech verb, all headline): most sentences need no list or
+        // literal bits at all.
+        let (mut any, mut all) = (0, !0);
+        for &f in &feats[range.clone()] {
+            any |= f;
+            all &= f;
+        }
+        let feasible = |r: &Rule, any: &Bits, all: &Bits, k: usize| {
+            r.min_len <= n
+                && (0..k)
+                    .all(|w| r.need[w] & !any[w] | r.forbid[w] & all[w] == 0)
+        };
+        let (any, all) = ([any, !0, !0], [all, 0, 0]);
+        if !self.rules.iter().any(|r| feasible(r, &any, &all, 1)) {
+            return;
+        }
+        // Lists and literals once per token, not once per rule and token;
+        // on the stack for all but very long sentences.
+        let mut stack = [[0; 3]; STACK_TOKENS];
+        let mut heap = Vec::new();
+        let bits: &mut [Bits] = if n <= STACK_TOKENS {
+            &mut stack[..n]
+        } else {
+            heap.resize(n, [0; 3]);
+            &mut heap
+        };
+        let (mut any, mut all) = ([0; 3], [!0; 3]);
+        for (b, i) in bits.iter_mut().zip(range.clone()) {
+            let (lists, lits) = self.index.token_bits(tokens[i].span.of(text));
+            *b = [feats[i], lists, lits];
+            any = or3(any, *b);
+            all = and3(all, *b);
+        }
         let start = range.start;
-        let bits: Vec<Bits> = (range.clone())
-            .map(|i| {
-                let (lists, lits) =
-                    self.index.token_bits(tokens[i].span.of(text));
-                [feats[i], lists, lits]
-            })
-            .collect();
         let ctx = Ctx {
             text,
             tokens,
             end: range.end,
             lists: &self.lists,
-            bits: &bits,
+            bits,
             start,
         };
         // next[j - start]: the first token from j passing the rule's key.
-        let mut next = Vec::new();
+        let mut next_stack = [usize::MAX; STACK_TOKENS + 1];
+        let mut next_heap = Vec::new();
+        let next: &mut [usize] = if n <= STACK_TOKENS {
+            &mut next_stack[..=n]
+        } else {
+            next_heap.resize(n + 1, usize::MAX);
+            &mut next_heap
+        };
         for (ri, rule) in self.rules.iter().enumerate() {
+            if !feasible(rule, &any, &all, 3) {
+                continue;
+            }
             if let Some((_, _, test)) = &rule.key {
-                next.clear();
-                next.resize(range.len() + 1, usize::MAX);
+                next[n] = usize::MAX;
                 for j in range.clone().rev() {
                     next[j - start] = if ctx.test(test, j) {
                         j
@@ -1127,6 +1230,14 @@ pub fn check_examples(
 
 fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s)
+}
+
+fn or3(a: Bits, b: Bits) -> Bits {
+    [a[0] | b[0], a[1] | b[1], a[2] | b[2]]
+}
+
+fn and3(a: Bits, b: Bits) -> Bits {
+    [a[0] & b[0], a[1] & b[1], a[2] & b[2]]
 }
 
 #[inline(always)]
