@@ -193,6 +193,20 @@ impl Test {
         }
     }
 
+    /// A mask every token passing this test has some bit of, when it
+    /// has more than one bit (one bit is in [`Test::need`]).
+    fn need_any(&self) -> Option<Bits> {
+        match self {
+            Test::Any(m)
+                if m.iter().map(|w| w.count_ones()).sum::<u32>() > 1 =>
+            {
+                Some(*m)
+            }
+            Test::And(ts) => ts.iter().find_map(Test::need_any),
+            _ => None,
+        }
+    }
+
     /// Bits no token passing this test has.
     fn forbid(&self) -> Bits {
         match self {
@@ -257,6 +271,9 @@ pub struct Rule {
     /// Bits that, set on every token of a sentence, rule it out (a
     /// needed element requires them clear).
     forbid: Bits,
+    /// Masks some token of a sentence must have a bit of, one for each
+    /// needed element passing on any of several bits (`("v"|"vs")`).
+    need_any: Vec<Bits>,
     /// The fewest tokens a match spans.
     min_len: usize,
     /// Example sentences with bracketed expected entities.
@@ -523,6 +540,7 @@ impl RuleSet {
                                 key: None,
                                 need: [0; 3],
                                 forbid: [0; 3],
+                                need_any: Vec::new(),
                                 min_len: 0,
                                 examples: Vec::new(),
                                 counters: Vec::new(),
@@ -674,6 +692,9 @@ impl RuleSet {
                     for k in 0..3 {
                         rule.need[k] |= need[k];
                         rule.forbid[k] |= forbid[k];
+                    }
+                    if let Some(m) = test.need_any() {
+                        rule.need_any.push(m);
                     }
                 }
                 rule.min_len += usize::from(*min);
@@ -933,13 +954,17 @@ impl RuleSet {
             any |= f;
             all &= f;
         }
-        let feasible = |r: &Rule, any: &Bits, all: &Bits, k: usize| {
+        // Unknown bits count as set in `any` and clear in `all`.
+        let feasible = |r: &Rule, any: &Bits, all: &Bits| {
             r.min_len <= n
-                && (0..k)
+                && (0..3)
                     .all(|w| r.need[w] & !any[w] | r.forbid[w] & all[w] == 0)
+                && r.need_any
+                    .iter()
+                    .all(|m| (0..3).any(|w| m[w] & any[w] != 0))
         };
         let (any, all) = ([any, !0, !0], [all, 0, 0]);
-        if !self.rules.iter().any(|r| feasible(r, &any, &all, 1)) {
+        if !self.rules.iter().any(|r| feasible(r, &any, &all)) {
             return;
         }
         // Lists and literals once per token, not once per rule and token;
@@ -978,7 +1003,7 @@ impl RuleSet {
             &mut next_heap
         };
         for (ri, rule) in self.rules.iter().enumerate() {
-            if !feasible(rule, &any, &all, 3) {
+            if !feasible(rule, &any, &all) {
                 continue;
             }
             if let Some((_, _, test)) = &rule.key {
