@@ -945,6 +945,20 @@ impl RuleSet {
         range: std::ops::Range<usize>,
         out: &mut Vec<RuleMatch>,
     ) {
+        self.run_with(text, tokens, feats, range, true, out);
+    }
+
+    /// [`RuleSet::run`], with position masks for sentences of at most 64
+    /// tokens when `masks` is on (off, tests compare the two ways).
+    fn run_with(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        feats: &[u64],
+        range: std::ops::Range<usize>,
+        masks: bool,
+        out: &mut Vec<RuleMatch>,
+    ) {
         let n = range.len();
         // A sentence's features alone rule out most rules (no title, no
         // speech verb, all headline): most sentences need no list or
@@ -993,15 +1007,17 @@ impl RuleSet {
             bits,
             start,
         };
+        if masks && n <= 64 {
+            let masks = PosMasks::new(&ctx);
+            for (ri, rule) in self.rules.iter().enumerate() {
+                if feasible(rule, &any, &all) {
+                    masks.run_rule(&ctx, rule, ri, out);
+                }
+            }
+            return;
+        }
         // next[j - start]: the first token from j passing the rule's key.
-        let mut next_stack = [usize::MAX; STACK_TOKENS + 1];
-        let mut next_heap = Vec::new();
-        let next: &mut [usize] = if n <= STACK_TOKENS {
-            &mut next_stack[..=n]
-        } else {
-            next_heap.resize(n + 1, usize::MAX);
-            &mut next_heap
-        };
+        let mut next = vec![usize::MAX; n + 1];
         for (ri, rule) in self.rules.iter().enumerate() {
             if !feasible(rule, &any, &all) {
                 continue;
@@ -1035,25 +1051,107 @@ impl RuleSet {
                         continue 'starts;
                     }
                 }
-                let mut cap = (usize::MAX, usize::MAX);
-                if let Some(end) = ctx.match_at(&rule.elems, 0, i, &mut cap) {
-                    if cap.0 < cap.1 && cap.1 <= end {
-                        let span = Span::new(
-                            tokens[cap.0].span.start,
-                            tokens[cap.1 - 1].span.end,
-                        );
-                        out.push(RuleMatch {
-                            span,
-                            kind: rule.kind,
-                            rule: ri as u32,
-                            priority: rule.priority,
-                        });
-                        i = cap.1.max(i + 1);
-                        continue;
+                i = ctx.attempt(rule, ri, i, out);
+            }
+        }
+    }
+}
+
+/// Where in a sentence of at most 64 tokens each bit is set: bit `k` of
+/// `pos[w][b]` is bit `b` of word `w` of the sentence's `k`th token.
+/// A mask test then costs a few operations per bit it cares about for
+/// the whole sentence, not one test per token.
+struct PosMasks {
+    pos: [[u64; 64]; 3],
+    /// One bit per token of the sentence.
+    valid: u64,
+}
+
+impl PosMasks {
+    fn new(ctx: &Ctx<'_>) -> PosMasks {
+        let n = ctx.bits.len();
+        debug_assert!(n <= 64);
+        let mut pos = [[0; 64]; 3];
+        for (k, b) in ctx.bits.iter().enumerate() {
+            for (w, &word) in b.iter().enumerate() {
+                let mut rest = word;
+                while rest != 0 {
+                    pos[w][rest.trailing_zeros() as usize] |= 1 << k;
+                    rest &= rest - 1;
+                }
+            }
+        }
+        let valid = u64::MAX.checked_shr(64 - n as u32).unwrap_or(0);
+        PosMasks { pos, valid }
+    }
+
+    /// The tokens passing `test`, as a mask.
+    fn eval(&self, ctx: &Ctx<'_>, test: &Test) -> u64 {
+        match test {
+            Test::Mask { care, want } => {
+                let mut p = self.valid;
+                for w in 0..3 {
+                    let mut rest = care[w];
+                    while rest != 0 {
+                        let b = rest.trailing_zeros();
+                        let m = self.pos[w][b as usize];
+                        p &= if want[w] >> b & 1 == 1 { m } else { !m };
+                        rest &= rest - 1;
                     }
                 }
-                i += 1;
+                p
             }
+            Test::Any(care) => {
+                let mut p = 0;
+                for w in 0..3 {
+                    let mut rest = care[w];
+                    while rest != 0 {
+                        p |= self.pos[w][rest.trailing_zeros() as usize];
+                        rest &= rest - 1;
+                    }
+                }
+                p
+            }
+            Test::And(ts) => {
+                ts.iter().fold(self.valid, |p, t| p & self.eval(ctx, t))
+            }
+            Test::Or(ts) => ts.iter().fold(0, |p, t| p | self.eval(ctx, t)),
+            Test::Not(t) => self.valid & !self.eval(ctx, t),
+            Test::Text(_) => (0..ctx.bits.len())
+                .filter(|&k| ctx.test(test, ctx.start + k))
+                .fold(0, |p, k| p | 1 << k),
+        }
+    }
+
+    /// Runs `rule` on the sentence, trying only starts that pass its
+    /// anchors and have a token passing its key in reach.
+    fn run_rule(
+        &self,
+        ctx: &Ctx<'_>,
+        rule: &Rule,
+        ri: usize,
+        out: &mut Vec<RuleMatch>,
+    ) {
+        let mut starts = self.valid;
+        for (offset, test) in &rule.anchors {
+            let at = u32::try_from(*offset).unwrap_or(u32::MAX);
+            starts &= self.eval(ctx, test).checked_shr(at).unwrap_or(0);
+            if starts == 0 {
+                return;
+            }
+        }
+        if let Some((lo, hi, test)) = &rule.key {
+            let key = self.eval(ctx, test);
+            let mut reach = 0;
+            for d in *lo..=(*hi).min(63) {
+                reach |= key >> d;
+            }
+            starts &= reach;
+        }
+        while starts != 0 {
+            let i = ctx.start + starts.trailing_zeros() as usize;
+            let next = ctx.attempt(rule, ri, i, out) - ctx.start;
+            starts &= u64::MAX.checked_shl(next as u32).unwrap_or(0);
         }
     }
 }
@@ -1326,6 +1424,34 @@ impl Ctx<'_> {
             // Only lists and literals are compiled to text tests.
             _ => false,
         }
+    }
+
+    /// Tries `rule` (number `ri`) at token `i`, appending a match to
+    /// `out`: returns the next start to try.
+    fn attempt(
+        &self,
+        rule: &Rule,
+        ri: usize,
+        i: usize,
+        out: &mut Vec<RuleMatch>,
+    ) -> usize {
+        let mut cap = (usize::MAX, usize::MAX);
+        if let Some(end) = self.match_at(&rule.elems, 0, i, &mut cap) {
+            if cap.0 < cap.1 && cap.1 <= end {
+                let span = Span::new(
+                    self.tokens[cap.0].span.start,
+                    self.tokens[cap.1 - 1].span.end,
+                );
+                out.push(RuleMatch {
+                    span,
+                    kind: rule.kind,
+                    rule: ri as u32,
+                    priority: rule.priority,
+                });
+                return cap.1.max(i + 1);
+            }
+        }
+        i + 1
     }
 
     /// Matches `elems[e..]` from token `i`; returns the end token index.
@@ -1635,6 +1761,15 @@ mod tests {
                     );
                     if want {
                         yes += 1;
+                        // What `run` skips sentences by must hold of
+                        // every token passing the test.
+                        let b = &bits[i];
+                        let (need, forbid) = (test.need(), test.forbid());
+                        assert_eq!(and3(*b, need), need, "{pred:?}");
+                        assert_eq!(and3(*b, forbid), [0; 3], "{pred:?}");
+                        if let Some(m) = test.need_any() {
+                            assert_ne!(and3(*b, m), [0; 3], "{pred:?}");
+                        }
                     } else {
                         no += 1;
                     }
@@ -1642,5 +1777,67 @@ mod tests {
             }
         }
         assert!(yes > 1000 && no > 1000, "{yes} true, {no} false");
+        // Position masks agree with testing token by token.
+        let mut sentences = 0;
+        for s in &seg.sentences {
+            let r = s.tokens.clone();
+            if r.is_empty() || r.len() > 64 {
+                continue;
+            }
+            sentences += 1;
+            let ctx = Ctx {
+                end: r.end,
+                bits: &bits[r.clone()],
+                start: r.start,
+                ..ctx
+            };
+            let masks = PosMasks::new(&ctx);
+            for rule in &set.rules {
+                for e in &rule.elems {
+                    let Elem::Tok { pred, test, .. } = e else { continue };
+                    let want = r
+                        .clone()
+                        .filter(|&i| ctx.test(test, i))
+                        .fold(0u64, |m, i| m | 1 << (i - r.start));
+                    assert_eq!(masks.eval(&ctx, test), want, "{pred:?}");
+                }
+            }
+        }
+        assert!(sentences > 10, "{sentences} sentences");
+    }
+
+    #[test]
+    fn position_masks_find_what_token_tests_find() {
+        // Every window of up to 64 tokens, run both ways.
+        let set = RuleSetBuilder::new().build().expect("rules build");
+        let g = crate::gazetteer::GazetteerBuilder::new()
+            .build()
+            .expect("default gazetteer");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/amnesty-pakistan-deportations.txt"
+        );
+        let text = std::fs::read_to_string(path).expect("sample text");
+        let mut seg = Segmentation::default();
+        Segmenter::new().segment(&text, &mut seg);
+        let starts: Vec<usize> =
+            seg.sentences.iter().map(|s| s.tokens.start).collect();
+        let mut feats = Vec::new();
+        set.features(&text, &seg.tokens, &starts, Some(&g), &mut feats);
+        let (mut found, mut windows) = (0, 0);
+        let n = seg.tokens.len();
+        for a in (0..n).step_by(7) {
+            for len in [1, 2, 5, 17, 40, 63, 64] {
+                let r = a..(a + len).min(n);
+                let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                let (t, f) = (&seg.tokens, &feats);
+                set.run_with(&text, t, f, r.clone(), true, &mut fast);
+                set.run_with(&text, t, f, r.clone(), false, &mut slow);
+                assert_eq!(fast, slow, "tokens {r:?}");
+                found += fast.len();
+                windows += 1;
+            }
+        }
+        assert!(windows > 500 && found > 100, "{windows} windows, {found}");
     }
 }
