@@ -329,14 +329,14 @@ impl WordList {
 /// (exactly) and in lowercase (ignoring ASCII case).
 #[derive(Clone, Debug, Default)]
 struct TokenIndex {
-    words: FxHashMap<Box<str>, [u64; 4]>,
+    words: FxHashMap<Box<[u8]>, [u64; 4]>,
     /// Literals numbered so far, and whether they match exactly.
     lits: Vec<(Box<str>, bool)>,
 }
 
 impl TokenIndex {
     fn add_word(&mut self, list: usize, word: &str, exact: bool) {
-        let bits = self.words.entry(word.into()).or_default();
+        let bits = self.words.entry(word.as_bytes().into()).or_default();
         bits[usize::from(!exact)] |= 1 << list;
     }
 
@@ -353,12 +353,16 @@ impl TokenIndex {
         if at >= 64 {
             return None;
         }
-        let bits = self.words.entry(lit.into()).or_default();
+        let bits = self.words.entry(lit.as_bytes().into()).or_default();
         bits[if exact { 2 } else { 3 }] |= 1 << at;
         Some(at)
     }
 
     fn get(&self, word: &str) -> [u64; 4] {
+        self.get_bytes(word.as_bytes())
+    }
+
+    fn get_bytes(&self, word: &[u8]) -> [u64; 4] {
         self.words.get(word).copied().unwrap_or_default()
     }
 
@@ -376,6 +380,28 @@ impl TokenIndex {
     /// A token's list bits (its text's or, for a possessive, its bare
     /// word's) and literal bits, as `Ctx::text_test` answers them.
     fn token_bits(&self, w: &str) -> (u64, u64) {
+        let b = w.as_bytes();
+        let mut lower = [0u8; 32];
+        if b.len() <= lower.len() && b.is_ascii() {
+            // Short ASCII, nearly every token: lowercase once, on the
+            // stack, and look up bytes.
+            let lower = &mut lower[..b.len()];
+            let mut upper = false;
+            for (l, &c) in lower.iter_mut().zip(b) {
+                upper |= c.is_ascii_uppercase();
+                *l = c.to_ascii_lowercase();
+            }
+            let e = self.get_bytes(b);
+            let l = if upper { self.get_bytes(lower) } else { e };
+            let mut lists = e[0] | l[1];
+            if let Some(bare) = b.strip_suffix(b"'s") {
+                let n = bare.len();
+                let e = self.get_bytes(bare);
+                let l = if upper { self.get_bytes(&lower[..n]) } else { e };
+                lists |= e[0] | l[1];
+            }
+            return (lists, e[2] | l[3]);
+        }
         let e = self.get(w);
         let (mut lists, mut lits) = (e[0], e[2]);
         if w.is_ascii() {
@@ -781,14 +807,11 @@ impl RuleSet {
             match t.kind {
                 TokenKind::Word => {
                     f |= WORD;
-                    let first = s.chars().next().unwrap_or(' ');
-                    let has_lower = s.chars().any(char::is_lowercase);
-                    let letters =
-                        s.chars().filter(|c| c.is_alphabetic()).count();
-                    if first.is_uppercase() {
-                        if has_lower {
+                    let shape = WordShape::of(s);
+                    if shape.first_upper {
+                        if shape.has_lower {
                             f |= CAP;
-                        } else if letters >= 2 {
+                        } else if shape.letters >= 2 {
                             f |= UPPER;
                         } else if tokens.get(i + 1).is_some_and(|n| {
                             n.span.start == t.span.end
@@ -798,10 +821,10 @@ impl RuleSet {
                         } else {
                             f |= CAP;
                         }
-                    } else if first.is_lowercase() {
+                    } else if shape.first_lower {
                         f |= LOWER;
                     }
-                    if s.contains('-') {
+                    if shape.hyphen {
                         f |= HYPHEN;
                         // "al-Abadi", "el-Sisi": a particle-prefixed name.
                         let lower = s.to_lowercase();
@@ -877,22 +900,24 @@ impl RuleSet {
         // Headlines: mostly ALL-CAPS words, or title case that capitalizes
         // function words ("Amnesty Urges Pakistan To Halt"). A list of
         // names ("Tim Henman (Britain) beat Doug Flach") is not one.
-        let mut bounds: Vec<usize> = sentence_starts.to_vec();
-        bounds.push(tokens.len());
-        for w in bounds.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            let words = (a..b).filter(|&i| out[i] & WORD != 0).count();
-            let upper = (a..b).filter(|&i| out[i] & UPPER != 0).count();
-            let caps = (a..b)
-                .filter(|&i| out[i] & (CAP | UPPER) != 0 && out[i] & WORD != 0)
-                .count();
-            let capitalized_function_word = (a + 1..b).any(|i| {
-                out[i] & CAP != 0
-                    && FUNCTION_WORDS.contains(&tokens[i].span.of(text))
-            });
+        for (k, &a) in sentence_starts.iter().enumerate() {
+            let b =
+                sentence_starts.get(k + 1).copied().unwrap_or(tokens.len());
+            let (mut words, mut upper, mut caps) = (0, 0, 0);
+            for &f in out.get(a..b).unwrap_or_default() {
+                words += usize::from(f & WORD != 0);
+                upper += usize::from(f & UPPER != 0);
+                caps += usize::from(f & (CAP | UPPER) != 0 && f & WORD != 0);
+            }
+            // Function words only decide title-case headlines.
             let headline = words >= 3
                 && (upper * 10 >= words * 6
-                    || capitalized_function_word && caps * 10 >= words * 7);
+                    || caps * 10 >= words * 7
+                        && (a + 1..b).any(|i| {
+                            out[i] & CAP != 0
+                                && FUNCTION_WORDS
+                                    .contains(&tokens[i].span.of(text))
+                        }));
             if headline {
                 for f in &mut out[a..b] {
                     *f |= HEADLINE;
@@ -1283,6 +1308,52 @@ fn selectivity(t: &Test) -> u32 {
         Test::Or(ts) => ts.iter().map(selectivity).min().unwrap_or(0),
         Test::Not(_) => 0,
         Test::Text(_) => 3,
+    }
+}
+
+/// What [`RuleSet::features`] asks of a word's letters.
+struct WordShape {
+    first_upper: bool,
+    first_lower: bool,
+    has_lower: bool,
+    /// Alphabetic characters, counted up to 2.
+    letters: u8,
+    hyphen: bool,
+}
+
+impl WordShape {
+    fn of(s: &str) -> WordShape {
+        if !s.is_ascii() {
+            let first = s.chars().next().unwrap_or(' ');
+            return WordShape {
+                first_upper: first.is_uppercase(),
+                first_lower: first.is_lowercase(),
+                has_lower: s.chars().any(char::is_lowercase),
+                letters: s
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .take(2)
+                    .count() as u8,
+                hyphen: s.contains('-'),
+            };
+        }
+        // ASCII: the same answers from bytes, in one pass.
+        let b = s.as_bytes();
+        let first = b.first().copied().unwrap_or(b' ');
+        let mut shape = WordShape {
+            first_upper: first.is_ascii_uppercase(),
+            first_lower: first.is_ascii_lowercase(),
+            has_lower: false,
+            letters: 0,
+            hyphen: false,
+        };
+        for &c in b {
+            shape.has_lower |= c.is_ascii_lowercase();
+            shape.letters +=
+                u8::from(c.is_ascii_alphabetic() && shape.letters < 2);
+            shape.hyphen |= c == b'-';
+        }
+        shape
     }
 }
 
