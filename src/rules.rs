@@ -1424,12 +1424,16 @@ fn ascii_lower32(b: &[u8]) -> ([u8; 32], bool) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut buf = [0u8; 32];
-    buf[..b.len()].copy_from_slice(b);
     let mut upper = 0;
-    for chunk in buf.chunks_exact_mut(8) {
-        let x = u64::from_le_bytes(
-            chunk.try_into().expect("chunks of eight bytes"),
-        );
+    for (out, chunk) in buf.chunks_exact_mut(8).zip(b.chunks(8)) {
+        // Loaded from the input, not copied to the stack and reloaded:
+        // a wide load of narrow stores stalls.
+        let x = match <[u8; 8]>::try_from(chunk) {
+            Ok(a) => u64::from_le_bytes(a),
+            Err(_) => {
+                chunk.iter().rev().fold(0, |x, &c| x << 8 | u64::from(c))
+            }
+        };
         // Bytes are below 0x80, so adding at most 0x3f never carries
         // into the next byte: the high bit says `byte >= 'A'`, then
         // `byte > 'Z'`.
@@ -1437,7 +1441,7 @@ fn ascii_lower32(b: &[u8]) -> ([u8; 32], bool) {
         let gt_z = x + ONES * (0x80 - u64::from(b'Z') - 1);
         let up = ge_a & !gt_z & HIGH;
         upper |= up;
-        chunk.copy_from_slice(&(x | up >> 2).to_le_bytes());
+        out.copy_from_slice(&(x | up >> 2).to_le_bytes());
     }
     (buf, upper != 0)
 }
@@ -1900,7 +1904,8 @@ mod tests {
     #[test]
     fn ascii_lower32_lowercases_like_std() {
         let all: Vec<u8> = (0u8..128).collect();
-        for w in all.chunks(32).chain(all.chunks(7)).chain(all.chunks(1)) {
+        let sizes = [32, 13, 8, 7, 1];
+        for w in sizes.iter().flat_map(|&n| all.chunks(n)) {
             let (buf, upper) = ascii_lower32(w);
             assert_eq!(&buf[..w.len()], &w.to_ascii_lowercase()[..]);
             assert!(buf[w.len()..].iter().all(|&c| c == 0));
