@@ -1123,10 +1123,10 @@ impl PosMasks {
             }
             Test::Any(care) => {
                 let mut p = 0;
-                for w in 0..3 {
-                    let mut rest = care[w];
+                for (pos, &word) in self.pos.iter().zip(care) {
+                    let mut rest = word;
                     while rest != 0 {
-                        p |= self.pos[w][rest.trailing_zeros() as usize];
+                        p |= pos[rest.trailing_zeros() as usize];
                         rest &= rest - 1;
                     }
                 }
