@@ -1428,12 +1428,7 @@ fn ascii_lower32(b: &[u8]) -> ([u8; 32], bool) {
     for (out, chunk) in buf.chunks_exact_mut(8).zip(b.chunks(8)) {
         // Loaded from the input, not copied to the stack and reloaded:
         // a wide load of narrow stores stalls.
-        let x = match <[u8; 8]>::try_from(chunk) {
-            Ok(a) => u64::from_le_bytes(a),
-            Err(_) => {
-                chunk.iter().rev().fold(0, |x, &c| x << 8 | u64::from(c))
-            }
-        };
+        let x = load_le(chunk);
         // Bytes are below 0x80, so adding at most 0x3f never carries
         // into the next byte: the high bit says `byte >= 'A'`, then
         // `byte > 'Z'`.
@@ -1444,6 +1439,30 @@ fn ascii_lower32(b: &[u8]) -> ([u8; 32], bool) {
         out.copy_from_slice(&(x | up >> 2).to_le_bytes());
     }
     (buf, upper != 0)
+}
+
+/// Up to eight bytes as a little-endian word, zero-padded: two
+/// overlapping loads for short ones, not a loop over bytes.
+fn load_le(b: &[u8]) -> u64 {
+    fn word<const N: usize>(b: &[u8]) -> [u8; N] {
+        b[..N].try_into().expect("callers pass at least N bytes")
+    }
+    let n = b.len();
+    match n {
+        8.. => u64::from_le_bytes(word(b)),
+        4..=7 => {
+            let lo = u64::from(u32::from_le_bytes(word(b)));
+            let hi = u64::from(u32::from_le_bytes(word(&b[n - 4..])));
+            lo | hi << (8 * (n - 4))
+        }
+        2..=3 => {
+            let lo = u64::from(u16::from_le_bytes(word(b)));
+            let hi = u64::from(u16::from_le_bytes(word(&b[n - 2..])));
+            lo | hi << (8 * (n - 2))
+        }
+        1 => u64::from(b[0]),
+        _ => 0,
+    }
 }
 
 fn strip_possessive(s: &str) -> &str {
@@ -1904,7 +1923,7 @@ mod tests {
     #[test]
     fn ascii_lower32_lowercases_like_std() {
         let all: Vec<u8> = (0u8..128).collect();
-        let sizes = [32, 13, 8, 7, 1];
+        let sizes = [32, 13, 12, 8, 7, 6, 5, 4, 3, 2, 1];
         for w in sizes.iter().flat_map(|&n| all.chunks(n)) {
             let (buf, upper) = ascii_lower32(w);
             assert_eq!(&buf[..w.len()], &w.to_ascii_lowercase()[..]);
