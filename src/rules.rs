@@ -170,6 +170,60 @@ impl Test {
         Test::Mask { care: m, want: m }
     }
 
+    /// Bits every token passing this test has.
+    fn need(&self) -> Bits {
+        match self {
+            Test::Mask { want, .. } => *want,
+            Test::Any(m) => {
+                let ones: u32 = m.iter().map(|w| w.count_ones()).sum();
+                if ones == 1 {
+                    *m
+                } else {
+                    [0; 3]
+                }
+            }
+            Test::And(ts) => ts.iter().fold([0; 3], |a, t| or3(a, t.need())),
+            Test::Or(ts) => match ts.split_first() {
+                Some((first, rest)) => {
+                    rest.iter().fold(first.need(), |a, t| and3(a, t.need()))
+                }
+                None => [0; 3],
+            },
+            Test::Not(_) | Test::Text(_) => [0; 3],
+        }
+    }
+
+    /// A mask every token passing this test has some bit of, when it
+    /// has more than one bit (one bit is in [`Test::need`]).
+    fn need_any(&self) -> Option<Bits> {
+        match self {
+            Test::Any(m)
+                if m.iter().map(|w| w.count_ones()).sum::<u32>() > 1 =>
+            {
+                Some(*m)
+            }
+            Test::And(ts) => ts.iter().find_map(Test::need_any),
+            _ => None,
+        }
+    }
+
+    /// Bits no token passing this test has.
+    fn forbid(&self) -> Bits {
+        match self {
+            Test::Mask { care, want } => {
+                [care[0] & !want[0], care[1] & !want[1], care[2] & !want[2]]
+            }
+            Test::And(ts) => ts.iter().fold([0; 3], |a, t| or3(a, t.forbid())),
+            Test::Or(ts) => match ts.split_first() {
+                Some((first, rest)) => rest
+                    .iter()
+                    .fold(first.forbid(), |a, t| and3(a, t.forbid())),
+                None => [0; 3],
+            },
+            Test::Any(_) | Test::Not(_) | Test::Text(_) => [0; 3],
+        }
+    }
+
     /// The one bit this test requires, when that is all it does.
     fn single_bit(&self) -> Option<Bits> {
         match self {
@@ -211,6 +265,17 @@ pub struct Rule {
     /// offset from the match start it can be at: starts with no token
     /// passing it in that window are skipped.
     key: Option<(usize, usize, Test)>,
+    /// Bits that some token of a sentence must have for the rule to
+    /// match there (each needed element requires them of its token).
+    need: Bits,
+    /// Bits that, set on every token of a sentence, rule it out (a
+    /// needed element requires them clear).
+    forbid: Bits,
+    /// Masks some token of a sentence must have a bit of, one for each
+    /// needed element passing on any of several bits (`("v"|"vs")`).
+    need_any: Vec<Bits>,
+    /// The fewest tokens a match spans.
+    min_len: usize,
     /// Example sentences with bracketed expected entities.
     pub examples: Vec<String>,
     /// Sentences in which the rule must find nothing.
@@ -264,14 +329,14 @@ impl WordList {
 /// (exactly) and in lowercase (ignoring ASCII case).
 #[derive(Clone, Debug, Default)]
 struct TokenIndex {
-    words: FxHashMap<Box<str>, [u64; 4]>,
+    words: FxHashMap<Box<[u8]>, [u64; 4]>,
     /// Literals numbered so far, and whether they match exactly.
     lits: Vec<(Box<str>, bool)>,
 }
 
 impl TokenIndex {
     fn add_word(&mut self, list: usize, word: &str, exact: bool) {
-        let bits = self.words.entry(word.into()).or_default();
+        let bits = self.words.entry(word.as_bytes().into()).or_default();
         bits[usize::from(!exact)] |= 1 << list;
     }
 
@@ -288,12 +353,16 @@ impl TokenIndex {
         if at >= 64 {
             return None;
         }
-        let bits = self.words.entry(lit.into()).or_default();
+        let bits = self.words.entry(lit.as_bytes().into()).or_default();
         bits[if exact { 2 } else { 3 }] |= 1 << at;
         Some(at)
     }
 
     fn get(&self, word: &str) -> [u64; 4] {
+        self.get_bytes(word.as_bytes())
+    }
+
+    fn get_bytes(&self, word: &[u8]) -> [u64; 4] {
         self.words.get(word).copied().unwrap_or_default()
     }
 
@@ -311,6 +380,23 @@ impl TokenIndex {
     /// A token's list bits (its text's or, for a possessive, its bare
     /// word's) and literal bits, as `Ctx::text_test` answers them.
     fn token_bits(&self, w: &str) -> (u64, u64) {
+        let b = w.as_bytes();
+        if b.len() <= 32 && b.is_ascii() {
+            // Short ASCII, nearly every token: lowercase once, on the
+            // stack, and look up bytes.
+            let (lower, upper) = ascii_lower32(b);
+            let lower = &lower[..b.len()];
+            let e = self.get_bytes(b);
+            let l = if upper { self.get_bytes(lower) } else { e };
+            let mut lists = e[0] | l[1];
+            if let Some(bare) = b.strip_suffix(b"'s") {
+                let n = bare.len();
+                let e = self.get_bytes(bare);
+                let l = if upper { self.get_bytes(&lower[..n]) } else { e };
+                lists |= e[0] | l[1];
+            }
+            return (lists, e[2] | l[3]);
+        }
         let e = self.get(w);
         let (mut lists, mut lits) = (e[0], e[2]);
         if w.is_ascii() {
@@ -334,6 +420,10 @@ impl TokenIndex {
         (lists, lits)
     }
 }
+
+/// Sentences up to this many tokens keep their per-token scratch on
+/// the stack.
+const STACK_TOKENS: usize = 128;
 
 /// Rules and lists, compiled.
 #[derive(Clone, Debug, Default)]
@@ -469,6 +559,10 @@ impl RuleSet {
                                 elems: Vec::new(),
                                 anchors: Vec::new(),
                                 key: None,
+                                need: [0; 3],
+                                forbid: [0; 3],
+                                need_any: Vec::new(),
+                                min_len: 0,
                                 examples: Vec::new(),
                                 counters: Vec::new(),
                                 origin: (path.to_path_buf(), n),
@@ -612,6 +706,21 @@ impl RuleSet {
                 hi += usize::from(*max);
             }
         }
+        for e in &rule.elems {
+            if let Elem::Tok { test, min, .. } = e {
+                if *min >= 1 {
+                    let (need, forbid) = (test.need(), test.forbid());
+                    for k in 0..3 {
+                        rule.need[k] |= need[k];
+                        rule.forbid[k] |= forbid[k];
+                    }
+                    if let Some(m) = test.need_any() {
+                        rule.need_any.push(m);
+                    }
+                }
+                rule.min_len += usize::from(*min);
+            }
+        }
         // A key at offset 0 is an anchor already.
         rule.key = best
             .filter(|b| b.2 > 0)
@@ -693,14 +802,11 @@ impl RuleSet {
             match t.kind {
                 TokenKind::Word => {
                     f |= WORD;
-                    let first = s.chars().next().unwrap_or(' ');
-                    let has_lower = s.chars().any(char::is_lowercase);
-                    let letters =
-                        s.chars().filter(|c| c.is_alphabetic()).count();
-                    if first.is_uppercase() {
-                        if has_lower {
+                    let shape = WordShape::of(s);
+                    if shape.first_upper {
+                        if shape.has_lower {
                             f |= CAP;
-                        } else if letters >= 2 {
+                        } else if shape.letters >= 2 {
                             f |= UPPER;
                         } else if tokens.get(i + 1).is_some_and(|n| {
                             n.span.start == t.span.end
@@ -710,10 +816,10 @@ impl RuleSet {
                         } else {
                             f |= CAP;
                         }
-                    } else if first.is_lowercase() {
+                    } else if shape.first_lower {
                         f |= LOWER;
                     }
-                    if s.contains('-') {
+                    if shape.hyphen {
                         f |= HYPHEN;
                         // "al-Abadi", "el-Sisi": a particle-prefixed name.
                         let lower = s.to_lowercase();
@@ -789,22 +895,24 @@ impl RuleSet {
         // Headlines: mostly ALL-CAPS words, or title case that capitalizes
         // function words ("Amnesty Urges Pakistan To Halt"). A list of
         // names ("Tim Henman (Britain) beat Doug Flach") is not one.
-        let mut bounds: Vec<usize> = sentence_starts.to_vec();
-        bounds.push(tokens.len());
-        for w in bounds.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            let words = (a..b).filter(|&i| out[i] & WORD != 0).count();
-            let upper = (a..b).filter(|&i| out[i] & UPPER != 0).count();
-            let caps = (a..b)
-                .filter(|&i| out[i] & (CAP | UPPER) != 0 && out[i] & WORD != 0)
-                .count();
-            let capitalized_function_word = (a + 1..b).any(|i| {
-                out[i] & CAP != 0
-                    && FUNCTION_WORDS.contains(&tokens[i].span.of(text))
-            });
+        for (k, &a) in sentence_starts.iter().enumerate() {
+            let b =
+                sentence_starts.get(k + 1).copied().unwrap_or(tokens.len());
+            let (mut words, mut upper, mut caps) = (0, 0, 0);
+            for &f in out.get(a..b).unwrap_or_default() {
+                words += usize::from(f & WORD != 0);
+                upper += usize::from(f & UPPER != 0);
+                caps += usize::from(f & (CAP | UPPER) != 0 && f & WORD != 0);
+            }
+            // Function words only decide title-case headlines.
             let headline = words >= 3
                 && (upper * 10 >= words * 6
-                    || capitalized_function_word && caps * 10 >= words * 7);
+                    || caps * 10 >= words * 7
+                        && (a + 1..b).any(|i| {
+                            out[i] & CAP != 0
+                                && FUNCTION_WORDS
+                                    .contains(&tokens[i].span.of(text))
+                        }));
             if headline {
                 for f in &mut out[a..b] {
                     *f |= HEADLINE;
@@ -857,29 +965,85 @@ impl RuleSet {
         range: std::ops::Range<usize>,
         out: &mut Vec<RuleMatch>,
     ) {
-        // Lists and literals once per token, not once per rule and token.
+        self.run_with(text, tokens, feats, range, true, out);
+    }
+
+    /// [`RuleSet::run`], with position masks for sentences of at most 64
+    /// tokens when `masks` is on (off, tests compare the two ways).
+    fn run_with(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        feats: &[u64],
+        range: std::ops::Range<usize>,
+        masks: bool,
+        out: &mut Vec<RuleMatch>,
+    ) {
+        let n = range.len();
+        // A sentence's features alone rule out most rules (no title, no
+        // speech verb, all headline): most sentences need no list or
+        // literal bits at all.
+        let (mut any, mut all) = (0, !0);
+        for &f in &feats[range.clone()] {
+            any |= f;
+            all &= f;
+        }
+        // Unknown bits count as set in `any` and clear in `all`.
+        let feasible = |r: &Rule, any: &Bits, all: &Bits| {
+            r.min_len <= n
+                && (0..3)
+                    .all(|w| r.need[w] & !any[w] | r.forbid[w] & all[w] == 0)
+                && r.need_any
+                    .iter()
+                    .all(|m| (0..3).any(|w| m[w] & any[w] != 0))
+        };
+        let (any, all) = ([any, !0, !0], [all, 0, 0]);
+        if !self.rules.iter().any(|r| feasible(r, &any, &all)) {
+            return;
+        }
+        // Lists and literals once per token, not once per rule and token;
+        // on the stack for all but very long sentences.
+        let mut stack = [[0; 3]; STACK_TOKENS];
+        let mut heap = Vec::new();
+        let bits: &mut [Bits] = if n <= STACK_TOKENS {
+            &mut stack[..n]
+        } else {
+            heap.resize(n, [0; 3]);
+            &mut heap
+        };
+        let (mut any, mut all) = ([0; 3], [!0; 3]);
+        for (b, i) in bits.iter_mut().zip(range.clone()) {
+            let (lists, lits) = self.index.token_bits(tokens[i].span.of(text));
+            *b = [feats[i], lists, lits];
+            any = or3(any, *b);
+            all = and3(all, *b);
+        }
         let start = range.start;
-        let bits: Vec<Bits> = (range.clone())
-            .map(|i| {
-                let (lists, lits) =
-                    self.index.token_bits(tokens[i].span.of(text));
-                [feats[i], lists, lits]
-            })
-            .collect();
         let ctx = Ctx {
             text,
             tokens,
             end: range.end,
             lists: &self.lists,
-            bits: &bits,
+            bits,
             start,
         };
+        if masks && n <= 64 {
+            let masks = PosMasks::new(&ctx);
+            for (ri, rule) in self.rules.iter().enumerate() {
+                if feasible(rule, &any, &all) {
+                    masks.run_rule(&ctx, rule, ri, out);
+                }
+            }
+            return;
+        }
         // next[j - start]: the first token from j passing the rule's key.
-        let mut next = Vec::new();
+        let mut next = vec![usize::MAX; n + 1];
         for (ri, rule) in self.rules.iter().enumerate() {
+            if !feasible(rule, &any, &all) {
+                continue;
+            }
             if let Some((_, _, test)) = &rule.key {
-                next.clear();
-                next.resize(range.len() + 1, usize::MAX);
+                next[n] = usize::MAX;
                 for j in range.clone().rev() {
                     next[j - start] = if ctx.test(test, j) {
                         j
@@ -907,25 +1071,107 @@ impl RuleSet {
                         continue 'starts;
                     }
                 }
-                let mut cap = (usize::MAX, usize::MAX);
-                if let Some(end) = ctx.match_at(&rule.elems, 0, i, &mut cap) {
-                    if cap.0 < cap.1 && cap.1 <= end {
-                        let span = Span::new(
-                            tokens[cap.0].span.start,
-                            tokens[cap.1 - 1].span.end,
-                        );
-                        out.push(RuleMatch {
-                            span,
-                            kind: rule.kind,
-                            rule: ri as u32,
-                            priority: rule.priority,
-                        });
-                        i = cap.1.max(i + 1);
-                        continue;
+                i = ctx.attempt(rule, ri, i, out);
+            }
+        }
+    }
+}
+
+/// Where in a sentence of at most 64 tokens each bit is set: bit `k` of
+/// `pos[w][b]` is bit `b` of word `w` of the sentence's `k`th token.
+/// A mask test then costs a few operations per bit it cares about for
+/// the whole sentence, not one test per token.
+struct PosMasks {
+    pos: [[u64; 64]; 3],
+    /// One bit per token of the sentence.
+    valid: u64,
+}
+
+impl PosMasks {
+    fn new(ctx: &Ctx<'_>) -> PosMasks {
+        let n = ctx.bits.len();
+        debug_assert!(n <= 64);
+        let mut pos = [[0; 64]; 3];
+        for (k, b) in ctx.bits.iter().enumerate() {
+            for (w, &word) in b.iter().enumerate() {
+                let mut rest = word;
+                while rest != 0 {
+                    pos[w][rest.trailing_zeros() as usize] |= 1 << k;
+                    rest &= rest - 1;
+                }
+            }
+        }
+        let valid = u64::MAX.checked_shr(64 - n as u32).unwrap_or(0);
+        PosMasks { pos, valid }
+    }
+
+    /// The tokens passing `test`, as a mask.
+    fn eval(&self, ctx: &Ctx<'_>, test: &Test) -> u64 {
+        match test {
+            Test::Mask { care, want } => {
+                let mut p = self.valid;
+                for w in 0..3 {
+                    let mut rest = care[w];
+                    while rest != 0 {
+                        let b = rest.trailing_zeros();
+                        let m = self.pos[w][b as usize];
+                        p &= if want[w] >> b & 1 == 1 { m } else { !m };
+                        rest &= rest - 1;
                     }
                 }
-                i += 1;
+                p
             }
+            Test::Any(care) => {
+                let mut p = 0;
+                for (pos, &word) in self.pos.iter().zip(care) {
+                    let mut rest = word;
+                    while rest != 0 {
+                        p |= pos[rest.trailing_zeros() as usize];
+                        rest &= rest - 1;
+                    }
+                }
+                p
+            }
+            Test::And(ts) => {
+                ts.iter().fold(self.valid, |p, t| p & self.eval(ctx, t))
+            }
+            Test::Or(ts) => ts.iter().fold(0, |p, t| p | self.eval(ctx, t)),
+            Test::Not(t) => self.valid & !self.eval(ctx, t),
+            Test::Text(_) => (0..ctx.bits.len())
+                .filter(|&k| ctx.test(test, ctx.start + k))
+                .fold(0, |p, k| p | 1 << k),
+        }
+    }
+
+    /// Runs `rule` on the sentence, trying only starts that pass its
+    /// anchors and have a token passing its key in reach.
+    fn run_rule(
+        &self,
+        ctx: &Ctx<'_>,
+        rule: &Rule,
+        ri: usize,
+        out: &mut Vec<RuleMatch>,
+    ) {
+        let mut starts = self.valid;
+        for (offset, test) in &rule.anchors {
+            let at = u32::try_from(*offset).unwrap_or(u32::MAX);
+            starts &= self.eval(ctx, test).checked_shr(at).unwrap_or(0);
+            if starts == 0 {
+                return;
+            }
+        }
+        if let Some((lo, hi, test)) = &rule.key {
+            let key = self.eval(ctx, test);
+            let mut reach = 0;
+            for d in *lo..=(*hi).min(63) {
+                reach |= key >> d;
+            }
+            starts &= reach;
+        }
+        while starts != 0 {
+            let i = ctx.start + starts.trailing_zeros() as usize;
+            let next = ctx.attempt(rule, ri, i, out) - ctx.start;
+            starts &= u64::MAX.checked_shl(next as u32).unwrap_or(0);
         }
     }
 }
@@ -1060,6 +1306,52 @@ fn selectivity(t: &Test) -> u32 {
     }
 }
 
+/// What [`RuleSet::features`] asks of a word's letters.
+struct WordShape {
+    first_upper: bool,
+    first_lower: bool,
+    has_lower: bool,
+    /// Alphabetic characters, counted up to 2.
+    letters: u8,
+    hyphen: bool,
+}
+
+impl WordShape {
+    fn of(s: &str) -> WordShape {
+        if !s.is_ascii() {
+            let first = s.chars().next().unwrap_or(' ');
+            return WordShape {
+                first_upper: first.is_uppercase(),
+                first_lower: first.is_lowercase(),
+                has_lower: s.chars().any(char::is_lowercase),
+                letters: s
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .take(2)
+                    .count() as u8,
+                hyphen: s.contains('-'),
+            };
+        }
+        // ASCII: the same answers from bytes, in one pass.
+        let b = s.as_bytes();
+        let first = b.first().copied().unwrap_or(b' ');
+        let mut shape = WordShape {
+            first_upper: first.is_ascii_uppercase(),
+            first_lower: first.is_ascii_lowercase(),
+            has_lower: false,
+            letters: 0,
+            hyphen: false,
+        };
+        for &c in b {
+            shape.has_lower |= c.is_ascii_lowercase();
+            shape.letters +=
+                u8::from(c.is_ascii_alphabetic() && shape.letters < 2);
+            shape.hyphen |= c == b'-';
+        }
+        shape
+    }
+}
+
 /// Words that title-case headlines capitalize and running text does not.
 const FUNCTION_WORDS: &[&str] = &[
     "To", "Of", "In", "On", "For", "And", "With", "At", "By", "From", "As",
@@ -1125,8 +1417,64 @@ pub fn check_examples(
     Ok(())
 }
 
+/// `b` (ASCII, at most 32 bytes) lowercased into a buffer, and whether
+/// it had an uppercase letter. Eight bytes at a time without branches:
+/// per-byte branches on letter case mispredict on running text.
+fn ascii_lower32(b: &[u8]) -> ([u8; 32], bool) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut buf = [0u8; 32];
+    let mut upper = 0;
+    for (out, chunk) in buf.chunks_exact_mut(8).zip(b.chunks(8)) {
+        // Loaded from the input, not copied to the stack and reloaded:
+        // a wide load of narrow stores stalls.
+        let x = load_le(chunk);
+        // Bytes are below 0x80, so adding at most 0x3f never carries
+        // into the next byte: the high bit says `byte >= 'A'`, then
+        // `byte > 'Z'`.
+        let ge_a = x + ONES * (0x80 - u64::from(b'A'));
+        let gt_z = x + ONES * (0x80 - u64::from(b'Z') - 1);
+        let up = ge_a & !gt_z & HIGH;
+        upper |= up;
+        out.copy_from_slice(&(x | up >> 2).to_le_bytes());
+    }
+    (buf, upper != 0)
+}
+
+/// Up to eight bytes as a little-endian word, zero-padded: two
+/// overlapping loads for short ones, not a loop over bytes.
+fn load_le(b: &[u8]) -> u64 {
+    fn word<const N: usize>(b: &[u8]) -> [u8; N] {
+        b[..N].try_into().expect("callers pass at least N bytes")
+    }
+    let n = b.len();
+    match n {
+        8.. => u64::from_le_bytes(word(b)),
+        4..=7 => {
+            let lo = u64::from(u32::from_le_bytes(word(b)));
+            let hi = u64::from(u32::from_le_bytes(word(&b[n - 4..])));
+            lo | hi << (8 * (n - 4))
+        }
+        2..=3 => {
+            let lo = u64::from(u16::from_le_bytes(word(b)));
+            let hi = u64::from(u16::from_le_bytes(word(&b[n - 2..])));
+            lo | hi << (8 * (n - 2))
+        }
+        1 => u64::from(b[0]),
+        _ => 0,
+    }
+}
+
 fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s)
+}
+
+fn or3(a: Bits, b: Bits) -> Bits {
+    [a[0] | b[0], a[1] | b[1], a[2] | b[2]]
+}
+
+fn and3(a: Bits, b: Bits) -> Bits {
+    [a[0] & b[0], a[1] & b[1], a[2] & b[2]]
 }
 
 #[inline(always)]
@@ -1190,6 +1538,34 @@ impl Ctx<'_> {
             // Only lists and literals are compiled to text tests.
             _ => false,
         }
+    }
+
+    /// Tries `rule` (number `ri`) at token `i`, appending a match to
+    /// `out`: returns the next start to try.
+    fn attempt(
+        &self,
+        rule: &Rule,
+        ri: usize,
+        i: usize,
+        out: &mut Vec<RuleMatch>,
+    ) -> usize {
+        let mut cap = (usize::MAX, usize::MAX);
+        if let Some(end) = self.match_at(&rule.elems, 0, i, &mut cap) {
+            if cap.0 < cap.1 && cap.1 <= end {
+                let span = Span::new(
+                    self.tokens[cap.0].span.start,
+                    self.tokens[cap.1 - 1].span.end,
+                );
+                out.push(RuleMatch {
+                    span,
+                    kind: rule.kind,
+                    rule: ri as u32,
+                    priority: rule.priority,
+                });
+                return cap.1.max(i + 1);
+            }
+        }
+        i + 1
     }
 
     /// Matches `elems[e..]` from token `i`; returns the end token index.
@@ -1499,6 +1875,15 @@ mod tests {
                     );
                     if want {
                         yes += 1;
+                        // What `run` skips sentences by must hold of
+                        // every token passing the test.
+                        let b = &bits[i];
+                        let (need, forbid) = (test.need(), test.forbid());
+                        assert_eq!(and3(*b, need), need, "{pred:?}");
+                        assert_eq!(and3(*b, forbid), [0; 3], "{pred:?}");
+                        if let Some(m) = test.need_any() {
+                            assert_ne!(and3(*b, m), [0; 3], "{pred:?}");
+                        }
                     } else {
                         no += 1;
                     }
@@ -1506,5 +1891,79 @@ mod tests {
             }
         }
         assert!(yes > 1000 && no > 1000, "{yes} true, {no} false");
+        // Position masks agree with testing token by token.
+        let mut sentences = 0;
+        for s in &seg.sentences {
+            let r = s.tokens.clone();
+            if r.is_empty() || r.len() > 64 {
+                continue;
+            }
+            sentences += 1;
+            let ctx = Ctx {
+                end: r.end,
+                bits: &bits[r.clone()],
+                start: r.start,
+                ..ctx
+            };
+            let masks = PosMasks::new(&ctx);
+            for rule in &set.rules {
+                for e in &rule.elems {
+                    let Elem::Tok { pred, test, .. } = e else { continue };
+                    let want = r
+                        .clone()
+                        .filter(|&i| ctx.test(test, i))
+                        .fold(0u64, |m, i| m | 1 << (i - r.start));
+                    assert_eq!(masks.eval(&ctx, test), want, "{pred:?}");
+                }
+            }
+        }
+        assert!(sentences > 10, "{sentences} sentences");
+    }
+
+    #[test]
+    fn ascii_lower32_lowercases_like_std() {
+        let all: Vec<u8> = (0u8..128).collect();
+        let sizes = [32, 13, 12, 8, 7, 6, 5, 4, 3, 2, 1];
+        for w in sizes.iter().flat_map(|&n| all.chunks(n)) {
+            let (buf, upper) = ascii_lower32(w);
+            assert_eq!(&buf[..w.len()], &w.to_ascii_lowercase()[..]);
+            assert!(buf[w.len()..].iter().all(|&c| c == 0));
+            assert_eq!(upper, w.iter().any(u8::is_ascii_uppercase), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn position_masks_find_what_token_tests_find() {
+        // Every window of up to 64 tokens, run both ways.
+        let set = RuleSetBuilder::new().build().expect("rules build");
+        let g = crate::gazetteer::GazetteerBuilder::new()
+            .build()
+            .expect("default gazetteer");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/amnesty-pakistan-deportations.txt"
+        );
+        let text = std::fs::read_to_string(path).expect("sample text");
+        let mut seg = Segmentation::default();
+        Segmenter::new().segment(&text, &mut seg);
+        let starts: Vec<usize> =
+            seg.sentences.iter().map(|s| s.tokens.start).collect();
+        let mut feats = Vec::new();
+        set.features(&text, &seg.tokens, &starts, Some(&g), &mut feats);
+        let (mut found, mut windows) = (0, 0);
+        let n = seg.tokens.len();
+        for a in (0..n).step_by(7) {
+            for len in [1, 2, 5, 17, 40, 63, 64] {
+                let r = a..(a + len).min(n);
+                let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                let (t, f) = (&seg.tokens, &feats);
+                set.run_with(&text, t, f, r.clone(), true, &mut fast);
+                set.run_with(&text, t, f, r.clone(), false, &mut slow);
+                assert_eq!(fast, slow, "tokens {r:?}");
+                found += fast.len();
+                windows += 1;
+            }
+        }
+        assert!(windows > 500 && found > 100, "{windows} windows, {found}");
     }
 }
