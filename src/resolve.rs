@@ -916,6 +916,19 @@ fn names_in_lists(
 const PLACE_PREPOSITIONS: &[&str] =
     &["in", "at", "near", "outside", "around", "In", "At", "Near", "AT", "IN"];
 
+/// Whether token `at` follows one of [`PLACE_PREPOSITIONS`] in its
+/// sentence ("in Cleveland").
+fn after_place_preposition(
+    text: &str,
+    seg: &Segmentation,
+    feats: &[u64],
+    at: usize,
+) -> bool {
+    at.checked_sub(1).filter(|_| feats[at] & feature::START == 0).is_some_and(
+        |k| PLACE_PREPOSITIONS.contains(&seg.tokens[k].span.of(text)),
+    )
+}
+
 /// A town's name that a rule has typed as an organization in this
 /// document ("Cleveland 4 Detroit 2", "Leicester beat Sussex") names the
 /// team at its other mentions too ("Cleveland's lead"), unless local
@@ -974,11 +987,7 @@ fn teams_keep_their_type(
             .iter()
             .position(|t| t.span.end >= e.span.end)
             .map_or(first, |k| first + k);
-        let prev = first
-            .checked_sub(1)
-            .filter(|_| feats[first] & feature::START == 0)
-            .map(|k| seg.tokens[k].span.of(text));
-        if prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p)) {
+        if after_place_preposition(text, seg, feats, first) {
             continue;
         }
         let next = last + 1;
@@ -1127,11 +1136,7 @@ fn companies_named_by_a_town(
             continue;
         };
         let Some(at) = token_at(&seg.tokens, e.span.start) else { continue };
-        let prev = at
-            .checked_sub(1)
-            .filter(|_| feats[at] & feature::START == 0)
-            .map(|k| seg.tokens[k].span.of(text));
-        if prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p)) {
+        if after_place_preposition(text, seg, feats, at) {
             continue;
         }
         e.kind = EntityType::Organization;
