@@ -18,13 +18,11 @@ use crate::span::Span;
 
 const MONTHS: &str = "January|February|March|April|May|June|July|August|\
                       September|October|November|December";
+/// Month abbreviations, with their period ("Jan. 1") or without it ("Nov
+/// 24", a wire-service dateline style); every pattern puts a day or a year
+/// after them, where no other reading is likely.
 const MONTH_ABBR: &str =
-    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.";
-/// Abbreviations written without their period (`Nov 24`, a wire-service
-/// dateline style): only before a day or a year, where no other reading
-/// is likely.
-const MONTH_ABBR_BARE: &str =
-    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)";
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?";
 const WEEKDAYS: &str =
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 const YEAR: &str = r"(?:1[5-9]\d\d|20\d\d)";
@@ -47,7 +45,7 @@ impl DateStage {
     /// would be a bug.
     pub fn new() -> Result<DateStage> {
         // Every pattern with `month` has a space after it.
-        let month = format!("(?:{MONTHS}|{MONTH_ABBR}|{MONTH_ABBR_BARE})");
+        let month = format!("(?:{MONTHS}|{MONTH_ABBR})");
         let rel_unit = format!(
             "year|month|week|weekend|quarter|decade|century|spring|summer|\
              autumn|fall|winter|season|{WEEKDAYS}"

@@ -1773,6 +1773,21 @@ impl PatternParser<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn default_gazetteer() -> crate::gazetteer::Gazetteer {
+        crate::gazetteer::GazetteerBuilder::new()
+            .build()
+            .expect("default gazetteer")
+    }
+
+    /// One of the sample articles in `data/`: real news text.
+    fn sample_article() -> String {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/amnesty-pakistan-deportations.txt"
+        );
+        std::fs::read_to_string(path).expect("sample text")
+    }
     use crate::segment::{Segmentation, Segmenter};
 
     /// The meaning of a predicate, read off the token directly: what
@@ -1826,14 +1841,8 @@ mod tests {
             "{} literals",
             set.index.lits.len()
         );
-        let g = crate::gazetteer::GazetteerBuilder::new()
-            .build()
-            .expect("default gazetteer");
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/data/amnesty-pakistan-deportations.txt"
-        );
-        let sample = std::fs::read_to_string(path).expect("sample text");
+        let g = default_gazetteer();
+        let sample = sample_article();
         let text = format!(
             "{sample}\nTHE Ahmad's SAID the U.N. vs. Élan ÉLAN said, van der Berg Ltd. ǅemal"
         );
@@ -1936,14 +1945,8 @@ mod tests {
     fn position_masks_find_what_token_tests_find() {
         // Every window of up to 64 tokens, run both ways.
         let set = RuleSetBuilder::new().build().expect("rules build");
-        let g = crate::gazetteer::GazetteerBuilder::new()
-            .build()
-            .expect("default gazetteer");
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/data/amnesty-pakistan-deportations.txt"
-        );
-        let text = std::fs::read_to_string(path).expect("sample text");
+        let g = default_gazetteer();
+        let text = sample_article();
         let mut seg = Segmentation::default();
         Segmenter::new().segment(&text, &mut seg);
         let starts: Vec<usize> =
