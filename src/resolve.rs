@@ -8,7 +8,7 @@
 //! everywhere, `Amnesty` links to `Amnesty International`, and a name typed
 //! once gets the same type at its other mentions.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::annotation::{Canonical, Entity, EntityType, Origin};
 use crate::gazetteer::{Entry, Flags, Gazetteer, GazetteerMatch};
@@ -506,7 +506,8 @@ pub fn link_document(
     teams_keep_their_type(text, seg, feats, gazetteer, entities);
     names_in_lists(text, seg, feats, entities, EntityType::Person);
     names_in_lists(text, seg, feats, entities, EntityType::Location);
-    let mut aliases: HashMap<&str, (Span, EntityType)> = HashMap::new();
+    let mut aliases: FxHashMap<&str, (Span, EntityType)> =
+        FxHashMap::default();
     for e in entities.iter() {
         let quote = e.span.of(text);
         // Names wrap across lines in wire copy: "Bjorn\nDahlie".
@@ -555,7 +556,7 @@ pub fn link_document(
     // Companies: listed ones, and names with a legal suffix, whose stem
     // ("Merrill Lynch" of "Merrill Lynch & Co.") names them too.
     let mut companies: Vec<Span> = Vec::new();
-    let mut stems: HashMap<String, Span> = HashMap::new();
+    let mut stems: FxHashMap<String, Span> = FxHashMap::default();
     for e in entities.iter() {
         if e.kind != EntityType::Organization {
             continue;
@@ -591,9 +592,24 @@ pub fn link_document(
             initials.push((acr, e.span));
         }
     }
-    for (acr, full) in &initials {
-        if let Some(key) = text_of(text, seg, acr) {
-            aliases.entry(key).or_insert((*full, EntityType::Organization));
+    if !initials.is_empty() {
+        // Where each set of initials is first written, in one pass over
+        // the tokens (a pass per organization was quadratic).
+        let wanted: FxHashSet<&str> =
+            initials.iter().map(|(acr, _)| acr.as_str()).collect();
+        let mut written: FxHashMap<&str, &str> = FxHashMap::default();
+        for t in &seg.tokens {
+            let word = strip_possessive(t.span.of(text));
+            if wanted.contains(word) {
+                written.entry(word).or_insert(word);
+            }
+        }
+        for (acr, full) in &initials {
+            if let Some(&key) = written.get(acr.as_str()) {
+                aliases
+                    .entry(key)
+                    .or_insert((*full, EntityType::Organization));
+            }
         }
     }
     if aliases.is_empty() {
@@ -639,7 +655,9 @@ pub fn link_document(
     }
     // ALL-CAPS headline words are matched against capitalized aliases in
     // upper case: "WOODS MAKES PRO DEBUT" after "Tiger Woods".
-    let upper: HashMap<String, (Span, EntityType)> = aliases
+    // Two aliases can shout alike ("Woods", "WOODS"): the name written
+    // first wins, whatever the hash order.
+    let mut shouted: Vec<(&str, (Span, EntityType))> = aliases
         .iter()
         .filter(|(k, v)| {
             !k.contains(' ')
@@ -647,8 +665,14 @@ pub fn link_document(
                 && k.chars().next().is_some_and(char::is_uppercase)
                 && matches!(v.1, EntityType::Person | EntityType::Organization)
         })
-        .map(|(k, v)| (k.to_uppercase(), *v))
+        .map(|(k, v)| (*k, *v))
         .collect();
+    shouted.sort_unstable_by_key(|&(k, (full, _))| (full, k));
+    let mut upper: FxHashMap<String, (Span, EntityType)> =
+        FxHashMap::default();
+    for (k, v) in shouted {
+        upper.entry(k.to_uppercase()).or_insert(v);
+    }
     // Unlabelled capitalized tokens that repeat a known name or alias.
     let mut added = Vec::new();
     let mut k = 0;
@@ -1257,20 +1281,7 @@ const TITLE_WORDS_ALONE: &[&str] = &[
     "Great",
 ];
 
-/// `word` as it occurs in the document as a whole token, borrowed from
-/// the text.
-fn text_of<'t>(
-    text: &'t str,
-    seg: &Segmentation,
-    word: &str,
-) -> Option<&'t str> {
-    seg.tokens
-        .iter()
-        .map(|t| t.span.of(text))
-        .find(|w| strip_possessive(w) == word)
-        .map(strip_possessive)
-}
-
+/// `s` without a trailing possessive "'s".
 fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s)
 }
