@@ -396,8 +396,8 @@ impl Default for RunOptions {
         RunOptions {
             threads: std::thread::available_parallelism()
                 .map_or(1, |n| n.get()),
-            chunk_docs: 1024,
-            chunk_bytes: 8 << 20,
+            chunk_docs: 256,
+            chunk_bytes: 1 << 20,
         }
     }
 }
