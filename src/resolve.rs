@@ -1171,13 +1171,27 @@ fn companies_named_by_a_town(
 
 /// "Full Name (ACRONYM)": the acronym becomes an organization linked to
 /// the full name, wherever it appears.
+///
+/// An acronym whose letters are not the name's initials is still the
+/// organization's when the name is an organization and the letters mean
+/// nothing else in the document: names are often abbreviated in their own
+/// language ("Party of Democratic Action (SDA)", "National Bank of
+/// Romania (BNR)"). Such a loose definition never overrides another
+/// reading of the letters ("Acme Corp (UK)" leaves the UK a place).
 fn define_acronyms(
     text: &str,
     seg: &Segmentation,
     gazetteer: &Gazetteer,
     entities: &mut Vec<Entity>,
 ) {
-    let mut defs: Vec<(String, Span, EntityType, Canonical)> = Vec::new();
+    struct Definition {
+        acr: String,
+        full: Span,
+        kind: EntityType,
+        canonical: Canonical,
+        loose: bool,
+    }
+    let mut defs: Vec<Definition> = Vec::new();
     for e in entities.iter() {
         if !matches!(e.kind, EntityType::Organization | EntityType::Location) {
             continue;
@@ -1187,24 +1201,48 @@ fn define_acronyms(
         let Some(close) = inner.find(')') else { continue };
         let acr = &inner[..close];
         let letters = acr.chars().filter(|c| c.is_alphabetic()).count();
-        if (2..=8).contains(&letters)
-            && acr.chars().all(|c| {
+        if !(2..=8).contains(&letters)
+            || !acr.chars().all(|c| {
                 c.is_uppercase() || c == '-' || c == '&' || c.is_ascii_digit()
             })
-            && initials_match(e.span.of(text), acr)
         {
-            defs.push((acr.to_string(), e.span, e.kind, e.canonical.clone()));
+            continue;
         }
+        let loose = !initials_match(e.span.of(text), acr);
+        if loose && e.kind != EntityType::Organization {
+            continue;
+        }
+        defs.push(Definition {
+            acr: acr.to_string(),
+            full: e.span,
+            kind: e.kind,
+            canonical: e.canonical.clone(),
+            loose,
+        });
     }
-    for (acr, full, kind, full_canonical) in defs {
-        for t in &seg.tokens {
-            if t.span.of(text) != acr {
-                continue;
-            }
+    for def in defs {
+        let Definition { acr, full, kind, canonical: full_canonical, loose } =
+            def;
+        // Where the letters are written, possessive or not ("the BNR's
+        // offer" is one token).
+        let mentions: Vec<Span> = seg
+            .tokens
+            .iter()
+            .filter(|t| strip_possessive(t.span.of(text)) == acr)
+            .map(|t| Span::new(t.span.start, t.span.start + acr.len()))
+            .collect();
+        if loose
+            && mentions
+                .iter()
+                .any(|&m| entities.iter().any(|e| e.span.overlaps(m)))
+        {
+            continue;
+        }
+        for span in mentions {
             // The document's own definition beats a list's reading of the
             // same letters: "Rapid Support Forces (RSF)" is not Reporters
             // Without Borders.
-            if let Some(e) = entities.iter_mut().find(|e| e.span == t.span) {
+            if let Some(e) = entities.iter_mut().find(|e| e.span == span) {
                 let same = match (&e.canonical, &full_canonical) {
                     (&Canonical::Entry(a), &Canonical::Entry(b)) => a == b,
                     (&Canonical::Entry(a), _) => gazetteer
@@ -1223,11 +1261,11 @@ fn define_acronyms(
                 }
                 continue;
             }
-            if entities.iter().any(|e| e.span.overlaps(t.span)) {
+            if entities.iter().any(|e| e.span.overlaps(span)) {
                 continue;
             }
             entities.push(Entity {
-                span: t.span,
+                span,
                 kind,
                 canonical: Canonical::Mention(full),
                 origin: Origin::Builtin("resolve:acronym"),

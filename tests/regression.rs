@@ -424,6 +424,22 @@ fn a_document_defined_acronym_beats_the_listed_one() {
 }
 
 #[test]
+fn an_organization_keeps_an_acronym_from_its_own_language() {
+    // The letters are not the English initials; nothing else reads them.
+    let text = "The Union of Democratic Forces (SDS) won the vote. The \
+                SDS's leader resigned on Monday.";
+    let names = canonical_names(text, "SDS");
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(
+        names.iter().all(|n| n == "Union of Democratic Forces"),
+        "{names:?}"
+    );
+    // Letters that already name something else keep that reading.
+    let text = "Shares of Acme Holdings Ltd (UK) fell. Prices rose in the UK.";
+    has(text, "UK", EntityType::Location);
+}
+
+#[test]
 fn newspapers_keep_a_capitalized_the() {
     let text = "The story, first carried by The Boston Globe on Monday, \
                 was denied.";
