@@ -388,14 +388,15 @@ impl TokenIndex {
             let lower = &lower[..b.len()];
             let e = self.get_bytes(b);
             let l = if upper { self.get_bytes(lower) } else { e };
-            let mut lists = e[0] | l[1];
+            let (mut lists, mut lits) = (e[0] | l[1], e[2] | l[3]);
             if let Some(bare) = b.strip_suffix(b"'s") {
                 let n = bare.len();
                 let e = self.get_bytes(bare);
                 let l = if upper { self.get_bytes(&lower[..n]) } else { e };
                 lists |= e[0] | l[1];
+                lits |= e[2] | l[3];
             }
-            return (lists, e[2] | l[3]);
+            return (lists, lits);
         }
         let e = self.get(w);
         let (mut lists, mut lits) = (e[0], e[2]);
@@ -416,6 +417,8 @@ impl TokenIndex {
         let bare = strip_possessive(w);
         if bare.len() != w.len() {
             lists |= self.list_bits(bare);
+            let (_, bare_lits) = self.token_bits(bare);
+            lits |= bare_lits;
         }
         (lists, lits)
     }
@@ -1528,13 +1531,13 @@ impl Ctx<'_> {
                 let list = &self.lists[*l];
                 list.contains(w) || list.contains(strip_possessive(w))
             }
-            Pred::Lit(lit) => {
+            Pred::Lit(lit) => [w, strip_possessive(w)].iter().any(|w| {
                 if lit.chars().any(char::is_uppercase) {
-                    w == &**lit
+                    *w == &**lit
                 } else {
                     w.eq_ignore_ascii_case(lit)
                 }
-            }
+            }),
             // Only lists and literals are compiled to text tests.
             _ => false,
         }
@@ -1552,10 +1555,11 @@ impl Ctx<'_> {
         let mut cap = (usize::MAX, usize::MAX);
         if let Some(end) = self.match_at(&rule.elems, 0, i, &mut cap) {
             if cap.0 < cap.1 && cap.1 <= end {
-                let span = Span::new(
-                    self.tokens[cap.0].span.start,
-                    self.tokens[cap.1 - 1].span.end,
-                );
+                // A name ends before its possessive: "the House's".
+                let last = self.tokens[cap.1 - 1].span;
+                let end =
+                    last.start + strip_possessive(last.of(self.text)).len();
+                let span = Span::new(self.tokens[cap.0].span.start, end);
                 out.push(RuleMatch {
                     span,
                     kind: rule.kind,
@@ -1806,13 +1810,13 @@ mod tests {
                 let list = &set.lists[*l];
                 list.contains(w) || list.contains(strip_possessive(w))
             }
-            Pred::Lit(lit) => {
+            Pred::Lit(lit) => [w, strip_possessive(w)].iter().any(|w| {
                 if lit.chars().any(char::is_uppercase) {
-                    w == &**lit
+                    *w == &**lit
                 } else {
                     w.eq_ignore_ascii_case(lit)
                 }
-            }
+            }),
             Pred::Not(p) => !meaning(set, text, t, f, p),
             Pred::And(ps) => ps.iter().all(|p| meaning(set, text, t, f, p)),
             Pred::Or(ps) => ps.iter().any(|p| meaning(set, text, t, f, p)),
