@@ -32,6 +32,9 @@ const PLACE_CONTEXT: &[&str] = &[
     "via", "toward", "towards", "around",
 ];
 
+/// The words of [`PLACE_CONTEXT`] that as often come before a person.
+const PERSON_CONTEXT_TOO: &[&str] = &["to", "from", "of"];
+
 /// Turns gazetteer matches into candidates, dropping those whose entry
 /// needs context that the text does not give.
 pub fn gazetteer_candidates(
@@ -117,8 +120,17 @@ pub fn gazetteer_candidates(
                 .and_then(|i| i.checked_sub(1))
                 .map(|i| seg.tokens[i].span.of(text));
             let start = f & feature::START != 0;
+            // "spoke to Alan", "a letter from Alan", "the wife of
+            // Stanley": these prepositions take people as often as
+            // places, so a small town named like a person needs another
+            // ("flights to Valencia" stays a place).
+            let townlike_person = person_like && entry.population < 100_000;
             let in_context = prev.is_some_and(|p| {
                 PLACE_CONTEXT.iter().any(|c| c.eq_ignore_ascii_case(p))
+                    && !(townlike_person
+                        && PERSON_CONTEXT_TOO
+                            .iter()
+                            .any(|c| c.eq_ignore_ascii_case(p)))
             }) && !start
                 || start
                     && kind == EntityType::Location

@@ -440,6 +440,22 @@ fn an_organization_keeps_an_acronym_from_its_own_language() {
 }
 
 #[test]
+fn small_towns_named_like_people_need_a_place_word_before_them() {
+    // Alan is a village in Iran.
+    for text in [
+        "I'm sure Alan is the man. When I spoke to Alan he was keen.",
+        "We got a letter from Alan on Monday.",
+    ] {
+        let got = found(text);
+        assert!(
+            !got.iter().any(|(_, k)| *k == EntityType::Location),
+            "{got:?}"
+        );
+    }
+    has("He grew up in Alan.", "Alan", EntityType::Location);
+}
+
+#[test]
 fn newspapers_keep_a_capitalized_the() {
     let text = "The story, first carried by The Boston Globe on Monday, \
                 was denied.";
