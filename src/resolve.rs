@@ -77,6 +77,9 @@ pub fn gazetteer_candidates(
         }
         let (entry_id, entry) = (m.entry, entry);
         let Some(kind) = entry.entity_type().or(Some(kind)) else { continue };
+        if names_a_holiday(text, &seg.tokens, span) {
+            continue;
+        }
         let quote = span.of(text);
         let first_tok = token_at(&seg.tokens, span.start);
         let single_word = !quote.contains(' ');
@@ -390,6 +393,18 @@ pub fn rule_candidates(matches: &[RuleMatch], out: &mut Vec<Candidate>) {
             priority: m.priority,
         });
     }
+}
+
+/// Whether a one-word listed name at `span` only names a holiday with
+/// the word after it: "Labor Day" is not the Labor party, "Australia
+/// Day" not the country.
+fn names_a_holiday(text: &str, tokens: &[Token], span: Span) -> bool {
+    let next = tokens.partition_point(|t| t.span.start < span.end);
+    tokens.get(next).is_some_and(|next| {
+        next.span.start == span.end + 1
+            && &text[span.end..next.span.end] == " Day"
+            && !span.of(text).contains(' ')
+    })
 }
 
 fn token_at(tokens: &[Token], at: usize) -> Option<usize> {

@@ -456,6 +456,16 @@ fn small_towns_named_like_people_need_a_place_word_before_them() {
 }
 
 #[test]
+fn a_listed_name_before_day_is_a_holiday() {
+    let text = "Markets were shut for Labor Day, and Australia Day falls \
+                on Monday. Labor won the election in Australia.";
+    let got = found(text);
+    let at = |quote: &str| got.iter().filter(|(q, _)| q == quote).count();
+    // Only the party and the country of the last sentence.
+    assert_eq!((at("Labor"), at("Australia")), (1, 1), "{got:?}");
+}
+
+#[test]
 fn newspapers_keep_a_capitalized_the() {
     let text = "The story, first carried by The Boston Globe on Monday, \
                 was denied.";
