@@ -580,6 +580,25 @@ pub fn link_document(
             aliases.entry(quote).or_insert((e.span, e.kind));
         }
     }
+    // A one-word team guessed from a results line ("b Jayasuriya 50" in a
+    // scorecard) that is the surname of a person in the document is that
+    // person, wherever it came first.
+    for e in entities.iter() {
+        let words: Vec<&str> = e.span.of(text).split_whitespace().collect();
+        if e.kind != EntityType::Person || words.len() < 2 {
+            continue;
+        }
+        let last = strip_possessive(words[words.len() - 1]);
+        let Some(alias) = aliases.get_mut(last) else { continue };
+        let guessed_team = alias.1 == EntityType::Organization
+            && alias.0.of(text) == last
+            && entities.iter().any(|t| {
+                t.span == alias.0 && matches!(t.origin, Origin::Rule(_))
+            });
+        if guessed_team {
+            *alias = (e.span, EntityType::Person);
+        }
+    }
     // Companies: listed ones, and names with a legal suffix, whose stem
     // ("Merrill Lynch" of "Merrill Lynch & Co.") names them too.
     let mut companies: Vec<Span> = Vec::new();
@@ -671,8 +690,15 @@ pub fn link_document(
             && e.kind != EntityType::Person
             && e.kind != EntityType::Nationality
             && !quote.contains(' ')
-            && matches!(e.origin, Origin::Gazetteer(i)
-                if !matches!(&*gazetteer.entry(i).subtype, "country" | "province" | "continent" | "region"))
+            && match e.origin {
+                Origin::Gazetteer(i) => !matches!(
+                    &*gazetteer.entry(i).subtype,
+                    "country" | "province" | "continent" | "region"
+                ),
+                // A team guessed from a results line.
+                Origin::Rule(_) => e.kind == EntityType::Organization,
+                _ => false,
+            }
             && !full.contains(e.span)
         {
             e.kind = EntityType::Person;

@@ -466,6 +466,16 @@ fn a_listed_name_before_day_is_a_holiday() {
 }
 
 #[test]
+fn a_name_in_a_results_line_that_is_a_players_surname_is_the_player() {
+    let text = "Bowling: Harwood 10-0-41-2, Penhale 8-1-26-3.\nThe visitors \
+                were bowled out by Tom Harwood and Gary Penhale on Friday.";
+    has(text, "Harwood", EntityType::Person);
+    has(text, "Penhale", EntityType::Person);
+    // A team in a results line with no such player stays a team.
+    has("Results: Ashford 3 Dorking 1.", "Ashford", EntityType::Organization);
+}
+
+#[test]
 fn newspapers_keep_a_capitalized_the() {
     let text = "The story, first carried by The Boston Globe on Monday, \
                 was denied.";
