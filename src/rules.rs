@@ -1468,6 +1468,27 @@ fn load_le(b: &[u8]) -> u64 {
     }
 }
 
+/// `word` without a lowercase tail that makes it a modifier: "Ewing" of
+/// "Ewing-oriented", "Kong" of "Kong-based"; other words whole, such as
+/// romanized given names ("Young-hoon").
+fn name_part(word: &str) -> &str {
+    const MODIFIER_TAILS: &[&str] =
+        &["run", "born", "bound", "made", "style", "era", "speaking", "wide"];
+    match word.rfind('-') {
+        Some(at)
+            if at > 0
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && word[at + 1..].len() >= 3
+                && word[at + 1..].bytes().all(|b| b.is_ascii_lowercase())
+                && (word.ends_with("ed")
+                    || MODIFIER_TAILS.contains(&&word[at + 1..])) =>
+        {
+            &word[..at]
+        }
+        _ => word,
+    }
+}
+
 fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s)
 }
@@ -1555,10 +1576,11 @@ impl Ctx<'_> {
         let mut cap = (usize::MAX, usize::MAX);
         if let Some(end) = self.match_at(&rule.elems, 0, i, &mut cap) {
             if cap.0 < cap.1 && cap.1 <= end {
-                // A name ends before its possessive: "the House's".
+                // A name ends before its possessive ("the House's"), and
+                // before a modifier made of it ("Patrick Ewing-oriented").
                 let last = self.tokens[cap.1 - 1].span;
-                let end =
-                    last.start + strip_possessive(last.of(self.text)).len();
+                let word = strip_possessive(last.of(self.text));
+                let end = last.start + name_part(word).len();
                 let span = Span::new(self.tokens[cap.0].span.start, end);
                 out.push(RuleMatch {
                     span,

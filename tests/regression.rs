@@ -476,6 +476,20 @@ fn a_name_in_a_results_line_that_is_a_players_surname_is_the_player() {
 }
 
 #[test]
+fn a_name_made_into_a_modifier_ends_before_the_hyphen() {
+    let text = "He never fit the Patrick Ewing-oriented offense.";
+    has(text, "Patrick Ewing", EntityType::Person);
+    let text = "Pirelli is linking with Hong Kong-based group CITIC Pacific.";
+    lacks(text, "Hong Kong-based");
+    // A romanized given name keeps its lowercase part.
+    has(
+        "The plan was approved, said Lee Young-hoon, a ministry spokesman.",
+        "Lee Young-hoon",
+        EntityType::Person,
+    );
+}
+
+#[test]
 fn newspapers_keep_a_capitalized_the() {
     let text = "The story, first carried by The Boston Globe on Monday, \
                 was denied.";
