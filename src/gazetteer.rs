@@ -488,10 +488,11 @@ impl Gazetteer {
     /// [`Gazetteer::find`] in this layer alone.
     fn find_layer(&self, text: &str, out: &mut Vec<GazetteerMatch>) {
         if text.is_ascii() {
-            // Folding ASCII only lowercases it: offsets do not move.
-            let lower = text.to_ascii_lowercase();
-            let folded = lower.replace('`', "'");
-            self.find_in(folded.as_bytes(), text, None, out);
+            // Folding ASCII only lowercases it and maps a few bytes to
+            // others: offsets do not move.
+            let folded: Vec<u8> =
+                text.bytes().map(table::fold_ascii).collect();
+            self.find_in(&folded, text, None, out);
         } else {
             let mut folded = Vec::with_capacity(text.len());
             let mut map = Vec::with_capacity(text.len() + 1);

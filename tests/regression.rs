@@ -490,6 +490,16 @@ fn a_name_made_into_a_modifier_ends_before_the_hyphen() {
 }
 
 #[test]
+fn listed_names_wrapped_across_a_line_are_found() {
+    let text = "Traders said the Federal\nReserve might raise rates, and \
+                the talks in New\nYork went on.";
+    has(text, "Federal\nReserve", EntityType::Organization);
+    has(text, "New\nYork", EntityType::Location);
+    // A blank line between paragraphs joins nothing.
+    lacks("He flew to New\n\nYork was busy.", "New\n\nYork");
+}
+
+#[test]
 fn newspapers_keep_a_capitalized_the() {
     let text = "The story, first carried by The Boston Globe on Monday, \
                 was denied.";

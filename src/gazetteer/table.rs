@@ -194,6 +194,17 @@ pub fn fold(s: &str) -> String {
     String::from_utf8(out).expect("folded text is ASCII")
 }
 
+/// An ASCII byte folded: lowercase; a backtick is an apostrophe; a line
+/// break is a space, as wire copy wraps lines inside names ("the
+/// Federal\nReserve").
+pub fn fold_ascii(b: u8) -> u8 {
+    match b {
+        b'`' => b'\'',
+        b'\n' => b' ',
+        _ => b.to_ascii_lowercase(),
+    }
+}
+
 /// Folds `text` into `out`; when `with_map`, `map[i]` is the original byte
 /// offset of folded byte `i` (with one extra entry for the end).
 pub fn fold_into(
@@ -211,7 +222,7 @@ pub fn fold_into(
             }
         };
         if c.is_ascii() {
-            push((c as u8).to_ascii_lowercase(), out, map);
+            push(fold_ascii(c as u8), out, map);
             continue;
         }
         match c {
