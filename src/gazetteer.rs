@@ -751,10 +751,11 @@ fn case_ok(want: &str, policy: CasePolicy, found: &str) -> bool {
             // A title-case description in sentence case, as news writes
             // it: "UN refugee agency" for "UN Refugee Agency". The first
             // word must agree; later words may only lose capitals.
-            let first_word =
-                |s: &str| s.split(' ').next().unwrap_or("").to_string();
+            fn first_word(s: &str) -> &str {
+                s.split(' ').next().unwrap_or("")
+            }
             if want.split(' ').count() >= 3
-                && same_case(&first_word(want), &first_word(found))
+                && same_case(first_word(want), first_word(found))
                 && only_lost_capitals(want, found)
             {
                 return true;
@@ -766,27 +767,26 @@ fn case_ok(want: &str, policy: CasePolicy, found: &str) -> bool {
     }
 }
 
+/// Whether each letter of `s` is a capital, in order.
+fn capitals(s: &str) -> impl Iterator<Item = bool> + '_ {
+    s.chars().filter(|c| c.is_alphabetic()).map(char::is_uppercase)
+}
+
 /// Whether `found` has a capital only where `want` has one.
 fn only_lost_capitals(want: &str, found: &str) -> bool {
-    let letters = |s: &str| -> Vec<bool> {
-        s.chars()
-            .filter(|c| c.is_alphabetic())
-            .map(char::is_uppercase)
-            .collect()
-    };
-    let (w, f) = (letters(want), letters(found));
-    w.len() == f.len() && w.iter().zip(&f).all(|(&wu, &fu)| wu || !fu)
+    let (mut w, mut f) = (capitals(want), capitals(found));
+    loop {
+        match (w.next(), f.next()) {
+            (None, None) => return true,
+            (Some(wu), Some(fu)) if wu || !fu => {}
+            _ => return false,
+        }
+    }
 }
 
 /// Whether two strings that fold alike have the same case pattern.
 fn same_case(a: &str, b: &str) -> bool {
-    let case = |s: &str| -> Vec<bool> {
-        s.chars()
-            .filter(|c| c.is_alphabetic())
-            .map(char::is_uppercase)
-            .collect()
-    };
-    case(a) == case(b)
+    capitals(a).eq(capitals(b))
 }
 
 #[cfg(test)]

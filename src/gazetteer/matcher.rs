@@ -1,15 +1,15 @@
-//! Finds gazetteer forms in folded text with a hash table of form
-//! prefixes, anchored on token starts.
+//! Finds gazetteer forms in folded text by hashing, anchored on token
+//! starts.
 //!
 //! A match can only start where a token starts (or on a non-word byte)
 //! and only count where one ends, so instead of walking an automaton
 //! over every byte, each token start hashes the text up to each
-//! following token boundary and looks the prefix up in one table. The
-//! table holds every form and every prefix of a form that ends on a
-//! boundary inside it, marked "some longer form goes on": scanning stops
-//! at the first prefix no form continues, usually the first word. A small
-//! bit filter over the forms' first words rejects most token starts
-//! before they touch the table.
+//! following boundary, where a word ends and at each non-word byte, and
+//! asks a filter of two bits a hash: may this be a form, and may a longer
+//! form go on from here? The scan stops at the first prefix no form goes
+//! on from, usually the first word, and only a likely form is looked up,
+//! and verified, in the hash table of forms. The filter (512 KiB for the
+//! defaults) stays in cache; the table is touched about once a match.
 //!
 //! The matches are those of a leftmost-longest automaton over the same
 //! forms whose matches are kept only on whole tokens and with a retry of
@@ -29,8 +29,19 @@ use super::table::OTHER_LETTER;
 /// Whether `b` is part of a word in folded text: ASCII letters and digits
 /// and the placeholder for letters of other scripts.
 pub fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == OTHER_LETTER
+    WORD[usize::from(b)]
 }
+
+/// [`is_word_byte`] for each byte: one load instead of three ranges.
+static WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == OTHER_LETTER;
+        b += 1;
+    }
+    t
+};
 
 /// The first position after `s` where a token starts (a word byte after a
 /// non-word byte), or the end of `hay`.
@@ -60,15 +71,12 @@ fn hash(s: &[u8]) -> u64 {
     s.iter().fold(SEED, |h, &b| step(h, b))
 }
 
-/// Slot value bits: the prefix is a form (its index in the low bits).
-const FORM: u32 = 1 << 30;
-/// Slot value bits: a longer form goes on from the prefix.
-const MORE: u32 = 1 << 31;
-const INDEX: u32 = FORM - 1;
+/// The bit set in every slot, so that no slot is 0 (empty).
+const FORM: u32 = 1 << 31;
 
-/// Bits in the first-word filter of a large gazetteer: 256 KiB, which
-/// stays in cache.
-const MAX_FILTER_BITS: usize = 1 << 21;
+/// Buckets in the filter of a large gazetteer: two bits each, 512 KiB in
+/// all, which stays in cache.
+const MAX_BUCKETS: usize = 1 << 21;
 
 /// The filter over the first two bytes of forms that start with a
 /// non-word byte: 2^16 bits.
@@ -76,9 +84,11 @@ const ODD_BYTES: usize = 1 << 13;
 
 /// The matcher's tables as built, to be written by `table::encode`.
 pub struct Built {
-    /// The hash table: `tag << 32 | value`, 0 when empty.
+    /// The hash table of forms: `tag << 32 | FORM | form`, 0 when empty.
     pub slots: Vec<u64>,
-    /// The first-word filter, one bit per hash.
+    /// The filter: two bits a bucket, the first set when a form hashes
+    /// there, the second when a prefix that a longer form goes on from
+    /// does.
     pub filter: Vec<u64>,
     /// Bit `b0 << 8 | b1` for each form starting with the non-word byte
     /// `b0` then `b1` (every `b1` for a one-byte form).
@@ -96,14 +106,6 @@ fn home(h: u64, len: usize) -> usize {
     }
 }
 
-/// Where a form's first word ends: the first position that may end a
-/// match inside it, or its end.
-fn first_end(key: &[u8]) -> usize {
-    (1..key.len())
-        .find(|&j| !is_word_byte(key[j - 1]) || !is_word_byte(key[j]))
-        .unwrap_or(key.len())
-}
-
 /// Builds the tables over `keys` (folded forms, distinct; form `i` is
 /// the `i`-th).
 ///
@@ -113,20 +115,16 @@ fn first_end(key: &[u8]) -> usize {
 pub fn build<'k>(
     keys: impl ExactSizeIterator<Item = &'k [u8]>,
 ) -> Result<Built, String> {
-    if keys.len() > INDEX as usize {
+    if keys.len() >= FORM as usize {
         return Err(format!("{} gazetteer forms: too many", keys.len()));
     }
-    // Prefix -> slot value, in form order so that the table's layout,
-    // and so the embedded bytes, are the same at every build.
-    let mut values: Vec<(&[u8], u32)> = Vec::new();
-    let mut at: std::collections::HashMap<&[u8], usize> =
-        std::collections::HashMap::new();
-    let mut firsts = Vec::new();
+    let mut forms = Vec::with_capacity(keys.len());
+    let mut more = std::collections::HashSet::new();
     let mut odd = vec![0u64; ODD_BYTES / 8];
     let mut max_len = 0;
-    for (i, key) in keys.enumerate() {
+    for key in keys {
         max_len = max_len.max(key.len());
-        firsts.push(hash(&key[..first_end(key)]));
+        forms.push(hash(key));
         if let Some(&b0) = key.first().filter(|&&b| !is_word_byte(b)) {
             let seconds = match key.get(1) {
                 Some(&b1) => b1..=b1,
@@ -137,36 +135,34 @@ pub fn build<'k>(
                 odd[bit / 64] |= 1 << (bit % 64);
             }
         }
-        for j in 1..=key.len() {
-            if !(j == key.len() || is_end(key, j)) {
-                continue;
+        let mut h = SEED;
+        for j in 1..key.len() {
+            h = step(h, key[j - 1]);
+            if is_end(key, j) {
+                more.insert(h);
             }
-            let bits = if j == key.len() { FORM | i as u32 } else { MORE };
-            let n = *at.entry(&key[..j]).or_insert_with(|| {
-                values.push((&key[..j], 0));
-                values.len() - 1
-            });
-            values[n].1 |= bits;
         }
     }
-    // Twice as many slots as prefixes keep probes short.
-    let len = (values.len() * 2).next_power_of_two().max(2);
+    // Twice as many slots as forms keep probes short.
+    let len = (forms.len() * 2).next_power_of_two().max(2);
     let mut slots = vec![0u64; len];
-    for &(prefix, value) in &values {
-        let h = hash(prefix);
+    for (i, &h) in forms.iter().enumerate() {
         let mut s = home(h, len);
         while slots[s] != 0 {
             s = (s + 1) & (len - 1);
         }
-        slots[s] = (h & 0xffff_ffff) << 32 | u64::from(value);
+        slots[s] = (h & 0xffff_ffff) << 32 | u64::from(FORM | i as u32);
     }
-    let bits =
-        (firsts.len() * 8).next_power_of_two().clamp(64, MAX_FILTER_BITS);
-    let mut filter = vec![0u64; bits / 64];
-    for h in firsts {
-        let bit = home(h, bits);
+    let buckets = ((forms.len() + more.len()) * 8)
+        .next_power_of_two()
+        .clamp(32, MAX_BUCKETS);
+    let mut filter = vec![0u64; buckets / 32];
+    let mut set = |h: u64, which: usize| {
+        let bit = 2 * home(h, buckets) + which;
         filter[bit / 64] |= 1 << (bit % 64);
-    }
+    };
+    forms.iter().for_each(|&h| set(h, 0));
+    more.iter().for_each(|&h| set(h, 1));
     Ok(Built { slots, filter, odd, max_len: max_len as u64 })
 }
 
@@ -204,8 +200,9 @@ impl Parts<&[u8]> {
     /// are bounded anyway) and `forms` form ends. Offsets into `keys` are
     /// checked where they are read.
     pub fn check(&self, forms: usize) -> bool {
-        let pow2 =
-            |b: &[u8]| b.len() % 8 == 0 && (b.len() / 8).is_power_of_two();
+        let pow2 = |b: &[u8]| {
+            b.len().is_multiple_of(8) && (b.len() / 8).is_power_of_two()
+        };
         self.key_ends.len() == 4 * forms
             && pow2(self.slots)
             && pow2(self.filter)
@@ -258,36 +255,46 @@ impl Matcher {
         self.keys.get(start as usize..end)
     }
 
-    /// Looks up `text`, whose hash is `h`: the form it is, if any, and
-    /// whether a longer form may go on from it. Prefixes that are not
-    /// forms are not verified, so a hash collision can only make the
-    /// scan look further.
-    fn probe(&self, text: &[u8], h: u64) -> (Option<u32>, bool) {
+    /// The form `text` is (its hash is `h`), if any.
+    fn form(&self, text: &[u8], h: u64) -> Option<u32> {
         let len = self.slots.len() / 8;
         let tag = h & 0xffff_ffff;
         let mut at = home(h, len);
-        let mut more = false;
         for _ in 0..len {
             let slot = u64_at(&self.slots, at);
             if slot == 0 {
                 break;
             }
-            if slot >> 32 == tag {
-                let v = slot as u32;
-                if v & FORM == 0 {
-                    more = true;
-                } else if self.key(v & INDEX) == Some(text) {
-                    return (Some(v & INDEX), more || v & MORE != 0);
-                }
+            let f = slot as u32 & !FORM;
+            if slot >> 32 == tag && self.key(f) == Some(text) {
+                return Some(f);
             }
             at = (at + 1) & (len - 1);
         }
-        (None, more)
+        None
     }
 
-    fn in_filter(&self, h: u64) -> bool {
-        let bit = home(h, self.filter.len() * 8);
-        self.filter[bit / 8] >> (bit % 8) & 1 == 1
+    /// What the filter says of a prefix whose hash is `h`: whether it
+    /// may be a form, and whether a longer form may go on from it. It
+    /// can be wrong only by saying yes.
+    fn bucket(&self, h: u64) -> (bool, bool) {
+        let bit = 2 * home(h, self.filter.len() * 4);
+        let bits = self.filter[bit / 8] >> (bit % 8);
+        (bits & 1 == 1, bits & 2 == 2)
+    }
+
+    /// The form at `hay[s..e]` (whose hash is `h`), if any, and whether
+    /// a longer form may go on from it.
+    fn probe(
+        &self,
+        hay: &[u8],
+        s: usize,
+        e: usize,
+        h: u64,
+    ) -> (Option<u32>, bool) {
+        let (form, more) = self.bucket(h);
+        let form = if form { self.form(&hay[s..e], h) } else { None };
+        (form, more)
     }
 
     /// Forms at `s` that end where a match may end, shortest first, as
@@ -295,26 +302,29 @@ impl Matcher {
     /// non-word byte is not looked for).
     fn forms_at(&self, hay: &[u8], s: usize, out: &mut Vec<(usize, u32)>) {
         out.clear();
-        let stop = hay.len().min(s.saturating_add(self.max_len));
         let mut h = SEED;
-        let mut first = true;
-        for e in s + 1..=stop {
-            h = step(h, hay[e - 1]);
-            if !is_end(hay, e) {
-                continue;
-            }
-            if first {
-                first = false;
-                if !self.in_filter(h) {
-                    return;
-                }
-            }
-            let (form, more) = self.probe(&hay[s..e], h);
+        let mut e = s;
+        while e < hay.len() && is_word_byte(hay[e]) {
+            h = step(h, hay[e]);
+            e += 1;
+        }
+        // The first word; then each boundary after it, where a word
+        // ends and at every non-word byte.
+        loop {
+            let (form, more) = self.probe(hay, s, e, h);
             if let Some(f) = form {
                 out.push((e, f));
             }
-            if !more {
+            if !more || e == hay.len() {
                 return;
+            }
+            h = step(h, hay[e]);
+            e += 1;
+            if is_word_byte(hay[e - 1]) {
+                while e < hay.len() && is_word_byte(hay[e]) {
+                    h = step(h, hay[e]);
+                    e += 1;
+                }
             }
         }
     }
@@ -331,7 +341,7 @@ impl Matcher {
         let mut h = SEED;
         for e in s + 1..=stop {
             h = step(h, hay[e - 1]);
-            let (form, more) = self.probe(&hay[s..e], h);
+            let (form, more) = self.probe(hay, s, e, h);
             if let Some(f) = form {
                 out.push((e, f));
             }
@@ -478,6 +488,9 @@ mod tests {
         Matcher::new(p)
     }
 
+    /// A match: start, end, form.
+    type Hit = (usize, usize, u32);
+
     /// What the scan finds, with `accept` refusing the forms in `no`.
     fn scan(m: &Matcher, hay: &str, no: &[u32]) -> Vec<(usize, usize, u32)> {
         let mut out = Vec::new();
@@ -510,8 +523,7 @@ mod tests {
                     .map(|(i, k)| (s, s + k.len(), i as u32))
             })
         };
-        let ok =
-            |s: usize, e: usize, f: u32| is_end(hay, e) && !no.contains(&f);
+        let ok = |e: usize, f: u32| is_end(hay, e) && !no.contains(&f);
         let mut out = Vec::new();
         let mut pos = 0;
         while pos < hay.len() {
@@ -520,13 +532,13 @@ mod tests {
                 pos = next_token_start(hay, s);
                 continue;
             }
-            let mut hit = ok(s, e, f).then_some(f);
+            let mut hit = ok(e, f).then_some(f);
             let mut limit = e;
             while hit.is_none() && limit > s + 1 {
                 match find(s, limit - 1) {
                     Some((s2, e2, f2)) if s2 == s => {
                         limit = e2;
-                        hit = ok(s, e2, f2).then_some(f2);
+                        hit = ok(e2, f2).then_some(f2);
                     }
                     _ => break,
                 }
@@ -547,7 +559,7 @@ mod tests {
         let keys =
             ["south", "south africa", "africa", "oman", "u.s.", "u.s", "at&t"];
         let m = matcher(&keys);
-        let cases: &[(&str, &[(usize, usize, u32)])] = &[
+        let cases: &[(&str, &[Hit])] = &[
             ("south africa", &[(0, 12, 1)]),
             ("south african", &[(0, 5, 0)]),
             ("in south  africa", &[(3, 8, 0), (10, 16, 2)]),
@@ -579,7 +591,7 @@ mod tests {
     fn forms_on_non_word_bytes() {
         let keys = ["(un)", "'s", "ab", "b"];
         let m = matcher(&keys);
-        let cases: &[(&str, &[(usize, usize, u32)])] = &[
+        let cases: &[(&str, &[Hit])] = &[
             ("the (un) said", &[(4, 8, 0)]),
             ("x(un)", &[(1, 5, 0)]),
             // "b" inside "ab": the automaton goes to the next token.
@@ -604,7 +616,7 @@ mod tests {
             (seed % n as u64) as usize
         };
         let alphabet = b"ab ab.'(\x01";
-        let mut word = |rand: &mut dyn FnMut(usize) -> usize, max: usize| {
+        let word = |rand: &mut dyn FnMut(usize) -> usize, max: usize| {
             let n = 1 + rand(max);
             (0..n)
                 .map(|_| char::from(alphabet[rand(alphabet.len())]))
