@@ -3,7 +3,7 @@
 //! `gazetteers/common_words.txt`, in sorted order.
 //!
 //! Loading them (parsing ~16 MB of TSV, folding, ranking and building the
-//! automaton) took most of a second at every start-up, so it is done here
+//! matcher's hash tables) took most of a second at every start-up, so it is done here
 //! once, with the crate's own loader (`src/gazetteer/table.rs`): the
 //! result goes to `OUT_DIR/default_gazetteer.bin`, which the crate embeds
 //! and reads back in milliseconds. A bad row in a default file fails the
@@ -16,6 +16,10 @@ use std::path::{Path, PathBuf};
 #[path = "src/gazetteer/table.rs"]
 mod table;
 
+#[allow(dead_code)]
+#[path = "src/gazetteer/matcher.rs"]
+mod matcher;
+
 fn main() {
     let root = PathBuf::from(
         std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"),
@@ -23,6 +27,7 @@ fn main() {
     let dir = root.join("gazetteers");
     println!("cargo:rerun-if-changed=gazetteers");
     println!("cargo:rerun-if-changed=src/gazetteer/table.rs");
+    println!("cargo:rerun-if-changed=src/gazetteer/matcher.rs");
     let mut files = Vec::new();
     for sub in [dir.clone(), dir.join("curated")] {
         println!("cargo:rerun-if-changed={}", sub.display());
@@ -60,10 +65,8 @@ fn main() {
     std::fs::write(out.join("default_gazetteers.rs"), code)
         .expect("OUT_DIR is writable");
     let compiled = loader.finish();
-    let automaton = compiled
-        .automaton()
+    let bytes = table::encode(&compiled)
         .unwrap_or_else(|e| panic!("default gazetteers: {e}"));
-    let bytes = table::encode(&compiled, &automaton.serialize());
     // A digest of the compiled defaults, so that `--resume` can tell
     // tables made with other gazetteer data apart (FNV-1a, 64 bits).
     let digest = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {

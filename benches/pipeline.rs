@@ -48,8 +48,8 @@ fn segmentation(c: &mut Criterion) {
     g.finish();
 }
 
-/// Gazetteer matching: the automaton over each whole document, as the
-/// pipeline runs it.
+/// Gazetteer matching: the form table probed at each token start of each
+/// whole document, as the pipeline runs it.
 fn gazetteer(c: &mut Criterion) {
     let docs = corpus();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();

@@ -11,11 +11,11 @@ fn main() -> Result<(), factspan::Error> {
         let g = GazetteerBuilder::new().build()?;
         let took = t.elapsed();
         println!(
-            "build {:7.1} ms  entries {}  forms {}  automaton {:.1} MiB",
+            "build {:7.1} ms  entries {}  forms {}  matcher {:.1} MiB",
             took.as_secs_f64() * 1e3,
             g.len(),
             g.form_count(),
-            g.automaton_memory() as f64 / (1 << 20) as f64
+            g.matcher_memory() as f64 / (1 << 20) as f64
         );
     }
     Ok(())

@@ -44,7 +44,7 @@ pub enum ErrorKind {
         /// What is wrong.
         message: String,
     },
-    /// Building an automaton or regex failed.
+    /// Building the gazetteer matcher or a regex failed.
     Build(String),
     /// Writing CSV failed.
     Csv(csv::Error),

@@ -1,4 +1,4 @@
-//! Stage 2: gazetteer matching with aho-corasick.
+//! Stage 2: gazetteer matching over folded text.
 //!
 //! Every gazetteer file uses one TSV schema (see `gazetteers/README.md`):
 //!
@@ -7,37 +7,39 @@
 //! ```
 //!
 //! Entity rows (PERSON, ORGANIZATION, LOCATION, NATIONALITY) and multi-word
-//! titles go into one leftmost-longest automaton over folded text; name
+//! titles go into one table of folded forms, matched leftmost-longest on
+//! whole tokens (see `matcher`); name
 //! evidence (given names, surnames, particles, company suffixes) goes into
 //! hash sets that the pattern stage asks token by token.
 //!
 //! Folding makes `Côte d’Ivoire`, `Cote d'Ivoire` and `COTE D'IVOIRE` meet:
 //! Latin letters lose their diacritics (any_ascii), curly apostrophes and
-//! hyphen variants become ASCII, and the automaton ignores ASCII case. The
+//! hyphen variants become ASCII, and matching ignores ASCII case. The
 //! case policy of each form is then checked against the original text, and
 //! matches map back to original byte offsets.
 
+mod matcher;
 mod table;
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
-use daachorse::DoubleArrayAhoCorasick;
+use matcher::Matcher;
 
 use crate::annotation::EntityType;
 use crate::error::{Error, ErrorKind, Result};
 use crate::span::Span;
 
 pub(crate) use table::lowercase;
-use table::{flag, Kind, OTHER_LETTER};
+use table::{flag, Kind};
 pub use table::{fold, COLUMNS};
 
 /// The default gazetteer files, compiled into the binary.
 pub const DEFAULT_FILES: &[(&str, &str)] =
     &include!(concat!(env!("OUT_DIR"), "/default_gazetteers.rs"));
 
-/// [`DEFAULT_FILES`] loaded, ranked and turned into an automaton by
-/// `build.rs` (see `table::encode`), so start-up only reads it back.
+/// [`DEFAULT_FILES`] loaded, ranked and turned into the matcher's tables
+/// by `build.rs` (see `table::encode`), so start-up only reads them back.
 static DEFAULT_TABLE: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/default_gazetteer.bin"));
 
@@ -156,7 +158,7 @@ pub struct GazetteerMatch {
 /// Builds a [`Gazetteer`] from the default files and user files.
 ///
 /// The default files are loaded at compile time. User files are compiled
-/// at run time into a second, small automaton laid over the defaults (see
+/// at run time into a second, small table laid over the defaults (see
 /// [`Gazetteer::find`] for how their matches combine), so a user list
 /// costs milliseconds, not a rebuild of the defaults.
 #[derive(Clone, Debug)]
@@ -219,22 +221,19 @@ impl GazetteerBuilder {
         }
     }
 
-    /// Parses every file and builds the automaton.
+    /// Parses every file and builds the matcher.
     ///
     /// # Errors
     ///
     /// Returns an error naming the file and line of the first bad row, or
-    /// an automaton build error.
+    /// a matcher build error.
     pub fn build(&self) -> Result<Gazetteer> {
         let bad_table = |e: String| {
             Error::from(ErrorKind::Build(format!("default gazetteer: {e}")))
         };
         if self.defaults && self.files.is_empty() {
             let d = table::decode(DEFAULT_TABLE).map_err(bad_table)?;
-            let (automaton, _) =
-                DoubleArrayAhoCorasick::<u32>::deserialize(d.automaton)
-                    .map_err(|e| bad_table(e.to_string()))?;
-            return Ok(Gazetteer::new(d, automaton, Cow::Borrowed));
+            return Ok(Gazetteer::new(d, Cow::Borrowed, Cow::Borrowed));
         }
         let user = self.load_files()?;
         if !self.defaults {
@@ -262,13 +261,15 @@ impl GazetteerBuilder {
             })?;
         }
         let compiled = loader.finish();
-        let automaton = compiled
-            .automaton()
+        let bytes = table::encode(&compiled)
             .map_err(|e| Error::from(ErrorKind::Build(e)))?;
-        let bytes = table::encode(&compiled, &[]);
         let d = table::decode(&bytes)
             .map_err(|e| Error::from(ErrorKind::Build(e)))?;
-        Ok(Gazetteer::new(d, automaton, |s: &str| Cow::Owned(s.to_owned())))
+        Ok(Gazetteer::new(
+            d,
+            |s: &str| Cow::Owned(s.to_owned()),
+            |b: &[u8]| Cow::Owned(b.to_vec()),
+        ))
     }
 }
 
@@ -282,7 +283,7 @@ enum CasePolicy {
     Name,
 }
 
-/// The forms of the automaton: form `f` (its pattern id) has variants
+/// The forms of the matcher: form `f` (its index there) has variants
 /// `ends[f - 1]..ends[f]`, each a surface form as written with its case
 /// policy and entries. Flat arrays over shared blobs, so that loading
 /// the defaults allocates a handful of buffers, not one per form.
@@ -320,12 +321,12 @@ impl Forms {
     }
 }
 
-/// The compiled gazetteer: entries, the automaton and name-evidence sets.
+/// The compiled gazetteer: entries, the matcher and name-evidence sets.
 pub struct Gazetteer {
     files: Vec<Box<str>>,
     entries: Vec<Entry>,
     forms: Forms,
-    automaton: DoubleArrayAhoCorasick<u32>,
+    matcher: Matcher,
     /// Word sets, hashed (bits `1 << table::GIVEN`...).
     words: table::WordIndex,
     /// User files laid over the defaults. Their entries, forms and files
@@ -348,25 +349,14 @@ impl std::fmt::Debug for Gazetteer {
     }
 }
 
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == OTHER_LETTER
-}
-
-/// The first position after `s` where a token starts (a word byte after a
-/// non-word byte), or the end of `hay`.
-fn next_token_start(hay: &[u8], s: usize) -> usize {
-    (s + 1..hay.len())
-        .find(|&i| is_word_byte(hay[i]) && !is_word_byte(hay[i - 1]))
-        .unwrap_or(hay.len())
-}
-
 impl Gazetteer {
     /// Assembles tables read by `table::decode`; `blob` keeps or copies
-    /// their string blobs (borrowed for the embedded defaults).
+    /// their string blobs and `bytes` the matcher's tables (borrowed for
+    /// the embedded defaults).
     fn new<'a>(
         d: table::Decoded<'a>,
-        automaton: DoubleArrayAhoCorasick<u32>,
         blob: impl Fn(&'a str) -> Cow<'static, str>,
+        bytes: impl Fn(&'a [u8]) -> Cow<'static, [u8]>,
     ) -> Gazetteer {
         let entries = (0..d.kinds.len())
             .map(|i| {
@@ -402,6 +392,7 @@ impl Gazetteer {
             words,
             word_slots,
             title_slots,
+            matcher,
             ..
         } = d;
         Gazetteer {
@@ -415,7 +406,14 @@ impl Gazetteer {
                 id_ends: var_id_ends,
                 ids,
             },
-            automaton,
+            matcher: Matcher::new(matcher::Parts {
+                keys: bytes(matcher.keys),
+                key_ends: bytes(matcher.key_ends),
+                slots: bytes(matcher.slots),
+                filter: bytes(matcher.filter),
+                odd: bytes(matcher.odd),
+                max_len: matcher.max_len,
+            }),
             words: table::WordIndex::new(
                 blob(words.0),
                 word_slots,
@@ -514,60 +512,27 @@ impl Gazetteer {
         map: Option<&[u32]>,
         out: &mut Vec<GazetteerMatch>,
     ) {
-        let mut pos = 0;
-        while pos < hay.len() {
-            let Some(m) =
-                self.automaton.leftmost_find_iter(&hay[pos..]).next()
-            else {
-                break;
-            };
-            let (s, e) = (pos + m.start(), pos + m.end());
-            if s > 0 && is_word_byte(hay[s - 1]) && is_word_byte(hay[s]) {
-                pos = next_token_start(hay, s);
-                continue;
-            }
-            let mut found = self.accept(hay, text, map, s, e, m.value());
-            // Shorter forms starting at `s`: the leftmost-longest match of
-            // the text cut short of the failed one.
-            let mut limit = e;
-            while found.is_none() && limit > s + 1 {
-                let Some(m) = self
-                    .automaton
-                    .leftmost_find_iter(&hay[s..limit - 1])
-                    .next()
-                else {
-                    break;
-                };
-                if m.start() != 0 {
-                    break;
-                }
-                limit = s + m.end();
-                found = self.accept(hay, text, map, s, limit, m.value());
-            }
-            match found {
+        self.matcher.scan(hay, |s, e, form| {
+            match self.accept(text, map, s, e, form) {
                 Some(hit) => {
-                    pos = limit;
                     out.push(hit);
+                    true
                 }
-                None => pos = next_token_start(hay, s),
+                None => false,
             }
-        }
+        });
     }
 
-    /// The match of form `form` at `hay[s..e]`, if it ends on a token
-    /// boundary and one of the form's variants fits the written case.
+    /// The match of form `form` at `hay[s..e]` (on whole tokens), if one
+    /// of the form's variants fits the written case.
     fn accept(
         &self,
-        hay: &[u8],
         text: &str,
         map: Option<&[u32]>,
         s: usize,
         e: usize,
         form: u32,
     ) -> Option<GazetteerMatch> {
-        if e < hay.len() && is_word_byte(hay[e]) && is_word_byte(hay[e - 1]) {
-            return None;
-        }
         let to_orig = |i: usize| map.map_or(i, |m| m[i] as usize);
         let span = Span::new(to_orig(s), to_orig(e));
         let found = span.of(text);
@@ -643,16 +608,18 @@ impl Gazetteer {
         self.len() == 0
     }
 
-    /// Number of surface forms in the automaton.
+    /// Number of surface forms matched.
     pub fn form_count(&self) -> usize {
         self.forms.ends.len()
             + self.overlay.as_ref().map_or(0, |o| o.form_count())
     }
 
-    /// Heap memory used by the automaton, in bytes.
-    pub fn automaton_memory(&self) -> usize {
-        self.automaton.heap_bytes()
-            + self.overlay.as_ref().map_or(0, |o| o.automaton_memory())
+    /// Size of the matcher's tables (forms and hash tables), in bytes:
+    /// on the heap for user files, embedded in the binary for the
+    /// defaults.
+    pub fn matcher_memory(&self) -> usize {
+        self.matcher.table_bytes()
+            + self.overlay.as_ref().map_or(0, |o| o.matcher_memory())
     }
 
     /// The word-set bits of `word` (`1 << table::GIVEN`...) in every
@@ -785,10 +752,11 @@ fn case_ok(want: &str, policy: CasePolicy, found: &str) -> bool {
             // A title-case description in sentence case, as news writes
             // it: "UN refugee agency" for "UN Refugee Agency". The first
             // word must agree; later words may only lose capitals.
-            let first_word =
-                |s: &str| s.split(' ').next().unwrap_or("").to_string();
+            fn first_word(s: &str) -> &str {
+                s.split(' ').next().unwrap_or("")
+            }
             if want.split(' ').count() >= 3
-                && same_case(&first_word(want), &first_word(found))
+                && same_case(first_word(want), first_word(found))
                 && only_lost_capitals(want, found)
             {
                 return true;
@@ -800,27 +768,26 @@ fn case_ok(want: &str, policy: CasePolicy, found: &str) -> bool {
     }
 }
 
+/// Whether each letter of `s` is a capital, in order.
+fn capitals(s: &str) -> impl Iterator<Item = bool> + '_ {
+    s.chars().filter(|c| c.is_alphabetic()).map(char::is_uppercase)
+}
+
 /// Whether `found` has a capital only where `want` has one.
 fn only_lost_capitals(want: &str, found: &str) -> bool {
-    let letters = |s: &str| -> Vec<bool> {
-        s.chars()
-            .filter(|c| c.is_alphabetic())
-            .map(char::is_uppercase)
-            .collect()
-    };
-    let (w, f) = (letters(want), letters(found));
-    w.len() == f.len() && w.iter().zip(&f).all(|(&wu, &fu)| wu || !fu)
+    let (mut w, mut f) = (capitals(want), capitals(found));
+    loop {
+        match (w.next(), f.next()) {
+            (None, None) => return true,
+            (Some(wu), Some(fu)) if wu || !fu => {}
+            _ => return false,
+        }
+    }
 }
 
 /// Whether two strings that fold alike have the same case pattern.
 fn same_case(a: &str, b: &str) -> bool {
-    let case = |s: &str| -> Vec<bool> {
-        s.chars()
-            .filter(|c| c.is_alphabetic())
-            .map(char::is_uppercase)
-            .collect()
-    };
-    case(a) == case(b)
+    capitals(a).eq(capitals(b))
 }
 
 #[cfg(test)]

@@ -1,17 +1,15 @@
 //! Gazetteer tables: row parsing, folding, ranking and the compact binary
 //! form of the default gazetteer.
 //!
-//! This file uses only std and the `any_ascii` and `daachorse` crates,
+//! This file uses only std, the `any_ascii` crate and `matcher.rs`,
 //! because `build.rs` includes it too (`#[path]`): the build script loads
 //! the default files with the same code the crate uses for user files, and
 //! writes the result with [`encode`]; at run time [`decode`] reads it back
-//! without parsing, folding, sorting or building an automaton.
+//! without parsing, folding, sorting or building the matcher's tables.
 
 use std::collections::{HashMap, HashSet};
 
-use daachorse::{
-    DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind,
-};
+use super::matcher;
 
 /// The columns every gazetteer file has, in order.
 pub const COLUMNS: [&str; 9] = [
@@ -439,7 +437,7 @@ impl Loader {
                 file,
             });
             // Titles are matched as single words by the rules; only
-            // multi-word titles need the automaton.
+            // multi-word titles need the matcher.
             if kind == Kind::Title && !name.contains(' ') {
                 continue;
             }
@@ -509,8 +507,8 @@ impl Loader {
     }
 }
 
-/// Loaded gazetteers in final order: forms sorted by folded key (the
-/// automaton's pattern ids), entries of each variant best first.
+/// Loaded gazetteers in final order: forms sorted by folded key (their
+/// indices in the matcher), entries of each variant best first.
 pub struct Compiled {
     /// File names.
     pub files: Vec<String>,
@@ -522,28 +520,21 @@ pub struct Compiled {
     pub sets: [Vec<String>; 6],
 }
 
-impl Compiled {
-    /// The leftmost-longest automaton over the folded keys; pattern `i`
-    /// has value `i`.
-    pub fn automaton(&self) -> Result<DoubleArrayAhoCorasick<u32>, String> {
-        let patterns =
-            self.forms.iter().enumerate().map(|(i, (k, _))| (k, i as u32));
-        DoubleArrayAhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build_with_values(patterns)
-            .map_err(|e| format!("gazetteer automaton: {e}"))
-    }
-}
+const MAGIC: &[u8; 8] = b"FSGAZ\0\0\x06";
 
-const MAGIC: &[u8; 8] = b"FSGAZ\0\0\x05";
-
-/// Writes `c` and the serialized automaton (may be empty) as bytes.
+/// Writes `c` and its matcher's tables as bytes.
 ///
 /// The format is columnar so that [`decode`] only slices and copies:
 /// strings are concatenated into blobs with a `u32` end offset each,
 /// numbers are little-endian arrays, each section prefixed with its
-/// length.
-pub fn encode(c: &Compiled, automaton: &[u8]) -> Vec<u8> {
+/// length. The matcher's tables are not even copied: they are read in
+/// place.
+///
+/// # Errors
+///
+/// Fails when the matcher cannot hold the forms.
+pub fn encode(c: &Compiled) -> Result<Vec<u8>, String> {
+    let built = matcher::build(c.forms.iter().map(|(k, _)| k.as_bytes()))?;
     let mut w = Writer(MAGIC.to_vec());
     w.strs(c.files.iter().map(String::as_str));
     let e = &c.entries;
@@ -593,8 +584,19 @@ pub fn encode(c: &Compiled, automaton: &[u8]) -> Vec<u8> {
     // particles: a table of those alone stays in cache.
     let few = 1 << TITLES | 1 << PARTICLES;
     w.u64s(hash_slots(&words, few).into_iter());
-    w.bytes(automaton);
-    w.0
+    w.bytes(
+        c.forms.iter().map(|(k, _)| k.as_str()).collect::<String>().as_bytes(),
+    );
+    let mut n = 0;
+    w.u32s(c.forms.iter().map(|(k, _)| {
+        n += k.len() as u32;
+        n
+    }));
+    w.u64s(built.slots.into_iter());
+    w.u64s(built.filter.into_iter());
+    w.u64s(built.odd.into_iter());
+    w.u64s(std::iter::once(built.max_len));
+    Ok(w.0)
 }
 
 struct Writer(Vec<u8>);
@@ -666,8 +668,8 @@ pub struct Decoded<'a> {
     pub word_slots: Vec<u64>,
     /// The hash table over the titles and particles among `words`.
     pub title_slots: Vec<u64>,
-    /// The serialized automaton, possibly empty.
-    pub automaton: &'a [u8],
+    /// The matcher's tables, read in place.
+    pub matcher: matcher::Parts<&'a [u8]>,
 }
 
 /// Reads the bytes [`encode`] wrote.
@@ -694,7 +696,17 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, String> {
         word_bits: r.bytes()?,
         word_slots: r.u64s()?,
         title_slots: r.u64s()?,
-        automaton: r.bytes()?,
+        matcher: matcher::Parts {
+            keys: r.bytes()?,
+            key_ends: r.bytes()?,
+            slots: r.bytes()?,
+            filter: r.bytes()?,
+            odd: r.bytes()?,
+            max_len: match r.u64s()?[..] {
+                [n] => n,
+                _ => return Err("bad gazetteer matcher table".into()),
+            },
+        },
     };
     d.check()?;
     Ok(d)
@@ -738,7 +750,8 @@ impl Decoded<'_> {
             && strs_ok(&self.words)
             && self.word_bits.len() == self.words.1.len()
             && slots_ok(&self.word_slots, &self.words)
-            && slots_ok(&self.title_slots, &self.words);
+            && slots_ok(&self.title_slots, &self.words)
+            && self.matcher.check(self.form_ends.len());
         if ok {
             Ok(())
         } else {
