@@ -725,6 +725,37 @@ const FUNCTION_WORDS: &[&str] = &[
     "also",
 ];
 
+/// Whether `w` is the last word of some [`QUALIFIERS`] entry (a test
+/// checks the table against it).
+fn ends_qualifier(w: &str) -> bool {
+    matches!(
+        w,
+        "as" | "than"
+            | "of"
+            | "over"
+            | "above"
+            | "under"
+            | "below"
+            | "least"
+            | "most"
+            | "to"
+            | "estimated"
+            | "."
+            | "exceeding"
+            | "beyond"
+            | "nearly"
+            | "almost"
+            | "about"
+            | "around"
+            | "approximately"
+            | "roughly"
+            | "some"
+            | "circa"
+            | "maximum"
+            | "minimum"
+    )
+}
+
 fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
     table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
 }
@@ -737,15 +768,29 @@ fn small_number(w: &str) -> Option<f64> {
 pub fn is_number_word(w: &str) -> bool {
     // Called for every word of every sentence with a digit or number
     // word: one hash probe instead of scanning the tables.
-    static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    let words = WORDS.get_or_init(|| {
+    // The first letters of the words of each length go first: most
+    // words fail that bit test and are never hashed.
+    static WORDS: OnceLock<([u32; 16], FxHashSet<&'static str>)> =
+        OnceLock::new();
+    let (initials, words) = WORDS.get_or_init(|| {
         let tables = [UNITS, TENS, VAGUE, MULTIPLIERS];
         let listed = tables.into_iter().flatten().map(|(w, _)| *w);
         let scales =
             ["dozen", "half", "hundred", "thousand", "million", "billion"];
-        listed.chain(scales).collect()
+        let words: FxHashSet<&'static str> = listed.chain(scales).collect();
+        let mut initials = [0u32; 16];
+        for w in &words {
+            initials[w.len()] |= 1 << (w.as_bytes()[0] % 32);
+        }
+        (initials, words)
     });
-    words.contains(w) || w.ends_with("fold")
+    let listed = match w.as_bytes().first() {
+        Some(&a) if w.len() < 16 => {
+            initials[w.len()] & 1 << (a % 32) != 0 && words.contains(w)
+        }
+        _ => words.contains(w),
+    };
+    listed || w.ends_with("fold")
 }
 
 /// A number read from pieces.
@@ -836,7 +881,10 @@ impl Scanner {
                 TokenKind::Number => PK::Num,
                 TokenKind::Punct => PK::Punct,
             };
-            if kind == PK::Word && s.contains(['-', '‐', '‑']) {
+            // `‐` and `‑` start with byte 0xE2: a byte test first.
+            let hyphen = s.bytes().any(|b| b == b'-' || b == 0xE2)
+                && s.contains(['-', '‐', '‑']);
+            if kind == PK::Word && hyphen {
                 let mut first = true;
                 let mut at = t.span.start;
                 for part in s.split_inclusive(['-', '‐', '‑']) {
@@ -900,6 +948,11 @@ impl Scanner {
         self.load(text, toks);
         let mut i = 0;
         while i < self.p.len() {
+            // Most pieces start no number: skip them before the call.
+            if !self.may_start(i) {
+                i += 1;
+                continue;
+            }
             let in_date = |s: Span| dates.iter().any(|d| d.overlaps(s));
             if in_date(self.p[i].span) {
                 i += 1;
@@ -1280,6 +1333,11 @@ impl Scanner {
     /// The qualifier ending right before piece `i`: first piece and
     /// operator.
     fn qualifier_before(&self, i: usize) -> Option<(usize, Operator)> {
+        // Every qualifier ends with one of these words: most figures have
+        // none of them before, and skip the table.
+        if i == 0 || !ends_qualifier(self.w(i - 1)) {
+            return None;
+        }
         let mut best: Option<(usize, Operator)> = None;
         for (words, op) in QUALIFIERS {
             let k = words.len();
@@ -1296,6 +1354,27 @@ impl Scanner {
         best
     }
 
+    /// Whether a figure's number can start at piece `i`: a number, or a
+    /// number word (`a`, `several` and `few` before a scale word or a
+    /// fraction).
+    #[inline]
+    fn may_start(&self, i: usize) -> bool {
+        let n = self.p.len();
+        match self.p[i].kind {
+            PK::Punct => false,
+            PK::Num => true,
+            PK::Word => {
+                let w = self.w(i);
+                is_number_word(w)
+                    || matches!(w, "a" | "an" | "several" | "few")
+                        && i + 1 < n
+                        && (lookup(SCALES, self.w(i + 1)).is_some()
+                            || self.w(i + 1) == "dozen"
+                            || lookup(FRACTIONS, self.w(i + 1)).is_some())
+            }
+        }
+    }
+
     /// A figure whose number starts at piece `i`, and the next piece.
     fn figure_at(
         &self,
@@ -1304,21 +1383,8 @@ impl Scanner {
         rupee: Currency,
     ) -> Option<(Mention, usize)> {
         let n = self.p.len();
-        let first = self.p[i];
-        if first.kind == PK::Punct {
+        if !self.may_start(i) {
             return None;
-        }
-        if first.kind == PK::Word {
-            let w = self.w(i);
-            let possible = is_number_word(w)
-                || matches!(w, "a" | "an" | "several" | "few")
-                    && i + 1 < n
-                    && (lookup(SCALES, self.w(i + 1)).is_some()
-                        || self.w(i + 1) == "dozen"
-                        || lookup(FRACTIONS, self.w(i + 1)).is_some());
-            if !possible {
-                return None;
-            }
         }
         let c = self.core(text, i)?;
         // "zero-point", "zero-sum": compounds, not counts.
@@ -2278,6 +2344,14 @@ mod tests {
         ];
         for (s, want) in cases {
             assert_eq!(&ents(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn every_qualifier_ends_with_a_listed_word() {
+        for (words, _) in QUALIFIERS {
+            let last = words.last().expect("a word");
+            assert!(ends_qualifier(last), "{last}");
         }
     }
 
