@@ -21,7 +21,9 @@ use crate::annotation::{
     Canonical, Claim, ClaimKind, Entity, EntityType, Origin,
 };
 use crate::error::Result;
-use crate::numbers::{is_number_word, Currency, Mention, Scanner};
+use crate::numbers::{
+    is_number_word, may_be_number_word, Currency, Mention, Scanner,
+};
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::span::Span;
 
@@ -755,6 +757,14 @@ fn may_start_figure(text: &str, t: &Token) -> bool {
                 return false;
             }
             let first = before_hyphen(s);
+            // Two bit tests rule out most words before any copy.
+            if !may_be_number_word(first)
+                && !["quarter", "third"]
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(first))
+            {
+                return false;
+            }
             // Lowercased on the stack: this runs for every word.
             let mut buf = [0u8; 24];
             let lower = &mut buf[..first.len()];
@@ -953,8 +963,39 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
 fn attribution_of(text: &str, toks: &[Token], dates: &[Span]) -> Option<Span> {
     let n = toks.len();
     let w = |i: usize| word(text, &toks[i]).unwrap_or("");
+    // One pass notes what each search below looks for; a search whose
+    // word the sentence lacks is skipped, and the verbs of saying are
+    // visited by index.
+    let (mut according, mut from_by, mut possessive, mut comma) =
+        (false, false, false, false);
+    let mut verbs = [0u32; 16];
+    let mut n_verbs = 0;
+    for (i, t) in toks.iter().enumerate() {
+        let s = t.span.of(text);
+        possessive |= s.ends_with("’s") || s.ends_with("'s");
+        comma |= s == ",";
+        if t.kind == TokenKind::Word {
+            according |= s.eq_ignore_ascii_case("according");
+            from_by |= matches!(s, "from" | "by");
+            // Every plain verb of saying is a speech verb too.
+            if SPEECH_VERB_WORDS.has(s) {
+                if let Some(slot) = verbs.get_mut(n_verbs) {
+                    *slot = i as u32;
+                }
+                n_verbs += 1;
+            }
+        }
+    }
+    // The indices `range` when `flag` is set, none otherwise.
+    let only = |flag: bool, range: std::ops::Range<usize>| {
+        if flag {
+            range
+        } else {
+            0..0
+        }
+    };
     // "according to X": the phrase up to the next comma or period.
-    for i in 0..n.saturating_sub(2) {
+    for i in only(according, 0..n.saturating_sub(2)) {
         if w(i).eq_ignore_ascii_case("according") && w(i + 1) == "to" {
             let mut j = i + 2;
             if w(j).eq_ignore_ascii_case("the") {
@@ -985,7 +1026,7 @@ fn attribution_of(text: &str, toks: &[Token], dates: &[Span]) -> Option<Span> {
         }
     }
     // "data from X", "a report by X"
-    for i in 0..n.saturating_sub(2) {
+    for i in only(from_by, 0..n.saturating_sub(2)) {
         if matches!(w(i + 1), "from" | "by") && SOURCE_NOUN_WORDS.has(w(i)) {
             if let Some((s, _)) = name_at(text, toks, i + 2) {
                 return Some(s);
@@ -993,7 +1034,7 @@ fn attribution_of(text: &str, toks: &[Token], dates: &[Span]) -> Option<Span> {
         }
     }
     // "X’s data"
-    for i in 1..n {
+    for i in only(possessive, 1..n) {
         let prev = toks[i - 1].span.of(text);
         if (prev.ends_with("’s") || prev.ends_with("'s"))
             && SOURCE_NOUN_WORDS.has(w(i))
@@ -1008,8 +1049,16 @@ fn attribution_of(text: &str, toks: &[Token], dates: &[Span]) -> Option<Span> {
         }
     }
     // "X said" / "said X": the plain verbs of saying first.
+    let all = 0..n;
+    let listed = verbs[..n_verbs.min(verbs.len())].iter().map(|&i| i as usize);
     for pass in 0..2 {
-        for i in 0..n {
+        let candidates: &mut dyn Iterator<Item = usize> =
+            if n_verbs <= verbs.len() {
+                &mut listed.clone()
+            } else {
+                &mut all.clone()
+            };
+        for i in candidates {
             let v = w(i);
             // A capitalized "States" or "Reports" mid-sentence is part of
             // a name ("the United States"), not a verb.
@@ -1034,7 +1083,7 @@ fn attribution_of(text: &str, toks: &[Token], dates: &[Span]) -> Option<Span> {
     // "The IMF has demanded cuts, warning that the deficit will reach
     // 3.9 percent": a participle of saying after a comma takes the
     // sentence's subject as speaker.
-    for i in 1..n {
+    for i in only(comma, 1..n) {
         if toks[i - 1].span.of(text) != "," {
             continue;
         }

@@ -18,7 +18,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::annotation::{ClaimKind, EntityType, Operator};
 use crate::segment::{tokenize, Token, TokenKind};
@@ -756,6 +756,54 @@ fn ends_qualifier(w: &str) -> bool {
     )
 }
 
+/// A word table hashed on first use, for the long tables asked about
+/// every unit after a figure: `get` agrees with [`lookup`] (the first
+/// entry wins).
+struct Table<T: 'static> {
+    list: &'static [(&'static str, T)],
+    map: OnceLock<FxHashMap<&'static str, T>>,
+}
+
+impl<T: Copy> Table<T> {
+    const fn new(list: &'static [(&'static str, T)]) -> Table<T> {
+        Table { list, map: OnceLock::new() }
+    }
+
+    fn get(&self, w: &str) -> Option<T> {
+        let map = self.map.get_or_init(|| {
+            let mut map = FxHashMap::default();
+            for &(k, v) in self.list {
+                map.entry(k).or_insert(v);
+            }
+            map
+        });
+        map.get(w).copied()
+    }
+}
+
+/// A word list hashed on first use: `has` agrees with `contains`.
+struct List {
+    list: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl List {
+    const fn new(list: &'static [&'static str]) -> List {
+        List { list, set: OnceLock::new() }
+    }
+
+    fn has(&self, w: &str) -> bool {
+        let set = self.set.get_or_init(|| self.list.iter().copied().collect());
+        set.contains(w)
+    }
+}
+
+static MEASURE_TABLE: Table<&str> = Table::new(MEASURES);
+static CURRENCY_TABLE: Table<Option<&str>> = Table::new(CURRENCY_WORDS);
+static TIME_UNIT_LIST: List = List::new(TIME_UNITS);
+static FUNCTION_WORD_LIST: List = List::new(FUNCTION_WORDS);
+static REFERENCE_WORD_LIST: List = List::new(REFERENCE_WORDS);
+
 fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
     table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
 }
@@ -764,33 +812,63 @@ fn small_number(w: &str) -> Option<f64> {
     lookup(UNITS, w).or_else(|| lookup(TENS, w))
 }
 
-/// Whether a lowercase word can start a figure; the sentence prefilter.
-pub fn is_number_word(w: &str) -> bool {
-    // Called for every word of every sentence with a digit or number
-    // word: one hash probe instead of scanning the tables.
-    // The first letters of the words of each length go first: most
-    // words fail that bit test and are never hashed.
-    static WORDS: OnceLock<([u32; 16], FxHashSet<&'static str>)> =
-        OnceLock::new();
-    let (initials, words) = WORDS.get_or_init(|| {
+/// The number words of [`is_number_word`], with the first and last
+/// letters of the words of each length.
+struct NumberWords {
+    first: [u32; 16],
+    last: [u32; 16],
+    words: FxHashSet<&'static str>,
+}
+
+fn number_words() -> &'static NumberWords {
+    static WORDS: OnceLock<NumberWords> = OnceLock::new();
+    WORDS.get_or_init(|| {
         let tables = [UNITS, TENS, VAGUE, MULTIPLIERS];
         let listed = tables.into_iter().flatten().map(|(w, _)| *w);
         let scales =
             ["dozen", "half", "hundred", "thousand", "million", "billion"];
         let words: FxHashSet<&'static str> = listed.chain(scales).collect();
-        let mut initials = [0u32; 16];
+        let mut first = [0u32; 16];
+        let mut last = [0u32; 16];
         for w in &words {
-            initials[w.len()] |= 1 << (w.as_bytes()[0] % 32);
+            let b = w.as_bytes();
+            first[b.len()] |= letter_bit(b[0]);
+            last[b.len()] |= letter_bit(b[b.len() - 1]);
         }
-        (initials, words)
-    });
-    let listed = match w.as_bytes().first() {
-        Some(&a) if w.len() < 16 => {
-            initials[w.len()] & 1 << (a % 32) != 0 && words.contains(w)
-        }
-        _ => words.contains(w),
+        NumberWords { first, last, words }
+    })
+}
+
+/// The bit of a byte in [`NumberWords`]: the same for both cases of a
+/// letter.
+fn letter_bit(b: u8) -> u32 {
+    1 << (b.to_ascii_lowercase() % 32)
+}
+
+/// Whether `w`, in any ASCII case, may be a number word: `false` means
+/// [`is_number_word`] of it lowercased is false. Two bit tests, no
+/// hashing: the sentence prefilter asks it about every word.
+pub(crate) fn may_be_number_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    let (Some(&a), Some(&z)) = (b.first(), b.last()) else {
+        return false;
     };
-    listed || w.ends_with("fold")
+    let fold = b.len() >= 4 && b[b.len() - 4..].eq_ignore_ascii_case(b"fold");
+    if fold || b.len() >= 16 {
+        return true;
+    }
+    let words = number_words();
+    words.first[b.len()] & letter_bit(a) != 0
+        && words.last[b.len()] & letter_bit(z) != 0
+}
+
+/// Whether a lowercase word can start a figure; the sentence prefilter.
+pub fn is_number_word(w: &str) -> bool {
+    // Called for every word of every sentence with a digit or number
+    // word: two bit tests, then one hash probe, instead of scanning the
+    // tables.
+    may_be_number_word(w) && number_words().words.contains(w)
+        || w.ends_with("fold")
 }
 
 /// A number read from pieces.
@@ -822,23 +900,40 @@ fn parse_digits(s: &str) -> Option<(f64, &str, bool)> {
     let mut i = 0;
     let mut sep = false;
     let mut dots = 0;
-    let mut clean = String::with_capacity(s.len());
+    // The digits and the point, without the commas, on the stack: a
+    // longer number (never seen in news) goes through a String.
+    let mut buf = [0u8; 40];
+    let mut len = 0;
+    let mut long = String::new();
     while i < b.len()
         && (b[i].is_ascii_digit() || b[i] == b',' || b[i] == b'.')
     {
         match b[i] {
             b',' => sep = true,
-            b'.' => {
-                dots += 1;
-                clean.push('.');
+            c => {
+                dots += usize::from(c == b'.');
+                match buf.get_mut(len) {
+                    Some(slot) => *slot = c,
+                    None => {
+                        if long.is_empty() {
+                            long.extend(buf.iter().map(|&d| char::from(d)));
+                        }
+                        long.push(char::from(c));
+                    }
+                }
+                len += 1;
             }
-            c => clean.push(c as char),
         }
         i += 1;
     }
     if dots > 1 {
         return None;
     }
+    let clean = if long.is_empty() {
+        std::str::from_utf8(&buf[..len]).ok()?
+    } else {
+        &long
+    };
     let v: f64 = clean.parse().ok()?;
     Some((v, &s[i..], sep))
 }
@@ -1011,7 +1106,7 @@ impl Scanner {
                             c.value *= scale;
                             c.scaled = true;
                         }
-                    } else if let Some(u) = lookup(MEASURES, &suf) {
+                    } else if let Some(u) = MEASURE_TABLE.get(&suf) {
                         c.unit = Some(u);
                         c.kind = ClaimKind::Quantity;
                     } else if suf == "fold" {
@@ -1546,7 +1641,8 @@ impl Scanner {
                 unit = "pp";
                 value /= 100.0;
                 end += 1;
-            } else if let Some(code) = lookup(CURRENCY_WORDS, w)
+            } else if let Some(code) = CURRENCY_TABLE
+                .get(w)
                 .filter(|_| kind == ClaimKind::Count && !glued)
             {
                 kind = ClaimKind::Money;
@@ -1558,10 +1654,11 @@ impl Scanner {
             } else if w == "of"
                 && c.vague
                 && end + 1 < n
-                && lookup(CURRENCY_WORDS, self.w(end + 1)).is_some()
+                && CURRENCY_TABLE.get(self.w(end + 1)).is_some()
             {
                 kind = ClaimKind::Money;
-                unit = lookup(CURRENCY_WORDS, self.w(end + 1))
+                unit = CURRENCY_TABLE
+                    .get(self.w(end + 1))
                     .flatten()
                     .unwrap_or(rupee.code());
                 end += 2;
@@ -1582,7 +1679,8 @@ impl Scanner {
                 kind = ClaimKind::Money;
                 unit = "GBP";
                 end += 2;
-            } else if let Some(u) = lookup(MEASURES, w)
+            } else if let Some(u) = MEASURE_TABLE
+                .get(w)
                 .filter(|_| self.p[end].kind == PK::Word && !glued)
             {
                 kind = ClaimKind::Quantity;
@@ -1590,10 +1688,10 @@ impl Scanner {
                 end += 1;
             } else if w == "square"
                 && end + 1 < n
-                && lookup(MEASURES, self.w(end + 1)).is_some()
+                && MEASURE_TABLE.get(self.w(end + 1)).is_some()
             {
                 kind = ClaimKind::Quantity;
-                unit = square(lookup(MEASURES, self.w(end + 1)));
+                unit = square(MEASURE_TABLE.get(self.w(end + 1)));
                 end += 2;
             } else if matches!(w, "degrees" | "degree") {
                 kind = ClaimKind::Quantity;
@@ -1609,18 +1707,18 @@ impl Scanner {
                 // "three-judge", "five-year".
                 let m = end + 1;
                 let mw = self.w(m);
-                if let Some(u) = lookup(MEASURES, mw) {
+                if let Some(u) = MEASURE_TABLE.get(mw) {
                     kind = ClaimKind::Quantity;
                     unit = u;
                     end = m + 1;
                 } else if mw == "square"
                     && self.is_hyphen(m + 1)
                     && m + 2 < n
-                    && lookup(MEASURES, self.w(m + 2)).is_some()
+                    && MEASURE_TABLE.get(self.w(m + 2)).is_some()
                 {
                     // "a 250,000-square-foot mall"
                     kind = ClaimKind::Quantity;
-                    unit = square(lookup(MEASURES, self.w(m + 2)));
+                    unit = square(MEASURE_TABLE.get(self.w(m + 2)));
                     end = m + 3;
                 } else if matches!(mw, "year" | "years")
                     && self.is_hyphen(m + 1)
@@ -1630,7 +1728,7 @@ impl Scanner {
                     kind = ClaimKind::Quantity;
                     unit = "year";
                     end = m + 1;
-                } else if TIME_UNITS.contains(&mw) {
+                } else if TIME_UNIT_LIST.has(mw) {
                     // "five-year term": a duration.
                     return None;
                 } else if mw == "fold" {
@@ -1664,7 +1762,7 @@ impl Scanner {
                     end = e;
                     // Entity type QUANTITY below (IE-ER marks modifiers so).
                 }
-            } else if TIME_UNITS.contains(&w) && self.p[end].kind == PK::Word {
+            } else if TIME_UNIT_LIST.has(w) && self.p[end].kind == PK::Word {
                 // "N years old" is an age; otherwise a duration.
                 if matches!(w, "year" | "years") && self.is(end + 1, "old") {
                     age = true;
@@ -1832,7 +1930,7 @@ impl Scanner {
             if next == "of"
                 || next == "another"
                 || self.p.get(end).is_none_or(|p| p.kind != PK::Word)
-                || FUNCTION_WORDS.contains(&next)
+                || FUNCTION_WORD_LIST.has(next)
             {
                 claim = false;
             }
@@ -2014,7 +2112,7 @@ impl Scanner {
         // "Flight 370", "Boeing 737".
         if let Some(j) = prev {
             let w = self.w(j);
-            if REFERENCE_WORDS.contains(&w) && !qualified {
+            if REFERENCE_WORD_LIST.has(w) && !qualified {
                 // "No. 1" and friends; "round 3" too.
                 return false;
             }
@@ -2023,7 +2121,7 @@ impl Scanner {
                 return false;
             }
             if self.is_cap(text, j)
-                && !FUNCTION_WORDS.contains(&w)
+                && !FUNCTION_WORD_LIST.has(w)
                 && !qualified
                 && self.p[j].kind == PK::Word
             {
@@ -2345,6 +2443,16 @@ mod tests {
         for (s, want) in cases {
             assert_eq!(&ents(s), want, "{s:?}");
         }
+    }
+
+    #[test]
+    fn digit_runs_parse_at_any_length() {
+        let ones = "1".repeat(50);
+        let long = format!("{ones}.5x");
+        let want: f64 = format!("{ones}.5").parse().expect("a float");
+        assert_eq!(parse_digits(&long), Some((want, "x", false)));
+        assert_eq!(parse_digits("235,000km"), Some((235_000.0, "km", true)));
+        assert_eq!(parse_digits("1.2.3"), None);
     }
 
     #[test]
