@@ -1865,7 +1865,8 @@ fn clauses(text: &str, toks: &[Token], dates: &[Span], out: &mut Clauses) {
             }
             "that" if after_saying(text, toks, dates, i) => (None, true),
             // "... in Sweden and he had ...": a new subject, a new clause.
-            _ if lower_in(s, &["and", "but"])
+            _ if (s.eq_ignore_ascii_case("and")
+                || s.eq_ignore_ascii_case("but"))
                 && toks.get(i + 1).is_some_and(|n| {
                     lower_in(n.span.of(text), &["he", "she", "they", "we"])
                 }) =>

@@ -812,10 +812,11 @@ fn small_number(w: &str) -> Option<f64> {
     lookup(UNITS, w).or_else(|| lookup(TENS, w))
 }
 
-/// The number words of [`is_number_word`], with the first and last
-/// letters of the words of each length.
+/// The number words of [`is_number_word`], with the first, second and
+/// last letters of the words of each length.
 struct NumberWords {
     first: [u32; 16],
+    second: [u32; 16],
     last: [u32; 16],
     words: FxHashSet<&'static str>,
 }
@@ -829,13 +830,15 @@ fn number_words() -> &'static NumberWords {
             ["dozen", "half", "hundred", "thousand", "million", "billion"];
         let words: FxHashSet<&'static str> = listed.chain(scales).collect();
         let mut first = [0u32; 16];
+        let mut second = [0u32; 16];
         let mut last = [0u32; 16];
         for w in &words {
             let b = w.as_bytes();
             first[b.len()] |= letter_bit(b[0]);
+            second[b.len()] |= letter_bit(b[1]);
             last[b.len()] |= letter_bit(b[b.len() - 1]);
         }
-        NumberWords { first, last, words }
+        NumberWords { first, second, last, words }
     })
 }
 
@@ -846,11 +849,12 @@ fn letter_bit(b: u8) -> u32 {
 }
 
 /// Whether `w`, in any ASCII case, may be a number word: `false` means
-/// [`is_number_word`] of it lowercased is false. Two bit tests, no
-/// hashing: the sentence prefilter asks it about every word.
+/// [`is_number_word`] of it lowercased is false. Bit tests, no hashing:
+/// the sentence prefilter asks it about every word.
 pub(crate) fn may_be_number_word(w: &str) -> bool {
     let b = w.as_bytes();
-    let (Some(&a), Some(&z)) = (b.first(), b.last()) else {
+    // Every listed word has three letters or more.
+    let [a, second, .., z] = *b else {
         return false;
     };
     let fold = b.len() >= 4 && b[b.len() - 4..].eq_ignore_ascii_case(b"fold");
@@ -859,6 +863,7 @@ pub(crate) fn may_be_number_word(w: &str) -> bool {
     }
     let words = number_words();
     words.first[b.len()] & letter_bit(a) != 0
+        && words.second[b.len()] & letter_bit(second) != 0
         && words.last[b.len()] & letter_bit(z) != 0
 }
 
@@ -2443,6 +2448,16 @@ mod tests {
         for (s, want) in cases {
             assert_eq!(&ents(s), want, "{s:?}");
         }
+    }
+
+    #[test]
+    fn the_number_word_prefilter_passes_every_number_word() {
+        for w in &number_words().words {
+            assert!(w.len() >= 3, "{w}");
+            assert!(may_be_number_word(w), "{w}");
+            assert!(may_be_number_word(&w.to_ascii_uppercase()), "{w}");
+        }
+        assert!(is_number_word("tenfold") && !is_number_word("the"));
     }
 
     #[test]
