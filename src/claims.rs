@@ -21,7 +21,9 @@ use crate::annotation::{
     Canonical, Claim, ClaimKind, Entity, EntityType, Origin,
 };
 use crate::error::Result;
-use crate::numbers::{is_number_word, Currency, Mention, Scanner};
+use crate::numbers::{
+    is_number_word, may_be_number_word, Currency, Mention, Scanner,
+};
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::span::Span;
 
@@ -339,17 +341,18 @@ struct Words {
     set: OnceLock<WordSet>,
 }
 
-/// A hashed word list, with the lengths and first letters of its words:
-/// most words fail those two bit tests and are never hashed.
+/// A hashed word list, with the first and last letters of its words of
+/// each length: most words fail those bit tests and are never hashed.
 struct WordSet {
-    lengths: u64,
-    initials: u64,
+    first: [u32; 32],
+    last: [u32; 32],
     words: FxHashSet<Box<[u8]>>,
 }
 
-/// The bit of a word's first byte in [`WordSet::initials`].
-fn initial_bit(b: u8) -> u64 {
-    1 << (b.to_ascii_lowercase() % 64)
+/// The bit of a byte in [`WordSet::first`] and [`WordSet::last`]: the
+/// same for both cases of a letter, so a filter, never a false miss.
+fn letter_bit(b: u8) -> u32 {
+    1 << (b.to_ascii_lowercase() % 32)
 }
 
 impl Words {
@@ -357,36 +360,49 @@ impl Words {
         Words { list, set: OnceLock::new() }
     }
 
-    fn has(&self, w: &str) -> bool {
-        let mut buf = [0u8; 32];
-        if !w.is_ascii() || w.len() >= buf.len() {
-            return lower_in(w, self.list);
-        }
-        let set = self.set.get_or_init(|| {
-            let lowered: Vec<String> =
-                self.list.iter().map(|w| w.to_ascii_lowercase()).collect();
+    fn set(&self) -> &WordSet {
+        self.set.get_or_init(|| {
             let mut set = WordSet {
-                lengths: 0,
-                initials: 0,
+                first: [0; 32],
+                last: [0; 32],
                 words: FxHashSet::default(),
             };
-            for w in lowered {
-                set.lengths |= 1 << w.len().min(63);
-                set.initials |= w.bytes().next().map_or(0, initial_bit);
-                set.words.insert(w.into_bytes().into_boxed_slice());
+            for w in self.list {
+                let w = w.to_ascii_lowercase().into_bytes();
+                if let (Some(&a), Some(&z)) = (w.first(), w.last()) {
+                    if w.len() < 32 {
+                        set.first[w.len()] |= letter_bit(a);
+                        set.last[w.len()] |= letter_bit(z);
+                    }
+                }
+                set.words.insert(w.into_boxed_slice());
             }
             set
-        });
-        let Some(&first) = w.as_bytes().first() else {
+        })
+    }
+
+    /// Whether `w` is in the list, ASCII case ignored. Lowercasing both
+    /// sides byte by byte is what `eq_ignore_ascii_case` compares, so
+    /// non-ASCII words need no special case.
+    #[inline]
+    fn has(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let n = b.len();
+        if n >= 32 {
+            return lower_in(w, self.list);
+        }
+        let set = self.set();
+        let (Some(&a), Some(&z)) = (b.first(), b.last()) else {
             return set.words.contains(&[][..]);
         };
-        if set.lengths & (1 << w.len()) == 0
-            || set.initials & initial_bit(first) == 0
+        if set.first[n] & letter_bit(a) == 0
+            || set.last[n] & letter_bit(z) == 0
         {
             return false;
         }
-        let lower = &mut buf[..w.len()];
-        lower.copy_from_slice(w.as_bytes());
+        let mut buf = [0u8; 32];
+        let lower = &mut buf[..n];
+        lower.copy_from_slice(b);
         lower.make_ascii_lowercase();
         set.words.contains(&*lower)
     }
@@ -397,6 +413,14 @@ static SPEECH_VERB_WORDS: Words = Words::new(SPEECH_VERBS);
 static SOURCE_NOUN_WORDS: Words = Words::new(SOURCE_NOUNS);
 static CHANGE_VERB_WORDS: Words = Words::new(CHANGE_VERBS);
 static IRREGULAR_VERB_WORDS: Words = Words::new(IRREGULAR_VERBS);
+static DETERMINER_WORDS: Words = Words::new(DETERMINERS);
+static PARTICIPLE_WORDS: Words = Words::new(PARTICIPLES);
+/// The plain verbs of saying, looked for before the others.
+static PRIMARY_SAYING: Words =
+    Words::new(&["said", "says", "say", "told", "tells"]);
+/// Forms of `be` that make a verb after them passive.
+static BE_FORMS: Words =
+    Words::new(&["were", "was", "been", "be", "is", "are"]);
 
 /// Who has spoken so far in a document: the state that resolves `he
 /// said` and a quote running over several sentences.
@@ -681,10 +705,16 @@ impl ClaimStage {
 /// Whether a sentence holds `said`, `says` or `told` after a space or a
 /// line break: the cheap test before looking for its speaker.
 fn has_saying(sentence: &str) -> bool {
+    use memchr::memmem::Finder;
+    // Building a finder costs more than searching one sentence: build
+    // them once.
+    static FINDERS: OnceLock<[Finder<'static>; 3]> = OnceLock::new();
+    let finders = FINDERS.get_or_init(|| {
+        ["said", "says", "told"].map(|verb| Finder::new(verb.as_bytes()))
+    });
     let b = sentence.as_bytes();
-    ["said", "says", "told"].iter().any(|verb| {
-        memchr::memmem::find_iter(b, verb)
-            .any(|at| at > 0 && b[at - 1].is_ascii_whitespace())
+    finders.iter().any(|f| {
+        f.find_iter(b).any(|at| at > 0 && b[at - 1].is_ascii_whitespace())
     })
 }
 
@@ -726,12 +756,57 @@ fn may_start_figure(text: &str, t: &Token) -> bool {
             if s.len() > 24 {
                 return false;
             }
-            let first = s.split(['-', '‐']).next().unwrap_or(s);
-            let lower = first.to_ascii_lowercase();
-            is_number_word(&lower)
-                || matches!(lower.as_str(), "quarter" | "third" | "dozen")
+            let first = before_hyphen(s);
+            // Two bit tests rule out most words before any copy.
+            if !may_be_number_word(first)
+                && !["quarter", "third"]
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(first))
+            {
+                return false;
+            }
+            // Lowercased on the stack: this runs for every word.
+            let mut buf = [0u8; 24];
+            let lower = &mut buf[..first.len()];
+            lower.copy_from_slice(first.as_bytes());
+            lower.make_ascii_lowercase();
+            // ASCII lowercasing of a str's bytes keeps it UTF-8.
+            let lower = std::str::from_utf8(lower).unwrap_or_default();
+            is_number_word(lower)
+                || matches!(lower, "quarter" | "third" | "dozen")
         }
     }
+}
+
+/// The part of a word before its first hyphen (`-` or `‐`), found
+/// byte by byte.
+fn before_hyphen(s: &str) -> &str {
+    let b = s.as_bytes();
+    let cut = (0..b.len()).find(|&i| {
+        b[i] == b'-' || b[i] == 0xE2 && b[i..].starts_with("‐".as_bytes())
+    });
+    cut.map_or(s, |i| &s[..i])
+}
+
+/// Whether `w` ends with the lowercase `suffix`, ASCII case ignored:
+/// `w.to_ascii_lowercase().ends_with(suffix)` without the copy.
+fn ends_with_ci(w: &str, suffix: &str) -> bool {
+    let (w, suffix) = (w.as_bytes(), suffix.as_bytes());
+    w.len() >= suffix.len()
+        && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+/// [`is_number_word`] of `w` lowercased (ASCII), without allocating.
+fn is_number_word_ci(w: &str) -> bool {
+    let mut buf = [0u8; 32];
+    if w.len() > buf.len() {
+        return is_number_word(&w.to_ascii_lowercase());
+    }
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    // ASCII lowercasing of a str's bytes keeps it UTF-8.
+    std::str::from_utf8(lower).is_ok_and(is_number_word)
 }
 
 fn word<'t>(text: &'t str, t: &Token) -> Option<&'t str> {
@@ -888,8 +963,39 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
 fn attribution_of(text: &str, toks: &[Token], dates: &[Span]) -> Option<Span> {
     let n = toks.len();
     let w = |i: usize| word(text, &toks[i]).unwrap_or("");
+    // One pass notes what each search below looks for; a search whose
+    // word the sentence lacks is skipped, and the verbs of saying are
+    // visited by index.
+    let (mut according, mut from_by, mut possessive, mut comma) =
+        (false, false, false, false);
+    let mut verbs = [0u32; 16];
+    let mut n_verbs = 0;
+    for (i, t) in toks.iter().enumerate() {
+        let s = t.span.of(text);
+        possessive |= s.ends_with("’s") || s.ends_with("'s");
+        comma |= s == ",";
+        if t.kind == TokenKind::Word {
+            according |= s.eq_ignore_ascii_case("according");
+            from_by |= matches!(s, "from" | "by");
+            // Every plain verb of saying is a speech verb too.
+            if SPEECH_VERB_WORDS.has(s) {
+                if let Some(slot) = verbs.get_mut(n_verbs) {
+                    *slot = i as u32;
+                }
+                n_verbs += 1;
+            }
+        }
+    }
+    // The indices `range` when `flag` is set, none otherwise.
+    let only = |flag: bool, range: std::ops::Range<usize>| {
+        if flag {
+            range
+        } else {
+            0..0
+        }
+    };
     // "according to X": the phrase up to the next comma or period.
-    for i in 0..n.saturating_sub(2) {
+    for i in only(according, 0..n.saturating_sub(2)) {
         if w(i).eq_ignore_ascii_case("according") && w(i + 1) == "to" {
             let mut j = i + 2;
             if w(j).eq_ignore_ascii_case("the") {
@@ -920,51 +1026,53 @@ fn attribution_of(text: &str, toks: &[Token], dates: &[Span]) -> Option<Span> {
         }
     }
     // "data from X", "a report by X"
-    for i in 0..n.saturating_sub(2) {
-        if SOURCE_NOUN_WORDS.has(w(i)) && matches!(w(i + 1), "from" | "by") {
+    for i in only(from_by, 0..n.saturating_sub(2)) {
+        if matches!(w(i + 1), "from" | "by") && SOURCE_NOUN_WORDS.has(w(i)) {
             if let Some((s, _)) = name_at(text, toks, i + 2) {
                 return Some(s);
             }
         }
     }
     // "X’s data"
-    for i in 1..n {
-        if SOURCE_NOUN_WORDS.has(w(i)) {
-            let prev = toks[i - 1].span.of(text);
-            if prev.ends_with("’s") || prev.ends_with("'s") {
-                let mut k = i - 1;
-                while k > 0 && is_cap(text, &toks[k - 1]) {
-                    k -= 1;
-                }
-                let p = &toks[i - 1];
-                let cut = if prev.ends_with("’s") { 4 } else { 2 };
-                return Some(Span::new(toks[k].span.start, p.span.end - cut));
+    for i in only(possessive, 1..n) {
+        let prev = toks[i - 1].span.of(text);
+        if (prev.ends_with("’s") || prev.ends_with("'s"))
+            && SOURCE_NOUN_WORDS.has(w(i))
+        {
+            let mut k = i - 1;
+            while k > 0 && is_cap(text, &toks[k - 1]) {
+                k -= 1;
             }
+            let p = &toks[i - 1];
+            let cut = if prev.ends_with("’s") { 4 } else { 2 };
+            return Some(Span::new(toks[k].span.start, p.span.end - cut));
         }
     }
     // "X said" / "said X": the plain verbs of saying first.
+    let all = 0..n;
+    let listed = verbs[..n_verbs.min(verbs.len())].iter().map(|&i| i as usize);
     for pass in 0..2 {
-        for i in 0..n {
+        let candidates: &mut dyn Iterator<Item = usize> =
+            if n_verbs <= verbs.len() {
+                &mut listed.clone()
+            } else {
+                &mut all.clone()
+            };
+        for i in candidates {
             let v = w(i);
             // A capitalized "States" or "Reports" mid-sentence is part of
             // a name ("the United States"), not a verb.
             if i > 0 && v.starts_with(|c: char| c.is_uppercase()) {
                 continue;
             }
-            let primary =
-                lower_in(v, &["said", "says", "say", "told", "tells"]);
+            let primary = PRIMARY_SAYING.has(v);
             if pass == 0 && !primary
                 || pass == 1 && (primary || !SPEECH_VERB_WORDS.has(v))
             {
                 continue;
             }
             // Passives: "no injuries were reported".
-            if i > 0
-                && lower_in(
-                    w(i - 1),
-                    &["were", "was", "been", "be", "is", "are"],
-                )
-            {
+            if i > 0 && BE_FORMS.has(w(i - 1)) {
                 continue;
             }
             if let Some(s) = speaker_at(text, toks, i, dates) {
@@ -975,14 +1083,14 @@ fn attribution_of(text: &str, toks: &[Token], dates: &[Span]) -> Option<Span> {
     // "The IMF has demanded cuts, warning that the deficit will reach
     // 3.9 percent": a participle of saying after a comma takes the
     // sentence's subject as speaker.
-    for i in 1..n {
+    for i in only(comma, 1..n) {
         if toks[i - 1].span.of(text) != "," {
             continue;
         }
         // "saying" always reports; "adding" or "noting" only with a
         // "that" ("adding a complication" reports nothing).
         let reports = lower_in(w(i), &["saying", "telling"])
-            || lower_in(w(i), PARTICIPLES)
+            || PARTICIPLE_WORDS.has(w(i))
                 && i + 1 < n
                 && (w(i + 1) == "that"
                     || matches!(toks[i + 1].span.of(text), "“" | "\"" | "`"));
@@ -1105,10 +1213,7 @@ fn nearer_source(
         if v.starts_with(|c: char| c.is_uppercase())
             || !SPEECH_VERB_WORDS.has(v)
             || participle
-            || lower_in(
-                word(text, &toks[i - 1]).unwrap_or(""),
-                &["were", "was", "been", "be", "is", "are"],
-            )
+            || BE_FORMS.has(word(text, &toks[i - 1]).unwrap_or(""))
         {
             continue;
         }
@@ -1295,32 +1400,30 @@ fn name_start(text: &str, toks: &[Token], mut k: usize) -> usize {
 }
 
 fn is_pronoun(s: &str) -> bool {
-    lower_in(
-        s,
-        &[
-            "he",
-            "she",
-            "it",
-            "they",
-            "we",
-            "i",
-            "you",
-            "everybody",
-            "everyone",
-            "nobody",
-            "someone",
-            "somebody",
-            "others",
-            "one",
-        ],
-    )
+    static PRONOUNS: Words = Words::new(&[
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "everybody",
+        "everyone",
+        "nobody",
+        "someone",
+        "somebody",
+        "others",
+        "one",
+    ]);
+    PRONOUNS.has(s)
 }
 
 /// The pronoun subject of the sentence's statement verb ("he said",
 /// "said she"), whose referent is an earlier name.
 fn pronoun_speaker<'t>(text: &'t str, toks: &[Token]) -> Option<&'t str> {
     // Verbs whose pronoun subject is a speaker; "he found a job" is not.
-    const SAYING: &[&str] = &[
+    static SAYING: Words = Words::new(&[
         "said",
         "says",
         "say",
@@ -1342,13 +1445,13 @@ fn pronoun_speaker<'t>(text: &'t str, toks: &[Token]) -> Option<&'t str> {
         "estimates",
         "predicted",
         "confirmed",
-    ];
+    ]);
     (0..toks.len().saturating_sub(1)).find_map(|i| {
         let (a, b) = (word(text, &toks[i])?, word(text, &toks[i + 1])?);
-        if is_pronoun(a) && lower_in(b, SAYING) {
+        if is_pronoun(a) && SAYING.has(b) {
             Some(a)
         } else if is_pronoun(b)
-            && lower_in(a, SAYING)
+            && SAYING.has(a)
             // "..., said he." ends the clause; "said they had" reports.
             && toks.get(i + 2).is_none_or(|t| t.kind == TokenKind::Punct)
         {
@@ -1363,15 +1466,14 @@ fn pronoun_speaker<'t>(text: &'t str, toks: &[Token]) -> Option<&'t str> {
 fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
     let mut j = i;
     while j < toks.len()
-        && word(text, &toks[j]).is_some_and(|w| lower_in(w, DETERMINERS))
+        && word(text, &toks[j]).is_some_and(|w| DETERMINER_WORDS.has(w))
     {
         j += 1;
     }
     // "two of the three judges", "of the 146 players"
     while j < toks.len()
         && (toks[j].kind == TokenKind::Number
-            || word(text, &toks[j])
-                .is_some_and(|w| is_number_word(&w.to_ascii_lowercase())))
+            || word(text, &toks[j]).is_some_and(is_number_word_ci))
     {
         j += 1;
     }
@@ -1384,10 +1486,11 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
             break;
         }
         if end > start {
-            let lw = w.to_ascii_lowercase();
             // A participle or adverb after a noun ends the phrase:
             // "115,000 cases recorded", "people killed".
-            if lw.ends_with("ed") || lw.ends_with("ing") || lw.ends_with("ly")
+            if ends_with_ci(w, "ed")
+                || ends_with_ci(w, "ing")
+                || ends_with_ci(w, "ly")
             {
                 break;
             }
@@ -1400,14 +1503,13 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         }
         end += 1;
         // A plural noun is the head: "returns took place", "people live".
-        let lw = w.to_ascii_lowercase();
-        if lw.ends_with('s')
-            && !lw.ends_with("ss")
-            && !lw.ends_with("us")
-            && !lw.ends_with("is")
-            && !lw.ends_with("’s")
-            && !lw.ends_with("'s")
-            && lw.len() > 3
+        if ends_with_ci(w, "s")
+            && !ends_with_ci(w, "ss")
+            && !ends_with_ci(w, "us")
+            && !ends_with_ci(w, "is")
+            && !ends_with_ci(w, "’s")
+            && !ends_with_ci(w, "'s")
+            && w.len() > 3
         {
             break;
         }
@@ -1589,8 +1691,7 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
     let after = if after + 1 < toks.len()
         && word(text, &toks[after]).is_some_and(|w| matches!(w, "or" | "to"))
         && (toks[after + 1].kind == TokenKind::Number
-            || word(text, &toks[after + 1])
-                .is_some_and(|w| is_number_word(&w.to_ascii_lowercase())))
+            || word(text, &toks[after + 1]).is_some_and(is_number_word_ci))
     {
         after + 2
     } else {
@@ -1764,7 +1865,8 @@ fn clauses(text: &str, toks: &[Token], dates: &[Span], out: &mut Clauses) {
             }
             "that" if after_saying(text, toks, dates, i) => (None, true),
             // "... in Sweden and he had ...": a new subject, a new clause.
-            _ if lower_in(s, &["and", "but"])
+            _ if (s.eq_ignore_ascii_case("and")
+                || s.eq_ignore_ascii_case("but"))
                 && toks.get(i + 1).is_some_and(|n| {
                     lower_in(n.span.of(text), &["he", "she", "they", "we"])
                 }) =>

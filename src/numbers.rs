@@ -18,7 +18,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::annotation::{ClaimKind, EntityType, Operator};
 use crate::segment::{tokenize, Token, TokenKind};
@@ -725,6 +725,85 @@ const FUNCTION_WORDS: &[&str] = &[
     "also",
 ];
 
+/// Whether `w` is the last word of some [`QUALIFIERS`] entry (a test
+/// checks the table against it).
+fn ends_qualifier(w: &str) -> bool {
+    matches!(
+        w,
+        "as" | "than"
+            | "of"
+            | "over"
+            | "above"
+            | "under"
+            | "below"
+            | "least"
+            | "most"
+            | "to"
+            | "estimated"
+            | "."
+            | "exceeding"
+            | "beyond"
+            | "nearly"
+            | "almost"
+            | "about"
+            | "around"
+            | "approximately"
+            | "roughly"
+            | "some"
+            | "circa"
+            | "maximum"
+            | "minimum"
+    )
+}
+
+/// A word table hashed on first use, for the long tables asked about
+/// every unit after a figure: `get` agrees with [`lookup`] (the first
+/// entry wins).
+struct Table<T: 'static> {
+    list: &'static [(&'static str, T)],
+    map: OnceLock<FxHashMap<&'static str, T>>,
+}
+
+impl<T: Copy> Table<T> {
+    const fn new(list: &'static [(&'static str, T)]) -> Table<T> {
+        Table { list, map: OnceLock::new() }
+    }
+
+    fn get(&self, w: &str) -> Option<T> {
+        let map = self.map.get_or_init(|| {
+            let mut map = FxHashMap::default();
+            for &(k, v) in self.list {
+                map.entry(k).or_insert(v);
+            }
+            map
+        });
+        map.get(w).copied()
+    }
+}
+
+/// A word list hashed on first use: `has` agrees with `contains`.
+struct List {
+    list: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl List {
+    const fn new(list: &'static [&'static str]) -> List {
+        List { list, set: OnceLock::new() }
+    }
+
+    fn has(&self, w: &str) -> bool {
+        let set = self.set.get_or_init(|| self.list.iter().copied().collect());
+        set.contains(w)
+    }
+}
+
+static MEASURE_TABLE: Table<&str> = Table::new(MEASURES);
+static CURRENCY_TABLE: Table<Option<&str>> = Table::new(CURRENCY_WORDS);
+static TIME_UNIT_LIST: List = List::new(TIME_UNITS);
+static FUNCTION_WORD_LIST: List = List::new(FUNCTION_WORDS);
+static REFERENCE_WORD_LIST: List = List::new(REFERENCE_WORDS);
+
 fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
     table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
 }
@@ -733,19 +812,68 @@ fn small_number(w: &str) -> Option<f64> {
     lookup(UNITS, w).or_else(|| lookup(TENS, w))
 }
 
-/// Whether a lowercase word can start a figure; the sentence prefilter.
-pub fn is_number_word(w: &str) -> bool {
-    // Called for every word of every sentence with a digit or number
-    // word: one hash probe instead of scanning the tables.
-    static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    let words = WORDS.get_or_init(|| {
+/// The number words of [`is_number_word`], with the first, second and
+/// last letters of the words of each length.
+struct NumberWords {
+    first: [u32; 16],
+    second: [u32; 16],
+    last: [u32; 16],
+    words: FxHashSet<&'static str>,
+}
+
+fn number_words() -> &'static NumberWords {
+    static WORDS: OnceLock<NumberWords> = OnceLock::new();
+    WORDS.get_or_init(|| {
         let tables = [UNITS, TENS, VAGUE, MULTIPLIERS];
         let listed = tables.into_iter().flatten().map(|(w, _)| *w);
         let scales =
             ["dozen", "half", "hundred", "thousand", "million", "billion"];
-        listed.chain(scales).collect()
-    });
-    words.contains(w) || w.ends_with("fold")
+        let words: FxHashSet<&'static str> = listed.chain(scales).collect();
+        let mut first = [0u32; 16];
+        let mut second = [0u32; 16];
+        let mut last = [0u32; 16];
+        for w in &words {
+            let b = w.as_bytes();
+            first[b.len()] |= letter_bit(b[0]);
+            second[b.len()] |= letter_bit(b[1]);
+            last[b.len()] |= letter_bit(b[b.len() - 1]);
+        }
+        NumberWords { first, second, last, words }
+    })
+}
+
+/// The bit of a byte in [`NumberWords`]: the same for both cases of a
+/// letter.
+fn letter_bit(b: u8) -> u32 {
+    1 << (b.to_ascii_lowercase() % 32)
+}
+
+/// Whether `w`, in any ASCII case, may be a number word: `false` means
+/// [`is_number_word`] of it lowercased is false. Bit tests, no hashing:
+/// the sentence prefilter asks it about every word.
+pub(crate) fn may_be_number_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    // Every listed word has three letters or more.
+    let [a, second, .., z] = *b else {
+        return false;
+    };
+    let fold = b.len() >= 4 && b[b.len() - 4..].eq_ignore_ascii_case(b"fold");
+    if fold || b.len() >= 16 {
+        return true;
+    }
+    let words = number_words();
+    words.first[b.len()] & letter_bit(a) != 0
+        && words.second[b.len()] & letter_bit(second) != 0
+        && words.last[b.len()] & letter_bit(z) != 0
+}
+
+/// Whether a lowercase word can start a figure; the sentence prefilter.
+pub fn is_number_word(w: &str) -> bool {
+    // Called for every word of every sentence with a digit or number
+    // word: two bit tests, then one hash probe, instead of scanning the
+    // tables.
+    may_be_number_word(w) && number_words().words.contains(w)
+        || w.ends_with("fold")
 }
 
 /// A number read from pieces.
@@ -777,23 +905,40 @@ fn parse_digits(s: &str) -> Option<(f64, &str, bool)> {
     let mut i = 0;
     let mut sep = false;
     let mut dots = 0;
-    let mut clean = String::with_capacity(s.len());
+    // The digits and the point, without the commas, on the stack: a
+    // longer number (never seen in news) goes through a String.
+    let mut buf = [0u8; 40];
+    let mut len = 0;
+    let mut long = String::new();
     while i < b.len()
         && (b[i].is_ascii_digit() || b[i] == b',' || b[i] == b'.')
     {
         match b[i] {
             b',' => sep = true,
-            b'.' => {
-                dots += 1;
-                clean.push('.');
+            c => {
+                dots += usize::from(c == b'.');
+                match buf.get_mut(len) {
+                    Some(slot) => *slot = c,
+                    None => {
+                        if long.is_empty() {
+                            long.extend(buf.iter().map(|&d| char::from(d)));
+                        }
+                        long.push(char::from(c));
+                    }
+                }
+                len += 1;
             }
-            c => clean.push(c as char),
         }
         i += 1;
     }
     if dots > 1 {
         return None;
     }
+    let clean = if long.is_empty() {
+        std::str::from_utf8(&buf[..len]).ok()?
+    } else {
+        &long
+    };
     let v: f64 = clean.parse().ok()?;
     Some((v, &s[i..], sep))
 }
@@ -836,7 +981,10 @@ impl Scanner {
                 TokenKind::Number => PK::Num,
                 TokenKind::Punct => PK::Punct,
             };
-            if kind == PK::Word && s.contains(['-', '‐', '‑']) {
+            // `‐` and `‑` start with byte 0xE2: a byte test first.
+            let hyphen = s.bytes().any(|b| b == b'-' || b == 0xE2)
+                && s.contains(['-', '‐', '‑']);
+            if kind == PK::Word && hyphen {
                 let mut first = true;
                 let mut at = t.span.start;
                 for part in s.split_inclusive(['-', '‐', '‑']) {
@@ -900,6 +1048,11 @@ impl Scanner {
         self.load(text, toks);
         let mut i = 0;
         while i < self.p.len() {
+            // Most pieces start no number: skip them before the call.
+            if !self.may_start(i) {
+                i += 1;
+                continue;
+            }
             let in_date = |s: Span| dates.iter().any(|d| d.overlaps(s));
             if in_date(self.p[i].span) {
                 i += 1;
@@ -958,7 +1111,7 @@ impl Scanner {
                             c.value *= scale;
                             c.scaled = true;
                         }
-                    } else if let Some(u) = lookup(MEASURES, &suf) {
+                    } else if let Some(u) = MEASURE_TABLE.get(&suf) {
                         c.unit = Some(u);
                         c.kind = ClaimKind::Quantity;
                     } else if suf == "fold" {
@@ -1280,6 +1433,11 @@ impl Scanner {
     /// The qualifier ending right before piece `i`: first piece and
     /// operator.
     fn qualifier_before(&self, i: usize) -> Option<(usize, Operator)> {
+        // Every qualifier ends with one of these words: most figures have
+        // none of them before, and skip the table.
+        if i == 0 || !ends_qualifier(self.w(i - 1)) {
+            return None;
+        }
         let mut best: Option<(usize, Operator)> = None;
         for (words, op) in QUALIFIERS {
             let k = words.len();
@@ -1296,6 +1454,27 @@ impl Scanner {
         best
     }
 
+    /// Whether a figure's number can start at piece `i`: a number, or a
+    /// number word (`a`, `several` and `few` before a scale word or a
+    /// fraction).
+    #[inline]
+    fn may_start(&self, i: usize) -> bool {
+        let n = self.p.len();
+        match self.p[i].kind {
+            PK::Punct => false,
+            PK::Num => true,
+            PK::Word => {
+                let w = self.w(i);
+                is_number_word(w)
+                    || matches!(w, "a" | "an" | "several" | "few")
+                        && i + 1 < n
+                        && (lookup(SCALES, self.w(i + 1)).is_some()
+                            || self.w(i + 1) == "dozen"
+                            || lookup(FRACTIONS, self.w(i + 1)).is_some())
+            }
+        }
+    }
+
     /// A figure whose number starts at piece `i`, and the next piece.
     fn figure_at(
         &self,
@@ -1304,21 +1483,8 @@ impl Scanner {
         rupee: Currency,
     ) -> Option<(Mention, usize)> {
         let n = self.p.len();
-        let first = self.p[i];
-        if first.kind == PK::Punct {
+        if !self.may_start(i) {
             return None;
-        }
-        if first.kind == PK::Word {
-            let w = self.w(i);
-            let possible = is_number_word(w)
-                || matches!(w, "a" | "an" | "several" | "few")
-                    && i + 1 < n
-                    && (lookup(SCALES, self.w(i + 1)).is_some()
-                        || self.w(i + 1) == "dozen"
-                        || lookup(FRACTIONS, self.w(i + 1)).is_some());
-            if !possible {
-                return None;
-            }
         }
         let c = self.core(text, i)?;
         // "zero-point", "zero-sum": compounds, not counts.
@@ -1480,7 +1646,8 @@ impl Scanner {
                 unit = "pp";
                 value /= 100.0;
                 end += 1;
-            } else if let Some(code) = lookup(CURRENCY_WORDS, w)
+            } else if let Some(code) = CURRENCY_TABLE
+                .get(w)
                 .filter(|_| kind == ClaimKind::Count && !glued)
             {
                 kind = ClaimKind::Money;
@@ -1492,10 +1659,11 @@ impl Scanner {
             } else if w == "of"
                 && c.vague
                 && end + 1 < n
-                && lookup(CURRENCY_WORDS, self.w(end + 1)).is_some()
+                && CURRENCY_TABLE.get(self.w(end + 1)).is_some()
             {
                 kind = ClaimKind::Money;
-                unit = lookup(CURRENCY_WORDS, self.w(end + 1))
+                unit = CURRENCY_TABLE
+                    .get(self.w(end + 1))
                     .flatten()
                     .unwrap_or(rupee.code());
                 end += 2;
@@ -1516,7 +1684,8 @@ impl Scanner {
                 kind = ClaimKind::Money;
                 unit = "GBP";
                 end += 2;
-            } else if let Some(u) = lookup(MEASURES, w)
+            } else if let Some(u) = MEASURE_TABLE
+                .get(w)
                 .filter(|_| self.p[end].kind == PK::Word && !glued)
             {
                 kind = ClaimKind::Quantity;
@@ -1524,10 +1693,10 @@ impl Scanner {
                 end += 1;
             } else if w == "square"
                 && end + 1 < n
-                && lookup(MEASURES, self.w(end + 1)).is_some()
+                && MEASURE_TABLE.get(self.w(end + 1)).is_some()
             {
                 kind = ClaimKind::Quantity;
-                unit = square(lookup(MEASURES, self.w(end + 1)));
+                unit = square(MEASURE_TABLE.get(self.w(end + 1)));
                 end += 2;
             } else if matches!(w, "degrees" | "degree") {
                 kind = ClaimKind::Quantity;
@@ -1543,18 +1712,18 @@ impl Scanner {
                 // "three-judge", "five-year".
                 let m = end + 1;
                 let mw = self.w(m);
-                if let Some(u) = lookup(MEASURES, mw) {
+                if let Some(u) = MEASURE_TABLE.get(mw) {
                     kind = ClaimKind::Quantity;
                     unit = u;
                     end = m + 1;
                 } else if mw == "square"
                     && self.is_hyphen(m + 1)
                     && m + 2 < n
-                    && lookup(MEASURES, self.w(m + 2)).is_some()
+                    && MEASURE_TABLE.get(self.w(m + 2)).is_some()
                 {
                     // "a 250,000-square-foot mall"
                     kind = ClaimKind::Quantity;
-                    unit = square(lookup(MEASURES, self.w(m + 2)));
+                    unit = square(MEASURE_TABLE.get(self.w(m + 2)));
                     end = m + 3;
                 } else if matches!(mw, "year" | "years")
                     && self.is_hyphen(m + 1)
@@ -1564,7 +1733,7 @@ impl Scanner {
                     kind = ClaimKind::Quantity;
                     unit = "year";
                     end = m + 1;
-                } else if TIME_UNITS.contains(&mw) {
+                } else if TIME_UNIT_LIST.has(mw) {
                     // "five-year term": a duration.
                     return None;
                 } else if mw == "fold" {
@@ -1598,7 +1767,7 @@ impl Scanner {
                     end = e;
                     // Entity type QUANTITY below (IE-ER marks modifiers so).
                 }
-            } else if TIME_UNITS.contains(&w) && self.p[end].kind == PK::Word {
+            } else if TIME_UNIT_LIST.has(w) && self.p[end].kind == PK::Word {
                 // "N years old" is an age; otherwise a duration.
                 if matches!(w, "year" | "years") && self.is(end + 1, "old") {
                     age = true;
@@ -1766,7 +1935,7 @@ impl Scanner {
             if next == "of"
                 || next == "another"
                 || self.p.get(end).is_none_or(|p| p.kind != PK::Word)
-                || FUNCTION_WORDS.contains(&next)
+                || FUNCTION_WORD_LIST.has(next)
             {
                 claim = false;
             }
@@ -1948,7 +2117,7 @@ impl Scanner {
         // "Flight 370", "Boeing 737".
         if let Some(j) = prev {
             let w = self.w(j);
-            if REFERENCE_WORDS.contains(&w) && !qualified {
+            if REFERENCE_WORD_LIST.has(w) && !qualified {
                 // "No. 1" and friends; "round 3" too.
                 return false;
             }
@@ -1957,7 +2126,7 @@ impl Scanner {
                 return false;
             }
             if self.is_cap(text, j)
-                && !FUNCTION_WORDS.contains(&w)
+                && !FUNCTION_WORD_LIST.has(w)
                 && !qualified
                 && self.p[j].kind == PK::Word
             {
@@ -2278,6 +2447,34 @@ mod tests {
         ];
         for (s, want) in cases {
             assert_eq!(&ents(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_number_word_prefilter_passes_every_number_word() {
+        for w in &number_words().words {
+            assert!(w.len() >= 3, "{w}");
+            assert!(may_be_number_word(w), "{w}");
+            assert!(may_be_number_word(&w.to_ascii_uppercase()), "{w}");
+        }
+        assert!(is_number_word("tenfold") && !is_number_word("the"));
+    }
+
+    #[test]
+    fn digit_runs_parse_at_any_length() {
+        let ones = "1".repeat(50);
+        let long = format!("{ones}.5x");
+        let want: f64 = format!("{ones}.5").parse().expect("a float");
+        assert_eq!(parse_digits(&long), Some((want, "x", false)));
+        assert_eq!(parse_digits("235,000km"), Some((235_000.0, "km", true)));
+        assert_eq!(parse_digits("1.2.3"), None);
+    }
+
+    #[test]
+    fn every_qualifier_ends_with_a_listed_word() {
+        for (words, _) in QUALIFIERS {
+            let last = words.last().expect("a word");
+            assert!(ends_qualifier(last), "{last}");
         }
     }
 
