@@ -580,6 +580,36 @@ pub fn link_document(
             aliases.entry(quote).or_insert((e.span, e.kind));
         }
     }
+    // A person is named by the given name alone too ("Harry Caray ...
+    // fans loved Harry"), when only one person of the document has it.
+    let mut given: FxHashMap<&str, Option<Span>> = FxHashMap::default();
+    for e in entities.iter().filter(|e| e.kind == EntityType::Person) {
+        let quote = e.span.of(text);
+        let mut words = quote.split_whitespace();
+        let (Some(first), Some(_)) = (words.next(), words.next()) else {
+            continue;
+        };
+        if first.chars().count() < 3
+            || first.ends_with('.')
+            || !first.chars().next().is_some_and(char::is_uppercase)
+        {
+            continue;
+        }
+        let same_person = |s: Span| s.of(text) == quote;
+        given
+            .entry(first)
+            .and_modify(|seen| {
+                if seen.is_some_and(|s| !same_person(s)) {
+                    *seen = None;
+                }
+            })
+            .or_insert(Some(e.span));
+    }
+    for (first, full) in given {
+        if let Some(full) = full {
+            aliases.entry(first).or_insert((full, EntityType::Person));
+        }
+    }
     // A one-word team guessed from a results line ("b Jayasuriya 50" in a
     // scorecard) that is the surname of a person in the document is that
     // person, wherever it came first.

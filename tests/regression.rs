@@ -500,6 +500,21 @@ fn listed_names_wrapped_across_a_line_are_found() {
 }
 
 #[test]
+fn a_given_name_alone_names_the_one_person_who_has_it() {
+    let text = "The legendary announcer Harry Caray called the game for \
+                years. Fans loved Harry, and they sang for him.";
+    has(text, "Harry", EntityType::Person);
+    // Two people share it: the given name alone names neither.
+    let text = "Anne Lister wrote to Anne Brontë. Later, Anne left for York.";
+    has(text, "Anne Brontë", EntityType::Person);
+    let got = found(text);
+    assert!(
+        !got.iter().any(|(q, k)| q == "Anne" && *k == EntityType::Person),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn newspapers_keep_a_capitalized_the() {
     let text = "The story, first carried by The Boston Globe on Monday, \
                 was denied.";
