@@ -533,6 +533,7 @@ pub fn link_document(
     teams_keep_their_type(text, seg, feats, gazetteer, entities);
     names_in_lists(text, seg, feats, entities, EntityType::Person);
     names_in_lists(text, seg, feats, entities, EntityType::Location);
+    complete_names_written_in_full(text, entities);
     let mut aliases: FxHashMap<&str, (Span, EntityType)> =
         FxHashMap::default();
     for e in entities.iter() {
@@ -822,6 +823,56 @@ pub fn link_document(
     if !added.is_empty() {
         entities.extend(added);
         entities.sort_by_key(|e| (e.span.start, e.span.end));
+    }
+}
+
+/// A person's name that the document writes in full elsewhere keeps its
+/// first words where the rules missed them: "Frank Lloyd Wright ...
+/// Frank Lloyd Wright's Design", where "Frank" alone is a common word
+/// and only "Lloyd Wright" was found.
+fn complete_names_written_in_full(text: &str, entities: &mut [Entity]) {
+    // Full names by their last word, each name once: long documents name
+    // thousands of people.
+    let mut by_last: FxHashMap<&str, Vec<Span>> = FxHashMap::default();
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    for e in entities.iter().filter(|e| e.kind == EntityType::Person) {
+        let name = e.span.of(text);
+        if let Some((_, last)) = name.rsplit_once(' ') {
+            if seen.insert(name) {
+                by_last.entry(last).or_default().push(e.span);
+            }
+        }
+    }
+    if by_last.is_empty() {
+        return;
+    }
+    for i in 0..entities.len() {
+        let e = &entities[i];
+        if e.kind != EntityType::Person {
+            continue;
+        }
+        let quote = e.span.of(text);
+        let last = quote.rsplit(' ').next().unwrap_or(quote);
+        let Some(names) = by_last.get(last) else { continue };
+        let longer = names.iter().find(|f| {
+            let name = f.of(text);
+            let head = name.len().saturating_sub(quote.len());
+            name.len() > quote.len()
+                && name.ends_with(quote)
+                && name.as_bytes()[head - 1] == b' '
+                && e.span.start >= head
+                && text.get(e.span.start - head..e.span.end) == Some(name)
+        });
+        let Some(&longer) = longer else { continue };
+        let start = e.span.end - longer.len();
+        // The words taken must not belong to another entity.
+        if i > 0 && entities[i - 1].span.end > start {
+            continue;
+        }
+        let e = &mut entities[i];
+        e.span = Span::new(start, e.span.end);
+        e.canonical = Canonical::Mention(longer);
+        e.origin = Origin::Builtin("resolve:full_name");
     }
 }
 

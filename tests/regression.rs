@@ -515,6 +515,19 @@ fn a_given_name_alone_names_the_one_person_who_has_it() {
 }
 
 #[test]
+fn a_name_written_in_full_elsewhere_keeps_its_first_words() {
+    // "Frank" alone is a common word; the document vouches for it.
+    let text = "He hired the architect, Frank Lloyd Wright, in 1939.\nHis \
+                book, Usonia _ Frank Lloyd Wright's Design, came out.";
+    let got = found(text);
+    let full = got
+        .iter()
+        .filter(|(q, k)| q == "Frank Lloyd Wright" && *k == EntityType::Person)
+        .count();
+    assert_eq!(full, 2, "{got:?}");
+}
+
+#[test]
 fn newspapers_keep_a_capitalized_the() {
     let text = "The story, first carried by The Boston Globe on Monday, \
                 was denied.";
