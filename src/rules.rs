@@ -1472,8 +1472,12 @@ fn load_le(b: &[u8]) -> u64 {
 /// "Ewing-oriented", "Kong" of "Kong-based"; other words whole, such as
 /// romanized given names ("Young-hoon").
 fn name_part(word: &str) -> &str {
-    const MODIFIER_TAILS: &[&str] =
-        &["run", "born", "bound", "made", "style", "era", "speaking", "wide"];
+    // Participles not ending in "-ed", and other modifier-making words.
+    const MODIFIER_TAILS: &[&str] = &[
+        "run", "born", "bound", "made", "built", "held", "driven", "grown",
+        "stricken", "ridden", "torn", "hit", "style", "era", "speaking",
+        "wide", "like",
+    ];
     match word.rfind('-') {
         Some(at)
             if at > 0

@@ -481,6 +481,7 @@ fn a_name_made_into_a_modifier_ends_before_the_hyphen() {
     has(text, "Patrick Ewing", EntityType::Person);
     let text = "Pirelli is linking with Hong Kong-based group CITIC Pacific.";
     lacks(text, "Hong Kong-based");
+    lacks("The Patrick Ewing-driven offense stalled.", "Patrick Ewing-driven");
     // A romanized given name keeps its lowercase part.
     has(
         "The plan was approved, said Lee Young-hoon, a ministry spokesman.",
