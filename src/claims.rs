@@ -21,8 +21,9 @@ use crate::annotation::{
     Canonical, Claim, ClaimKind, Entity, EntityType, Origin,
 };
 use crate::error::Result;
+use crate::gazetteer::lowercase;
 use crate::numbers::{
-    is_number_word, may_be_number_word, Currency, Mention, Scanner,
+    is_number_word, letter_bit, may_be_number_word, Currency, Mention, Scanner,
 };
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::span::Span;
@@ -347,12 +348,6 @@ struct WordSet {
     first: [u32; 32],
     last: [u32; 32],
     words: FxHashSet<Box<[u8]>>,
-}
-
-/// The bit of a byte in [`WordSet::first`] and [`WordSet::last`]: the
-/// same for both cases of a letter, so a filter, never a false miss.
-fn letter_bit(b: u8) -> u32 {
-    1 << (b.to_ascii_lowercase() % 32)
 }
 
 impl Words {
@@ -765,27 +760,16 @@ fn may_start_figure(text: &str, t: &Token) -> bool {
             {
                 return false;
             }
-            // Lowercased on the stack: this runs for every word.
-            let mut buf = [0u8; 24];
-            let lower = &mut buf[..first.len()];
-            lower.copy_from_slice(first.as_bytes());
-            lower.make_ascii_lowercase();
-            // ASCII lowercasing of a str's bytes keeps it UTF-8.
-            let lower = std::str::from_utf8(lower).unwrap_or_default();
-            is_number_word(lower)
-                || matches!(lower, "quarter" | "third" | "dozen")
+            let lower = lowercase(first);
+            is_number_word(&lower)
+                || matches!(&*lower, "quarter" | "third" | "dozen")
         }
     }
 }
 
-/// The part of a word before its first hyphen (`-` or `‐`), found
-/// byte by byte.
+/// The part of a word before its first hyphen (`-` or `‐`).
 fn before_hyphen(s: &str) -> &str {
-    let b = s.as_bytes();
-    let cut = (0..b.len()).find(|&i| {
-        b[i] == b'-' || b[i] == 0xE2 && b[i..].starts_with("‐".as_bytes())
-    });
-    cut.map_or(s, |i| &s[..i])
+    s.find(['-', '‐']).map_or(s, |i| &s[..i])
 }
 
 /// Whether `w` ends with the lowercase `suffix`, ASCII case ignored:
@@ -796,17 +780,10 @@ fn ends_with_ci(w: &str, suffix: &str) -> bool {
         && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
-/// [`is_number_word`] of `w` lowercased (ASCII), without allocating.
+/// [`is_number_word`] of `w` lowercased, without allocating for short
+/// ASCII words.
 fn is_number_word_ci(w: &str) -> bool {
-    let mut buf = [0u8; 32];
-    if w.len() > buf.len() {
-        return is_number_word(&w.to_ascii_lowercase());
-    }
-    let lower = &mut buf[..w.len()];
-    lower.copy_from_slice(w.as_bytes());
-    lower.make_ascii_lowercase();
-    // ASCII lowercasing of a str's bytes keeps it UTF-8.
-    std::str::from_utf8(lower).is_ok_and(is_number_word)
+    is_number_word(&lowercase(w))
 }
 
 fn word<'t>(text: &'t str, t: &Token) -> Option<&'t str> {
@@ -968,8 +945,7 @@ fn attribution_of(text: &str, toks: &[Token], dates: &[Span]) -> Option<Span> {
     // visited by index.
     let (mut according, mut from_by, mut possessive, mut comma) =
         (false, false, false, false);
-    let mut verbs = [0u32; 16];
-    let mut n_verbs = 0;
+    let mut verbs: Vec<usize> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         let s = t.span.of(text);
         possessive |= s.ends_with("’s") || s.ends_with("'s");
@@ -979,10 +955,7 @@ fn attribution_of(text: &str, toks: &[Token], dates: &[Span]) -> Option<Span> {
             from_by |= matches!(s, "from" | "by");
             // Every plain verb of saying is a speech verb too.
             if SPEECH_VERB_WORDS.has(s) {
-                if let Some(slot) = verbs.get_mut(n_verbs) {
-                    *slot = i as u32;
-                }
-                n_verbs += 1;
+                verbs.push(i);
             }
         }
     }
@@ -1049,16 +1022,8 @@ fn attribution_of(text: &str, toks: &[Token], dates: &[Span]) -> Option<Span> {
         }
     }
     // "X said" / "said X": the plain verbs of saying first.
-    let all = 0..n;
-    let listed = verbs[..n_verbs.min(verbs.len())].iter().map(|&i| i as usize);
     for pass in 0..2 {
-        let candidates: &mut dyn Iterator<Item = usize> =
-            if n_verbs <= verbs.len() {
-                &mut listed.clone()
-            } else {
-                &mut all.clone()
-            };
-        for i in candidates {
+        for &i in &verbs {
             let v = w(i);
             // A capitalized "States" or "Reports" mid-sentence is part of
             // a name ("the United States"), not a verb.

@@ -842,9 +842,10 @@ fn number_words() -> &'static NumberWords {
     })
 }
 
-/// The bit of a byte in [`NumberWords`]: the same for both cases of a
-/// letter.
-fn letter_bit(b: u8) -> u32 {
+/// The bit of a byte in a first/last-letter filter ([`NumberWords`],
+/// the claims stage's word lists): the same for both cases of a letter,
+/// so a filter, never a false miss.
+pub(crate) fn letter_bit(b: u8) -> u32 {
     1 << (b.to_ascii_lowercase() % 32)
 }
 
