@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::annotation::{Canonical, Entity, EntityType, Origin};
 use crate::gazetteer::{Entry, Flags, Gazetteer, GazetteerMatch};
-use crate::rules::{feature, RuleMatch};
+use crate::rules::{feature, strip_possessive, RuleMatch};
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::span::Span;
 
@@ -1452,11 +1452,6 @@ const TITLE_WORDS_ALONE: &[&str] = &[
     "Central",
     "Great",
 ];
-
-/// `s` without a trailing possessive "'s".
-fn strip_possessive(s: &str) -> &str {
-    s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s)
-}
 
 #[cfg(test)]
 mod tests {

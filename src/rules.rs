@@ -1493,7 +1493,8 @@ fn name_part(word: &str) -> &str {
     }
 }
 
-fn strip_possessive(s: &str) -> &str {
+/// `s` without a trailing possessive "'s" (or "’s").
+pub(crate) fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s)
 }
 
