@@ -224,7 +224,7 @@ pub fn fold_into(
             continue;
         }
         match c {
-            '’' | '‘' | 'ʼ' | '`' | '´' | 'ʻ' | '′' => {
+            '’' | '‘' | 'ʼ' | '´' | 'ʻ' | '′' => {
                 push(b'\'', out, map)
             }
             '‐' | '‑' | '‒' => push(b'-', out, map),
