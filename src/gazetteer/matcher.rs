@@ -46,9 +46,26 @@ static WORD: [bool; 256] = {
 /// The first position after `s` where a token starts (a word byte after a
 /// non-word byte), or the end of `hay`.
 pub fn next_token_start(hay: &[u8], s: usize) -> usize {
-    (s + 1..hay.len())
-        .find(|&i| is_word_byte(hay[i]) && !is_word_byte(hay[i - 1]))
-        .unwrap_or(hay.len())
+    let Some(&first) = hay.get(s) else { return hay.len() };
+    let mut i = s + 1;
+    // Past the rest of the word, then past the non-word bytes: one test
+    // a byte.
+    if is_word_byte(first) {
+        i = word_end(hay, i);
+    }
+    while hay.get(i).is_some_and(|&b| !is_word_byte(b)) {
+        i += 1;
+    }
+    i
+}
+
+/// The first position from `i` that is not a word byte, or the end of
+/// `hay`.
+fn word_end(hay: &[u8], mut i: usize) -> usize {
+    while hay.get(i).is_some_and(|&b| is_word_byte(b)) {
+        i += 1;
+    }
+    i
 }
 
 /// Whether a match may end at `e`: the end of the text, or not between
@@ -176,6 +193,9 @@ pub struct Matcher {
     odd: Cow<'static, [u8]>,
     has_odd: bool,
     max_len: usize,
+    /// `64 - log2(buckets)`: a hash shifted right by it is its bucket
+    /// (the filter has at least 32 buckets), as [`home`] computes it.
+    filter_shift: u32,
 }
 
 /// The bytes of a [`Matcher`], as `table::decode` reads them.
@@ -227,7 +247,9 @@ impl Matcher {
     /// The matcher over checked [`Parts`].
     pub fn new(p: Parts<Cow<'static, [u8]>>) -> Matcher {
         let has_odd = p.odd.iter().any(|&b| b != 0);
+        let buckets = p.filter.len() * 4;
         Matcher {
+            filter_shift: 64 - buckets.trailing_zeros(),
             keys: p.keys,
             key_ends: p.key_ends,
             slots: p.slots,
@@ -277,14 +299,16 @@ impl Matcher {
     /// What the filter says of a prefix whose hash is `h`: whether it
     /// may be a form, and whether a longer form may go on from it. It
     /// can be wrong only by saying yes.
+    #[inline]
     fn bucket(&self, h: u64) -> (bool, bool) {
-        let bit = 2 * home(h, self.filter.len() * 4);
-        let bits = self.filter[bit / 8] >> (bit % 8);
+        let bit = 2 * (h >> self.filter_shift) as usize;
+        let bits = self.filter.get(bit / 8).map_or(0, |b| b >> (bit % 8));
         (bits & 1 == 1, bits & 2 == 2)
     }
 
     /// The form at `hay[s..e]` (whose hash is `h`), if any, and whether
     /// a longer form may go on from it.
+    #[inline]
     fn probe(
         &self,
         hay: &[u8],
@@ -298,16 +322,23 @@ impl Matcher {
     }
 
     /// Forms at `s` that end where a match may end, shortest first, as
-    /// `(end, form)`. `s` must be a token start (a form starting with a
-    /// non-word byte is not looked for).
-    fn forms_at(&self, hay: &[u8], s: usize, out: &mut Vec<(usize, u32)>) {
+    /// `(end, form)`; returns the end of the word at `s`. `s` must be a
+    /// token start (a form starting with a non-word byte is not looked
+    /// for).
+    fn forms_at(
+        &self,
+        hay: &[u8],
+        s: usize,
+        out: &mut Vec<(usize, u32)>,
+    ) -> usize {
         out.clear();
         let mut h = SEED;
         let mut e = s;
-        while e < hay.len() && is_word_byte(hay[e]) {
-            h = step(h, hay[e]);
+        while let Some(&b) = hay.get(e).filter(|&&b| is_word_byte(b)) {
+            h = step(h, b);
             e += 1;
         }
+        let word_end = e;
         // The first word; then each boundary after it, where a word
         // ends and at every non-word byte.
         loop {
@@ -316,7 +347,7 @@ impl Matcher {
                 out.push((e, f));
             }
             if !more || e == hay.len() {
-                return;
+                return word_end;
             }
             h = step(h, hay[e]);
             e += 1;
@@ -381,16 +412,15 @@ impl Matcher {
                 let word = is_word_byte(hay[s]);
                 let inside = word && s > 0 && is_word_byte(hay[s - 1]);
                 if word && !inside {
-                    self.forms_at(hay, s, &mut found);
+                    let word_end = self.forms_at(hay, s, &mut found);
                     if found.is_empty() {
                         // The automaton would stop at a form that starts
                         // here or later in the word, whatever its end,
                         // and skip the non-word bytes after the word:
                         // that only matters if a form starts on one.
-                        if !self.odd_in_token(hay, s)
-                            || self.any_form_at(hay, s)
-                        {
-                            pos = next_token_start(hay, s);
+                        let (next, odd) = self.after_word(hay, word_end);
+                        if !odd || self.any_form_at(hay, s) {
+                            pos = next;
                             continue 'next;
                         }
                         s += 1;
@@ -433,15 +463,23 @@ impl Matcher {
         }
     }
 
-    /// Whether some form starts on a non-word byte of the token at `s`
-    /// (from `s` to the next token start).
-    fn odd_in_token(&self, hay: &[u8], s: usize) -> bool {
-        self.has_odd
-            && (s..next_token_start(hay, s)).any(|p| {
-                !is_word_byte(hay[p])
+    /// The next token start after a word ending at `word_end`, and
+    /// whether some form starts on a non-word byte before it: the
+    /// token's non-word bytes, walked once.
+    fn after_word(&self, hay: &[u8], word_end: usize) -> (usize, bool) {
+        let mut p = word_end;
+        let mut odd = false;
+        while let Some(&b) = hay.get(p) {
+            if is_word_byte(b) {
+                break;
+            }
+            odd = odd
+                || self.has_odd
                     && self.odd_at(hay, p)
-                    && self.any_form_at(hay, p)
-            })
+                    && self.any_form_at(hay, p);
+            p += 1;
+        }
+        (p, odd)
     }
 
     fn any_form_at(&self, hay: &[u8], s: usize) -> bool {
