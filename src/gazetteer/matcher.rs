@@ -192,6 +192,9 @@ pub struct Matcher {
     filter: Cow<'static, [u8]>,
     odd: Cow<'static, [u8]>,
     has_odd: bool,
+    /// Whether some form starting with a non-word byte starts with this
+    /// byte: one load rules out most non-word bytes (spaces).
+    odd_first: [bool; 256],
     max_len: usize,
     /// `64 - log2(buckets)`: a hash shifted right by it is its bucket
     /// (the filter has at least 32 buckets), as [`home`] computes it.
@@ -247,8 +250,13 @@ impl Matcher {
     /// The matcher over checked [`Parts`].
     pub fn new(p: Parts<Cow<'static, [u8]>>) -> Matcher {
         let has_odd = p.odd.iter().any(|&b| b != 0);
+        let mut odd_first = [false; 256];
+        for (b0, row) in p.odd.chunks(256 / 8).enumerate() {
+            odd_first[b0 % 256] = row.iter().any(|&b| b != 0);
+        }
         let buckets = p.filter.len() * 4;
         Matcher {
+            odd_first,
             filter_shift: 64 - buckets.trailing_zeros(),
             keys: p.keys,
             key_ends: p.key_ends,
@@ -384,6 +392,9 @@ impl Matcher {
 
     /// Whether a form starting with a non-word byte may start at `p`.
     fn odd_at(&self, hay: &[u8], p: usize) -> bool {
+        if !self.odd_first[usize::from(hay[p])] {
+            return false;
+        }
         let b1 = hay.get(p + 1).copied().unwrap_or(0);
         let bit = usize::from(hay[p]) << 8 | usize::from(b1);
         self.odd[bit / 8] >> (bit % 8) & 1 == 1
