@@ -23,6 +23,7 @@ mod table;
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use matcher::Matcher;
 
@@ -127,9 +128,6 @@ pub struct Entry {
     pub flags: Flags,
     /// Index of the file it came from, as given by [`Gazetteer::file_of`].
     pub file: u16,
-    /// How strongly it wins a form shared with other entries, written as
-    /// an alias and as its own name (see `table::rank`).
-    rank: [(u8, u64); 2],
 }
 
 impl Entry {
@@ -321,10 +319,65 @@ impl Forms {
     }
 }
 
+/// The entries of a layer as decoded columns, each [`Entry`] made on
+/// first use: making all of them (four strings each) at start-up cost
+/// more than a short run's matching, and a run touches few.
+struct Entries {
+    /// Id, name, subtype and country of each entry.
+    strs: Cow<'static, str>,
+    str_ends: Vec<u32>,
+    kinds: Vec<Kind>,
+    flags: Vec<u32>,
+    files: Vec<u32>,
+    populations: Vec<u64>,
+    /// Added to each entry's file index: the layer's first file.
+    first_file: u16,
+    made: Vec<OnceLock<Box<Entry>>>,
+}
+
+impl Entries {
+    fn len(&self) -> usize {
+        self.made.len()
+    }
+
+    /// String `k` (id, name, subtype, country) of entry `i`.
+    fn str(&self, i: usize, k: usize) -> &str {
+        table::slice(&self.strs, &self.str_ends, 4 * i + k)
+    }
+
+    fn get(&self, i: usize) -> &Entry {
+        self.made[i].get_or_init(|| {
+            let s = |k: usize| Box::<str>::from(self.str(i, k));
+            Box::new(Entry {
+                canonical_id: s(0),
+                name: s(1),
+                kind: self.kinds[i].into(),
+                subtype: s(2),
+                country: s(3),
+                population: self.populations[i],
+                flags: Flags(self.flags[i] as u16),
+                file: self.files[i] as u16 + self.first_file,
+            })
+        })
+    }
+
+    /// How strongly entry `i` wins a form shared with other entries,
+    /// written as its own name or as an alias (see `table::rank`).
+    fn rank(&self, i: usize, own_name: bool) -> (u8, u64) {
+        table::rank(
+            self.kinds[i],
+            self.str(i, 2),
+            self.flags[i] as u16,
+            self.populations[i],
+            own_name,
+        )
+    }
+}
+
 /// The compiled gazetteer: entries, the matcher and name-evidence sets.
 pub struct Gazetteer {
     files: Vec<Box<str>>,
-    entries: Vec<Entry>,
+    entries: Entries,
     forms: Forms,
     matcher: Matcher,
     /// Word sets, hashed (bits `1 << table::GIVEN`...).
@@ -358,31 +411,12 @@ impl Gazetteer {
         blob: impl Fn(&'a str) -> Cow<'static, str>,
         bytes: impl Fn(&'a [u8]) -> Cow<'static, [u8]>,
     ) -> Gazetteer {
-        let entries = (0..d.kinds.len())
-            .map(|i| {
-                let s = |k: usize| Box::<str>::from(d.entry_str(4 * i + k));
-                Entry {
-                    canonical_id: s(0),
-                    name: s(1),
-                    kind: d.kind(i).into(),
-                    subtype: s(2),
-                    country: s(3),
-                    population: d.populations[i],
-                    flags: Flags(d.flags[i] as u16),
-                    file: d.entry_files[i] as u16,
-                    rank: [false, true].map(|own| {
-                        table::rank(
-                            d.kind(i),
-                            d.entry_str(4 * i + 2),
-                            d.flags[i] as u16,
-                            d.populations[i],
-                            own,
-                        )
-                    }),
-                }
-            })
-            .collect();
+        let kinds = (0..d.kinds.len()).map(|i| d.kind(i)).collect();
         let table::Decoded {
+            entry_strs,
+            flags,
+            entry_files,
+            populations,
             files,
             form_ends,
             var_text,
@@ -397,7 +431,18 @@ impl Gazetteer {
         } = d;
         Gazetteer {
             files: files.into_iter().map(Box::from).collect(),
-            entries,
+            entries: Entries {
+                strs: blob(entry_strs.0),
+                str_ends: entry_strs.1,
+                made: std::iter::repeat_with(OnceLock::new)
+                    .take(flags.len())
+                    .collect(),
+                kinds,
+                flags,
+                files: entry_files,
+                populations,
+                first_file: 0,
+            },
             forms: Forms {
                 ends: form_ends,
                 text: blob(var_text.0),
@@ -435,8 +480,10 @@ impl Gazetteer {
         for id in &mut user.forms.ids {
             *id += user.first_entry;
         }
-        for e in &mut user.entries {
-            e.file += user.first_file;
+        user.entries.first_file = user.first_file;
+        // Entries made before now have the old file index.
+        for e in &mut user.entries.made {
+            e.take();
         }
         self.overlay = Some(Box::new(user));
     }
@@ -541,9 +588,9 @@ impl Gazetteer {
         // the province), else the best-ranked one whose case policy fits
         // ("KABUL" is the city).
         let best = |v: usize| {
-            let id = self.forms.entries(v)[0] - self.first_entry;
-            let e = &self.entries[id as usize];
-            e.rank[usize::from(*e.name == *self.forms.text(v))]
+            let id = (self.forms.entries(v)[0] - self.first_entry) as usize;
+            let own_name = self.entries.str(id, 1) == self.forms.text(v);
+            self.entries.rank(id, own_name)
         };
         let v = variants
             .clone()
@@ -575,7 +622,7 @@ impl Gazetteer {
     /// Panics if the index did not come from this gazetteer.
     pub fn entry(&self, index: u32) -> &Entry {
         let layer = self.layer_of_entry(index);
-        &layer.entries[(index - layer.first_entry) as usize]
+        layer.entries.get((index - layer.first_entry) as usize)
     }
 
     /// All entries a match's form names, best first.
@@ -624,7 +671,7 @@ impl Gazetteer {
 
     /// The word-set bits of `word` (`1 << table::GIVEN`...) in every
     /// layer.
-    fn word_bits(&self, word: &str) -> u8 {
+    fn word_bits(&self, word: &[u8]) -> u8 {
         self.words.get(word)
             | self.overlay.as_ref().map_or(0, |o| o.words.get(word))
     }
@@ -664,18 +711,24 @@ impl Gazetteer {
     }
 
     fn in_set(&self, set: usize, word: &str) -> bool {
-        self.word_bits(word) >> set & 1 == 1
+        self.word_bits(word.as_bytes()) >> set & 1 == 1
     }
 
     /// What the word-set questions (`is_given_name`...) answer for
     /// `word`, in one or two hash lookups instead of six.
     pub fn evidence(&self, word: &str) -> Evidence {
-        let exact = self.word_bits(word);
-        let lower = table::lowercase(word);
-        let folded =
-            if &*lower == word { exact } else { self.word_bits(&lower) };
+        let exact = self.word_bits(word.as_bytes());
+        let folded = table::with_lowercase(word, |lower| {
+            if lower == word.as_bytes() {
+                exact
+            } else {
+                self.word_bits(lower)
+            }
+        });
         let suffix = if word.ends_with('.') {
-            self.word_bits(&table::lowercase(word.trim_end_matches('.')))
+            table::with_lowercase(word.trim_end_matches('.'), |lower| {
+                self.word_bits(lower)
+            })
         } else {
             folded
         };
@@ -696,9 +749,10 @@ impl Gazetteer {
     /// (the other fields false), from a small table: for lowercase
     /// words, which are asked nothing else.
     pub fn title_evidence(&self, word: &str) -> Evidence {
-        let lower = table::lowercase(word);
-        let bits = self.words.get_title(&lower)
-            | self.overlay.as_ref().map_or(0, |o| o.words.get_title(&lower));
+        let bits = table::with_lowercase(word, |lower| {
+            self.words.get_title(lower)
+                | self.overlay.as_ref().map_or(0, |o| o.words.get_title(lower))
+        });
         Evidence {
             particle: bits >> table::PARTICLES & 1 == 1,
             title: bits >> table::TITLES & 1 == 1,

@@ -759,11 +759,6 @@ impl Decoded<'_> {
         }
     }
 
-    /// Entry string `i` (`4 * entry + column`).
-    pub fn entry_str(&self, i: usize) -> &str {
-        slice(self.entry_strs.0, &self.entry_strs.1, i)
-    }
-
     /// The kind of entry `i`.
     pub fn kind(&self, i: usize) -> Kind {
         Kind::from_code(self.kinds[i]).expect("checked by decode")
@@ -837,9 +832,12 @@ pub fn word_hash(word: &[u8]) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut b = [0; 8];
-        b[..rest.len()].copy_from_slice(rest);
-        h = mix(h, u64::from_le_bytes(b));
+        // The rest zero-padded, little-endian, without a copy.
+        let x = rest
+            .iter()
+            .enumerate()
+            .fold(0, |x, (i, &b)| x | u64::from(b) << (8 * i));
+        h = mix(h, x);
     }
     h
 }
@@ -919,19 +917,19 @@ impl WordIndex {
     }
 
     /// The sets holding `word` exactly as written, as bits.
-    pub fn get(&self, word: &str) -> u8 {
+    pub fn get(&self, word: &[u8]) -> u8 {
         self.probe(&self.slots, word)
     }
 
     /// Like [`WordIndex::get`], for the title and particle bits only:
     /// other bits may be missing.
-    pub fn get_title(&self, word: &str) -> u8 {
+    pub fn get_title(&self, word: &[u8]) -> u8 {
         self.probe(&self.titles, word)
     }
 
-    fn probe(&self, slots: &[u64], word: &str) -> u8 {
+    #[inline]
+    fn probe(&self, slots: &[u64], word: &[u8]) -> u8 {
         let blob = self.blob.as_bytes();
-        let word = word.as_bytes();
         let h = word_hash(word);
         let n = word.len() as u64 + 1;
         if n > 0xffff {
@@ -954,6 +952,25 @@ impl WordIndex {
             at = (at + 1) & mask;
         }
     }
+}
+
+/// `f` of the bytes of `s.to_lowercase()`: for a short ASCII word,
+/// lowercased on the stack in one pass, with no check that it is UTF-8
+/// (word-set lookups compare bytes).
+pub fn with_lowercase<R>(s: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    let word = s.as_bytes();
+    let mut buf = [0u8; 32];
+    if let Some(buf) = buf.get_mut(..word.len()) {
+        let mut ascii = true;
+        for (to, &b) in buf.iter_mut().zip(word) {
+            ascii &= b.is_ascii();
+            *to = b.to_ascii_lowercase();
+        }
+        if ascii {
+            return f(buf);
+        }
+    }
+    f(lowercase(s).as_bytes())
 }
 
 /// `s.to_lowercase()`, without allocating for the most common words:
