@@ -460,7 +460,7 @@ impl Gazetteer {
                 max_len: matcher.max_len,
             }),
             words: table::WordIndex::new(
-                blob(words.0),
+                bytes(words),
                 word_slots,
                 title_slots,
             ),

@@ -660,8 +660,11 @@ pub struct Decoded<'a> {
     pub var_id_ends: Vec<u32>,
     /// Entry ids of the variants, best first.
     pub ids: Vec<u32>,
-    /// The words of all word sets, sorted.
-    pub words: (&'a str, Vec<u32>),
+    /// The words of all word sets, sorted, concatenated: only compared
+    /// as bytes, so neither checked as UTF-8 nor cut at their ends.
+    pub words: &'a [u8],
+    /// Their end offsets, `u32`: only counted.
+    pub word_ends: &'a [u8],
     /// For each word, the sets holding it: bit `1 << GIVEN`...
     pub word_bits: &'a [u8],
     /// The hash table over `words` (see [`WordIndex`]).
@@ -692,7 +695,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, String> {
         var_exact: r.bytes()?,
         var_id_ends: r.u32s()?,
         ids: r.u32s()?,
-        words: r.strs()?,
+        words: r.bytes()?,
+        word_ends: r.bytes()?,
         word_bits: r.bytes()?,
         word_slots: r.u64s()?,
         title_slots: r.u64s()?,
@@ -716,15 +720,20 @@ impl Decoded<'_> {
     /// Checks that every index is in bounds, so that lookups cannot panic.
     fn check(&self) -> Result<(), String> {
         let n = self.kinds.len();
+        // One pass without early exits: the table is fine in practice.
         let strs_ok = |(blob, ends): &(&str, Vec<u32>)| {
-            let mut prev = 0;
-            ends.iter().all(|&e| {
-                let ok = prev <= e
-                    && blob.is_char_boundary(e as usize)
-                    && (e as usize) <= blob.len();
+            let bytes = blob.as_bytes();
+            let (mut prev, mut ok) = (0, true);
+            for &e in ends {
+                let at = e as usize;
+                // On a char boundary: not a UTF-8 continuation byte.
+                let boundary = bytes
+                    .get(at)
+                    .map_or(at == bytes.len(), |&b| (b as i8) >= -0x40);
+                ok &= prev <= e && boundary;
                 prev = e;
-                ok
-            })
+            }
+            ok
         };
         let ascending = |v: &[u32], max: usize| {
             v.windows(2).all(|w| w[0] <= w[1])
@@ -747,10 +756,9 @@ impl Decoded<'_> {
             && self.var_id_ends.len() == self.var_exact.len()
             && ascending(&self.var_id_ends, self.ids.len())
             && self.ids.iter().all(|&i| (i as usize) < n)
-            && strs_ok(&self.words)
-            && self.word_bits.len() == self.words.1.len()
-            && slots_ok(&self.word_slots, &self.words)
-            && slots_ok(&self.title_slots, &self.words)
+            && self.word_ends.len() == 4 * self.word_bits.len()
+            && slots_ok(&self.word_slots, self.words.len())
+            && slots_ok(&self.title_slots, self.words.len())
             && self.matcher.check(self.form_ends.len());
         if ok {
             Ok(())
@@ -888,19 +896,21 @@ fn hash_slots(words: &[(&str, u8)], sets: u8) -> Vec<u64> {
 /// Whether a hash table over a blob of `words` is usable: a power-of-two
 /// size with an empty slot (so that probing ends) and every slot inside
 /// the blob.
-fn slots_ok(slots: &[u64], words: &(&str, Vec<u32>)) -> bool {
-    slots.len().is_power_of_two()
-        && slots.contains(&0)
-        && slots.iter().all(|&s| {
-            let (start, n) = ((s >> 32) as usize, (s >> 16 & 0xffff) as usize);
-            s == 0 || n >= 1 && start + n - 1 <= words.0.len()
-        })
+fn slots_ok(slots: &[u64], blob_len: usize) -> bool {
+    // One pass without early exits: the table is fine in practice.
+    let (mut empty, mut bad) = (false, false);
+    for &s in slots {
+        let (start, n) = ((s >> 32) as usize, (s >> 16 & 0xffff) as usize);
+        empty |= s == 0;
+        bad |= s != 0 && (n == 0 || start + n - 1 > blob_len);
+    }
+    slots.len().is_power_of_two() && empty && !bad
 }
 
 /// The word sets of a gazetteer, answered by hashing: each word with the
 /// bits of the sets holding it (`1 << GIVEN`...).
 pub struct WordIndex {
-    blob: std::borrow::Cow<'static, str>,
+    blob: std::borrow::Cow<'static, [u8]>,
     slots: Vec<u64>,
     titles: Vec<u64>,
 }
@@ -909,7 +919,7 @@ impl WordIndex {
     /// The index over [`Decoded`]'s words; `blob` is its word blob, kept
     /// or copied.
     pub fn new(
-        blob: std::borrow::Cow<'static, str>,
+        blob: std::borrow::Cow<'static, [u8]>,
         slots: Vec<u64>,
         titles: Vec<u64>,
     ) -> WordIndex {
@@ -929,7 +939,7 @@ impl WordIndex {
 
     #[inline]
     fn probe(&self, slots: &[u64], word: &[u8]) -> u8 {
-        let blob = self.blob.as_bytes();
+        let blob = &*self.blob;
         let h = word_hash(word);
         let n = word.len() as u64 + 1;
         if n > 0xffff {
