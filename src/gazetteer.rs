@@ -231,7 +231,7 @@ impl GazetteerBuilder {
         };
         if self.defaults && self.files.is_empty() {
             let d = table::decode(DEFAULT_TABLE).map_err(bad_table)?;
-            return Ok(Gazetteer::new(d, Cow::Borrowed, Cow::Borrowed));
+            return Ok(Gazetteer::new(d, Cow::Borrowed));
         }
         let user = self.load_files()?;
         if !self.defaults {
@@ -263,11 +263,7 @@ impl GazetteerBuilder {
             .map_err(|e| Error::from(ErrorKind::Build(e)))?;
         let d = table::decode(&bytes)
             .map_err(|e| Error::from(ErrorKind::Build(e)))?;
-        Ok(Gazetteer::new(
-            d,
-            |s: &str| Cow::Owned(s.to_owned()),
-            |b: &[u8]| Cow::Owned(b.to_vec()),
-        ))
+        Ok(Gazetteer::new(d, |b: &[u8]| Cow::Owned(b.to_vec())))
     }
 }
 
@@ -287,7 +283,7 @@ enum CasePolicy {
 /// the defaults allocates a handful of buffers, not one per form.
 struct Forms {
     ends: Vec<u32>,
-    text: Cow<'static, str>,
+    text: Cow<'static, [u8]>,
     text_ends: Vec<u32>,
     exact: Vec<bool>,
     id_ends: Vec<u32>,
@@ -301,7 +297,12 @@ impl Forms {
     }
 
     fn text(&self, v: usize) -> &str {
-        table::slice(&self.text, &self.text_ends, v)
+        table::slice_checked(&self.text, &self.text_ends, v)
+    }
+
+    /// [`Forms::text`] as bytes, where it is only compared.
+    fn text_bytes(&self, v: usize) -> &[u8] {
+        table::slice_bytes(&self.text, &self.text_ends, v)
     }
 
     fn policy(&self, v: usize) -> CasePolicy {
@@ -324,7 +325,7 @@ impl Forms {
 /// more than a short run's matching, and a run touches few.
 struct Entries {
     /// Id, name, subtype and country of each entry.
-    strs: Cow<'static, str>,
+    strs: Cow<'static, [u8]>,
     str_ends: Vec<u32>,
     kinds: Vec<Kind>,
     flags: Vec<u32>,
@@ -342,7 +343,11 @@ impl Entries {
 
     /// String `k` (id, name, subtype, country) of entry `i`.
     fn str(&self, i: usize, k: usize) -> &str {
-        table::slice(&self.strs, &self.str_ends, 4 * i + k)
+        table::slice_checked(&self.strs, &self.str_ends, 4 * i + k)
+    }
+
+    fn str_bytes(&self, i: usize, k: usize) -> &[u8] {
+        table::slice_bytes(&self.strs, &self.str_ends, 4 * i + k)
     }
 
     fn get(&self, i: usize) -> &Entry {
@@ -403,12 +408,11 @@ impl std::fmt::Debug for Gazetteer {
 }
 
 impl Gazetteer {
-    /// Assembles tables read by `table::decode`; `blob` keeps or copies
-    /// their string blobs and `bytes` the matcher's tables (borrowed for
-    /// the embedded defaults).
+    /// Assembles tables read by `table::decode`; `bytes` keeps or copies
+    /// their blobs and the matcher's tables (borrowed for the embedded
+    /// defaults).
     fn new<'a>(
         d: table::Decoded<'a>,
-        blob: impl Fn(&'a str) -> Cow<'static, str>,
         bytes: impl Fn(&'a [u8]) -> Cow<'static, [u8]>,
     ) -> Gazetteer {
         let kinds = (0..d.kinds.len()).map(|i| d.kind(i)).collect();
@@ -432,7 +436,7 @@ impl Gazetteer {
         Gazetteer {
             files: files.into_iter().map(Box::from).collect(),
             entries: Entries {
-                strs: blob(entry_strs.0),
+                strs: bytes(entry_strs.0),
                 str_ends: entry_strs.1,
                 made: std::iter::repeat_with(OnceLock::new)
                     .take(flags.len())
@@ -445,7 +449,7 @@ impl Gazetteer {
             },
             forms: Forms {
                 ends: form_ends,
-                text: blob(var_text.0),
+                text: bytes(var_text.0),
                 text_ends: var_text.1,
                 exact: var_exact.iter().map(|&b| b != 0).collect(),
                 id_ends: var_id_ends,
@@ -589,12 +593,13 @@ impl Gazetteer {
         // ("KABUL" is the city).
         let best = |v: usize| {
             let id = (self.forms.entries(v)[0] - self.first_entry) as usize;
-            let own_name = self.entries.str(id, 1) == self.forms.text(v);
+            let own_name =
+                self.entries.str_bytes(id, 1) == self.forms.text_bytes(v);
             self.entries.rank(id, own_name)
         };
         let v = variants
             .clone()
-            .find(|&v| self.forms.text(v) == found)
+            .find(|&v| self.forms.text_bytes(v) == found.as_bytes())
             .or_else(|| {
                 variants
                     .clone()

@@ -636,12 +636,30 @@ pub fn slice<'a>(blob: &'a str, ends: &[u32], i: usize) -> &'a str {
     &blob[start..ends[i] as usize]
 }
 
+/// The bytes of string `i` of a blob with end offsets, or none when the
+/// offsets are out of bounds.
+pub fn slice_bytes<'a>(blob: &'a [u8], ends: &[u32], i: usize) -> &'a [u8] {
+    let start = match i.checked_sub(1) {
+        Some(prev) => ends.get(prev).map_or(0, |&e| e as usize),
+        None => 0,
+    };
+    let end = ends.get(i).map_or(0, |&e| e as usize);
+    blob.get(start..end).unwrap_or_default()
+}
+
+/// String `i` of a blob with end offsets, checked where it is read (a
+/// run reads few of them): a bad one reads as empty.
+pub fn slice_checked<'a>(blob: &'a [u8], ends: &[u32], i: usize) -> &'a str {
+    std::str::from_utf8(slice_bytes(blob, ends, i)).unwrap_or_default()
+}
+
 /// Gazetteer tables read back from [`encode`]'s bytes, borrowing them.
 pub struct Decoded<'a> {
     /// File names.
     pub files: Vec<&'a str>,
     /// Entry strings: id, name, subtype, country for each entry.
-    pub entry_strs: (&'a str, Vec<u32>),
+    /// Checked where read (see [`slice_checked`]).
+    pub entry_strs: (&'a [u8], Vec<u32>),
     /// Entry kinds ([`Kind`] codes).
     pub kinds: &'a [u8],
     /// Entry flags.
@@ -653,7 +671,8 @@ pub struct Decoded<'a> {
     /// End index in the variant arrays of each form.
     pub form_ends: Vec<u32>,
     /// Variant texts as written.
-    pub var_text: (&'a str, Vec<u32>),
+    /// Checked where read (see [`slice_checked`]).
+    pub var_text: (&'a [u8], Vec<u32>),
     /// Whether each variant is an acronym (exact case).
     pub var_exact: &'a [u8],
     /// End index in `ids` of each variant.
@@ -685,13 +704,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, String> {
     };
     let d = Decoded {
         files,
-        entry_strs: r.strs()?,
+        entry_strs: (r.bytes()?, r.u32s()?),
         kinds: r.bytes()?,
         flags: r.u32s()?,
         entry_files: r.u32s()?,
         populations: r.u64s()?,
         form_ends: r.u32s()?,
-        var_text: r.strs()?,
+        var_text: (r.bytes()?, r.u32s()?),
         var_exact: r.bytes()?,
         var_id_ends: r.u32s()?,
         ids: r.u32s()?,
@@ -720,27 +739,11 @@ impl Decoded<'_> {
     /// Checks that every index is in bounds, so that lookups cannot panic.
     fn check(&self) -> Result<(), String> {
         let n = self.kinds.len();
-        // One pass without early exits: the table is fine in practice.
-        let strs_ok = |(blob, ends): &(&str, Vec<u32>)| {
-            let bytes = blob.as_bytes();
-            let (mut prev, mut ok) = (0, true);
-            for &e in ends {
-                let at = e as usize;
-                // On a char boundary: not a UTF-8 continuation byte.
-                let boundary = bytes
-                    .get(at)
-                    .map_or(at == bytes.len(), |&b| (b as i8) >= -0x40);
-                ok &= prev <= e && boundary;
-                prev = e;
-            }
-            ok
-        };
         let ascending = |v: &[u32], max: usize| {
             v.windows(2).all(|w| w[0] <= w[1])
                 && v.last().is_none_or(|&l| l as usize <= max)
         };
         let ok = self.entry_strs.1.len() == 4 * n
-            && strs_ok(&self.entry_strs)
             && self.kinds.iter().all(|&k| Kind::from_code(k).is_some())
             && self.flags.len() == n
             && self.entry_files.len() == n
@@ -751,7 +754,6 @@ impl Decoded<'_> {
             && self.populations.len() == n
             && ascending(&self.form_ends, self.var_exact.len())
             && self.variants_nonempty()
-            && strs_ok(&self.var_text)
             && self.var_text.1.len() == self.var_exact.len()
             && self.var_id_ends.len() == self.var_exact.len()
             && ascending(&self.var_id_ends, self.ids.len())
