@@ -332,6 +332,145 @@ struct TokenIndex {
     words: FxHashMap<Box<[u8]>, [u64; 4]>,
     /// Literals numbered so far, and whether they match exactly.
     lits: Vec<(Box<str>, bool)>,
+    /// The short ASCII words of `words`, by their lowercase form, for
+    /// the common case of [`TokenIndex::token_bits`]: filled by
+    /// [`TokenIndex::seal`] once every rule file is read.
+    short: ShortWords,
+}
+
+/// Short ASCII words keyed by their lowercase form, so that a token's
+/// list and literal bits take one probe of a small open-addressing
+/// table (its exact and case-folded entries share a slot), not two
+/// general hash-map lookups.
+#[derive(Clone, Debug, Default)]
+struct ShortWords {
+    /// Per slot, 0 when free, else a tag of the key's hash (high half)
+    /// and the entry number plus one (low half).
+    slots: Vec<u64>,
+    /// How far to shift a hash right to get its slot.
+    shift: u32,
+    entries: Vec<ShortEntry>,
+    /// Words written with a capital, matched exactly: their bytes and
+    /// their list and literal bits.
+    exact: Vec<(Box<[u8]>, u64, u64)>,
+}
+
+#[derive(Clone, Debug)]
+struct ShortEntry {
+    /// The lowercase word, zero-padded, as [`ascii_lower_words`] gives
+    /// it.
+    key: [u64; 4],
+    len: usize,
+    /// Bits of the lists and literals holding the word in lowercase.
+    lists: u64,
+    lits: u64,
+    /// Its spellings with capitals: a range of [`ShortWords::exact`].
+    exact: std::ops::Range<u32>,
+}
+
+/// Words up to this many bytes go in [`ShortWords`].
+const SHORT_WORD: usize = 32;
+
+impl ShortWords {
+    /// Branch-free over the four words, the padding ones being zero.
+    #[inline(always)]
+    fn hash(key: &[u64; 4], len: usize) -> u64 {
+        let x = key[0]
+            ^ key[1].rotate_left(19)
+            ^ key[2].rotate_left(37)
+            ^ key[3].rotate_left(53)
+            ^ (len as u64) << 56;
+        (x ^ x >> 29).wrapping_mul(0x517c_c1b7_2722_0a95)
+    }
+
+    /// The slot holding `key`, or the free slot where it would go.
+    #[inline(always)]
+    fn slot(&self, key: &[u64; 4], len: usize) -> usize {
+        let mask = self.slots.len() - 1;
+        let h = Self::hash(key, len);
+        let mut at = (h >> self.shift) as usize & mask;
+        loop {
+            let s = self.slots[at];
+            if s == 0 {
+                return at;
+            }
+            if s >> 32 == h & 0xffff_ffff {
+                let entry = &self.entries[(s & 0xffff_ffff) as usize - 1];
+                if entry.len == len && entry.key == *key {
+                    return at;
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Builds the table from the index's words.
+    fn new(words: &FxHashMap<Box<[u8]>, [u64; 4]>) -> ShortWords {
+        let mut keys: Vec<(&[u8], &[u64; 4])> = words
+            .iter()
+            .filter(|(w, _)| w.len() <= SHORT_WORD && w.is_ascii())
+            .map(|(w, bits)| (&**w, bits))
+            .collect();
+        // Sorted so that exact spellings of one word sit together.
+        keys.sort_unstable_by_key(|&(w, _)| (w.to_ascii_lowercase(), w));
+        let size = (keys.len() * 2).next_power_of_two().max(8);
+        let mut short = ShortWords {
+            slots: vec![0; size],
+            shift: 64 - size.trailing_zeros(),
+            ..ShortWords::default()
+        };
+        for (w, bits) in keys {
+            let Some(key) = ascii_lower_words(w) else { continue };
+            let at = short.slot(&key, w.len());
+            if short.slots[at] == 0 {
+                let n = short.exact.len() as u32;
+                short.entries.push(ShortEntry {
+                    key,
+                    len: w.len(),
+                    lists: 0,
+                    lits: 0,
+                    exact: n..n,
+                });
+                let h = Self::hash(&key, w.len());
+                short.slots[at] = h << 32 | short.entries.len() as u64;
+            }
+            let e = (short.slots[at] & 0xffff_ffff) as usize - 1;
+            let entry = &mut short.entries[e];
+            entry.lists |= bits[1];
+            entry.lits |= bits[3];
+            if bits[0] | bits[2] != 0 {
+                short.exact.push((w.into(), bits[0], bits[2]));
+                entry.exact.end = short.exact.len() as u32;
+            }
+        }
+        short
+    }
+
+    /// The list and literal bits of `word` (ASCII, at most
+    /// [`SHORT_WORD`] bytes), given its lowercase form `lower`: the
+    /// case-folded entries of `lower` and the exact ones of `word`.
+    #[inline(always)]
+    fn get(&self, word: &[u8], lower: &[u64; 4]) -> (u64, u64) {
+        if self.slots.is_empty() {
+            return (0, 0);
+        }
+        let s = self.slots[self.slot(lower, word.len())];
+        if s == 0 {
+            return (0, 0);
+        }
+        let entry = &self.entries[(s & 0xffff_ffff) as usize - 1];
+        let (mut lists, mut lits) = (entry.lists, entry.lits);
+        if !entry.exact.is_empty() {
+            let exact = entry.exact.start as usize..entry.exact.end as usize;
+            for (w, l, t) in &self.exact[exact] {
+                if **w == *word {
+                    lists |= l;
+                    lits |= t;
+                }
+            }
+        }
+        (lists, lits)
+    }
 }
 
 impl TokenIndex {
@@ -358,6 +497,12 @@ impl TokenIndex {
         Some(at)
     }
 
+    /// Builds the table of short words: call once every word and
+    /// literal is in.
+    fn seal(&mut self) {
+        self.short = ShortWords::new(&self.words);
+    }
+
     fn get(&self, word: &str) -> [u64; 4] {
         self.get_bytes(word.as_bytes())
     }
@@ -381,20 +526,16 @@ impl TokenIndex {
     /// word's) and literal bits, as `Ctx::text_test` answers them.
     fn token_bits(&self, w: &str) -> (u64, u64) {
         let b = w.as_bytes();
-        if b.len() <= 32 && b.is_ascii() {
-            // Short ASCII, nearly every token: lowercase once, on the
-            // stack, and look up bytes.
-            let (lower, upper) = ascii_lower32(b);
-            let lower = &lower[..b.len()];
-            let e = self.get_bytes(b);
-            let l = if upper { self.get_bytes(lower) } else { e };
-            let (mut lists, mut lits) = (e[0] | l[1], e[2] | l[3]);
+        // Short ASCII, nearly every token: lowercase once, on the stack,
+        // and probe the short-word table once.
+        let lower = ascii_lower_words(b).filter(|_| b.len() <= SHORT_WORD);
+        if let Some(lower) = lower {
+            let (mut lists, mut lits) = self.short.get(b, &lower);
             if let Some(bare) = b.strip_suffix(b"'s") {
-                let n = bare.len();
-                let e = self.get_bytes(bare);
-                let l = if upper { self.get_bytes(&lower[..n]) } else { e };
-                lists |= e[0] | l[1];
-                lits |= e[2] | l[3];
+                let (l, t) =
+                    self.short.get(bare, &truncate(lower, bare.len()));
+                lists |= l;
+                lits |= t;
             }
             return (lists, lits);
         }
@@ -513,6 +654,7 @@ impl RuleSetBuilder {
         for (path, text) in &self.files {
             set.parse(path, text)?;
         }
+        set.index.seal();
         Ok(set)
     }
 }
@@ -1420,28 +1562,52 @@ pub fn check_examples(
     Ok(())
 }
 
-/// `b` (ASCII, at most 32 bytes) lowercased into a buffer, and whether
-/// it had an uppercase letter. Eight bytes at a time without branches:
-/// per-byte branches on letter case mispredict on running text.
+/// [`ascii_lower_words`] as bytes, with whether `b` had an uppercase
+/// letter.
+#[cfg(test)]
 fn ascii_lower32(b: &[u8]) -> ([u8; 32], bool) {
+    let words = ascii_lower_words(b).expect("ASCII");
+    let mut buf = [0u8; 32];
+    for (out, w) in buf.chunks_exact_mut(8).zip(words) {
+        out.copy_from_slice(&w.to_le_bytes());
+    }
+    (buf, buf[..b.len()] != *b)
+}
+
+/// `b` lowercased into four little-endian words, zero-padded (the form
+/// [`ShortWords`] hashes and compares), or `None` when it is not ASCII.
+/// Only its first 32 bytes count. Eight bytes at a time without
+/// branches: per-byte branches on letter case mispredict on running
+/// text.
+#[inline(always)]
+fn ascii_lower_words(b: &[u8]) -> Option<[u64; 4]> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut buf = [0u8; 32];
-    let mut upper = 0;
-    for (out, chunk) in buf.chunks_exact_mut(8).zip(b.chunks(8)) {
+    let mut words = [0u64; 4];
+    let mut high = 0;
+    for (out, chunk) in words.iter_mut().zip(b.chunks(8)) {
         // Loaded from the input, not copied to the stack and reloaded:
         // a wide load of narrow stores stalls.
         let x = load_le(chunk);
-        // Bytes are below 0x80, so adding at most 0x3f never carries
-        // into the next byte: the high bit says `byte >= 'A'`, then
-        // `byte > 'Z'`.
-        let ge_a = x + ONES * (0x80 - u64::from(b'A'));
-        let gt_z = x + ONES * (0x80 - u64::from(b'Z') - 1);
-        let up = ge_a & !gt_z & HIGH;
-        upper |= up;
-        out.copy_from_slice(&(x | up >> 2).to_le_bytes());
+        high |= x;
+        // For bytes below 0x80, adding at most 0x3f never carries into
+        // the next byte: the high bit says `byte >= 'A'`, then `byte >
+        // 'Z'`.
+        let ge_a = x.wrapping_add(ONES * (0x80 - u64::from(b'A')));
+        let gt_z = x.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
+        *out = x | (ge_a & !gt_z & HIGH) >> 2;
     }
-    (buf, upper != 0)
+    (high & HIGH == 0).then_some(words)
+}
+
+/// `words` (a zero-padded word, as [`ascii_lower_words`] gives it) cut
+/// to its first `len` bytes.
+fn truncate(mut words: [u64; 4], len: usize) -> [u64; 4] {
+    for (k, w) in words.iter_mut().enumerate() {
+        let keep = len.saturating_sub(8 * k).min(8);
+        *w &= u64::MAX.checked_shr(64 - 8 * keep as u32).unwrap_or(0);
+    }
+    words
 }
 
 /// Up to eight bytes as a little-endian word, zero-padded: two
@@ -1958,6 +2124,56 @@ mod tests {
             }
         }
         assert!(sentences > 10, "{sentences} sentences");
+    }
+
+    #[test]
+    fn short_words_answer_as_the_word_map() {
+        // The word map's answer for a short ASCII token, as it was
+        // computed before the short-word table.
+        fn by_map(index: &TokenIndex, b: &[u8]) -> (u64, u64) {
+            let lower = b.to_ascii_lowercase();
+            let upper = lower != b;
+            let e = index.get_bytes(b);
+            let l = if upper { index.get_bytes(&lower) } else { e };
+            let (mut lists, mut lits) = (e[0] | l[1], e[2] | l[3]);
+            if let Some(bare) = b.strip_suffix(b"'s") {
+                let e = index.get_bytes(bare);
+                let l = if upper {
+                    index.get_bytes(&lower[..bare.len()])
+                } else {
+                    e
+                };
+                lists |= e[0] | l[1];
+                lits |= e[2] | l[3];
+            }
+            (lists, lits)
+        }
+        let set = RuleSetBuilder::new().build().expect("rules build");
+        let mut checked = 0;
+        for word in set.index.words.keys() {
+            let Ok(word) = std::str::from_utf8(word) else { continue };
+            let title: String = word
+                .chars()
+                .enumerate()
+                .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c })
+                .collect();
+            for w in [
+                word.to_string(),
+                word.to_ascii_lowercase(),
+                word.to_ascii_uppercase(),
+                title,
+            ] {
+                for w in [w.clone(), format!("{w}'s"), format!("{w}x")] {
+                    if w.len() > SHORT_WORD || !w.is_ascii() {
+                        continue;
+                    }
+                    let want = by_map(&set.index, w.as_bytes());
+                    assert_eq!(set.index.token_bits(&w), want, "{w:?}");
+                    checked += usize::from(want != (0, 0));
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked} words with bits");
     }
 
     #[test]
