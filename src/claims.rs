@@ -769,7 +769,13 @@ fn may_start_figure(text: &str, t: &Token) -> bool {
 
 /// The part of a word before its first hyphen (`-` or `‐`).
 fn before_hyphen(s: &str) -> &str {
-    s.find(['-', '‐']).map_or(s, |i| &s[..i])
+    // Bytes, not chars: asked about every word of every sentence. `‐`
+    // is the only one of the two that starts with 0xE2.
+    let b = s.as_bytes();
+    let hyphen = b.iter().enumerate().position(|(i, &c)| {
+        c == b'-' || c == 0xE2 && b[i..].starts_with("‐".as_bytes())
+    });
+    hyphen.map_or(s, |i| &s[..i])
 }
 
 /// Whether `w` ends with the lowercase `suffix`, ASCII case ignored:

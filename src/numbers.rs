@@ -157,8 +157,16 @@ struct P {
 #[derive(Debug, Default)]
 pub struct Scanner {
     p: Vec<P>,
+    /// The scanned stretch of text ASCII-lowercased, then the lowercase
+    /// of each non-ASCII piece.
     low: String,
     lo: Vec<(u32, u32)>,
+    /// Where the stretch copied into `low` starts in the text, and how
+    /// long it is.
+    base: usize,
+    stretch: usize,
+    /// Whether the whole stretch is ASCII, so no piece needs a test.
+    ascii: bool,
 }
 
 const UNITS: &[(&str, f64)] = &[
@@ -975,6 +983,26 @@ impl Scanner {
         self.p.clear();
         self.low.clear();
         self.lo.clear();
+        self.p.reserve(toks.len());
+        self.lo.reserve(toks.len());
+        // Lowercasing the sentence once costs less than lowercasing each
+        // token into its own place: an ASCII piece's lowercase is then
+        // its own bytes of the copy.
+        let (start, end) = match (toks.first(), toks.last()) {
+            (Some(a), Some(z)) if a.span.start <= z.span.end => {
+                (a.span.start, z.span.end)
+            }
+            _ => (0, 0),
+        };
+        let stretch = &text[start..end];
+        self.low.push_str(stretch);
+        self.low.make_ascii_lowercase();
+        self.base = start;
+        self.stretch = stretch.len();
+        self.ascii = stretch.is_ascii();
+        // `‐` and `‑` start with byte 0xE2: most sentences have neither
+        // it nor `-`, and no token needs the test.
+        let dashes = memchr::memchr2(b'-', 0xE2, stretch.as_bytes()).is_some();
         for t in toks {
             let s = t.span.of(text);
             let kind = match t.kind {
@@ -982,8 +1010,9 @@ impl Scanner {
                 TokenKind::Number => PK::Num,
                 TokenKind::Punct => PK::Punct,
             };
-            // `‐` and `‑` start with byte 0xE2: a byte test first.
-            let hyphen = s.bytes().any(|b| b == b'-' || b == 0xE2)
+            let hyphen = dashes
+                && kind == PK::Word
+                && s.bytes().any(|b| b == b'-' || b == 0xE2)
                 && s.contains(['-', '‐', '‑']);
             if kind == PK::Word && hyphen {
                 let mut first = true;
@@ -1018,8 +1047,16 @@ impl Scanner {
     }
 
     fn push(&mut self, text: &str, span: Span, kind: PK, glued: bool) {
-        let a = self.low.len() as u32;
         let s = span.of(text);
+        let in_stretch =
+            span.start >= self.base && span.end - self.base <= self.stretch;
+        if in_stretch && (self.ascii || s.is_ascii()) {
+            let a = (span.start - self.base) as u32;
+            self.lo.push((a, a + s.len() as u32));
+            self.p.push(P { span, kind, glued });
+            return;
+        }
+        let a = self.low.len() as u32;
         if s.is_ascii() {
             self.low.push_str(s);
             self.low[a as usize..].make_ascii_lowercase();
