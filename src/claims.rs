@@ -23,7 +23,8 @@ use crate::annotation::{
 use crate::error::Result;
 use crate::gazetteer::lowercase;
 use crate::numbers::{
-    is_number_word, letter_bit, may_be_number_word, Currency, Mention, Scanner,
+    is_number_word, letter_bit, may_be_number_bytes, Currency, Mention,
+    Scanner,
 };
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::span::Span;
@@ -381,10 +382,18 @@ impl Words {
     /// non-ASCII words need no special case.
     #[inline]
     fn has(&self, w: &str) -> bool {
-        let b = w.as_bytes();
+        self.has_bytes(w.as_bytes())
+    }
+
+    /// [`Words::has`] of a word's bytes.
+    #[inline]
+    fn has_bytes(&self, b: &[u8]) -> bool {
         let n = b.len();
         if n >= 32 {
-            return lower_in(w, self.list);
+            return self
+                .list
+                .iter()
+                .any(|w| w.as_bytes().eq_ignore_ascii_case(b));
         }
         let set = self.set();
         let (Some(&a), Some(&z)) = (b.first(), b.last()) else {
@@ -585,7 +594,9 @@ impl ClaimStage {
             let inside = speakers.quote_open;
             let quote_after = quote_open_after(text, toks, inside);
             let saying = has_saying(sspan.of(text));
-            let figures = toks.iter().any(|t| may_start_figure(text, t));
+            // A digit settles it before any word is looked at.
+            let figures = toks.iter().any(|t| t.kind == TokenKind::Number)
+                || toks.iter().any(|t| may_start_figure(text, t));
             dates.clear();
             if saying || figures || quote_after && !inside {
                 dates.extend(
@@ -747,20 +758,20 @@ fn may_start_figure(text: &str, t: &Token) -> bool {
         TokenKind::Number => true,
         TokenKind::Punct => false,
         TokenKind::Word => {
-            let s = t.span.of(text);
-            if s.len() > 24 {
+            // Bytes first: asked about the words of every sentence
+            // without a digit, and most fail the bit tests.
+            let b = &text.as_bytes()[t.span.start..t.span.end];
+            if b.len() > 24 {
                 return false;
             }
-            let first = before_hyphen(s);
-            // Two bit tests rule out most words before any copy.
-            if !may_be_number_word(first)
-                && !["quarter", "third"]
-                    .iter()
-                    .any(|w| w.eq_ignore_ascii_case(first))
+            let first = &b[..hyphen_at(b)];
+            if !may_be_number_bytes(first)
+                && !first.eq_ignore_ascii_case(b"quarter")
+                && !first.eq_ignore_ascii_case(b"third")
             {
                 return false;
             }
-            let lower = lowercase(first);
+            let lower = lowercase(before_hyphen(t.span.of(text)));
             is_number_word(&lower)
                 || matches!(&*lower, "quarter" | "third" | "dozen")
         }
@@ -769,13 +780,17 @@ fn may_start_figure(text: &str, t: &Token) -> bool {
 
 /// The part of a word before its first hyphen (`-` or `‐`).
 fn before_hyphen(s: &str) -> &str {
-    // Bytes, not chars: asked about every word of every sentence. `‐`
-    // is the only one of the two that starts with 0xE2.
-    let b = s.as_bytes();
+    &s[..hyphen_at(s.as_bytes())]
+}
+
+/// Where the first hyphen (`-` or `‐`) of a word starts, or its length.
+/// Bytes, not chars: asked about every word of every sentence. `‐` is
+/// the only one of the two that starts with 0xE2.
+fn hyphen_at(b: &[u8]) -> usize {
     let hyphen = b.iter().enumerate().position(|(i, &c)| {
         c == b'-' || c == 0xE2 && b[i..].starts_with("‐".as_bytes())
     });
-    hyphen.map_or(s, |i| &s[..i])
+    hyphen.unwrap_or(b.len())
 }
 
 /// Whether `w` ends with the lowercase `suffix`, ASCII case ignored:
@@ -952,15 +967,17 @@ fn attribution_of(text: &str, toks: &[Token], dates: &[Span]) -> Option<Span> {
     let (mut according, mut from_by, mut possessive, mut comma) =
         (false, false, false, false);
     let mut verbs: Vec<usize> = Vec::new();
+    // Bytes: no char boundary to check on every token.
+    let bytes = text.as_bytes();
     for (i, t) in toks.iter().enumerate() {
-        let s = t.span.of(text);
-        possessive |= s.ends_with("’s") || s.ends_with("'s");
-        comma |= s == ",";
+        let s = &bytes[t.span.start..t.span.end];
+        possessive |= s.ends_with("’s".as_bytes()) || s.ends_with(b"'s");
+        comma |= s == b",";
         if t.kind == TokenKind::Word {
-            according |= s.eq_ignore_ascii_case("according");
-            from_by |= matches!(s, "from" | "by");
+            according |= s.eq_ignore_ascii_case(b"according");
+            from_by |= matches!(s, b"from" | b"by");
             // Every plain verb of saying is a speech verb too.
-            if SPEECH_VERB_WORDS.has(s) {
+            if SPEECH_VERB_WORDS.has_bytes(s) {
                 verbs.push(i);
             }
         }

@@ -861,12 +861,19 @@ pub(crate) fn letter_bit(b: u8) -> u32 {
 /// [`is_number_word`] of it lowercased is false. Bit tests, no hashing:
 /// the sentence prefilter asks it about every word.
 pub(crate) fn may_be_number_word(w: &str) -> bool {
-    let b = w.as_bytes();
+    may_be_number_bytes(w.as_bytes())
+}
+
+/// [`may_be_number_word`] of a word's bytes.
+pub(crate) fn may_be_number_bytes(b: &[u8]) -> bool {
     // Every listed word has three letters or more.
     let [a, second, .., z] = *b else {
         return false;
     };
-    let fold = b.len() >= 4 && b[b.len() - 4..].eq_ignore_ascii_case(b"fold");
+    // The last letter first: most words do not end in `d`.
+    let fold = matches!(z, b'd' | b'D')
+        && b.len() >= 4
+        && b[b.len() - 4..].eq_ignore_ascii_case(b"fold");
     if fold || b.len() >= 16 {
         return true;
     }
