@@ -1192,17 +1192,19 @@ fn nearer_source(
             return None;
         }
         let Some(v) = word(text, t) else { continue };
+        // Most words are no verb of saying: ask that first.
+        if !SPEECH_VERB_WORDS.has(v)
+            || v.starts_with(|c: char| c.is_uppercase())
+        {
+            continue;
+        }
         // Passives and participles name no speaker: "originally reported
         // as 8 cents", "a crowd estimated at 5,000".
         let participle = toks
             .get(i + 1)
             .and_then(|t| word(text, t))
             .is_some_and(|n| matches!(n, "as" | "at" | "by"));
-        if v.starts_with(|c: char| c.is_uppercase())
-            || !SPEECH_VERB_WORDS.has(v)
-            || participle
-            || BE_FORMS.has(word(text, &toks[i - 1]).unwrap_or(""))
-        {
+        if participle || BE_FORMS.has(word(text, &toks[i - 1]).unwrap_or("")) {
             continue;
         }
         let s = speaker_at(text, toks, i, dates)?;
@@ -1434,6 +1436,16 @@ fn pronoun_speaker<'t>(text: &'t str, toks: &[Token]) -> Option<&'t str> {
         "predicted",
         "confirmed",
     ]);
+    // Both patterns need one of the verbs: most sentences have none, and
+    // one look at each word settles them.
+    let bytes = text.as_bytes();
+    let verb = toks.iter().any(|t| {
+        t.kind == TokenKind::Word
+            && SAYING.has_bytes(&bytes[t.span.start..t.span.end])
+    });
+    if !verb {
+        return None;
+    }
     (0..toks.len().saturating_sub(1)).find_map(|i| {
         let (a, b) = (word(text, &toks[i])?, word(text, &toks[i + 1])?);
         if is_pronoun(a) && SAYING.has(b) {
