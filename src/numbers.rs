@@ -888,8 +888,10 @@ pub fn is_number_word(w: &str) -> bool {
     // Called for every word of every sentence with a digit or number
     // word: two bit tests, then one hash probe, instead of scanning the
     // tables.
-    may_be_number_word(w) && number_words().words.contains(w)
-        || w.ends_with("fold")
+    // A word ending in `fold` passes the filter too: the rest need not
+    // be asked about when it fails.
+    may_be_number_word(w)
+        && (number_words().words.contains(w) || w.ends_with("fold"))
 }
 
 /// A number read from pieces.
@@ -1011,7 +1013,6 @@ impl Scanner {
         // it nor `-`, and no token needs the test.
         let dashes = memchr::memchr2(b'-', 0xE2, stretch.as_bytes()).is_some();
         for t in toks {
-            let s = t.span.of(text);
             let kind = match t.kind {
                 TokenKind::Word => PK::Word,
                 TokenKind::Number => PK::Num,
@@ -1019,9 +1020,12 @@ impl Scanner {
             };
             let hyphen = dashes
                 && kind == PK::Word
-                && s.bytes().any(|b| b == b'-' || b == 0xE2)
-                && s.contains(['-', '‐', '‑']);
-            if kind == PK::Word && hyphen {
+                && text.as_bytes()[t.span.start..t.span.end]
+                    .iter()
+                    .any(|&b| b == b'-' || b == 0xE2)
+                && t.span.of(text).contains(['-', '‐', '‑']);
+            if hyphen {
+                let s = t.span.of(text);
                 let mut first = true;
                 let mut at = t.span.start;
                 for part in s.split_inclusive(['-', '‐', '‑']) {
@@ -1054,15 +1058,17 @@ impl Scanner {
     }
 
     fn push(&mut self, text: &str, span: Span, kind: PK, glued: bool) {
-        let s = span.of(text);
         let in_stretch =
             span.start >= self.base && span.end - self.base <= self.stretch;
-        if in_stretch && (self.ascii || s.is_ascii()) {
+        if in_stretch
+            && (self.ascii || text.as_bytes()[span.start..span.end].is_ascii())
+        {
             let a = (span.start - self.base) as u32;
-            self.lo.push((a, a + s.len() as u32));
+            self.lo.push((a, (span.end - self.base) as u32));
             self.p.push(P { span, kind, glued });
             return;
         }
+        let s = span.of(text);
         let a = self.low.len() as u32;
         if s.is_ascii() {
             self.low.push_str(s);
