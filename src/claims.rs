@@ -1809,9 +1809,12 @@ fn clauses(text: &str, toks: &[Token], dates: &[Span], out: &mut Clauses) {
     let mut current = 0u32;
     // The clause to resume when an aside closes, and what closes it.
     let mut resume: Option<(u32, &str)> = None;
+    // Whether the token before is a comma, carried over rather than
+    // sliced out of the text again.
+    let mut after_comma = false;
     for (i, t) in toks.iter().enumerate() {
         let s = t.span.of(text);
-        let prev = if i > 0 { toks[i - 1].span.of(text) } else { "" };
+        let prev_comma = std::mem::replace(&mut after_comma, s == ",");
         if let Some((back, closer)) = resume {
             if s == closer {
                 // The closing mark belongs to the aside; the next token
@@ -1830,13 +1833,13 @@ fn clauses(text: &str, toks: &[Token], dates: &[Span], out: &mut Clauses) {
             ";" => (None, true),
             // "Then, with prices slumping in 1925, two companies ...": a
             // fronted phrase dates the clause it opens.
-            _ if prev == ","
+            _ if prev_comma
                 && lower_in(s, &["with", "including"])
                 && i < 4 =>
             {
                 (None, false)
             }
-            _ if prev == ","
+            _ if prev_comma
                 && lower_in(
                     s,
                     &[
@@ -1855,7 +1858,7 @@ fn clauses(text: &str, toks: &[Token], dates: &[Span], out: &mut Clauses) {
             {
                 (Some(","), false)
             }
-            _ if prev == ","
+            _ if prev_comma
                 && lower_in(
                     s,
                     &["and", "but", "while", "whereas", "although", "though"],
