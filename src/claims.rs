@@ -23,7 +23,8 @@ use crate::annotation::{
 use crate::error::Result;
 use crate::gazetteer::lowercase;
 use crate::numbers::{
-    is_number_word, letter_bit, may_be_number_word, Currency, Mention, Scanner,
+    is_number_word, letter_bit, may_be_number_bytes, Currency, Mention,
+    Scanner,
 };
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::span::Span;
@@ -381,10 +382,18 @@ impl Words {
     /// non-ASCII words need no special case.
     #[inline]
     fn has(&self, w: &str) -> bool {
-        let b = w.as_bytes();
+        self.has_bytes(w.as_bytes())
+    }
+
+    /// [`Words::has`] of a word's bytes.
+    #[inline]
+    fn has_bytes(&self, b: &[u8]) -> bool {
         let n = b.len();
         if n >= 32 {
-            return lower_in(w, self.list);
+            return self
+                .list
+                .iter()
+                .any(|w| w.as_bytes().eq_ignore_ascii_case(b));
         }
         let set = self.set();
         let (Some(&a), Some(&z)) = (b.first(), b.last()) else {
@@ -585,7 +594,9 @@ impl ClaimStage {
             let inside = speakers.quote_open;
             let quote_after = quote_open_after(text, toks, inside);
             let saying = has_saying(sspan.of(text));
-            let figures = toks.iter().any(|t| may_start_figure(text, t));
+            // A digit settles it before any word is looked at.
+            let figures = toks.iter().any(|t| t.kind == TokenKind::Number)
+                || toks.iter().any(|t| may_start_figure(text, t));
             dates.clear();
             if saying || figures || quote_after && !inside {
                 dates.extend(
@@ -747,20 +758,20 @@ fn may_start_figure(text: &str, t: &Token) -> bool {
         TokenKind::Number => true,
         TokenKind::Punct => false,
         TokenKind::Word => {
-            let s = t.span.of(text);
-            if s.len() > 24 {
+            // Bytes first: asked about the words of every sentence
+            // without a digit, and most fail the bit tests.
+            let b = &text.as_bytes()[t.span.start..t.span.end];
+            if b.len() > 24 {
                 return false;
             }
-            let first = before_hyphen(s);
-            // Two bit tests rule out most words before any copy.
-            if !may_be_number_word(first)
-                && !["quarter", "third"]
-                    .iter()
-                    .any(|w| w.eq_ignore_ascii_case(first))
+            let first = &b[..hyphen_at(b)];
+            if !may_be_number_bytes(first)
+                && !first.eq_ignore_ascii_case(b"quarter")
+                && !first.eq_ignore_ascii_case(b"third")
             {
                 return false;
             }
-            let lower = lowercase(first);
+            let lower = lowercase(before_hyphen(t.span.of(text)));
             is_number_word(&lower)
                 || matches!(&*lower, "quarter" | "third" | "dozen")
         }
@@ -769,7 +780,17 @@ fn may_start_figure(text: &str, t: &Token) -> bool {
 
 /// The part of a word before its first hyphen (`-` or `‐`).
 fn before_hyphen(s: &str) -> &str {
-    s.find(['-', '‐']).map_or(s, |i| &s[..i])
+    &s[..hyphen_at(s.as_bytes())]
+}
+
+/// Where the first hyphen (`-` or `‐`) of a word starts, or its length.
+/// Bytes, not chars: asked about every word of every sentence. `‐` is
+/// the only one of the two that starts with 0xE2.
+fn hyphen_at(b: &[u8]) -> usize {
+    let hyphen = b.iter().enumerate().position(|(i, &c)| {
+        c == b'-' || c == 0xE2 && b[i..].starts_with("‐".as_bytes())
+    });
+    hyphen.unwrap_or(b.len())
 }
 
 /// Whether `w` ends with the lowercase `suffix`, ASCII case ignored:
@@ -946,15 +967,17 @@ fn attribution_of(text: &str, toks: &[Token], dates: &[Span]) -> Option<Span> {
     let (mut according, mut from_by, mut possessive, mut comma) =
         (false, false, false, false);
     let mut verbs: Vec<usize> = Vec::new();
+    // Bytes: no char boundary to check on every token.
+    let bytes = text.as_bytes();
     for (i, t) in toks.iter().enumerate() {
-        let s = t.span.of(text);
-        possessive |= s.ends_with("’s") || s.ends_with("'s");
-        comma |= s == ",";
+        let s = &bytes[t.span.start..t.span.end];
+        possessive |= s.ends_with("’s".as_bytes()) || s.ends_with(b"'s");
+        comma |= s == b",";
         if t.kind == TokenKind::Word {
-            according |= s.eq_ignore_ascii_case("according");
-            from_by |= matches!(s, "from" | "by");
+            according |= s.eq_ignore_ascii_case(b"according");
+            from_by |= matches!(s, b"from" | b"by");
             // Every plain verb of saying is a speech verb too.
-            if SPEECH_VERB_WORDS.has(s) {
+            if SPEECH_VERB_WORDS.has_bytes(s) {
                 verbs.push(i);
             }
         }
@@ -1169,17 +1192,19 @@ fn nearer_source(
             return None;
         }
         let Some(v) = word(text, t) else { continue };
+        // Most words are no verb of saying: ask that first.
+        if !SPEECH_VERB_WORDS.has(v)
+            || v.starts_with(|c: char| c.is_uppercase())
+        {
+            continue;
+        }
         // Passives and participles name no speaker: "originally reported
         // as 8 cents", "a crowd estimated at 5,000".
         let participle = toks
             .get(i + 1)
             .and_then(|t| word(text, t))
             .is_some_and(|n| matches!(n, "as" | "at" | "by"));
-        if v.starts_with(|c: char| c.is_uppercase())
-            || !SPEECH_VERB_WORDS.has(v)
-            || participle
-            || BE_FORMS.has(word(text, &toks[i - 1]).unwrap_or(""))
-        {
+        if participle || BE_FORMS.has(word(text, &toks[i - 1]).unwrap_or("")) {
             continue;
         }
         let s = speaker_at(text, toks, i, dates)?;
@@ -1411,6 +1436,16 @@ fn pronoun_speaker<'t>(text: &'t str, toks: &[Token]) -> Option<&'t str> {
         "predicted",
         "confirmed",
     ]);
+    // Both patterns need one of the verbs: most sentences have none, and
+    // one look at each word settles them.
+    let bytes = text.as_bytes();
+    let verb = toks.iter().any(|t| {
+        t.kind == TokenKind::Word
+            && SAYING.has_bytes(&bytes[t.span.start..t.span.end])
+    });
+    if !verb {
+        return None;
+    }
     (0..toks.len().saturating_sub(1)).find_map(|i| {
         let (a, b) = (word(text, &toks[i])?, word(text, &toks[i + 1])?);
         if is_pronoun(a) && SAYING.has(b) {
@@ -1774,9 +1809,12 @@ fn clauses(text: &str, toks: &[Token], dates: &[Span], out: &mut Clauses) {
     let mut current = 0u32;
     // The clause to resume when an aside closes, and what closes it.
     let mut resume: Option<(u32, &str)> = None;
+    // Whether the token before is a comma, carried over rather than
+    // sliced out of the text again.
+    let mut after_comma = false;
     for (i, t) in toks.iter().enumerate() {
         let s = t.span.of(text);
-        let prev = if i > 0 { toks[i - 1].span.of(text) } else { "" };
+        let prev_comma = std::mem::replace(&mut after_comma, s == ",");
         if let Some((back, closer)) = resume {
             if s == closer {
                 // The closing mark belongs to the aside; the next token
@@ -1795,13 +1833,13 @@ fn clauses(text: &str, toks: &[Token], dates: &[Span], out: &mut Clauses) {
             ";" => (None, true),
             // "Then, with prices slumping in 1925, two companies ...": a
             // fronted phrase dates the clause it opens.
-            _ if prev == ","
+            _ if prev_comma
                 && lower_in(s, &["with", "including"])
                 && i < 4 =>
             {
                 (None, false)
             }
-            _ if prev == ","
+            _ if prev_comma
                 && lower_in(
                     s,
                     &[
@@ -1820,7 +1858,7 @@ fn clauses(text: &str, toks: &[Token], dates: &[Span], out: &mut Clauses) {
             {
                 (Some(","), false)
             }
-            _ if prev == ","
+            _ if prev_comma
                 && lower_in(
                     s,
                     &["and", "but", "while", "whereas", "although", "though"],

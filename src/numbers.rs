@@ -157,8 +157,16 @@ struct P {
 #[derive(Debug, Default)]
 pub struct Scanner {
     p: Vec<P>,
+    /// The scanned stretch of text ASCII-lowercased, then the lowercase
+    /// of each non-ASCII piece.
     low: String,
     lo: Vec<(u32, u32)>,
+    /// Where the stretch copied into `low` starts in the text, and how
+    /// long it is.
+    base: usize,
+    stretch: usize,
+    /// Whether the whole stretch is ASCII, so no piece needs a test.
+    ascii: bool,
 }
 
 const UNITS: &[(&str, f64)] = &[
@@ -853,12 +861,19 @@ pub(crate) fn letter_bit(b: u8) -> u32 {
 /// [`is_number_word`] of it lowercased is false. Bit tests, no hashing:
 /// the sentence prefilter asks it about every word.
 pub(crate) fn may_be_number_word(w: &str) -> bool {
-    let b = w.as_bytes();
+    may_be_number_bytes(w.as_bytes())
+}
+
+/// [`may_be_number_word`] of a word's bytes.
+pub(crate) fn may_be_number_bytes(b: &[u8]) -> bool {
     // Every listed word has three letters or more.
     let [a, second, .., z] = *b else {
         return false;
     };
-    let fold = b.len() >= 4 && b[b.len() - 4..].eq_ignore_ascii_case(b"fold");
+    // The last letter first: most words do not end in `d`.
+    let fold = matches!(z, b'd' | b'D')
+        && b.len() >= 4
+        && b[b.len() - 4..].eq_ignore_ascii_case(b"fold");
     if fold || b.len() >= 16 {
         return true;
     }
@@ -873,8 +888,10 @@ pub fn is_number_word(w: &str) -> bool {
     // Called for every word of every sentence with a digit or number
     // word: two bit tests, then one hash probe, instead of scanning the
     // tables.
-    may_be_number_word(w) && number_words().words.contains(w)
-        || w.ends_with("fold")
+    // A word ending in `fold` passes the filter too: the rest need not
+    // be asked about when it fails.
+    may_be_number_word(w)
+        && (number_words().words.contains(w) || w.ends_with("fold"))
 }
 
 /// A number read from pieces.
@@ -975,17 +992,40 @@ impl Scanner {
         self.p.clear();
         self.low.clear();
         self.lo.clear();
+        self.p.reserve(toks.len());
+        self.lo.reserve(toks.len());
+        // Lowercasing the sentence once costs less than lowercasing each
+        // token into its own place: an ASCII piece's lowercase is then
+        // its own bytes of the copy.
+        let (start, end) = match (toks.first(), toks.last()) {
+            (Some(a), Some(z)) if a.span.start <= z.span.end => {
+                (a.span.start, z.span.end)
+            }
+            _ => (0, 0),
+        };
+        let stretch = &text[start..end];
+        self.low.push_str(stretch);
+        self.low.make_ascii_lowercase();
+        self.base = start;
+        self.stretch = stretch.len();
+        self.ascii = stretch.is_ascii();
+        // `‐` and `‑` start with byte 0xE2: most sentences have neither
+        // it nor `-`, and no token needs the test.
+        let dashes = memchr::memchr2(b'-', 0xE2, stretch.as_bytes()).is_some();
         for t in toks {
-            let s = t.span.of(text);
             let kind = match t.kind {
                 TokenKind::Word => PK::Word,
                 TokenKind::Number => PK::Num,
                 TokenKind::Punct => PK::Punct,
             };
-            // `‐` and `‑` start with byte 0xE2: a byte test first.
-            let hyphen = s.bytes().any(|b| b == b'-' || b == 0xE2)
-                && s.contains(['-', '‐', '‑']);
-            if kind == PK::Word && hyphen {
+            let hyphen = dashes
+                && kind == PK::Word
+                && text.as_bytes()[t.span.start..t.span.end]
+                    .iter()
+                    .any(|&b| b == b'-' || b == 0xE2)
+                && t.span.of(text).contains(['-', '‐', '‑']);
+            if hyphen {
+                let s = t.span.of(text);
                 let mut first = true;
                 let mut at = t.span.start;
                 for part in s.split_inclusive(['-', '‐', '‑']) {
@@ -1018,8 +1058,18 @@ impl Scanner {
     }
 
     fn push(&mut self, text: &str, span: Span, kind: PK, glued: bool) {
-        let a = self.low.len() as u32;
+        let in_stretch =
+            span.start >= self.base && span.end - self.base <= self.stretch;
+        if in_stretch
+            && (self.ascii || text.as_bytes()[span.start..span.end].is_ascii())
+        {
+            let a = (span.start - self.base) as u32;
+            self.lo.push((a, (span.end - self.base) as u32));
+            self.p.push(P { span, kind, glued });
+            return;
+        }
         let s = span.of(text);
+        let a = self.low.len() as u32;
         if s.is_ascii() {
             self.low.push_str(s);
             self.low[a as usize..].make_ascii_lowercase();
