@@ -317,6 +317,12 @@ const COMPANY_SUFFIXES: &[&str] = &[
 /// The name of a company without its legal suffix, spaces normalized:
 /// "Merrill Lynch" for "Merrill Lynch & Co.".
 fn company_stem(name: &str) -> Option<String> {
+    // Most names have no legal suffix: look at the last word before
+    // collecting any.
+    let last = name.split_whitespace().next_back()?;
+    if !COMPANY_SUFFIXES.contains(&last.trim_end_matches('.')) {
+        return None;
+    }
     let words: Vec<&str> = name.split_whitespace().collect();
     let (&last, mut stem) = words.split_last()?;
     if !COMPANY_SUFFIXES.contains(&last.trim_end_matches('.')) {
@@ -866,22 +872,30 @@ pub fn link_document(
     // upper case: "WOODS MAKES PRO DEBUT" after "Tiger Woods".
     // Two aliases can shout alike ("Woods", "WOODS"): the name written
     // first wins, whatever the hash order.
-    let mut shouted: Vec<(&str, (Span, EntityType))> = aliases
-        .iter()
-        .filter(|(k, v)| {
-            !k.contains(' ')
-                && k.chars().count() >= 3
-                && k.chars().next().is_some_and(char::is_uppercase)
-                && matches!(v.1, EntityType::Person | EntityType::Organization)
-        })
-        .map(|(k, v)| (*k, *v))
-        .collect();
-    shouted.sort_unstable_by_key(|&(k, (full, _))| (full, k));
-    let mut upper: FxHashMap<String, (Span, EntityType)> =
-        FxHashMap::default();
-    for (k, v) in shouted {
-        upper.entry(k.to_uppercase()).or_insert(v);
-    }
+    // Built at the first shouted word: most documents have none.
+    let shouted_aliases = || {
+        let mut shouted: Vec<(&str, (Span, EntityType))> = aliases
+            .iter()
+            .filter(|(k, v)| {
+                !k.contains(' ')
+                    && more_chars_than(k, 2)
+                    && k.chars().next().is_some_and(char::is_uppercase)
+                    && matches!(
+                        v.1,
+                        EntityType::Person | EntityType::Organization
+                    )
+            })
+            .map(|(k, v)| (*k, *v))
+            .collect();
+        shouted.sort_unstable_by_key(|&(k, (full, _))| (full, k));
+        let mut upper: FxHashMap<String, (Span, EntityType)> =
+            FxHashMap::default();
+        for (k, v) in shouted {
+            upper.entry(k.to_uppercase()).or_insert(v);
+        }
+        upper
+    };
+    let mut upper = None;
     // Unlabelled capitalized tokens that repeat a known name or alias.
     let mut added = Vec::new();
     let mut k = 0;
@@ -902,7 +916,10 @@ pub fn link_document(
         let shouted = feats[i] & feature::UPPER != 0
             && feats[i] & feature::HEADLINE != 0;
         let found = if shouted {
-            upper.get(bare).or_else(|| aliases.get(bare))
+            upper
+                .get_or_insert_with(shouted_aliases)
+                .get(bare)
+                .or_else(|| aliases.get(bare))
         } else {
             aliases.get(bare)
         };
@@ -962,9 +979,9 @@ fn complete_names_written_in_full(text: &str, entities: &mut [Entity]) {
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     for e in entities.iter().filter(|e| e.kind == EntityType::Person) {
         let name = e.span.of(text);
-        if let Some((_, last)) = name.rsplit_once(' ') {
+        if let Some(space) = last_space(name) {
             if seen.insert(name) {
-                by_last.entry(last).or_default().push(e.span);
+                by_last.entry(&name[space + 1..]).or_default().push(e.span);
             }
         }
     }
@@ -977,7 +994,8 @@ fn complete_names_written_in_full(text: &str, entities: &mut [Entity]) {
             continue;
         }
         let quote = e.span.of(text);
-        let last = quote.rsplit(' ').next().unwrap_or(quote);
+        let last =
+            last_space(quote).map_or(quote, |space| &quote[space + 1..]);
         let Some(names) = by_last.get(last) else { continue };
         let longer = names.iter().find(|f| {
             let name = f.of(text);
@@ -999,6 +1017,12 @@ fn complete_names_written_in_full(text: &str, entities: &mut [Entity]) {
         e.canonical = Canonical::Mention(longer);
         e.origin = Origin::Builtin("resolve:full_name");
     }
+}
+
+/// Where the last ASCII space of `s` is: a byte search, which beats a
+/// general pattern search on names of a few words.
+fn last_space(s: &str) -> Option<usize> {
+    s.bytes().rposition(|b| b == b' ')
 }
 
 /// Capitalized words that name sports events and games after a place:
@@ -1225,7 +1249,7 @@ fn teams_keep_their_type(
     entities: &mut [Entity],
 ) {
     teams_in_lists(text, seg, gazetteer, entities);
-    let teams: Vec<String> = entities
+    let teams: Vec<&str> = entities
         .iter()
         .filter(|e| {
             e.kind == EntityType::Organization
@@ -1234,7 +1258,7 @@ fn teams_keep_their_type(
                     Origin::Rule(_) | Origin::Builtin("resolve:team")
                 )
         })
-        .map(|e| strip_possessive(e.span.of(text)).to_lowercase())
+        .map(|e| strip_possessive(e.span.of(text)))
         .collect();
     if teams.is_empty() {
         return;
@@ -1260,7 +1284,16 @@ fn teams_keep_their_type(
             continue;
         }
         let quote = e.span.of(text);
-        if !teams.iter().any(|t| t.eq_ignore_ascii_case(quote)) {
+        // A team's name in lower case, compared ignoring ASCII case; an
+        // ASCII name needs no lower-case copy for that.
+        let same_name = |t: &&str| {
+            if t.is_ascii() {
+                t.eq_ignore_ascii_case(quote)
+            } else {
+                t.to_lowercase().eq_ignore_ascii_case(quote)
+            }
+        };
+        if !teams.iter().any(same_name) {
             continue;
         }
         let Some(first) = token_at(&seg.tokens, e.span.start) else {
@@ -1305,12 +1338,27 @@ fn teams_in_lists(
     gazetteer: &Gazetteer,
     entities: &mut [Entity],
 ) {
+    let separator = |i: usize| {
+        seg.tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.span.of(text), "," | "and" | "or"))
+    };
+    // Whether the entity at `span` has a list separator on either side:
+    // without one it has no neighbour to convert.
+    let in_a_list = |span: Span| {
+        let Some(first) = token_at(&seg.tokens, span.start) else {
+            return false;
+        };
+        let after = seg.tokens.partition_point(|t| t.span.start < span.end);
+        separator(after) || first >= 2 && separator(first - 1)
+    };
     let mut found = Vec::new();
     let mut queue: Vec<usize> = (0..entities.len())
         .filter(|&k| {
             let e = &entities[k];
             if e.kind != EntityType::Organization
                 || !matches!(e.origin, Origin::Rule(_))
+                || !in_a_list(e.span)
             {
                 return false;
             }
@@ -1324,11 +1372,6 @@ fn teams_in_lists(
             })
         })
         .collect();
-    let separator = |i: usize| {
-        seg.tokens
-            .get(i)
-            .is_some_and(|t| matches!(t.span.of(text), "," | "and" | "or"))
-    };
     let mut converted = 0;
     while let Some(k) = queue.pop() {
         // Lists are short; the cap keeps a long table linear.

@@ -354,23 +354,22 @@ fn is_dateline_end(
 /// Whether the text is hard-wrapped wire copy: most lines are long and
 /// of similar length, with no line much longer than a terminal.
 fn is_hard_wrapped(text: &str) -> bool {
-    // One line past 100 characters settles it (see below): most news text
-    // has long paragraph lines, so a first pass that counts only lines of
-    // over 100 bytes spares counting, collecting and sorting the rest.
-    if text
-        .split('\n')
-        .any(|line| line.len() > 100 && line.trim_end().chars().count() > 100)
-    {
-        return false;
-    }
-    let mut lens: Vec<usize> = Vec::new();
+    let mut lines: Vec<&str> = Vec::new();
     for line in text.split('\n') {
         let line = line.trim_end();
         if line.is_empty() {
             continue;
         }
-        lens.push(line.chars().count());
+        // One line past 100 settles it (see below): most news text has
+        // long paragraph lines, so this spares counting and sorting; and
+        // no line of 100 bytes or fewer can have more characters.
+        if line.len() > 100 && line.chars().count() > 100 {
+            return false;
+        }
+        lines.push(line);
     }
+    let mut lens: Vec<usize> =
+        lines.iter().map(|line| line.chars().count()).collect();
     if lens.len() < 4 {
         return false;
     }
