@@ -487,6 +487,15 @@ impl TokenCursor {
     }
 }
 
+/// Sorts entities by start, then end; a pass that added nothing leaves
+/// them sorted, and checking that is cheaper than a sort.
+fn sort_by_start(entities: &mut [Entity]) {
+    let key = |e: &Entity| (e.span.start, e.span.end);
+    if !entities.is_sorted_by_key(key) {
+        entities.sort_by_key(key);
+    }
+}
+
 fn token_at(tokens: &[Token], at: usize) -> Option<usize> {
     let i = tokens.partition_point(|t| t.span.start < at);
     (i < tokens.len() && tokens[i].span.start == at).then_some(i)
@@ -764,22 +773,26 @@ pub fn link_document(
     // "GM" for "General Motors Corp.": an organization is named by the
     // initials of its capitalized words, even undefined.
     let mut initials: Vec<(String, Span)> = Vec::new();
+    let mut acr = String::new();
     for e in entities.iter() {
         if e.kind != EntityType::Organization {
             continue;
         }
-        let acr: String = e
-            .span
-            .of(text)
-            .split_whitespace()
-            .filter(|w| {
-                !ABBREVIATED_SUFFIXES.contains(&w.trim_end_matches('.'))
-            })
-            .filter_map(|w| w.chars().next())
-            .filter(|c| c.is_uppercase())
-            .collect();
+        // Built in one buffer: most organizations have too few initials
+        // to keep.
+        acr.clear();
+        acr.extend(
+            e.span
+                .of(text)
+                .split_whitespace()
+                .filter(|w| {
+                    !ABBREVIATED_SUFFIXES.contains(&w.trim_end_matches('.'))
+                })
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_uppercase()),
+        );
         if (2..=5).contains(&acr.chars().count()) {
-            initials.push((acr, e.span));
+            initials.push((acr.clone(), e.span));
         }
     }
     if !initials.is_empty() {
@@ -1215,7 +1228,7 @@ fn names_in_lists(
             added += 1;
         }
     }
-    entities.sort_by_key(|e| (e.span.start, e.span.end));
+    sort_by_start(entities);
 }
 
 /// Words before a place name that keep it a place even where the same
@@ -1574,7 +1587,7 @@ fn define_acronyms(
             });
         }
     }
-    entities.sort_by_key(|e| (e.span.start, e.span.end));
+    sort_by_start(entities);
 }
 
 /// Whether the acronym's letters are initials of the name's capitalized

@@ -133,6 +133,14 @@ impl Segmenter {
         let mut i = 0;
         let mut line_start_tok = 0;
         while i < tokens.len() {
+            // Most tokens are words and numbers within a line, where no
+            // sentence ends: step over them.
+            while i + 1 < tokens.len()
+                && tokens[i].kind != TokenKind::Punct
+                && tokens[i + 1].newlines_before == 0
+            {
+                i += 1;
+            }
             // A break before token i+1?
             let tok = tokens[i];
             let next = tokens.get(i + 1).copied();
