@@ -48,7 +48,8 @@ pub fn gazetteer_candidates(
     // Entries seen in a form that needs no context (several words, or
     // mid-sentence): they vouch for risky mentions elsewhere ("Amnesty
     // International ... Amnesty said").
-    let mut vouched = Vec::new();
+    let mut vouched = Vec::with_capacity(matches.len());
+    out.reserve(matches.len());
     // The token each match starts at, found once for both passes.
     let mut cursor = TokenCursor::default();
     let first_toks: Vec<Option<usize>> = matches
@@ -569,18 +570,18 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
     }
     // Taken spans are disjoint and not empty, so in order of start their
     // ends rise too: a span overlaps one of them only if it overlaps the
-    // last one starting before its end. Kept in that order, they need no
-    // sort at the end.
-    let mut out: Vec<Entity> = Vec::with_capacity(order.len());
+    // last one starting before its end. Kept in that order, with the
+    // candidate each came from, they need no sort at the end.
+    let mut taken: Vec<(Span, usize)> = Vec::with_capacity(order.len());
     for &(.., k) in &order {
         let s = cands[k].entity.span;
-        let at = out.partition_point(|e| e.span.start < s.end);
-        if at > 0 && out[at - 1].span.end > s.start {
+        let at = taken.partition_point(|(t, _)| t.start < s.end);
+        if at > 0 && taken[at - 1].0.end > s.start {
             continue;
         }
-        out.insert(at, cands[k].entity.clone());
+        taken.insert(at, (s, k));
     }
-    out
+    taken.into_iter().map(|(_, k)| cands[k].entity.clone()).collect()
 }
 
 /// A rule match running through a possessive ("India's Leander Paes",
