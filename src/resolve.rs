@@ -48,20 +48,28 @@ pub fn gazetteer_candidates(
     // Entries seen in a form that needs no context (several words, or
     // mid-sentence): they vouch for risky mentions elsewhere ("Amnesty
     // International ... Amnesty said").
-    let mut vouched = Vec::new();
-    for m in matches {
+    let mut vouched = Vec::with_capacity(matches.len());
+    out.reserve(matches.len());
+    // The token each match starts at, found once for both passes.
+    let mut cursor = TokenCursor::default();
+    let first_toks: Vec<Option<usize>> = matches
+        .iter()
+        .map(|m| cursor.token_at(&seg.tokens, m.span.start))
+        .collect();
+    for (m, &first_tok) in matches.iter().zip(&first_toks) {
         let quote = m.span.of(text);
-        let f = token_at(&seg.tokens, m.span.start).map_or(0, |i| feats[i]);
+        let f = first_tok.map_or(0, |i| feats[i]);
         if quote.contains(' ') || f & (feature::START | feature::COMMON) == 0 {
             vouched.push(m.entry);
         }
     }
-    for m in matches {
+    for (m, &first_tok) in matches.iter().zip(&first_toks) {
         let m =
             &GazetteerMatch { entry: best_entry(text, gazetteer, m), ..*m };
         let entry = gazetteer.entry(m.entry);
         let Some(kind) = entry.entity_type() else { continue };
-        let Some(span) = trim_description(text, &seg.tokens, feats, m.span)
+        let Some(span) =
+            trim_description(text, &seg.tokens, feats, first_tok, m.span)
         else {
             continue;
         };
@@ -81,7 +89,7 @@ pub fn gazetteer_candidates(
             continue;
         }
         let quote = span.of(text);
-        let first_tok = token_at(&seg.tokens, span.start);
+        // `span` starts where the match does.
         let single_word = !quote.contains(' ');
         let f = first_tok.map_or(0, |i| feats[i]);
         // Countries and continents are safe whatever the word list says
@@ -310,6 +318,12 @@ const COMPANY_SUFFIXES: &[&str] = &[
 /// The name of a company without its legal suffix, spaces normalized:
 /// "Merrill Lynch" for "Merrill Lynch & Co.".
 fn company_stem(name: &str) -> Option<String> {
+    // Most names have no legal suffix: look at the last word before
+    // collecting any.
+    let last = name.split_whitespace().next_back()?;
+    if !COMPANY_SUFFIXES.contains(&last.trim_end_matches('.')) {
+        return None;
+    }
     let words: Vec<&str> = name.split_whitespace().collect();
     let (&last, mut stem) = words.split_last()?;
     if !COMPANY_SUFFIXES.contains(&last.trim_end_matches('.')) {
@@ -332,6 +346,47 @@ fn company_stem(name: &str) -> Option<String> {
 /// Generational suffixes after a person's name.
 const NAME_SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
 
+/// What the alias passes need of a name's words, taken in one pass
+/// without collecting them: how many, the first, the last and the one
+/// before it.
+struct NameWords<'a> {
+    count: usize,
+    first: &'a str,
+    last: &'a str,
+    before_last: &'a str,
+}
+
+impl<'a> NameWords<'a> {
+    fn of(quote: &'a str) -> NameWords<'a> {
+        let mut words =
+            NameWords { count: 0, first: "", last: "", before_last: "" };
+        for word in quote.split_whitespace() {
+            if words.count == 0 {
+                words.first = word;
+            }
+            words.before_last = words.last;
+            words.last = word;
+            words.count += 1;
+        }
+        words
+    }
+
+    /// The last word but a generational suffix: "King" of "Martin Luther
+    /// King Jr.".
+    fn surname(&self) -> &'a str {
+        if self.count >= 3 && NAME_SUFFIXES.contains(&self.last) {
+            self.before_last
+        } else {
+            self.last
+        }
+    }
+}
+
+/// Whether `s` has more than `n` characters, counting no further.
+fn more_chars_than(s: &str, n: usize) -> bool {
+    s.len() > n && s.chars().nth(n).is_some()
+}
+
 /// Words that may stand lowercase inside a name ("Bank of England").
 const NAME_CONNECTORS: &[&str] = &[
     "of", "for", "and", "the", "de", "du", "des", "da", "do", "dos", "del",
@@ -347,21 +402,23 @@ fn trim_description(
     text: &str,
     tokens: &[Token],
     feats: &[u64],
+    first: Option<usize>,
     span: Span,
 ) -> Option<Span> {
-    let Some(first) = token_at(tokens, span.start) else { return Some(span) };
+    let Some(first) = first else { return Some(span) };
     let mut end = span.start;
     let mut i = first;
     while i < tokens.len() && tokens[i].span.start < span.end {
         let t = tokens[i];
         let w = t.span.of(text);
         // "d’Ivoire", "l'Aquila": an elided article starts the word.
-        let elided = w
-            .split(['\'', '’'])
-            .nth(1)
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(char::is_uppercase);
-        let lower = feats[i] & feature::LOWER != 0 && !elided;
+        let elided = || {
+            w.split(['\'', '’'])
+                .nth(1)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_uppercase)
+        };
+        let lower = feats[i] & feature::LOWER != 0 && !elided();
         if lower && !NAME_CONNECTORS.contains(&w) && !w.contains('-') {
             break;
         }
@@ -399,12 +456,45 @@ pub fn rule_candidates(matches: &[RuleMatch], out: &mut Vec<Candidate>) {
 /// the word after it: "Labor Day" is not the Labor party, "Australia
 /// Day" not the country.
 fn names_a_holiday(text: &str, tokens: &[Token], span: Span) -> bool {
+    if !text[span.end..].starts_with(" Day") {
+        return false;
+    }
     let next = tokens.partition_point(|t| t.span.start < span.end);
     tokens.get(next).is_some_and(|next| {
         next.span.start == span.end + 1
             && &text[span.end..next.span.end] == " Day"
             && !span.of(text).contains(' ')
     })
+}
+
+/// [`token_at`] for offsets that mostly rise, as matches in text order
+/// do: it steps on from the last answer instead of searching afresh.
+#[derive(Default)]
+struct TokenCursor {
+    next: usize,
+}
+
+impl TokenCursor {
+    fn token_at(&mut self, tokens: &[Token], at: usize) -> Option<usize> {
+        if self.next > 0 && tokens[self.next - 1].span.start >= at {
+            // Gone back: search.
+            self.next = tokens.partition_point(|t| t.span.start < at);
+        }
+        while self.next < tokens.len() && tokens[self.next].span.start < at {
+            self.next += 1;
+        }
+        let i = self.next;
+        (i < tokens.len() && tokens[i].span.start == at).then_some(i)
+    }
+}
+
+/// Sorts entities by start, then end; a pass that added nothing leaves
+/// them sorted, and checking that is cheaper than a sort.
+fn sort_by_start(entities: &mut [Entity]) {
+    let key = |e: &Entity| (e.span.start, e.span.end);
+    if !entities.is_sorted_by_key(key) {
+        entities.sort_by_key(key);
+    }
 }
 
 fn token_at(tokens: &[Token], at: usize) -> Option<usize> {
@@ -446,27 +536,52 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
         }
     }
     split_possessives(text, &mut cands);
-    cands.sort_by(|a, b| {
-        b.entity
-            .span
-            .len()
-            .cmp(&a.entity.span.len())
-            .then(b.priority.cmp(&a.priority))
-            .then(a.entity.span.start.cmp(&b.entity.span.start))
-    });
-    let mut taken: Vec<Span> = Vec::new();
-    let mut out = Vec::new();
-    for c in cands {
-        let s = c.entity.span;
-        // `taken` is small per document; a linear scan is fine.
-        if taken.iter().any(|t| t.overlaps(s)) {
+    // The order in which candidates claim text, as a stable sort of the
+    // candidates would give it, sorting small keys rather than moving
+    // whole candidates.
+    let mut order: Vec<(usize, std::cmp::Reverse<i32>, usize, usize)> = cands
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let span = c.entity.span;
+            (
+                usize::MAX - span.len(),
+                std::cmp::Reverse(c.priority),
+                span.start,
+                k,
+            )
+        })
+        .collect();
+    order.sort_unstable();
+    if cands.iter().any(|c| c.entity.span.is_empty()) {
+        // An empty span can fall inside a taken one: the plain scan.
+        let mut taken: Vec<Span> = Vec::new();
+        let mut out = Vec::new();
+        for &(.., k) in &order {
+            let s = cands[k].entity.span;
+            if taken.iter().any(|t| t.overlaps(s)) {
+                continue;
+            }
+            taken.push(s);
+            out.push(cands[k].entity.clone());
+        }
+        out.sort_by_key(|e| (e.span.start, e.span.end));
+        return out;
+    }
+    // Taken spans are disjoint and not empty, so in order of start their
+    // ends rise too: a span overlaps one of them only if it overlaps the
+    // last one starting before its end. Kept in that order, with the
+    // candidate each came from, they need no sort at the end.
+    let mut taken: Vec<(Span, usize)> = Vec::with_capacity(order.len());
+    for &(.., k) in &order {
+        let s = cands[k].entity.span;
+        let at = taken.partition_point(|(t, _)| t.start < s.end);
+        if at > 0 && taken[at - 1].0.end > s.start {
             continue;
         }
-        taken.push(s);
-        out.push(c.entity);
+        taken.insert(at, (s, k));
     }
-    out.sort_by_key(|e| (e.span.start, e.span.end));
-    out
+    taken.into_iter().map(|(_, k)| cands[k].entity.clone()).collect()
 }
 
 /// A rule match running through a possessive ("India's Leander Paes",
@@ -475,20 +590,19 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
 /// otherwise a person is what comes before. Names with a possessive
 /// inside ("Moody's Investors Service") stay whole.
 fn split_possessives(text: &str, cands: &mut [Candidate]) {
-    let places: Vec<Span> = cands
-        .iter()
-        .filter(|c| {
-            matches!(c.entity.origin, Origin::Gazetteer(_))
-                && c.entity.kind == EntityType::Location
-        })
-        .map(|c| c.entity.span)
-        .collect();
-    for c in cands.iter_mut() {
+    let mut places: Option<Vec<Span>> = None;
+    for k in 0..cands.len() {
+        let c = &cands[k];
         if !matches!(c.entity.origin, Origin::Rule(_)) {
             continue;
         }
         let span = c.entity.span;
         let quote = span.of(text);
+        // A possessive needs an apostrophe, ASCII or the first byte of a
+        // curly one: most names have none.
+        if !quote.bytes().any(|b| b == b'\'' || b == 0xE2) {
+            continue;
+        }
         // The first word ending in a possessive that is not the last.
         let Some((owner_end, rest)) = quote
             .split_whitespace()
@@ -510,6 +624,17 @@ fn split_possessives(text: &str, cands: &mut [Candidate]) {
             - quote[rest..].trim_start().len();
         let after = Span::new(after_start, span.end);
         let after_words = after.of(text).split_whitespace().count();
+        let places = places.get_or_insert_with(|| {
+            cands
+                .iter()
+                .filter(|c| {
+                    matches!(c.entity.origin, Origin::Gazetteer(_))
+                        && c.entity.kind == EntityType::Location
+                })
+                .map(|c| c.entity.span)
+                .collect()
+        });
+        let c = &mut cands[k];
         if places.contains(&owner) {
             c.entity.span = after;
         } else if c.entity.kind == EntityType::Person && after_words == 1 {
@@ -539,17 +664,12 @@ pub fn link_document(
     for e in entities.iter() {
         let quote = e.span.of(text);
         // Names wrap across lines in wire copy: "Bjorn\nDahlie".
-        let mut words: Vec<&str> = quote.split_whitespace().collect();
+        let words = NameWords::of(quote);
         match e.kind {
-            EntityType::Person if words.len() >= 2 => {
+            EntityType::Person if words.count >= 2 => {
                 // "Martin Luther King Jr." is "King" later on.
-                if words.len() >= 3
-                    && NAME_SUFFIXES.contains(&words[words.len() - 1])
-                {
-                    words.pop();
-                }
-                let last = strip_possessive(words[words.len() - 1]);
-                if last.chars().count() > 2 {
+                let last = strip_possessive(words.surname());
+                if more_chars_than(last, 2) {
                     aliases.entry(last).or_insert((e.span, e.kind));
                 }
             }
@@ -557,15 +677,15 @@ pub fn link_document(
             // after "Ford Motor Co."), other listed names by their
             // listed aliases only.
             EntityType::Organization
-                if words.len() >= 2
+                if words.count >= 2
                     && (!matches!(e.canonical, Canonical::Entry(_))
                         || matches!(e.origin, Origin::Gazetteer(i)
                             if &*gazetteer.entry(i).subtype == "company")) =>
             {
                 // "Amnesty" for "Amnesty International".
-                let first = words[0];
+                let first = words.first;
                 if first.chars().next().is_some_and(char::is_uppercase)
-                    && first.chars().count() > 3
+                    && more_chars_than(first, 3)
                 {
                     aliases.entry(first).or_insert((e.span, e.kind));
                 }
@@ -615,11 +735,14 @@ pub fn link_document(
     // scorecard) that is the surname of a person in the document is that
     // person, wherever it came first.
     for e in entities.iter() {
-        let words: Vec<&str> = e.span.of(text).split_whitespace().collect();
-        if e.kind != EntityType::Person || words.len() < 2 {
+        if e.kind != EntityType::Person {
             continue;
         }
-        let last = strip_possessive(words[words.len() - 1]);
+        let words = NameWords::of(e.span.of(text));
+        if words.count < 2 {
+            continue;
+        }
+        let last = strip_possessive(words.last);
         let Some(alias) = aliases.get_mut(last) else { continue };
         let guessed_team = alias.1 == EntityType::Organization
             && alias.0.of(text) == last
@@ -651,22 +774,26 @@ pub fn link_document(
     // "GM" for "General Motors Corp.": an organization is named by the
     // initials of its capitalized words, even undefined.
     let mut initials: Vec<(String, Span)> = Vec::new();
+    let mut acr = String::new();
     for e in entities.iter() {
         if e.kind != EntityType::Organization {
             continue;
         }
-        let acr: String = e
-            .span
-            .of(text)
-            .split_whitespace()
-            .filter(|w| {
-                !ABBREVIATED_SUFFIXES.contains(&w.trim_end_matches('.'))
-            })
-            .filter_map(|w| w.chars().next())
-            .filter(|c| c.is_uppercase())
-            .collect();
+        // Built in one buffer: most organizations have too few initials
+        // to keep.
+        acr.clear();
+        acr.extend(
+            e.span
+                .of(text)
+                .split_whitespace()
+                .filter(|w| {
+                    !ABBREVIATED_SUFFIXES.contains(&w.trim_end_matches('.'))
+                })
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_uppercase()),
+        );
         if (2..=5).contains(&acr.chars().count()) {
-            initials.push((acr, e.span));
+            initials.push((acr.clone(), e.span));
         }
     }
     if !initials.is_empty() {
@@ -674,9 +801,27 @@ pub fn link_document(
         // the tokens (a pass per organization was quadratic).
         let wanted: FxHashSet<&str> =
             initials.iter().map(|(acr, _)| acr.as_str()).collect();
+        // Most tokens cannot be initials: a first byte and a length that
+        // no set of initials has turn them away before any hashing.
+        let mut first_bytes = [false; 256];
+        let mut longest = 0;
+        for acr in &wanted {
+            first_bytes[usize::from(acr.as_bytes()[0])] = true;
+            longest = longest.max(acr.len());
+        }
         let mut written: FxHashMap<&str, &str> = FxHashMap::default();
         for t in &seg.tokens {
-            let word = strip_possessive(t.span.of(text));
+            let raw = t.span.of(text);
+            // The possessive adds at most four bytes ("’s").
+            if raw.len() > longest + 4
+                || !raw
+                    .as_bytes()
+                    .first()
+                    .is_some_and(|&b| first_bytes[usize::from(b)])
+            {
+                continue;
+            }
+            let word = strip_possessive(raw);
             if wanted.contains(word) {
                 written.entry(word).or_insert(word);
             }
@@ -741,22 +886,30 @@ pub fn link_document(
     // upper case: "WOODS MAKES PRO DEBUT" after "Tiger Woods".
     // Two aliases can shout alike ("Woods", "WOODS"): the name written
     // first wins, whatever the hash order.
-    let mut shouted: Vec<(&str, (Span, EntityType))> = aliases
-        .iter()
-        .filter(|(k, v)| {
-            !k.contains(' ')
-                && k.chars().count() >= 3
-                && k.chars().next().is_some_and(char::is_uppercase)
-                && matches!(v.1, EntityType::Person | EntityType::Organization)
-        })
-        .map(|(k, v)| (*k, *v))
-        .collect();
-    shouted.sort_unstable_by_key(|&(k, (full, _))| (full, k));
-    let mut upper: FxHashMap<String, (Span, EntityType)> =
-        FxHashMap::default();
-    for (k, v) in shouted {
-        upper.entry(k.to_uppercase()).or_insert(v);
-    }
+    // Built at the first shouted word: most documents have none.
+    let shouted_aliases = || {
+        let mut shouted: Vec<(&str, (Span, EntityType))> = aliases
+            .iter()
+            .filter(|(k, v)| {
+                !k.contains(' ')
+                    && more_chars_than(k, 2)
+                    && k.chars().next().is_some_and(char::is_uppercase)
+                    && matches!(
+                        v.1,
+                        EntityType::Person | EntityType::Organization
+                    )
+            })
+            .map(|(k, v)| (*k, *v))
+            .collect();
+        shouted.sort_unstable_by_key(|&(k, (full, _))| (full, k));
+        let mut upper: FxHashMap<String, (Span, EntityType)> =
+            FxHashMap::default();
+        for (k, v) in shouted {
+            upper.entry(k.to_uppercase()).or_insert(v);
+        }
+        upper
+    };
+    let mut upper = None;
     // Unlabelled capitalized tokens that repeat a known name or alias.
     let mut added = Vec::new();
     let mut k = 0;
@@ -777,7 +930,10 @@ pub fn link_document(
         let shouted = feats[i] & feature::UPPER != 0
             && feats[i] & feature::HEADLINE != 0;
         let found = if shouted {
-            upper.get(bare).or_else(|| aliases.get(bare))
+            upper
+                .get_or_insert_with(shouted_aliases)
+                .get(bare)
+                .or_else(|| aliases.get(bare))
         } else {
             aliases.get(bare)
         };
@@ -837,9 +993,9 @@ fn complete_names_written_in_full(text: &str, entities: &mut [Entity]) {
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     for e in entities.iter().filter(|e| e.kind == EntityType::Person) {
         let name = e.span.of(text);
-        if let Some((_, last)) = name.rsplit_once(' ') {
+        if let Some(space) = last_space(name) {
             if seen.insert(name) {
-                by_last.entry(last).or_default().push(e.span);
+                by_last.entry(&name[space + 1..]).or_default().push(e.span);
             }
         }
     }
@@ -852,7 +1008,8 @@ fn complete_names_written_in_full(text: &str, entities: &mut [Entity]) {
             continue;
         }
         let quote = e.span.of(text);
-        let last = quote.rsplit(' ').next().unwrap_or(quote);
+        let last =
+            last_space(quote).map_or(quote, |space| &quote[space + 1..]);
         let Some(names) = by_last.get(last) else { continue };
         let longer = names.iter().find(|f| {
             let name = f.of(text);
@@ -874,6 +1031,12 @@ fn complete_names_written_in_full(text: &str, entities: &mut [Entity]) {
         e.canonical = Canonical::Mention(longer);
         e.origin = Origin::Builtin("resolve:full_name");
     }
+}
+
+/// Where the last ASCII space of `s` is: a byte search, which beats a
+/// general pattern search on names of a few words.
+fn last_space(s: &str) -> Option<usize> {
+    s.bytes().rposition(|b| b == b' ')
 }
 
 /// Capitalized words that name sports events and games after a place:
@@ -1066,7 +1229,7 @@ fn names_in_lists(
             added += 1;
         }
     }
-    entities.sort_by_key(|e| (e.span.start, e.span.end));
+    sort_by_start(entities);
 }
 
 /// Words before a place name that keep it a place even where the same
@@ -1100,7 +1263,7 @@ fn teams_keep_their_type(
     entities: &mut [Entity],
 ) {
     teams_in_lists(text, seg, gazetteer, entities);
-    let teams: Vec<String> = entities
+    let teams: Vec<&str> = entities
         .iter()
         .filter(|e| {
             e.kind == EntityType::Organization
@@ -1109,7 +1272,7 @@ fn teams_keep_their_type(
                     Origin::Rule(_) | Origin::Builtin("resolve:team")
                 )
         })
-        .map(|e| strip_possessive(e.span.of(text)).to_lowercase())
+        .map(|e| strip_possessive(e.span.of(text)))
         .collect();
     if teams.is_empty() {
         return;
@@ -1135,7 +1298,16 @@ fn teams_keep_their_type(
             continue;
         }
         let quote = e.span.of(text);
-        if !teams.iter().any(|t| t.eq_ignore_ascii_case(quote)) {
+        // A team's name in lower case, compared ignoring ASCII case; an
+        // ASCII name needs no lower-case copy for that.
+        let same_name = |t: &&str| {
+            if t.is_ascii() {
+                t.eq_ignore_ascii_case(quote)
+            } else {
+                t.to_lowercase().eq_ignore_ascii_case(quote)
+            }
+        };
+        if !teams.iter().any(same_name) {
             continue;
         }
         let Some(first) = token_at(&seg.tokens, e.span.start) else {
@@ -1180,12 +1352,27 @@ fn teams_in_lists(
     gazetteer: &Gazetteer,
     entities: &mut [Entity],
 ) {
+    let separator = |i: usize| {
+        seg.tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.span.of(text), "," | "and" | "or"))
+    };
+    // Whether the entity at `span` has a list separator on either side:
+    // without one it has no neighbour to convert.
+    let in_a_list = |span: Span| {
+        let Some(first) = token_at(&seg.tokens, span.start) else {
+            return false;
+        };
+        let after = seg.tokens.partition_point(|t| t.span.start < span.end);
+        separator(after) || first >= 2 && separator(first - 1)
+    };
     let mut found = Vec::new();
     let mut queue: Vec<usize> = (0..entities.len())
         .filter(|&k| {
             let e = &entities[k];
             if e.kind != EntityType::Organization
                 || !matches!(e.origin, Origin::Rule(_))
+                || !in_a_list(e.span)
             {
                 return false;
             }
@@ -1199,11 +1386,6 @@ fn teams_in_lists(
             })
         })
         .collect();
-    let separator = |i: usize| {
-        seg.tokens
-            .get(i)
-            .is_some_and(|t| matches!(t.span.of(text), "," | "and" | "or"))
-    };
     let mut converted = 0;
     while let Some(k) = queue.pop() {
         // Lists are short; the cap keeps a long table linear.
@@ -1406,7 +1588,7 @@ fn define_acronyms(
             });
         }
     }
-    entities.sort_by_key(|e| (e.span.start, e.span.end));
+    sort_by_start(entities);
 }
 
 /// Whether the acronym's letters are initials of the name's capitalized

@@ -133,6 +133,14 @@ impl Segmenter {
         let mut i = 0;
         let mut line_start_tok = 0;
         while i < tokens.len() {
+            // Most tokens are words and numbers within a line, where no
+            // sentence ends: step over them.
+            while i + 1 < tokens.len()
+                && tokens[i].kind != TokenKind::Punct
+                && tokens[i + 1].newlines_before == 0
+            {
+                i += 1;
+            }
             // A break before token i+1?
             let tok = tokens[i];
             let next = tokens.get(i + 1).copied();
@@ -354,20 +362,22 @@ fn is_dateline_end(
 /// Whether the text is hard-wrapped wire copy: most lines are long and
 /// of similar length, with no line much longer than a terminal.
 fn is_hard_wrapped(text: &str) -> bool {
-    let mut lens: Vec<usize> = Vec::new();
+    let mut lines: Vec<&str> = Vec::new();
     for line in text.split('\n') {
         let line = line.trim_end();
         if line.is_empty() {
             continue;
         }
-        let n = line.chars().count();
         // One line past 100 settles it (see below): most news text has
-        // long paragraph lines, so this spares collecting and sorting.
-        if n > 100 {
+        // long paragraph lines, so this spares counting and sorting; and
+        // no line of 100 bytes or fewer can have more characters.
+        if line.len() > 100 && line.chars().count() > 100 {
             return false;
         }
-        lens.push(n);
+        lines.push(line);
     }
+    let mut lens: Vec<usize> =
+        lines.iter().map(|line| line.chars().count()).collect();
     if lens.len() < 4 {
         return false;
     }
@@ -381,6 +391,37 @@ fn max_line_len(text: &str) -> usize {
     text.split('\n').map(|l| l.trim().len()).max().unwrap_or(0)
 }
 
+/// What an ASCII byte starts, for the tokenizer's table lookup; bytes from
+/// 0x80 up start a multi-byte character that is decoded instead.
+#[derive(Clone, Copy, Eq, PartialEq)]
+enum ByteClass {
+    Newline,
+    Space,
+    Letter,
+    Digit,
+    Punct,
+    NonAscii,
+}
+
+/// [`ByteClass`] of every byte: one load instead of a chain of compares
+/// for the hundreds of thousands of bytes a corpus has.
+static BYTE_CLASS: [ByteClass; 256] = {
+    let mut table = [ByteClass::NonAscii; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        table[b] = match b as u8 {
+            b'\n' => ByteClass::Newline,
+            // The ASCII whitespace of `char::is_whitespace`.
+            b' ' | b'\t' | b'\r' | 0x0B | 0x0C => ByteClass::Space,
+            b'a'..=b'z' | b'A'..=b'Z' => ByteClass::Letter,
+            b'0'..=b'9' => ByteClass::Digit,
+            _ => ByteClass::Punct,
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Splits `text` into tokens, appending them to `out`.
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
@@ -391,46 +432,69 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     let mut newlines: u32 = 0;
     let mut space = false;
     while i < bytes.len() {
-        let b = bytes[i];
-        // ASCII fast paths.
-        if b == b'\n' {
-            newlines += 1;
-            space = true;
-            i += 1;
-            continue;
-        }
-        if b == b' ' || b == b'\t' || b == b'\r' || b == 0x0B || b == 0x0C {
-            space = true;
-            i += 1;
-            continue;
-        }
-        let c = if b < 0x80 {
-            b as char
-        } else {
-            text[i..].chars().next().expect("i is on a char boundary")
-        };
-        if c.is_whitespace() || is_invisible(c) {
-            if c == '\u{2028}' || c == '\u{2029}' || c == '\u{85}' {
-                newlines += 1;
-            }
-            space = true;
-            i += c.len_utf8();
-            continue;
-        }
         let start = i;
-        let kind;
-        if c.is_alphabetic() {
-            kind = TokenKind::Word;
-            i = scan_word(text, i);
-        } else if c.is_ascii_digit() {
-            kind = TokenKind::Number;
-            i = scan_number(text, i);
-        } else {
-            kind = TokenKind::Punct;
-            i += c.len_utf8();
-            // Keep combining marks with their base.
-            i = skip_marks(text, i);
-        }
+        let kind = match BYTE_CLASS[usize::from(bytes[i])] {
+            ByteClass::Newline => {
+                newlines += 1;
+                space = true;
+                i += 1;
+                continue;
+            }
+            ByteClass::Space => {
+                space = true;
+                i += 1;
+                continue;
+            }
+            ByteClass::Letter => {
+                // Most words are a run of ASCII letters and digits ended by
+                // a space or punctuation; only a joiner, a period or a
+                // non-ASCII character after the run needs the full scan.
+                let mut end = i + 1;
+                while end < bytes.len() && is_ascii_word_byte(bytes[end]) {
+                    end += 1;
+                }
+                i = match bytes.get(end) {
+                    Some(&b)
+                        if !b.is_ascii()
+                            || matches!(b, b'-' | b'\'' | b'.') =>
+                    {
+                        scan_word(text, i)
+                    }
+                    _ => end,
+                };
+                TokenKind::Word
+            }
+            ByteClass::Digit => {
+                i = scan_number(text, i);
+                TokenKind::Number
+            }
+            ByteClass::Punct => {
+                // Every mark is outside ASCII, so only a following
+                // non-ASCII byte can be one.
+                i = skip_marks(text, i + 1);
+                TokenKind::Punct
+            }
+            ByteClass::NonAscii => {
+                let c =
+                    text[i..].chars().next().expect("i is on a char boundary");
+                if c.is_whitespace() || is_invisible(c) {
+                    if c == '\u{2028}' || c == '\u{2029}' || c == '\u{85}' {
+                        newlines += 1;
+                    }
+                    space = true;
+                    i += c.len_utf8();
+                    continue;
+                }
+                if c.is_alphabetic() {
+                    i = scan_word(text, i);
+                    TokenKind::Word
+                } else {
+                    // Keep combining marks with their base.
+                    i = skip_marks(text, i + c.len_utf8());
+                    TokenKind::Punct
+                }
+            }
+        };
         out.push(Token {
             span: Span::new(start, i),
             kind,
@@ -470,6 +534,11 @@ fn skip_marks(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// Whether an ASCII byte is a letter or digit, by the tokenizer's table.
+fn is_ascii_word_byte(b: u8) -> bool {
+    matches!(BYTE_CLASS[usize::from(b)], ByteClass::Letter | ByteClass::Digit)
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_mark(c)
 }
@@ -484,22 +553,30 @@ fn scan_word(text: &str, start: usize) -> usize {
     let mut count = 0;
     let bytes = text.as_bytes();
     loop {
-        // ASCII letters and digits, the bulk of news text, skip decoding.
-        if bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-            if !last_was_dot && count > 0 {
+        // ASCII letters and digits, the bulk of news text, skip decoding
+        // and go a run at a time.
+        let run_start = i;
+        while i < bytes.len() && is_ascii_word_byte(bytes[i]) {
+            i += 1;
+        }
+        let run = i - run_start;
+        if run > 0 {
+            // As for each character one at a time: only a lone one right
+            // after a dot (or first) keeps the L.L.L. shape.
+            if run > 1 || !last_was_dot && count > 0 {
                 letters_dots = false;
             }
             last_was_dot = false;
-            count += 1;
-            i += 1;
-            continue;
+            count += run;
         }
         // Other ASCII characters end the word, but for the joiners and the
         // acronym period handled below.
-        if bytes.get(i).is_some_and(|&b| {
-            b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.')
-        }) {
-            break;
+        match bytes.get(i) {
+            None => break,
+            Some(&b) if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.') => {
+                break
+            }
+            _ => {}
         }
         let Some(c) = text[i..].chars().next() else { break };
         if is_word_char(c) {
@@ -555,11 +632,17 @@ fn scan_number(text: &str, start: usize) -> usize {
             break;
         }
     }
-    while let Some(c) = text[i..].chars().next() {
-        if c.is_alphabetic() {
-            i += c.len_utf8();
-        } else {
+    while let Some(&byte) = b.get(i) {
+        if byte.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        if byte.is_ascii() {
             break;
+        }
+        match text[i..].chars().next() {
+            Some(c) if c.is_alphabetic() => i += c.len_utf8(),
+            _ => break,
         }
     }
     i
