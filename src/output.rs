@@ -472,21 +472,52 @@ impl std::ops::Deref for Num {
     }
 }
 
+/// Whether the `csv` crate would quote a field: it holds `,`, `"`, CR or
+/// LF. Eight bytes at a time: most fields are short and plain, and a
+/// table lookup per byte was most of the cost of writing a row.
+fn needs_quotes(field: &[u8]) -> bool {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    // Nonzero exactly when a byte of `word` is `byte` (borrows only make
+    // false hits above a true one). Zero padding never hits: no special
+    // byte is 0.
+    let has = |word: u64, byte: u8| {
+        let v = word ^ (ONES * u64::from(byte));
+        v.wrapping_sub(ONES) & !v & HIGHS
+    };
+    let special = |word: u64| {
+        (has(word, b',')
+            | has(word, b'"')
+            | has(word, b'\r')
+            | has(word, b'\n'))
+            != 0
+    };
+    let u32_at = |at: usize| {
+        u64::from(u32::from_le_bytes(
+            field[at..at + 4].try_into().expect("four bytes"),
+        ))
+    };
+    let u64_at = |at: usize| {
+        u64::from_le_bytes(field[at..at + 8].try_into().expect("eight bytes"))
+    };
+    match field.len() {
+        0..=3 => {
+            field.iter().any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+        }
+        // The first and last four bytes (overlapping) in one word.
+        4..=7 => special(u32_at(0) | u32_at(field.len() - 4) << 32),
+        len => {
+            (0..len / 8).any(|i| special(u64_at(i * 8)))
+                || special(u64_at(len - 8))
+        }
+    }
+}
+
 /// One CSV record written straight into a buffer, quoted as the `csv`
 /// crate quotes (`QuoteStyle::Necessary`): a field holding `,`, `"`, CR or
 /// LF is put in quotes with its quotes doubled. A `csv::Writer` per table
 /// per document, with its per-field state machine, cost more than
 /// building the rows.
-/// The bytes that make the `csv` crate quote a field.
-const NEEDS_QUOTES: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b',' as usize] = true;
-    table[b'"' as usize] = true;
-    table[b'\r' as usize] = true;
-    table[b'\n' as usize] = true;
-    table
-};
-
 struct Record<'b> {
     buf: &'b mut Vec<u8>,
     fields: usize,
@@ -508,7 +539,7 @@ impl<'b> Record<'b> {
     /// A field written as is: numbers, and names of our own vocabulary.
     fn raw(&mut self, s: &str) -> &mut Self {
         self.separate();
-        if s.bytes().any(|b| NEEDS_QUOTES[usize::from(b)]) {
+        if needs_quotes(s.as_bytes()) {
             self.buf.push(b'"');
             for b in s.bytes() {
                 if b == b'"' {
@@ -534,8 +565,15 @@ impl<'b> Record<'b> {
 
     fn num(&mut self, n: usize) -> &mut Self {
         self.separate();
-        let n = Num::new(n);
-        self.buf.extend_from_slice(&n.buf[n.at..]);
+        // Digits written in place, last first: no stack copy to move.
+        let digits = n.checked_ilog10().unwrap_or(0) as usize + 1;
+        let start = self.buf.len();
+        self.buf.resize(start + digits, b'0');
+        let mut rest = n;
+        for digit in self.buf[start..].iter_mut().rev() {
+            *digit = b'0' + (rest % 10) as u8;
+            rest /= 10;
+        }
         self
     }
 
@@ -844,6 +882,34 @@ mod tests {
                 String::from_utf8_lossy(&theirs)
             );
         }
+    }
+
+    #[test]
+    fn quoting_is_found_at_any_position_and_length() {
+        for len in 0..20 {
+            let plain = "ab cd-ef'".repeat(3)[..len].to_string();
+            assert!(!needs_quotes(plain.as_bytes()), "{plain:?}");
+            for at in 0..len {
+                for special in [b',', b'"', b'\r', b'\n'] {
+                    let mut field = plain.clone().into_bytes();
+                    field[at] = special;
+                    assert!(needs_quotes(&field), "{field:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn record_numbers_are_written_in_decimal() {
+        let mut ours = Vec::new();
+        let numbers = [0, 7, 10, 99, 100, 12_345, usize::MAX];
+        let mut record = Record::new(&mut ours, RenderOptions::default());
+        for n in numbers {
+            record.num(n);
+        }
+        record.end();
+        let theirs: Vec<String> = numbers.map(|n| n.to_string()).to_vec();
+        assert_eq!(String::from_utf8_lossy(&ours), theirs.join(",") + "\n");
     }
 
     #[test]
