@@ -403,11 +403,15 @@ pub fn rows<'a>(
 
 /// `DOC#eN`: by hand, as `format!` per row showed up in profiles.
 fn numbered(id: &str, tag: &str, n: usize) -> String {
-    let n = Num::new(n);
-    let mut out = String::with_capacity(id.len() + tag.len() + 4);
+    let mut out = String::with_capacity(id.len() + tag.len() + 8);
     out.push_str(id);
     out.push_str(tag);
-    out.push_str(&n);
+    match packed_digits(n) {
+        // Byte by byte: a `from_utf8` call cost more than the pushes.
+        Some((word, len)) => out
+            .extend(word.to_le_bytes()[..len].iter().map(|&b| char::from(b))),
+        None => out.push_str(&Num::new(n)),
+    }
     out
 }
 
@@ -440,8 +444,30 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
     out
 }
 
-/// A number written in decimal on the stack: rows have several each,
-/// and a `to_string` allocation per cell showed up in profiles.
+/// Numbers below 10^8 (nearly all offsets and counts) as up to eight
+/// ASCII digits packed into one word, the first digit in the lowest byte,
+/// and how many there are: written with one 8-byte store and cut back to
+/// length, with no digit count up front and no stack buffer to copy.
+fn packed_digits(n: usize) -> Option<(u64, usize)> {
+    if n >= 100_000_000 {
+        return None;
+    }
+    let (mut word, mut len, mut rest) = (0u64, 0, n);
+    loop {
+        // Later digits are shifted up: the last one computed, the first
+        // digit, lands in the lowest byte.
+        word = word << 8 | u64::from(b'0' + (rest % 10) as u8);
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            return Some((word, len));
+        }
+    }
+}
+
+/// A number written in decimal on the stack, for those too long for
+/// [`packed_digits`]: a `to_string` allocation per cell showed up in
+/// profiles.
 struct Num {
     buf: [u8; 20],
     at: usize,
@@ -565,14 +591,13 @@ impl<'b> Record<'b> {
 
     fn num(&mut self, n: usize) -> &mut Self {
         self.separate();
-        // Digits written in place, last first: no stack copy to move.
-        let digits = n.checked_ilog10().unwrap_or(0) as usize + 1;
-        let start = self.buf.len();
-        self.buf.resize(start + digits, b'0');
-        let mut rest = n;
-        for digit in self.buf[start..].iter_mut().rev() {
-            *digit = b'0' + (rest % 10) as u8;
-            rest /= 10;
+        match packed_digits(n) {
+            Some((word, len)) => {
+                let start = self.buf.len();
+                self.buf.extend_from_slice(&word.to_le_bytes());
+                self.buf.truncate(start + len);
+            }
+            None => self.buf.extend_from_slice(Num::new(n).as_bytes()),
         }
         self
     }
@@ -902,7 +927,8 @@ mod tests {
     #[test]
     fn record_numbers_are_written_in_decimal() {
         let mut ours = Vec::new();
-        let numbers = [0, 7, 10, 99, 100, 12_345, usize::MAX];
+        let numbers =
+            [0, 7, 10, 99, 100, 12_345, 99_999_999, 100_000_000, usize::MAX];
         let mut record = Record::new(&mut ours, RenderOptions::default());
         for n in numbers {
             record.num(n);
@@ -916,6 +942,9 @@ mod tests {
     fn numbers_are_written_in_decimal() {
         for n in [0, 7, 10, 99, 12_345, usize::MAX] {
             assert_eq!(&*Num::new(n), n.to_string());
+        }
+        for n in [0, 9, 10, 4_321, 99_999_999, 100_000_000, usize::MAX] {
+            assert_eq!(numbered("d", "#e", n), format!("d#e{n}"));
         }
     }
 
