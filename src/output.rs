@@ -225,7 +225,7 @@ pub struct EntityRow<'a> {
     #[serde(skip_serializing)]
     pub doc_id: Cow<'a, str>,
     /// `DOC#eN`, numbered from 1 in row order.
-    pub entity_id: String,
+    pub entity_id: RowId<'a>,
     /// The entity type.
     #[serde(rename = "type")]
     pub kind: &'static str,
@@ -256,7 +256,7 @@ pub struct ClaimRow<'a> {
     #[serde(skip_serializing)]
     pub doc_id: Cow<'a, str>,
     /// `DOC#cN`, numbered from 1 in row order.
-    pub claim_id: String,
+    pub claim_id: RowId<'a>,
     /// The claim kind.
     pub kind: &'static str,
     /// The claim phrase (qualifier and figure).
@@ -338,7 +338,7 @@ pub fn rows<'a>(
         };
         entities.push(EntityRow {
             doc_id: Cow::Borrowed(id),
-            entity_id: entity_id(i),
+            entity_id: RowId { doc: id, tag: "#e", n: i + 1 },
             kind: e.kind.as_str(),
             text: Cow::Borrowed(e.span.of(text)),
             start: idx.chars(e.span.start),
@@ -372,7 +372,7 @@ pub fn rows<'a>(
         };
         claims.push(ClaimRow {
             doc_id: Cow::Borrowed(id),
-            claim_id: numbered(id, "#c", i + 1),
+            claim_id: RowId { doc: id, tag: "#c", n: i + 1 },
             kind: c.kind.as_str(),
             text: Cow::Borrowed(c.span.of(text)),
             start: idx.chars(c.span.start),
@@ -399,6 +399,33 @@ pub fn rows<'a>(
         });
     }
     (entities, claims)
+}
+
+/// A row id, `DOC#eN` or `DOC#cN`, kept in its parts: a `String` per row
+/// showed up in profiles. Displayed and serialized as the joined text.
+#[derive(Clone, Copy, Debug)]
+pub struct RowId<'a> {
+    /// The document id.
+    pub doc: &'a str,
+    /// `#e` or `#c`.
+    pub tag: &'static str,
+    /// The row number, from 1.
+    pub n: usize,
+}
+
+impl std::fmt::Display for RowId<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{}{}", self.doc, self.tag, self.n)
+    }
+}
+
+impl Serialize for RowId<'_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 /// `DOC#eN`: by hand, as `format!` per row showed up in profiles.
@@ -591,6 +618,11 @@ impl<'b> Record<'b> {
 
     fn num(&mut self, n: usize) -> &mut Self {
         self.separate();
+        self.digits(n);
+        self
+    }
+
+    fn digits(&mut self, n: usize) {
         match packed_digits(n) {
             Some((word, len)) => {
                 let start = self.buf.len();
@@ -599,6 +631,20 @@ impl<'b> Record<'b> {
             }
             None => self.buf.extend_from_slice(Num::new(n).as_bytes()),
         }
+    }
+
+    /// A row id, a free-text field written in parts: only the document id
+    /// can need quotes or start a formula, and it rarely does.
+    fn row_id(&mut self, id: &RowId<'_>) -> &mut Self {
+        let neutral = !self.opts.safe_cells
+            || matches!(neutralize(id.doc), Cow::Borrowed(_));
+        if !neutral || needs_quotes(id.doc.as_bytes()) {
+            return self.text(&id.to_string());
+        }
+        self.separate();
+        self.buf.extend_from_slice(id.doc.as_bytes());
+        self.buf.extend_from_slice(id.tag.as_bytes());
+        self.digits(id.n);
         self
     }
 
@@ -656,7 +702,7 @@ pub fn render_csv(
             for r in &entities {
                 Record::new(&mut out.entities, opts)
                     .text(&r.doc_id)
-                    .text(&r.entity_id)
+                    .row_id(&r.entity_id)
                     .raw(r.kind)
                     .text(&r.text)
                     .num(r.start)
@@ -672,7 +718,7 @@ pub fn render_csv(
             for r in &claims {
                 Record::new(&mut out.claims, opts)
                     .text(&r.doc_id)
-                    .text(&r.claim_id)
+                    .row_id(&r.claim_id)
                     .raw(r.kind)
                     .text(&r.text)
                     .num(r.start)
@@ -945,6 +991,28 @@ mod tests {
         }
         for n in [0, 9, 10, 4_321, 99_999_999, 100_000_000, usize::MAX] {
             assert_eq!(numbered("d", "#e", n), format!("d#e{n}"));
+        }
+    }
+
+    #[test]
+    fn row_ids_are_written_as_their_text() {
+        for doc in ["d1", "", "=x", "-", "a,b", "say \"hi\"", "\tx"] {
+            for safe_cells in [true, false] {
+                let opts = RenderOptions { safe_cells };
+                let id = RowId { doc, tag: "#e", n: 12 };
+                let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+                Record::new(&mut ours, opts).raw("x").row_id(&id).end();
+                Record::new(&mut theirs, opts)
+                    .raw("x")
+                    .text(&format!("{doc}#e12"))
+                    .end();
+                assert_eq!(ours, theirs, "{doc:?}");
+                assert_eq!(
+                    serde_json::to_string(&id).expect("to memory"),
+                    serde_json::to_string(&format!("{doc}#e12"))
+                        .expect("to memory")
+                );
+            }
         }
     }
 
