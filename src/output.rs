@@ -225,7 +225,7 @@ pub struct EntityRow<'a> {
     #[serde(skip_serializing)]
     pub doc_id: Cow<'a, str>,
     /// `DOC#eN`, numbered from 1 in row order.
-    pub entity_id: String,
+    pub entity_id: RowId<'a>,
     /// The entity type.
     #[serde(rename = "type")]
     pub kind: &'static str,
@@ -256,7 +256,7 @@ pub struct ClaimRow<'a> {
     #[serde(skip_serializing)]
     pub doc_id: Cow<'a, str>,
     /// `DOC#cN`, numbered from 1 in row order.
-    pub claim_id: String,
+    pub claim_id: RowId<'a>,
     /// The claim kind.
     pub kind: &'static str,
     /// The claim phrase (qualifier and figure).
@@ -338,7 +338,7 @@ pub fn rows<'a>(
         };
         entities.push(EntityRow {
             doc_id: Cow::Borrowed(id),
-            entity_id: entity_id(i),
+            entity_id: RowId { doc: id, tag: "#e", n: i + 1 },
             kind: e.kind.as_str(),
             text: Cow::Borrowed(e.span.of(text)),
             start: idx.chars(e.span.start),
@@ -372,7 +372,7 @@ pub fn rows<'a>(
         };
         claims.push(ClaimRow {
             doc_id: Cow::Borrowed(id),
-            claim_id: numbered(id, "#c", i + 1),
+            claim_id: RowId { doc: id, tag: "#c", n: i + 1 },
             kind: c.kind.as_str(),
             text: Cow::Borrowed(c.span.of(text)),
             start: idx.chars(c.span.start),
@@ -401,13 +401,44 @@ pub fn rows<'a>(
     (entities, claims)
 }
 
+/// A row id, `DOC#eN` or `DOC#cN`, kept in its parts: a `String` per row
+/// showed up in profiles. Displayed and serialized as the joined text.
+#[derive(Clone, Copy, Debug)]
+pub struct RowId<'a> {
+    /// The document id.
+    pub doc: &'a str,
+    /// `#e` or `#c`.
+    pub tag: &'static str,
+    /// The row number, from 1.
+    pub n: usize,
+}
+
+impl std::fmt::Display for RowId<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{}{}", self.doc, self.tag, self.n)
+    }
+}
+
+impl Serialize for RowId<'_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 /// `DOC#eN`: by hand, as `format!` per row showed up in profiles.
 fn numbered(id: &str, tag: &str, n: usize) -> String {
-    let n = Num::new(n);
-    let mut out = String::with_capacity(id.len() + tag.len() + 4);
+    let mut out = String::with_capacity(id.len() + tag.len() + 8);
     out.push_str(id);
     out.push_str(tag);
-    out.push_str(&n);
+    match packed_digits(n) {
+        // Byte by byte: a `from_utf8` call cost more than the pushes.
+        Some((word, len)) => out
+            .extend(word.to_le_bytes()[..len].iter().map(|&b| char::from(b))),
+        None => out.push_str(&Num::new(n)),
+    }
     out
 }
 
@@ -440,8 +471,30 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
     out
 }
 
-/// A number written in decimal on the stack: rows have several each,
-/// and a `to_string` allocation per cell showed up in profiles.
+/// Numbers below 10^8 (nearly all offsets and counts) as up to eight
+/// ASCII digits packed into one word, the first digit in the lowest byte,
+/// and how many there are: written with one 8-byte store and cut back to
+/// length, with no digit count up front and no stack buffer to copy.
+fn packed_digits(n: usize) -> Option<(u64, usize)> {
+    if n >= 100_000_000 {
+        return None;
+    }
+    let (mut word, mut len, mut rest) = (0u64, 0, n);
+    loop {
+        // Later digits are shifted up: the last one computed, the first
+        // digit, lands in the lowest byte.
+        word = word << 8 | u64::from(b'0' + (rest % 10) as u8);
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            return Some((word, len));
+        }
+    }
+}
+
+/// A number written in decimal on the stack, for those too long for
+/// [`packed_digits`]: a `to_string` allocation per cell showed up in
+/// profiles.
 struct Num {
     buf: [u8; 20],
     at: usize,
@@ -472,21 +525,52 @@ impl std::ops::Deref for Num {
     }
 }
 
+/// Whether the `csv` crate would quote a field: it holds `,`, `"`, CR or
+/// LF. Eight bytes at a time: most fields are short and plain, and a
+/// table lookup per byte was most of the cost of writing a row.
+fn needs_quotes(field: &[u8]) -> bool {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    // Nonzero exactly when a byte of `word` is `byte` (borrows only make
+    // false hits above a true one). Zero padding never hits: no special
+    // byte is 0.
+    let has = |word: u64, byte: u8| {
+        let v = word ^ (ONES * u64::from(byte));
+        v.wrapping_sub(ONES) & !v & HIGHS
+    };
+    let special = |word: u64| {
+        (has(word, b',')
+            | has(word, b'"')
+            | has(word, b'\r')
+            | has(word, b'\n'))
+            != 0
+    };
+    let u32_at = |at: usize| {
+        u64::from(u32::from_le_bytes(
+            field[at..at + 4].try_into().expect("four bytes"),
+        ))
+    };
+    let u64_at = |at: usize| {
+        u64::from_le_bytes(field[at..at + 8].try_into().expect("eight bytes"))
+    };
+    match field.len() {
+        0..=3 => {
+            field.iter().any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+        }
+        // The first and last four bytes (overlapping) in one word.
+        4..=7 => special(u32_at(0) | u32_at(field.len() - 4) << 32),
+        len => {
+            (0..len / 8).any(|i| special(u64_at(i * 8)))
+                || special(u64_at(len - 8))
+        }
+    }
+}
+
 /// One CSV record written straight into a buffer, quoted as the `csv`
 /// crate quotes (`QuoteStyle::Necessary`): a field holding `,`, `"`, CR or
 /// LF is put in quotes with its quotes doubled. A `csv::Writer` per table
 /// per document, with its per-field state machine, cost more than
 /// building the rows.
-/// The bytes that make the `csv` crate quote a field.
-const NEEDS_QUOTES: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b',' as usize] = true;
-    table[b'"' as usize] = true;
-    table[b'\r' as usize] = true;
-    table[b'\n' as usize] = true;
-    table
-};
-
 struct Record<'b> {
     buf: &'b mut Vec<u8>,
     fields: usize,
@@ -508,7 +592,7 @@ impl<'b> Record<'b> {
     /// A field written as is: numbers, and names of our own vocabulary.
     fn raw(&mut self, s: &str) -> &mut Self {
         self.separate();
-        if s.bytes().any(|b| NEEDS_QUOTES[usize::from(b)]) {
+        if needs_quotes(s.as_bytes()) {
             self.buf.push(b'"');
             for b in s.bytes() {
                 if b == b'"' {
@@ -534,8 +618,33 @@ impl<'b> Record<'b> {
 
     fn num(&mut self, n: usize) -> &mut Self {
         self.separate();
-        let n = Num::new(n);
-        self.buf.extend_from_slice(&n.buf[n.at..]);
+        self.digits(n);
+        self
+    }
+
+    fn digits(&mut self, n: usize) {
+        match packed_digits(n) {
+            Some((word, len)) => {
+                let start = self.buf.len();
+                self.buf.extend_from_slice(&word.to_le_bytes());
+                self.buf.truncate(start + len);
+            }
+            None => self.buf.extend_from_slice(Num::new(n).as_bytes()),
+        }
+    }
+
+    /// A row id, a free-text field written in parts: only the document id
+    /// can need quotes or start a formula, and it rarely does.
+    fn row_id(&mut self, id: &RowId<'_>) -> &mut Self {
+        let neutral = !self.opts.safe_cells
+            || matches!(neutralize(id.doc), Cow::Borrowed(_));
+        if !neutral || needs_quotes(id.doc.as_bytes()) {
+            return self.text(&id.to_string());
+        }
+        self.separate();
+        self.buf.extend_from_slice(id.doc.as_bytes());
+        self.buf.extend_from_slice(id.tag.as_bytes());
+        self.digits(id.n);
         self
     }
 
@@ -593,7 +702,7 @@ pub fn render_csv(
             for r in &entities {
                 Record::new(&mut out.entities, opts)
                     .text(&r.doc_id)
-                    .text(&r.entity_id)
+                    .row_id(&r.entity_id)
                     .raw(r.kind)
                     .text(&r.text)
                     .num(r.start)
@@ -609,7 +718,7 @@ pub fn render_csv(
             for r in &claims {
                 Record::new(&mut out.claims, opts)
                     .text(&r.doc_id)
-                    .text(&r.claim_id)
+                    .row_id(&r.claim_id)
                     .raw(r.kind)
                     .text(&r.text)
                     .num(r.start)
@@ -847,9 +956,63 @@ mod tests {
     }
 
     #[test]
+    fn quoting_is_found_at_any_position_and_length() {
+        for len in 0..20 {
+            let plain = "ab cd-ef'".repeat(3)[..len].to_string();
+            assert!(!needs_quotes(plain.as_bytes()), "{plain:?}");
+            for at in 0..len {
+                for special in [b',', b'"', b'\r', b'\n'] {
+                    let mut field = plain.clone().into_bytes();
+                    field[at] = special;
+                    assert!(needs_quotes(&field), "{field:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn record_numbers_are_written_in_decimal() {
+        let mut ours = Vec::new();
+        let numbers =
+            [0, 7, 10, 99, 100, 12_345, 99_999_999, 100_000_000, usize::MAX];
+        let mut record = Record::new(&mut ours, RenderOptions::default());
+        for n in numbers {
+            record.num(n);
+        }
+        record.end();
+        let theirs: Vec<String> = numbers.map(|n| n.to_string()).to_vec();
+        assert_eq!(String::from_utf8_lossy(&ours), theirs.join(",") + "\n");
+    }
+
+    #[test]
     fn numbers_are_written_in_decimal() {
         for n in [0, 7, 10, 99, 12_345, usize::MAX] {
             assert_eq!(&*Num::new(n), n.to_string());
+        }
+        for n in [0, 9, 10, 4_321, 99_999_999, 100_000_000, usize::MAX] {
+            assert_eq!(numbered("d", "#e", n), format!("d#e{n}"));
+        }
+    }
+
+    #[test]
+    fn row_ids_are_written_as_their_text() {
+        for doc in ["d1", "", "=x", "-", "a,b", "say \"hi\"", "\tx"] {
+            for safe_cells in [true, false] {
+                let opts = RenderOptions { safe_cells };
+                let id = RowId { doc, tag: "#e", n: 12 };
+                let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+                Record::new(&mut ours, opts).raw("x").row_id(&id).end();
+                Record::new(&mut theirs, opts)
+                    .raw("x")
+                    .text(&format!("{doc}#e12"))
+                    .end();
+                assert_eq!(ours, theirs, "{doc:?}");
+                assert_eq!(
+                    serde_json::to_string(&id).expect("to memory"),
+                    serde_json::to_string(&format!("{doc}#e12"))
+                        .expect("to memory")
+                );
+            }
         }
     }
 
