@@ -362,29 +362,29 @@ fn is_dateline_end(
 /// Whether the text is hard-wrapped wire copy: most lines are long and
 /// of similar length, with no line much longer than a terminal.
 fn is_hard_wrapped(text: &str) -> bool {
-    let mut lines: Vec<&str> = Vec::new();
+    let mut lens: Vec<usize> = Vec::new();
     for line in text.split('\n') {
         let line = line.trim_end();
         if line.is_empty() {
             continue;
         }
-        // One line past 100 settles it (see below): most news text has
-        // long paragraph lines, so this spares counting and sorting; and
-        // no line of 100 bytes or fewer can have more characters.
-        if line.len() > 100 && line.chars().count() > 100 {
+        // One line past 100 characters settles it: most news text has
+        // long paragraph lines, so this spares counting the rest and
+        // sorting.
+        let chars = line.chars().take(101).count();
+        if chars > 100 {
             return false;
         }
-        lines.push(line);
+        lens.push(chars);
     }
-    let mut lens: Vec<usize> =
-        lines.iter().map(|line| line.chars().count()).collect();
     if lens.len() < 4 {
         return false;
     }
     lens.sort_unstable();
+    // Every line is at most 100 characters here.
     let max = lens[lens.len() - 1];
     let median = lens[lens.len() / 2];
-    max <= 100 && median * 2 >= max && median >= 30
+    median * 2 >= max && median >= 30
 }
 
 fn max_line_len(text: &str) -> usize {
