@@ -336,49 +336,84 @@ impl Pipeline {
                     let _ = tx.send(chunk);
                 }
             });
-            // Processing runs beside writing: while the sink writes one
-            // chunk's rows, the workers go on with the next chunk.
-            let (done_tx, done_rx) =
-                mpsc::sync_channel::<Vec<Result<(T, Outcome, R)>>>(1);
+            // Chunks are processed as tasks in the pool, up to
+            // `CHUNKS_IN_FLIGHT` at once, so that a worker done with its
+            // share of one chunk starts on the next instead of waiting
+            // for the chunk's slowest document; the sink below puts the
+            // chunks back in input order. A chunk's permit comes back
+            // when the sink has written it, which bounds memory.
+            let (done_tx, done_rx) = mpsc::channel::<(
+                u64,
+                std::thread::Result<Vec<Result<(T, Outcome, R)>>>,
+            )>();
+            let (permit_tx, permit_rx) =
+                mpsc::sync_channel::<()>(CHUNKS_IN_FLIGHT);
+            for _ in 0..CHUNKS_IN_FLIGHT {
+                let _ = permit_tx.send(());
+            }
             let (pool, render) = (&pool, &render);
             scope.spawn(move || {
-                for chunk in rx {
-                    let done = pool.install(|| {
-                        chunk
-                            .into_par_iter()
-                            .map(|(tag, item)| {
-                                let outcome = match item {
-                                    Ok(doc) => {
-                                        let ex = self.process(&doc);
-                                        Outcome::Processed(doc, ex)
-                                    }
-                                    Err(rejection) => {
-                                        Outcome::Rejected(rejection)
-                                    }
-                                };
-                                let rendered = render(self, &outcome)?;
-                                Ok((tag, outcome, rendered))
-                            })
-                            .collect()
-                    });
-                    if done_tx.send(done).is_err() {
-                        return;
+                pool.in_place_scope(|tasks| {
+                    for (seq, chunk) in (0u64..).zip(rx) {
+                        if permit_rx.recv().is_err() {
+                            return;
+                        }
+                        let done_tx = done_tx.clone();
+                        tasks.spawn(move |_| {
+                            // A panic is carried to the sink, which
+                            // raises it again: a lost chunk would leave
+                            // the sink waiting for it.
+                            let work = std::panic::AssertUnwindSafe(|| {
+                                chunk
+                                    .into_par_iter()
+                                    .map(|(tag, item)| {
+                                        let outcome = match item {
+                                            Ok(doc) => {
+                                                let ex = self.process(&doc);
+                                                Outcome::Processed(doc, ex)
+                                            }
+                                            Err(rejection) => {
+                                                Outcome::Rejected(rejection)
+                                            }
+                                        };
+                                        let rendered = render(self, &outcome)?;
+                                        Ok((tag, outcome, rendered))
+                                    })
+                                    .collect::<Vec<_>>()
+                            });
+                            let done = std::panic::catch_unwind(work);
+                            let _ = done_tx.send((seq, done));
+                        });
                     }
-                }
+                });
             });
-            // On an error the receivers drop, and the threads above stop
-            // at their next send.
-            for done in done_rx {
-                for result in done {
-                    let (tag, outcome, rendered) = result?;
-                    stats.add(&outcome);
-                    sink(tag, &outcome, rendered)?;
+            // On an error the receivers and the permits drop, and the
+            // threads above stop at their next send or permit.
+            let mut waiting = std::collections::BTreeMap::new();
+            let mut next_seq = 0;
+            for (seq, done) in done_rx {
+                waiting.insert(seq, done);
+                while let Some(done) = waiting.remove(&next_seq) {
+                    let done = done.unwrap_or_else(|panic| {
+                        std::panic::resume_unwind(panic)
+                    });
+                    for result in done {
+                        let (tag, outcome, rendered) = result?;
+                        stats.add(&outcome);
+                        sink(tag, &outcome, rendered)?;
+                    }
+                    next_seq += 1;
+                    let _ = permit_tx.send(());
                 }
             }
             Ok(stats)
         })
     }
 }
+
+/// Chunks being processed or waiting to be written, at most: enough for
+/// the workers to go on with the next chunk while the sink writes one.
+const CHUNKS_IN_FLIGHT: usize = 3;
 
 /// How [`Pipeline::run`] processes a stream.
 #[derive(Clone, Debug)]

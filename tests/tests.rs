@@ -14,4 +14,5 @@ mod property;
 mod regression;
 mod review;
 mod rules;
+mod run;
 mod shard;
