@@ -947,7 +947,16 @@ impl RuleSet {
             match t.kind {
                 TokenKind::Word => {
                     f |= WORD;
-                    let shape = WordShape::of(s);
+                    let b = s.as_bytes();
+                    // Short ASCII, nearly every word: its shape and
+                    // lowercase form from one pass over its bytes.
+                    let ascii = (b.len() <= SHORT_WORD)
+                        .then(|| AsciiWord::of(b))
+                        .flatten();
+                    let shape = match &ascii {
+                        Some(w) => w.shape(b),
+                        None => WordShape::of(s),
+                    };
                     if shape.first_upper {
                         if shape.has_lower {
                             f |= CAP;
@@ -981,10 +990,20 @@ impl RuleSet {
                     }
                     if let Some(g) = gazetteer {
                         let bare = strip_possessive(s);
-                        let e = if f & LOWER == 0 {
-                            g.evidence(bare)
-                        } else {
-                            g.title_evidence(bare)
+                        let e = match &ascii {
+                            // An ASCII word's bare form is a prefix of
+                            // it, and so is its lowercase form.
+                            Some(w) => {
+                                let lower = w.lower_bytes();
+                                let lower = &lower[..bare.len()];
+                                if f & LOWER == 0 {
+                                    g.evidence_lowered(bare, lower)
+                                } else {
+                                    g.title_evidence_lowered(lower)
+                                }
+                            }
+                            None if f & LOWER == 0 => g.evidence(bare),
+                            None => g.title_evidence(bare),
                         };
                         // Rules only ask capitalized words for name
                         // evidence and whether they are common.
@@ -1452,6 +1471,7 @@ fn selectivity(t: &Test) -> u32 {
 }
 
 /// What [`RuleSet::features`] asks of a word's letters.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct WordShape {
     first_upper: bool,
     first_lower: bool,
@@ -1494,6 +1514,73 @@ impl WordShape {
             shape.hyphen |= c == b'-';
         }
         shape
+    }
+}
+
+/// A short ASCII word read eight bytes at a time, without branches:
+/// its lowercase form, as [`ascii_lower_words`] gives it, and what
+/// [`WordShape`] asks of its letters.
+struct AsciiWord {
+    lower: [u64; 4],
+    has_lower: bool,
+    /// Letters, all counted.
+    letters: u32,
+    hyphen: bool,
+}
+
+impl AsciiWord {
+    /// `None` when `b` is not ASCII; only its first 32 bytes count.
+    #[inline(always)]
+    fn of(b: &[u8]) -> Option<AsciiWord> {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        // For bytes below 0x80, adding at most 0x7f never carries into
+        // the next byte: the high bit of `x + ONES * (0x80 - lo)` says
+        // `byte >= lo`.
+        let at_least =
+            |x: u64, lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
+        let mut word = AsciiWord {
+            lower: [0; 4],
+            has_lower: false,
+            letters: 0,
+            hyphen: false,
+        };
+        let (mut high, mut lowers, mut hyphens) = (0, 0, 0);
+        for (out, chunk) in word.lower.iter_mut().zip(b.chunks(8)) {
+            let x = load_le(chunk);
+            high |= x;
+            let upper = at_least(x, b'A') & !at_least(x, b'Z' + 1) & HIGH;
+            let lower = at_least(x, b'a') & !at_least(x, b'z' + 1) & HIGH;
+            *out = x | upper >> 2;
+            lowers |= lower;
+            word.letters += (upper | lower).count_ones();
+            // Zero padding is no hyphen: only a `-` byte xors to zero.
+            hyphens |= !at_least(x ^ (ONES * u64::from(b'-')), 1) & HIGH;
+        }
+        word.has_lower = lowers != 0;
+        word.hyphen = hyphens != 0;
+        (high & HIGH == 0).then_some(word)
+    }
+
+    /// What [`WordShape::of`] answers for the word's bytes `b`.
+    fn shape(&self, b: &[u8]) -> WordShape {
+        let first = b.first().copied().unwrap_or(b' ');
+        WordShape {
+            first_upper: first.is_ascii_uppercase(),
+            first_lower: first.is_ascii_lowercase(),
+            has_lower: self.has_lower,
+            letters: self.letters.min(2) as u8,
+            hyphen: self.hyphen,
+        }
+    }
+
+    /// The lowercase form as bytes, zero-padded.
+    fn lower_bytes(&self) -> [u8; 32] {
+        let mut buf = [0u8; 32];
+        for (out, w) in buf.chunks_exact_mut(8).zip(self.lower) {
+            out.copy_from_slice(&w.to_le_bytes());
+        }
+        buf
     }
 }
 
@@ -2186,6 +2273,25 @@ mod tests {
             assert!(buf[w.len()..].iter().all(|&c| c == 0));
             assert_eq!(upper, w.iter().any(u8::is_ascii_uppercase), "{w:?}");
         }
+    }
+
+    #[test]
+    fn ascii_words_read_as_the_byte_loop_does() {
+        let all: Vec<u8> = (0u8..128).collect();
+        let sizes = [32, 13, 12, 8, 7, 6, 5, 4, 3, 2, 1];
+        let words = sizes
+            .iter()
+            .flat_map(|&n| all.chunks(n))
+            .map(|w| std::str::from_utf8(w).expect("ASCII"))
+            .chain(["al-Abadi", "Timor-Leste", "I", "UN", "x-", "-", "Aa"]);
+        for w in words {
+            let word = AsciiWord::of(w.as_bytes()).expect("ASCII");
+            assert_eq!(word.shape(w.as_bytes()), WordShape::of(w), "{w:?}");
+            assert_eq!(word.lower, ascii_lower_words(w.as_bytes()).unwrap());
+            let lower = word.lower_bytes();
+            assert_eq!(&lower[..w.len()], w.to_lowercase().as_bytes());
+        }
+        assert!(AsciiWord::of("Élan".as_bytes()).is_none());
     }
 
     #[test]
