@@ -336,6 +336,10 @@ struct TokenIndex {
     /// the common case of [`TokenIndex::token_bits`]: filled by
     /// [`TokenIndex::seal`] once every rule file is read.
     short: ShortWords,
+    /// The list and literal bits of each one-byte ASCII token
+    /// (punctuation, digits, `a`), many of all tokens, answered without
+    /// hashing. Filled by [`TokenIndex::seal`].
+    single: Vec<(u64, u64)>,
 }
 
 /// Short ASCII words keyed by their lowercase form, so that a token's
@@ -501,6 +505,12 @@ impl TokenIndex {
     /// literal is in.
     fn seal(&mut self) {
         self.short = ShortWords::new(&self.words);
+        self.single = (0..128u8)
+            .map(|c| {
+                let lower = ascii_lower_words(&[c]).expect("ASCII");
+                self.short.get(&[c], &lower)
+            })
+            .collect();
     }
 
     fn get(&self, word: &str) -> [u64; 4] {
@@ -526,9 +536,15 @@ impl TokenIndex {
     /// word's) and literal bits, as `Ctx::text_test` answers them.
     fn token_bits(&self, w: &str) -> (u64, u64) {
         let b = w.as_bytes();
+        if let [c] = *b {
+            if let Some(&bits) = self.single.get(usize::from(c)) {
+                return bits;
+            }
+        }
         // Short ASCII, nearly every token: lowercase once, on the stack,
         // and probe the short-word table once.
-        let lower = ascii_lower_words(b).filter(|_| b.len() <= SHORT_WORD);
+        let lower =
+            (b.len() <= SHORT_WORD).then(|| ascii_lower_words(b)).flatten();
         if let Some(lower) = lower {
             let (mut lists, mut lits) = self.short.get(b, &lower);
             if let Some(bare) = b.strip_suffix(b"'s") {
@@ -1523,7 +1539,7 @@ impl WordShape {
 struct AsciiWord {
     lower: [u64; 4],
     has_lower: bool,
-    /// Letters, all counted.
+    /// Letters, counting up to two in each eight bytes.
     letters: u32,
     hyphen: bool,
 }
@@ -1553,7 +1569,10 @@ impl AsciiWord {
             let lower = at_least(x, b'a') & !at_least(x, b'z' + 1) & HIGH;
             *out = x | upper >> 2;
             lowers |= lower;
-            word.letters += (upper | lower).count_ones();
+            // Up to two letters of this chunk: all the shape asks.
+            let letters = upper | lower;
+            word.letters += u32::from(letters != 0)
+                + u32::from(letters & letters.wrapping_sub(1) != 0);
             // Zero padding is no hyphen: only a `-` byte xors to zero.
             hyphens |= !at_least(x ^ (ONES * u64::from(b'-')), 1) & HIGH;
         }
@@ -2259,6 +2278,12 @@ mod tests {
                     checked += usize::from(want != (0, 0));
                 }
             }
+        }
+        for c in 0..128u8 {
+            let w = char::from(c).to_string();
+            let want = by_map(&set.index, w.as_bytes());
+            assert_eq!(set.index.token_bits(&w), want, "{w:?}");
+            checked += usize::from(want != (0, 0));
         }
         assert!(checked > 1000, "{checked} words with bits");
     }
