@@ -1872,56 +1872,51 @@ impl Ctx<'_> {
     }
 
     /// Matches `elems[e..]` from token `i`; returns the end token index.
-    /// Quantifiers are greedy with backtracking.
+    /// Quantifiers are greedy with backtracking. Brackets and elements
+    /// matching a fixed number of tokens leave no choice to go back to,
+    /// so they are stepped over in a loop: only a quantifier recurses.
     fn match_at(
         &self,
         elems: &[Elem],
-        e: usize,
-        i: usize,
+        mut e: usize,
+        mut i: usize,
         cap: &mut (usize, usize),
     ) -> Option<usize> {
-        let Some(elem) = elems.get(e) else { return Some(i) };
-        match elem {
-            Elem::Open => {
-                let saved = *cap;
-                cap.0 = i;
-                let r = self.match_at(elems, e + 1, i, cap);
-                if r.is_none() {
-                    *cap = saved;
-                }
-                r
-            }
-            Elem::Close => {
-                let saved = *cap;
-                cap.1 = i;
-                let r = self.match_at(elems, e + 1, i, cap);
-                if r.is_none() {
-                    *cap = saved;
-                }
-                r
-            }
-            Elem::Tok { test, min, max, .. } => {
-                let mut n = 0;
-                while n < *max as usize
-                    && i + n < self.end
-                    && self.test(test, i + n)
-                {
-                    n += 1;
-                }
-                if n < *min as usize {
-                    return None;
-                }
-                loop {
-                    if let Some(end) = self.match_at(elems, e + 1, i + n, cap)
+        let saved = *cap;
+        loop {
+            let Some(elem) = elems.get(e) else { return Some(i) };
+            match elem {
+                Elem::Open => cap.0 = i,
+                Elem::Close => cap.1 = i,
+                Elem::Tok { test, min, max, .. } => {
+                    let (min, max) = (*min as usize, *max as usize);
+                    let mut n = 0;
+                    while n < max && i + n < self.end && self.test(test, i + n)
                     {
-                        return Some(end);
+                        n += 1;
                     }
-                    if n == *min as usize {
+                    if n < min {
+                        *cap = saved;
                         return None;
                     }
-                    n -= 1;
+                    if min < max {
+                        loop {
+                            if let Some(end) =
+                                self.match_at(elems, e + 1, i + n, cap)
+                            {
+                                return Some(end);
+                            }
+                            if n == min {
+                                *cap = saved;
+                                return None;
+                            }
+                            n -= 1;
+                        }
+                    }
+                    i += n;
                 }
             }
+            e += 1;
         }
     }
 }
