@@ -722,14 +722,18 @@ impl Gazetteer {
     /// What the word-set questions (`is_given_name`...) answer for
     /// `word`, in one or two hash lookups instead of six.
     pub fn evidence(&self, word: &str) -> Evidence {
+        table::with_lowercase(word, |lower| self.evidence_lowered(word, lower))
+    }
+
+    /// [`Gazetteer::evidence`], given the bytes of `word.to_lowercase()`
+    /// (for callers that have them already).
+    pub fn evidence_lowered(&self, word: &str, lower: &[u8]) -> Evidence {
         let exact = self.word_bits(word.as_bytes());
-        let folded = table::with_lowercase(word, |lower| {
-            if lower == word.as_bytes() {
-                exact
-            } else {
-                self.word_bits(lower)
-            }
-        });
+        let folded = if lower == word.as_bytes() {
+            exact
+        } else {
+            self.word_bits(lower)
+        };
         let suffix = if word.ends_with('.') {
             table::with_lowercase(word.trim_end_matches('.'), |lower| {
                 self.word_bits(lower)
@@ -754,10 +758,14 @@ impl Gazetteer {
     /// (the other fields false), from a small table: for lowercase
     /// words, which are asked nothing else.
     pub fn title_evidence(&self, word: &str) -> Evidence {
-        let bits = table::with_lowercase(word, |lower| {
-            self.words.get_title(lower)
-                | self.overlay.as_ref().map_or(0, |o| o.words.get_title(lower))
-        });
+        table::with_lowercase(word, |lower| self.title_evidence_lowered(lower))
+    }
+
+    /// [`Gazetteer::title_evidence`], given the bytes of the word's
+    /// lowercase form.
+    pub fn title_evidence_lowered(&self, lower: &[u8]) -> Evidence {
+        let bits = self.words.get_title(lower)
+            | self.overlay.as_ref().map_or(0, |o| o.words.get_title(lower));
         Evidence {
             particle: bits >> table::PARTICLES & 1 == 1,
             title: bits >> table::TITLES & 1 == 1,

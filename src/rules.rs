@@ -336,6 +336,10 @@ struct TokenIndex {
     /// the common case of [`TokenIndex::token_bits`]: filled by
     /// [`TokenIndex::seal`] once every rule file is read.
     short: ShortWords,
+    /// The list and literal bits of each one-byte ASCII token
+    /// (punctuation, digits, `a`), many of all tokens, answered without
+    /// hashing. Filled by [`TokenIndex::seal`].
+    single: Vec<(u64, u64)>,
 }
 
 /// Short ASCII words keyed by their lowercase form, so that a token's
@@ -501,6 +505,12 @@ impl TokenIndex {
     /// literal is in.
     fn seal(&mut self) {
         self.short = ShortWords::new(&self.words);
+        self.single = (0..128u8)
+            .map(|c| {
+                let lower = ascii_lower_words(&[c]).expect("ASCII");
+                self.short.get(&[c], &lower)
+            })
+            .collect();
     }
 
     fn get(&self, word: &str) -> [u64; 4] {
@@ -526,9 +536,15 @@ impl TokenIndex {
     /// word's) and literal bits, as `Ctx::text_test` answers them.
     fn token_bits(&self, w: &str) -> (u64, u64) {
         let b = w.as_bytes();
+        if let [c] = *b {
+            if let Some(&bits) = self.single.get(usize::from(c)) {
+                return bits;
+            }
+        }
         // Short ASCII, nearly every token: lowercase once, on the stack,
         // and probe the short-word table once.
-        let lower = ascii_lower_words(b).filter(|_| b.len() <= SHORT_WORD);
+        let lower =
+            (b.len() <= SHORT_WORD).then(|| ascii_lower_words(b)).flatten();
         if let Some(lower) = lower {
             let (mut lists, mut lits) = self.short.get(b, &lower);
             if let Some(bare) = b.strip_suffix(b"'s") {
@@ -947,7 +963,16 @@ impl RuleSet {
             match t.kind {
                 TokenKind::Word => {
                     f |= WORD;
-                    let shape = WordShape::of(s);
+                    let b = s.as_bytes();
+                    // Short ASCII, nearly every word: its shape and
+                    // lowercase form from one pass over its bytes.
+                    let ascii = (b.len() <= SHORT_WORD)
+                        .then(|| AsciiWord::of(b))
+                        .flatten();
+                    let shape = match &ascii {
+                        Some(w) => w.shape(b),
+                        None => WordShape::of(s),
+                    };
                     if shape.first_upper {
                         if shape.has_lower {
                             f |= CAP;
@@ -981,10 +1006,20 @@ impl RuleSet {
                     }
                     if let Some(g) = gazetteer {
                         let bare = strip_possessive(s);
-                        let e = if f & LOWER == 0 {
-                            g.evidence(bare)
-                        } else {
-                            g.title_evidence(bare)
+                        let e = match &ascii {
+                            // An ASCII word's bare form is a prefix of
+                            // it, and so is its lowercase form.
+                            Some(w) => {
+                                let lower = w.lower_bytes();
+                                let lower = &lower[..bare.len()];
+                                if f & LOWER == 0 {
+                                    g.evidence_lowered(bare, lower)
+                                } else {
+                                    g.title_evidence_lowered(lower)
+                                }
+                            }
+                            None if f & LOWER == 0 => g.evidence(bare),
+                            None => g.title_evidence(bare),
                         };
                         // Rules only ask capitalized words for name
                         // evidence and whether they are common.
@@ -1452,6 +1487,7 @@ fn selectivity(t: &Test) -> u32 {
 }
 
 /// What [`RuleSet::features`] asks of a word's letters.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct WordShape {
     first_upper: bool,
     first_lower: bool,
@@ -1494,6 +1530,76 @@ impl WordShape {
             shape.hyphen |= c == b'-';
         }
         shape
+    }
+}
+
+/// A short ASCII word read eight bytes at a time, without branches:
+/// its lowercase form, as [`ascii_lower_words`] gives it, and what
+/// [`WordShape`] asks of its letters.
+struct AsciiWord {
+    lower: [u64; 4],
+    has_lower: bool,
+    /// Letters, counting up to two in each eight bytes.
+    letters: u32,
+    hyphen: bool,
+}
+
+impl AsciiWord {
+    /// `None` when `b` is not ASCII; only its first 32 bytes count.
+    #[inline(always)]
+    fn of(b: &[u8]) -> Option<AsciiWord> {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        // For bytes below 0x80, adding at most 0x7f never carries into
+        // the next byte: the high bit of `x + ONES * (0x80 - lo)` says
+        // `byte >= lo`.
+        let at_least =
+            |x: u64, lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
+        let mut word = AsciiWord {
+            lower: [0; 4],
+            has_lower: false,
+            letters: 0,
+            hyphen: false,
+        };
+        let (mut high, mut lowers, mut hyphens) = (0, 0, 0);
+        for (out, chunk) in word.lower.iter_mut().zip(b.chunks(8)) {
+            let x = load_le(chunk);
+            high |= x;
+            let upper = at_least(x, b'A') & !at_least(x, b'Z' + 1) & HIGH;
+            let lower = at_least(x, b'a') & !at_least(x, b'z' + 1) & HIGH;
+            *out = x | upper >> 2;
+            lowers |= lower;
+            // Up to two letters of this chunk: all the shape asks.
+            let letters = upper | lower;
+            word.letters += u32::from(letters != 0)
+                + u32::from(letters & letters.wrapping_sub(1) != 0);
+            // Zero padding is no hyphen: only a `-` byte xors to zero.
+            hyphens |= !at_least(x ^ (ONES * u64::from(b'-')), 1) & HIGH;
+        }
+        word.has_lower = lowers != 0;
+        word.hyphen = hyphens != 0;
+        (high & HIGH == 0).then_some(word)
+    }
+
+    /// What [`WordShape::of`] answers for the word's bytes `b`.
+    fn shape(&self, b: &[u8]) -> WordShape {
+        let first = b.first().copied().unwrap_or(b' ');
+        WordShape {
+            first_upper: first.is_ascii_uppercase(),
+            first_lower: first.is_ascii_lowercase(),
+            has_lower: self.has_lower,
+            letters: self.letters.min(2) as u8,
+            hyphen: self.hyphen,
+        }
+    }
+
+    /// The lowercase form as bytes, zero-padded.
+    fn lower_bytes(&self) -> [u8; 32] {
+        let mut buf = [0u8; 32];
+        for (out, w) in buf.chunks_exact_mut(8).zip(self.lower) {
+            out.copy_from_slice(&w.to_le_bytes());
+        }
+        buf
     }
 }
 
@@ -1766,56 +1872,51 @@ impl Ctx<'_> {
     }
 
     /// Matches `elems[e..]` from token `i`; returns the end token index.
-    /// Quantifiers are greedy with backtracking.
+    /// Quantifiers are greedy with backtracking. Brackets and elements
+    /// matching a fixed number of tokens leave no choice to go back to,
+    /// so they are stepped over in a loop: only a quantifier recurses.
     fn match_at(
         &self,
         elems: &[Elem],
-        e: usize,
-        i: usize,
+        mut e: usize,
+        mut i: usize,
         cap: &mut (usize, usize),
     ) -> Option<usize> {
-        let Some(elem) = elems.get(e) else { return Some(i) };
-        match elem {
-            Elem::Open => {
-                let saved = *cap;
-                cap.0 = i;
-                let r = self.match_at(elems, e + 1, i, cap);
-                if r.is_none() {
-                    *cap = saved;
-                }
-                r
-            }
-            Elem::Close => {
-                let saved = *cap;
-                cap.1 = i;
-                let r = self.match_at(elems, e + 1, i, cap);
-                if r.is_none() {
-                    *cap = saved;
-                }
-                r
-            }
-            Elem::Tok { test, min, max, .. } => {
-                let mut n = 0;
-                while n < *max as usize
-                    && i + n < self.end
-                    && self.test(test, i + n)
-                {
-                    n += 1;
-                }
-                if n < *min as usize {
-                    return None;
-                }
-                loop {
-                    if let Some(end) = self.match_at(elems, e + 1, i + n, cap)
+        let saved = *cap;
+        loop {
+            let Some(elem) = elems.get(e) else { return Some(i) };
+            match elem {
+                Elem::Open => cap.0 = i,
+                Elem::Close => cap.1 = i,
+                Elem::Tok { test, min, max, .. } => {
+                    let (min, max) = (*min as usize, *max as usize);
+                    let mut n = 0;
+                    while n < max && i + n < self.end && self.test(test, i + n)
                     {
-                        return Some(end);
+                        n += 1;
                     }
-                    if n == *min as usize {
+                    if n < min {
+                        *cap = saved;
                         return None;
                     }
-                    n -= 1;
+                    if min < max {
+                        loop {
+                            if let Some(end) =
+                                self.match_at(elems, e + 1, i + n, cap)
+                            {
+                                return Some(end);
+                            }
+                            if n == min {
+                                *cap = saved;
+                                return None;
+                            }
+                            n -= 1;
+                        }
+                    }
+                    i += n;
                 }
             }
+            e += 1;
         }
     }
 }
@@ -2173,6 +2274,12 @@ mod tests {
                 }
             }
         }
+        for c in 0..128u8 {
+            let w = char::from(c).to_string();
+            let want = by_map(&set.index, w.as_bytes());
+            assert_eq!(set.index.token_bits(&w), want, "{w:?}");
+            checked += usize::from(want != (0, 0));
+        }
         assert!(checked > 1000, "{checked} words with bits");
     }
 
@@ -2186,6 +2293,25 @@ mod tests {
             assert!(buf[w.len()..].iter().all(|&c| c == 0));
             assert_eq!(upper, w.iter().any(u8::is_ascii_uppercase), "{w:?}");
         }
+    }
+
+    #[test]
+    fn ascii_words_read_as_the_byte_loop_does() {
+        let all: Vec<u8> = (0u8..128).collect();
+        let sizes = [32, 13, 12, 8, 7, 6, 5, 4, 3, 2, 1];
+        let words = sizes
+            .iter()
+            .flat_map(|&n| all.chunks(n))
+            .map(|w| std::str::from_utf8(w).expect("ASCII"))
+            .chain(["al-Abadi", "Timor-Leste", "I", "UN", "x-", "-", "Aa"]);
+        for w in words {
+            let word = AsciiWord::of(w.as_bytes()).expect("ASCII");
+            assert_eq!(word.shape(w.as_bytes()), WordShape::of(w), "{w:?}");
+            assert_eq!(word.lower, ascii_lower_words(w.as_bytes()).unwrap());
+            let lower = word.lower_bytes();
+            assert_eq!(&lower[..w.len()], w.to_lowercase().as_bytes());
+        }
+        assert!(AsciiWord::of("Élan".as_bytes()).is_none());
     }
 
     #[test]
