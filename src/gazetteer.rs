@@ -597,6 +597,12 @@ impl Gazetteer {
                 self.entries.str_bytes(id, 1) == self.forms.text_bytes(v);
             self.entries.rank(id, own_name)
         };
+        // Text starting with a lowercase letter fits no variant starting
+        // with a capital under any case policy (see `case_ok`): most
+        // refused matches are common words ("may", "reading") against
+        // capitalized names, ruled out here without a walk over chars.
+        let lower =
+            found.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
         let v = variants
             .clone()
             .find(|&v| self.forms.text_bytes(v) == found.as_bytes())
@@ -604,11 +610,17 @@ impl Gazetteer {
                 variants
                     .clone()
                     .filter(|&v| {
-                        case_ok(
-                            self.forms.text(v),
-                            self.forms.policy(v),
-                            found,
-                        )
+                        let capital = self
+                            .forms
+                            .text_bytes(v)
+                            .first()
+                            .is_some_and(u8::is_ascii_uppercase);
+                        !(lower && capital)
+                            && case_ok(
+                                self.forms.text(v),
+                                self.forms.policy(v),
+                                found,
+                            )
                     })
                     .max_by_key(|&v| (best(v), std::cmp::Reverse(v)))
             })?;

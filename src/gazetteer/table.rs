@@ -211,18 +211,32 @@ pub fn fold_into(
     map: &mut Vec<u32>,
     with_map: bool,
 ) {
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of ASCII at once: most of any text is.
+        let run = bytes[i..]
+            .iter()
+            .position(|b| !b.is_ascii())
+            .map_or(bytes.len(), |n| i + n);
+        out.extend(bytes[i..run].iter().map(|&b| fold_ascii(b)));
+        if with_map {
+            map.extend(i as u32..run as u32);
+        }
+        i = run;
+        // The run ends at a character's first byte.
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next())
+        else {
+            break;
+        };
         let at = i as u32;
+        i += c.len_utf8();
         let push = |b: u8, out: &mut Vec<u8>, map: &mut Vec<u32>| {
             out.push(b);
             if with_map {
                 map.push(at);
             }
         };
-        if c.is_ascii() {
-            push(fold_ascii(c as u8), out, map);
-            continue;
-        }
         match c {
             '’' | '‘' | 'ʼ' | '´' | 'ʻ' | '′' => {
                 push(b'\'', out, map)
