@@ -1391,11 +1391,19 @@ impl Scanner {
         }
         // "three and a half", "three-and-a-half-game"
         if c.kind == ClaimKind::Count {
-            let words: Vec<usize> = (c.end..n.min(c.end + 6))
-                .filter(|&k| !self.is_hyphen(k))
-                .take(3)
-                .collect();
-            if words.len() == 3
+            // The first three pieces that are not hyphens, on the stack:
+            // asked after every count.
+            let mut words = [0usize; 3];
+            let mut found = 0;
+            for k in (c.end..n.min(c.end + 6)).filter(|&k| !self.is_hyphen(k))
+            {
+                words[found] = k;
+                found += 1;
+                if found == 3 {
+                    break;
+                }
+            }
+            if found == 3
                 && self.is(words[0], "and")
                 && self.is(words[1], "a")
                 && self.is(words[2], "half")
@@ -1526,7 +1534,8 @@ impl Scanner {
         }
     }
 
-    /// A figure whose number starts at piece `i`, and the next piece.
+    /// A figure whose number starts at piece `i`, and the next piece;
+    /// [`Scanner::scan`] asks only where [`Scanner::may_start`] holds.
     fn figure_at(
         &self,
         text: &str,
@@ -1534,9 +1543,6 @@ impl Scanner {
         rupee: Currency,
     ) -> Option<(Mention, usize)> {
         let n = self.p.len();
-        if !self.may_start(i) {
-            return None;
-        }
         let c = self.core(text, i)?;
         // "zero-point", "zero-sum": compounds, not counts.
         if !c.digits && c.value == 0.0 && self.is_hyphen(c.end) {
