@@ -345,10 +345,25 @@ struct Words {
 
 /// A hashed word list, with the first and last letters of its words of
 /// each length: most words fail those bit tests and are never hashed.
+/// Words of up to [`PACKED`] bytes are hashed as one number (see
+/// [`packed`]); longer ones, in no list today, are compared in turn.
 struct WordSet {
     first: [u32; 32],
     last: [u32; 32],
-    words: FxHashSet<Box<[u8]>>,
+    words: FxHashSet<u128>,
+}
+
+/// The longest word [`packed`] holds.
+const PACKED: usize = 15;
+
+/// A word of at most [`PACKED`] bytes ASCII-lowercased into one number,
+/// its length in the top byte: a key hashed without a copy.
+fn packed(b: &[u8]) -> u128 {
+    let mut key = (b.len() as u128) << 120;
+    for (i, &c) in b.iter().enumerate() {
+        key |= u128::from(c.to_ascii_lowercase()) << (8 * i);
+    }
+    key
 }
 
 impl Words {
@@ -371,7 +386,9 @@ impl Words {
                         set.last[w.len()] |= letter_bit(z);
                     }
                 }
-                set.words.insert(w.into_boxed_slice());
+                if w.len() <= PACKED {
+                    set.words.insert(packed(&w));
+                }
             }
             set
         })
@@ -385,30 +402,32 @@ impl Words {
         self.has_bytes(w.as_bytes())
     }
 
-    /// [`Words::has`] of a word's bytes.
+    /// [`Words::has`] of a word's bytes: the bit tests here, the probe
+    /// apart, as few words get that far.
     #[inline]
     fn has_bytes(&self, b: &[u8]) -> bool {
         let n = b.len();
-        if n >= 32 {
+        let set = self.set();
+        if let (Some(&a), Some(&z)) = (b.first(), b.last()) {
+            if n < 32
+                && (set.first[n] & letter_bit(a) == 0
+                    || set.last[n] & letter_bit(z) == 0)
+            {
+                return false;
+            }
+        }
+        self.probe(set, b)
+    }
+
+    #[inline(never)]
+    fn probe(&self, set: &WordSet, b: &[u8]) -> bool {
+        if b.len() > PACKED {
             return self
                 .list
                 .iter()
                 .any(|w| w.as_bytes().eq_ignore_ascii_case(b));
         }
-        let set = self.set();
-        let (Some(&a), Some(&z)) = (b.first(), b.last()) else {
-            return set.words.contains(&[][..]);
-        };
-        if set.first[n] & letter_bit(a) == 0
-            || set.last[n] & letter_bit(z) == 0
-        {
-            return false;
-        }
-        let mut buf = [0u8; 32];
-        let lower = &mut buf[..n];
-        lower.copy_from_slice(b);
-        lower.make_ascii_lowercase();
-        set.words.contains(&*lower)
+        set.words.contains(&packed(b))
     }
 }
 
@@ -621,7 +640,13 @@ impl ClaimStage {
             let saying = has_saying(text, toks);
             // A digit settles it before any word is looked at.
             let figures = toks.iter().any(|t| t.kind == TokenKind::Number)
-                || toks.iter().any(|t| may_start_figure(text, t));
+                || {
+                    // Hyphens (`-`, and `‐` starting with 0xE2) are rare:
+                    // without one in the sentence no word needs cutting.
+                    let b = sspan.of(text).as_bytes();
+                    let dashes = memchr::memchr2(b'-', 0xE2, b).is_some();
+                    toks.iter().any(|t| may_start_figure(text, t, dashes))
+                };
             dates.clear();
             if saying || figures || quote_after && !inside {
                 dates.extend(
@@ -782,7 +807,8 @@ fn claim_rule(m: &Mention) -> &'static str {
 
 /// The cheap prefilter: only sentences with a digit or a number word go
 /// through the grammar.
-fn may_start_figure(text: &str, t: &Token) -> bool {
+/// `dashes` says whether the sentence may hold a hyphen at all.
+fn may_start_figure(text: &str, t: &Token, dashes: bool) -> bool {
     match t.kind {
         TokenKind::Number => true,
         TokenKind::Punct => false,
@@ -793,7 +819,7 @@ fn may_start_figure(text: &str, t: &Token) -> bool {
             if b.len() > 24 {
                 return false;
             }
-            let first = &b[..hyphen_at(b)];
+            let first = if dashes { &b[..hyphen_at(b)] } else { b };
             if !may_be_number_bytes(first)
                 && !first.eq_ignore_ascii_case(b"quarter")
                 && !first.eq_ignore_ascii_case(b"third")
@@ -2419,6 +2445,21 @@ mod tests {
             crate::segment::tokenize(s, &mut toks);
             assert_eq!(quote_open_after(s, &toks, before), after, "{s:?}");
         }
+    }
+
+    #[test]
+    fn word_lists_ignore_ascii_case_at_any_length() {
+        static LIST: Words =
+            Words::new(&["said", "a", "acknowledgements-of-receipt", "café"]);
+        for w in ["said", "SAID", "Said", "a", "A", "CAFé"] {
+            assert!(LIST.has(w), "{w}");
+        }
+        assert!(LIST.has("Acknowledgements-Of-Receipt"));
+        for w in ["", "sai", "saids", "b", "CAFÉ", "acknowledgements"] {
+            assert!(!LIST.has(w), "{w}");
+        }
+        static EMPTY: Words = Words::new(&[""]);
+        assert!(EMPTY.has("") && !EMPTY.has("a"));
     }
 
     #[test]
