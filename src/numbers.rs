@@ -860,11 +860,13 @@ pub(crate) fn letter_bit(b: u8) -> u32 {
 /// Whether `w`, in any ASCII case, may be a number word: `false` means
 /// [`is_number_word`] of it lowercased is false. Bit tests, no hashing:
 /// the sentence prefilter asks it about every word.
+#[inline]
 pub(crate) fn may_be_number_word(w: &str) -> bool {
     may_be_number_bytes(w.as_bytes())
 }
 
 /// [`may_be_number_word`] of a word's bytes.
+#[inline]
 pub(crate) fn may_be_number_bytes(b: &[u8]) -> bool {
     // Every listed word has three letters or more.
     let [a, second, .., z] = *b else {
@@ -884,6 +886,7 @@ pub(crate) fn may_be_number_bytes(b: &[u8]) -> bool {
 }
 
 /// Whether a lowercase word can start a figure; the sentence prefilter.
+#[inline]
 pub fn is_number_word(w: &str) -> bool {
     // Called for every word of every sentence with a digit or number
     // word: two bit tests, then one hash probe, instead of scanning the
