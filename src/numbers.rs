@@ -860,11 +860,13 @@ pub(crate) fn letter_bit(b: u8) -> u32 {
 /// Whether `w`, in any ASCII case, may be a number word: `false` means
 /// [`is_number_word`] of it lowercased is false. Bit tests, no hashing:
 /// the sentence prefilter asks it about every word.
+#[inline]
 pub(crate) fn may_be_number_word(w: &str) -> bool {
     may_be_number_bytes(w.as_bytes())
 }
 
 /// [`may_be_number_word`] of a word's bytes.
+#[inline]
 pub(crate) fn may_be_number_bytes(b: &[u8]) -> bool {
     // Every listed word has three letters or more.
     let [a, second, .., z] = *b else {
@@ -884,6 +886,7 @@ pub(crate) fn may_be_number_bytes(b: &[u8]) -> bool {
 }
 
 /// Whether a lowercase word can start a figure; the sentence prefilter.
+#[inline]
 pub fn is_number_word(w: &str) -> bool {
     // Called for every word of every sentence with a digit or number
     // word: two bit tests, then one hash probe, instead of scanning the
@@ -1391,11 +1394,19 @@ impl Scanner {
         }
         // "three and a half", "three-and-a-half-game"
         if c.kind == ClaimKind::Count {
-            let words: Vec<usize> = (c.end..n.min(c.end + 6))
-                .filter(|&k| !self.is_hyphen(k))
-                .take(3)
-                .collect();
-            if words.len() == 3
+            // The first three pieces that are not hyphens, on the stack:
+            // asked after every count.
+            let mut words = [0usize; 3];
+            let mut found = 0;
+            for k in (c.end..n.min(c.end + 6)).filter(|&k| !self.is_hyphen(k))
+            {
+                words[found] = k;
+                found += 1;
+                if found == 3 {
+                    break;
+                }
+            }
+            if found == 3
                 && self.is(words[0], "and")
                 && self.is(words[1], "a")
                 && self.is(words[2], "half")
@@ -1526,7 +1537,8 @@ impl Scanner {
         }
     }
 
-    /// A figure whose number starts at piece `i`, and the next piece.
+    /// A figure whose number starts at piece `i`, and the next piece;
+    /// [`Scanner::scan`] asks only where [`Scanner::may_start`] holds.
     fn figure_at(
         &self,
         text: &str,
@@ -1534,9 +1546,6 @@ impl Scanner {
         rupee: Currency,
     ) -> Option<(Mention, usize)> {
         let n = self.p.len();
-        if !self.may_start(i) {
-            return None;
-        }
         let c = self.core(text, i)?;
         // "zero-point", "zero-sum": compounds, not counts.
         if !c.digits && c.value == 0.0 && self.is_hyphen(c.end) {
