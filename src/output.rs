@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::annotation::{Canonical, Extraction};
+use crate::annotation::{Canonical, Extraction, Origin};
 use crate::document::{Document, Rejection};
 use crate::error::{Error, Result};
 use crate::pipeline::Pipeline;
@@ -143,12 +143,19 @@ fn count_chars(bytes: &[u8]) -> usize {
 /// (OWASP CSV-injection guidance). Numeric columns never pass through
 /// here.
 pub fn neutralize(cell: &str) -> Cow<'_, str> {
-    match cell.as_bytes().first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => {
-            Cow::Owned(format!("'{cell}"))
-        }
-        _ => Cow::Borrowed(cell),
+    if starts_formula(cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
     }
+}
+
+/// Whether [`neutralize`] changes a cell.
+fn starts_formula(cell: &str) -> bool {
+    matches!(
+        cell.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    )
 }
 
 /// Undoes [`neutralize`]: strips the leading `'` it adds.
@@ -168,10 +175,29 @@ pub fn unneutralize(cell: &str) -> &str {
 
 /// Formats a value without exponent or trailing `.0`.
 pub fn format_value(v: f64) -> String {
-    if v.is_finite() {
-        format!("{v}")
+    let mut out = Vec::new();
+    push_value(&mut out, v);
+    String::from_utf8(out).expect("digits, sign and point are ASCII")
+}
+
+/// Appends [`format_value`]'s text. Whole numbers, most values, are
+/// written as integers: the same digits as `{v}` without its float
+/// formatting, which showed up in profiles.
+fn push_value(out: &mut Vec<u8>, v: f64) {
+    // Below 2^53 every whole f64 is exact, and its shortest form is its
+    // integer digits.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    if !v.is_finite() {
+        return;
+    }
+    if v.fract() == 0.0 && v.abs() < EXACT {
+        if v.is_sign_negative() {
+            out.push(b'-');
+        }
+        // Exact: whole and below 2^53.
+        out.extend_from_slice(Num::new(v.abs() as u64).as_bytes());
     } else {
-        String::new()
+        write!(out, "{v}").expect("writing to memory");
     }
 }
 
@@ -317,25 +343,18 @@ pub fn rows<'a>(
     let entity_id = |i: usize| numbered(id, "#e", i + 1);
     let mut entities = Vec::with_capacity(ex.entities.len());
     for (i, e) in ex.entities.iter().enumerate() {
-        let (name, cid): (Cow<str>, Cow<str>) = match &e.canonical {
-            Canonical::Entry(entry) => {
-                let (n, c) = pipeline.entry_canonical(*entry);
-                (Cow::Borrowed(n), Cow::Borrowed(c))
-            }
-            Canonical::Mention(span) => {
-                let target = first_at(&ex.entities, *span).unwrap_or(i);
-                (Cow::Borrowed(span.of(text)), Cow::Owned(entity_id(target)))
-            }
-            Canonical::None
-                if e.kind.is_numeric()
-                    || e.kind == crate::annotation::EntityType::Date =>
-            {
-                (Cow::Borrowed(""), Cow::Borrowed(""))
-            }
-            Canonical::None => {
-                (Cow::Borrowed(e.span.of(text)), Cow::Owned(entity_id(i)))
-            }
-        };
+        let (name, cid): (Cow<str>, Cow<str>) =
+            match canonical_cells(pipeline, text, &ex.entities, i) {
+                CanonicalCells::Entry(n, c) => {
+                    (Cow::Borrowed(n), Cow::Borrowed(c))
+                }
+                CanonicalCells::Entity(n, target) => {
+                    (Cow::Borrowed(n), Cow::Owned(entity_id(target)))
+                }
+                CanonicalCells::Empty => {
+                    (Cow::Borrowed(""), Cow::Borrowed(""))
+                }
+            };
         entities.push(EntityRow {
             doc_id: Cow::Borrowed(id),
             entity_id: RowId { doc: id, tag: "#e", n: i + 1 },
@@ -348,28 +367,14 @@ pub fn rows<'a>(
             sentence_id: ex.sentence_at(e.span.start),
             canonical_name: name,
             canonical_id: cid,
-            source: pipeline.origin_name(&e.origin),
+            source: joined(origin_parts(pipeline, &e.origin)),
         });
     }
-    let quote = |s: Option<Span>| {
-        s.map_or(Cow::Borrowed(""), |s| Cow::Borrowed(s.of(text)))
-    };
+    let quote = |s: Option<Span>| Cow::Borrowed(quoted(text, s));
     let mut claims = Vec::with_capacity(ex.claims.len());
     for (i, c) in ex.claims.iter().enumerate() {
         let sid = ex.sentence_at(c.span.start);
         let sentence = ex.sentences.get(sid).copied().unwrap_or(c.span);
-        let subject = match c.subject {
-            Some(span) => first_at(&ex.entities, span)
-                .and_then(|i| match &ex.entities[i].canonical {
-                    Canonical::Entry(entry) => {
-                        Some(Cow::Borrowed(pipeline.entry_canonical(*entry).0))
-                    }
-                    Canonical::Mention(m) => Some(Cow::Borrowed(m.of(text))),
-                    Canonical::None => None,
-                })
-                .unwrap_or(Cow::Borrowed(span.of(text))),
-            None => Cow::Borrowed(""),
-        };
         claims.push(ClaimRow {
             doc_id: Cow::Borrowed(id),
             claim_id: RowId { doc: id, tag: "#c", n: i + 1 },
@@ -389,7 +394,7 @@ pub fn rows<'a>(
             counted: quote(c.counted),
             counted_start: c.counted.map(|s| idx.chars(s.start)),
             counted_end: c.counted.map(|s| idx.chars(s.end)),
-            subject,
+            subject: Cow::Borrowed(subject_of(pipeline, text, ex, c)),
             attribution: quote(c.attribution),
             time: quote(c.time),
             sentence_id: sid,
@@ -399,6 +404,97 @@ pub fn rows<'a>(
         });
     }
     (entities, claims)
+}
+
+/// An entity's `canonical_name` and `canonical_id`, shared by the CSV and
+/// JSON rows.
+enum CanonicalCells<'a> {
+    /// A gazetteer entry's name and id.
+    Entry(&'a str, &'a str),
+    /// A name, and the index of the entity whose row id (`DOC#eN`) is the
+    /// canonical id.
+    Entity(&'a str, usize),
+    /// Neither: numbers and dates.
+    Empty,
+}
+
+fn canonical_cells<'a>(
+    pipeline: &'a Pipeline,
+    text: &'a str,
+    entities: &[crate::annotation::Entity],
+    i: usize,
+) -> CanonicalCells<'a> {
+    let e = &entities[i];
+    match &e.canonical {
+        Canonical::Entry(entry) => {
+            let (n, c) = pipeline.entry_canonical(*entry);
+            CanonicalCells::Entry(n, c)
+        }
+        Canonical::Mention(span) => CanonicalCells::Entity(
+            span.of(text),
+            first_at(entities, *span).unwrap_or(i),
+        ),
+        Canonical::None
+            if e.kind.is_numeric()
+                || e.kind == crate::annotation::EntityType::Date =>
+        {
+            CanonicalCells::Empty
+        }
+        Canonical::None => CanonicalCells::Entity(e.span.of(text), i),
+    }
+}
+
+/// A claim's `subject` cell: the canonical name of the entity it names,
+/// else its quote.
+fn subject_of<'a>(
+    pipeline: &'a Pipeline,
+    text: &'a str,
+    ex: &Extraction,
+    c: &crate::annotation::Claim,
+) -> &'a str {
+    let Some(span) = c.subject else { return "" };
+    first_at(&ex.entities, span)
+        .and_then(|i| match &ex.entities[i].canonical {
+            Canonical::Entry(entry) => {
+                Some(pipeline.entry_canonical(*entry).0)
+            }
+            Canonical::Mention(m) => Some(m.of(text)),
+            Canonical::None => None,
+        })
+        .unwrap_or(span.of(text))
+}
+
+/// The quote of an optional span, empty without one.
+fn quoted(text: &str, span: Option<Span>) -> &str {
+    span.map_or("", |s| s.of(text))
+}
+
+/// The `source` cell of a finding, in parts to be joined: the CSV rows
+/// write them one after the other, as a `String` per row showed up in
+/// profiles. The same text as [`Pipeline::origin_name`].
+fn origin_parts<'p>(pipeline: &'p Pipeline, origin: &Origin) -> [&'p str; 4] {
+    match origin {
+        Origin::Gazetteer(i) => {
+            let gazetteer = pipeline.gazetteer();
+            let e = gazetteer.entry(*i);
+            let file = gazetteer.file_of(e);
+            let file = file.rsplit('/').next().unwrap_or(file);
+            ["gazetteer:", file, ":", &e.canonical_id]
+        }
+        Origin::Rule(i) => {
+            ["rule:", &pipeline.rule_set().rules()[*i as usize].id, "", ""]
+        }
+        Origin::Builtin(name) => [name, "", "", ""],
+    }
+}
+
+/// Parts joined, borrowed when only the first is not empty.
+fn joined(parts: [&str; 4]) -> Cow<'_, str> {
+    if parts[1..].iter().all(|p| p.is_empty()) {
+        Cow::Borrowed(parts[0])
+    } else {
+        Cow::Owned(parts.concat())
+    }
 }
 
 /// A row id, `DOC#eN` or `DOC#cN`, kept in its parts: a `String` per row
@@ -437,7 +533,7 @@ fn numbered(id: &str, tag: &str, n: usize) -> String {
         // Byte by byte: a `from_utf8` call cost more than the pushes.
         Some((word, len)) => out
             .extend(word.to_le_bytes()[..len].iter().map(|&b| char::from(b))),
-        None => out.push_str(&Num::new(n)),
+        None => out.push_str(&Num::new(n as u64)),
     }
     out
 }
@@ -501,7 +597,7 @@ struct Num {
 }
 
 impl Num {
-    fn new(mut n: usize) -> Num {
+    fn new(mut n: u64) -> Num {
         let mut buf = [0; 20];
         let mut at = buf.len();
         loop {
@@ -563,6 +659,27 @@ fn needs_quotes(field: &[u8]) -> bool {
             (0..len / 8).any(|i| special(u64_at(i * 8)))
                 || special(u64_at(len - 8))
         }
+    }
+}
+
+/// A document id as every row of the document repeats it: the `doc_id`
+/// cell escaped once, and whether row ids built from it (`DOC#eN`) are
+/// plain, so that they can be written in parts. Checking the id on every
+/// row showed up in profiles.
+struct DocId<'a> {
+    id: &'a str,
+    cell: Vec<u8>,
+    /// Neither neutralized nor quoted: only the document id can start a
+    /// formula or hold a special byte, and it rarely does.
+    plain: bool,
+}
+
+impl<'a> DocId<'a> {
+    fn new(id: &'a str, opts: RenderOptions) -> DocId<'a> {
+        let mut cell = Vec::with_capacity(id.len() + 1);
+        Record::new(&mut cell, opts).text(id);
+        let formula = opts.safe_cells && starts_formula(id);
+        DocId { id, cell, plain: !formula && !needs_quotes(id.as_bytes()) }
     }
 }
 
@@ -629,23 +746,63 @@ impl<'b> Record<'b> {
                 self.buf.extend_from_slice(&word.to_le_bytes());
                 self.buf.truncate(start + len);
             }
-            None => self.buf.extend_from_slice(Num::new(n).as_bytes()),
+            None => self.buf.extend_from_slice(Num::new(n as u64).as_bytes()),
         }
     }
 
-    /// A row id, a free-text field written in parts: only the document id
-    /// can need quotes or start a formula, and it rarely does.
-    fn row_id(&mut self, id: &RowId<'_>) -> &mut Self {
-        let neutral = !self.opts.safe_cells
-            || matches!(neutralize(id.doc), Cow::Borrowed(_));
-        if !neutral || needs_quotes(id.doc.as_bytes()) {
-            return self.text(&id.to_string());
+    /// A cell escaped beforehand.
+    fn escaped(&mut self, cell: &[u8]) -> &mut Self {
+        self.separate();
+        self.buf.extend_from_slice(cell);
+        self
+    }
+
+    /// A row id (`DOC#eN`), a free-text field written in parts when the
+    /// document id allows.
+    fn row_id(
+        &mut self,
+        doc: &DocId<'_>,
+        tag: &'static str,
+        n: usize,
+    ) -> &mut Self {
+        if !doc.plain {
+            return self.text(&RowId { doc: doc.id, tag, n }.to_string());
         }
         self.separate();
-        self.buf.extend_from_slice(id.doc.as_bytes());
-        self.buf.extend_from_slice(id.tag.as_bytes());
-        self.digits(id.n);
+        self.buf.extend_from_slice(doc.id.as_bytes());
+        self.buf.extend_from_slice(tag.as_bytes());
+        self.digits(n);
         self
+    }
+
+    /// A free-text field that is `parts` joined, written in parts unless
+    /// the whole needs quotes or neutralizing.
+    fn joined(&mut self, parts: &[&str]) -> &mut Self {
+        let first = parts.iter().find(|p| !p.is_empty()).copied();
+        let formula =
+            self.opts.safe_cells && starts_formula(first.unwrap_or(""));
+        if formula || parts.iter().any(|p| needs_quotes(p.as_bytes())) {
+            return self.text(&parts.concat());
+        }
+        self.separate();
+        for part in parts {
+            self.buf.extend_from_slice(part.as_bytes());
+        }
+        self
+    }
+
+    /// A claim value, as [`format_value`] writes it.
+    fn value(&mut self, v: f64) -> &mut Self {
+        self.separate();
+        push_value(self.buf, v);
+        self
+    }
+
+    fn opt_value(&mut self, v: Option<f64>) -> &mut Self {
+        match v {
+            Some(v) => self.value(v),
+            None => self.raw(""),
+        }
     }
 
     fn opt_num(&mut self, n: Option<usize>) -> &mut Self {
@@ -687,66 +844,87 @@ pub fn render_csv(
                 .end();
         }
         Outcome::Processed(doc, ex) => {
-            let (entities, claims) = rows(pipeline, doc, ex);
-            Record::new(&mut out.document, opts)
-                .text(&doc.id)
-                .text(&doc.source)
-                .num(doc.text.chars().count())
-                .num(doc.text.len())
-                .raw(&sha256_hex(&doc.text))
-                .raw("ok")
-                .num(entities.len())
-                .num(claims.len())
-                .end();
-            out.entities.reserve(entities.len() * 128);
-            for r in &entities {
-                Record::new(&mut out.entities, opts)
-                    .text(&r.doc_id)
-                    .row_id(&r.entity_id)
-                    .raw(r.kind)
-                    .text(&r.text)
-                    .num(r.start)
-                    .num(r.end)
-                    .num(r.byte_start)
-                    .num(r.byte_end)
-                    .num(r.sentence_id)
-                    .text(&r.canonical_name)
-                    .text(&r.canonical_id)
-                    .text(&r.source)
-                    .end();
-            }
-            for r in &claims {
-                Record::new(&mut out.claims, opts)
-                    .text(&r.doc_id)
-                    .row_id(&r.claim_id)
-                    .raw(r.kind)
-                    .text(&r.text)
-                    .num(r.start)
-                    .num(r.end)
-                    .num(r.value_start)
-                    .num(r.value_end)
-                    .raw(&r.value)
-                    .raw(&r.value_min)
-                    .raw(&r.value_max)
-                    .raw(r.unit)
-                    .raw(r.unit_symbol)
-                    .text(&r.qualifier)
-                    .raw(r.operator)
-                    .text(&r.counted)
-                    .opt_num(r.counted_start)
-                    .opt_num(r.counted_end)
-                    .text(&r.subject)
-                    .text(&r.attribution)
-                    .text(&r.time)
-                    .num(r.sentence_id)
-                    .num(r.sentence_start)
-                    .num(r.sentence_end)
-                    .text(&r.source)
-                    .end();
-            }
+            render_processed(pipeline, doc, ex, opts, &mut out);
         }
     }
     Ok(out)
+}
+
+/// Renders a processed document's rows straight from its extraction: the
+/// row structs of [`rows`], with a `String` for some cells, cost more than
+/// writing the cells.
+fn render_processed(
+    pipeline: &Pipeline,
+    doc: &Document,
+    ex: &Extraction,
+    opts: RenderOptions,
+    out: &mut RenderedCsv,
+) {
+    let text = doc.text.as_str();
+    let idx = CharIndex::new(text);
+    Record::new(&mut out.document, opts)
+        .text(&doc.id)
+        .text(&doc.source)
+        .num(idx.len())
+        .num(text.len())
+        .raw(&sha256_hex(text))
+        .raw("ok")
+        .num(ex.entities.len())
+        .num(ex.claims.len())
+        .end();
+    let doc_id = DocId::new(&doc.id, opts);
+    out.entities.reserve(ex.entities.len() * 128);
+    for (i, e) in ex.entities.iter().enumerate() {
+        let mut row = Record::new(&mut out.entities, opts);
+        row.escaped(&doc_id.cell)
+            .row_id(&doc_id, "#e", i + 1)
+            .raw(e.kind.as_str())
+            .text(e.span.of(text))
+            .num(idx.chars(e.span.start))
+            .num(idx.chars(e.span.end))
+            .num(e.span.start)
+            .num(e.span.end)
+            .num(ex.sentence_at(e.span.start));
+        match canonical_cells(pipeline, text, &ex.entities, i) {
+            CanonicalCells::Entry(name, id) => row.text(name).text(id),
+            CanonicalCells::Entity(name, target) => {
+                row.text(name).row_id(&doc_id, "#e", target + 1)
+            }
+            CanonicalCells::Empty => row.raw("").raw(""),
+        };
+        row.joined(&origin_parts(pipeline, &e.origin)).end();
+    }
+    for (i, c) in ex.claims.iter().enumerate() {
+        let sid = ex.sentence_at(c.span.start);
+        let sentence = ex.sentences.get(sid).copied().unwrap_or(c.span);
+        Record::new(&mut out.claims, opts)
+            .escaped(&doc_id.cell)
+            .row_id(&doc_id, "#c", i + 1)
+            .raw(c.kind.as_str())
+            .text(c.span.of(text))
+            .num(idx.chars(c.span.start))
+            .num(idx.chars(c.span.end))
+            .num(idx.chars(c.value_span.start))
+            .num(idx.chars(c.value_span.end))
+            .value(c.value)
+            .opt_value(c.value_min)
+            .opt_value(c.value_max)
+            .raw(c.unit)
+            .raw(crate::numbers::unit_symbol(c.unit))
+            .text(quoted(text, c.qualifier))
+            .raw(c.operator.as_str())
+            .text(quoted(text, c.counted))
+            .opt_num(c.counted.map(|s| idx.chars(s.start)))
+            .opt_num(c.counted.map(|s| idx.chars(s.end)))
+            .text(subject_of(pipeline, text, ex, c))
+            .text(quoted(text, c.attribution))
+            .text(quoted(text, c.time))
+            .num(sid)
+            .num(idx.chars(sentence.start))
+            .num(idx.chars(sentence.end))
+            .text(c.rule)
+            .end();
+    }
 }
 
 #[derive(Serialize)]
@@ -987,7 +1165,7 @@ mod tests {
     #[test]
     fn numbers_are_written_in_decimal() {
         for n in [0, 7, 10, 99, 12_345, usize::MAX] {
-            assert_eq!(&*Num::new(n), n.to_string());
+            assert_eq!(&*Num::new(n as u64), n.to_string());
         }
         for n in [0, 9, 10, 4_321, 99_999_999, 100_000_000, usize::MAX] {
             assert_eq!(numbered("d", "#e", n), format!("d#e{n}"));
@@ -1001,9 +1179,17 @@ mod tests {
                 let opts = RenderOptions { safe_cells };
                 let id = RowId { doc, tag: "#e", n: 12 };
                 let (mut ours, mut theirs) = (Vec::new(), Vec::new());
-                Record::new(&mut ours, opts).raw("x").row_id(&id).end();
+                let doc_id = DocId::new(doc, opts);
+                Record::new(&mut ours, opts)
+                    .raw("x")
+                    .escaped(&doc_id.cell)
+                    .row_id(&doc_id, "#e", 12)
+                    .joined(&[doc, "#e", "", "12"])
+                    .end();
                 Record::new(&mut theirs, opts)
                     .raw("x")
+                    .text(doc)
+                    .text(&format!("{doc}#e12"))
                     .text(&format!("{doc}#e12"))
                     .end();
                 assert_eq!(ours, theirs, "{doc:?}");
@@ -1037,6 +1223,33 @@ mod tests {
         }
         assert_eq!(neutralize("Pakistan"), "Pakistan");
         assert_eq!(unneutralize("'quoted"), "'quoted");
+    }
+
+    #[test]
+    fn values_print_as_display_does() {
+        let values = [
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.5,
+            -2.25,
+            1e15,
+            9_007_199_254_740_991.0,
+            9_007_199_254_740_992.0,
+            -9_007_199_254_740_993.0,
+            1e21,
+            1e-7,
+            123_456.789,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+        ];
+        for v in values {
+            assert_eq!(format_value(v), format!("{v}"), "{v:?}");
+        }
+        for v in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert_eq!(format_value(v), "");
+        }
     }
 
     #[test]
