@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::annotation::{Canonical, Extraction, Origin};
+use crate::annotation::{Canonical, Extraction};
 use crate::document::{Document, Rejection};
 use crate::error::{Error, Result};
 use crate::pipeline::Pipeline;
@@ -367,7 +367,7 @@ pub fn rows<'a>(
             sentence_id: ex.sentence_at(e.span.start),
             canonical_name: name,
             canonical_id: cid,
-            source: joined(origin_parts(pipeline, &e.origin)),
+            source: pipeline.origin_name(&e.origin),
         });
     }
     let quote = |s: Option<Span>| Cow::Borrowed(quoted(text, s));
@@ -467,34 +467,6 @@ fn subject_of<'a>(
 /// The quote of an optional span, empty without one.
 fn quoted(text: &str, span: Option<Span>) -> &str {
     span.map_or("", |s| s.of(text))
-}
-
-/// The `source` cell of a finding, in parts to be joined: the CSV rows
-/// write them one after the other, as a `String` per row showed up in
-/// profiles. The same text as [`Pipeline::origin_name`].
-fn origin_parts<'p>(pipeline: &'p Pipeline, origin: &Origin) -> [&'p str; 4] {
-    match origin {
-        Origin::Gazetteer(i) => {
-            let gazetteer = pipeline.gazetteer();
-            let e = gazetteer.entry(*i);
-            let file = gazetteer.file_of(e);
-            let file = file.rsplit('/').next().unwrap_or(file);
-            ["gazetteer:", file, ":", &e.canonical_id]
-        }
-        Origin::Rule(i) => {
-            ["rule:", &pipeline.rule_set().rules()[*i as usize].id, "", ""]
-        }
-        Origin::Builtin(name) => [name, "", "", ""],
-    }
-}
-
-/// Parts joined, borrowed when only the first is not empty.
-fn joined(parts: [&str; 4]) -> Cow<'_, str> {
-    if parts[1..].iter().all(|p| p.is_empty()) {
-        Cow::Borrowed(parts[0])
-    } else {
-        Cow::Owned(parts.concat())
-    }
 }
 
 /// A row id, `DOC#eN` or `DOC#cN`, kept in its parts: a `String` per row
@@ -892,7 +864,7 @@ fn render_processed(
             }
             CanonicalCells::Empty => row.raw("").raw(""),
         };
-        row.joined(&origin_parts(pipeline, &e.origin)).end();
+        row.joined(&pipeline.origin_parts(&e.origin)).end();
     }
     for (i, c) in ex.claims.iter().enumerate() {
         let sid = ex.sentence_at(c.span.start);

@@ -237,26 +237,28 @@ impl Pipeline {
 
     /// The `source` column for a finding's origin.
     pub fn origin_name(&self, origin: &Origin) -> Cow<'_, str> {
+        let parts = self.origin_parts(origin);
+        if parts[1..].iter().all(|p| p.is_empty()) {
+            Cow::Borrowed(parts[0])
+        } else {
+            Cow::Owned(parts.concat())
+        }
+    }
+
+    /// [`Pipeline::origin_name`] in parts, to be written one after
+    /// another: a `String` per output row showed up in profiles.
+    pub fn origin_parts(&self, origin: &Origin) -> [&str; 4] {
         match origin {
             Origin::Gazetteer(i) => {
                 let e = self.gazetteer.entry(*i);
                 let file = self.gazetteer.file_of(e);
                 let file = file.rsplit('/').next().unwrap_or(file);
-                // Concatenated by hand: this runs once per output row.
-                let id = &*e.canonical_id;
-                let mut name =
-                    String::with_capacity(11 + file.len() + 1 + id.len());
-                name.push_str("gazetteer:");
-                name.push_str(file);
-                name.push(':');
-                name.push_str(id);
-                Cow::Owned(name)
+                ["gazetteer:", file, ":", &e.canonical_id]
             }
             Origin::Rule(i) => {
-                let id = &*self.rules.rules()[*i as usize].id;
-                Cow::Owned(["rule:", id].concat())
+                ["rule:", &self.rules.rules()[*i as usize].id, "", ""]
             }
-            Origin::Builtin(name) => Cow::Borrowed(name),
+            Origin::Builtin(name) => [name, "", "", ""],
         }
     }
 
