@@ -1073,6 +1073,51 @@ impl AtomicFile {
 mod tests {
     use super::*;
 
+    /// The CSV rows are written by hand, cell by cell; they must hold the
+    /// same cells as `rows()`, which the JSONL output serializes.
+    #[test]
+    fn csv_rows_hold_the_cells_of_rows() {
+        let pipeline =
+            crate::PipelineBuilder::new().build().expect("default pipeline");
+        let data =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let mut checked = (0, 0);
+        for entry in std::fs::read_dir(data).expect("data/") {
+            let path = entry.expect("entry").path();
+            let text = std::fs::read_to_string(&path).expect("article");
+            let doc = Document::new("d,1", path.display().to_string(), text);
+            let ex = pipeline.process(&doc);
+            let outcome = Outcome::Processed(doc.clone(), ex.clone());
+            let opts = RenderOptions { safe_cells: false };
+            let ours = render_csv(&pipeline, &outcome, opts).expect("render");
+            let (entities, claims) = rows(&pipeline, &doc, &ex);
+            // The CSV tables start each row with the doc_id cell, which
+            // the JSONL output carries once per line instead.
+            fn csv_of<T: Serialize>(rows: &[T]) -> String {
+                let mut out = String::new();
+                for r in rows {
+                    let mut w = csv::WriterBuilder::new()
+                        .has_headers(false)
+                        .from_writer(Vec::new());
+                    w.serialize(r).expect("serialize");
+                    out.push_str("\"d,1\",");
+                    out.push_str(
+                        std::str::from_utf8(&w.into_inner().expect("flush"))
+                            .expect("utf-8"),
+                    );
+                }
+                out
+            }
+            let (want_entities, want_claims) =
+                (csv_of(&entities), csv_of(&claims));
+            assert_eq!(String::from_utf8_lossy(&ours.entities), want_entities);
+            assert_eq!(String::from_utf8_lossy(&ours.claims), want_claims);
+            checked.0 += entities.len();
+            checked.1 += claims.len();
+        }
+        assert!(checked.0 > 50 && checked.1 > 5, "{checked:?}");
+    }
+
     proptest::proptest! {
         /// Rows are written by hand; they must read back as the `csv`
         /// crate would have written them.
