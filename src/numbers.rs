@@ -1394,26 +1394,20 @@ impl Scanner {
         }
         // "three and a half", "three-and-a-half-game"
         if c.kind == ClaimKind::Count {
-            // The first three pieces that are not hyphens, on the stack:
-            // asked after every count.
-            let mut words = [0usize; 3];
-            let mut found = 0;
-            for k in (c.end..n.min(c.end + 6)).filter(|&k| !self.is_hyphen(k))
+            // The first three pieces that are not hyphens.
+            let mut words =
+                (c.end..n.min(c.end + 6)).filter(|&k| !self.is_hyphen(k));
+            if let (Some(and), Some(a), Some(half)) =
+                (words.next(), words.next(), words.next())
             {
-                words[found] = k;
-                found += 1;
-                if found == 3 {
-                    break;
+                if self.is(and, "and")
+                    && self.is(a, "a")
+                    && self.is(half, "half")
+                    && half - c.end <= 5
+                {
+                    c.value += 0.5;
+                    c.end = half + 1;
                 }
-            }
-            if found == 3
-                && self.is(words[0], "and")
-                && self.is(words[1], "a")
-                && self.is(words[2], "half")
-                && words[2] - c.end <= 5
-            {
-                c.value += 0.5;
-                c.end = words[2] + 1;
             }
         }
         // "seven-tenths of 1 percent"
