@@ -98,13 +98,14 @@ impl Pipeline {
         dates.sort_by_key(|e| (e.span.start, e.span.end));
         let starts: Vec<usize> =
             seg.sentences.iter().map(|s| s.tokens.start).collect();
-        let mut feats = Vec::new();
-        self.rules.features(
+        let (mut feats, mut lists) = (Vec::new(), Vec::new());
+        self.rules.features_and_lists(
             text,
             &seg.tokens,
             &starts,
             Some(&self.gazetteer),
             &mut feats,
+            &mut lists,
         );
         let mut matches = Vec::new();
         self.gazetteer.find(text, &mut matches);
@@ -141,10 +142,11 @@ impl Pipeline {
         RuleSet::mark_spans(&seg.tokens, &marks, &mut feats);
         let mut found = Vec::new();
         for s in &seg.sentences {
-            self.rules.run(
+            self.rules.run_lists(
                 text,
                 &seg.tokens,
                 &feats,
+                &lists,
                 s.tokens.clone(),
                 &mut found,
             );

@@ -532,6 +532,25 @@ impl TokenIndex {
         exact | self.get(&lower)[1]
     }
 
+    /// [`TokenIndex::token_bits`] of a short ASCII token `b`, given its
+    /// lowercase form as [`ascii_lower_words`] gives it.
+    #[inline(always)]
+    fn short_list_bits(&self, b: &[u8], lower: &[u64; 4]) -> ListBits {
+        let (mut lists, mut lits) = self.short.get(b, lower);
+        if let Some(bare) = b.strip_suffix(b"'s") {
+            let (l, t) = self.short.get(bare, &truncate(*lower, bare.len()));
+            lists |= l;
+            lits |= t;
+        }
+        ListBits { lists, lits }
+    }
+
+    /// [`TokenIndex::token_bits`] as [`ListBits`].
+    fn list_bits_of(&self, w: &str) -> ListBits {
+        let (lists, lits) = self.token_bits(w);
+        ListBits { lists, lits }
+    }
+
     /// A token's list bits (its text's or, for a possessive, its bare
     /// word's) and literal bits, as `Ctx::text_test` answers them.
     fn token_bits(&self, w: &str) -> (u64, u64) {
@@ -546,14 +565,8 @@ impl TokenIndex {
         let lower =
             (b.len() <= SHORT_WORD).then(|| ascii_lower_words(b)).flatten();
         if let Some(lower) = lower {
-            let (mut lists, mut lits) = self.short.get(b, &lower);
-            if let Some(bare) = b.strip_suffix(b"'s") {
-                let (l, t) =
-                    self.short.get(bare, &truncate(lower, bare.len()));
-                lists |= l;
-                lits |= t;
-            }
-            return (lists, lits);
+            let l = self.short_list_bits(b, &lower);
+            return (l.lists, l.lits);
         }
         let e = self.get(w);
         let (mut lists, mut lits) = (e[0], e[2]);
@@ -581,10 +594,6 @@ impl TokenIndex {
     }
 }
 
-/// Sentences up to this many tokens keep their per-token scratch on
-/// the stack.
-const STACK_TOKENS: usize = 128;
-
 /// Rules and lists, compiled.
 #[derive(Clone, Debug, Default)]
 pub struct RuleSet {
@@ -592,6 +601,16 @@ pub struct RuleSet {
     lists: Vec<WordList>,
     list_names: HashMap<String, usize>,
     index: TokenIndex,
+    filter: RuleFilter,
+}
+
+/// A token's membership in the first 64 word lists and which of the
+/// first 64 literals it is: what [`RuleSet::features_and_lists`] looks
+/// up once per token for [`RuleSet::run_lists`].
+#[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
+pub struct ListBits {
+    lists: u64,
+    lits: u64,
 }
 
 /// Builds a [`RuleSet`] from the built-in rules and user rule files.
@@ -671,6 +690,7 @@ impl RuleSetBuilder {
             set.parse(path, text)?;
         }
         set.index.seal();
+        set.filter = RuleFilter::new(&set.rules);
         Ok(set)
     }
 }
@@ -939,6 +959,49 @@ impl RuleSet {
         gazetteer: Option<&Gazetteer>,
         out: &mut Vec<u64>,
     ) {
+        self.features_with(
+            text,
+            tokens,
+            sentence_starts,
+            gazetteer,
+            out,
+            None,
+        );
+    }
+
+    /// [`RuleSet::features`], and each token's list and literal bits in
+    /// `lists` for [`RuleSet::run_lists`]: every word is looked up once
+    /// per document, in the pass that lowercases it for the gazetteer.
+    pub fn features_and_lists(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentence_starts: &[usize],
+        gazetteer: Option<&Gazetteer>,
+        feats: &mut Vec<u64>,
+        lists: &mut Vec<ListBits>,
+    ) {
+        lists.clear();
+        lists.reserve(tokens.len());
+        self.features_with(
+            text,
+            tokens,
+            sentence_starts,
+            gazetteer,
+            feats,
+            Some(lists),
+        );
+    }
+
+    fn features_with(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentence_starts: &[usize],
+        gazetteer: Option<&Gazetteer>,
+        out: &mut Vec<u64>,
+        mut lists: Option<&mut Vec<ListBits>>,
+    ) {
         use feature::*;
         out.clear();
         out.reserve(tokens.len());
@@ -973,6 +1036,12 @@ impl RuleSet {
                         Some(w) => w.shape(b),
                         None => WordShape::of(s),
                     };
+                    if let Some(lists) = lists.as_deref_mut() {
+                        lists.push(match &ascii {
+                            Some(w) => self.index.short_list_bits(b, &w.lower),
+                            None => self.index.list_bits_of(s),
+                        });
+                    }
                     if shape.first_upper {
                         if shape.has_lower {
                             f |= CAP;
@@ -1067,6 +1136,11 @@ impl RuleSet {
                     }
                 }
             }
+            if t.kind != TokenKind::Word {
+                if let Some(lists) = lists.as_deref_mut() {
+                    lists.push(self.index.list_bits_of(s));
+                }
+            }
             out.push(f);
         }
         if let Some(last) = out.last_mut() {
@@ -1145,58 +1219,50 @@ impl RuleSet {
         range: std::ops::Range<usize>,
         out: &mut Vec<RuleMatch>,
     ) {
-        self.run_with(text, tokens, feats, range, true, out);
+        let lists: Vec<ListBits> = range
+            .clone()
+            .map(|i| self.index.list_bits_of(tokens[i].span.of(text)))
+            .collect();
+        self.run_with(text, tokens, feats, &lists, range, true, out);
     }
 
-    /// [`RuleSet::run`], with position masks for sentences of at most 64
-    /// tokens when `masks` is on (off, tests compare the two ways).
+    /// [`RuleSet::run`], with the tokens' list and literal bits that
+    /// [`RuleSet::features_and_lists`] computed for the whole document
+    /// (`lists[i]` for `tokens[i]`), so that no word is looked up again.
+    pub fn run_lists(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        feats: &[u64],
+        lists: &[ListBits],
+        range: std::ops::Range<usize>,
+        out: &mut Vec<RuleMatch>,
+    ) {
+        let lists = &lists[range.clone()];
+        self.run_with(text, tokens, feats, lists, range, true, out);
+    }
+
+    /// [`RuleSet::run_lists`], `lists` starting at the sentence's first
+    /// token, with position masks for sentences of at most 64 tokens
+    /// when `masks` is on (off, tests compare the two ways).
+    #[allow(clippy::too_many_arguments)]
     fn run_with(
         &self,
         text: &str,
         tokens: &[Token],
         feats: &[u64],
+        lists: &[ListBits],
         range: std::ops::Range<usize>,
         masks: bool,
         out: &mut Vec<RuleMatch>,
     ) {
         let n = range.len();
-        // A sentence's features alone rule out most rules (no title, no
-        // speech verb, all headline): most sentences need no list or
-        // literal bits at all.
-        let (mut any, mut all) = (0, !0);
-        for &f in &feats[range.clone()] {
-            any |= f;
-            all &= f;
-        }
-        // Unknown bits count as set in `any` and clear in `all`.
-        let feasible = |r: &Rule, any: &Bits, all: &Bits| {
-            r.min_len <= n
-                && (0..3)
-                    .all(|w| r.need[w] & !any[w] | r.forbid[w] & all[w] == 0)
-                && r.need_any
-                    .iter()
-                    .all(|m| (0..3).any(|w| m[w] & any[w] != 0))
-        };
-        let (any, all) = ([any, !0, !0], [all, 0, 0]);
-        if !self.rules.iter().any(|r| feasible(r, &any, &all)) {
-            return;
-        }
-        // Lists and literals once per token, not once per rule and token;
-        // on the stack for all but very long sentences.
-        let mut stack = [[0; 3]; STACK_TOKENS];
-        let mut heap = Vec::new();
-        let bits: &mut [Bits] = if n <= STACK_TOKENS {
-            &mut stack[..n]
-        } else {
-            heap.resize(n, [0; 3]);
-            &mut heap
-        };
+        let feats = &feats[range.clone()];
         let (mut any, mut all) = ([0; 3], [!0; 3]);
-        for (b, i) in bits.iter_mut().zip(range.clone()) {
-            let (lists, lits) = self.index.token_bits(tokens[i].span.of(text));
-            *b = [feats[i], lists, lits];
-            any = or3(any, *b);
-            all = and3(all, *b);
+        for (&f, l) in feats.iter().zip(lists) {
+            let b = [f, l.lists, l.lits];
+            any = or3(any, b);
+            all = and3(all, b);
         }
         let start = range.start;
         let ctx = Ctx {
@@ -1204,24 +1270,26 @@ impl RuleSet {
             tokens,
             end: range.end,
             lists: &self.lists,
-            bits,
+            feats,
+            words: lists,
             start,
         };
         if masks && n <= 64 {
-            let masks = PosMasks::new(&ctx);
-            for (ri, rule) in self.rules.iter().enumerate() {
-                if feasible(rule, &any, &all) {
-                    masks.run_rule(&ctx, rule, ri, out);
+            let mut masks = PosMasks { pos: [[0; 64]; 3], valid: 0 };
+            let mut filled = false;
+            self.filter.each_feasible(&self.rules, n, &any, &all, |ri| {
+                if !filled {
+                    masks.fill(&ctx);
+                    filled = true;
                 }
-            }
+                masks.run_rule(&ctx, &self.rules[ri], ri, out);
+            });
             return;
         }
         // next[j - start]: the first token from j passing the rule's key.
         let mut next = vec![usize::MAX; n + 1];
-        for (ri, rule) in self.rules.iter().enumerate() {
-            if !feasible(rule, &any, &all) {
-                continue;
-            }
+        self.filter.each_feasible(&self.rules, n, &any, &all, |ri| {
+            let rule = &self.rules[ri];
             if let Some((_, _, test)) = &rule.key {
                 next[n] = usize::MAX;
                 for j in range.clone().rev() {
@@ -1253,6 +1321,99 @@ impl RuleSet {
                 }
                 i = ctx.attempt(rule, ri, i, out);
             }
+        });
+    }
+}
+
+/// Which rules a sentence's bits leave possible, as sets of rules (64
+/// to a word): a rule needing a bit no token of the sentence has, or
+/// forbidding one every token has, cannot match there. Looking at the
+/// few bits missing from (or common to) the sentence, not at every rule,
+/// keeps this cheap for sentences most rules can match in.
+#[derive(Clone, Debug, Default)]
+struct RuleFilter {
+    /// Words of rule sets: one per 64 rules.
+    width: usize,
+    /// Every rule.
+    every: Vec<u64>,
+    /// Bits some rule needs, and forbids.
+    need: Bits,
+    forbid: Bits,
+    /// For bit `b` of word `w` of a token's [`Bits`], at `(64 * w + b)
+    /// * width`: the rules needing it, and forbidding it.
+    needed_by: Vec<u64>,
+    forbidden_by: Vec<u64>,
+}
+
+impl RuleFilter {
+    fn new(rules: &[Rule]) -> RuleFilter {
+        let width = rules.len().div_ceil(64);
+        let mut f = RuleFilter {
+            width,
+            every: vec![0; width],
+            needed_by: vec![0; 3 * 64 * width],
+            forbidden_by: vec![0; 3 * 64 * width],
+            ..RuleFilter::default()
+        };
+        for (ri, r) in rules.iter().enumerate() {
+            let (word, bit) = (ri / 64, 1u64 << (ri % 64));
+            f.every[word] |= bit;
+            for w in 0..3 {
+                f.need[w] |= r.need[w];
+                f.forbid[w] |= r.forbid[w];
+                for b in 0..64 {
+                    let row = (64 * w + b) * width + word;
+                    if r.need[w] >> b & 1 == 1 {
+                        f.needed_by[row] |= bit;
+                    }
+                    if r.forbid[w] >> b & 1 == 1 {
+                        f.forbidden_by[row] |= bit;
+                    }
+                }
+            }
+        }
+        f
+    }
+
+    /// Calls `each` with the index of every rule that can match in a
+    /// sentence of `n` tokens whose bits have `any` set on some token and
+    /// `all` on every token, in rule order.
+    fn each_feasible(
+        &self,
+        rules: &[Rule],
+        n: usize,
+        any: &Bits,
+        all: &Bits,
+        mut each: impl FnMut(usize),
+    ) {
+        for (k, &every) in self.every.iter().enumerate() {
+            let mut ok = every;
+            for w in 0..3 {
+                let mut missing = self.need[w] & !any[w];
+                while missing != 0 && ok != 0 {
+                    let b = missing.trailing_zeros() as usize;
+                    ok &= !self.needed_by[(64 * w + b) * self.width + k];
+                    missing &= missing - 1;
+                }
+                let mut everywhere = self.forbid[w] & all[w];
+                while everywhere != 0 && ok != 0 {
+                    let b = everywhere.trailing_zeros() as usize;
+                    ok &= !self.forbidden_by[(64 * w + b) * self.width + k];
+                    everywhere &= everywhere - 1;
+                }
+            }
+            while ok != 0 {
+                let ri = 64 * k + ok.trailing_zeros() as usize;
+                ok &= ok - 1;
+                let r = &rules[ri];
+                let feasible = r.min_len <= n
+                    && r.need_any
+                        .iter()
+                        .all(|m| (0..3).any(|w| m[w] & any[w] != 0));
+                if feasible {
+                    each(ri);
+                }
+            }
         }
     }
 }
@@ -1268,21 +1429,28 @@ struct PosMasks {
 }
 
 impl PosMasks {
+    #[cfg(test)]
     fn new(ctx: &Ctx<'_>) -> PosMasks {
-        let n = ctx.bits.len();
+        let mut masks = PosMasks { pos: [[0; 64]; 3], valid: 0 };
+        masks.fill(ctx);
+        masks
+    }
+
+    /// Sets the masks of the sentence of `ctx`, over zeroed ones: in
+    /// place, as the table is large to return.
+    fn fill(&mut self, ctx: &Ctx<'_>) {
+        let n = ctx.feats.len();
         debug_assert!(n <= 64);
-        let mut pos = [[0; 64]; 3];
-        for (k, b) in ctx.bits.iter().enumerate() {
-            for (w, &word) in b.iter().enumerate() {
+        for k in 0..n {
+            for (w, word) in ctx.bits(k).into_iter().enumerate() {
                 let mut rest = word;
                 while rest != 0 {
-                    pos[w][rest.trailing_zeros() as usize] |= 1 << k;
+                    self.pos[w][rest.trailing_zeros() as usize] |= 1 << k;
                     rest &= rest - 1;
                 }
             }
         }
-        let valid = u64::MAX.checked_shr(64 - n as u32).unwrap_or(0);
-        PosMasks { pos, valid }
+        self.valid = u64::MAX.checked_shr(64 - n as u32).unwrap_or(0);
     }
 
     /// The tokens passing `test`, as a mask.
@@ -1317,7 +1485,7 @@ impl PosMasks {
             }
             Test::Or(ts) => ts.iter().fold(0, |p, t| p | self.eval(ctx, t)),
             Test::Not(t) => self.valid & !self.eval(ctx, t),
-            Test::Text(_) => (0..ctx.bits.len())
+            Test::Text(_) => (0..ctx.feats.len())
                 .filter(|&k| ctx.test(test, ctx.start + k))
                 .fold(0, |p, k| p | 1 << k),
         }
@@ -1792,25 +1960,34 @@ struct Ctx<'a> {
     tokens: &'a [Token],
     end: usize,
     lists: &'a [WordList],
-    /// The bits of the sentence's tokens, from `start`.
-    bits: &'a [Bits],
+    /// The features of the sentence's tokens, from `start`.
+    feats: &'a [u64],
+    /// Their list and literal bits.
+    words: &'a [ListBits],
     start: usize,
 }
 
 impl Ctx<'_> {
+    /// The bits of the sentence's `k`th token.
+    #[inline(always)]
+    fn bits(&self, k: usize) -> Bits {
+        let l = self.words[k];
+        [self.feats[k], l.lists, l.lits]
+    }
+
     /// Most tests are one mask: inline, without a call.
     #[inline(always)]
     fn test(&self, test: &Test, i: usize) -> bool {
         match test {
             Test::Mask { care, want } => {
-                mask_ok(&self.bits[i - self.start], care, want)
+                mask_ok(&self.bits(i - self.start), care, want)
             }
             _ => self.test_compound(test, i),
         }
     }
 
     fn test_compound(&self, test: &Test, i: usize) -> bool {
-        let b = &self.bits[i - self.start];
+        let b = &self.bits(i - self.start);
         match test {
             Test::Mask { care, want } => mask_ok(b, care, want),
             Test::Any(m) => (b[0] & m[0]) | (b[1] & m[1]) | (b[2] & m[2]) != 0,
@@ -2148,14 +2325,27 @@ mod tests {
         Segmenter::new().segment(&text, &mut seg);
         let starts: Vec<usize> =
             seg.sentences.iter().map(|s| s.tokens.start).collect();
-        let mut feats = Vec::new();
-        set.features(&text, &seg.tokens, &starts, Some(&g), &mut feats);
+        let (mut feats, mut lists) = (Vec::new(), Vec::new());
+        set.features_and_lists(
+            &text,
+            &seg.tokens,
+            &starts,
+            Some(&g),
+            &mut feats,
+            &mut lists,
+        );
+        let mut alone = Vec::new();
+        set.features(&text, &seg.tokens, &starts, Some(&g), &mut alone);
+        assert_eq!(feats, alone);
         let bits: Vec<Bits> = seg
             .tokens
             .iter()
             .zip(&feats)
-            .map(|(t, &f)| {
+            .zip(&lists)
+            .map(|((t, &f), l)| {
                 let (lists, lits) = set.index.token_bits(t.span.of(&text));
+                // The document pass finds what the token alone has.
+                assert_eq!((l.lists, l.lits), (lists, lits), "{t:?}");
                 [f, lists, lits]
             })
             .collect();
@@ -2164,7 +2354,8 @@ mod tests {
             tokens: &seg.tokens,
             end: seg.tokens.len(),
             lists: &set.lists,
-            bits: &bits,
+            feats: &feats,
+            words: &lists,
             start: 0,
         };
         let (mut yes, mut no) = (0, 0);
@@ -2208,7 +2399,8 @@ mod tests {
             sentences += 1;
             let ctx = Ctx {
                 end: r.end,
-                bits: &bits[r.clone()],
+                feats: &feats[r.clone()],
+                words: &lists[r.clone()],
                 start: r.start,
                 ..ctx
             };
@@ -2324,17 +2516,24 @@ mod tests {
         Segmenter::new().segment(&text, &mut seg);
         let starts: Vec<usize> =
             seg.sentences.iter().map(|s| s.tokens.start).collect();
-        let mut feats = Vec::new();
-        set.features(&text, &seg.tokens, &starts, Some(&g), &mut feats);
+        let (mut feats, mut lists) = (Vec::new(), Vec::new());
+        set.features_and_lists(
+            &text,
+            &seg.tokens,
+            &starts,
+            Some(&g),
+            &mut feats,
+            &mut lists,
+        );
         let (mut found, mut windows) = (0, 0);
         let n = seg.tokens.len();
         for a in (0..n).step_by(7) {
             for len in [1, 2, 5, 17, 40, 63, 64] {
                 let r = a..(a + len).min(n);
                 let (mut fast, mut slow) = (Vec::new(), Vec::new());
-                let (t, f) = (&seg.tokens, &feats);
-                set.run_with(&text, t, f, r.clone(), true, &mut fast);
-                set.run_with(&text, t, f, r.clone(), false, &mut slow);
+                let (t, f, l) = (&seg.tokens, &feats, &lists[r.clone()]);
+                set.run_with(&text, t, f, l, r.clone(), true, &mut fast);
+                set.run_with(&text, t, f, l, r.clone(), false, &mut slow);
                 assert_eq!(fast, slow, "tokens {r:?}");
                 found += fast.len();
                 windows += 1;
