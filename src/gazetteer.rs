@@ -31,9 +31,9 @@ use crate::annotation::EntityType;
 use crate::error::{Error, ErrorKind, Result};
 use crate::span::Span;
 
-pub(crate) use table::lowercase;
 use table::{flag, Kind};
 pub use table::{fold, COLUMNS};
+pub(crate) use table::{load_le, lowercase, WordKey};
 
 /// The default gazetteer files, compiled into the binary.
 pub const DEFAULT_FILES: &[(&str, &str)] =
@@ -693,6 +693,13 @@ impl Gazetteer {
             | self.overlay.as_ref().map_or(0, |o| o.words.get(word))
     }
 
+    /// [`Gazetteer::word_bits`] of a short word, by its key.
+    #[inline(always)]
+    fn key_bits(&self, key: &WordKey) -> u8 {
+        self.words.get_key(key)
+            | self.overlay.as_ref().map_or(0, |o| o.words.get_key(key))
+    }
+
     /// Whether `word` is a listed given name (exact case).
     pub fn is_given_name(&self, word: &str) -> bool {
         self.in_set(table::GIVEN, word)
@@ -766,6 +773,46 @@ impl Gazetteer {
 }
 
 impl Gazetteer {
+    /// [`Gazetteer::evidence`] of a word of at most 32 bytes that does
+    /// not end with `.`, by the keys of it as written and of its
+    /// lowercase form (equal when it is lowercase): for callers asking
+    /// other tables about the same keys.
+    #[inline]
+    pub fn evidence_keys(&self, word: &WordKey, lower: &WordKey) -> Evidence {
+        let exact = self.key_bits(word);
+        let folded = if lower.words == word.words {
+            exact
+        } else {
+            self.key_bits(lower)
+        };
+        let has = |bits: u8, set: usize| bits >> set & 1 == 1;
+        Evidence {
+            given_name: has(exact, table::GIVEN),
+            surname: has(exact, table::SURNAMES),
+            particle: has(folded, table::PARTICLES),
+            // Without a final `.`, the suffix form is the lowercase one.
+            org_suffix: has(folded, table::SUFFIXES),
+            title: has(folded, table::TITLES),
+            common_word: has(folded, table::COMMON),
+        }
+    }
+
+    /// [`Gazetteer::title_evidence`] of a word of at most 32 bytes, by
+    /// the key of its lowercase form.
+    #[inline]
+    pub fn title_evidence_key(&self, lower: &WordKey) -> Evidence {
+        let bits = self.words.get_title_key(lower)
+            | self
+                .overlay
+                .as_ref()
+                .map_or(0, |o| o.words.get_title_key(lower));
+        Evidence {
+            particle: bits >> table::PARTICLES & 1 == 1,
+            title: bits >> table::TITLES & 1 == 1,
+            ..Evidence::default()
+        }
+    }
+
     /// The title and particle answers of [`Gazetteer::evidence`] alone
     /// (the other fields false), from a small table: for lowercase
     /// words, which are asked nothing else.
@@ -1162,6 +1209,16 @@ t\tMaulana\tTITLE\t\t\t\t\t\tt
                     (e.title, e.particle),
                     "{w:?}"
                 );
+                // By keys, for short ASCII words without a final dot.
+                let lower = w.to_ascii_lowercase();
+                let keys =
+                    (WordKey::of(w.as_bytes()), WordKey::of(lower.as_bytes()));
+                if let (Some(word), Some(lower)) = keys {
+                    if w.is_ascii() && !w.ends_with('.') {
+                        assert_eq!(g.evidence_keys(&word, &lower), e, "{w:?}");
+                        assert_eq!(g.title_evidence_key(&lower), t, "{w:?}");
+                    }
+                }
                 yes += got.iter().filter(|&&b| b).count();
             }
         }

@@ -27,7 +27,7 @@ use rustc_hash::FxHashMap;
 
 use crate::annotation::EntityType;
 use crate::error::{Error, ErrorKind, Result};
-use crate::gazetteer::{lowercase, Gazetteer};
+use crate::gazetteer::{load_le, lowercase, Gazetteer, WordKey};
 use crate::segment::{Token, TokenKind};
 use crate::span::Span;
 
@@ -354,15 +354,14 @@ struct ShortWords {
     /// How far to shift a hash right to get its slot.
     shift: u32,
     entries: Vec<ShortEntry>,
-    /// Words written with a capital, matched exactly: their bytes and
-    /// their list and literal bits.
-    exact: Vec<(Box<[u8]>, u64, u64)>,
+    /// Words written with a capital, matched exactly: their bytes,
+    /// zero-padded, and their list and literal bits.
+    exact: Vec<([u64; 4], u64, u64)>,
 }
 
 #[derive(Clone, Debug)]
 struct ShortEntry {
-    /// The lowercase word, zero-padded, as [`ascii_lower_words`] gives
-    /// it.
+    /// The lowercase word, zero-padded, as [`AsciiWord`] reads it.
     key: [u64; 4],
     len: usize,
     /// Bits of the lists and literals holding the word in lowercase.
@@ -376,22 +375,13 @@ struct ShortEntry {
 const SHORT_WORD: usize = 32;
 
 impl ShortWords {
-    /// Branch-free over the four words, the padding ones being zero.
+    /// The slot holding `key` (a lowercase word), or the free slot where
+    /// it would go. Keys carry the gazetteer's word hash, so that a
+    /// token hashed once is looked up in both.
     #[inline(always)]
-    fn hash(key: &[u64; 4], len: usize) -> u64 {
-        let x = key[0]
-            ^ key[1].rotate_left(19)
-            ^ key[2].rotate_left(37)
-            ^ key[3].rotate_left(53)
-            ^ (len as u64) << 56;
-        (x ^ x >> 29).wrapping_mul(0x517c_c1b7_2722_0a95)
-    }
-
-    /// The slot holding `key`, or the free slot where it would go.
-    #[inline(always)]
-    fn slot(&self, key: &[u64; 4], len: usize) -> usize {
+    fn slot(&self, key: &WordKey) -> usize {
         let mask = self.slots.len() - 1;
-        let h = Self::hash(key, len);
+        let h = key.hash;
         let mut at = (h >> self.shift) as usize & mask;
         loop {
             let s = self.slots[at];
@@ -400,7 +390,7 @@ impl ShortWords {
             }
             if s >> 32 == h & 0xffff_ffff {
                 let entry = &self.entries[(s & 0xffff_ffff) as usize - 1];
-                if entry.len == len && entry.key == *key {
+                if entry.len == key.len && entry.key == key.words {
                     return at;
                 }
             }
@@ -424,41 +414,42 @@ impl ShortWords {
             ..ShortWords::default()
         };
         for (w, bits) in keys {
-            let Some(key) = ascii_lower_words(w) else { continue };
-            let at = short.slot(&key, w.len());
+            let Some(word) = AsciiWord::of(w) else { continue };
+            let key = word.lower;
+            let at = short.slot(&key);
             if short.slots[at] == 0 {
                 let n = short.exact.len() as u32;
                 short.entries.push(ShortEntry {
-                    key,
+                    key: key.words,
                     len: w.len(),
                     lists: 0,
                     lits: 0,
                     exact: n..n,
                 });
-                let h = Self::hash(&key, w.len());
-                short.slots[at] = h << 32 | short.entries.len() as u64;
+                short.slots[at] = key.hash << 32 | short.entries.len() as u64;
             }
             let e = (short.slots[at] & 0xffff_ffff) as usize - 1;
             let entry = &mut short.entries[e];
             entry.lists |= bits[1];
             entry.lits |= bits[3];
             if bits[0] | bits[2] != 0 {
-                short.exact.push((w.into(), bits[0], bits[2]));
+                short.exact.push((word.bytes, bits[0], bits[2]));
                 entry.exact.end = short.exact.len() as u32;
             }
         }
         short
     }
 
-    /// The list and literal bits of `word` (ASCII, at most
-    /// [`SHORT_WORD`] bytes), given its lowercase form `lower`: the
-    /// case-folded entries of `lower` and the exact ones of `word`.
+    /// The list and literal bits of a word (ASCII, at most
+    /// [`SHORT_WORD`] bytes, zero-padded `word`), given the key of its
+    /// lowercase form `lower`: the case-folded entries of `lower` and
+    /// the exact ones of `word`.
     #[inline(always)]
-    fn get(&self, word: &[u8], lower: &[u64; 4]) -> (u64, u64) {
+    fn get(&self, word: &[u64; 4], lower: &WordKey) -> (u64, u64) {
         if self.slots.is_empty() {
             return (0, 0);
         }
-        let s = self.slots[self.slot(lower, word.len())];
+        let s = self.slots[self.slot(lower)];
         if s == 0 {
             return (0, 0);
         }
@@ -466,8 +457,9 @@ impl ShortWords {
         let (mut lists, mut lits) = (entry.lists, entry.lits);
         if !entry.exact.is_empty() {
             let exact = entry.exact.start as usize..entry.exact.end as usize;
+            // A spelling of the same lowercase word has its length.
             for (w, l, t) in &self.exact[exact] {
-                if **w == *word {
+                if w == word {
                     lists |= l;
                     lits |= t;
                 }
@@ -507,8 +499,8 @@ impl TokenIndex {
         self.short = ShortWords::new(&self.words);
         self.single = (0..128u8)
             .map(|c| {
-                let lower = ascii_lower_words(&[c]).expect("ASCII");
-                self.short.get(&[c], &lower)
+                let word = AsciiWord::of(&[c]).expect("ASCII");
+                self.short.get(&word.bytes, &word.lower)
             })
             .collect();
     }
@@ -532,13 +524,16 @@ impl TokenIndex {
         exact | self.get(&lower)[1]
     }
 
-    /// [`TokenIndex::token_bits`] of a short ASCII token `b`, given its
-    /// lowercase form as [`ascii_lower_words`] gives it.
+    /// [`TokenIndex::token_bits`] of a short ASCII token `b`, read as
+    /// `word`.
     #[inline(always)]
-    fn short_list_bits(&self, b: &[u8], lower: &[u64; 4]) -> ListBits {
-        let (mut lists, mut lits) = self.short.get(b, lower);
-        if let Some(bare) = b.strip_suffix(b"'s") {
-            let (l, t) = self.short.get(bare, &truncate(*lower, bare.len()));
+    fn short_list_bits(&self, b: &[u8], word: &AsciiWord) -> ListBits {
+        let lower = &word.lower;
+        let (mut lists, mut lits) = self.short.get(&word.bytes, lower);
+        if b.ends_with(b"'s") {
+            let n = b.len() - 2;
+            let bare = WordKey::new(truncate(lower.words, n), n);
+            let (l, t) = self.short.get(&truncate(word.bytes, n), &bare);
             lists |= l;
             lits |= t;
         }
@@ -562,10 +557,9 @@ impl TokenIndex {
         }
         // Short ASCII, nearly every token: lowercase once, on the stack,
         // and probe the short-word table once.
-        let lower =
-            (b.len() <= SHORT_WORD).then(|| ascii_lower_words(b)).flatten();
-        if let Some(lower) = lower {
-            let l = self.short_list_bits(b, &lower);
+        let word = (b.len() <= SHORT_WORD).then(|| AsciiWord::of(b)).flatten();
+        if let Some(word) = word {
+            let l = self.short_list_bits(b, &word);
             return (l.lists, l.lits);
         }
         let e = self.get(w);
@@ -1036,9 +1030,11 @@ impl RuleSet {
                         Some(w) => w.shape(b),
                         None => WordShape::of(s),
                     };
+                    // One hash of the lowercase word, in `ascii`, for the
+                    // lists and the gazetteer.
                     if let Some(lists) = lists.as_deref_mut() {
                         lists.push(match &ascii {
-                            Some(w) => self.index.short_list_bits(b, &w.lower),
+                            Some(w) => self.index.short_list_bits(b, w),
                             None => self.index.list_bits_of(s),
                         });
                     }
@@ -1079,12 +1075,27 @@ impl RuleSet {
                             // An ASCII word's bare form is a prefix of
                             // it, and so is its lowercase form.
                             Some(w) => {
-                                let lower = w.lower_bytes();
-                                let lower = &lower[..bare.len()];
-                                if f & LOWER == 0 {
-                                    g.evidence_lowered(bare, lower)
+                                let n = bare.len();
+                                let mut lower = &w.lower;
+                                let bare_lower;
+                                if n != b.len() {
+                                    let words = truncate(lower.words, n);
+                                    bare_lower = WordKey::new(words, n);
+                                    lower = &bare_lower;
+                                }
+                                if f & LOWER != 0 {
+                                    g.title_evidence_key(lower)
+                                } else if bare.ends_with('.') {
+                                    let bytes = w.lower_bytes();
+                                    g.evidence_lowered(bare, &bytes[..n])
                                 } else {
-                                    g.title_evidence_lowered(lower)
+                                    let words = truncate(w.bytes, n);
+                                    if words == lower.words {
+                                        g.evidence_keys(lower, lower)
+                                    } else {
+                                        let word = WordKey::new(words, n);
+                                        g.evidence_keys(&word, lower)
+                                    }
                                 }
                             }
                             None if f & LOWER == 0 => g.evidence(bare),
@@ -1325,24 +1336,23 @@ impl RuleSet {
     }
 }
 
-/// Which rules a sentence's bits leave possible, as sets of rules (64
-/// to a word): a rule needing a bit no token of the sentence has, or
-/// forbidding one every token has, cannot match there. Looking at the
-/// few bits missing from (or common to) the sentence, not at every rule,
-/// keeps this cheap for sentences most rules can match in.
+/// Which rules a sentence's bits leave possible: a rule needing a bit
+/// no token of the sentence has, or forbidding one every token has,
+/// cannot match there. Each rule is filed under one bit it needs, its
+/// key (a literal's or a list's before a feature's: those are rare), so
+/// that a sentence looks at the rules filed under the few key bits it
+/// has, not at every rule.
 #[derive(Clone, Debug, Default)]
 struct RuleFilter {
     /// Words of rule sets: one per 64 rules.
     width: usize,
-    /// Every rule.
-    every: Vec<u64>,
-    /// Bits some rule needs, and forbids.
-    need: Bits,
-    forbid: Bits,
+    /// The rules needing no bit at all, as a set (64 rules a word).
+    unkeyed: Vec<u64>,
+    /// The bits some rule is filed under.
+    keys: Bits,
     /// For bit `b` of word `w` of a token's [`Bits`], at `(64 * w + b)
-    /// * width`: the rules needing it, and forbidding it.
-    needed_by: Vec<u64>,
-    forbidden_by: Vec<u64>,
+    /// * width`: the set of rules filed under it.
+    keyed: Vec<u64>,
 }
 
 impl RuleFilter {
@@ -1350,26 +1360,24 @@ impl RuleFilter {
         let width = rules.len().div_ceil(64);
         let mut f = RuleFilter {
             width,
-            every: vec![0; width],
-            needed_by: vec![0; 3 * 64 * width],
-            forbidden_by: vec![0; 3 * 64 * width],
+            unkeyed: vec![0; width],
+            keyed: vec![0; 3 * 64 * width],
             ..RuleFilter::default()
         };
         for (ri, r) in rules.iter().enumerate() {
             let (word, bit) = (ri / 64, 1u64 << (ri % 64));
-            f.every[word] |= bit;
-            for w in 0..3 {
-                f.need[w] |= r.need[w];
-                f.forbid[w] |= r.forbid[w];
-                for b in 0..64 {
-                    let row = (64 * w + b) * width + word;
-                    if r.need[w] >> b & 1 == 1 {
-                        f.needed_by[row] |= bit;
-                    }
-                    if r.forbid[w] >> b & 1 == 1 {
-                        f.forbidden_by[row] |= bit;
-                    }
+            let rare = r.need[FEATS] & !PLAIN_FEATURES;
+            let key = [(LITS, r.need[LITS]), (LISTS, r.need[LISTS])]
+                .into_iter()
+                .chain([(FEATS, rare), (FEATS, r.need[FEATS])])
+                .find(|&(_, bits)| bits != 0);
+            match key {
+                Some((w, bits)) => {
+                    let b = bits.trailing_zeros() as usize;
+                    f.keys[w] |= 1 << b;
+                    f.keyed[(64 * w + b) * width + word] |= bit;
                 }
+                None => f.unkeyed[word] |= bit,
             }
         }
         f
@@ -1386,27 +1394,24 @@ impl RuleFilter {
         all: &Bits,
         mut each: impl FnMut(usize),
     ) {
-        for (k, &every) in self.every.iter().enumerate() {
-            let mut ok = every;
+        for (k, &unkeyed) in self.unkeyed.iter().enumerate() {
+            let mut maybe = unkeyed;
             for w in 0..3 {
-                let mut missing = self.need[w] & !any[w];
-                while missing != 0 && ok != 0 {
-                    let b = missing.trailing_zeros() as usize;
-                    ok &= !self.needed_by[(64 * w + b) * self.width + k];
-                    missing &= missing - 1;
-                }
-                let mut everywhere = self.forbid[w] & all[w];
-                while everywhere != 0 && ok != 0 {
-                    let b = everywhere.trailing_zeros() as usize;
-                    ok &= !self.forbidden_by[(64 * w + b) * self.width + k];
-                    everywhere &= everywhere - 1;
+                let mut present = self.keys[w] & any[w];
+                while present != 0 {
+                    let b = present.trailing_zeros() as usize;
+                    maybe |= self.keyed[(64 * w + b) * self.width + k];
+                    present &= present - 1;
                 }
             }
-            while ok != 0 {
-                let ri = 64 * k + ok.trailing_zeros() as usize;
-                ok &= ok - 1;
+            while maybe != 0 {
+                let ri = 64 * k + maybe.trailing_zeros() as usize;
+                maybe &= maybe - 1;
                 let r = &rules[ri];
                 let feasible = r.min_len <= n
+                    && (0..3).all(|w| {
+                        r.need[w] & !any[w] | r.forbid[w] & all[w] == 0
+                    })
                     && r.need_any
                         .iter()
                         .all(|m| (0..3).any(|w| m[w] & any[w] != 0));
@@ -1600,13 +1605,10 @@ impl TokenIndex {
     }
 }
 
-/// How much a test narrows where a rule can match, roughly: 3 for
-/// lists and literals, 2 for rarer features (names, titles, places), 1
-/// for common ones (capitalized, word), 0 for none.
-fn selectivity(t: &Test) -> u32 {
+/// Features most sentences have some token with.
+const PLAIN_FEATURES: u64 = {
     use feature::*;
-    const PLAIN: u64 = CAP
-        | UPPER
+    CAP | UPPER
         | LOWER
         | WORD
         | NUM
@@ -1615,11 +1617,17 @@ fn selectivity(t: &Test) -> u32 {
         | ATTACHED
         | HEADLINE
         | COMMON
-        | HYPHEN;
+        | HYPHEN
+};
+
+/// How much a test narrows where a rule can match, roughly: 3 for
+/// lists and literals, 2 for rarer features (names, titles, places), 1
+/// for common ones (capitalized, word), 0 for none.
+fn selectivity(t: &Test) -> u32 {
     let of = |m: &Bits| {
         if m[LISTS] | m[LITS] != 0 {
             3
-        } else if m[FEATS] & !PLAIN != 0 {
+        } else if m[FEATS] & !PLAIN_FEATURES != 0 {
             2
         } else {
             u32::from(m[FEATS] != 0)
@@ -1635,13 +1643,18 @@ fn selectivity(t: &Test) -> u32 {
                 of(&x)
             };
             [
-                plain(FEATS, m[FEATS] & PLAIN),
-                plain(FEATS, m[FEATS] & !PLAIN),
+                plain(FEATS, m[FEATS] & PLAIN_FEATURES),
+                plain(FEATS, m[FEATS] & !PLAIN_FEATURES),
                 plain(LISTS, m[LISTS]),
                 plain(LITS, m[LITS]),
             ]
             .into_iter()
-            .zip([m[FEATS] & PLAIN, m[FEATS] & !PLAIN, m[LISTS], m[LITS]])
+            .zip([
+                m[FEATS] & PLAIN_FEATURES,
+                m[FEATS] & !PLAIN_FEATURES,
+                m[LISTS],
+                m[LITS],
+            ])
             .filter(|(_, bits)| *bits != 0)
             .map(|(s, _)| s)
             .min()
@@ -1705,7 +1718,11 @@ impl WordShape {
 /// its lowercase form, as [`ascii_lower_words`] gives it, and what
 /// [`WordShape`] asks of its letters.
 struct AsciiWord {
-    lower: [u64; 4],
+    /// The bytes as written, zero-padded.
+    bytes: [u64; 4],
+    /// The key of its lowercase form, filled in place: a copy of words
+    /// just written stalls.
+    lower: WordKey,
     has_lower: bool,
     /// Letters, counting up to two in each eight bytes.
     letters: u32,
@@ -1724,14 +1741,17 @@ impl AsciiWord {
         let at_least =
             |x: u64, lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
         let mut word = AsciiWord {
-            lower: [0; 4],
+            bytes: [0; 4],
+            lower: WordKey { words: [0; 4], len: b.len().min(32), hash: 0 },
             has_lower: false,
             letters: 0,
             hyphen: false,
         };
         let (mut high, mut lowers, mut hyphens) = (0, 0, 0);
-        for (out, chunk) in word.lower.iter_mut().zip(b.chunks(8)) {
+        for (k, chunk) in b.chunks(8).take(4).enumerate() {
             let x = load_le(chunk);
+            word.bytes[k] = x;
+            let out = &mut word.lower.words[k];
             high |= x;
             let upper = at_least(x, b'A') & !at_least(x, b'Z' + 1) & HIGH;
             let lower = at_least(x, b'a') & !at_least(x, b'z' + 1) & HIGH;
@@ -1746,6 +1766,7 @@ impl AsciiWord {
         }
         word.has_lower = lowers != 0;
         word.hyphen = hyphens != 0;
+        word.lower.hash = WordKey::hash_of(&word.lower.words, word.lower.len);
         (high & HIGH == 0).then_some(word)
     }
 
@@ -1764,7 +1785,7 @@ impl AsciiWord {
     /// The lowercase form as bytes, zero-padded.
     fn lower_bytes(&self) -> [u8; 32] {
         let mut buf = [0u8; 32];
-        for (out, w) in buf.chunks_exact_mut(8).zip(self.lower) {
+        for (out, w) in buf.chunks_exact_mut(8).zip(self.lower.words) {
             out.copy_from_slice(&w.to_le_bytes());
         }
         buf
@@ -1853,7 +1874,7 @@ fn ascii_lower32(b: &[u8]) -> ([u8; 32], bool) {
 /// Only its first 32 bytes count. Eight bytes at a time without
 /// branches: per-byte branches on letter case mispredict on running
 /// text.
-#[inline(always)]
+#[cfg(test)]
 fn ascii_lower_words(b: &[u8]) -> Option<[u64; 4]> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -1874,7 +1895,7 @@ fn ascii_lower_words(b: &[u8]) -> Option<[u64; 4]> {
     (high & HIGH == 0).then_some(words)
 }
 
-/// `words` (a zero-padded word, as [`ascii_lower_words`] gives it) cut
+/// `words` (a zero-padded word, as [`AsciiWord`] reads it) cut
 /// to its first `len` bytes.
 fn truncate(mut words: [u64; 4], len: usize) -> [u64; 4] {
     for (k, w) in words.iter_mut().enumerate() {
@@ -1882,30 +1903,6 @@ fn truncate(mut words: [u64; 4], len: usize) -> [u64; 4] {
         *w &= u64::MAX.checked_shr(64 - 8 * keep as u32).unwrap_or(0);
     }
     words
-}
-
-/// Up to eight bytes as a little-endian word, zero-padded: two
-/// overlapping loads for short ones, not a loop over bytes.
-fn load_le(b: &[u8]) -> u64 {
-    fn word<const N: usize>(b: &[u8]) -> [u8; N] {
-        b[..N].try_into().expect("callers pass at least N bytes")
-    }
-    let n = b.len();
-    match n {
-        8.. => u64::from_le_bytes(word(b)),
-        4..=7 => {
-            let lo = u64::from(u32::from_le_bytes(word(b)));
-            let hi = u64::from(u32::from_le_bytes(word(&b[n - 4..])));
-            lo | hi << (8 * (n - 4))
-        }
-        2..=3 => {
-            let lo = u64::from(u16::from_le_bytes(word(b)));
-            let hi = u64::from(u16::from_le_bytes(word(&b[n - 2..])));
-            lo | hi << (8 * (n - 2))
-        }
-        1 => u64::from(b[0]),
-        _ => 0,
-    }
 }
 
 /// `word` without a lowercase tail that makes it a modifier: "Ewing" of
@@ -2499,7 +2496,8 @@ mod tests {
         for w in words {
             let word = AsciiWord::of(w.as_bytes()).expect("ASCII");
             assert_eq!(word.shape(w.as_bytes()), WordShape::of(w), "{w:?}");
-            assert_eq!(word.lower, ascii_lower_words(w.as_bytes()).unwrap());
+            let lower = ascii_lower_words(w.as_bytes()).unwrap();
+            assert_eq!(word.lower, WordKey::new(lower, w.len()));
             let lower = word.lower_bytes();
             assert_eq!(&lower[..w.len()], w.to_lowercase().as_bytes());
         }

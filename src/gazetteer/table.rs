@@ -849,8 +849,6 @@ impl<'a> Reader<'a> {
 /// writes the table, and the crate, which reads it: FxHash's mixing
 /// step over 8-byte chunks.
 pub fn word_hash(word: &[u8]) -> u64 {
-    const K: u64 = 0xf135_7aea_2e62_a9c5;
-    let mix = |h: u64, x: u64| (h.rotate_left(26) ^ x).wrapping_mul(K);
     let mut h = mix(0, word.len() as u64);
     let mut chunks = word.chunks_exact(8);
     for c in &mut chunks {
@@ -866,6 +864,93 @@ pub fn word_hash(word: &[u8]) -> u64 {
         h = mix(h, x);
     }
     h
+}
+
+/// One step of [`word_hash`].
+#[inline(always)]
+fn mix(h: u64, x: u64) -> u64 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    (h.rotate_left(26) ^ x).wrapping_mul(K)
+}
+
+/// A word of at most 32 bytes as four little-endian words, zero-padded,
+/// with its length and [`word_hash`]: what [`WordIndex::get_key`]
+/// probes with. A caller asking several tables about one word hashes it
+/// once, and probing compares words, not bytes with `memcmp`.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub struct WordKey {
+    /// The bytes, zero-padded.
+    pub words: [u64; 4],
+    /// How many bytes.
+    pub len: usize,
+    /// Their [`word_hash`].
+    pub hash: u64,
+}
+
+impl WordKey {
+    /// The key of the `len` bytes (at most 32) whose zero-padded words
+    /// are `words`: [`word_hash`] over whole words, as the padding of
+    /// its last chunk is zeros too.
+    #[inline(always)]
+    pub fn new(words: [u64; 4], len: usize) -> WordKey {
+        WordKey { words, len, hash: WordKey::hash_of(&words, len) }
+    }
+
+    /// The hash of a key's `words` and `len`: for callers filling a key
+    /// in place.
+    #[inline(always)]
+    pub fn hash_of(words: &[u64; 4], len: usize) -> u64 {
+        debug_assert!(len <= 32);
+        let mut hash = mix(0, len as u64);
+        for &w in &words[..len.div_ceil(8).min(4)] {
+            hash = mix(hash, w);
+        }
+        hash
+    }
+
+    /// The key of `word`, when it has at most 32 bytes.
+    pub fn of(word: &[u8]) -> Option<WordKey> {
+        if word.len() > 32 {
+            return None;
+        }
+        let mut words = [0; 4];
+        for (w, chunk) in words.iter_mut().zip(word.chunks(8)) {
+            *w = load_le(chunk);
+        }
+        Some(WordKey::new(words, word.len()))
+    }
+
+    /// Whether `bytes` are the key's bytes.
+    #[inline(always)]
+    fn is(&self, bytes: &[u8]) -> bool {
+        bytes.len() == self.len
+            && bytes.chunks(8).zip(self.words).all(|(c, w)| load_le(c) == w)
+    }
+}
+
+/// Up to eight bytes as a little-endian word, zero-padded: two
+/// overlapping loads for short ones, not a loop over bytes.
+#[inline(always)]
+pub fn load_le(b: &[u8]) -> u64 {
+    fn word<const N: usize>(b: &[u8]) -> [u8; N] {
+        b[..N].try_into().expect("callers pass at least N bytes")
+    }
+    let n = b.len();
+    match n {
+        8.. => u64::from_le_bytes(word(b)),
+        4..=7 => {
+            let lo = u64::from(u32::from_le_bytes(word(b)));
+            let hi = u64::from(u32::from_le_bytes(word(&b[n - 4..])));
+            lo | hi << (8 * (n - 4))
+        }
+        2..=3 => {
+            let lo = u64::from(u16::from_le_bytes(word(b)));
+            let hi = u64::from(u16::from_le_bytes(word(&b[n - 2..])));
+            lo | hi << (8 * (n - 2))
+        }
+        1 => u64::from(b[0]),
+        _ => 0,
+    }
 }
 
 /// The slot where probing for a hash starts, in a table of `len` slots
@@ -947,6 +1032,41 @@ impl WordIndex {
     /// other bits may be missing.
     pub fn get_title(&self, word: &[u8]) -> u8 {
         self.probe(&self.titles, word)
+    }
+
+    /// [`WordIndex::get`] of a short word, by its key.
+    #[inline]
+    pub fn get_key(&self, key: &WordKey) -> u8 {
+        self.probe_key(&self.slots, key)
+    }
+
+    /// [`WordIndex::get_title`] of a short word, by its key.
+    #[inline]
+    pub fn get_title_key(&self, key: &WordKey) -> u8 {
+        self.probe_key(&self.titles, key)
+    }
+
+    /// [`WordIndex::probe`] with the hash given, comparing words.
+    #[inline(always)]
+    fn probe_key(&self, slots: &[u64], key: &WordKey) -> u8 {
+        let h = key.hash;
+        let tag = (key.len as u64 + 1) << 16 | (h & 0xff);
+        let mask = slots.len() - 1;
+        let mut at = first_slot(h, slots.len());
+        loop {
+            let s = slots[at];
+            if s == 0 {
+                return 0;
+            }
+            if s & 0xffff_00ff == tag {
+                let start = (s >> 32) as usize;
+                let found = self.blob.get(start..start + key.len);
+                if found.is_some_and(|b| key.is(b)) {
+                    return (s >> 8) as u8;
+                }
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     #[inline]
@@ -1033,5 +1153,28 @@ impl std::ops::Deref for Lower<'_> {
                 .expect("ASCII stays ASCII"),
             Lower::Owned(s) => s,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_keys_hash_and_compare_as_bytes_do() {
+        for len in 0..=32 {
+            let w: Vec<u8> =
+                (0..len).map(|i| b'a' + (i * 7 % 26) as u8).collect();
+            let key = WordKey::of(&w).expect("short");
+            assert_eq!(key.hash, word_hash(&w), "{len}");
+            assert!(key.is(&w));
+            let mut other = w.clone();
+            if let Some(last) = other.last_mut() {
+                *last ^= 1;
+                assert!(!key.is(&other));
+                assert!(!key.is(&w[..len - 1]));
+            }
+        }
+        assert!(WordKey::of(&[b'a'; 33]).is_none());
     }
 }
