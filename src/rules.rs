@@ -414,7 +414,10 @@ impl ShortWords {
             ..ShortWords::default()
         };
         for (w, bits) in keys {
-            let Some(word) = AsciiWord::of(w) else { continue };
+            let word = AsciiWord::read(w);
+            if !word.ascii {
+                continue;
+            }
             let key = word.lower;
             let at = short.slot(&key);
             if short.slots[at] == 0 {
@@ -499,7 +502,7 @@ impl TokenIndex {
         self.short = ShortWords::new(&self.words);
         self.single = (0..128u8)
             .map(|c| {
-                let word = AsciiWord::of(&[c]).expect("ASCII");
+                let word = AsciiWord::read(&[c]);
                 self.short.get(&word.bytes, &word.lower)
             })
             .collect();
@@ -557,8 +560,8 @@ impl TokenIndex {
         }
         // Short ASCII, nearly every token: lowercase once, on the stack,
         // and probe the short-word table once.
-        let word = (b.len() <= SHORT_WORD).then(|| AsciiWord::of(b)).flatten();
-        if let Some(word) = word {
+        let word = AsciiWord::read(b);
+        if word.ascii {
             let l = self.short_list_bits(b, &word);
             return (l.lists, l.lits);
         }
@@ -1023,9 +1026,8 @@ impl RuleSet {
                     let b = s.as_bytes();
                     // Short ASCII, nearly every word: its shape and
                     // lowercase form from one pass over its bytes.
-                    let ascii = (b.len() <= SHORT_WORD)
-                        .then(|| AsciiWord::of(b))
-                        .flatten();
+                    let word = AsciiWord::read(b);
+                    let ascii = word.ascii.then_some(&word);
                     let shape = match &ascii {
                         Some(w) => w.shape(b),
                         None => WordShape::of(s),
@@ -1396,8 +1398,8 @@ impl RuleFilter {
     ) {
         for (k, &unkeyed) in self.unkeyed.iter().enumerate() {
             let mut maybe = unkeyed;
-            for w in 0..3 {
-                let mut present = self.keys[w] & any[w];
+            for (w, (&keys, &any)) in self.keys.iter().zip(any).enumerate() {
+                let mut present = keys & any;
                 while present != 0 {
                     let b = present.trailing_zeros() as usize;
                     maybe |= self.keyed[(64 * w + b) * self.width + k];
@@ -1718,6 +1720,9 @@ impl WordShape {
 /// its lowercase form, as [`ascii_lower_words`] gives it, and what
 /// [`WordShape`] asks of its letters.
 struct AsciiWord {
+    /// Whether the word is ASCII of at most [`SHORT_WORD`] bytes: the
+    /// other fields mean nothing otherwise.
+    ascii: bool,
     /// The bytes as written, zero-padded.
     bytes: [u64; 4],
     /// The key of its lowercase form, filled in place: a copy of words
@@ -1730,9 +1735,10 @@ struct AsciiWord {
 }
 
 impl AsciiWord {
-    /// `None` when `b` is not ASCII; only its first 32 bytes count.
+    /// Reads `b`, when it is short ASCII. Not an `Option`: moving the
+    /// words just written into one costs a stalled copy.
     #[inline(always)]
-    fn of(b: &[u8]) -> Option<AsciiWord> {
+    fn read(b: &[u8]) -> AsciiWord {
         const ONES: u64 = 0x0101_0101_0101_0101;
         const HIGH: u64 = 0x8080_8080_8080_8080;
         // For bytes below 0x80, adding at most 0x7f never carries into
@@ -1741,6 +1747,7 @@ impl AsciiWord {
         let at_least =
             |x: u64, lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
         let mut word = AsciiWord {
+            ascii: false,
             bytes: [0; 4],
             lower: WordKey { words: [0; 4], len: b.len().min(32), hash: 0 },
             has_lower: false,
@@ -1767,7 +1774,8 @@ impl AsciiWord {
         word.has_lower = lowers != 0;
         word.hyphen = hyphens != 0;
         word.lower.hash = WordKey::hash_of(&word.lower.words, word.lower.len);
-        (high & HIGH == 0).then_some(word)
+        word.ascii = high & HIGH == 0 && b.len() <= SHORT_WORD;
+        word
     }
 
     /// What [`WordShape::of`] answers for the word's bytes `b`.
@@ -2494,14 +2502,16 @@ mod tests {
             .map(|w| std::str::from_utf8(w).expect("ASCII"))
             .chain(["al-Abadi", "Timor-Leste", "I", "UN", "x-", "-", "Aa"]);
         for w in words {
-            let word = AsciiWord::of(w.as_bytes()).expect("ASCII");
+            let word = AsciiWord::read(w.as_bytes());
+            assert!(word.ascii);
             assert_eq!(word.shape(w.as_bytes()), WordShape::of(w), "{w:?}");
             let lower = ascii_lower_words(w.as_bytes()).unwrap();
             assert_eq!(word.lower, WordKey::new(lower, w.len()));
             let lower = word.lower_bytes();
             assert_eq!(&lower[..w.len()], w.to_lowercase().as_bytes());
         }
-        assert!(AsciiWord::of("Élan".as_bytes()).is_none());
+        assert!(!AsciiWord::read("Élan".as_bytes()).ascii);
+        assert!(!AsciiWord::read(&[b'a'; SHORT_WORD + 1]).ascii);
     }
 
     #[test]
