@@ -360,13 +360,34 @@ impl<'a> NameWords<'a> {
     fn of(quote: &'a str) -> NameWords<'a> {
         let mut words =
             NameWords { count: 0, first: "", last: "", before_last: "" };
-        for word in quote.split_whitespace() {
+        let mut take = |word: &'a str| {
             if words.count == 0 {
                 words.first = word;
             }
             words.before_last = words.last;
             words.last = word;
             words.count += 1;
+        };
+        if quote.is_ascii() {
+            // `split_whitespace` a byte at a time: names are nearly
+            // always ASCII, and decoding each char cost more than the
+            // rest of the alias passes.
+            let b = quote.as_bytes();
+            let mut i = 0;
+            while i < b.len() {
+                while b.get(i).is_some_and(|&c| is_ascii_space(c)) {
+                    i += 1;
+                }
+                let start = i;
+                while b.get(i).is_some_and(|&c| !is_ascii_space(c)) {
+                    i += 1;
+                }
+                if i > start {
+                    take(&quote[start..i]);
+                }
+            }
+        } else {
+            quote.split_whitespace().for_each(take);
         }
         words
     }
@@ -380,6 +401,12 @@ impl<'a> NameWords<'a> {
             self.last
         }
     }
+}
+
+/// Whether an ASCII byte is whitespace as `char::is_whitespace` has it
+/// (which, unlike `u8::is_ascii_whitespace`, counts the vertical tab).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// Whether `s` has more than `n` characters, counting no further.
@@ -1647,5 +1674,27 @@ mod tests {
         ));
         assert!(initials_match("Human Rights Watch", "HRW"));
         assert!(!initials_match("Human Rights Watch", "UN"));
+    }
+
+    /// Names split into the words `split_whitespace` gives, ASCII or not.
+    #[test]
+    fn name_words_split_on_whitespace() {
+        for quote in [
+            "Martin Luther King Jr.",
+            "  Bjorn\nDahlie ",
+            "a\x0Bb\x0Cc\rd\te",
+            "x\u{1F}y",
+            "Jos\u{e9}\u{a0}Mar\u{ed}a  Aznar",
+            "",
+            " ",
+        ] {
+            let w = NameWords::of(quote);
+            let want: Vec<&str> = quote.split_whitespace().collect();
+            assert_eq!(w.count, want.len(), "{quote:?}");
+            assert_eq!(w.first, want.first().copied().unwrap_or(""));
+            assert_eq!(w.last, want.last().copied().unwrap_or(""));
+            let before = want.len().checked_sub(2).map_or("", |i| want[i]);
+            assert_eq!(w.before_last, before, "{quote:?}");
+        }
     }
 }
