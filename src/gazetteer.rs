@@ -26,6 +26,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use matcher::Matcher;
+use rustc_hash::FxHashSet;
 
 use crate::annotation::EntityType;
 use crate::error::{Error, ErrorKind, Result};
@@ -313,6 +314,40 @@ impl Forms {
         }
     }
 
+    /// The first words, as `matcher` hashes them, of the forms with a
+    /// variant that does not start with a capital. Text starting with a
+    /// lowercase letter fits no variant starting with a capital: its
+    /// first letter's case differs under every case policy (see
+    /// `case_ok`). One pass over the variants' start offsets: this runs
+    /// at every start-up.
+    fn lower_starts(&self, matcher: &Matcher) -> FxHashSet<u64> {
+        let mut starts = FxHashSet::default();
+        let mut text_start = 0;
+        let mut v = 0;
+        for (f, &end) in self.ends.iter().enumerate() {
+            let mut lower = false;
+            while v < end as usize {
+                let capital = match self.text.get(text_start as usize) {
+                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                    // Rare: "Ávila", "Łódź".
+                    Some(_) => self
+                        .text(v)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase),
+                    None => false,
+                };
+                lower |= !capital;
+                text_start = self.text_ends.get(v).copied().unwrap_or(0);
+                v += 1;
+            }
+            if let Some(h) = lower.then(|| matcher.first_word_hash(f as u32)) {
+                starts.extend(h);
+            }
+        }
+        starts
+    }
+
     /// Entries of variant `v`, best first.
     fn entries(&self, v: usize) -> &[u32] {
         let start = if v == 0 { 0 } else { self.id_ends[v - 1] as usize };
@@ -385,6 +420,11 @@ pub struct Gazetteer {
     entries: Entries,
     forms: Forms,
     matcher: Matcher,
+    /// The first words (as the matcher hashes them) of forms with a
+    /// variant that does not start with a capital: where the text starts
+    /// with a lowercase letter, only those forms can be accepted (see
+    /// [`Forms::lower_starts`]), and most words are lowercase.
+    lower_starts: FxHashSet<u64>,
     /// Word sets, hashed (bits `1 << table::GIVEN`...).
     words: table::WordIndex,
     /// User files laid over the defaults. Their entries, forms and files
@@ -433,6 +473,23 @@ impl Gazetteer {
             matcher,
             ..
         } = d;
+        let forms = Forms {
+            ends: form_ends,
+            text: bytes(var_text.0),
+            text_ends: var_text.1,
+            exact: var_exact.iter().map(|&b| b != 0).collect(),
+            id_ends: var_id_ends,
+            ids,
+        };
+        let matcher = Matcher::new(matcher::Parts {
+            keys: bytes(matcher.keys),
+            key_ends: bytes(matcher.key_ends),
+            slots: bytes(matcher.slots),
+            filter: bytes(matcher.filter),
+            odd: bytes(matcher.odd),
+            max_len: matcher.max_len,
+        });
+        let lower_starts = forms.lower_starts(&matcher);
         Gazetteer {
             files: files.into_iter().map(Box::from).collect(),
             entries: Entries {
@@ -447,22 +504,9 @@ impl Gazetteer {
                 populations,
                 first_file: 0,
             },
-            forms: Forms {
-                ends: form_ends,
-                text: bytes(var_text.0),
-                text_ends: var_text.1,
-                exact: var_exact.iter().map(|&b| b != 0).collect(),
-                id_ends: var_id_ends,
-                ids,
-            },
-            matcher: Matcher::new(matcher::Parts {
-                keys: bytes(matcher.keys),
-                key_ends: bytes(matcher.key_ends),
-                slots: bytes(matcher.slots),
-                filter: bytes(matcher.filter),
-                odd: bytes(matcher.odd),
-                max_len: matcher.max_len,
-            }),
+            forms,
+            matcher,
+            lower_starts,
             words: table::WordIndex::new(
                 bytes(words),
                 word_slots,
@@ -563,7 +607,12 @@ impl Gazetteer {
         map: Option<&[u32]>,
         out: &mut Vec<GazetteerMatch>,
     ) {
-        self.matcher.scan(hay, |s, e, form| {
+        let to_orig = |i: usize| map.map_or(i, |m| m[i] as usize);
+        let may_start = |s: usize, first_word: u64| {
+            !text.as_bytes()[to_orig(s)].is_ascii_lowercase()
+                || self.lower_starts.contains(&first_word)
+        };
+        self.matcher.scan(hay, may_start, |s, e, form| {
             match self.accept(text, map, s, e, form) {
                 Some(hit) => {
                     out.push(hit);

@@ -329,24 +329,39 @@ impl Matcher {
         (form, more)
     }
 
-    /// Forms at `s` that end where a match may end, shortest first, as
-    /// `(end, form)`; returns the end of the word at `s`. `s` must be a
-    /// token start (a form starting with a non-word byte is not looked
-    /// for).
-    fn forms_at(
-        &self,
-        hay: &[u8],
-        s: usize,
-        out: &mut Vec<(usize, u32)>,
-    ) -> usize {
-        out.clear();
+    /// The hash [`Matcher::scan`] gives `may_start` at a token whose
+    /// first word is form `f`'s first word (its bytes up to the first
+    /// non-word byte); `None` for a form starting with a non-word byte.
+    pub fn first_word_hash(&self, f: u32) -> Option<u64> {
+        let key = self.key(f)?;
+        let end = word_end(key, 0);
+        (end > 0).then(|| hash(&key[..end]))
+    }
+
+    /// The end of the word at `s` and its hash.
+    fn first_word(hay: &[u8], s: usize) -> (usize, u64) {
         let mut h = SEED;
         let mut e = s;
         while let Some(&b) = hay.get(e).filter(|&&b| is_word_byte(b)) {
             h = step(h, b);
             e += 1;
         }
-        let word_end = e;
+        (e, h)
+    }
+
+    /// Forms at `s` that end where a match may end, shortest first, as
+    /// `(end, form)`. `s` must be a token start (a form starting with a
+    /// non-word byte is not looked for), whose word ends at `word_end`
+    /// and hashes to `h`.
+    fn forms_at(
+        &self,
+        hay: &[u8],
+        s: usize,
+        (word_end, mut h): (usize, u64),
+        out: &mut Vec<(usize, u32)>,
+    ) {
+        out.clear();
+        let mut e = word_end;
         // The first word; then each boundary after it, where a word
         // ends and at every non-word byte.
         loop {
@@ -355,7 +370,7 @@ impl Matcher {
                 out.push((e, f));
             }
             if !more || e == hay.len() {
-                return word_end;
+                return;
             }
             h = step(h, hay[e]);
             e += 1;
@@ -410,9 +425,17 @@ impl Matcher {
     /// This is what a leftmost-longest automaton search gives when a
     /// match starting inside a word, or refused with all the shorter
     /// forms at its start, sends the search to the next token start.
+    ///
+    /// `may_start(start, h)` is asked at each token start with the hash
+    /// of its first word (as [`Matcher::first_word_hash`] gives it); it
+    /// may say `false` only where `accept` would refuse every form
+    /// starting there. The scan then skips the token without probing
+    /// the tables, unless a form starting with a non-word byte may start
+    /// after it, where it must know whether any form was found.
     pub fn scan(
         &self,
         hay: &[u8],
+        may_start: impl Fn(usize, u64) -> bool,
         mut accept: impl FnMut(usize, usize, u32) -> bool,
     ) {
         let mut found = Vec::new();
@@ -423,7 +446,20 @@ impl Matcher {
                 let word = is_word_byte(hay[s]);
                 let inside = word && s > 0 && is_word_byte(hay[s - 1]);
                 if word && !inside {
-                    let word_end = self.forms_at(hay, s, &mut found);
+                    let first = Self::first_word(hay, s);
+                    let word_end = first.0;
+                    if !may_start(s, first.1) {
+                        // Every form here would be refused, which sends
+                        // the scan to the next token start, as finding
+                        // none does unless a form may start after the
+                        // word.
+                        let (next, odd) = self.after_word(hay, word_end);
+                        if !odd {
+                            pos = next;
+                            continue 'next;
+                        }
+                    }
+                    self.forms_at(hay, s, first, &mut found);
                     if found.is_empty() {
                         // The automaton would stop at a form that starts
                         // here or later in the word, whatever its end,
@@ -542,8 +578,18 @@ mod tests {
 
     /// What the scan finds, with `accept` refusing the forms in `no`.
     fn scan(m: &Matcher, hay: &str, no: &[u32]) -> Vec<(usize, usize, u32)> {
+        scan_skipping(m, hay, no, |_, _| true)
+    }
+
+    /// [`scan`] with a `may_start` for the matcher.
+    fn scan_skipping(
+        m: &Matcher,
+        hay: &str,
+        no: &[u32],
+        may_start: impl Fn(usize, u64) -> bool,
+    ) -> Vec<(usize, usize, u32)> {
         let mut out = Vec::new();
-        m.scan(hay.as_bytes(), |s, e, f| {
+        m.scan(hay.as_bytes(), may_start, |s, e, f| {
             let ok = !no.contains(&f);
             if ok {
                 out.push((s, e, f));
@@ -682,10 +728,29 @@ mod tests {
                 let hay = word(&mut rand, 30);
                 let no: Vec<u32> =
                     (0..keys.len() as u32).filter(|_| rand(3) == 0).collect();
+                let want = reference(&keys, &hay, &no);
                 assert_eq!(
                     scan(&m, &hay, &no),
-                    reference(&keys, &hay, &no),
+                    want,
                     "round {round}: {keys:?} in {hay:?}, refusing {no:?}"
+                );
+                // Told where every form would be refused (at a first
+                // word all of whose forms are), the scan skips those
+                // tokens and still finds the same.
+                let first_words = |refused: bool| {
+                    (0..keys.len() as u32)
+                        .filter(|f| no.contains(f) == refused)
+                        .filter_map(|f| m.first_word_hash(f))
+                        .collect::<std::collections::HashSet<u64>>()
+                };
+                let (refused, taken) = (first_words(true), first_words(false));
+                let may_start = |_: usize, h: u64| {
+                    !refused.contains(&h) || taken.contains(&h)
+                };
+                assert_eq!(
+                    scan_skipping(&m, &hay, &no, may_start),
+                    want,
+                    "round {round}, skipping: {keys:?} in {hay:?}, refusing {no:?}"
                 );
             }
         }
