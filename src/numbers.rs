@@ -868,21 +868,28 @@ pub(crate) fn may_be_number_word(w: &str) -> bool {
 /// [`may_be_number_word`] of a word's bytes.
 #[inline]
 pub(crate) fn may_be_number_bytes(b: &[u8]) -> bool {
-    // Every listed word has three letters or more.
-    let [a, second, .., z] = *b else {
-        return false;
-    };
-    // The last letter first: most words do not end in `d`.
-    let fold = matches!(z, b'd' | b'D')
-        && b.len() >= 4
-        && b[b.len() - 4..].eq_ignore_ascii_case(b"fold");
-    if fold || b.len() >= 16 {
-        return true;
+    number_words().may_hold(b)
+}
+
+impl NumberWords {
+    /// [`may_be_number_bytes`] with the word list at hand.
+    #[inline]
+    fn may_hold(&self, b: &[u8]) -> bool {
+        // Every listed word has three letters or more.
+        let [a, second, .., z] = *b else {
+            return false;
+        };
+        // The last letter first: most words do not end in `d`.
+        let fold = matches!(z, b'd' | b'D')
+            && b.len() >= 4
+            && b[b.len() - 4..].eq_ignore_ascii_case(b"fold");
+        if fold || b.len() >= 16 {
+            return true;
+        }
+        self.first[b.len()] & letter_bit(a) != 0
+            && self.second[b.len()] & letter_bit(second) != 0
+            && self.last[b.len()] & letter_bit(z) != 0
     }
-    let words = number_words();
-    words.first[b.len()] & letter_bit(a) != 0
-        && words.second[b.len()] & letter_bit(second) != 0
-        && words.last[b.len()] & letter_bit(z) != 0
 }
 
 /// Whether a lowercase word can start a figure; the sentence prefilter.
@@ -923,65 +930,85 @@ struct Core {
 /// ordinals, decades, times and codes.
 fn parse_digits(s: &str) -> Option<(f64, &str, bool)> {
     let b = s.as_bytes();
-    let mut i = 0;
-    let mut sep = false;
-    let mut dots = 0;
-    // The digits and the point, without the commas, on the stack: a
-    // longer number (never seen in news) goes through a String.
-    let mut buf = [0u8; 40];
-    let mut len = 0;
-    let mut long = String::new();
-    while i < b.len()
-        && (b[i].is_ascii_digit() || b[i] == b',' || b[i] == b'.')
-    {
-        match b[i] {
-            b',' => sep = true,
-            c => {
-                dots += usize::from(c == b'.');
-                match buf.get_mut(len) {
-                    Some(slot) => *slot = c,
-                    None => {
-                        if long.is_empty() {
-                            long.extend(buf.iter().map(|&d| char::from(d)));
-                        }
-                        long.push(char::from(c));
-                    }
-                }
-                len += 1;
-            }
-        }
-        i += 1;
-    }
-    if dots > 1 {
+    let end = b
+        .iter()
+        .position(|&c| !(c.is_ascii_digit() || c == b',' || c == b'.'))
+        .unwrap_or(b.len());
+    let run = &b[..end];
+    let sep = run.contains(&b',');
+    if run.iter().filter(|&&c| c == b'.').count() > 1 {
         return None;
     }
-    let clean = if long.is_empty() {
-        std::str::from_utf8(&buf[..len]).ok()?
+    let digits = run.iter().filter(|c| c.is_ascii_digit()).count();
+    let v = if (1..=15).contains(&digits) {
+        // Up to 15 digits make an integer that an f64 holds exactly, as it
+        // does every power of ten up to 1e15: one division rounds once, to
+        // the nearest f64, which is what `parse` gives (the fast path of
+        // float parsers), without building a string.
+        let mut m = 0u64;
+        let mut decimals = 0;
+        let mut point = false;
+        for &c in run {
+            match c {
+                b'.' => point = true,
+                b',' => {}
+                d => {
+                    m = m * 10 + u64::from(d - b'0');
+                    decimals += usize::from(point);
+                }
+            }
+        }
+        m as f64 / POW10[decimals]
     } else {
-        &long
+        // No digit ("." fails as `parse` would), or a longer number than
+        // news prints.
+        let clean: String = run
+            .iter()
+            .filter(|&&c| c != b',')
+            .map(|&c| char::from(c))
+            .collect();
+        clean.parse().ok()?
     };
-    let v: f64 = clean.parse().ok()?;
-    Some((v, &s[i..], sep))
+    Some((v, &s[end..], sep))
 }
+
+/// The powers of ten an f64 holds exactly that [`parse_digits`] divides by.
+const POW10: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+    1e14, 1e15,
+];
 
 impl Scanner {
     fn raw<'t>(&self, text: &'t str, i: usize) -> &'t str {
         self.p[i].span.of(text)
     }
 
+    #[inline]
     fn w(&self, i: usize) -> &str {
         let (a, b) = self.lo[i];
         &self.low[a as usize..b as usize]
     }
 
-    fn is(&self, i: usize, w: &str) -> bool {
-        i < self.p.len() && self.w(i) == w
+    /// [`Scanner::w`] as bytes: no char boundary to check, for the
+    /// comparisons asked about many pieces.
+    #[inline]
+    fn w_bytes(&self, i: usize) -> &[u8] {
+        let (a, b) = self.lo[i];
+        &self.low.as_bytes()[a as usize..b as usize]
     }
 
+    #[inline]
+    fn is(&self, i: usize, w: &str) -> bool {
+        i < self.p.len() && self.w_bytes(i) == w.as_bytes()
+    }
+
+    #[inline]
     fn is_hyphen(&self, i: usize) -> bool {
         i < self.p.len()
             && self.p[i].kind == PK::Punct
-            && matches!(self.w(i), "-" | "‐" | "‑" | "–")
+            && ["-", "‐", "‑", "–"]
+                .iter()
+                .any(|h| self.w_bytes(i) == h.as_bytes())
     }
 
     fn is_cap(&self, text: &str, i: usize) -> bool {
@@ -1060,6 +1087,9 @@ impl Scanner {
         }
     }
 
+    /// Adds a piece; most are ASCII pieces of the lowercased stretch,
+    /// inlined into the loop over tokens, and the rest go out of line.
+    #[inline]
     fn push(&mut self, text: &str, span: Span, kind: PK, glued: bool) {
         let in_stretch =
             span.start >= self.base && span.end - self.base <= self.stretch;
@@ -1071,6 +1101,12 @@ impl Scanner {
             self.p.push(P { span, kind, glued });
             return;
         }
+        self.push_lowered(text, span, kind, glued);
+    }
+
+    /// [`Scanner::push`] of a piece lowercased into its own place.
+    #[inline(never)]
+    fn push_lowered(&mut self, text: &str, span: Span, kind: PK, glued: bool) {
         let s = span.of(text);
         let a = self.low.len() as u32;
         if s.is_ascii() {
@@ -1100,10 +1136,11 @@ impl Scanner {
         out: &mut Vec<Mention>,
     ) {
         self.load(text, toks);
+        let words = number_words();
         let mut i = 0;
         while i < self.p.len() {
             // Most pieces start no number: skip them before the call.
-            if !self.may_start(i) {
+            if !self.may_start(i, words) {
                 i += 1;
                 continue;
             }
@@ -1494,14 +1531,19 @@ impl Scanner {
         if i == 0 || !ends_qualifier(self.w(i - 1)) {
             return None;
         }
+        let last = self.w_bytes(i - 1);
         let mut best: Option<(usize, Operator)> = None;
         for (words, op) in QUALIFIERS {
             let k = words.len();
-            if k > i {
+            // The last word first: it rules out most entries.
+            if k > i || words[k - 1].as_bytes() != last {
                 continue;
             }
             let s = i - k;
-            if words.iter().enumerate().all(|(o, w)| self.w(s + o) == *w)
+            if words
+                .iter()
+                .enumerate()
+                .all(|(o, w)| self.w_bytes(s + o) == w.as_bytes())
                 && best.is_none_or(|b| s < b.0)
             {
                 best = Some((s, *op));
@@ -1514,19 +1556,26 @@ impl Scanner {
     /// number word (`a`, `several` and `few` before a scale word or a
     /// fraction).
     #[inline]
-    fn may_start(&self, i: usize) -> bool {
+    fn may_start(&self, i: usize, words: &NumberWords) -> bool {
         let n = self.p.len();
         match self.p[i].kind {
             PK::Punct => false,
             PK::Num => true,
             PK::Word => {
-                let w = self.w(i);
-                is_number_word(w)
-                    || matches!(w, "a" | "an" | "several" | "few")
-                        && i + 1 < n
-                        && (lookup(SCALES, self.w(i + 1)).is_some()
-                            || self.w(i + 1) == "dozen"
-                            || lookup(FRACTIONS, self.w(i + 1)).is_some())
+                // `is_number_word`, with the word list fetched once per
+                // sentence: this is asked about every word of it.
+                let b = self.w_bytes(i);
+                if words.may_hold(b) {
+                    let w = self.w(i);
+                    if words.words.contains(w) || w.ends_with("fold") {
+                        return true;
+                    }
+                }
+                matches!(b, b"a" | b"an" | b"several" | b"few")
+                    && i + 1 < n
+                    && (lookup(SCALES, self.w(i + 1)).is_some()
+                        || self.w(i + 1) == "dozen"
+                        || lookup(FRACTIONS, self.w(i + 1)).is_some())
             }
         }
     }
@@ -2522,6 +2571,43 @@ mod tests {
         assert_eq!(parse_digits(&long), Some((want, "x", false)));
         assert_eq!(parse_digits("235,000km"), Some((235_000.0, "km", true)));
         assert_eq!(parse_digits("1.2.3"), None);
+    }
+
+    #[test]
+    fn digit_runs_parse_as_str_parse_does() {
+        // Runs of up to 17 digits with a point anywhere or none, from a
+        // fixed linear congruential sequence: the integer fast path and
+        // the fallback must both give `parse`'s f64 bit for bit.
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            x >> 33
+        };
+        for _ in 0..200_000 {
+            let len = 1 + (next() % 17) as usize;
+            let mut run: String = (0..len)
+                .map(|_| char::from(b'0' + (next() % 10) as u8))
+                .collect();
+            if next() % 4 != 0 {
+                run.insert((next() as usize) % (len + 1), '.');
+            }
+            let want: Option<f64> = run.parse().ok();
+            let got = parse_digits(&run).map(|(v, rest, _)| {
+                assert_eq!(rest, "");
+                v
+            });
+            assert_eq!(got.map(f64::to_bits), want.map(f64::to_bits), "{run}");
+        }
+        for (s, want) in [(".", None), ("5.", Some(5.0)), (".5", Some(0.5))] {
+            assert_eq!(parse_digits(s).map(|r| r.0), want, "{s}");
+        }
+        assert_eq!(parse_digits(",,"), None);
+        assert_eq!(
+            parse_digits("1,000,000.25m"),
+            Some((1e6 + 0.25, "m", true))
+        );
     }
 
     #[test]
