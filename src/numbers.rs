@@ -822,14 +822,14 @@ fn small_number(w: &str) -> Option<f64> {
 
 /// The number words of [`is_number_word`], with the first, second and
 /// last letters of the words of each length.
-struct NumberWords {
+pub(crate) struct NumberWords {
     first: [u32; 16],
     second: [u32; 16],
     last: [u32; 16],
     words: FxHashSet<&'static str>,
 }
 
-fn number_words() -> &'static NumberWords {
+pub(crate) fn number_words() -> &'static NumberWords {
     static WORDS: OnceLock<NumberWords> = OnceLock::new();
     WORDS.get_or_init(|| {
         let tables = [UNITS, TENS, VAGUE, MULTIPLIERS];
@@ -854,7 +854,9 @@ fn number_words() -> &'static NumberWords {
 /// the claims stage's word lists): the same for both cases of a letter,
 /// so a filter, never a false miss.
 pub(crate) fn letter_bit(b: u8) -> u32 {
-    1 << (b.to_ascii_lowercase() % 32)
+    // The bit of `b.to_ascii_lowercase()`: lowercasing a capital adds 32,
+    // which leaves the remainder by 32 as it is.
+    1 << (b % 32)
 }
 
 /// Whether `w`, in any ASCII case, may be a number word: `false` means
@@ -862,19 +864,13 @@ pub(crate) fn letter_bit(b: u8) -> u32 {
 /// the sentence prefilter asks it about every word.
 #[inline]
 pub(crate) fn may_be_number_word(w: &str) -> bool {
-    may_be_number_bytes(w.as_bytes())
-}
-
-/// [`may_be_number_word`] of a word's bytes.
-#[inline]
-pub(crate) fn may_be_number_bytes(b: &[u8]) -> bool {
-    number_words().may_hold(b)
+    number_words().may_hold(w.as_bytes())
 }
 
 impl NumberWords {
-    /// [`may_be_number_bytes`] with the word list at hand.
+    /// [`may_be_number_word`] of a word's bytes, with the list at hand.
     #[inline]
-    fn may_hold(&self, b: &[u8]) -> bool {
+    pub(crate) fn may_hold(&self, b: &[u8]) -> bool {
         // Every listed word has three letters or more.
         let [a, second, .., z] = *b else {
             return false;
