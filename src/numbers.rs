@@ -1051,41 +1051,47 @@ impl Scanner {
                     .any(|&b| b == b'-' || b == 0xE2)
                 && t.span.of(text).contains(['-', '‐', '‑']);
             if hyphen {
-                let s = t.span.of(text);
-                let mut first = true;
-                let mut at = t.span.start;
-                for part in s.split_inclusive(['-', '‐', '‑']) {
-                    let h = part
-                        .chars()
-                        .last()
-                        .filter(|c| matches!(c, '-' | '‐' | '‑'))
-                        .map_or(0, char::len_utf8);
-                    let body = Span::new(at, at + part.len() - h);
-                    if !body.is_empty() {
-                        let k = if body.of(text).as_bytes()[0].is_ascii_digit()
-                        {
-                            PK::Num
-                        } else {
-                            PK::Word
-                        };
-                        self.push(text, body, k, !first || !t.space_before);
-                    }
-                    if h > 0 {
-                        let hs = Span::new(body.end, body.end + h);
-                        self.push(text, hs, PK::Punct, true);
-                    }
-                    first = false;
-                    at += part.len();
-                }
+                self.push_parts(text, t);
             } else {
                 self.push(text, t.span, kind, !t.space_before);
             }
         }
     }
 
+    /// Pushes the parts of a hyphenated word and its hyphens.
+    #[inline(never)]
+    fn push_parts(&mut self, text: &str, t: &Token) {
+        let s = t.span.of(text);
+        let mut first = true;
+        let mut at = t.span.start;
+        for part in s.split_inclusive(['-', '‐', '‑']) {
+            let h = part
+                .chars()
+                .last()
+                .filter(|c| matches!(c, '-' | '‐' | '‑'))
+                .map_or(0, char::len_utf8);
+            let body = Span::new(at, at + part.len() - h);
+            if !body.is_empty() {
+                let k = if body.of(text).as_bytes()[0].is_ascii_digit() {
+                    PK::Num
+                } else {
+                    PK::Word
+                };
+                self.push(text, body, k, !first || !t.space_before);
+            }
+            if h > 0 {
+                let hs = Span::new(body.end, body.end + h);
+                self.push(text, hs, PK::Punct, true);
+            }
+            first = false;
+            at += part.len();
+        }
+    }
+
     /// Adds a piece; most are ASCII pieces of the lowercased stretch,
-    /// inlined into the loop over tokens, and the rest go out of line.
-    #[inline]
+    /// inlined into the loop over tokens (`inline` alone leaves a call
+    /// per token), and the rest go out of line.
+    #[inline(always)]
     fn push(&mut self, text: &str, span: Span, kind: PK, glued: bool) {
         let in_stretch =
             span.start >= self.base && span.end - self.base <= self.stretch;
