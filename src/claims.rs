@@ -358,11 +358,13 @@ const PACKED: usize = 15;
 /// A word of at most [`PACKED`] bytes ASCII-lowercased into one number,
 /// its length in the top byte: a key hashed without a copy.
 fn packed(b: &[u8]) -> u128 {
-    let mut key = (b.len() as u128) << 120;
-    for (i, &c) in b.iter().enumerate() {
-        key |= u128::from(c.to_ascii_lowercase()) << (8 * i);
+    // Byte `i` of the key is byte `i` of the word: a little-endian load
+    // of a lowercased copy, rather than a shift per byte.
+    let mut bytes = [0u8; 16];
+    for (k, &c) in bytes.iter_mut().zip(b) {
+        *k = c.to_ascii_lowercase();
     }
-    key
+    u128::from_le_bytes(bytes) | (b.len() as u128) << 120
 }
 
 impl Words {
