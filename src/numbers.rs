@@ -340,6 +340,16 @@ const CODES: &[&str] = &[
     "NGN", "KES", "ZAR", "BRL", "MXN", "KRW", "HKD", "SGD", "UAH", "QAR",
 ];
 
+/// The listed code `w` is, if any. Every code is three capitals, which
+/// most words before and after a number are not: they skip the list.
+fn currency_code(w: &str) -> Option<&'static str> {
+    let b = w.as_bytes();
+    if b.len() != 3 || !b.iter().all(u8::is_ascii_uppercase) {
+        return None;
+    }
+    CODES.iter().find(|c| **c == w).copied()
+}
+
 /// Measure units after a number (or after a hyphen: `3,000-meter`), with
 /// the unit's name written to the `unit` column: one spelling whatever
 /// the text wrote (`km`, `kilometres` and `kilometers` are all
@@ -769,7 +779,7 @@ fn ends_qualifier(w: &str) -> bool {
 /// entry wins).
 struct Table<T: 'static> {
     list: &'static [(&'static str, T)],
-    map: OnceLock<FxHashMap<&'static str, T>>,
+    map: OnceLock<(Ends, FxHashMap<&'static str, T>)>,
 }
 
 impl<T: Copy> Table<T> {
@@ -778,13 +788,16 @@ impl<T: Copy> Table<T> {
     }
 
     fn get(&self, w: &str) -> Option<T> {
-        let map = self.map.get_or_init(|| {
+        let (ends, map) = self.map.get_or_init(|| {
             let mut map = FxHashMap::default();
             for &(k, v) in self.list {
                 map.entry(k).or_insert(v);
             }
-            map
+            (Ends::of(self.list.iter().map(|e| e.0)), map)
         });
+        if !ends.may_hold(w) {
+            return None;
+        }
         map.get(w).copied()
     }
 }
@@ -792,7 +805,7 @@ impl<T: Copy> Table<T> {
 /// A word list hashed on first use: `has` agrees with `contains`.
 struct List {
     list: &'static [&'static str],
-    set: OnceLock<FxHashSet<&'static str>>,
+    set: OnceLock<(Ends, FxHashSet<&'static str>)>,
 }
 
 impl List {
@@ -801,8 +814,49 @@ impl List {
     }
 
     fn has(&self, w: &str) -> bool {
-        let set = self.set.get_or_init(|| self.list.iter().copied().collect());
-        set.contains(w)
+        let (ends, set) = self.set.get_or_init(|| {
+            let words = self.list.iter().copied();
+            (Ends::of(words.clone()), words.collect())
+        });
+        ends.may_hold(w) && set.contains(w)
+    }
+}
+
+/// The first and last bytes of a list's words of each length, by
+/// [`letter_bit`]: a word that fails this test is not in the list, and
+/// most words asked about are not hashed. Words of 32 bytes or more
+/// always pass.
+struct Ends {
+    first: [u32; 32],
+    last: [u32; 32],
+}
+
+impl Ends {
+    fn of<'a>(words: impl Iterator<Item = &'a str>) -> Ends {
+        let mut ends = Ends { first: [0; 32], last: [0; 32] };
+        for w in words {
+            let b = w.as_bytes();
+            if let (Some(&a), Some(&z)) = (b.first(), b.last()) {
+                if b.len() < 32 {
+                    ends.first[b.len()] |= letter_bit(a);
+                    ends.last[b.len()] |= letter_bit(z);
+                }
+            }
+        }
+        ends
+    }
+
+    #[inline]
+    fn may_hold(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        match (b.first(), b.last()) {
+            (Some(&a), Some(&z)) if b.len() < 32 => {
+                self.first[b.len()] & letter_bit(a) != 0
+                    && self.last[b.len()] & letter_bit(z) != 0
+            }
+            // The empty word is asked of the set itself.
+            _ => true,
+        }
     }
 }
 
@@ -926,39 +980,37 @@ struct Core {
 /// ordinals, decades, times and codes.
 fn parse_digits(s: &str) -> Option<(f64, &str, bool)> {
     let b = s.as_bytes();
-    let end = b
-        .iter()
-        .position(|&c| !(c.is_ascii_digit() || c == b',' || c == b'.'))
-        .unwrap_or(b.len());
-    let run = &b[..end];
-    let sep = run.contains(&b',');
-    if run.iter().filter(|&&c| c == b'.').count() > 1 {
+    // One pass over the run of digits, commas and points: its length,
+    // whether it has a comma, its points, its digits as an integer (while
+    // they fit) and how many of them follow the point.
+    let (mut end, mut sep, mut dots) = (0, false, 0);
+    let (mut digits, mut m, mut decimals) = (0, 0u64, 0);
+    for &c in b {
+        match c {
+            b'0'..=b'9' => {
+                m = m.wrapping_mul(10).wrapping_add(u64::from(c - b'0'));
+                digits += 1;
+                decimals += usize::from(dots > 0);
+            }
+            b',' => sep = true,
+            b'.' => dots += 1,
+            _ => break,
+        }
+        end += 1;
+    }
+    if dots > 1 {
         return None;
     }
-    let digits = run.iter().filter(|c| c.is_ascii_digit()).count();
     let v = if (1..=15).contains(&digits) {
         // Up to 15 digits make an integer that an f64 holds exactly, as it
         // does every power of ten up to 1e15: one division rounds once, to
         // the nearest f64, which is what `parse` gives (the fast path of
         // float parsers), without building a string.
-        let mut m = 0u64;
-        let mut decimals = 0;
-        let mut point = false;
-        for &c in run {
-            match c {
-                b'.' => point = true,
-                b',' => {}
-                d => {
-                    m = m * 10 + u64::from(d - b'0');
-                    decimals += usize::from(point);
-                }
-            }
-        }
         m as f64 / POW10[decimals]
     } else {
         // No digit ("." fails as `parse` would), or a longer number than
         // news prints.
-        let clean: String = run
+        let clean: String = b[..end]
             .iter()
             .filter(|&&c| c != b',')
             .map(|&c| char::from(c))
@@ -1002,9 +1054,11 @@ impl Scanner {
     fn is_hyphen(&self, i: usize) -> bool {
         i < self.p.len()
             && self.p[i].kind == PK::Punct
-            && ["-", "‐", "‑", "–"]
-                .iter()
-                .any(|h| self.w_bytes(i) == h.as_bytes())
+            // `-`, `‐`, `‑` and `–`.
+            && matches!(
+                self.w_bytes(i),
+                b"-" | b"\xE2\x80\x90" | b"\xE2\x80\x91" | b"\xE2\x80\x93"
+            )
     }
 
     fn is_cap(&self, text: &str, i: usize) -> bool {
@@ -1506,8 +1560,8 @@ impl Scanner {
             return Some((code, i - 1));
         }
         if self.p[i - 1].kind == PK::Word {
-            if let Some(c) = CODES.iter().find(|c| **c == prev) {
-                return Some((*c, i - 1));
+            if let Some(c) = currency_code(prev) {
+                return Some((c, i - 1));
             }
             match self.w(i - 1) {
                 "dlrs" | "dlr" => return Some(("USD", i - 1)),
@@ -1772,16 +1826,13 @@ impl Scanner {
                     .flatten()
                     .unwrap_or(rupee.code());
                 end += 2;
-            } else if self.p[end].kind == PK::Word
-                && CODES.contains(&self.raw(text, end))
-                && kind == ClaimKind::Count
+            } else if let Some(code) = currency_code(self.raw(text, end))
+                .filter(|_| {
+                    self.p[end].kind == PK::Word && kind == ClaimKind::Count
+                })
             {
                 kind = ClaimKind::Money;
-                unit = CODES
-                    .iter()
-                    .find(|c| **c == self.raw(text, end))
-                    .copied()
-                    .unwrap_or("");
+                unit = code;
                 end += 1;
             } else if (w == "pounds" || w == "pound")
                 && self.is(end + 1, "sterling")
@@ -2610,6 +2661,31 @@ mod tests {
             parse_digits("1,000,000.25m"),
             Some((1e6 + 0.25, "m", true))
         );
+    }
+
+    #[test]
+    fn codes_are_three_capitals_and_tables_find_their_words() {
+        for c in CODES {
+            assert_eq!(currency_code(c), Some(*c));
+        }
+        assert_eq!(currency_code("usd"), None);
+        // The first entry of a word wins in both.
+        for &(w, _) in MEASURES {
+            assert_eq!(MEASURE_TABLE.get(w), lookup(MEASURES, w));
+        }
+        for &(w, _) in CURRENCY_WORDS {
+            assert_eq!(CURRENCY_TABLE.get(w), lookup(CURRENCY_WORDS, w));
+        }
+        for (list, words) in [
+            (&TIME_UNIT_LIST, TIME_UNITS),
+            (&FUNCTION_WORD_LIST, FUNCTION_WORDS),
+            (&REFERENCE_WORD_LIST, REFERENCE_WORDS),
+        ] {
+            for w in words {
+                assert!(list.has(w), "{w}");
+            }
+            assert!(!list.has("zzz") && !list.has(""));
+        }
     }
 
     #[test]
