@@ -1487,19 +1487,19 @@ impl Scanner {
         }
         // "three and a half", "three-and-a-half-game"
         if c.kind == ClaimKind::Count {
-            // The first three pieces that are not hyphens.
+            // The first three pieces that are not hyphens; most figures
+            // have no "and" next, and the other two are not looked for.
             let mut words =
                 (c.end..n.min(c.end + 6)).filter(|&k| !self.is_hyphen(k));
-            if let (Some(and), Some(a), Some(half)) =
-                (words.next(), words.next(), words.next())
-            {
-                if self.is(and, "and")
-                    && self.is(a, "a")
-                    && self.is(half, "half")
-                    && half - c.end <= 5
-                {
-                    c.value += 0.5;
-                    c.end = half + 1;
+            if words.next().is_some_and(|and| self.is(and, "and")) {
+                if let (Some(a), Some(half)) = (words.next(), words.next()) {
+                    if self.is(a, "a")
+                        && self.is(half, "half")
+                        && half - c.end <= 5
+                    {
+                        c.value += 0.5;
+                        c.end = half + 1;
+                    }
                 }
             }
         }
