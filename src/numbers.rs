@@ -1089,20 +1089,35 @@ impl Scanner {
         self.base = start;
         self.stretch = stretch.len();
         self.ascii = stretch.is_ascii();
-        // `‐` and `‑` start with byte 0xE2: most sentences have neither
-        // it nor `-`, and no token needs the test.
-        let dashes = memchr::memchr2(b'-', 0xE2, stretch.as_bytes()).is_some();
+        // `-` and the byte 0xE2 that `‐` and `‑` start with (as curly
+        // quotes do): most sentences have neither and no token needs the
+        // test, and the rest have few, so the next one in the stretch is
+        // looked for only once a token starts past it, rather than each
+        // word being read for one.
+        let b = text.as_bytes();
+        let next_dash = |from: usize| {
+            memchr::memchr2(b'-', 0xE2, &b[from..end])
+                .map_or(end, |k| from + k)
+        };
+        // The first dash at or after `from`, so at or after any token
+        // start between the two.
+        let (mut from, mut dash) = (start, next_dash(start));
+        let dashes = dash < end;
         for t in toks {
             let kind = match t.kind {
                 TokenKind::Word => PK::Word,
                 TokenKind::Number => PK::Num,
                 TokenKind::Punct => PK::Punct,
             };
+            let (a, z) = (t.span.start, t.span.end);
+            let inside = start <= a && z <= end;
+            if dashes && inside && !(from <= a && a <= dash) {
+                (from, dash) = (a, next_dash(a));
+            }
             let hyphen = dashes
                 && kind == PK::Word
-                && text.as_bytes()[t.span.start..t.span.end]
-                    .iter()
-                    .any(|&b| b == b'-' || b == 0xE2)
+                && (dash < z || !inside)
+                && b[a..z].iter().any(|&b| b == b'-' || b == 0xE2)
                 && t.span.of(text).contains(['-', '‐', '‑']);
             if hyphen {
                 self.push_parts(text, t);
@@ -2700,6 +2715,40 @@ mod tests {
     fn one_of_is_not_a_claim() {
         assert_eq!(fig("one of the largest"), None);
         assert!(fig("one witness").is_some());
+    }
+
+    #[test]
+    fn words_split_at_every_hyphen_after_quotes_and_dashes() {
+        // Curly quotes and dashes share the byte `‐` and `‑` start with:
+        // the words after them are still read for hyphens, each one.
+        let text = "“Well-known” — a 19-year-old co‑chair’s three‐way “x” \
+                    mid-2020 and well‐off";
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        let mut scanner = Scanner::default();
+        scanner.load(text, &toks);
+        let pieces: Vec<&str> =
+            (0..scanner.p.len()).map(|i| scanner.raw(text, i)).collect();
+        // The pieces, token by token, split as `split_inclusive` does.
+        let mut want = Vec::new();
+        for t in &toks {
+            let s = t.span.of(text);
+            if t.kind != TokenKind::Word || !s.contains(['-', '‐', '‑']) {
+                want.push(s);
+                continue;
+            }
+            for part in s.split_inclusive(['-', '‐', '‑']) {
+                let h = part.chars().last().filter(|c| "-‐‑".contains(*c));
+                let cut = part.len() - h.map_or(0, char::len_utf8);
+                want.extend(
+                    [&part[..cut], &part[cut..]]
+                        .iter()
+                        .filter(|p| !p.is_empty()),
+                );
+            }
+        }
+        assert_eq!(pieces, want);
+        assert!(pieces.contains(&"2020") && pieces.contains(&"chair’s"));
     }
 
     #[test]
