@@ -488,8 +488,9 @@ struct Speakers {
 
 impl Speakers {
     /// The speaker of sentence `si`: named in it, a pronoun resolved to
-    /// the last name, the speaker of the quotation it continues, or the
-    /// speaker named next to a quoted sentence.
+    /// the last name, the speaker of the quotation it continues (one
+    /// still open after the sentence before), or the speaker named next
+    /// to a quoted sentence.
     fn of_sentence(
         &self,
         text: &str,
@@ -498,8 +499,8 @@ impl Speakers {
         toks: &[Token],
         dates: &[Span],
         cues: &Cues,
-        inside: bool,
     ) -> Option<Span> {
+        let inside = self.quote_open;
         attribution_of(text, toks, dates, cues)
             .or_else(|| {
                 let p = pronoun_speaker(text, toks, cues)?;
@@ -655,8 +656,7 @@ impl ClaimStage {
             // The cues of a sentence with figures serve its claims too.
             let attribution = if saying || figures || quote_after && !inside {
                 cues.read(text, toks);
-                speakers
-                    .of_sentence(text, seg, si, toks, &dates, &cues, inside)
+                speakers.of_sentence(text, seg, si, toks, &dates, &cues)
             } else {
                 None
             };
