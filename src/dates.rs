@@ -155,27 +155,26 @@ impl DateStage {
 /// time; a test checks every char `\d` matches against this.
 fn has_other_digit(text: &str) -> bool {
     let b = text.as_bytes();
-    let lead = |c: u8| c >= 0xD9 && c != 0xE2;
-    let mut i = 0;
-    while i < b.len() {
-        let block = &b[i..b.len().min(i + 64)];
-        // No early exit inside a block: the test compiles to wide compares.
-        if !block.iter().fold(false, |any, &c| any | lead(c)) {
-            i += block.len();
-            continue;
+    // 1 for a byte that may start such a digit; a mask rather than a
+    // `bool`, so the test of a block compiles to wide compares.
+    let lead = |c: u8| u8::from(c >= 0xD9) & u8::from(c != 0xE2);
+    let digit_from = |at: usize, block: &[u8]| {
+        block.iter().enumerate().any(|(k, &c)| {
+            lead(c) == 1
+                && c >= 0xC0
+                && text[at + k..].chars().next().is_some_and(char::is_numeric)
+        })
+    };
+    let blocks = b.chunks_exact(32);
+    let tail = blocks.remainder();
+    for (n, block) in blocks.enumerate() {
+        if block.iter().fold(0, |any, &c| any | lead(c)) != 0
+            && digit_from(n * 32, block)
+        {
+            return true;
         }
-        // A lead byte in the block: decode the chars it starts.
-        for (k, &c) in block.iter().enumerate() {
-            if lead(c) && c >= 0xC0 {
-                let ch = text[i + k..].chars().next();
-                if ch.is_some_and(char::is_numeric) {
-                    return true;
-                }
-            }
-        }
-        i += block.len();
     }
-    false
+    digit_from(b.len() - tail.len(), tail)
 }
 
 /// Names the rule that matched, or rejects an ambiguous match (`May` the
