@@ -23,8 +23,7 @@ use crate::annotation::{
 use crate::error::Result;
 use crate::gazetteer::lowercase;
 use crate::numbers::{
-    is_number_word, letter_bit, may_be_number_bytes, Currency, Mention,
-    Scanner,
+    is_number_word, letter_bit, number_words, Currency, Mention, Scanner,
 };
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::span::Span;
@@ -359,11 +358,13 @@ const PACKED: usize = 15;
 /// A word of at most [`PACKED`] bytes ASCII-lowercased into one number,
 /// its length in the top byte: a key hashed without a copy.
 fn packed(b: &[u8]) -> u128 {
-    let mut key = (b.len() as u128) << 120;
-    for (i, &c) in b.iter().enumerate() {
-        key |= u128::from(c.to_ascii_lowercase()) << (8 * i);
+    // Byte `i` of the key is byte `i` of the word: a little-endian load
+    // of a lowercased copy, rather than a shift per byte.
+    let mut bytes = [0u8; 16];
+    for (k, &c) in bytes.iter_mut().zip(b) {
+        *k = c.to_ascii_lowercase();
     }
-    key
+    u128::from_le_bytes(bytes) | (b.len() as u128) << 120
 }
 
 impl Words {
@@ -487,8 +488,9 @@ struct Speakers {
 
 impl Speakers {
     /// The speaker of sentence `si`: named in it, a pronoun resolved to
-    /// the last name, the speaker of the quotation it continues, or the
-    /// speaker named next to a quoted sentence.
+    /// the last name, the speaker of the quotation it continues (one
+    /// still open after the sentence before), or the speaker named next
+    /// to a quoted sentence.
     fn of_sentence(
         &self,
         text: &str,
@@ -496,12 +498,12 @@ impl Speakers {
         si: usize,
         toks: &[Token],
         dates: &[Span],
-        inside: bool,
+        cues: &Cues,
     ) -> Option<Span> {
-        let cues = Cues::of(text, toks);
-        attribution_of(text, toks, dates, &cues)
+        let inside = self.quote_open;
+        attribution_of(text, toks, dates, cues)
             .or_else(|| {
-                let p = pronoun_speaker(text, toks, &cues)?;
+                let p = pronoun_speaker(text, toks, cues)?;
                 self.resolve(p)
             })
             .or(if inside { self.quote_speaker } else { None })
@@ -627,6 +629,7 @@ impl ClaimStage {
         let mut prev_subject: Option<Span> = None;
         let mut speakers = Speakers::default();
         let mut clause = Clauses::default();
+        let mut cues = Cues::default();
         for (si, sentence) in seg.sentences.iter().enumerate() {
             let toks = seg.sentence_tokens(si);
             let sspan = sentence.span;
@@ -638,15 +641,7 @@ impl ClaimStage {
             let inside = speakers.quote_open;
             let quote_after = quote_open_after(text, toks, inside);
             let saying = has_saying(text, toks);
-            // A digit settles it before any word is looked at.
-            let figures = toks.iter().any(|t| t.kind == TokenKind::Number)
-                || {
-                    // Hyphens (`-`, and `‐` starting with 0xE2) are rare:
-                    // without one in the sentence no word needs cutting.
-                    let b = sspan.of(text).as_bytes();
-                    let dashes = memchr::memchr2(b'-', 0xE2, b).is_some();
-                    toks.iter().any(|t| may_start_figure(text, t, dashes))
-                };
+            let figures = may_hold_figure(text, toks);
             dates.clear();
             if saying || figures || quote_after && !inside {
                 dates.extend(
@@ -658,8 +653,10 @@ impl ClaimStage {
                         .map(|e| e.span),
                 );
             }
+            // The cues of a sentence with figures serve its claims too.
             let attribution = if saying || figures || quote_after && !inside {
-                speakers.of_sentence(text, seg, si, toks, &dates, inside)
+                cues.read(text, toks);
+                speakers.of_sentence(text, seg, si, toks, &dates, &cues)
             } else {
                 None
             };
@@ -675,7 +672,8 @@ impl ClaimStage {
             }
             mentions.clear();
             scanner.scan(text, toks, &dates, rupee, &mut mentions);
-            if !mentions.is_empty() {
+            // Clauses only bound dates: without one, no figure has a time.
+            if !mentions.is_empty() && !dates.is_empty() {
                 clauses(text, toks, &dates, &mut clause);
             }
             if mentions.is_empty() {
@@ -742,6 +740,7 @@ impl ClaimStage {
                     attribution: nearer_source(
                         text,
                         toks,
+                        &cues.verbs,
                         m.span,
                         &dates,
                         info.attribution,
@@ -806,46 +805,56 @@ fn claim_rule(m: &Mention) -> &'static str {
 }
 
 /// The cheap prefilter: only sentences with a digit or a number word go
-/// through the grammar.
-/// `dashes` says whether the sentence may hold a hyphen at all.
-fn may_start_figure(text: &str, t: &Token, dashes: bool) -> bool {
-    match t.kind {
-        TokenKind::Number => true,
-        TokenKind::Punct => false,
-        TokenKind::Word => {
-            // Bytes first: asked about the words of every sentence
-            // without a digit, and most fail the bit tests.
-            let b = &text.as_bytes()[t.span.start..t.span.end];
-            if b.len() > 24 {
-                return false;
-            }
-            let first = if dashes { &b[..hyphen_at(b)] } else { b };
-            if !may_be_number_bytes(first)
-                && !first.eq_ignore_ascii_case(b"quarter")
-                && !first.eq_ignore_ascii_case(b"third")
-            {
-                return false;
-            }
-            let lower = lowercase(before_hyphen(t.span.of(text)));
-            is_number_word(&lower)
-                || matches!(&*lower, "quarter" | "third" | "dozen")
-        }
+/// through the grammar. A word is asked about its part before a hyphen
+/// (`-` or `‐`).
+fn may_hold_figure(text: &str, toks: &[Token]) -> bool {
+    // A digit settles it before any word is looked at.
+    if toks.iter().any(|t| t.kind == TokenKind::Number) {
+        return true;
     }
+    let b = text.as_bytes();
+    let last = toks.last().map_or(0, |t| t.span.end);
+    let words = number_words();
+    // The first hyphen at or after where it was last looked for: hyphens
+    // are rare, and words are not searched one by one for them.
+    let mut hyphen: Option<usize> = None;
+    toks.iter().any(|t| {
+        let Span { start, end } = t.span;
+        // Bytes first: asked about the words of every sentence without a
+        // digit, and most fail the bit tests.
+        if t.kind != TokenKind::Word || end - start > 24 {
+            return false;
+        }
+        let at = match hyphen {
+            Some(h) if h >= start => h,
+            _ => *hyphen.insert(next_hyphen(b, start, last)),
+        };
+        let first = &b[start..at.min(end)];
+        if !words.may_hold(first)
+            && !first.eq_ignore_ascii_case(b"quarter")
+            && !first.eq_ignore_ascii_case(b"third")
+        {
+            return false;
+        }
+        let lower = lowercase(&text[start..at.min(end)]);
+        is_number_word(&lower)
+            || matches!(&*lower, "quarter" | "third" | "dozen")
+    })
 }
 
-/// The part of a word before its first hyphen (`-` or `‐`).
-fn before_hyphen(s: &str) -> &str {
-    &s[..hyphen_at(s.as_bytes())]
-}
-
-/// Where the first hyphen (`-` or `‐`) of a word starts, or its length.
-/// Bytes, not chars: asked about every word of every sentence. `‐` is
-/// the only one of the two that starts with 0xE2.
-fn hyphen_at(b: &[u8]) -> usize {
-    let hyphen = b.iter().enumerate().position(|(i, &c)| {
-        c == b'-' || c == 0xE2 && b[i..].starts_with("‐".as_bytes())
-    });
-    hyphen.unwrap_or(b.len())
+/// Where the first hyphen (`-` or `‐`) in `b[from..to]` starts, or `to`.
+/// `‐` is the only one of the two that starts with 0xE2, as curly quotes
+/// do.
+fn next_hyphen(b: &[u8], from: usize, to: usize) -> usize {
+    let mut at = from;
+    while let Some(k) = memchr::memchr2(b'-', 0xE2, &b[at..to]) {
+        let p = at + k;
+        if b[p] == b'-' || b[p..to].starts_with("‐".as_bytes()) {
+            return p;
+        }
+        at = p + 1;
+    }
+    to
 }
 
 /// Whether `w` ends with the lowercase `suffix`, ASCII case ignored:
@@ -1015,6 +1024,7 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
 /// What the searches for a sentence's speaker look for, noted in one
 /// pass over its tokens: a search whose word the sentence lacks is
 /// skipped, and the verbs of saying are visited by index.
+#[derive(Default)]
 struct Cues {
     according: bool,
     from_by: bool,
@@ -1027,37 +1037,37 @@ struct Cues {
 }
 
 impl Cues {
-    fn of(text: &str, toks: &[Token]) -> Cues {
-        let mut cues = Cues {
-            according: false,
-            from_by: false,
-            possessive: false,
-            comma: false,
-            verbs: Vec::new(),
-            pronoun_verb: false,
-        };
+    /// Notes the cues of a sentence, in place of the last one's.
+    fn read(&mut self, text: &str, toks: &[Token]) {
+        let (mut according, mut from_by, mut possessive, mut comma) =
+            (false, false, false, false);
+        let mut pronoun_verb = false;
+        self.verbs.clear();
         // Bytes: no char boundary to check on every token.
         let bytes = text.as_bytes();
         for (i, t) in toks.iter().enumerate() {
             let s = &bytes[t.span.start..t.span.end];
-            cues.possessive |=
-                s.ends_with("’s".as_bytes()) || s.ends_with(b"'s");
-            cues.comma |= s == b",";
+            possessive |= s.ends_with("’s".as_bytes()) || s.ends_with(b"'s");
+            comma |= s == b",";
             if t.kind == TokenKind::Word {
-                cues.according |= s.eq_ignore_ascii_case(b"according");
-                cues.from_by |= matches!(s, b"from" | b"by");
+                according |= s.eq_ignore_ascii_case(b"according");
+                from_by |= matches!(s, b"from" | b"by");
                 // Every plain verb of saying is a speech verb too, and
                 // so is every pronoun speaker's verb but `adds`: one
                 // probe settles most words for both.
                 if SPEECH_VERB_WORDS.has_bytes(s) {
-                    cues.verbs.push(i);
-                    cues.pronoun_verb |= PRONOUN_SAYING.has_bytes(s);
+                    self.verbs.push(i);
+                    pronoun_verb |= PRONOUN_SAYING.has_bytes(s);
                 } else {
-                    cues.pronoun_verb |= s.eq_ignore_ascii_case(b"adds");
+                    pronoun_verb |= s.eq_ignore_ascii_case(b"adds");
                 }
             }
         }
-        cues
+        self.according = according;
+        self.from_by = from_by;
+        self.possessive = possessive;
+        self.comma = comma;
+        self.pronoun_verb = pronoun_verb;
     }
 }
 
@@ -1266,6 +1276,7 @@ fn caps_back(text: &str, toks: &[Token], i: usize) -> usize {
 fn nearer_source(
     text: &str,
     toks: &[Token],
+    verbs: &[usize],
     figure: Span,
     dates: &[Span],
     sentence: Option<Span>,
@@ -1275,16 +1286,17 @@ fn nearer_source(
     // the search.
     let after =
         sentence.filter(|s| s.end <= figure.start).map_or(0, |s| s.end);
-    for i in (1..at).rev() {
+    // Back from the figure over the sentence's speech verbs (`verbs`,
+    // ascending) rather than over every word: token starts ascend, so the
+    // first verb before `after` ends the search as the first token there
+    // would.
+    for &i in verbs.iter().rev().filter(|&&i| (1..at).contains(&i)) {
         let t = &toks[i];
         if t.span.start < after {
             return None;
         }
-        let Some(v) = word(text, t) else { continue };
-        // Most words are no verb of saying: ask that first.
-        if !SPEECH_VERB_WORDS.has(v)
-            || v.starts_with(|c: char| c.is_uppercase())
-        {
+        let v = t.span.of(text);
+        if v.starts_with(|c: char| c.is_uppercase()) {
             continue;
         }
         // Passives and participles name no speaker: "originally reported
@@ -1997,6 +2009,10 @@ fn time_of(
     dates: &[Span],
     at: Span,
 ) -> Option<Span> {
+    // No date, no time; `clauses` were not even numbered then.
+    if dates.is_empty() {
+        return None;
+    }
     let clause_at = |start: usize| {
         let k = toks.partition_point(|t| t.span.start < start);
         clauses.of_token.get(k).copied()
@@ -2464,7 +2480,7 @@ mod tests {
 
     #[test]
     fn pronoun_speaker_verbs_are_speech_verbs_but_adds() {
-        // `Cues::of` asks about them only for speech verbs.
+        // `Cues::read` asks about them only for speech verbs.
         for w in PRONOUN_SAYING.list {
             assert!(*w == "adds" || SPEECH_VERB_WORDS.has(w), "{w}");
         }

@@ -9,6 +9,8 @@
 //! skips numbers inside them, so that years and days of the month are never
 //! counted as figures.
 
+use std::sync::OnceLock;
+
 use regex::Regex;
 
 use crate::annotation::{Canonical, Entity, EntityType, Origin};
@@ -31,9 +33,18 @@ const NUMBER_WORDS: &str = "a|an|one|two|three|four|five|six|seven|eight|\
                             nine|ten|eleven|twelve|several|a few|few|\\d+";
 
 /// Finds DATE expressions in a document.
+///
+/// The patterns are compiled twice over: with ASCII digits for the texts
+/// that hold no other digit (nearly all), as Unicode `\d` spends half of
+/// the start-up on its UTF-8 ranges and makes the lazy DFA's first states
+/// dearer; and with `\d` itself, on the first text that needs it. On a
+/// text without a non-ASCII digit the two find the same matches.
 #[derive(Clone, Debug)]
 pub struct DateStage {
-    re: Regex,
+    ascii: Regex,
+    /// The pattern with Unicode `\d`, and the regex once compiled.
+    unicode_pattern: String,
+    unicode: OnceLock<Regex>,
 }
 
 impl DateStage {
@@ -87,9 +98,27 @@ impl DateStage {
         // its fast DFA for any text with a curly quote or an accent, which
         // is most news. `extract` restores the Unicode rule at the edges.
         .replace(r"\b", r"(?-u:\b)");
-        let re = Regex::new(&pattern)
+        let ascii = Regex::new(&pattern.replace(r"\d", "[0-9]"))
             .map_err(|e| Error::config(format!("date patterns: {e}")))?;
-        Ok(DateStage { re })
+        Ok(DateStage {
+            ascii,
+            unicode_pattern: pattern,
+            unicode: OnceLock::new(),
+        })
+    }
+
+    /// The regex for `text`: the ASCII-digit one unless `text` holds a
+    /// digit only Unicode `\d` matches.
+    fn regex_for(&self, text: &str) -> &Regex {
+        if !has_other_digit(text) {
+            return &self.ascii;
+        }
+        self.unicode.get_or_init(|| {
+            // The same pattern but for `[0-9]` compiled in `new`, and a
+            // test compiles it as it is.
+            Regex::new(&self.unicode_pattern)
+                .expect("the date pattern with Unicode digits compiles")
+        })
     }
 
     /// Appends every DATE expression in `text` to `out`.
@@ -100,7 +129,7 @@ impl DateStage {
         out: &mut Vec<Entity>,
     ) {
         let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        for m in self.re.find_iter(text) {
+        for m in self.regex_for(text).find_iter(text) {
             if word_char(text[..m.start()].chars().next_back())
                 || word_char(text[m.end()..].chars().next())
             {
@@ -117,6 +146,35 @@ impl DateStage {
             });
         }
     }
+}
+
+/// Whether `text` may hold a digit outside ASCII, which Unicode `\d`
+/// matches and `[0-9]` does not. Such a digit's first UTF-8 byte is 0xD9
+/// or more, and not 0xE2 (U+2000 to U+2FFF hold none): most texts have
+/// no such byte but in curly quotes and dashes, and are read a block at a
+/// time; a test checks every char `\d` matches against this.
+fn has_other_digit(text: &str) -> bool {
+    let b = text.as_bytes();
+    // 1 for a byte that may start such a digit; a mask rather than a
+    // `bool`, so the test of a block compiles to wide compares.
+    let lead = |c: u8| u8::from(c >= 0xD9) & u8::from(c != 0xE2);
+    let digit_from = |at: usize, block: &[u8]| {
+        block.iter().enumerate().any(|(k, &c)| {
+            lead(c) == 1
+                && c >= 0xC0
+                && text[at + k..].chars().next().is_some_and(char::is_numeric)
+        })
+    };
+    let blocks = b.chunks_exact(32);
+    let tail = blocks.remainder();
+    for (n, block) in blocks.enumerate() {
+        if block.iter().fold(0, |any, &c| any | lead(c)) != 0
+            && digit_from(n * 32, block)
+        {
+            return true;
+        }
+    }
+    digit_from(b.len() - tail.len(), tail)
 }
 
 /// Names the rule that matched, or rejects an ambiguous match (`May` the
@@ -248,6 +306,36 @@ mod tests {
         let mut out = Vec::new();
         stage.extract(text, &Segmentation::default(), &mut out);
         out.iter().map(|e| e.span.of(text)).collect()
+    }
+
+    #[test]
+    fn other_digits_are_all_found() {
+        // Every char Unicode `\d` matches outside ASCII passes the test of
+        // `has_other_digit`, so the ASCII-digit regex is only used where
+        // it finds what the Unicode one does.
+        let digit = Regex::new(r"^\d$").expect("compiles");
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.to_string();
+            if !c.is_ascii() && digit.is_match(&s) {
+                assert!(has_other_digit(&s), "{c:?} U+{:04X}", u32::from(c));
+                assert!(has_other_digit(&format!("quote “{s}” 2025")));
+            }
+        }
+        for text in ["", "in 2025 “alone” — ½ of €5", "Ünïcödé – ok"]
+        {
+            assert!(!has_other_digit(text), "{text}");
+        }
+        assert!(has_other_digit(&format!("{}٢٠٢٥", "x".repeat(63))));
+        // Both compile; only Unicode `\d` reads the Arabic-Indic digits
+        // of a decade.
+        let stage = DateStage::new().expect("built-in patterns compile");
+        assert!(std::ptr::eq(stage.regex_for("in 2025"), &stage.ascii));
+        let find = |re: &Regex, text: &'static str| -> Vec<&'static str> {
+            re.find_iter(text).map(|m| m.as_str()).collect()
+        };
+        let text = "in the 20٢٥s and 2025";
+        assert_eq!(find(stage.regex_for(text), text), ["20٢٥s", "2025"]);
+        assert_eq!(find(&stage.ascii, text), ["2025"]);
     }
 
     #[test]

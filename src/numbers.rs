@@ -340,6 +340,16 @@ const CODES: &[&str] = &[
     "NGN", "KES", "ZAR", "BRL", "MXN", "KRW", "HKD", "SGD", "UAH", "QAR",
 ];
 
+/// The listed code `w` is, if any. Every code is three capitals, which
+/// most words before and after a number are not: they skip the list.
+fn currency_code(w: &str) -> Option<&'static str> {
+    let b = w.as_bytes();
+    if b.len() != 3 || !b.iter().all(u8::is_ascii_uppercase) {
+        return None;
+    }
+    CODES.iter().find(|c| **c == w).copied()
+}
+
 /// Measure units after a number (or after a hyphen: `3,000-meter`), with
 /// the unit's name written to the `unit` column: one spelling whatever
 /// the text wrote (`km`, `kilometres` and `kilometers` are all
@@ -769,7 +779,7 @@ fn ends_qualifier(w: &str) -> bool {
 /// entry wins).
 struct Table<T: 'static> {
     list: &'static [(&'static str, T)],
-    map: OnceLock<FxHashMap<&'static str, T>>,
+    map: OnceLock<(Ends, FxHashMap<&'static str, T>)>,
 }
 
 impl<T: Copy> Table<T> {
@@ -778,13 +788,16 @@ impl<T: Copy> Table<T> {
     }
 
     fn get(&self, w: &str) -> Option<T> {
-        let map = self.map.get_or_init(|| {
+        let (ends, map) = self.map.get_or_init(|| {
             let mut map = FxHashMap::default();
             for &(k, v) in self.list {
                 map.entry(k).or_insert(v);
             }
-            map
+            (Ends::of(self.list.iter().map(|e| e.0)), map)
         });
+        if !ends.may_hold(w) {
+            return None;
+        }
         map.get(w).copied()
     }
 }
@@ -792,7 +805,7 @@ impl<T: Copy> Table<T> {
 /// A word list hashed on first use: `has` agrees with `contains`.
 struct List {
     list: &'static [&'static str],
-    set: OnceLock<FxHashSet<&'static str>>,
+    set: OnceLock<(Ends, FxHashSet<&'static str>)>,
 }
 
 impl List {
@@ -801,8 +814,49 @@ impl List {
     }
 
     fn has(&self, w: &str) -> bool {
-        let set = self.set.get_or_init(|| self.list.iter().copied().collect());
-        set.contains(w)
+        let (ends, set) = self.set.get_or_init(|| {
+            let words = self.list.iter().copied();
+            (Ends::of(words.clone()), words.collect())
+        });
+        ends.may_hold(w) && set.contains(w)
+    }
+}
+
+/// The first and last bytes of a list's words of each length, by
+/// [`letter_bit`]: a word that fails this test is not in the list, and
+/// most words asked about are not hashed. Words of 32 bytes or more
+/// always pass.
+struct Ends {
+    first: [u32; 32],
+    last: [u32; 32],
+}
+
+impl Ends {
+    fn of<'a>(words: impl Iterator<Item = &'a str>) -> Ends {
+        let mut ends = Ends { first: [0; 32], last: [0; 32] };
+        for w in words {
+            let b = w.as_bytes();
+            if let (Some(&a), Some(&z)) = (b.first(), b.last()) {
+                if b.len() < 32 {
+                    ends.first[b.len()] |= letter_bit(a);
+                    ends.last[b.len()] |= letter_bit(z);
+                }
+            }
+        }
+        ends
+    }
+
+    #[inline]
+    fn may_hold(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        match (b.first(), b.last()) {
+            (Some(&a), Some(&z)) if b.len() < 32 => {
+                self.first[b.len()] & letter_bit(a) != 0
+                    && self.last[b.len()] & letter_bit(z) != 0
+            }
+            // The empty word is asked of the set itself.
+            _ => true,
+        }
     }
 }
 
@@ -822,14 +876,14 @@ fn small_number(w: &str) -> Option<f64> {
 
 /// The number words of [`is_number_word`], with the first, second and
 /// last letters of the words of each length.
-struct NumberWords {
+pub(crate) struct NumberWords {
     first: [u32; 16],
     second: [u32; 16],
     last: [u32; 16],
     words: FxHashSet<&'static str>,
 }
 
-fn number_words() -> &'static NumberWords {
+pub(crate) fn number_words() -> &'static NumberWords {
     static WORDS: OnceLock<NumberWords> = OnceLock::new();
     WORDS.get_or_init(|| {
         let tables = [UNITS, TENS, VAGUE, MULTIPLIERS];
@@ -854,7 +908,9 @@ fn number_words() -> &'static NumberWords {
 /// the claims stage's word lists): the same for both cases of a letter,
 /// so a filter, never a false miss.
 pub(crate) fn letter_bit(b: u8) -> u32 {
-    1 << (b.to_ascii_lowercase() % 32)
+    // The bit of `b.to_ascii_lowercase()`: lowercasing a capital adds 32,
+    // which leaves the remainder by 32 as it is.
+    1 << (b % 32)
 }
 
 /// Whether `w`, in any ASCII case, may be a number word: `false` means
@@ -862,27 +918,28 @@ pub(crate) fn letter_bit(b: u8) -> u32 {
 /// the sentence prefilter asks it about every word.
 #[inline]
 pub(crate) fn may_be_number_word(w: &str) -> bool {
-    may_be_number_bytes(w.as_bytes())
+    number_words().may_hold(w.as_bytes())
 }
 
-/// [`may_be_number_word`] of a word's bytes.
-#[inline]
-pub(crate) fn may_be_number_bytes(b: &[u8]) -> bool {
-    // Every listed word has three letters or more.
-    let [a, second, .., z] = *b else {
-        return false;
-    };
-    // The last letter first: most words do not end in `d`.
-    let fold = matches!(z, b'd' | b'D')
-        && b.len() >= 4
-        && b[b.len() - 4..].eq_ignore_ascii_case(b"fold");
-    if fold || b.len() >= 16 {
-        return true;
+impl NumberWords {
+    /// [`may_be_number_word`] of a word's bytes, with the list at hand.
+    #[inline]
+    pub(crate) fn may_hold(&self, b: &[u8]) -> bool {
+        // Every listed word has three letters or more.
+        let [a, second, .., z] = *b else {
+            return false;
+        };
+        // The last letter first: most words do not end in `d`.
+        let fold = matches!(z, b'd' | b'D')
+            && b.len() >= 4
+            && b[b.len() - 4..].eq_ignore_ascii_case(b"fold");
+        if fold || b.len() >= 16 {
+            return true;
+        }
+        self.first[b.len()] & letter_bit(a) != 0
+            && self.second[b.len()] & letter_bit(second) != 0
+            && self.last[b.len()] & letter_bit(z) != 0
     }
-    let words = number_words();
-    words.first[b.len()] & letter_bit(a) != 0
-        && words.second[b.len()] & letter_bit(second) != 0
-        && words.last[b.len()] & letter_bit(z) != 0
 }
 
 /// Whether a lowercase word can start a figure; the sentence prefilter.
@@ -923,65 +980,85 @@ struct Core {
 /// ordinals, decades, times and codes.
 fn parse_digits(s: &str) -> Option<(f64, &str, bool)> {
     let b = s.as_bytes();
-    let mut i = 0;
-    let mut sep = false;
-    let mut dots = 0;
-    // The digits and the point, without the commas, on the stack: a
-    // longer number (never seen in news) goes through a String.
-    let mut buf = [0u8; 40];
-    let mut len = 0;
-    let mut long = String::new();
-    while i < b.len()
-        && (b[i].is_ascii_digit() || b[i] == b',' || b[i] == b'.')
-    {
-        match b[i] {
-            b',' => sep = true,
-            c => {
-                dots += usize::from(c == b'.');
-                match buf.get_mut(len) {
-                    Some(slot) => *slot = c,
-                    None => {
-                        if long.is_empty() {
-                            long.extend(buf.iter().map(|&d| char::from(d)));
-                        }
-                        long.push(char::from(c));
-                    }
-                }
-                len += 1;
+    // One pass over the run of digits, commas and points: its length,
+    // whether it has a comma, its points, its digits as an integer (while
+    // they fit) and how many of them follow the point.
+    let (mut end, mut sep, mut dots) = (0, false, 0);
+    let (mut digits, mut m, mut decimals) = (0, 0u64, 0);
+    for &c in b {
+        match c {
+            b'0'..=b'9' => {
+                m = m.wrapping_mul(10).wrapping_add(u64::from(c - b'0'));
+                digits += 1;
+                decimals += usize::from(dots > 0);
             }
+            b',' => sep = true,
+            b'.' => dots += 1,
+            _ => break,
         }
-        i += 1;
+        end += 1;
     }
     if dots > 1 {
         return None;
     }
-    let clean = if long.is_empty() {
-        std::str::from_utf8(&buf[..len]).ok()?
+    let v = if (1..=15).contains(&digits) {
+        // Up to 15 digits make an integer that an f64 holds exactly, as it
+        // does every power of ten up to 1e15: one division rounds once, to
+        // the nearest f64, which is what `parse` gives (the fast path of
+        // float parsers), without building a string.
+        m as f64 / POW10[decimals]
     } else {
-        &long
+        // No digit ("." fails as `parse` would), or a longer number than
+        // news prints.
+        let clean: String = b[..end]
+            .iter()
+            .filter(|&&c| c != b',')
+            .map(|&c| char::from(c))
+            .collect();
+        clean.parse().ok()?
     };
-    let v: f64 = clean.parse().ok()?;
-    Some((v, &s[i..], sep))
+    Some((v, &s[end..], sep))
 }
+
+/// The powers of ten an f64 holds exactly that [`parse_digits`] divides by.
+const POW10: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+    1e14, 1e15,
+];
 
 impl Scanner {
     fn raw<'t>(&self, text: &'t str, i: usize) -> &'t str {
         self.p[i].span.of(text)
     }
 
+    #[inline]
     fn w(&self, i: usize) -> &str {
         let (a, b) = self.lo[i];
         &self.low[a as usize..b as usize]
     }
 
-    fn is(&self, i: usize, w: &str) -> bool {
-        i < self.p.len() && self.w(i) == w
+    /// [`Scanner::w`] as bytes: no char boundary to check, for the
+    /// comparisons asked about many pieces.
+    #[inline]
+    fn w_bytes(&self, i: usize) -> &[u8] {
+        let (a, b) = self.lo[i];
+        &self.low.as_bytes()[a as usize..b as usize]
     }
 
+    #[inline]
+    fn is(&self, i: usize, w: &str) -> bool {
+        i < self.p.len() && self.w_bytes(i) == w.as_bytes()
+    }
+
+    #[inline]
     fn is_hyphen(&self, i: usize) -> bool {
         i < self.p.len()
             && self.p[i].kind == PK::Punct
-            && matches!(self.w(i), "-" | "‐" | "‑" | "–")
+            // `-`, `‐`, `‑` and `–`.
+            && matches!(
+                self.w_bytes(i),
+                b"-" | b"\xE2\x80\x90" | b"\xE2\x80\x91" | b"\xE2\x80\x93"
+            )
     }
 
     fn is_cap(&self, text: &str, i: usize) -> bool {
@@ -1012,54 +1089,78 @@ impl Scanner {
         self.base = start;
         self.stretch = stretch.len();
         self.ascii = stretch.is_ascii();
-        // `‐` and `‑` start with byte 0xE2: most sentences have neither
-        // it nor `-`, and no token needs the test.
-        let dashes = memchr::memchr2(b'-', 0xE2, stretch.as_bytes()).is_some();
+        // `-` and the byte 0xE2 that `‐` and `‑` start with (as curly
+        // quotes do): most sentences have neither and no token needs the
+        // test, and the rest have few, so the next one in the stretch is
+        // looked for only once a token starts past it, rather than each
+        // word being read for one.
+        let b = text.as_bytes();
+        let next_dash = |from: usize| {
+            memchr::memchr2(b'-', 0xE2, &b[from..end])
+                .map_or(end, |k| from + k)
+        };
+        // The first dash at or after `from`, so at or after any token
+        // start between the two.
+        let (mut from, mut dash) = (start, next_dash(start));
+        let dashes = dash < end;
         for t in toks {
             let kind = match t.kind {
                 TokenKind::Word => PK::Word,
                 TokenKind::Number => PK::Num,
                 TokenKind::Punct => PK::Punct,
             };
+            let (a, z) = (t.span.start, t.span.end);
+            let inside = start <= a && z <= end;
+            if dashes && inside && !(from <= a && a <= dash) {
+                (from, dash) = (a, next_dash(a));
+            }
             let hyphen = dashes
                 && kind == PK::Word
-                && text.as_bytes()[t.span.start..t.span.end]
-                    .iter()
-                    .any(|&b| b == b'-' || b == 0xE2)
+                && (dash < z || !inside)
+                && b[a..z].iter().any(|&b| b == b'-' || b == 0xE2)
                 && t.span.of(text).contains(['-', '‐', '‑']);
             if hyphen {
-                let s = t.span.of(text);
-                let mut first = true;
-                let mut at = t.span.start;
-                for part in s.split_inclusive(['-', '‐', '‑']) {
-                    let h = part
-                        .chars()
-                        .last()
-                        .filter(|c| matches!(c, '-' | '‐' | '‑'))
-                        .map_or(0, char::len_utf8);
-                    let body = Span::new(at, at + part.len() - h);
-                    if !body.is_empty() {
-                        let k = if body.of(text).as_bytes()[0].is_ascii_digit()
-                        {
-                            PK::Num
-                        } else {
-                            PK::Word
-                        };
-                        self.push(text, body, k, !first || !t.space_before);
-                    }
-                    if h > 0 {
-                        let hs = Span::new(body.end, body.end + h);
-                        self.push(text, hs, PK::Punct, true);
-                    }
-                    first = false;
-                    at += part.len();
-                }
+                self.push_parts(text, t);
             } else {
                 self.push(text, t.span, kind, !t.space_before);
             }
         }
     }
 
+    /// Pushes the parts of a hyphenated word and its hyphens.
+    #[inline(never)]
+    fn push_parts(&mut self, text: &str, t: &Token) {
+        let s = t.span.of(text);
+        let mut first = true;
+        let mut at = t.span.start;
+        for part in s.split_inclusive(['-', '‐', '‑']) {
+            let h = part
+                .chars()
+                .last()
+                .filter(|c| matches!(c, '-' | '‐' | '‑'))
+                .map_or(0, char::len_utf8);
+            let body = Span::new(at, at + part.len() - h);
+            if !body.is_empty() {
+                let k = if body.of(text).as_bytes()[0].is_ascii_digit() {
+                    PK::Num
+                } else {
+                    PK::Word
+                };
+                self.push(text, body, k, !first || !t.space_before);
+            }
+            if h > 0 {
+                let hs = Span::new(body.end, body.end + h);
+                self.push(text, hs, PK::Punct, true);
+            }
+            first = false;
+            at += part.len();
+        }
+    }
+
+    /// Adds a piece; most are ASCII pieces of the lowercased stretch,
+    /// inlined into the loop over tokens (`inline` alone leaves a call
+    /// per token), and the rest go out of line.
+    #[inline(always)]
     fn push(&mut self, text: &str, span: Span, kind: PK, glued: bool) {
         let in_stretch =
             span.start >= self.base && span.end - self.base <= self.stretch;
@@ -1071,6 +1172,12 @@ impl Scanner {
             self.p.push(P { span, kind, glued });
             return;
         }
+        self.push_lowered(text, span, kind, glued);
+    }
+
+    /// [`Scanner::push`] of a piece lowercased into its own place.
+    #[inline(never)]
+    fn push_lowered(&mut self, text: &str, span: Span, kind: PK, glued: bool) {
         let s = span.of(text);
         let a = self.low.len() as u32;
         if s.is_ascii() {
@@ -1100,10 +1207,11 @@ impl Scanner {
         out: &mut Vec<Mention>,
     ) {
         self.load(text, toks);
+        let words = number_words();
         let mut i = 0;
         while i < self.p.len() {
             // Most pieces start no number: skip them before the call.
-            if !self.may_start(i) {
+            if !self.may_start(i, words) {
                 i += 1;
                 continue;
             }
@@ -1394,19 +1502,19 @@ impl Scanner {
         }
         // "three and a half", "three-and-a-half-game"
         if c.kind == ClaimKind::Count {
-            // The first three pieces that are not hyphens.
+            // The first three pieces that are not hyphens; most figures
+            // have no "and" next, and the other two are not looked for.
             let mut words =
                 (c.end..n.min(c.end + 6)).filter(|&k| !self.is_hyphen(k));
-            if let (Some(and), Some(a), Some(half)) =
-                (words.next(), words.next(), words.next())
-            {
-                if self.is(and, "and")
-                    && self.is(a, "a")
-                    && self.is(half, "half")
-                    && half - c.end <= 5
-                {
-                    c.value += 0.5;
-                    c.end = half + 1;
+            if words.next().is_some_and(|and| self.is(and, "and")) {
+                if let (Some(a), Some(half)) = (words.next(), words.next()) {
+                    if self.is(a, "a")
+                        && self.is(half, "half")
+                        && half - c.end <= 5
+                    {
+                        c.value += 0.5;
+                        c.end = half + 1;
+                    }
                 }
             }
         }
@@ -1467,8 +1575,8 @@ impl Scanner {
             return Some((code, i - 1));
         }
         if self.p[i - 1].kind == PK::Word {
-            if let Some(c) = CODES.iter().find(|c| **c == prev) {
-                return Some((*c, i - 1));
+            if let Some(c) = currency_code(prev) {
+                return Some((c, i - 1));
             }
             match self.w(i - 1) {
                 "dlrs" | "dlr" => return Some(("USD", i - 1)),
@@ -1494,14 +1602,19 @@ impl Scanner {
         if i == 0 || !ends_qualifier(self.w(i - 1)) {
             return None;
         }
+        let last = self.w_bytes(i - 1);
         let mut best: Option<(usize, Operator)> = None;
         for (words, op) in QUALIFIERS {
             let k = words.len();
-            if k > i {
+            // The last word first: it rules out most entries.
+            if k > i || words[k - 1].as_bytes() != last {
                 continue;
             }
             let s = i - k;
-            if words.iter().enumerate().all(|(o, w)| self.w(s + o) == *w)
+            if words
+                .iter()
+                .enumerate()
+                .all(|(o, w)| self.w_bytes(s + o) == w.as_bytes())
                 && best.is_none_or(|b| s < b.0)
             {
                 best = Some((s, *op));
@@ -1514,19 +1627,26 @@ impl Scanner {
     /// number word (`a`, `several` and `few` before a scale word or a
     /// fraction).
     #[inline]
-    fn may_start(&self, i: usize) -> bool {
+    fn may_start(&self, i: usize, words: &NumberWords) -> bool {
         let n = self.p.len();
         match self.p[i].kind {
             PK::Punct => false,
             PK::Num => true,
             PK::Word => {
-                let w = self.w(i);
-                is_number_word(w)
-                    || matches!(w, "a" | "an" | "several" | "few")
-                        && i + 1 < n
-                        && (lookup(SCALES, self.w(i + 1)).is_some()
-                            || self.w(i + 1) == "dozen"
-                            || lookup(FRACTIONS, self.w(i + 1)).is_some())
+                // `is_number_word`, with the word list fetched once per
+                // sentence: this is asked about every word of it.
+                let b = self.w_bytes(i);
+                if words.may_hold(b) {
+                    let w = self.w(i);
+                    if words.words.contains(w) || w.ends_with("fold") {
+                        return true;
+                    }
+                }
+                matches!(b, b"a" | b"an" | b"several" | b"few")
+                    && i + 1 < n
+                    && (lookup(SCALES, self.w(i + 1)).is_some()
+                        || self.w(i + 1) == "dozen"
+                        || lookup(FRACTIONS, self.w(i + 1)).is_some())
             }
         }
     }
@@ -1721,16 +1841,13 @@ impl Scanner {
                     .flatten()
                     .unwrap_or(rupee.code());
                 end += 2;
-            } else if self.p[end].kind == PK::Word
-                && CODES.contains(&self.raw(text, end))
-                && kind == ClaimKind::Count
+            } else if let Some(code) = currency_code(self.raw(text, end))
+                .filter(|_| {
+                    self.p[end].kind == PK::Word && kind == ClaimKind::Count
+                })
             {
                 kind = ClaimKind::Money;
-                unit = CODES
-                    .iter()
-                    .find(|c| **c == self.raw(text, end))
-                    .copied()
-                    .unwrap_or("");
+                unit = code;
                 end += 1;
             } else if (w == "pounds" || w == "pound")
                 && self.is(end + 1, "sterling")
@@ -2525,6 +2642,68 @@ mod tests {
     }
 
     #[test]
+    fn digit_runs_parse_as_str_parse_does() {
+        // Runs of up to 17 digits with a point anywhere or none, from a
+        // fixed linear congruential sequence: the integer fast path and
+        // the fallback must both give `parse`'s f64 bit for bit.
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            x >> 33
+        };
+        for _ in 0..200_000 {
+            let len = 1 + (next() % 17) as usize;
+            let mut run: String = (0..len)
+                .map(|_| char::from(b'0' + (next() % 10) as u8))
+                .collect();
+            if next() % 4 != 0 {
+                run.insert((next() as usize) % (len + 1), '.');
+            }
+            let want: Option<f64> = run.parse().ok();
+            let got = parse_digits(&run).map(|(v, rest, _)| {
+                assert_eq!(rest, "");
+                v
+            });
+            assert_eq!(got.map(f64::to_bits), want.map(f64::to_bits), "{run}");
+        }
+        for (s, want) in [(".", None), ("5.", Some(5.0)), (".5", Some(0.5))] {
+            assert_eq!(parse_digits(s).map(|r| r.0), want, "{s}");
+        }
+        assert_eq!(parse_digits(",,"), None);
+        assert_eq!(
+            parse_digits("1,000,000.25m"),
+            Some((1e6 + 0.25, "m", true))
+        );
+    }
+
+    #[test]
+    fn codes_are_three_capitals_and_tables_find_their_words() {
+        for c in CODES {
+            assert_eq!(currency_code(c), Some(*c));
+        }
+        assert_eq!(currency_code("usd"), None);
+        // The first entry of a word wins in both.
+        for &(w, _) in MEASURES {
+            assert_eq!(MEASURE_TABLE.get(w), lookup(MEASURES, w));
+        }
+        for &(w, _) in CURRENCY_WORDS {
+            assert_eq!(CURRENCY_TABLE.get(w), lookup(CURRENCY_WORDS, w));
+        }
+        for (list, words) in [
+            (&TIME_UNIT_LIST, TIME_UNITS),
+            (&FUNCTION_WORD_LIST, FUNCTION_WORDS),
+            (&REFERENCE_WORD_LIST, REFERENCE_WORDS),
+        ] {
+            for w in words {
+                assert!(list.has(w), "{w}");
+            }
+            assert!(!list.has("zzz") && !list.has(""));
+        }
+    }
+
+    #[test]
     fn every_qualifier_ends_with_a_listed_word() {
         for (words, _) in QUALIFIERS {
             let last = words.last().expect("a word");
@@ -2536,6 +2715,40 @@ mod tests {
     fn one_of_is_not_a_claim() {
         assert_eq!(fig("one of the largest"), None);
         assert!(fig("one witness").is_some());
+    }
+
+    #[test]
+    fn words_split_at_every_hyphen_after_quotes_and_dashes() {
+        // Curly quotes and dashes share the byte `‐` and `‑` start with:
+        // the words after them are still read for hyphens, each one.
+        let text = "“Well-known” — a 19-year-old co‑chair’s three‐way “x” \
+                    mid-2020 and well‐off";
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        let mut scanner = Scanner::default();
+        scanner.load(text, &toks);
+        let pieces: Vec<&str> =
+            (0..scanner.p.len()).map(|i| scanner.raw(text, i)).collect();
+        // The pieces, token by token, split as `split_inclusive` does.
+        let mut want = Vec::new();
+        for t in &toks {
+            let s = t.span.of(text);
+            if t.kind != TokenKind::Word || !s.contains(['-', '‐', '‑']) {
+                want.push(s);
+                continue;
+            }
+            for part in s.split_inclusive(['-', '‐', '‑']) {
+                let h = part.chars().last().filter(|c| "-‐‑".contains(*c));
+                let cut = part.len() - h.map_or(0, char::len_utf8);
+                want.extend(
+                    [&part[..cut], &part[cut..]]
+                        .iter()
+                        .filter(|p| !p.is_empty()),
+                );
+            }
+        }
+        assert_eq!(pieces, want);
+        assert!(pieces.contains(&"2020") && pieces.contains(&"chair’s"));
     }
 
     #[test]
