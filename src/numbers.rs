@@ -1216,7 +1216,16 @@ impl Scanner {
                 continue;
             }
             let in_date = |s: Span| dates.iter().any(|d| d.overlaps(s));
-            if in_date(self.p[i].span) {
+            // A later part of a hyphenated word after a word part
+            // ("top-three", "best-of-five", "multi-billion") starts no
+            // figure, as the claims prefilter never sees it.
+            let inner = i >= 2
+                && self.p[i].kind == PK::Word
+                && self.p[i].glued
+                && self.is_hyphen(i - 1)
+                && self.p[i - 1].glued
+                && self.p[i - 2].kind == PK::Word;
+            if inner || in_date(self.p[i].span) {
                 i += 1;
                 continue;
             }

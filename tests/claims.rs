@@ -40,3 +40,32 @@ fn a_title_before_a_wrapped_line_break_keeps_the_speakers_name() {
                 said, ``and nobody came to help us with the cleanup.''\n";
     assert_eq!(attribution(text, "300"), "Mrs.\nAdeyemi");
 }
+
+/// The figures of `text`, as quoted.
+fn figures(text: &str) -> Vec<String> {
+    let doc = Document::new("c", "test", text);
+    let ex = pipeline().process(&doc);
+    ex.claims.iter().map(|c| c.span.of(text).to_string()).collect()
+}
+
+#[test]
+fn a_word_after_a_hyphen_inside_a_word_starts_no_figure() {
+    // Whether another number stands in the sentence must not matter:
+    // the claims prefilter and the number grammar read words alike.
+    for text in [
+        "The club finished top-three in the league.",
+        "The club finished top-three in 5 leagues.",
+        "She played a best-of-five final on a par-four hole.",
+    ] {
+        let got = figures(text);
+        assert!(
+            !got.iter().any(|f| ["three", "five", "four"]
+                .iter()
+                .any(|w| f.ends_with(w))),
+            "{text:?}: {got:?}"
+        );
+    }
+    // A hyphenated number still reads whole.
+    let got = figures("The court heard twenty-five witnesses in 3 days.");
+    assert!(got.iter().any(|f| f.starts_with("twenty-five")), "{got:?}");
+}
