@@ -1049,31 +1049,25 @@ impl WordIndex {
     /// [`WordIndex::probe`] with the hash given, comparing words.
     #[inline(always)]
     fn probe_key(&self, slots: &[u64], key: &WordKey) -> u8 {
-        let h = key.hash;
-        let tag = (key.len as u64 + 1) << 16 | (h & 0xff);
-        let mask = slots.len() - 1;
-        let mut at = first_slot(h, slots.len());
-        loop {
-            let s = slots[at];
-            if s == 0 {
-                return 0;
-            }
-            if s & 0xffff_00ff == tag {
-                let start = (s >> 32) as usize;
-                let found = self.blob.get(start..start + key.len);
-                if found.is_some_and(|b| key.is(b)) {
-                    return (s >> 8) as u8;
-                }
-            }
-            at = (at + 1) & mask;
-        }
+        self.probe_hashed(slots, key.hash, key.len, |b| key.is(b))
     }
 
     #[inline]
     fn probe(&self, slots: &[u64], word: &[u8]) -> u8 {
-        let blob = &*self.blob;
-        let h = word_hash(word);
-        let n = word.len() as u64 + 1;
+        self.probe_hashed(slots, word_hash(word), word.len(), |b| b == word)
+    }
+
+    /// The bits of the word of `len` bytes hashing to `h` for which
+    /// `is` holds, if `slots` has it.
+    #[inline(always)]
+    fn probe_hashed(
+        &self,
+        slots: &[u64],
+        h: u64,
+        len: usize,
+        is: impl Fn(&[u8]) -> bool,
+    ) -> u8 {
+        let n = len as u64 + 1;
         if n > 0xffff {
             return 0;
         }
@@ -1087,7 +1081,7 @@ impl WordIndex {
             }
             if s & 0xffff_00ff == tag {
                 let start = (s >> 32) as usize;
-                if blob.get(start..start + word.len()) == Some(word) {
+                if self.blob.get(start..start + len).is_some_and(&is) {
                     return (s >> 8) as u8;
                 }
             }
