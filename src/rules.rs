@@ -1712,6 +1712,11 @@ impl PosMasks {
             } else {
                 Self::can_from(passing, can, ends, step)
             };
+            if can == 0 {
+                // The rest matches nowhere: the steps before need no
+                // masks.
+                return;
+            }
             self.done[k] = can;
         }
         starts &= can;
