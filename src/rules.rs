@@ -1602,19 +1602,16 @@ impl PosMasks {
         match test {
             Test::Mask { care, want } => self.eval_mask(care, want),
             Test::Any(care) => self.eval_any(care),
-            // Masks, most parts, without a call each.
+            // Masks and alternatives, most parts, without a call each.
             Test::And(ts) => ts.iter().fold(self.valid, |p, t| {
                 p & match t {
                     Test::Mask { care, want } => self.eval_mask(care, want),
+                    Test::Any(care) => self.eval_any(care),
+                    Test::Or(ts) => self.eval_or(ctx, ts),
                     t => self.eval(ctx, t),
                 }
             }),
-            Test::Or(ts) => ts.iter().fold(0, |p, t| {
-                p | match t {
-                    Test::Mask { care, want } => self.eval_mask(care, want),
-                    t => self.eval(ctx, t),
-                }
-            }),
+            Test::Or(ts) => self.eval_or(ctx, ts),
             Test::Not(t) => self.valid & !self.eval(ctx, t),
             Test::Text(_) => (0..ctx.feats.len())
                 .filter(|&k| ctx.test(test, ctx.start + k))
@@ -1640,6 +1637,17 @@ impl PosMasks {
             }
         }
         have & !lack
+    }
+
+    /// The tokens passing some test of `ts`.
+    #[inline(always)]
+    fn eval_or(&self, ctx: &Ctx<'_>, ts: &[Test]) -> u64 {
+        ts.iter().fold(0, |p, t| {
+            p | match t {
+                Test::Mask { care, want } => self.eval_mask(care, want),
+                t => self.eval(ctx, t),
+            }
+        })
     }
 
     /// The tokens having some bit of `care`.
