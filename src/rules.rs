@@ -1341,12 +1341,6 @@ impl RuleSet {
     ) {
         let n = range.len();
         let feats = &feats[range.clone()];
-        let (mut any, mut all) = ([0; 3], [!0; 3]);
-        for (&f, l) in feats.iter().zip(lists) {
-            let b = [f, l.lists, l.lits];
-            any = or3(any, b);
-            all = and3(all, b);
-        }
         let start = range.start;
         let ctx = Ctx {
             text,
@@ -1358,15 +1352,19 @@ impl RuleSet {
             start,
         };
         if let Some(masks) = masks.filter(|_| n <= 64) {
-            let mut filled = false;
+            // Nearly every sentence has a feasible rule: the masks are
+            // filled in the pass that finds the sentence's bits.
+            let (any, all) = masks.fill(&ctx);
             self.filter.each_feasible(&self.rules, n, &any, &all, |ri| {
-                if !filled {
-                    masks.fill(&ctx, &any);
-                    filled = true;
-                }
                 masks.run_rule(&ctx, &self.tests, &self.rules[ri], ri, out);
             });
             return;
+        }
+        let (mut any, mut all) = ([0; 3], [!0; 3]);
+        for (&f, l) in feats.iter().zip(lists) {
+            let b = [f, l.lists, l.lits];
+            any = or3(any, b);
+            all = and3(all, b);
         }
         // next[j - start]: the first token from j passing the rule's key.
         let mut next = vec![usize::MAX; n + 1];
@@ -1530,16 +1528,14 @@ impl PosMasks {
     #[cfg(test)]
     fn new(ctx: &Ctx<'_>) -> PosMasks {
         let mut masks = PosMasks::for_tests(0);
-        let any =
-            (0..ctx.feats.len()).fold([0; 3], |a, k| or3(a, ctx.bits(k)));
-        masks.fill(ctx, &any);
+        masks.fill(ctx);
         masks
     }
 
     /// Sets the masks of the sentence of `ctx`, clearing the previous
-    /// sentence's: only the rows it set, not the whole table.
-    /// `any`: the bits some token of the sentence has.
-    fn fill(&mut self, ctx: &Ctx<'_>, any: &Bits) {
+    /// sentence's: only the rows it set, not the whole table. Returns
+    /// the bits some token of the sentence has and those all have.
+    fn fill(&mut self, ctx: &Ctx<'_>) -> (Bits, Bits) {
         let n = ctx.feats.len();
         debug_assert!(n <= 64);
         for (pos, &rows) in self.pos.iter_mut().zip(&self.rows) {
@@ -1549,9 +1545,12 @@ impl PosMasks {
                 rest &= rest - 1;
             }
         }
-        self.rows = *any;
+        let (mut any, mut all) = ([0; 3], [!0; 3]);
         for k in 0..n {
-            for (w, word) in ctx.bits(k).into_iter().enumerate() {
+            let bits = ctx.bits(k);
+            any = or3(any, bits);
+            all = and3(all, bits);
+            for (w, word) in bits.into_iter().enumerate() {
                 let mut rest = word;
                 while rest != 0 {
                     self.pos[w][rest.trailing_zeros() as usize] |= 1 << k;
@@ -1559,8 +1558,10 @@ impl PosMasks {
                 }
             }
         }
+        self.rows = any;
         self.valid = u64::MAX.checked_shr(64 - n as u32).unwrap_or(0);
         self.known.fill(0);
+        (any, all)
     }
 
     /// The tokens passing `tests[id]`, as a mask, computed once per
