@@ -1545,18 +1545,25 @@ impl PosMasks {
                 rest &= rest - 1;
             }
         }
+        /// Marks token `at` in the rows of the bits of `word`.
+        #[inline(always)]
+        fn mark(rows: &mut [u64; 64], word: u64, at: u64) {
+            let mut rest = word;
+            while rest != 0 {
+                rows[rest.trailing_zeros() as usize] |= at;
+                rest &= rest - 1;
+            }
+        }
         let (mut any, mut all) = ([0; 3], [!0; 3]);
-        for k in 0..n {
-            let bits = ctx.bits(k);
+        let [feats, lists, lits] = &mut self.pos;
+        for (k, (&f, l)) in ctx.feats.iter().zip(ctx.words).enumerate() {
+            let bits = [f, l.lists, l.lits];
             any = or3(any, bits);
             all = and3(all, bits);
-            for (w, word) in bits.into_iter().enumerate() {
-                let mut rest = word;
-                while rest != 0 {
-                    self.pos[w][rest.trailing_zeros() as usize] |= 1 << k;
-                    rest &= rest - 1;
-                }
-            }
+            let at = 1 << k;
+            mark(feats, f, at);
+            mark(lists, l.lists, at);
+            mark(lits, l.lits, at);
         }
         self.rows = any;
         self.valid = u64::MAX.checked_shr(64 - n as u32).unwrap_or(0);
