@@ -1115,26 +1115,30 @@ impl RuleSet {
                         }
                     }
                     if let Some(g) = gazetteer {
-                        let bare = strip_possessive(s);
                         let e = match &ascii {
                             // An ASCII word's bare form is a prefix of
-                            // it, and so is its lowercase form.
+                            // it, and so is its lowercase form (ASCII
+                            // has no `’`: only "'s" is a possessive).
                             Some(w) => {
-                                let n = bare.len();
+                                let possessive = b.ends_with(b"'s");
+                                let n = b.len() - 2 * usize::from(possessive);
                                 let mut lower = &w.lower;
+                                let mut words = w.bytes;
                                 let bare_lower;
-                                if n != b.len() {
-                                    let words = truncate(lower.words, n);
-                                    bare_lower = WordKey::new(words, n);
+                                if possessive {
+                                    bare_lower = WordKey::new(
+                                        truncate(lower.words, n),
+                                        n,
+                                    );
                                     lower = &bare_lower;
+                                    words = truncate(words, n);
                                 }
                                 if f & LOWER != 0 {
                                     g.title_evidence_key(lower)
-                                } else if bare.ends_with('.') {
+                                } else if b[..n].ends_with(b".") {
                                     let bytes = w.lower_bytes();
-                                    g.evidence_lowered(bare, &bytes[..n])
+                                    g.evidence_lowered(&s[..n], &bytes[..n])
                                 } else {
-                                    let words = truncate(w.bytes, n);
                                     if words == lower.words {
                                         g.evidence_keys(lower, lower)
                                     } else {
@@ -1143,8 +1147,10 @@ impl RuleSet {
                                     }
                                 }
                             }
-                            None if f & LOWER == 0 => g.evidence(bare),
-                            None => g.title_evidence(bare),
+                            None if f & LOWER == 0 => {
+                                g.evidence(strip_possessive(s))
+                            }
+                            None => g.title_evidence(strip_possessive(s)),
                         };
                         // Rules only ask capitalized words for name
                         // evidence and whether they are common.
