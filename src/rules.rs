@@ -1047,7 +1047,10 @@ impl RuleSet {
         out.reserve(tokens.len());
         let mut starts = sentence_starts.iter().peekable();
         for (i, t) in tokens.iter().enumerate() {
-            let s = t.span.of(text);
+            // Bytes, without the char-boundary checks of a `str` slice
+            // (spans are on boundaries): the text only where needed.
+            let b = &text.as_bytes()[t.span.range()];
+            let s = || t.span.of(text);
             let mut f = 0;
             while starts.peek().is_some_and(|&&st| st < i) {
                 starts.next();
@@ -1066,21 +1069,20 @@ impl RuleSet {
             match t.kind {
                 TokenKind::Word => {
                     f |= WORD;
-                    let b = s.as_bytes();
                     // Short ASCII, nearly every word: its shape and
                     // lowercase form from one pass over its bytes.
                     let word = AsciiWord::read(b);
                     let ascii = word.ascii.then_some(&word);
                     let shape = match &ascii {
                         Some(w) => w.shape(b),
-                        None => WordShape::of(s),
+                        None => WordShape::of(s()),
                     };
                     // One hash of the lowercase word, in `ascii`, for the
                     // lists and the gazetteer.
                     if let Some(lists) = lists.as_deref_mut() {
                         lists.push(match &ascii {
                             Some(w) => self.index.short_list_bits(b, w),
-                            None => self.index.list_bits_of(s),
+                            None => self.index.list_bits_of(s()),
                         });
                     }
                     if shape.first_upper {
@@ -1102,11 +1104,12 @@ impl RuleSet {
                     if shape.hyphen {
                         f |= HYPHEN;
                         // "al-Abadi", "el-Sisi": a particle-prefixed name.
-                        let lower = s.to_lowercase();
+                        let lower = s().to_lowercase();
                         if ["al-", "el-", "ul-", "ud-", "bin-", "ibn-"]
                             .iter()
                             .any(|p| lower.starts_with(p))
-                            && s.split('-')
+                            && s()
+                                .split('-')
                                 .nth(1)
                                 .and_then(|r| r.chars().next())
                                 .is_some_and(char::is_uppercase)
@@ -1137,7 +1140,7 @@ impl RuleSet {
                                     g.title_evidence_key(lower)
                                 } else if b[..n].ends_with(b".") {
                                     let bytes = w.lower_bytes();
-                                    g.evidence_lowered(&s[..n], &bytes[..n])
+                                    g.evidence_lowered(&s()[..n], &bytes[..n])
                                 } else {
                                     if words == lower.words {
                                         g.evidence_keys(lower, lower)
@@ -1148,9 +1151,9 @@ impl RuleSet {
                                 }
                             }
                             None if f & LOWER == 0 => {
-                                g.evidence(strip_possessive(s))
+                                g.evidence(strip_possessive(s()))
                             }
-                            None => g.title_evidence(strip_possessive(s)),
+                            None => g.title_evidence(strip_possessive(s())),
                         };
                         // Rules only ask capitalized words for name
                         // evidence and whether they are common.
@@ -1178,13 +1181,13 @@ impl RuleSet {
                 }
                 TokenKind::Number => {
                     f |= NUM;
-                    if s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit()) {
+                    if b.len() <= 3 && b.iter().all(u8::is_ascii_digit) {
                         f |= SHORT_NUM;
                     }
                 }
                 TokenKind::Punct => {
                     f |= PUNCT;
-                    if s == "."
+                    if b == b"."
                         && i > 0
                         && tokens[i - 1].span.end == t.span.start
                     {
@@ -1200,7 +1203,7 @@ impl RuleSet {
             }
             if t.kind != TokenKind::Word {
                 if let Some(lists) = lists.as_deref_mut() {
-                    lists.push(self.index.list_bits_of(s));
+                    lists.push(self.index.list_bits_of(s()));
                 }
             }
             out.push(f);
