@@ -141,16 +141,14 @@ impl Pipeline {
         marks.sort_by_key(|m| m.0);
         RuleSet::mark_spans(&seg.tokens, &marks, &mut feats);
         let mut found = Vec::new();
-        for s in &seg.sentences {
-            self.rules.run_lists(
-                text,
-                &seg.tokens,
-                &feats,
-                &lists,
-                s.tokens.clone(),
-                &mut found,
-            );
-        }
+        self.rules.run_sentences(
+            text,
+            &seg.tokens,
+            &feats,
+            &lists,
+            seg.sentences.iter().map(|s| s.tokens.clone()),
+            &mut found,
+        );
         Analysis { dates, feats, cands, found }
     }
 

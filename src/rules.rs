@@ -122,7 +122,7 @@ pub mod feature {
 }
 
 /// A test on one token.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Pred {
     /// All these feature bits set.
     Feat(u64),
@@ -146,7 +146,7 @@ const LITS: usize = 2;
 /// A [`Pred`] compiled to bit tests on a token's [`Bits`], so that a
 /// rule test costs a few mask operations, not list lookups and string
 /// comparisons.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Test {
     /// The bits under `care` equal `want`: required and excluded bits
     /// of a conjunction at once.
@@ -239,10 +239,26 @@ impl Test {
     }
 }
 
+/// A token element of a rule, by its test's number in
+/// [`RuleSet::tests`]: what matching on position masks reads.
+#[derive(Clone, Copy, Debug)]
+struct Step {
+    id: usize,
+    min: u8,
+    max: u8,
+}
+
 /// One element of a pattern.
 #[derive(Clone, Debug)]
 enum Elem {
-    Tok { pred: Pred, test: Test, min: u8, max: u8 },
+    /// `id`: the test's number in [`RuleSet::tests`].
+    Tok {
+        pred: Pred,
+        test: Test,
+        id: usize,
+        min: u8,
+        max: u8,
+    },
     Open,
     Close,
 }
@@ -259,12 +275,13 @@ pub struct Rule {
     elems: Vec<Elem>,
     /// Tests that tokens at fixed offsets from a match start must pass
     /// (the elements before them match a fixed number of tokens): a
-    /// start failing one cannot match.
-    anchors: Vec<(usize, Test)>,
+    /// start failing one cannot match. Tests by their number in
+    /// [`RuleSet::tests`].
+    anchors: Vec<(usize, usize)>,
     /// The most selective element a match needs, with the first and last
     /// offset from the match start it can be at: starts with no token
-    /// passing it in that window are skipped.
-    key: Option<(usize, usize, Test)>,
+    /// passing it in that window are skipped. The test by its number.
+    key: Option<(usize, usize, usize)>,
     /// Bits that some token of a sentence must have for the rule to
     /// match there (each needed element requires them of its token).
     need: Bits,
@@ -276,6 +293,10 @@ pub struct Rule {
     need_any: Vec<Bits>,
     /// The fewest tokens a match spans.
     min_len: usize,
+    /// The token elements, in order, for matching on position masks.
+    steps: Vec<Step>,
+    /// How many steps come before the `[` and before the `]`.
+    marks: (usize, usize),
     /// Example sentences with bracketed expected entities.
     pub examples: Vec<String>,
     /// Sentences in which the rule must find nothing.
@@ -599,6 +620,11 @@ pub struct RuleSet {
     list_names: HashMap<String, usize>,
     index: TokenIndex,
     filter: RuleFilter,
+    /// The distinct tests of all rules' elements, numbered, so that a
+    /// sentence computes each one's position mask once for all rules.
+    tests: Vec<Test>,
+    /// The number of each test of `tests`.
+    test_ids: FxHashMap<Test, usize>,
 }
 
 /// A token's membership in the first 64 word lists and which of the
@@ -741,6 +767,8 @@ impl RuleSet {
                                 forbid: [0; 3],
                                 need_any: Vec::new(),
                                 min_len: 0,
+                                steps: Vec::new(),
+                                marks: (0, 0),
                                 examples: Vec::new(),
                                 counters: Vec::new(),
                                 origin: (path.to_path_buf(), n),
@@ -852,15 +880,29 @@ impl RuleSet {
         }
         let mut rule = rule;
         for e in &mut rule.elems {
-            if let Elem::Tok { pred, test, .. } = e {
+            if let Elem::Tok { pred, test, id, .. } = e {
                 *test = self.index.compile(pred);
+                let next = self.tests.len();
+                *id = *self.test_ids.entry(test.clone()).or_insert(next);
+                if *id == next {
+                    self.tests.push(test.clone());
+                }
+            }
+        }
+        for e in &rule.elems {
+            match *e {
+                Elem::Tok { id, min, max, .. } => {
+                    rule.steps.push(Step { id, min, max });
+                }
+                Elem::Open => rule.marks.0 = rule.steps.len(),
+                Elem::Close => rule.marks.1 = rule.steps.len(),
             }
         }
         let mut offset = 0;
         for e in &rule.elems {
-            if let Elem::Tok { test, min, max, .. } = e {
+            if let Elem::Tok { id, min, max, .. } = e {
                 if *min >= 1 {
-                    rule.anchors.push((offset, test.clone()));
+                    rule.anchors.push((offset, *id));
                 }
                 if min != max {
                     break;
@@ -868,17 +910,19 @@ impl RuleSet {
                 offset += usize::from(*min);
             }
         }
-        rule.anchors.sort_by_key(|(_, t)| std::cmp::Reverse(selectivity(t)));
+        let tests = &self.tests;
+        rule.anchors
+            .sort_by_key(|&(_, t)| std::cmp::Reverse(selectivity(&tests[t])));
         let (mut lo, mut hi) = (0, 0);
-        let mut best: Option<(u32, usize, usize, &Test)> = None;
+        let mut best: Option<(u32, usize, usize, usize)> = None;
         for e in &rule.elems {
-            if let Elem::Tok { test, min, max, .. } = e {
+            if let Elem::Tok { test, id, min, max, .. } = e {
                 let score = selectivity(test);
                 let better = best.is_none_or(|b| {
                     score > b.0 || score == b.0 && hi - lo < b.2 - b.1
                 });
                 if *min >= 1 && better {
-                    best = Some((score, lo, hi, test));
+                    best = Some((score, lo, hi, *id));
                 }
                 lo += usize::from(*min);
                 hi += usize::from(*max);
@@ -900,9 +944,8 @@ impl RuleSet {
             }
         }
         // A key at offset 0 is an anchor already.
-        rule.key = best
-            .filter(|b| b.2 > 0)
-            .map(|(_, lo, hi, test)| (lo, hi, test.clone()));
+        rule.key =
+            best.filter(|b| b.2 > 0).map(|(_, lo, hi, id)| (lo, hi, id));
         self.rules.push(rule);
         Ok(())
     }
@@ -933,7 +976,7 @@ impl RuleSet {
                     let (min, max) = p.quant()?;
                     // Compiled when the rule is complete.
                     let test = Test::And(Vec::new());
-                    elems.push(Elem::Tok { pred, test, min, max });
+                    elems.push(Elem::Tok { pred, test, id: 0, min, max });
                 }
             }
         }
@@ -1004,7 +1047,10 @@ impl RuleSet {
         out.reserve(tokens.len());
         let mut starts = sentence_starts.iter().peekable();
         for (i, t) in tokens.iter().enumerate() {
-            let s = t.span.of(text);
+            // Bytes, without the char-boundary checks of a `str` slice
+            // (spans are on boundaries): the text only where needed.
+            let b = &text.as_bytes()[t.span.range()];
+            let s = || t.span.of(text);
             let mut f = 0;
             while starts.peek().is_some_and(|&&st| st < i) {
                 starts.next();
@@ -1023,21 +1069,20 @@ impl RuleSet {
             match t.kind {
                 TokenKind::Word => {
                     f |= WORD;
-                    let b = s.as_bytes();
                     // Short ASCII, nearly every word: its shape and
                     // lowercase form from one pass over its bytes.
                     let word = AsciiWord::read(b);
                     let ascii = word.ascii.then_some(&word);
                     let shape = match &ascii {
                         Some(w) => w.shape(b),
-                        None => WordShape::of(s),
+                        None => WordShape::of(s()),
                     };
                     // One hash of the lowercase word, in `ascii`, for the
                     // lists and the gazetteer.
                     if let Some(lists) = lists.as_deref_mut() {
                         lists.push(match &ascii {
                             Some(w) => self.index.short_list_bits(b, w),
-                            None => self.index.list_bits_of(s),
+                            None => self.index.list_bits_of(s()),
                         });
                     }
                     if shape.first_upper {
@@ -1059,11 +1104,12 @@ impl RuleSet {
                     if shape.hyphen {
                         f |= HYPHEN;
                         // "al-Abadi", "el-Sisi": a particle-prefixed name.
-                        let lower = s.to_lowercase();
+                        let lower = s().to_lowercase();
                         if ["al-", "el-", "ul-", "ud-", "bin-", "ibn-"]
                             .iter()
                             .any(|p| lower.starts_with(p))
-                            && s.split('-')
+                            && s()
+                                .split('-')
                                 .nth(1)
                                 .and_then(|r| r.chars().next())
                                 .is_some_and(char::is_uppercase)
@@ -1072,26 +1118,30 @@ impl RuleSet {
                         }
                     }
                     if let Some(g) = gazetteer {
-                        let bare = strip_possessive(s);
                         let e = match &ascii {
                             // An ASCII word's bare form is a prefix of
-                            // it, and so is its lowercase form.
+                            // it, and so is its lowercase form (ASCII
+                            // has no `’`: only "'s" is a possessive).
                             Some(w) => {
-                                let n = bare.len();
+                                let possessive = b.ends_with(b"'s");
+                                let n = b.len() - 2 * usize::from(possessive);
                                 let mut lower = &w.lower;
+                                let mut words = w.bytes;
                                 let bare_lower;
-                                if n != b.len() {
-                                    let words = truncate(lower.words, n);
-                                    bare_lower = WordKey::new(words, n);
+                                if possessive {
+                                    bare_lower = WordKey::new(
+                                        truncate(lower.words, n),
+                                        n,
+                                    );
                                     lower = &bare_lower;
+                                    words = truncate(words, n);
                                 }
                                 if f & LOWER != 0 {
                                     g.title_evidence_key(lower)
-                                } else if bare.ends_with('.') {
+                                } else if b[..n].ends_with(b".") {
                                     let bytes = w.lower_bytes();
-                                    g.evidence_lowered(bare, &bytes[..n])
+                                    g.evidence_lowered(&s()[..n], &bytes[..n])
                                 } else {
-                                    let words = truncate(w.bytes, n);
                                     if words == lower.words {
                                         g.evidence_keys(lower, lower)
                                     } else {
@@ -1100,8 +1150,10 @@ impl RuleSet {
                                     }
                                 }
                             }
-                            None if f & LOWER == 0 => g.evidence(bare),
-                            None => g.title_evidence(bare),
+                            None if f & LOWER == 0 => {
+                                g.evidence(strip_possessive(s()))
+                            }
+                            None => g.title_evidence(strip_possessive(s())),
                         };
                         // Rules only ask capitalized words for name
                         // evidence and whether they are common.
@@ -1129,13 +1181,13 @@ impl RuleSet {
                 }
                 TokenKind::Number => {
                     f |= NUM;
-                    if s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit()) {
+                    if b.len() <= 3 && b.iter().all(u8::is_ascii_digit) {
                         f |= SHORT_NUM;
                     }
                 }
                 TokenKind::Punct => {
                     f |= PUNCT;
-                    if s == "."
+                    if b == b"."
                         && i > 0
                         && tokens[i - 1].span.end == t.span.start
                     {
@@ -1151,7 +1203,7 @@ impl RuleSet {
             }
             if t.kind != TokenKind::Word {
                 if let Some(lists) = lists.as_deref_mut() {
-                    lists.push(self.index.list_bits_of(s));
+                    lists.push(self.index.list_bits_of(s()));
                 }
             }
             out.push(f);
@@ -1236,7 +1288,16 @@ impl RuleSet {
             .clone()
             .map(|i| self.index.list_bits_of(tokens[i].span.of(text)))
             .collect();
-        self.run_with(text, tokens, feats, &lists, range, true, out);
+        let mut masks = PosMasks::for_tests(self.tests.len());
+        self.run_with(
+            text,
+            tokens,
+            feats,
+            &lists,
+            range,
+            Some(&mut masks),
+            out,
+        );
     }
 
     /// [`RuleSet::run`], with the tokens' list and literal bits that
@@ -1251,13 +1312,31 @@ impl RuleSet {
         range: std::ops::Range<usize>,
         out: &mut Vec<RuleMatch>,
     ) {
-        let lists = &lists[range.clone()];
-        self.run_with(text, tokens, feats, lists, range, true, out);
+        self.run_sentences(text, tokens, feats, lists, [range], out);
+    }
+
+    /// [`RuleSet::run_lists`] for each sentence of `sentences` in turn,
+    /// with one scratch table for them all.
+    pub fn run_sentences(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        feats: &[u64],
+        lists: &[ListBits],
+        sentences: impl IntoIterator<Item = std::ops::Range<usize>>,
+        out: &mut Vec<RuleMatch>,
+    ) {
+        let mut masks = PosMasks::for_tests(self.tests.len());
+        for range in sentences {
+            let lists = &lists[range.clone()];
+            let masks = Some(&mut masks);
+            self.run_with(text, tokens, feats, lists, range, masks, out);
+        }
     }
 
     /// [`RuleSet::run_lists`], `lists` starting at the sentence's first
     /// token, with position masks for sentences of at most 64 tokens
-    /// when `masks` is on (off, tests compare the two ways).
+    /// when `masks` is given (without, tests compare the two ways).
     #[allow(clippy::too_many_arguments)]
     fn run_with(
         &self,
@@ -1266,17 +1345,11 @@ impl RuleSet {
         feats: &[u64],
         lists: &[ListBits],
         range: std::ops::Range<usize>,
-        masks: bool,
+        masks: Option<&mut PosMasks>,
         out: &mut Vec<RuleMatch>,
     ) {
         let n = range.len();
         let feats = &feats[range.clone()];
-        let (mut any, mut all) = ([0; 3], [!0; 3]);
-        for (&f, l) in feats.iter().zip(lists) {
-            let b = [f, l.lists, l.lits];
-            any = or3(any, b);
-            all = and3(all, b);
-        }
         let start = range.start;
         let ctx = Ctx {
             text,
@@ -1287,26 +1360,29 @@ impl RuleSet {
             words: lists,
             start,
         };
-        if masks && n <= 64 {
-            let mut masks = PosMasks { pos: [[0; 64]; 3], valid: 0 };
-            let mut filled = false;
+        if let Some(masks) = masks.filter(|_| n <= 64) {
+            // Nearly every sentence has a feasible rule: the masks are
+            // filled in the pass that finds the sentence's bits.
+            let (any, all) = masks.fill(&ctx);
             self.filter.each_feasible(&self.rules, n, &any, &all, |ri| {
-                if !filled {
-                    masks.fill(&ctx);
-                    filled = true;
-                }
-                masks.run_rule(&ctx, &self.rules[ri], ri, out);
+                masks.run_rule(&ctx, &self.tests, &self.rules[ri], ri, out);
             });
             return;
+        }
+        let (mut any, mut all) = ([0; 3], [!0; 3]);
+        for (&f, l) in feats.iter().zip(lists) {
+            let b = [f, l.lists, l.lits];
+            any = or3(any, b);
+            all = and3(all, b);
         }
         // next[j - start]: the first token from j passing the rule's key.
         let mut next = vec![usize::MAX; n + 1];
         self.filter.each_feasible(&self.rules, n, &any, &all, |ri| {
             let rule = &self.rules[ri];
-            if let Some((_, _, test)) = &rule.key {
+            if let Some((_, _, id)) = rule.key {
                 next[n] = usize::MAX;
                 for j in range.clone().rev() {
-                    next[j - start] = if ctx.test(test, j) {
+                    next[j - start] = if ctx.test(&self.tests[id], j) {
                         j
                     } else {
                         next[j - start + 1]
@@ -1325,9 +1401,9 @@ impl RuleSet {
                         continue;
                     }
                 }
-                for (offset, test) in &rule.anchors {
+                for &(offset, id) in &rule.anchors {
                     let j = i + offset;
-                    if j >= range.end || !ctx.test(test, j) {
+                    if j >= range.end || !ctx.test(&self.tests[id], j) {
                         i += 1;
                         continue 'starts;
                     }
@@ -1428,69 +1504,131 @@ impl RuleFilter {
 /// Where in a sentence of at most 64 tokens each bit is set: bit `k` of
 /// `pos[w][b]` is bit `b` of word `w` of the sentence's `k`th token.
 /// A mask test then costs a few operations per bit it cares about for
-/// the whole sentence, not one test per token.
+/// the whole sentence, not one test per token. Made once per document
+/// and refilled per sentence.
 struct PosMasks {
     pos: [[u64; 64]; 3],
     /// One bit per token of the sentence.
     valid: u64,
+    /// The rows of `pos` the sentence set, to clear for the next one.
+    rows: Bits,
+    /// The mask of each test of [`RuleSet::tests`] in the sentence,
+    /// computed once for all rules: valid where `known` has its bit.
+    cache: Vec<u64>,
+    known: Vec<u64>,
+    /// For the rule being run, per step `k`: the positions from which
+    /// `steps[k..]` can match (bit `n` is the sentence's end).
+    done: Vec<u64>,
 }
 
 impl PosMasks {
+    /// Empty masks, with a cache for `tests` tests.
+    fn for_tests(tests: usize) -> PosMasks {
+        PosMasks {
+            pos: [[0; 64]; 3],
+            valid: 0,
+            rows: [0; 3],
+            cache: vec![0; tests],
+            known: vec![0; tests.div_ceil(64)],
+            done: Vec::new(),
+        }
+    }
+
     #[cfg(test)]
     fn new(ctx: &Ctx<'_>) -> PosMasks {
-        let mut masks = PosMasks { pos: [[0; 64]; 3], valid: 0 };
+        let mut masks = PosMasks::for_tests(0);
         masks.fill(ctx);
         masks
     }
 
-    /// Sets the masks of the sentence of `ctx`, over zeroed ones: in
-    /// place, as the table is large to return.
-    fn fill(&mut self, ctx: &Ctx<'_>) {
+    /// Sets the masks of the sentence of `ctx`, clearing the previous
+    /// sentence's: only the rows it set, not the whole table. Returns
+    /// the bits some token of the sentence has and those all have.
+    fn fill(&mut self, ctx: &Ctx<'_>) -> (Bits, Bits) {
         let n = ctx.feats.len();
         debug_assert!(n <= 64);
-        for k in 0..n {
-            for (w, word) in ctx.bits(k).into_iter().enumerate() {
-                let mut rest = word;
-                while rest != 0 {
-                    self.pos[w][rest.trailing_zeros() as usize] |= 1 << k;
-                    rest &= rest - 1;
-                }
+        for (pos, &rows) in self.pos.iter_mut().zip(&self.rows) {
+            let mut rest = rows;
+            while rest != 0 {
+                pos[rest.trailing_zeros() as usize] = 0;
+                rest &= rest - 1;
             }
         }
+        /// Marks token `at` in the rows of the bits of `word`.
+        #[inline(always)]
+        fn mark(rows: &mut [u64; 64], word: u64, at: u64) {
+            let mut rest = word;
+            while rest != 0 {
+                rows[rest.trailing_zeros() as usize] |= at;
+                rest &= rest - 1;
+            }
+        }
+        let (mut any, mut all) = ([0; 3], [!0; 3]);
+        let [feats, lists, lits] = &mut self.pos;
+        for (k, (&f, l)) in ctx.feats.iter().zip(ctx.words).enumerate() {
+            let bits = [f, l.lists, l.lits];
+            any = or3(any, bits);
+            all = and3(all, bits);
+            let at = 1 << k;
+            mark(feats, f, at);
+            mark(lists, l.lists, at);
+            mark(lits, l.lits, at);
+        }
+        self.rows = any;
         self.valid = u64::MAX.checked_shr(64 - n as u32).unwrap_or(0);
+        self.known.fill(0);
+        (any, all)
+    }
+
+    /// The tokens passing `tests[id]`, as a mask, computed once per
+    /// sentence.
+    #[inline(always)]
+    fn mask(&mut self, ctx: &Ctx<'_>, tests: &[Test], id: usize) -> u64 {
+        let (w, bit) = (id / 64, 1 << (id % 64));
+        if self.known[w] & bit == 0 {
+            // Most tests are one mask: without a call.
+            self.cache[id] = match &tests[id] {
+                Test::Mask { care, want } => self.eval_mask(care, want),
+                test => self.eval(ctx, test),
+            };
+            self.known[w] |= bit;
+        }
+        self.cache[id]
+    }
+
+    /// The positions from which `step` (passing at `passing`), then
+    /// what can match from `next`, can match; `ends`: every position.
+    fn can_from(passing: u64, next: u64, ends: u64, step: &Step) -> u64 {
+        let (min, max) = (usize::from(step.min), usize::from(step.max));
+        // `run`: the positions followed by `k` passing tokens.
+        let (mut run, mut from) = (ends, 0);
+        for k in 0..=max {
+            if k >= min {
+                from |= run & next >> k;
+            }
+            run &= passing >> k;
+            if run == 0 {
+                break;
+            }
+        }
+        from
     }
 
     /// The tokens passing `test`, as a mask.
     fn eval(&self, ctx: &Ctx<'_>, test: &Test) -> u64 {
         match test {
-            Test::Mask { care, want } => {
-                let mut p = self.valid;
-                for w in 0..3 {
-                    let mut rest = care[w];
-                    while rest != 0 {
-                        let b = rest.trailing_zeros();
-                        let m = self.pos[w][b as usize];
-                        p &= if want[w] >> b & 1 == 1 { m } else { !m };
-                        rest &= rest - 1;
-                    }
+            Test::Mask { care, want } => self.eval_mask(care, want),
+            Test::Any(care) => self.eval_any(care),
+            // Masks and alternatives, most parts, without a call each.
+            Test::And(ts) => ts.iter().fold(self.valid, |p, t| {
+                p & match t {
+                    Test::Mask { care, want } => self.eval_mask(care, want),
+                    Test::Any(care) => self.eval_any(care),
+                    Test::Or(ts) => self.eval_or(ctx, ts),
+                    t => self.eval(ctx, t),
                 }
-                p
-            }
-            Test::Any(care) => {
-                let mut p = 0;
-                for (pos, &word) in self.pos.iter().zip(care) {
-                    let mut rest = word;
-                    while rest != 0 {
-                        p |= pos[rest.trailing_zeros() as usize];
-                        rest &= rest - 1;
-                    }
-                }
-                p
-            }
-            Test::And(ts) => {
-                ts.iter().fold(self.valid, |p, t| p & self.eval(ctx, t))
-            }
-            Test::Or(ts) => ts.iter().fold(0, |p, t| p | self.eval(ctx, t)),
+            }),
+            Test::Or(ts) => self.eval_or(ctx, ts),
             Test::Not(t) => self.valid & !self.eval(ctx, t),
             Test::Text(_) => (0..ctx.feats.len())
                 .filter(|&k| ctx.test(test, ctx.start + k))
@@ -1498,34 +1636,153 @@ impl PosMasks {
         }
     }
 
+    /// The tokens whose bits under `care` are `want`: having every
+    /// wanted bit and none of the others, without a branch per bit.
+    #[inline(always)]
+    fn eval_mask(&self, care: &Bits, want: &Bits) -> u64 {
+        let (mut have, mut lack) = (self.valid, 0);
+        for ((pos, &care), &want) in self.pos.iter().zip(care).zip(want) {
+            let mut rest = want;
+            while rest != 0 {
+                have &= pos[rest.trailing_zeros() as usize];
+                rest &= rest - 1;
+            }
+            let mut rest = care & !want;
+            while rest != 0 {
+                lack |= pos[rest.trailing_zeros() as usize];
+                rest &= rest - 1;
+            }
+        }
+        have & !lack
+    }
+
+    /// The tokens passing some test of `ts`.
+    #[inline(always)]
+    fn eval_or(&self, ctx: &Ctx<'_>, ts: &[Test]) -> u64 {
+        ts.iter().fold(0, |p, t| {
+            p | match t {
+                Test::Mask { care, want } => self.eval_mask(care, want),
+                t => self.eval(ctx, t),
+            }
+        })
+    }
+
+    /// The tokens having some bit of `care`.
+    #[inline(always)]
+    fn eval_any(&self, care: &Bits) -> u64 {
+        let mut p = 0;
+        for (pos, &word) in self.pos.iter().zip(care) {
+            let mut rest = word;
+            while rest != 0 {
+                p |= pos[rest.trailing_zeros() as usize];
+                rest &= rest - 1;
+            }
+        }
+        p
+    }
+
     /// Runs `rule` on the sentence, trying only starts that pass its
     /// anchors and have a token passing its key in reach.
     fn run_rule(
-        &self,
+        &mut self,
         ctx: &Ctx<'_>,
+        tests: &[Test],
         rule: &Rule,
         ri: usize,
         out: &mut Vec<RuleMatch>,
     ) {
+        // The key first: the rarest test, it rules out most rules.
         let mut starts = self.valid;
-        for (offset, test) in &rule.anchors {
-            let at = u32::try_from(*offset).unwrap_or(u32::MAX);
-            starts &= self.eval(ctx, test).checked_shr(at).unwrap_or(0);
-            if starts == 0 {
-                return;
-            }
-        }
-        if let Some((lo, hi, test)) = &rule.key {
-            let key = self.eval(ctx, test);
+        if let Some((lo, hi, id)) = rule.key {
+            let key = self.mask(ctx, tests, id);
             let mut reach = 0;
-            for d in *lo..=(*hi).min(63) {
+            for d in lo..=hi.min(63) {
                 reach |= key >> d;
             }
             starts &= reach;
         }
+        for &(offset, id) in &rule.anchors {
+            if starts == 0 {
+                return;
+            }
+            let at = u32::try_from(offset).unwrap_or(u32::MAX);
+            let passing = self.mask(ctx, tests, id);
+            starts &= passing.checked_shr(at).unwrap_or(0);
+        }
+        let n = ctx.feats.len();
+        if starts == 0 {
+            return;
+        }
+        if n == 64 {
+            // No bit left for the end position: token by token.
+            while starts != 0 {
+                let i = ctx.start + starts.trailing_zeros() as usize;
+                let next = ctx.attempt(rule, ri, i, out) - ctx.start;
+                starts &= u64::MAX.checked_shl(next as u32).unwrap_or(0);
+            }
+            return;
+        }
+        // Where the rest of the pattern can match from, back to front:
+        // then a start matches iff it is in the first set, and the
+        // greedy, backtracking walk of `Ctx::match_at` is the walk that
+        // takes at each quantifier the most tokens leaving a position
+        // the rest can match from.
+        let ends = self.valid | 1 << n;
+        let steps = &rule.steps;
+        if self.done.len() <= steps.len() {
+            self.done.resize(steps.len() + 1, 0);
+        }
+        let mut can = ends;
+        self.done[steps.len()] = can;
+        for (k, step) in steps.iter().enumerate().rev() {
+            let passing = self.mask(ctx, tests, step.id);
+            can = if (step.min, step.max) == (1, 1) {
+                passing & can >> 1
+            } else {
+                Self::can_from(passing, can, ends, step)
+            };
+            if can == 0 {
+                // The rest matches nowhere: the steps before need no
+                // masks.
+                return;
+            }
+            self.done[k] = can;
+        }
+        starts &= can;
+        let (open_at, close_at) = rule.marks;
         while starts != 0 {
-            let i = ctx.start + starts.trailing_zeros() as usize;
-            let next = ctx.attempt(rule, ri, i, out) - ctx.start;
+            let first = starts.trailing_zeros() as usize;
+            let (mut p, mut open, mut close) = (first, first, first);
+            for (k, step) in steps.iter().enumerate() {
+                if k == open_at {
+                    open = p;
+                }
+                if k == close_at {
+                    close = p;
+                }
+                if (step.min, step.max) == (1, 1) {
+                    p += 1;
+                    continue;
+                }
+                let run = (!(self.cache[step.id] >> p)).trailing_zeros();
+                let top = run.min(u32::from(step.max));
+                let counts = u64::MAX >> (63 - top)
+                    & u64::MAX.checked_shl(step.min.into()).unwrap_or(0);
+                let fits = self.done[k + 1] >> p & counts;
+                p += 63 - fits.leading_zeros() as usize;
+            }
+            if open_at == steps.len() {
+                open = p;
+            }
+            if close_at == steps.len() {
+                close = p;
+            }
+            let next = if open < close {
+                ctx.emit(rule, ri, ctx.start + open, ctx.start + close, out);
+                close.max(first + 1)
+            } else {
+                first + 1
+            };
             starts &= u64::MAX.checked_shl(next as u32).unwrap_or(0);
         }
     }
@@ -2035,22 +2292,35 @@ impl Ctx<'_> {
         let mut cap = (usize::MAX, usize::MAX);
         if let Some(end) = self.match_at(&rule.elems, 0, i, &mut cap) {
             if cap.0 < cap.1 && cap.1 <= end {
-                // A name ends before its possessive ("the House's"), and
-                // before a modifier made of it ("Patrick Ewing-oriented").
-                let last = self.tokens[cap.1 - 1].span;
-                let word = strip_possessive(last.of(self.text));
-                let end = last.start + name_part(word).len();
-                let span = Span::new(self.tokens[cap.0].span.start, end);
-                out.push(RuleMatch {
-                    span,
-                    kind: rule.kind,
-                    rule: ri as u32,
-                    priority: rule.priority,
-                });
+                self.emit(rule, ri, cap.0, cap.1, out);
                 return cap.1.max(i + 1);
             }
         }
         i + 1
+    }
+
+    /// Appends the match of `rule` (number `ri`) marking tokens
+    /// `open..close`.
+    fn emit(
+        &self,
+        rule: &Rule,
+        ri: usize,
+        open: usize,
+        close: usize,
+        out: &mut Vec<RuleMatch>,
+    ) {
+        // A name ends before its possessive ("the House's"), and before
+        // a modifier made of it ("Patrick Ewing-oriented").
+        let last = self.tokens[close - 1].span;
+        let word = strip_possessive(last.of(self.text));
+        let end = last.start + name_part(word).len();
+        let span = Span::new(self.tokens[open].span.start, end);
+        out.push(RuleMatch {
+            span,
+            kind: rule.kind,
+            rule: ri as u32,
+            priority: rule.priority,
+        });
     }
 
     /// Matches `elems[e..]` from token `i`; returns the end token index.
@@ -2535,13 +2805,16 @@ mod tests {
         );
         let (mut found, mut windows) = (0, 0);
         let n = seg.tokens.len();
+        // One scratch for all windows, as for a document's sentences.
+        let mut scratch = PosMasks::for_tests(set.tests.len());
         for a in (0..n).step_by(7) {
             for len in [1, 2, 5, 17, 40, 63, 64] {
                 let r = a..(a + len).min(n);
                 let (mut fast, mut slow) = (Vec::new(), Vec::new());
                 let (t, f, l) = (&seg.tokens, &feats, &lists[r.clone()]);
-                set.run_with(&text, t, f, l, r.clone(), true, &mut fast);
-                set.run_with(&text, t, f, l, r.clone(), false, &mut slow);
+                let masks = Some(&mut scratch);
+                set.run_with(&text, t, f, l, r.clone(), masks, &mut fast);
+                set.run_with(&text, t, f, l, r.clone(), None, &mut slow);
                 assert_eq!(fast, slow, "tokens {r:?}");
                 found += fast.len();
                 windows += 1;
