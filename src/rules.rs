@@ -2530,6 +2530,36 @@ mod tests {
             .expect("default gazetteer")
     }
 
+    /// A text segmented, with its tokens' features and list bits from
+    /// the document pass.
+    struct Analyzed {
+        seg: Segmentation,
+        starts: Vec<usize>,
+        feats: Vec<u64>,
+        lists: Vec<ListBits>,
+    }
+
+    fn analyzed(
+        set: &RuleSet,
+        g: &crate::gazetteer::Gazetteer,
+        text: &str,
+    ) -> Analyzed {
+        let mut seg = Segmentation::default();
+        Segmenter::new().segment(text, &mut seg);
+        let starts: Vec<usize> =
+            seg.sentences.iter().map(|s| s.tokens.start).collect();
+        let (mut feats, mut lists) = (Vec::new(), Vec::new());
+        set.features_and_lists(
+            text,
+            &seg.tokens,
+            &starts,
+            Some(g),
+            &mut feats,
+            &mut lists,
+        );
+        Analyzed { seg, starts, feats, lists }
+    }
+
     /// One of the sample articles in `data/`: real news text.
     fn sample_article() -> String {
         let path = concat!(
@@ -2596,19 +2626,7 @@ mod tests {
         let text = format!(
             "{sample}\nTHE Ahmad's SAID the U.N. vs. Élan ÉLAN said, van der Berg Ltd. ǅemal"
         );
-        let mut seg = Segmentation::default();
-        Segmenter::new().segment(&text, &mut seg);
-        let starts: Vec<usize> =
-            seg.sentences.iter().map(|s| s.tokens.start).collect();
-        let (mut feats, mut lists) = (Vec::new(), Vec::new());
-        set.features_and_lists(
-            &text,
-            &seg.tokens,
-            &starts,
-            Some(&g),
-            &mut feats,
-            &mut lists,
-        );
+        let Analyzed { seg, starts, feats, lists } = analyzed(&set, &g, &text);
         let mut alone = Vec::new();
         set.features(&text, &seg.tokens, &starts, Some(&g), &mut alone);
         assert_eq!(feats, alone);
@@ -2790,19 +2808,7 @@ mod tests {
         let set = RuleSetBuilder::new().build().expect("rules build");
         let g = default_gazetteer();
         let text = sample_article();
-        let mut seg = Segmentation::default();
-        Segmenter::new().segment(&text, &mut seg);
-        let starts: Vec<usize> =
-            seg.sentences.iter().map(|s| s.tokens.start).collect();
-        let (mut feats, mut lists) = (Vec::new(), Vec::new());
-        set.features_and_lists(
-            &text,
-            &seg.tokens,
-            &starts,
-            Some(&g),
-            &mut feats,
-            &mut lists,
-        );
+        let Analyzed { seg, feats, lists, .. } = analyzed(&set, &g, &text);
         let (mut found, mut windows) = (0, 0);
         let n = seg.tokens.len();
         // One scratch for all windows, as for a document's sentences.
