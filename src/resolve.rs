@@ -63,10 +63,40 @@ pub fn gazetteer_candidates(
             vouched.push(m.entry);
         }
     }
-    for (m, &first_tok) in matches.iter().zip(&first_toks) {
-        let m =
-            &GazetteerMatch { entry: best_entry(text, gazetteer, m), ..*m };
-        let entry = gazetteer.entry(m.entry);
+    // Each match's entry and its subtype's class, looked up in one short
+    // loop: entries lie scattered in memory (a slot, the entry, its
+    // strings), and a short loop lets the CPU wait for several at once
+    // where the long one below waited for each in turn.
+    // The listed entries first, reading only their type: the shortest
+    // loop has the most lookups in flight.
+    let listed: Vec<(&Entry, bool)> = matches
+        .iter()
+        .map(|m| {
+            let entry = gazetteer.entry(m.entry);
+            (entry, entry.entity_type() == Some(EntityType::Location))
+        })
+        .collect();
+    let entries: Vec<(u32, &Entry, Area)> = matches
+        .iter()
+        .zip(listed)
+        .map(|(m, (first, place))| {
+            let (id, entry) = if place {
+                best_place(text, gazetteer, m, first)
+            } else {
+                (m.entry, first)
+            };
+            // Evidence rows (given names, titles) are passed over below.
+            let area = match entry.entity_type() {
+                Some(_) => Area::of(entry),
+                None => Area::Other,
+            };
+            (id, entry, area)
+        })
+        .collect();
+    for ((m, &first_tok), &(entry_id, entry, area)) in
+        matches.iter().zip(&first_toks).zip(&entries)
+    {
+        let m = &GazetteerMatch { entry: entry_id, ..*m };
         let Some(kind) = entry.entity_type() else { continue };
         let Some(span) =
             trim_description(text, &seg.tokens, feats, first_tok, m.span)
@@ -83,8 +113,6 @@ pub fn gazetteer_candidates(
                 continue;
             }
         }
-        let (entry_id, entry) = (m.entry, entry);
-        let Some(kind) = entry.entity_type().or(Some(kind)) else { continue };
         if names_a_holiday(text, &seg.tokens, span) {
             continue;
         }
@@ -95,11 +123,11 @@ pub fn gazetteer_candidates(
         // Countries and continents are safe whatever the word list says
         // ("Japan", "China", "Turkey" are also common nouns); provinces
         // and regions only carry the gazetteer's own flag.
-        let common = match &*entry.subtype {
-            "country" | "continent" => false,
+        let common = match area {
+            Area::Nation => false,
             // A short alias of a province that is a common word ("No"
             // for Nord) needs context like any common word.
-            "province" | "region" => {
+            Area::Region => {
                 entry.flags.has(Flags::COMMON_WORD)
                     || !quote.eq_ignore_ascii_case(&entry.name)
                         && !quote.ends_with('.')
@@ -113,10 +141,7 @@ pub fn gazetteer_candidates(
         // is more often the person.
         let person_like = kind == EntityType::Location
             && f & (feature::GIVEN | feature::SURNAME) != 0
-            && !matches!(
-                &*entry.subtype,
-                "country" | "province" | "continent" | "region"
-            )
+            && area == Area::Other
             && !entry.flags.has(Flags::CAPITAL)
             && entry.population < 1_000_000;
         let risky = single_word
@@ -270,26 +295,50 @@ fn iso_date_follows(text: &str, at: usize) -> bool {
 /// before a city), but a place written with its own name is that place,
 /// not one it is an alias of: "Moscow" is the city, not Moscow Oblast;
 /// "Belgrade" the city, not the district Beograd.
-fn best_entry(text: &str, gazetteer: &Gazetteer, m: &GazetteerMatch) -> u32 {
-    let first = gazetteer.entry(m.entry);
-    if first.entity_type() != Some(EntityType::Location) {
-        return m.entry;
-    }
+///
+/// `first` is the match's own entry, a place.
+fn best_place<'g>(
+    text: &str,
+    gazetteer: &'g Gazetteer,
+    m: &GazetteerMatch,
+    first: &'g Entry,
+) -> (u32, &'g Entry) {
     let quote = m.span.of(text);
-    let named = |i: u32| {
-        let e = gazetteer.entry(i);
+    let named = |e: &Entry| {
         e.entity_type() == Some(EntityType::Location)
             && e.name.eq_ignore_ascii_case(quote)
     };
-    if named(m.entry) {
-        return m.entry;
+    if named(first) {
+        return (m.entry, first);
     }
     gazetteer
         .match_entries(m)
         .iter()
-        .copied()
-        .find(|&i| named(i))
-        .unwrap_or(m.entry)
+        .map(|&i| (i, gazetteer.entry(i)))
+        .find(|&(_, e)| named(e))
+        .unwrap_or((m.entry, first))
+}
+
+/// How broad an area an entry's subtype names, as the risk checks of
+/// [`gazetteer_candidates`] tell them apart.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+enum Area {
+    /// A country or continent.
+    Nation,
+    /// A province or region.
+    Region,
+    /// Anything else: a city, a company, a person.
+    Other,
+}
+
+impl Area {
+    fn of(entry: &Entry) -> Area {
+        match &*entry.subtype {
+            "country" | "continent" => Area::Nation,
+            "province" | "region" => Area::Region,
+            _ => Area::Other,
+        }
+    }
 }
 
 /// Company suffixes written with a final period.
