@@ -886,18 +886,19 @@ pub fn link_document(
             longest = longest.max(acr.len());
         }
         let mut written: FxHashMap<&str, &str> = FxHashMap::default();
+        let bytes = text.as_bytes();
         for t in &seg.tokens {
-            let raw = t.span.of(text);
+            // The length and first byte are read off the span: slicing
+            // every token (boundary checks) cost more than the test.
             // The possessive adds at most four bytes ("’s").
-            if raw.len() > longest + 4
-                || !raw
-                    .as_bytes()
-                    .first()
-                    .is_some_and(|&b| first_bytes[usize::from(b)])
+            let len = t.span.len();
+            if len == 0
+                || len > longest + 4
+                || !first_bytes[usize::from(bytes[t.span.start])]
             {
                 continue;
             }
-            let word = strip_possessive(raw);
+            let word = strip_possessive(t.span.of(text));
             if wanted.contains(word) {
                 written.entry(word).or_insert(word);
             }
@@ -981,7 +982,13 @@ pub fn link_document(
         let mut upper: FxHashMap<String, (Span, EntityType)> =
             FxHashMap::default();
         for (k, v) in shouted {
-            upper.entry(k.to_uppercase()).or_insert(v);
+            // ASCII upper-cases byte by byte, to the same string.
+            let shout = if k.is_ascii() {
+                k.to_ascii_uppercase()
+            } else {
+                k.to_uppercase()
+            };
+            upper.entry(shout).or_insert(v);
         }
         upper
     };
