@@ -1211,7 +1211,10 @@ fn name_word(feats: &[u64], i: usize) -> bool {
 
 /// Whether the token at `i` separates items of a list.
 fn list_separator(text: &str, seg: &Segmentation, i: usize) -> bool {
-    seg.tokens.get(i).is_some_and(|t| matches!(t.span.of(text), "," | "and"))
+    // Compared as bytes: a `str` slice checks char boundaries first.
+    seg.tokens.get(i).is_some_and(|t| {
+        matches!(&text.as_bytes()[t.span.range()], b"," | b"and")
+    })
 }
 
 /// In a list of names, an untyped item of two or three capitalized words
@@ -1312,7 +1315,12 @@ fn names_in_lists(
             added += 1;
         }
     }
-    sort_by_start(entities);
+    // The entities came sorted (by `define_acronyms`, and no pass since
+    // moves a span): only new names need a sort.
+    if added > 0 {
+        sort_by_start(entities);
+    }
+    debug_assert!(entities.is_sorted_by_key(|e| (e.span.start, e.span.end)));
 }
 
 /// Words before a place name that keep it a place even where the same
