@@ -1257,7 +1257,12 @@ fn names_in_lists(
         let Some(first) = token_at(&seg.tokens, person.start) else {
             continue;
         };
-        let last = seg.tokens.partition_point(|t| t.span.start < person.end);
+        // The token after the name: a name has few tokens, so stepping
+        // over them beats a search of the document's.
+        let last = seg.tokens[first..]
+            .iter()
+            .position(|t| t.span.start >= person.end)
+            .map_or(seg.tokens.len(), |k| first + k);
         let mut found = Vec::new();
         // The item after: ", Billy Mayfair," or "and Billy Mayfair."
         if list_separator(text, seg, last) {
