@@ -406,6 +406,10 @@ struct NameWords<'a> {
 }
 
 impl<'a> NameWords<'a> {
+    /// No words.
+    const NONE: NameWords<'static> =
+        NameWords { count: 0, first: "", last: "", before_last: "" };
+
     fn of(quote: &'a str) -> NameWords<'a> {
         let mut words =
             NameWords { count: 0, first: "", last: "", before_last: "" };
@@ -750,10 +754,20 @@ pub fn link_document(
     complete_names_written_in_full(text, entities);
     let mut aliases: FxHashMap<&str, (Span, EntityType)> =
         FxHashMap::default();
-    for e in entities.iter() {
+    // The words of each person's and organization's name, read once for
+    // the passes below (they take no other kind's).
+    let names: Vec<NameWords> = entities
+        .iter()
+        .map(|e| match e.kind {
+            EntityType::Person | EntityType::Organization => {
+                NameWords::of(e.span.of(text))
+            }
+            _ => NameWords::NONE,
+        })
+        .collect();
+    for (e, words) in entities.iter().zip(&names) {
         let quote = e.span.of(text);
         // Names wrap across lines in wire copy: "Bjorn\nDahlie".
-        let words = NameWords::of(quote);
         match e.kind {
             EntityType::Person if words.count >= 2 => {
                 // "Martin Luther King Jr." is "King" later on.
@@ -793,12 +807,12 @@ pub fn link_document(
     // A person is named by the given name alone too ("Harry Caray ...
     // fans loved Harry"), when only one person of the document has it.
     let mut given: FxHashMap<&str, Option<Span>> = FxHashMap::default();
-    for e in entities.iter().filter(|e| e.kind == EntityType::Person) {
-        let quote = e.span.of(text);
-        let mut words = quote.split_whitespace();
-        let (Some(first), Some(_)) = (words.next(), words.next()) else {
+    for (e, words) in entities.iter().zip(&names) {
+        if e.kind != EntityType::Person || words.count < 2 {
             continue;
-        };
+        }
+        let quote = e.span.of(text);
+        let first = words.first;
         if first.chars().count() < 3
             || first.ends_with('.')
             || !first.chars().next().is_some_and(char::is_uppercase)
@@ -823,12 +837,8 @@ pub fn link_document(
     // A one-word team guessed from a results line ("b Jayasuriya 50" in a
     // scorecard) that is the surname of a person in the document is that
     // person, wherever it came first.
-    for e in entities.iter() {
-        if e.kind != EntityType::Person {
-            continue;
-        }
-        let words = NameWords::of(e.span.of(text));
-        if words.count < 2 {
+    for (e, words) in entities.iter().zip(&names) {
+        if e.kind != EntityType::Person || words.count < 2 {
             continue;
         }
         let last = strip_possessive(words.last);
