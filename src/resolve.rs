@@ -63,10 +63,40 @@ pub fn gazetteer_candidates(
             vouched.push(m.entry);
         }
     }
-    for (m, &first_tok) in matches.iter().zip(&first_toks) {
-        let m =
-            &GazetteerMatch { entry: best_entry(text, gazetteer, m), ..*m };
-        let entry = gazetteer.entry(m.entry);
+    // Each match's entry and its subtype's class, looked up in one short
+    // loop: entries lie scattered in memory (a slot, the entry, its
+    // strings), and a short loop lets the CPU wait for several at once
+    // where the long one below waited for each in turn.
+    // The listed entries first, reading only their type: the shortest
+    // loop has the most lookups in flight.
+    let listed: Vec<(&Entry, bool)> = matches
+        .iter()
+        .map(|m| {
+            let entry = gazetteer.entry(m.entry);
+            (entry, entry.entity_type() == Some(EntityType::Location))
+        })
+        .collect();
+    let entries: Vec<(u32, &Entry, Area)> = matches
+        .iter()
+        .zip(listed)
+        .map(|(m, (first, place))| {
+            let (id, entry) = if place {
+                best_place(text, gazetteer, m, first)
+            } else {
+                (m.entry, first)
+            };
+            // Evidence rows (given names, titles) are passed over below.
+            let area = match entry.entity_type() {
+                Some(_) => Area::of(entry),
+                None => Area::Other,
+            };
+            (id, entry, area)
+        })
+        .collect();
+    for ((m, &first_tok), &(entry_id, entry, area)) in
+        matches.iter().zip(&first_toks).zip(&entries)
+    {
+        let m = &GazetteerMatch { entry: entry_id, ..*m };
         let Some(kind) = entry.entity_type() else { continue };
         let Some(span) =
             trim_description(text, &seg.tokens, feats, first_tok, m.span)
@@ -83,8 +113,6 @@ pub fn gazetteer_candidates(
                 continue;
             }
         }
-        let (entry_id, entry) = (m.entry, entry);
-        let Some(kind) = entry.entity_type().or(Some(kind)) else { continue };
         if names_a_holiday(text, &seg.tokens, span) {
             continue;
         }
@@ -95,11 +123,11 @@ pub fn gazetteer_candidates(
         // Countries and continents are safe whatever the word list says
         // ("Japan", "China", "Turkey" are also common nouns); provinces
         // and regions only carry the gazetteer's own flag.
-        let common = match &*entry.subtype {
-            "country" | "continent" => false,
+        let common = match area {
+            Area::Nation => false,
             // A short alias of a province that is a common word ("No"
             // for Nord) needs context like any common word.
-            "province" | "region" => {
+            Area::Region => {
                 entry.flags.has(Flags::COMMON_WORD)
                     || !quote.eq_ignore_ascii_case(&entry.name)
                         && !quote.ends_with('.')
@@ -113,10 +141,7 @@ pub fn gazetteer_candidates(
         // is more often the person.
         let person_like = kind == EntityType::Location
             && f & (feature::GIVEN | feature::SURNAME) != 0
-            && !matches!(
-                &*entry.subtype,
-                "country" | "province" | "continent" | "region"
-            )
+            && area == Area::Other
             && !entry.flags.has(Flags::CAPITAL)
             && entry.population < 1_000_000;
         let risky = single_word
@@ -270,26 +295,50 @@ fn iso_date_follows(text: &str, at: usize) -> bool {
 /// before a city), but a place written with its own name is that place,
 /// not one it is an alias of: "Moscow" is the city, not Moscow Oblast;
 /// "Belgrade" the city, not the district Beograd.
-fn best_entry(text: &str, gazetteer: &Gazetteer, m: &GazetteerMatch) -> u32 {
-    let first = gazetteer.entry(m.entry);
-    if first.entity_type() != Some(EntityType::Location) {
-        return m.entry;
-    }
+///
+/// `first` is the match's own entry, a place.
+fn best_place<'g>(
+    text: &str,
+    gazetteer: &'g Gazetteer,
+    m: &GazetteerMatch,
+    first: &'g Entry,
+) -> (u32, &'g Entry) {
     let quote = m.span.of(text);
-    let named = |i: u32| {
-        let e = gazetteer.entry(i);
+    let named = |e: &Entry| {
         e.entity_type() == Some(EntityType::Location)
             && e.name.eq_ignore_ascii_case(quote)
     };
-    if named(m.entry) {
-        return m.entry;
+    if named(first) {
+        return (m.entry, first);
     }
     gazetteer
         .match_entries(m)
         .iter()
-        .copied()
-        .find(|&i| named(i))
-        .unwrap_or(m.entry)
+        .map(|&i| (i, gazetteer.entry(i)))
+        .find(|&(_, e)| named(e))
+        .unwrap_or((m.entry, first))
+}
+
+/// How broad an area an entry's subtype names, as the risk checks of
+/// [`gazetteer_candidates`] tell them apart.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+enum Area {
+    /// A country or continent.
+    Nation,
+    /// A province or region.
+    Region,
+    /// Anything else: a city, a company, a person.
+    Other,
+}
+
+impl Area {
+    fn of(entry: &Entry) -> Area {
+        match &*entry.subtype {
+            "country" | "continent" => Area::Nation,
+            "province" | "region" => Area::Region,
+            _ => Area::Other,
+        }
+    }
 }
 
 /// Company suffixes written with a final period.
@@ -357,6 +406,10 @@ struct NameWords<'a> {
 }
 
 impl<'a> NameWords<'a> {
+    /// No words.
+    const NONE: NameWords<'static> =
+        NameWords { count: 0, first: "", last: "", before_last: "" };
+
     fn of(quote: &'a str) -> NameWords<'a> {
         let mut words =
             NameWords { count: 0, first: "", last: "", before_last: "" };
@@ -625,9 +678,9 @@ fn split_possessives(text: &str, cands: &mut [Candidate]) {
         }
         let span = c.entity.span;
         let quote = span.of(text);
-        // A possessive needs an apostrophe, ASCII or the first byte of a
-        // curly one: most names have none.
-        if !quote.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        // Most names have no possessive before their last byte, and the
+        // word search below cost more than this byte scan.
+        if !possessive_inside(quote) {
             continue;
         }
         // The first word ending in a possessive that is not the last.
@@ -670,6 +723,19 @@ fn split_possessives(text: &str, cands: &mut [Candidate]) {
     }
 }
 
+/// Whether `quote` has an `'s` or `’s` before its last byte: a word of
+/// it that [`strip_possessive`] shortens and that is not its last word
+/// has one.
+fn possessive_inside(quote: &str) -> bool {
+    let b = quote.as_bytes();
+    // `’` is E2 80 99 in UTF-8.
+    (1..b.len().saturating_sub(1)).any(|i| {
+        b[i] == b's'
+            && (b[i - 1] == b'\''
+                || i >= 3 && b[i - 3..i] == [0xE2, 0x80, 0x99])
+    })
+}
+
 /// Document-level linking and consistency; `entities` sorted by start.
 pub fn link_document(
     text: &str,
@@ -688,10 +754,20 @@ pub fn link_document(
     complete_names_written_in_full(text, entities);
     let mut aliases: FxHashMap<&str, (Span, EntityType)> =
         FxHashMap::default();
-    for e in entities.iter() {
+    // The words of each person's and organization's name, read once for
+    // the passes below (they take no other kind's).
+    let names: Vec<NameWords> = entities
+        .iter()
+        .map(|e| match e.kind {
+            EntityType::Person | EntityType::Organization => {
+                NameWords::of(e.span.of(text))
+            }
+            _ => NameWords::NONE,
+        })
+        .collect();
+    for (e, words) in entities.iter().zip(&names) {
         let quote = e.span.of(text);
         // Names wrap across lines in wire copy: "Bjorn\nDahlie".
-        let words = NameWords::of(quote);
         match e.kind {
             EntityType::Person if words.count >= 2 => {
                 // "Martin Luther King Jr." is "King" later on.
@@ -731,12 +807,12 @@ pub fn link_document(
     // A person is named by the given name alone too ("Harry Caray ...
     // fans loved Harry"), when only one person of the document has it.
     let mut given: FxHashMap<&str, Option<Span>> = FxHashMap::default();
-    for e in entities.iter().filter(|e| e.kind == EntityType::Person) {
-        let quote = e.span.of(text);
-        let mut words = quote.split_whitespace();
-        let (Some(first), Some(_)) = (words.next(), words.next()) else {
+    for (e, words) in entities.iter().zip(&names) {
+        if e.kind != EntityType::Person || words.count < 2 {
             continue;
-        };
+        }
+        let quote = e.span.of(text);
+        let first = words.first;
         if first.chars().count() < 3
             || first.ends_with('.')
             || !first.chars().next().is_some_and(char::is_uppercase)
@@ -761,12 +837,8 @@ pub fn link_document(
     // A one-word team guessed from a results line ("b Jayasuriya 50" in a
     // scorecard) that is the surname of a person in the document is that
     // person, wherever it came first.
-    for e in entities.iter() {
-        if e.kind != EntityType::Person {
-            continue;
-        }
-        let words = NameWords::of(e.span.of(text));
-        if words.count < 2 {
+    for (e, words) in entities.iter().zip(&names) {
+        if e.kind != EntityType::Person || words.count < 2 {
             continue;
         }
         let last = strip_possessive(words.last);
@@ -837,18 +909,19 @@ pub fn link_document(
             longest = longest.max(acr.len());
         }
         let mut written: FxHashMap<&str, &str> = FxHashMap::default();
+        let bytes = text.as_bytes();
         for t in &seg.tokens {
-            let raw = t.span.of(text);
+            // The length and first byte are read off the span: slicing
+            // every token (boundary checks) cost more than the test.
             // The possessive adds at most four bytes ("’s").
-            if raw.len() > longest + 4
-                || !raw
-                    .as_bytes()
-                    .first()
-                    .is_some_and(|&b| first_bytes[usize::from(b)])
+            let len = t.span.len();
+            if len == 0
+                || len > longest + 4
+                || !first_bytes[usize::from(bytes[t.span.start])]
             {
                 continue;
             }
-            let word = strip_possessive(raw);
+            let word = strip_possessive(t.span.of(text));
             if wanted.contains(word) {
                 written.entry(word).or_insert(word);
             }
@@ -932,7 +1005,13 @@ pub fn link_document(
         let mut upper: FxHashMap<String, (Span, EntityType)> =
             FxHashMap::default();
         for (k, v) in shouted {
-            upper.entry(k.to_uppercase()).or_insert(v);
+            // ASCII upper-cases byte by byte, to the same string.
+            let shout = if k.is_ascii() {
+                k.to_ascii_uppercase()
+            } else {
+                k.to_uppercase()
+            };
+            upper.entry(shout).or_insert(v);
         }
         upper
     };
@@ -1155,7 +1234,10 @@ fn name_word(feats: &[u64], i: usize) -> bool {
 
 /// Whether the token at `i` separates items of a list.
 fn list_separator(text: &str, seg: &Segmentation, i: usize) -> bool {
-    seg.tokens.get(i).is_some_and(|t| matches!(t.span.of(text), "," | "and"))
+    // Compared as bytes: a `str` slice checks char boundaries first.
+    seg.tokens.get(i).is_some_and(|t| {
+        matches!(&text.as_bytes()[t.span.range()], b"," | b"and")
+    })
 }
 
 /// In a list of names, an untyped item of two or three capitalized words
@@ -1185,7 +1267,12 @@ fn names_in_lists(
         let Some(first) = token_at(&seg.tokens, person.start) else {
             continue;
         };
-        let last = seg.tokens.partition_point(|t| t.span.start < person.end);
+        // The token after the name: a name has few tokens, so stepping
+        // over them beats a search of the document's.
+        let last = seg.tokens[first..]
+            .iter()
+            .position(|t| t.span.start >= person.end)
+            .map_or(seg.tokens.len(), |k| first + k);
         let mut found = Vec::new();
         // The item after: ", Billy Mayfair," or "and Billy Mayfair."
         if list_separator(text, seg, last) {
@@ -1256,7 +1343,12 @@ fn names_in_lists(
             added += 1;
         }
     }
-    sort_by_start(entities);
+    // The entities came sorted (by `define_acronyms`, and no pass since
+    // moves a span): only new names need a sort.
+    if added > 0 {
+        sort_by_start(entities);
+    }
+    debug_assert!(entities.is_sorted_by_key(|e| (e.span.start, e.span.end)));
 }
 
 /// Words before a place name that keep it a place even where the same
@@ -1665,6 +1757,19 @@ const TITLE_WORDS_ALONE: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn possessives_inside_a_name() {
+        assert!(possessive_inside("India's Leander Paes"));
+        assert!(possessive_inside("Japan’s Finance Ministry"));
+        assert!(possessive_inside("Moody's Investors"));
+        // At the end, or no possessive at all.
+        assert!(!possessive_inside("Clinton's"));
+        assert!(!possessive_inside("Clinton’s"));
+        assert!(!possessive_inside("O'Brien"));
+        assert!(!possessive_inside("Smith — Jones"));
+        assert!(!possessive_inside(""));
+    }
 
     #[test]
     fn acronym_initials() {
