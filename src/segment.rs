@@ -116,6 +116,9 @@ impl Segmenter {
     pub fn segment(&self, text: &str, out: &mut Segmentation) {
         out.clear();
         tokenize(text, &mut out.tokens);
+        // News sentences run about 25 tokens: one allocation, not a
+        // handful of regrowths per document.
+        out.sentences.reserve(out.tokens.len() / 16 + 1);
         let wrapped = is_hard_wrapped(text);
         self.split_sentences(text, wrapped, out);
     }
