@@ -6,7 +6,6 @@
 //! numbers with separators (`235,000`, `1.5`), and wire copy hard-wrapped
 //! at 70 columns, where a newline is not a sentence break.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::span::Span;
@@ -97,7 +96,10 @@ const CORPORATE: &[&str] = &["Co", "Corp", "Ltd", "Inc", "Bros", "etc"];
 /// Splits documents into tokens and sentences.
 #[derive(Clone, Debug)]
 pub struct Segmenter {
-    abbreviations: HashSet<&'static str>,
+    /// [`ABBREVIATIONS`] as [`short_key`]s, sorted: a binary search over
+    /// words in registers, where a `HashSet` of strings hashed each word
+    /// with SipHash.
+    abbreviations: Vec<u64>,
 }
 
 impl Default for Segmenter {
@@ -109,29 +111,37 @@ impl Default for Segmenter {
 impl Segmenter {
     /// Makes a segmenter with the built-in abbreviation list.
     pub fn new() -> Segmenter {
-        Segmenter { abbreviations: ABBREVIATIONS.iter().copied().collect() }
+        let mut abbreviations: Vec<u64> = ABBREVIATIONS
+            .iter()
+            .map(|a| short_key(a).expect("abbreviations are short"))
+            .collect();
+        abbreviations.sort_unstable();
+        Segmenter { abbreviations }
     }
 
     /// Segments `text` into `out` (cleared first).
     pub fn segment(&self, text: &str, out: &mut Segmentation) {
         out.clear();
         tokenize(text, &mut out.tokens);
+        let width = wrap_width(text);
         // News sentences run about 25 tokens: one allocation, not a
         // handful of regrowths per document.
         out.sentences.reserve(out.tokens.len() / 16 + 1);
-        let wrapped = is_hard_wrapped(text);
-        self.split_sentences(text, wrapped, out);
+        self.split_sentences(text, width, out);
     }
 
+    /// Splits the tokens into sentences; `width` is the wrap width of
+    /// hard-wrapped text.
     fn split_sentences(
         &self,
         text: &str,
-        wrapped: bool,
+        width: Option<usize>,
         out: &mut Segmentation,
     ) {
         let Segmentation { tokens, sentences } = out;
         let tokens: &[Token] = tokens;
-        let wrap_width = if wrapped { max_line_len(text) } else { 0 };
+        let wrapped = width.is_some();
+        let wrap_width = width.unwrap_or(0);
         let mut start = 0;
         let mut i = 0;
         let mut line_start_tok = 0;
@@ -153,7 +163,7 @@ impl Segmenter {
                 if nx.newlines_before > 0 {
                     if nx.newlines_before >= 2
                         || !wrapped
-                        || starts_paragraph(text, nx)
+                        || starts_paragraph(text, tok.span.end, nx)
                         || self.ends_sentence_at(text, tokens, i, true)
                         || line_is_short(text, tok, wrap_width)
                     {
@@ -249,7 +259,9 @@ impl Segmenter {
                     return false;
                 }
             }
-            if self.abbreviations.contains(word) {
+            let known = short_key(word)
+                .is_some_and(|k| self.abbreviations.binary_search(&k).is_ok());
+            if known {
                 if CORPORATE.contains(&word) {
                     return next_word_is_capitalized(text, tokens, i + 1);
                 }
@@ -258,6 +270,19 @@ impl Segmenter {
         }
         true
     }
+}
+
+/// A word of up to seven bytes as one number: its bytes, and its length
+/// in the top byte, so that no two words share a key.
+fn short_key(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 7 {
+        return None;
+    }
+    let mut key = [0u8; 8];
+    key[..bytes.len()].copy_from_slice(bytes);
+    key[7] = bytes.len() as u8;
+    Some(u64::from_le_bytes(key))
 }
 
 fn push_sentence(
@@ -309,9 +334,14 @@ fn starts_sentence(text: &str, tokens: &[Token], j: usize) -> bool {
 }
 
 /// Whether a token at a line start begins a new paragraph: it is indented
-/// or a bullet.
-fn starts_paragraph(text: &str, tok: Token) -> bool {
-    let line_start = text[..tok.span.start].rfind('\n').map_or(0, |i| i + 1);
+/// or a bullet. `gap` is where the whitespace before it starts, which
+/// holds the line break (unless the break is a Unicode line separator).
+fn starts_paragraph(text: &str, gap: usize, tok: Token) -> bool {
+    let line_start = text[gap..tok.span.start]
+        .rfind('\n')
+        .map(|i| gap + i)
+        .or_else(|| text[..gap].rfind('\n'))
+        .map_or(0, |i| i + 1);
     let indent = &text[line_start..tok.span.start];
     indent.contains('\t')
         || indent.len() >= 2
@@ -362,10 +392,13 @@ fn is_dateline_end(
     tokens.get(i + 1).is_some_and(|t| t.newlines_before == 0)
 }
 
-/// Whether the text is hard-wrapped wire copy: most lines are long and
-/// of similar length, with no line much longer than a terminal.
-fn is_hard_wrapped(text: &str) -> bool {
+/// The wrap width of hard-wrapped wire copy, its longest line trimmed, in
+/// bytes; `None` unless the text is hard-wrapped: most lines are long and
+/// of similar length, with no line much longer than a terminal. One pass
+/// finds both, as the width is only wanted for wrapped text.
+fn wrap_width(text: &str) -> Option<usize> {
     let mut lens: Vec<usize> = Vec::new();
+    let mut widest = 0;
     for line in text.split('\n') {
         let line = line.trim_end();
         if line.is_empty() {
@@ -373,25 +406,25 @@ fn is_hard_wrapped(text: &str) -> bool {
         }
         // One line past 100 characters settles it: most news text has
         // long paragraph lines, so this spares counting the rest and
-        // sorting.
-        let chars = line.chars().take(101).count();
+        // sorting. A character is at most four bytes.
+        if line.len() > 400 {
+            return None;
+        }
+        let chars = line.bytes().filter(|&b| (b & 0xC0) != 0x80).count();
         if chars > 100 {
-            return false;
+            return None;
         }
         lens.push(chars);
+        widest = widest.max(line.trim_start().len());
     }
     if lens.len() < 4 {
-        return false;
+        return None;
     }
     lens.sort_unstable();
     // Every line is at most 100 characters here.
     let max = lens[lens.len() - 1];
     let median = lens[lens.len() / 2];
-    median * 2 >= max && median >= 30
-}
-
-fn max_line_len(text: &str) -> usize {
-    text.split('\n').map(|l| l.trim().len()).max().unwrap_or(0)
+    (median * 2 >= max && median >= 30).then_some(widest)
 }
 
 /// What an ASCII byte starts, for the tokenizer's table lookup; bytes from
@@ -738,6 +771,20 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(&words(text), want, "tokenizing {text:?}");
+        }
+    }
+
+    #[test]
+    fn abbreviations_are_found_by_their_keys() {
+        let seg = Segmenter::new();
+        let known = |w: &str| {
+            short_key(w).is_some_and(|k| seg.abbreviations.binary_search(&k).is_ok())
+        };
+        for a in ABBREVIATIONS {
+            assert!(known(a), "{a}");
+        }
+        for w in ["", "M", "Mrs.", "mr", "MR", "Dr\0", "approxi", "Senator"] {
+            assert_eq!(known(w), ABBREVIATIONS.contains(&w), "{w:?}");
         }
     }
 
