@@ -554,13 +554,13 @@ fn packed_digits(n: usize) -> Option<(u64, usize)> {
     }
     let n = n as u64;
     // Two 32-bit lanes: the first four digits, then the last four.
-    let quads = n / 10_000 | (n % 10_000) << 32;
+    let quads = (n / 10_000) | ((n % 10_000) << 32);
     // Four 16-bit lanes: each quad's first two digits, then its last two.
-    let high = (quads * 10_486 >> 20) & 0x0000_007F_0000_007F;
-    let pairs = (quads - high * 100) << 16 | high;
+    let high = ((quads * 10_486) >> 20) & 0x0000_007F_0000_007F;
+    let pairs = ((quads - high * 100) << 16) | high;
     // Eight bytes: each pair's tens, then its units.
-    let tens = (pairs * 103 >> 10) & 0x000F_000F_000F_000F;
-    let digits = (pairs - tens * 10) << 8 | tens;
+    let tens = ((pairs * 103) >> 10) & 0x000F_000F_000F_000F;
+    let digits = ((pairs - tens * 10) << 8) | tens;
     // Leading zeros are the low zero bytes; zero keeps one digit.
     let skip = (digits.trailing_zeros() / 8).min(7);
     let word = (digits | 0x3030_3030_3030_3030) >> (skip * 8);
@@ -728,7 +728,7 @@ impl<'b> Record<'b> {
             Some((word, len)) if len < 8 && self.fields > 0 => {
                 self.fields += 1;
                 let start = self.buf.len();
-                let cell = word << 8 | u64::from(b',');
+                let cell = (word << 8) | u64::from(b',');
                 self.buf.extend_from_slice(&cell.to_le_bytes());
                 self.buf.truncate(start + len + 1);
             }

@@ -603,7 +603,7 @@ fn ascii_word_bytes(block: u64) -> u64 {
         at_least(x, lo) & !at_least(x, hi + 1) & HIGH_BITS
     };
     // Setting bit 5 lowercases letters and makes no other byte one.
-    let letters = in_range(low7 | ONES * 0x20, b'a', b'z');
+    let letters = in_range(low7 | (ONES * 0x20), b'a', b'z');
     let digits = in_range(low7, b'0', b'9');
     // Bytes from 0x80 up start or continue a multi-byte character.
     (letters | digits) & !block
@@ -778,7 +778,8 @@ mod tests {
     fn abbreviations_are_found_by_their_keys() {
         let seg = Segmenter::new();
         let known = |w: &str| {
-            short_key(w).is_some_and(|k| seg.abbreviations.binary_search(&k).is_ok())
+            short_key(w)
+                .is_some_and(|k| seg.abbreviations.binary_search(&k).is_ok())
         };
         for a in ABBREVIATIONS {
             assert!(known(a), "{a}");
@@ -799,7 +800,8 @@ mod tests {
                 "byte {b:#x}"
             );
         }
-        let text = "Leicestershire beat Somerset by 39 runs, élan x".as_bytes();
+        let text =
+            "Leicestershire beat Somerset by 39 runs, élan x".as_bytes();
         for at in 0..text.len() {
             let mut want = at;
             while want < text.len() && text[want].is_ascii_alphanumeric() {
