@@ -602,7 +602,9 @@ impl std::ops::Deref for Num {
 
 /// Whether the `csv` crate would quote a field: it holds `,`, `"`, CR or
 /// LF. Eight bytes at a time: most fields are short and plain, and a
-/// table lookup per byte was most of the cost of writing a row.
+/// table lookup per byte was most of the cost of writing a row. Inlined
+/// into the few cell writers: the call cost a third as much as the check.
+#[inline(always)]
 fn needs_quotes(field: &[u8]) -> bool {
     const ONES: u64 = u64::from_le_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
@@ -634,6 +636,9 @@ fn needs_quotes(field: &[u8]) -> bool {
         }
         // The first and last four bytes (overlapping) in one word.
         4..=7 => special(u32_at(0) | u32_at(field.len() - 4) << 32),
+        // The first and last eight (overlapping), with no loop: ids and
+        // names of this length are common.
+        len @ 8..=16 => special(u64_at(0)) | special(u64_at(len - 8)),
         len => {
             (0..len / 8).any(|i| special(u64_at(i * 8)))
                 || special(u64_at(len - 8))
