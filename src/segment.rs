@@ -487,6 +487,18 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 // non-ASCII character after the run needs the full scan.
                 let end = ascii_word_end(bytes, i + 1);
                 i = match bytes.get(end) {
+                    // As `scan_word` decides, without its decoding: a
+                    // period after two or more characters ends the word
+                    // (only single letters take one, as in `U.S.`), and
+                    // so does a joiner before no letter or digit.
+                    Some(b'.') if end - i > 1 => end,
+                    Some(b'-' | b'\'')
+                        if bytes.get(end + 1).is_none_or(|&a| {
+                            a.is_ascii() && !a.is_ascii_alphanumeric()
+                        }) =>
+                    {
+                        end
+                    }
                     Some(&b)
                         if !b.is_ascii()
                             || matches!(b, b'-' | b'\'' | b'.') =>
@@ -787,6 +799,24 @@ mod tests {
         for w in ["", "M", "Mrs.", "mr", "MR", "Dr\0", "approxi", "Senator"] {
             assert_eq!(known(w), ABBREVIATIONS.contains(&w), "{w:?}");
         }
+    }
+
+    #[test]
+    fn words_before_periods_and_joiners_end_as_scanned() {
+        let text = "Mr. U.S. all-rounder O'Brien rock- 'n' roll so. A. \
+                    ab.c d-é e'’ f-- g'. hi.\n jk-\n lm'";
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
+            assert_eq!(t.span.end, scan_word(text, t.span.start), "{t:?}");
+        }
+        assert_eq!(
+            words("so. ab.c g'. rock- 'n' roll"),
+            [
+                "so", ".", "ab", ".", "c", "g", "'", ".", "rock", "-", "'",
+                "n", "'", "roll"
+            ]
+        );
     }
 
     #[test]
