@@ -417,7 +417,8 @@ fn wrap_width(text: &str) -> Option<usize> {
         if line.len() > 400 {
             return None;
         }
-        let chars = line.bytes().filter(|&b| (b & 0xC0) != 0x80).count();
+        // The standard count, a word of bytes at a time.
+        let chars = line.chars().count();
         if chars > 100 {
             return None;
         }
