@@ -548,6 +548,7 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 /// by multiplications (x / 100 is x * 10486 >> 20 below 10^4, x / 10 is
 /// x * 103 >> 10 below 100): a division per digit in a loop cost twice as
 /// much, and offsets fill a third of the output.
+#[inline(always)]
 fn packed_digits(n: usize) -> Option<(u64, usize)> {
     if n >= 100_000_000 {
         return None;
@@ -726,6 +727,10 @@ impl<'b> Record<'b> {
         self
     }
 
+    /// A number cell. Inlined into the row writers, with the rare cases
+    /// out of line: the call and its register saves cost as much as the
+    /// digits.
+    #[inline(always)]
     fn num(&mut self, n: usize) -> &mut Self {
         match packed_digits(n) {
             // The separator and up to seven digits in one store, as most
@@ -737,12 +742,15 @@ impl<'b> Record<'b> {
                 self.buf.extend_from_slice(&cell.to_le_bytes());
                 self.buf.truncate(start + len + 1);
             }
-            _ => {
-                self.separate();
-                self.digits(n);
-            }
+            _ => self.separate_digits(n),
         }
         self
+    }
+
+    #[inline(never)]
+    fn separate_digits(&mut self, n: usize) {
+        self.separate();
+        self.digits(n);
     }
 
     fn digits(&mut self, n: usize) {
