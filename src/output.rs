@@ -768,6 +768,7 @@ impl<'b> Record<'b> {
         self.digits(n);
     }
 
+    #[inline(always)]
     fn digits(&mut self, n: usize) {
         match packed_digits(n) {
             Some((word, len)) => {
@@ -795,7 +796,8 @@ impl<'b> Record<'b> {
     }
 
     /// A row id (`DOC#eN`), a free-text field written in parts when the
-    /// document id allows.
+    /// document id allows. Inlined, as the other cells.
+    #[inline(always)]
     fn row_id(
         &mut self,
         doc: &DocId<'_>,
@@ -803,13 +805,24 @@ impl<'b> Record<'b> {
         n: usize,
     ) -> &mut Self {
         if !doc.plain {
-            return self.text(&RowId { doc: doc.id, tag, n }.to_string());
+            return self.joined_row_id(doc, tag, n);
         }
         self.separate();
         self.buf.extend_from_slice(doc.id.as_bytes());
         self.buf.extend_from_slice(tag.as_bytes());
         self.digits(n);
         self
+    }
+
+    /// A row id whose document id needs quotes or neutralizing.
+    #[inline(never)]
+    fn joined_row_id(
+        &mut self,
+        doc: &DocId<'_>,
+        tag: &'static str,
+        n: usize,
+    ) -> &mut Self {
+        self.text(&RowId { doc: doc.id, tag, n }.to_string())
     }
 
     /// A free-text field that is `parts` joined, written in parts unless
