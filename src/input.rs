@@ -191,9 +191,14 @@ type IdFilter = Box<dyn Fn(&str) -> bool + Send>;
 
 struct JsonlState {
     index: u32,
-    source: Source,
     reader: Box<dyn BufRead + Send>,
     line: u64,
+    /// The source as its items' `source` column starts, formatted once:
+    /// per line it showed up in profiles.
+    shown: String,
+    /// The current line's bytes, kept between lines so that reading one
+    /// does not grow a new buffer from empty.
+    buf: Vec<u8>,
 }
 
 impl Reader {
@@ -332,8 +337,14 @@ impl Reader {
                             }
                         },
                     };
-                    self.current =
-                        Some(JsonlState { index, source, reader, line: 0 });
+                    let shown = source.display();
+                    self.current = Some(JsonlState {
+                        index,
+                        reader,
+                        line: 0,
+                        shown,
+                        buf: Vec::new(),
+                    });
                 }
             }
         }
@@ -436,18 +447,15 @@ pub fn check_text(text: &str) -> std::result::Result<(), RejectReason> {
 }
 
 fn next_jsonl(state: &mut JsonlState, options: &InputOptions) -> Option<Item> {
-    let mut buf = Vec::new();
+    let buf = &mut state.buf;
     loop {
         buf.clear();
         state.line += 1;
         let line = state.line;
-        let shown = format!("{}:{line}", state.source.display());
+        let shown = format!("{}:{line}", state.shown);
         let fallback_id = shown.clone();
-        let read = read_line_bounded(
-            &mut state.reader,
-            &mut buf,
-            options.max_doc_bytes,
-        );
+        let read =
+            read_line_bounded(&mut state.reader, buf, options.max_doc_bytes);
         let reject = |bytes, reason| Rejection {
             id: fallback_id.clone(),
             source: shown.clone(),
@@ -476,7 +484,7 @@ fn next_jsonl(state: &mut JsonlState, options: &InputOptions) -> Option<Item> {
         if buf.iter().all(|b| b.is_ascii_whitespace()) {
             continue;
         }
-        return Some(parse_jsonl_line(&buf, line, shown, options));
+        return Some(parse_jsonl_line(buf, line, shown, options));
     }
 }
 

@@ -97,8 +97,7 @@ impl<'t> CharIndex<'t> {
         let mut count: u32 = 0;
         for chunk in bytes.chunks(64) {
             blocks.push(count);
-            count +=
-                chunk.iter().filter(|&&b| !is_continuation(b)).count() as u32;
+            count += count_chars(chunk) as u32;
         }
         CharIndex { text, blocks }
     }
@@ -134,8 +133,21 @@ fn is_continuation(b: u8) -> bool {
     (b & 0xC0) == 0x80
 }
 
+/// The code points starting in `bytes`, eight bytes at a time: offsets
+/// are looked up for every cell of every row.
 fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| !is_continuation(b)).count()
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        // A byte starts a code point unless it is 0b10xxxxxx: its top bit
+        // is clear or the next one set. One bit per byte, summed by the
+        // multiplication into the top byte.
+        let starts = ((!word >> 7) | (word >> 6)) & ONES;
+        count += (starts.wrapping_mul(ONES) >> 56) as usize;
+    }
+    count + chunks.remainder().iter().filter(|&&b| !is_continuation(b)).count()
 }
 
 /// Makes a free-text cell safe to open in a spreadsheet: a cell starting
@@ -543,21 +555,29 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 /// ASCII digits packed into one word, the first digit in the lowest byte,
 /// and how many there are: written with one 8-byte store and cut back to
 /// length, with no digit count up front and no stack buffer to copy.
+///
+/// All eight digits are found at once, lanes of one word split in halves
+/// by multiplications (x / 100 is x * 10486 >> 20 below 10^4, x / 10 is
+/// x * 103 >> 10 below 100): a division per digit in a loop cost twice as
+/// much, and offsets fill a third of the output.
+#[inline(always)]
 fn packed_digits(n: usize) -> Option<(u64, usize)> {
     if n >= 100_000_000 {
         return None;
     }
-    let (mut word, mut len, mut rest) = (0u64, 0, n);
-    loop {
-        // Later digits are shifted up: the last one computed, the first
-        // digit, lands in the lowest byte.
-        word = word << 8 | u64::from(b'0' + (rest % 10) as u8);
-        len += 1;
-        rest /= 10;
-        if rest == 0 {
-            return Some((word, len));
-        }
-    }
+    let n = n as u64;
+    // Two 32-bit lanes: the first four digits, then the last four.
+    let quads = (n / 10_000) | ((n % 10_000) << 32);
+    // Four 16-bit lanes: each quad's first two digits, then its last two.
+    let high = ((quads * 10_486) >> 20) & 0x0000_007F_0000_007F;
+    let pairs = ((quads - high * 100) << 16) | high;
+    // Eight bytes: each pair's tens, then its units.
+    let tens = ((pairs * 103) >> 10) & 0x000F_000F_000F_000F;
+    let digits = ((pairs - tens * 10) << 8) | tens;
+    // Leading zeros are the low zero bytes; zero keeps one digit.
+    let skip = (digits.trailing_zeros() / 8).min(7);
+    let word = (digits | 0x3030_3030_3030_3030) >> (skip * 8);
+    Some((word, 8 - skip as usize))
 }
 
 /// A number written in decimal on the stack, for those too long for
@@ -595,7 +615,9 @@ impl std::ops::Deref for Num {
 
 /// Whether the `csv` crate would quote a field: it holds `,`, `"`, CR or
 /// LF. Eight bytes at a time: most fields are short and plain, and a
-/// table lookup per byte was most of the cost of writing a row.
+/// table lookup per byte was most of the cost of writing a row. Inlined
+/// into the few cell writers: the call cost a third as much as the check.
+#[inline(always)]
 fn needs_quotes(field: &[u8]) -> bool {
     const ONES: u64 = u64::from_le_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
@@ -627,6 +649,9 @@ fn needs_quotes(field: &[u8]) -> bool {
         }
         // The first and last four bytes (overlapping) in one word.
         4..=7 => special(u32_at(0) | u32_at(field.len() - 4) << 32),
+        // The first and last eight (overlapping), with no loop: ids and
+        // names of this length are common.
+        len @ 8..=16 => special(u64_at(0)) | special(u64_at(len - 8)),
         len => {
             (0..len / 8).any(|i| special(u64_at(i * 8)))
                 || special(u64_at(len - 8))
@@ -679,38 +704,89 @@ impl<'b> Record<'b> {
     }
 
     /// A field written as is: numbers, and names of our own vocabulary.
+    /// Inlined into the row writers, with quoting out of line: the call
+    /// cost a good part of a short cell.
+    #[inline(always)]
     fn raw(&mut self, s: &str) -> &mut Self {
         self.separate();
+        self.cell(s);
+        self
+    }
+
+    /// [`Record::raw`] after the separator.
+    #[inline(always)]
+    fn cell(&mut self, s: &str) {
         if needs_quotes(s.as_bytes()) {
-            self.buf.push(b'"');
-            for b in s.bytes() {
-                if b == b'"' {
-                    self.buf.push(b'"');
-                }
-                self.buf.push(b);
-            }
-            self.buf.push(b'"');
+            self.quoted(s);
         } else {
             self.buf.extend_from_slice(s.as_bytes());
         }
-        self
+    }
+
+    /// `s` in quotes, its quotes doubled.
+    #[inline(never)]
+    fn quoted(&mut self, s: &str) {
+        self.buf.push(b'"');
+        for b in s.bytes() {
+            if b == b'"' {
+                self.buf.push(b'"');
+            }
+            self.buf.push(b);
+        }
+        self.buf.push(b'"');
     }
 
     /// A free-text field: neutralized for spreadsheets unless turned off.
+    #[inline(always)]
     fn text(&mut self, s: &str) -> &mut Self {
-        if self.opts.safe_cells {
-            self.raw(&neutralize(s))
-        } else {
-            self.raw(s)
+        if self.opts.safe_cells && starts_formula(s) {
+            return self.neutralized(s);
         }
+        self.raw(s)
     }
 
-    fn num(&mut self, n: usize) -> &mut Self {
+    /// A free-text field that [`neutralize`] changes.
+    #[inline(never)]
+    fn neutralized(&mut self, s: &str) -> &mut Self {
+        self.raw(&neutralize(s))
+    }
+
+    /// A field of our own vocabulary (entity and claim kinds, operators),
+    /// none of which needs quotes: spared the check.
+    fn plain(&mut self, s: &'static str) -> &mut Self {
+        debug_assert!(!needs_quotes(s.as_bytes()), "{s:?}");
         self.separate();
-        self.digits(n);
+        self.buf.extend_from_slice(s.as_bytes());
         self
     }
 
+    /// A number cell. Inlined into the row writers, with the rare cases
+    /// out of line: the call and its register saves cost as much as the
+    /// digits.
+    #[inline(always)]
+    fn num(&mut self, n: usize) -> &mut Self {
+        match packed_digits(n) {
+            // The separator and up to seven digits in one store, as most
+            // numbers are mid-row.
+            Some((word, len)) if len < 8 && self.fields > 0 => {
+                self.fields += 1;
+                let start = self.buf.len();
+                let cell = (word << 8) | u64::from(b',');
+                self.buf.extend_from_slice(&cell.to_le_bytes());
+                self.buf.truncate(start + len + 1);
+            }
+            _ => self.separate_digits(n),
+        }
+        self
+    }
+
+    #[inline(never)]
+    fn separate_digits(&mut self, n: usize) {
+        self.separate();
+        self.digits(n);
+    }
+
+    #[inline(always)]
     fn digits(&mut self, n: usize) {
         match packed_digits(n) {
             Some((word, len)) => {
@@ -718,8 +794,16 @@ impl<'b> Record<'b> {
                 self.buf.extend_from_slice(&word.to_le_bytes());
                 self.buf.truncate(start + len);
             }
-            None => self.buf.extend_from_slice(Num::new(n as u64).as_bytes()),
+            None => self.long_digits(n),
         }
+    }
+
+    /// [`Record::digits`] past eight digits, kept out of line: its stack
+    /// buffer made every call save registers and reserve stack.
+    #[cold]
+    #[inline(never)]
+    fn long_digits(&mut self, n: usize) {
+        self.buf.extend_from_slice(Num::new(n as u64).as_bytes());
     }
 
     /// A cell escaped beforehand.
@@ -730,7 +814,8 @@ impl<'b> Record<'b> {
     }
 
     /// A row id (`DOC#eN`), a free-text field written in parts when the
-    /// document id allows.
+    /// document id allows. Inlined, as the other cells.
+    #[inline(always)]
     fn row_id(
         &mut self,
         doc: &DocId<'_>,
@@ -738,7 +823,7 @@ impl<'b> Record<'b> {
         n: usize,
     ) -> &mut Self {
         if !doc.plain {
-            return self.text(&RowId { doc: doc.id, tag, n }.to_string());
+            return self.joined_row_id(doc, tag, n);
         }
         self.separate();
         self.buf.extend_from_slice(doc.id.as_bytes());
@@ -747,20 +832,50 @@ impl<'b> Record<'b> {
         self
     }
 
-    /// A free-text field that is `parts` joined, written in parts unless
-    /// the whole needs quotes or neutralizing.
+    /// A row id whose document id needs quotes or neutralizing.
+    #[inline(never)]
+    fn joined_row_id(
+        &mut self,
+        doc: &DocId<'_>,
+        tag: &'static str,
+        n: usize,
+    ) -> &mut Self {
+        self.text(&RowId { doc: doc.id, tag, n }.to_string())
+    }
+
+    /// A free-text field that is `parts` joined: written in parts, then
+    /// checked as a whole (a special byte in a part is one in the whole),
+    /// and rewritten only when it needs quotes or neutralizing. Checking
+    /// each part first cost a length dispatch per part.
     fn joined(&mut self, parts: &[&str]) -> &mut Self {
-        let first = parts.iter().find(|p| !p.is_empty()).copied();
-        let formula =
-            self.opts.safe_cells && starts_formula(first.unwrap_or(""));
-        if formula || parts.iter().any(|p| needs_quotes(p.as_bytes())) {
-            return self.text(&parts.concat());
-        }
         self.separate();
+        let start = self.buf.len();
         for part in parts {
             self.buf.extend_from_slice(part.as_bytes());
         }
+        let cell = &self.buf[start..];
+        let formula = self.opts.safe_cells
+            && matches!(
+                cell.first(),
+                Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+            );
+        if formula || needs_quotes(cell) {
+            self.buf.truncate(start);
+            self.rewrite_joined(parts);
+        }
         self
+    }
+
+    /// [`Record::joined`]'s cell, as [`Record::text`] writes it, in place
+    /// of the parts.
+    #[inline(never)]
+    fn rewrite_joined(&mut self, parts: &[&str]) {
+        let whole = parts.concat();
+        if self.opts.safe_cells {
+            self.cell(&neutralize(&whole));
+        } else {
+            self.cell(&whole);
+        }
     }
 
     /// A claim value, as [`format_value`] writes it.
@@ -834,6 +949,13 @@ fn render_processed(
 ) {
     let text = doc.text.as_str();
     let idx = CharIndex::new(text);
+    // Room for every row up front: growing the buffers copied them over
+    // and over. An entity row holds the document id two or three times
+    // and about 100 other bytes, a claim row about 120.
+    let id_len = doc.id.len();
+    out.document.reserve(doc.id.len() + doc.source.len() + 128);
+    out.entities.reserve(ex.entities.len() * (2 * id_len + 100));
+    out.claims.reserve(ex.claims.len() * (2 * id_len + 120));
     Record::new(&mut out.document, opts)
         .text(&doc.id)
         .text(&doc.source)
@@ -845,12 +967,11 @@ fn render_processed(
         .num(ex.claims.len())
         .end();
     let doc_id = DocId::new(&doc.id, opts);
-    out.entities.reserve(ex.entities.len() * 128);
     for (i, e) in ex.entities.iter().enumerate() {
         let mut row = Record::new(&mut out.entities, opts);
         row.escaped(&doc_id.cell)
             .row_id(&doc_id, "#e", i + 1)
-            .raw(e.kind.as_str())
+            .plain(e.kind.as_str())
             .text(e.span.of(text))
             .num(idx.chars(e.span.start))
             .num(idx.chars(e.span.end))
@@ -872,7 +993,7 @@ fn render_processed(
         Record::new(&mut out.claims, opts)
             .escaped(&doc_id.cell)
             .row_id(&doc_id, "#c", i + 1)
-            .raw(c.kind.as_str())
+            .plain(c.kind.as_str())
             .text(c.span.of(text))
             .num(idx.chars(c.span.start))
             .num(idx.chars(c.span.end))
@@ -884,7 +1005,7 @@ fn render_processed(
             .raw(c.unit)
             .raw(crate::numbers::unit_symbol(c.unit))
             .text(quoted(text, c.qualifier))
-            .raw(c.operator.as_str())
+            .plain(c.operator.as_str())
             .text(quoted(text, c.counted))
             .opt_num(c.counted.map(|s| idx.chars(s.start)))
             .opt_num(c.counted.map(|s| idx.chars(s.end)))
@@ -1177,6 +1298,95 @@ mod tests {
         record.end();
         let theirs: Vec<String> = numbers.map(|n| n.to_string()).to_vec();
         assert_eq!(String::from_utf8_lossy(&ours), theirs.join(",") + "\n");
+    }
+
+    #[test]
+    fn vocabulary_written_plain_needs_no_quotes() {
+        use crate::annotation::{ClaimKind, EntityType, Operator};
+        let kinds = [
+            ClaimKind::Count,
+            ClaimKind::Money,
+            ClaimKind::Percent,
+            ClaimKind::Quantity,
+            ClaimKind::Fraction,
+            ClaimKind::Multiplier,
+            ClaimKind::Duration,
+        ];
+        let operators = [
+            Operator::Eq,
+            Operator::Approx,
+            Operator::Gt,
+            Operator::Ge,
+            Operator::Lt,
+            Operator::Le,
+        ];
+        let names = EntityType::ALL.map(EntityType::as_str).into_iter();
+        let names = names
+            .chain(kinds.map(ClaimKind::as_str))
+            .chain(operators.map(Operator::as_str));
+        for name in names {
+            assert!(!needs_quotes(name.as_bytes()), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn joined_cells_are_written_as_their_text() {
+        let cases: &[&[&str]] = &[
+            &["gazetteer:", "cities.tsv", ":", "geonames:1"],
+            &["rule:", "a,b", "", ""],
+            &["", "=x", "", ""],
+            &["-", "say \"hi\"", "\n", ""],
+            &["", "", "", ""],
+            &["@home", "", "", ""],
+        ];
+        for parts in cases {
+            for safe_cells in [true, false] {
+                let opts = RenderOptions { safe_cells };
+                let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+                Record::new(&mut ours, opts).raw("x").joined(parts).end();
+                Record::new(&mut theirs, opts)
+                    .raw("x")
+                    .text(&parts.concat())
+                    .end();
+                assert_eq!(ours, theirs, "{parts:?} {safe_cells}");
+            }
+        }
+    }
+
+    #[test]
+    fn chars_are_counted_as_code_points() {
+        let text =
+            "Côte d’Ivoire — 東京 🙂 plain ASCII, then é́ and ß.".repeat(3);
+        for from in 0..text.len() {
+            for to in from..=text.len() {
+                let bytes = &text.as_bytes()[from..to];
+                let want = bytes.iter().filter(|&&b| !is_continuation(b));
+                assert_eq!(count_chars(bytes), want.count(), "{from}..{to}");
+            }
+        }
+        let idx = CharIndex::new(&text);
+        for (chars, (at, _)) in text.char_indices().enumerate() {
+            assert_eq!(idx.chars(at), chars);
+        }
+        assert_eq!(idx.len(), text.chars().count());
+    }
+
+    #[test]
+    fn packed_digits_are_the_decimal_digits() {
+        let check = |n: usize| {
+            let (word, len) = packed_digits(n).expect("below 10^8");
+            let bytes = word.to_le_bytes();
+            assert_eq!(&bytes[..len], n.to_string().as_bytes(), "{n}");
+            assert!(bytes[len..].iter().all(|&b| b == 0), "{n}");
+        };
+        (0..100_000).for_each(check);
+        (0..100_000_000).step_by(997).for_each(check);
+        for p in 1..8 {
+            let power = 10usize.pow(p);
+            (power - 2..power + 2).for_each(check);
+        }
+        check(99_999_999);
+        assert_eq!(packed_digits(100_000_000), None);
     }
 
     #[test]

@@ -6,7 +6,6 @@
 //! numbers with separators (`235,000`, `1.5`), and wire copy hard-wrapped
 //! at 70 columns, where a newline is not a sentence break.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::span::Span;
@@ -97,7 +96,10 @@ const CORPORATE: &[&str] = &["Co", "Corp", "Ltd", "Inc", "Bros", "etc"];
 /// Splits documents into tokens and sentences.
 #[derive(Clone, Debug)]
 pub struct Segmenter {
-    abbreviations: HashSet<&'static str>,
+    /// [`ABBREVIATIONS`] as [`short_key`]s, sorted: a binary search over
+    /// words in registers, where a `HashSet` of strings hashed each word
+    /// with SipHash.
+    abbreviations: Vec<u64>,
 }
 
 impl Default for Segmenter {
@@ -109,26 +111,37 @@ impl Default for Segmenter {
 impl Segmenter {
     /// Makes a segmenter with the built-in abbreviation list.
     pub fn new() -> Segmenter {
-        Segmenter { abbreviations: ABBREVIATIONS.iter().copied().collect() }
+        let mut abbreviations: Vec<u64> = ABBREVIATIONS
+            .iter()
+            .map(|a| short_key(a).expect("abbreviations are short"))
+            .collect();
+        abbreviations.sort_unstable();
+        Segmenter { abbreviations }
     }
 
     /// Segments `text` into `out` (cleared first).
     pub fn segment(&self, text: &str, out: &mut Segmentation) {
         out.clear();
         tokenize(text, &mut out.tokens);
-        let wrapped = is_hard_wrapped(text);
-        self.split_sentences(text, wrapped, out);
+        let width = wrap_width(text);
+        // News sentences run about 25 tokens: one allocation, not a
+        // handful of regrowths per document.
+        out.sentences.reserve(out.tokens.len() / 16 + 1);
+        self.split_sentences(text, width, out);
     }
 
+    /// Splits the tokens into sentences; `width` is the wrap width of
+    /// hard-wrapped text.
     fn split_sentences(
         &self,
         text: &str,
-        wrapped: bool,
+        width: Option<usize>,
         out: &mut Segmentation,
     ) {
         let Segmentation { tokens, sentences } = out;
         let tokens: &[Token] = tokens;
-        let wrap_width = if wrapped { max_line_len(text) } else { 0 };
+        let wrapped = width.is_some();
+        let wrap_width = width.unwrap_or(0);
         let mut start = 0;
         let mut i = 0;
         let mut line_start_tok = 0;
@@ -150,7 +163,7 @@ impl Segmenter {
                 if nx.newlines_before > 0 {
                     if nx.newlines_before >= 2
                         || !wrapped
-                        || starts_paragraph(text, nx)
+                        || starts_paragraph(text, tok.span.end, nx)
                         || self.ends_sentence_at(text, tokens, i, true)
                         || line_is_short(text, tok, wrap_width)
                     {
@@ -246,7 +259,9 @@ impl Segmenter {
                     return false;
                 }
             }
-            if self.abbreviations.contains(word) {
+            let known = short_key(word)
+                .is_some_and(|k| self.abbreviations.binary_search(&k).is_ok());
+            if known {
                 if CORPORATE.contains(&word) {
                     return next_word_is_capitalized(text, tokens, i + 1);
                 }
@@ -255,6 +270,19 @@ impl Segmenter {
         }
         true
     }
+}
+
+/// A word of up to seven bytes as one number: its bytes, and its length
+/// in the top byte, so that no two words share a key.
+fn short_key(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 7 {
+        return None;
+    }
+    let mut key = [0u8; 8];
+    key[..bytes.len()].copy_from_slice(bytes);
+    key[7] = bytes.len() as u8;
+    Some(u64::from_le_bytes(key))
 }
 
 fn push_sentence(
@@ -306,9 +334,14 @@ fn starts_sentence(text: &str, tokens: &[Token], j: usize) -> bool {
 }
 
 /// Whether a token at a line start begins a new paragraph: it is indented
-/// or a bullet.
-fn starts_paragraph(text: &str, tok: Token) -> bool {
-    let line_start = text[..tok.span.start].rfind('\n').map_or(0, |i| i + 1);
+/// or a bullet. `gap` is where the whitespace before it starts, which
+/// holds the line break (unless the break is a Unicode line separator).
+fn starts_paragraph(text: &str, gap: usize, tok: Token) -> bool {
+    let bytes = text.as_bytes();
+    let line_start = memchr::memrchr(b'\n', &bytes[gap..tok.span.start])
+        .map(|i| gap + i)
+        .or_else(|| memchr::memrchr(b'\n', &bytes[..gap]))
+        .map_or(0, |i| i + 1);
     let indent = &text[line_start..tok.span.start];
     indent.contains('\t')
         || indent.len() >= 2
@@ -318,13 +351,15 @@ fn starts_paragraph(text: &str, tok: Token) -> bool {
 /// Whether the line ending at `tok` is much shorter than the wrap width: a
 /// headline, byline or list item in hard-wrapped copy.
 fn line_is_short(text: &str, tok: Token, wrap_width: usize) -> bool {
-    let line_start = text[..tok.span.start].rfind('\n').map_or(0, |i| i + 1);
-    let len = text[line_start..tok.span.end].trim().len();
     let s = tok.span.of(text);
     // A line ending in a comma or a joining word continues.
     if matches!(s, "," | ";" | "-" | "and" | "or" | "of" | "the" | "to") {
         return false;
     }
+    let line_start =
+        memchr::memrchr(b'\n', &text.as_bytes()[..tok.span.start])
+            .map_or(0, |i| i + 1);
+    let len = text[line_start..tok.span.end].trim().len();
     len * 2 < wrap_width
 }
 
@@ -359,36 +394,45 @@ fn is_dateline_end(
     tokens.get(i + 1).is_some_and(|t| t.newlines_before == 0)
 }
 
-/// Whether the text is hard-wrapped wire copy: most lines are long and
-/// of similar length, with no line much longer than a terminal.
-fn is_hard_wrapped(text: &str) -> bool {
+/// The wrap width of hard-wrapped wire copy, its longest line trimmed, in
+/// bytes; `None` unless the text is hard-wrapped: most lines are long and
+/// of similar length, with no line much longer than a terminal. One pass
+/// finds both, as the width is only wanted for wrapped text.
+fn wrap_width(text: &str) -> Option<usize> {
     let mut lens: Vec<usize> = Vec::new();
-    for line in text.split('\n') {
-        let line = line.trim_end();
+    let mut widest = 0;
+    // Lines as `split('\n')` gives them, found with the vectorized memchr.
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes())
+        .chain(std::iter::once(text.len()));
+    let mut start = 0;
+    for end in ends {
+        let line = text[start..end].trim_end();
+        start = end + 1;
         if line.is_empty() {
             continue;
         }
         // One line past 100 characters settles it: most news text has
         // long paragraph lines, so this spares counting the rest and
-        // sorting.
-        let chars = line.chars().take(101).count();
+        // sorting. A character is at most four bytes.
+        if line.len() > 400 {
+            return None;
+        }
+        // The standard count, a word of bytes at a time.
+        let chars = line.chars().count();
         if chars > 100 {
-            return false;
+            return None;
         }
         lens.push(chars);
+        widest = widest.max(line.trim_start().len());
     }
     if lens.len() < 4 {
-        return false;
+        return None;
     }
     lens.sort_unstable();
     // Every line is at most 100 characters here.
     let max = lens[lens.len() - 1];
     let median = lens[lens.len() / 2];
-    median * 2 >= max && median >= 30
-}
-
-fn max_line_len(text: &str) -> usize {
-    text.split('\n').map(|l| l.trim().len()).max().unwrap_or(0)
+    (median * 2 >= max && median >= 30).then_some(widest)
 }
 
 /// What an ASCII byte starts, for the tokenizer's table lookup; bytes from
@@ -449,11 +493,20 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 // Most words are a run of ASCII letters and digits ended by
                 // a space or punctuation; only a joiner, a period or a
                 // non-ASCII character after the run needs the full scan.
-                let mut end = i + 1;
-                while end < bytes.len() && is_ascii_word_byte(bytes[end]) {
-                    end += 1;
-                }
+                let end = ascii_word_end(bytes, i + 1);
                 i = match bytes.get(end) {
+                    // As `scan_word` decides, without its decoding: a
+                    // period after two or more characters ends the word
+                    // (only single letters take one, as in `U.S.`), and
+                    // so does a joiner before no letter or digit.
+                    Some(b'.') if end - i > 1 => end,
+                    Some(b'-' | b'\'')
+                        if bytes.get(end + 1).is_none_or(|&a| {
+                            a.is_ascii() && !a.is_ascii_alphanumeric()
+                        }) =>
+                    {
+                        end
+                    }
                     Some(&b)
                         if !b.is_ascii()
                             || matches!(b, b'-' | b'\'' | b'.') =>
@@ -502,7 +555,10 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             space_before: space,
         });
         newlines = 0;
-        space = false;
+        // Most tokens are followed by one space: skipped here, without a
+        // pass through the class dispatch.
+        space = bytes.get(i) == Some(&b' ');
+        i += usize::from(space);
     }
 }
 
@@ -532,6 +588,45 @@ fn skip_marks(text: &str, mut i: usize) -> usize {
         }
     }
     i
+}
+
+/// The end of the run of ASCII letters and digits from `at`, found eight
+/// bytes at a time: most words fit in one word-sized step, where a byte
+/// loop paid a compare and branch per byte and a mispredicted exit per
+/// word.
+fn ascii_word_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(block) = bytes.get(at..at + 8) {
+        let block = u64::from_le_bytes(block.try_into().expect("8 bytes"));
+        let run = (ascii_word_bytes(block) ^ HIGH_BITS).trailing_zeros() / 8;
+        at += run as usize;
+        if run < 8 {
+            return at;
+        }
+    }
+    while at < bytes.len() && is_ascii_word_byte(bytes[at]) {
+        at += 1;
+    }
+    at
+}
+
+/// The top bit of each byte.
+const HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
+
+/// The top bit of each byte of `block` that is an ASCII letter or digit.
+fn ascii_word_bytes(block: u64) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    // With the top bits cleared no byte carries into the next: a byte
+    // plus (0x80 - lo) has its top bit set when it is at least `lo`.
+    let low7 = block & !HIGH_BITS;
+    let at_least = |x: u64, lo: u8| x + ONES * u64::from(0x80 - lo);
+    let in_range = |x: u64, lo: u8, hi: u8| {
+        at_least(x, lo) & !at_least(x, hi + 1) & HIGH_BITS
+    };
+    // Setting bit 5 lowercases letters and makes no other byte one.
+    let letters = in_range(low7 | (ONES * 0x20), b'a', b'z');
+    let digits = in_range(low7, b'0', b'9');
+    // Bytes from 0x80 up start or continue a multi-byte character.
+    (letters | digits) & !block
 }
 
 /// Whether an ASCII byte is a letter or digit, by the tokenizer's table.
@@ -696,6 +791,61 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(&words(text), want, "tokenizing {text:?}");
+        }
+    }
+
+    #[test]
+    fn abbreviations_are_found_by_their_keys() {
+        let seg = Segmenter::new();
+        let known = |w: &str| {
+            short_key(w)
+                .is_some_and(|k| seg.abbreviations.binary_search(&k).is_ok())
+        };
+        for a in ABBREVIATIONS {
+            assert!(known(a), "{a}");
+        }
+        for w in ["", "M", "Mrs.", "mr", "MR", "Dr\0", "approxi", "Senator"] {
+            assert_eq!(known(w), ABBREVIATIONS.contains(&w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn words_before_periods_and_joiners_end_as_scanned() {
+        let text = "Mr. U.S. all-rounder O'Brien rock- 'n' roll so. A. \
+                    ab.c d-é e'’ f-- g'. hi.\n jk-\n lm'";
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
+            assert_eq!(t.span.end, scan_word(text, t.span.start), "{t:?}");
+        }
+        assert_eq!(
+            words("so. ab.c g'. rock- 'n' roll"),
+            [
+                "so", ".", "ab", ".", "c", "g", "'", ".", "rock", "-", "'",
+                "n", "'", "roll"
+            ]
+        );
+    }
+
+    #[test]
+    fn word_runs_end_at_the_first_other_byte() {
+        for b in 0..=255u8 {
+            let want = usize::from(b.is_ascii_alphanumeric());
+            let block = u64::from(b);
+            assert_eq!(
+                (ascii_word_bytes(block) >> 7 & 1) as usize,
+                want,
+                "byte {b:#x}"
+            );
+        }
+        let text =
+            "Leicestershire beat Somerset by 39 runs, élan x".as_bytes();
+        for at in 0..text.len() {
+            let mut want = at;
+            while want < text.len() && text[want].is_ascii_alphanumeric() {
+                want += 1;
+            }
+            assert_eq!(ascii_word_end(text, at), want, "from {at}");
         }
     }
 
