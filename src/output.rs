@@ -164,23 +164,19 @@ pub fn neutralize(cell: &str) -> Cow<'_, str> {
 
 /// Whether [`neutralize`] changes a cell.
 fn starts_formula(cell: &str) -> bool {
-    matches!(
-        cell.as_bytes().first(),
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
-    )
+    bytes_start_formula(cell.as_bytes())
+}
+
+/// [`starts_formula`] of a cell's bytes: the bytes a spreadsheet reads
+/// as the start of a formula.
+fn bytes_start_formula(cell: &[u8]) -> bool {
+    matches!(cell.first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'))
 }
 
 /// Undoes [`neutralize`]: strips the leading `'` it adds.
 pub fn unneutralize(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest)
-            if matches!(
-                rest.as_bytes().first(),
-                Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
-            ) =>
-        {
-            rest
-        }
+        Some(rest) if starts_formula(rest) => rest,
         _ => cell,
     }
 }
@@ -854,11 +850,7 @@ impl<'b> Record<'b> {
             self.buf.extend_from_slice(part.as_bytes());
         }
         let cell = &self.buf[start..];
-        let formula = self.opts.safe_cells
-            && matches!(
-                cell.first(),
-                Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
-            );
+        let formula = self.opts.safe_cells && bytes_start_formula(cell);
         if formula || needs_quotes(cell) {
             self.buf.truncate(start);
             self.rewrite_joined(parts);
