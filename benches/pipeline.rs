@@ -92,18 +92,24 @@ fn rules(c: &mut Criterion) {
     let mut grp = c.benchmark_group("stage");
     grp.throughput(Throughput::Bytes(bytes as u64));
     grp.bench_function("rules", |b| {
-        let (mut feats, mut found) = (Vec::new(), Vec::new());
+        let (mut feats, mut lists) = (Vec::new(), Vec::new());
+        let mut found = Vec::new();
         b.iter(|| {
             found.clear();
+            // As the pipeline runs them: each word looked up once per
+            // document, then every sentence.
             for (d, seg) in docs.iter().zip(&segs) {
+                let (text, tokens) = (&d.text, &seg.tokens);
                 let starts: Vec<usize> =
                     seg.sentences.iter().map(|s| s.tokens.start).collect();
                 let g = Some(pipeline.gazetteer());
-                rules.features(&d.text, &seg.tokens, &starts, g, &mut feats);
-                for s in &seg.sentences {
-                    let range = s.tokens.clone();
-                    rules.run(&d.text, &seg.tokens, &feats, range, &mut found);
-                }
+                rules.features_and_lists(
+                    text, tokens, &starts, g, &mut feats, &mut lists,
+                );
+                let sentences = seg.sentences.iter().map(|s| s.tokens.clone());
+                rules.run_sentences(
+                    text, tokens, &feats, &lists, sentences, &mut found,
+                );
             }
             // Titled names and "X said" people are in every sample.
             assert!(found.len() >= 10, "{} rule matches", found.len());

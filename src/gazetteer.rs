@@ -866,14 +866,10 @@ impl Gazetteer {
     /// (the other fields false), from a small table: for lowercase
     /// words, which are asked nothing else.
     pub fn title_evidence(&self, word: &str) -> Evidence {
-        table::with_lowercase(word, |lower| self.title_evidence_lowered(lower))
-    }
-
-    /// [`Gazetteer::title_evidence`], given the bytes of the word's
-    /// lowercase form.
-    pub fn title_evidence_lowered(&self, lower: &[u8]) -> Evidence {
-        let bits = self.words.get_title(lower)
-            | self.overlay.as_ref().map_or(0, |o| o.words.get_title(lower));
+        let bits = table::with_lowercase(word, |lower| {
+            self.words.get_title(lower)
+                | self.overlay.as_ref().map_or(0, |o| o.words.get_title(lower))
+        });
         Evidence {
             particle: bits >> table::PARTICLES & 1 == 1,
             title: bits >> table::TITLES & 1 == 1,

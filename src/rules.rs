@@ -629,7 +629,7 @@ pub struct RuleSet {
 
 /// A token's membership in the first 64 word lists and which of the
 /// first 64 literals it is: what [`RuleSet::features_and_lists`] looks
-/// up once per token for [`RuleSet::run_lists`].
+/// up once per token for [`RuleSet::run_sentences`].
 #[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
 pub struct ListBits {
     lists: u64,
@@ -1010,7 +1010,7 @@ impl RuleSet {
     }
 
     /// [`RuleSet::features`], and each token's list and literal bits in
-    /// `lists` for [`RuleSet::run_lists`]: every word is looked up once
+    /// `lists` for [`RuleSet::run_sentences`]: every word is looked up once
     /// per document, in the pass that lowercases it for the gazetteer.
     pub fn features_and_lists(
         &self,
@@ -1300,23 +1300,11 @@ impl RuleSet {
         );
     }
 
-    /// [`RuleSet::run`], with the tokens' list and literal bits that
+    /// [`RuleSet::run`] for each sentence of `sentences` in turn, with
+    /// the tokens' list and literal bits that
     /// [`RuleSet::features_and_lists`] computed for the whole document
-    /// (`lists[i]` for `tokens[i]`), so that no word is looked up again.
-    pub fn run_lists(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        feats: &[u64],
-        lists: &[ListBits],
-        range: std::ops::Range<usize>,
-        out: &mut Vec<RuleMatch>,
-    ) {
-        self.run_sentences(text, tokens, feats, lists, [range], out);
-    }
-
-    /// [`RuleSet::run_lists`] for each sentence of `sentences` in turn,
-    /// with one scratch table for them all.
+    /// (`lists[i]` for `tokens[i]`), so that no word is looked up again,
+    /// and one scratch table for all the sentences.
     pub fn run_sentences(
         &self,
         text: &str,
@@ -1334,7 +1322,7 @@ impl RuleSet {
         }
     }
 
-    /// [`RuleSet::run_lists`], `lists` starting at the sentence's first
+    /// [`RuleSet::run_sentences`] for one sentence, `lists` starting at its first
     /// token, with position masks for sentences of at most 64 tokens
     /// when `masks` is given (without, tests compare the two ways).
     #[allow(clippy::too_many_arguments)]
