@@ -804,9 +804,10 @@ fn claim_rule(m: &Mention) -> &'static str {
     }
 }
 
-/// The cheap prefilter: only sentences with a digit or a number word go
-/// through the grammar. A word is asked about its part before a hyphen
-/// (`-` or `‐`).
+/// The cheap prefilter: only sentences with a digit, a number word or a
+/// noun a figure can start before (`a fifth of`) go through the grammar.
+/// A word is asked about its part before a hyphen (`-` or `‐`), which is
+/// where the grammar starts reading it.
 fn may_hold_figure(text: &str, toks: &[Token]) -> bool {
     // A digit settles it before any word is looked at.
     if toks.iter().any(|t| t.kind == TokenKind::Number) {
@@ -822,23 +823,17 @@ fn may_hold_figure(text: &str, toks: &[Token]) -> bool {
         let Span { start, end } = t.span;
         // Bytes first: asked about the words of every sentence without a
         // digit, and most fail the bit tests.
-        if t.kind != TokenKind::Word || end - start > 24 {
+        if t.kind != TokenKind::Word {
             return false;
         }
         let at = match hyphen {
             Some(h) if h >= start => h,
             _ => *hyphen.insert(next_hyphen(b, start, last)),
         };
-        let first = &b[start..at.min(end)];
-        if !words.may_hold(first)
-            && !first.eq_ignore_ascii_case(b"quarter")
-            && !first.eq_ignore_ascii_case(b"third")
-        {
+        if !words.may_hold(&b[start..at.min(end)]) {
             return false;
         }
-        let lower = lowercase(&text[start..at.min(end)]);
-        is_number_word(&lower)
-            || matches!(&*lower, "quarter" | "third" | "dozen")
+        words.may_begin_figure(&lowercase(&text[start..at.min(end)]))
     })
 }
 

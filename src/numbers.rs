@@ -874,13 +874,18 @@ fn small_number(w: &str) -> Option<f64> {
     lookup(UNITS, w).or_else(|| lookup(TENS, w))
 }
 
-/// The number words of [`is_number_word`], with the first, second and
-/// last letters of the words of each length.
+/// The number words of [`is_number_word`] and the nouns a figure can
+/// start before ([`NumberWords::nouns`]), with the first, second and last
+/// letters of the words of each length.
 pub(crate) struct NumberWords {
     first: [u32; 16],
     second: [u32; 16],
     last: [u32; 16],
     words: FxHashSet<&'static str>,
+    /// Scale words and fractions, which start a figure after `a`, `an`,
+    /// `several` or `few` ("a fifth of", "a trillion", "a crore"; see
+    /// [`Scanner::may_start`]): the sentence prefilter must let them by.
+    nouns: FxHashSet<&'static str>,
 }
 
 pub(crate) fn number_words() -> &'static NumberWords {
@@ -891,16 +896,22 @@ pub(crate) fn number_words() -> &'static NumberWords {
         let scales =
             ["dozen", "half", "hundred", "thousand", "million", "billion"];
         let words: FxHashSet<&'static str> = listed.chain(scales).collect();
+        let nouns: FxHashSet<&'static str> = [SCALES, FRACTIONS]
+            .into_iter()
+            .flatten()
+            .map(|(w, _)| *w)
+            .chain(["dozen"])
+            .collect();
         let mut first = [0u32; 16];
         let mut second = [0u32; 16];
         let mut last = [0u32; 16];
-        for w in &words {
+        for w in words.iter().chain(&nouns) {
             let b = w.as_bytes();
             first[b.len()] |= letter_bit(b[0]);
             second[b.len()] |= letter_bit(b[1]);
             last[b.len()] |= letter_bit(b[b.len() - 1]);
         }
-        NumberWords { first, second, last, words }
+        NumberWords { first, second, last, words, nouns }
     })
 }
 
@@ -922,11 +933,12 @@ pub(crate) fn may_be_number_word(w: &str) -> bool {
 }
 
 impl NumberWords {
-    /// [`may_be_number_word`] of a word's bytes, with the list at hand.
+    /// [`may_be_number_word`] of a word's bytes, with the list at hand;
+    /// `false` also means the word is none of the nouns.
     #[inline]
     pub(crate) fn may_hold(&self, b: &[u8]) -> bool {
-        // Every listed word has three letters or more.
-        let [a, second, .., z] = *b else {
+        // Every listed word has two letters or more (`bn`).
+        let (&[a, second, ..], Some(&z)) = (b, b.last()) else {
             return false;
         };
         // The last letter first: most words do not end in `d`.
@@ -939,6 +951,13 @@ impl NumberWords {
         self.first[b.len()] & letter_bit(a) != 0
             && self.second[b.len()] & letter_bit(second) != 0
             && self.last[b.len()] & letter_bit(z) != 0
+    }
+
+    /// Whether a lowercase word may begin a figure, as the number grammar
+    /// reads it: a number word, or a noun that one does after `a`, `an`,
+    /// `several` or `few`. The claims prefilter asks this of each word.
+    pub(crate) fn may_begin_figure(&self, w: &str) -> bool {
+        self.words.contains(w) || w.ends_with("fold") || self.nouns.contains(w)
     }
 }
 
@@ -2632,12 +2651,16 @@ mod tests {
 
     #[test]
     fn the_number_word_prefilter_passes_every_number_word() {
-        for w in &number_words().words {
-            assert!(w.len() >= 3, "{w}");
+        let words = number_words();
+        for w in words.words.iter().chain(&words.nouns) {
+            assert!(w.len() >= 2, "{w}");
             assert!(may_be_number_word(w), "{w}");
             assert!(may_be_number_word(&w.to_ascii_uppercase()), "{w}");
+            assert!(words.may_begin_figure(w), "{w}");
         }
         assert!(is_number_word("tenfold") && !is_number_word("the"));
+        assert!(!is_number_word("fifth") && words.may_begin_figure("fifth"));
+        assert!(!words.may_begin_figure("the"));
     }
 
     #[test]

@@ -69,3 +69,23 @@ fn a_word_after_a_hyphen_inside_a_word_starts_no_figure() {
     let got = figures("The court heard twenty-five witnesses in 3 days.");
     assert!(got.iter().any(|f| f.starts_with("twenty-five")), "{got:?}");
 }
+
+#[test]
+fn a_scale_word_or_fraction_after_a_starts_a_figure_without_a_digit() {
+    // The prefilter once let through only "quarter", "third" and "dozen"
+    // after `a`, so these figures came out only beside another number.
+    for (text, figure) in [
+        ("Nearly a fifth of the land is flooded.", "Nearly a fifth"),
+        (
+            "The state owes a trillion dollars to lenders.",
+            "a trillion dollars",
+        ),
+        ("The district spent a crore on new roads.", "a crore"),
+    ] {
+        let with_digit = format!("{text} It took 3 weeks.");
+        for t in [text, with_digit.as_str()] {
+            let got = figures(t);
+            assert!(got.iter().any(|f| f == figure), "{t:?}: {got:?}");
+        }
+    }
+}
