@@ -367,6 +367,22 @@ fn packed(b: &[u8]) -> u128 {
     u128::from_le_bytes(bytes) | (b.len() as u128) << 120
 }
 
+impl WordSet {
+    /// The bit tests of [`Words::has_bytes`]: `false` means the word is
+    /// not in the list.
+    #[inline]
+    fn may_hold(&self, b: &[u8]) -> bool {
+        let n = b.len();
+        match (b.first(), b.last()) {
+            (Some(&a), Some(&z)) if n < 32 => {
+                self.first[n] & letter_bit(a) != 0
+                    && self.last[n] & letter_bit(z) != 0
+            }
+            _ => true,
+        }
+    }
+}
+
 impl Words {
     const fn new(list: &'static [&'static str]) -> Words {
         Words { list, set: OnceLock::new() }
@@ -407,17 +423,8 @@ impl Words {
     /// apart, as few words get that far.
     #[inline]
     fn has_bytes(&self, b: &[u8]) -> bool {
-        let n = b.len();
         let set = self.set();
-        if let (Some(&a), Some(&z)) = (b.first(), b.last()) {
-            if n < 32
-                && (set.first[n] & letter_bit(a) == 0
-                    || set.last[n] & letter_bit(z) == 0)
-            {
-                return false;
-            }
-        }
-        self.probe(set, b)
+        set.may_hold(b) && self.probe(set, b)
     }
 
     #[inline(never)]
@@ -564,27 +571,29 @@ impl Speakers {
 /// inside one (`open`) or not: opening marks are “ and ``, closing
 /// marks ” and '', and a straight " toggles.
 fn quote_open_after(text: &str, toks: &[Token], mut open: bool) -> bool {
+    // Bytes: asked of every sentence, with no char boundary to check.
+    let b = text.as_bytes();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
         if t.kind == TokenKind::Punct {
-            let s = t.span.of(text);
-            let doubled = |c: &str| {
+            let s = &b[t.span.range()];
+            let doubled = |c: &[u8]| {
                 s == c
                     && toks.get(i + 1).is_some_and(|n| {
-                        n.span.start == t.span.end && n.span.of(text) == c
+                        n.span.start == t.span.end && &b[n.span.range()] == c
                     })
             };
-            if s == "“" {
+            if s == "“".as_bytes() {
                 open = true;
-            } else if s == "”" {
+            } else if s == "”".as_bytes() {
                 open = false;
-            } else if s == "\"" {
+            } else if s == b"\"" {
                 open = !open;
-            } else if doubled("`") {
+            } else if doubled(b"`") {
                 open = true;
                 i += 1;
-            } else if doubled("'") {
+            } else if doubled(b"'") {
                 open = false;
                 i += 1;
             }
@@ -627,6 +636,10 @@ impl ClaimStage {
         let mut mentions: Vec<Mention> = Vec::new();
         let mut dates: Vec<Span> = Vec::new();
         let mut prev_subject: Option<Span> = None;
+        // The sentences whose subject, if they have one, would have
+        // replaced `prev_subject` (the latest first): they are read only
+        // for a claim that uses "its", which few do.
+        let mut pending: Vec<usize> = Vec::new();
         let mut speakers = Speakers::default();
         let mut clause = Clauses::default();
         let mut cues = Cues::default();
@@ -664,10 +677,7 @@ impl ClaimStage {
             if !figures {
                 // A sentence without figures still sets the subject that
                 // "its" refers to in the next one.
-                if let Some(s) = subject_of(text, toks, entities, sspan, None)
-                {
-                    prev_subject = Some(s);
-                }
+                pending.push(si);
                 continue;
             }
             mentions.clear();
@@ -677,15 +687,12 @@ impl ClaimStage {
                 clauses(text, toks, &dates, &mut clause);
             }
             if mentions.is_empty() {
-                if let Some(s) = subject_of(text, toks, entities, sspan, None)
-                {
-                    prev_subject = Some(s);
-                }
+                pending.push(si);
                 continue;
             }
             let info = SentenceInfo {
                 attribution,
-                subject: subject_of(text, toks, entities, sspan, attribution),
+                subject: subject_of(text, toks, here, attribution),
             };
             let mut prev_counted: Option<(ClaimKind, Span)> = None;
             for m in &mentions {
@@ -717,6 +724,15 @@ impl ClaimStage {
                     let before = text[sspan.start..c.start].trim_end();
                     before.ends_with(" its") || before.ends_with(" their")
                 });
+                if uses_its {
+                    settle_subject(
+                        text,
+                        seg,
+                        entities,
+                        &mut pending,
+                        &mut prev_subject,
+                    );
+                }
                 let subject = match info.subject {
                     Some(s) if s.start < m.span.start => Some(s),
                     _ if uses_its => prev_subject,
@@ -752,9 +768,33 @@ impl ClaimStage {
             }
             if info.subject.is_some() {
                 prev_subject = info.subject;
+                pending.clear();
             }
         }
     }
+}
+
+/// Sets `prev` to the subject of the latest `pending` sentence that has
+/// one (the subject each would have set in turn), and empties `pending`.
+fn settle_subject(
+    text: &str,
+    seg: &Segmentation,
+    entities: &[Entity],
+    pending: &mut Vec<usize>,
+    prev: &mut Option<Span>,
+) {
+    for &si in pending.iter().rev() {
+        let sspan = seg.sentences[si].span;
+        let lo = entities.partition_point(|e| e.span.start < sspan.start);
+        let hi =
+            lo + entities[lo..].partition_point(|e| e.span.start < sspan.end);
+        let toks = seg.sentence_tokens(si);
+        if let Some(s) = subject_of(text, toks, &entities[lo..hi], None) {
+            *prev = Some(s);
+            break;
+        }
+    }
+    pending.clear();
 }
 
 /// Whether a sentence holds `said`, `says` or `told` after a space or a
@@ -863,6 +903,13 @@ fn ends_with_ci(w: &str, suffix: &str) -> bool {
     let (w, suffix) = (w.as_bytes(), suffix.as_bytes());
     w.len() >= suffix.len()
         && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+/// Whether token `t` is the one byte `c` (`,`, `"`): `t.span.of(text)
+/// == ","` without slicing the text.
+#[inline]
+fn token_is_byte(bytes: &[u8], t: &Token, c: u8) -> bool {
+    t.span.end == t.span.start + 1 && bytes[t.span.start] == c
 }
 
 /// [`is_number_word`] of `w` lowercased, without allocating for short
@@ -1045,22 +1092,34 @@ impl Cues {
         self.verbs.clear();
         // Bytes: no char boundary to check on every token.
         let bytes = text.as_bytes();
+        // Fetched once, not once per word.
+        let speech = SPEECH_VERB_WORDS.set();
         for (i, t) in toks.iter().enumerate() {
             let s = &bytes[t.span.start..t.span.end];
-            possessive |= s.ends_with("’s".as_bytes()) || s.ends_with(b"'s");
-            comma |= s == b",";
-            if t.kind == TokenKind::Word {
-                according |= s.eq_ignore_ascii_case(b"according");
-                from_by |= matches!(s, b"from" | b"by");
-                // Every plain verb of saying is a speech verb too, and
-                // so is every pronoun speaker's verb but `adds`: one
-                // probe settles most words for both.
-                if SPEECH_VERB_WORDS.has_bytes(s) {
-                    self.verbs.push(i);
-                    pronoun_verb |= PRONOUN_SAYING.has_bytes(s);
-                } else {
-                    pronoun_verb |= s.eq_ignore_ascii_case(b"adds");
+            // An empty token holds no cue; the last byte picks the one
+            // test of the two that can hold.
+            let Some(&last) = s.last() else { continue };
+            match last {
+                b's' => {
+                    possessive |=
+                        s.ends_with("’s".as_bytes()) || s.ends_with(b"'s");
                 }
+                b',' => comma |= s.len() == 1,
+                _ => {}
+            }
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            according |= s.eq_ignore_ascii_case(b"according");
+            from_by |= matches!(s, b"from" | b"by");
+            // Every plain verb of saying is a speech verb too, and so is
+            // every pronoun speaker's verb but `adds`: one probe settles
+            // most words for both.
+            if speech.may_hold(s) && SPEECH_VERB_WORDS.probe(speech, s) {
+                self.verbs.push(i);
+                pronoun_verb |= PRONOUN_SAYING.has_bytes(s);
+            } else {
+                pronoun_verb |= s.eq_ignore_ascii_case(b"adds");
             }
         }
         self.according = according;
@@ -1080,6 +1139,17 @@ fn attribution_of(
 ) -> Option<Span> {
     let n = toks.len();
     let w = |i: usize| word(text, &toks[i]).unwrap_or("");
+    // The scans below read every token: bytes, with no char boundary to
+    // check; `w_bytes(i)` is `w(i)` as bytes.
+    let bytes = text.as_bytes();
+    let w_bytes = |i: usize| {
+        let t = &toks[i];
+        if t.kind == TokenKind::Word {
+            &bytes[t.span.start..t.span.end]
+        } else {
+            b""
+        }
+    };
     let Cues { according, from_by, possessive, comma, .. } = *cues;
     // The indices `range` when `flag` is set, none otherwise.
     let only = |flag: bool, range: std::ops::Range<usize>| {
@@ -1091,7 +1161,9 @@ fn attribution_of(
     };
     // "according to X": the phrase up to the next comma or period.
     for i in only(according, 0..n.saturating_sub(2)) {
-        if w(i).eq_ignore_ascii_case("according") && w(i + 1) == "to" {
+        if w_bytes(i).eq_ignore_ascii_case(b"according")
+            && w_bytes(i + 1) == b"to"
+        {
             let mut j = i + 2;
             if w(j).eq_ignore_ascii_case("the") {
                 j += 1;
@@ -1122,7 +1194,9 @@ fn attribution_of(
     }
     // "data from X", "a report by X"
     for i in only(from_by, 0..n.saturating_sub(2)) {
-        if matches!(w(i + 1), "from" | "by") && SOURCE_NOUN_WORDS.has(w(i)) {
+        if matches!(w_bytes(i + 1), b"from" | b"by")
+            && SOURCE_NOUN_WORDS.has_bytes(w_bytes(i))
+        {
             if let Some((s, _)) = name_at(text, toks, i + 2) {
                 return Some(s);
             }
@@ -1130,16 +1204,16 @@ fn attribution_of(
     }
     // "X’s data"
     for i in only(possessive, 1..n) {
-        let prev = toks[i - 1].span.of(text);
-        if (prev.ends_with("’s") || prev.ends_with("'s"))
-            && SOURCE_NOUN_WORDS.has(w(i))
-        {
+        let prev = &bytes[toks[i - 1].span.range()];
+        let apostrophe_s =
+            prev.ends_with("’s".as_bytes()) || prev.ends_with(b"'s");
+        if apostrophe_s && SOURCE_NOUN_WORDS.has_bytes(w_bytes(i)) {
             let mut k = i - 1;
             while k > 0 && is_cap(text, &toks[k - 1]) {
                 k -= 1;
             }
             let p = &toks[i - 1];
-            let cut = if prev.ends_with("’s") { 4 } else { 2 };
+            let cut = if prev.ends_with("’s".as_bytes()) { 4 } else { 2 };
             return Some(Span::new(toks[k].span.start, p.span.end - cut));
         }
     }
@@ -1171,7 +1245,7 @@ fn attribution_of(
     // 3.9 percent": a participle of saying after a comma takes the
     // sentence's subject as speaker.
     for i in only(comma, 1..n) {
-        if toks[i - 1].span.of(text) != "," {
+        if !token_is_byte(bytes, &toks[i - 1], b',') {
             continue;
         }
         // "saying" always reports; "adding" or "noting" only with a
@@ -1818,26 +1892,22 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
 }
 
 /// The subject of a sentence: its first entity (not the attribution, not
-/// a date or number), or its first capitalized phrase.
+/// a date or number), or its first capitalized phrase. `here` are the
+/// entities of the sentence.
 fn subject_of(
     text: &str,
     toks: &[Token],
-    entities: &[Entity],
-    sentence: Span,
+    here: &[Entity],
     attribution: Option<Span>,
 ) -> Option<Span> {
-    let first = entities.partition_point(|e| e.span.start < sentence.start);
-    let ent = entities[first..]
-        .iter()
-        .take_while(|e| e.span.start < sentence.end)
-        .find(|e| {
-            matches!(
-                e.kind,
-                EntityType::Person
-                    | EntityType::Organization
-                    | EntityType::Location
-            ) && attribution.is_none_or(|a| !a.overlaps(e.span))
-        });
+    let ent = here.iter().find(|e| {
+        matches!(
+            e.kind,
+            EntityType::Person
+                | EntityType::Organization
+                | EntityType::Location
+        ) && attribution.is_none_or(|a| !a.overlaps(e.span))
+    });
     if let Some(e) = ent {
         return Some(e.span);
     }
