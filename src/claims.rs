@@ -680,7 +680,7 @@ impl ClaimStage {
                 pending.push(si);
                 continue;
             }
-            mentions.clear();
+            scanner.recycle(&mut mentions);
             scanner.scan(text, toks, &dates, rupee, &mut mentions);
             // Clauses only bound dates: without one, no figure has a time.
             if !mentions.is_empty() && !dates.is_empty() {
