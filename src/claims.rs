@@ -335,6 +335,11 @@ fn lower_in(s: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(s))
 }
 
+/// [`lower_in`] of a word's bytes.
+fn lower_in_bytes(b: &[u8], list: &[&str]) -> bool {
+    list.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(b))
+}
+
 /// A word list asked case-insensitively (as [`lower_in`] does) in one
 /// hash lookup: the long lists are asked about every word of a sentence.
 struct Words {
@@ -643,13 +648,27 @@ impl ClaimStage {
         let mut speakers = Speakers::default();
         let mut clause = Clauses::default();
         let mut cues = Cues::default();
+        // The end of the last sentence's run of entities, and of its span.
+        let (mut run_end, mut last_end) = (0, 0);
         for (si, sentence) in seg.sentences.iter().enumerate() {
             let toks = seg.sentence_tokens(si);
             let sspan = sentence.span;
             // Entities are sorted by start: the sentence's are one run.
-            let lo = entities.partition_point(|e| e.span.start < sspan.start);
+            // It starts at or after the last sentence's when the sentence
+            // does (every entity there starts before it), and is walked
+            // to rather than searched for: runs are short.
+            let from = if sspan.start >= last_end { run_end } else { 0 };
+            let lo = from
+                + entities[from..]
+                    .iter()
+                    .take_while(|e| e.span.start < sspan.start)
+                    .count();
             let hi = lo
-                + entities[lo..].partition_point(|e| e.span.start < sspan.end);
+                + entities[lo..]
+                    .iter()
+                    .take_while(|e| e.span.start < sspan.end)
+                    .count();
+            (run_end, last_end) = (hi, sspan.end);
             let here = &entities[lo..hi];
             let inside = speakers.quote_open;
             let quote_after = quote_open_after(text, toks, inside);
@@ -1953,13 +1972,15 @@ fn clauses(text: &str, toks: &[Token], dates: &[Span], out: &mut Clauses) {
     let mut next = 0u32;
     let mut current = 0u32;
     // The clause to resume when an aside closes, and what closes it.
-    let mut resume: Option<(u32, &str)> = None;
+    let mut resume: Option<(u32, &[u8])> = None;
     // Whether the token before is a comma, carried over rather than
     // sliced out of the text again.
     let mut after_comma = false;
+    // Bytes: every token is read, with no char boundary to check.
+    let bytes = text.as_bytes();
     for (i, t) in toks.iter().enumerate() {
-        let s = t.span.of(text);
-        let prev_comma = std::mem::replace(&mut after_comma, s == ",");
+        let s = &bytes[t.span.range()];
+        let prev_comma = std::mem::replace(&mut after_comma, s == b",");
         if let Some((back, closer)) = resume {
             if s == closer {
                 // The closing mark belongs to the aside; the next token
@@ -1971,21 +1992,22 @@ fn clauses(text: &str, toks: &[Token], dates: &[Span], out: &mut Clauses) {
             }
         }
         // An aside opens (with what closes it), or a new clause starts.
-        let (aside, new_clause): (Option<&str>, bool) = match s {
-            "(" | "[" => (Some(")"), false),
-            "_" if t.space_before => (Some("_"), false),
-            "—" | "--" | "–" if t.space_before => (Some(s), false),
-            ";" => (None, true),
+        let dash = || s == "—".as_bytes() || s == b"--" || s == "–".as_bytes();
+        let (aside, new_clause): (Option<&[u8]>, bool) = match s {
+            b"(" | b"[" => (Some(b")".as_slice()), false),
+            b"_" if t.space_before => (Some(b"_".as_slice()), false),
+            _ if t.space_before && dash() => (Some(s), false),
+            b";" => (None, true),
             // "Then, with prices slumping in 1925, two companies ...": a
             // fronted phrase dates the clause it opens.
             _ if prev_comma
-                && lower_in(s, &["with", "including"])
+                && lower_in_bytes(s, &["with", "including"])
                 && i < 4 =>
             {
                 (None, false)
             }
             _ if prev_comma
-                && lower_in(
+                && lower_in_bytes(
                     s,
                     &[
                         "who",
@@ -2001,22 +2023,23 @@ fn clauses(text: &str, toks: &[Token], dates: &[Span], out: &mut Clauses) {
                     ],
                 ) =>
             {
-                (Some(","), false)
+                (Some(b",".as_slice()), false)
             }
             _ if prev_comma
-                && lower_in(
+                && lower_in_bytes(
                     s,
                     &["and", "but", "while", "whereas", "although", "though"],
                 ) =>
             {
                 (None, true)
             }
-            "that" if after_saying(text, toks, dates, i) => (None, true),
+            b"that" if after_saying(text, toks, dates, i) => (None, true),
             // "... in Sweden and he had ...": a new subject, a new clause.
-            _ if (s.eq_ignore_ascii_case("and")
-                || s.eq_ignore_ascii_case("but"))
+            _ if (s.eq_ignore_ascii_case(b"and")
+                || s.eq_ignore_ascii_case(b"but"))
                 && toks.get(i + 1).is_some_and(|n| {
-                    lower_in(n.span.of(text), &["he", "she", "they", "we"])
+                    let next = &bytes[n.span.range()];
+                    lower_in_bytes(next, &["he", "she", "they", "we"])
                 }) =>
             {
                 (None, true)
