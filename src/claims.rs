@@ -335,6 +335,11 @@ fn lower_in(s: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(s))
 }
 
+/// [`lower_in`] of a word's bytes.
+fn lower_in_bytes(b: &[u8], list: &[&str]) -> bool {
+    list.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(b))
+}
+
 /// A word list asked case-insensitively (as [`lower_in`] does) in one
 /// hash lookup: the long lists are asked about every word of a sentence.
 struct Words {
@@ -365,6 +370,22 @@ fn packed(b: &[u8]) -> u128 {
         *k = c.to_ascii_lowercase();
     }
     u128::from_le_bytes(bytes) | (b.len() as u128) << 120
+}
+
+impl WordSet {
+    /// The bit tests of [`Words::has_bytes`]: `false` means the word is
+    /// not in the list.
+    #[inline]
+    fn may_hold(&self, b: &[u8]) -> bool {
+        let n = b.len();
+        match (b.first(), b.last()) {
+            (Some(&a), Some(&z)) if n < 32 => {
+                self.first[n] & letter_bit(a) != 0
+                    && self.last[n] & letter_bit(z) != 0
+            }
+            _ => true,
+        }
+    }
 }
 
 impl Words {
@@ -407,17 +428,8 @@ impl Words {
     /// apart, as few words get that far.
     #[inline]
     fn has_bytes(&self, b: &[u8]) -> bool {
-        let n = b.len();
         let set = self.set();
-        if let (Some(&a), Some(&z)) = (b.first(), b.last()) {
-            if n < 32
-                && (set.first[n] & letter_bit(a) == 0
-                    || set.last[n] & letter_bit(z) == 0)
-            {
-                return false;
-            }
-        }
-        self.probe(set, b)
+        set.may_hold(b) && self.probe(set, b)
     }
 
     #[inline(never)]
@@ -564,27 +576,29 @@ impl Speakers {
 /// inside one (`open`) or not: opening marks are “ and ``, closing
 /// marks ” and '', and a straight " toggles.
 fn quote_open_after(text: &str, toks: &[Token], mut open: bool) -> bool {
+    // Bytes: asked of every sentence, with no char boundary to check.
+    let b = text.as_bytes();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
         if t.kind == TokenKind::Punct {
-            let s = t.span.of(text);
-            let doubled = |c: &str| {
+            let s = &b[t.span.range()];
+            let doubled = |c: &[u8]| {
                 s == c
                     && toks.get(i + 1).is_some_and(|n| {
-                        n.span.start == t.span.end && n.span.of(text) == c
+                        n.span.start == t.span.end && &b[n.span.range()] == c
                     })
             };
-            if s == "“" {
+            if s == "“".as_bytes() {
                 open = true;
-            } else if s == "”" {
+            } else if s == "”".as_bytes() {
                 open = false;
-            } else if s == "\"" {
+            } else if s == b"\"" {
                 open = !open;
-            } else if doubled("`") {
+            } else if doubled(b"`") {
                 open = true;
                 i += 1;
-            } else if doubled("'") {
+            } else if doubled(b"'") {
                 open = false;
                 i += 1;
             }
@@ -627,16 +641,34 @@ impl ClaimStage {
         let mut mentions: Vec<Mention> = Vec::new();
         let mut dates: Vec<Span> = Vec::new();
         let mut prev_subject: Option<Span> = None;
+        // The sentences whose subject, if they have one, would have
+        // replaced `prev_subject` (the latest first): they are read only
+        // for a claim that uses "its", which few do.
+        let mut pending: Vec<usize> = Vec::new();
         let mut speakers = Speakers::default();
         let mut clause = Clauses::default();
         let mut cues = Cues::default();
+        // The end of the last sentence's run of entities, and of its span.
+        let (mut run_end, mut last_end) = (0, 0);
         for (si, sentence) in seg.sentences.iter().enumerate() {
             let toks = seg.sentence_tokens(si);
             let sspan = sentence.span;
             // Entities are sorted by start: the sentence's are one run.
-            let lo = entities.partition_point(|e| e.span.start < sspan.start);
+            // It starts at or after the last sentence's when the sentence
+            // does (every entity there starts before it), and is walked
+            // to rather than searched for: runs are short.
+            let from = if sspan.start >= last_end { run_end } else { 0 };
+            let lo = from
+                + entities[from..]
+                    .iter()
+                    .take_while(|e| e.span.start < sspan.start)
+                    .count();
             let hi = lo
-                + entities[lo..].partition_point(|e| e.span.start < sspan.end);
+                + entities[lo..]
+                    .iter()
+                    .take_while(|e| e.span.start < sspan.end)
+                    .count();
+            (run_end, last_end) = (hi, sspan.end);
             let here = &entities[lo..hi];
             let inside = speakers.quote_open;
             let quote_after = quote_open_after(text, toks, inside);
@@ -664,28 +696,22 @@ impl ClaimStage {
             if !figures {
                 // A sentence without figures still sets the subject that
                 // "its" refers to in the next one.
-                if let Some(s) = subject_of(text, toks, entities, sspan, None)
-                {
-                    prev_subject = Some(s);
-                }
+                pending.push(si);
                 continue;
             }
-            mentions.clear();
+            scanner.recycle(&mut mentions);
             scanner.scan(text, toks, &dates, rupee, &mut mentions);
             // Clauses only bound dates: without one, no figure has a time.
             if !mentions.is_empty() && !dates.is_empty() {
                 clauses(text, toks, &dates, &mut clause);
             }
             if mentions.is_empty() {
-                if let Some(s) = subject_of(text, toks, entities, sspan, None)
-                {
-                    prev_subject = Some(s);
-                }
+                pending.push(si);
                 continue;
             }
             let info = SentenceInfo {
                 attribution,
-                subject: subject_of(text, toks, entities, sspan, attribution),
+                subject: subject_of(text, toks, here, attribution),
             };
             let mut prev_counted: Option<(ClaimKind, Span)> = None;
             for m in &mentions {
@@ -717,6 +743,15 @@ impl ClaimStage {
                     let before = text[sspan.start..c.start].trim_end();
                     before.ends_with(" its") || before.ends_with(" their")
                 });
+                if uses_its {
+                    settle_subject(
+                        text,
+                        seg,
+                        entities,
+                        &mut pending,
+                        &mut prev_subject,
+                    );
+                }
                 let subject = match info.subject {
                     Some(s) if s.start < m.span.start => Some(s),
                     _ if uses_its => prev_subject,
@@ -752,9 +787,33 @@ impl ClaimStage {
             }
             if info.subject.is_some() {
                 prev_subject = info.subject;
+                pending.clear();
             }
         }
     }
+}
+
+/// Sets `prev` to the subject of the latest `pending` sentence that has
+/// one (the subject each would have set in turn), and empties `pending`.
+fn settle_subject(
+    text: &str,
+    seg: &Segmentation,
+    entities: &[Entity],
+    pending: &mut Vec<usize>,
+    prev: &mut Option<Span>,
+) {
+    for &si in pending.iter().rev() {
+        let sspan = seg.sentences[si].span;
+        let lo = entities.partition_point(|e| e.span.start < sspan.start);
+        let hi =
+            lo + entities[lo..].partition_point(|e| e.span.start < sspan.end);
+        let toks = seg.sentence_tokens(si);
+        if let Some(s) = subject_of(text, toks, &entities[lo..hi], None) {
+            *prev = Some(s);
+            break;
+        }
+    }
+    pending.clear();
 }
 
 /// Whether a sentence holds `said`, `says` or `told` after a space or a
@@ -858,6 +917,13 @@ fn ends_with_ci(w: &str, suffix: &str) -> bool {
     let (w, suffix) = (w.as_bytes(), suffix.as_bytes());
     w.len() >= suffix.len()
         && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+/// Whether token `t` is the one byte `c` (`,`, `"`): `t.span.of(text)
+/// == ","` without slicing the text.
+#[inline]
+fn token_is_byte(bytes: &[u8], t: &Token, c: u8) -> bool {
+    t.span.end == t.span.start + 1 && bytes[t.span.start] == c
 }
 
 /// [`is_number_word`] of `w` lowercased, without allocating for short
@@ -1040,22 +1106,34 @@ impl Cues {
         self.verbs.clear();
         // Bytes: no char boundary to check on every token.
         let bytes = text.as_bytes();
+        // Fetched once, not once per word.
+        let speech = SPEECH_VERB_WORDS.set();
         for (i, t) in toks.iter().enumerate() {
             let s = &bytes[t.span.start..t.span.end];
-            possessive |= s.ends_with("’s".as_bytes()) || s.ends_with(b"'s");
-            comma |= s == b",";
-            if t.kind == TokenKind::Word {
-                according |= s.eq_ignore_ascii_case(b"according");
-                from_by |= matches!(s, b"from" | b"by");
-                // Every plain verb of saying is a speech verb too, and
-                // so is every pronoun speaker's verb but `adds`: one
-                // probe settles most words for both.
-                if SPEECH_VERB_WORDS.has_bytes(s) {
-                    self.verbs.push(i);
-                    pronoun_verb |= PRONOUN_SAYING.has_bytes(s);
-                } else {
-                    pronoun_verb |= s.eq_ignore_ascii_case(b"adds");
+            // An empty token holds no cue; the last byte picks the one
+            // test of the two that can hold.
+            let Some(&last) = s.last() else { continue };
+            match last {
+                b's' => {
+                    possessive |=
+                        s.ends_with("’s".as_bytes()) || s.ends_with(b"'s");
                 }
+                b',' => comma |= s.len() == 1,
+                _ => {}
+            }
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            according |= s.eq_ignore_ascii_case(b"according");
+            from_by |= matches!(s, b"from" | b"by");
+            // Every plain verb of saying is a speech verb too, and so is
+            // every pronoun speaker's verb but `adds`: one probe settles
+            // most words for both.
+            if speech.may_hold(s) && SPEECH_VERB_WORDS.probe(speech, s) {
+                self.verbs.push(i);
+                pronoun_verb |= PRONOUN_SAYING.has_bytes(s);
+            } else {
+                pronoun_verb |= s.eq_ignore_ascii_case(b"adds");
             }
         }
         self.according = according;
@@ -1075,6 +1153,17 @@ fn attribution_of(
 ) -> Option<Span> {
     let n = toks.len();
     let w = |i: usize| word(text, &toks[i]).unwrap_or("");
+    // The scans below read every token: bytes, with no char boundary to
+    // check; `w_bytes(i)` is `w(i)` as bytes.
+    let bytes = text.as_bytes();
+    let w_bytes = |i: usize| {
+        let t = &toks[i];
+        if t.kind == TokenKind::Word {
+            &bytes[t.span.start..t.span.end]
+        } else {
+            b""
+        }
+    };
     let Cues { according, from_by, possessive, comma, .. } = *cues;
     // The indices `range` when `flag` is set, none otherwise.
     let only = |flag: bool, range: std::ops::Range<usize>| {
@@ -1086,7 +1175,9 @@ fn attribution_of(
     };
     // "according to X": the phrase up to the next comma or period.
     for i in only(according, 0..n.saturating_sub(2)) {
-        if w(i).eq_ignore_ascii_case("according") && w(i + 1) == "to" {
+        if w_bytes(i).eq_ignore_ascii_case(b"according")
+            && w_bytes(i + 1) == b"to"
+        {
             let mut j = i + 2;
             if w(j).eq_ignore_ascii_case("the") {
                 j += 1;
@@ -1117,7 +1208,9 @@ fn attribution_of(
     }
     // "data from X", "a report by X"
     for i in only(from_by, 0..n.saturating_sub(2)) {
-        if matches!(w(i + 1), "from" | "by") && SOURCE_NOUN_WORDS.has(w(i)) {
+        if matches!(w_bytes(i + 1), b"from" | b"by")
+            && SOURCE_NOUN_WORDS.has_bytes(w_bytes(i))
+        {
             if let Some((s, _)) = name_at(text, toks, i + 2) {
                 return Some(s);
             }
@@ -1125,16 +1218,16 @@ fn attribution_of(
     }
     // "X’s data"
     for i in only(possessive, 1..n) {
-        let prev = toks[i - 1].span.of(text);
-        if (prev.ends_with("’s") || prev.ends_with("'s"))
-            && SOURCE_NOUN_WORDS.has(w(i))
-        {
+        let prev = &bytes[toks[i - 1].span.range()];
+        let apostrophe_s =
+            prev.ends_with("’s".as_bytes()) || prev.ends_with(b"'s");
+        if apostrophe_s && SOURCE_NOUN_WORDS.has_bytes(w_bytes(i)) {
             let mut k = i - 1;
             while k > 0 && is_cap(text, &toks[k - 1]) {
                 k -= 1;
             }
             let p = &toks[i - 1];
-            let cut = if prev.ends_with("’s") { 4 } else { 2 };
+            let cut = if prev.ends_with("’s".as_bytes()) { 4 } else { 2 };
             return Some(Span::new(toks[k].span.start, p.span.end - cut));
         }
     }
@@ -1166,7 +1259,7 @@ fn attribution_of(
     // 3.9 percent": a participle of saying after a comma takes the
     // sentence's subject as speaker.
     for i in only(comma, 1..n) {
-        if toks[i - 1].span.of(text) != "," {
+        if !token_is_byte(bytes, &toks[i - 1], b',') {
             continue;
         }
         // "saying" always reports; "adding" or "noting" only with a
@@ -1813,26 +1906,22 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
 }
 
 /// The subject of a sentence: its first entity (not the attribution, not
-/// a date or number), or its first capitalized phrase.
+/// a date or number), or its first capitalized phrase. `here` are the
+/// entities of the sentence.
 fn subject_of(
     text: &str,
     toks: &[Token],
-    entities: &[Entity],
-    sentence: Span,
+    here: &[Entity],
     attribution: Option<Span>,
 ) -> Option<Span> {
-    let first = entities.partition_point(|e| e.span.start < sentence.start);
-    let ent = entities[first..]
-        .iter()
-        .take_while(|e| e.span.start < sentence.end)
-        .find(|e| {
-            matches!(
-                e.kind,
-                EntityType::Person
-                    | EntityType::Organization
-                    | EntityType::Location
-            ) && attribution.is_none_or(|a| !a.overlaps(e.span))
-        });
+    let ent = here.iter().find(|e| {
+        matches!(
+            e.kind,
+            EntityType::Person
+                | EntityType::Organization
+                | EntityType::Location
+        ) && attribution.is_none_or(|a| !a.overlaps(e.span))
+    });
     if let Some(e) = ent {
         return Some(e.span);
     }
@@ -1878,13 +1967,15 @@ fn clauses(text: &str, toks: &[Token], dates: &[Span], out: &mut Clauses) {
     let mut next = 0u32;
     let mut current = 0u32;
     // The clause to resume when an aside closes, and what closes it.
-    let mut resume: Option<(u32, &str)> = None;
+    let mut resume: Option<(u32, &[u8])> = None;
     // Whether the token before is a comma, carried over rather than
     // sliced out of the text again.
     let mut after_comma = false;
+    // Bytes: every token is read, with no char boundary to check.
+    let bytes = text.as_bytes();
     for (i, t) in toks.iter().enumerate() {
-        let s = t.span.of(text);
-        let prev_comma = std::mem::replace(&mut after_comma, s == ",");
+        let s = &bytes[t.span.range()];
+        let prev_comma = std::mem::replace(&mut after_comma, s == b",");
         if let Some((back, closer)) = resume {
             if s == closer {
                 // The closing mark belongs to the aside; the next token
@@ -1896,21 +1987,22 @@ fn clauses(text: &str, toks: &[Token], dates: &[Span], out: &mut Clauses) {
             }
         }
         // An aside opens (with what closes it), or a new clause starts.
-        let (aside, new_clause): (Option<&str>, bool) = match s {
-            "(" | "[" => (Some(")"), false),
-            "_" if t.space_before => (Some("_"), false),
-            "—" | "--" | "–" if t.space_before => (Some(s), false),
-            ";" => (None, true),
+        let dash = || s == "—".as_bytes() || s == b"--" || s == "–".as_bytes();
+        let (aside, new_clause): (Option<&[u8]>, bool) = match s {
+            b"(" | b"[" => (Some(b")".as_slice()), false),
+            b"_" if t.space_before => (Some(b"_".as_slice()), false),
+            _ if t.space_before && dash() => (Some(s), false),
+            b";" => (None, true),
             // "Then, with prices slumping in 1925, two companies ...": a
             // fronted phrase dates the clause it opens.
             _ if prev_comma
-                && lower_in(s, &["with", "including"])
+                && lower_in_bytes(s, &["with", "including"])
                 && i < 4 =>
             {
                 (None, false)
             }
             _ if prev_comma
-                && lower_in(
+                && lower_in_bytes(
                     s,
                     &[
                         "who",
@@ -1926,22 +2018,23 @@ fn clauses(text: &str, toks: &[Token], dates: &[Span], out: &mut Clauses) {
                     ],
                 ) =>
             {
-                (Some(","), false)
+                (Some(b",".as_slice()), false)
             }
             _ if prev_comma
-                && lower_in(
+                && lower_in_bytes(
                     s,
                     &["and", "but", "while", "whereas", "although", "though"],
                 ) =>
             {
                 (None, true)
             }
-            "that" if after_saying(text, toks, dates, i) => (None, true),
+            b"that" if after_saying(text, toks, dates, i) => (None, true),
             // "... in Sweden and he had ...": a new subject, a new clause.
-            _ if (s.eq_ignore_ascii_case("and")
-                || s.eq_ignore_ascii_case("but"))
+            _ if (s.eq_ignore_ascii_case(b"and")
+                || s.eq_ignore_ascii_case(b"but"))
                 && toks.get(i + 1).is_some_and(|n| {
-                    lower_in(n.span.of(text), &["he", "she", "they", "we"])
+                    let next = &bytes[n.span.range()];
+                    lower_in_bytes(next, &["he", "she", "they", "we"])
                 }) =>
             {
                 (None, true)

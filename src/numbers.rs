@@ -151,6 +151,9 @@ struct P {
     kind: PK,
     /// No whitespace before it.
     glued: bool,
+    /// Where its lowercase lies in [`Scanner::low`]: kept with the piece,
+    /// so adding one is a single push.
+    lo: (u32, u32),
 }
 
 /// Reusable buffers for scanning sentences.
@@ -160,13 +163,15 @@ pub struct Scanner {
     /// The scanned stretch of text ASCII-lowercased, then the lowercase
     /// of each non-ASCII piece.
     low: String,
-    lo: Vec<(u32, u32)>,
     /// Where the stretch copied into `low` starts in the text, and how
     /// long it is.
     base: usize,
     stretch: usize,
     /// Whether the whole stretch is ASCII, so no piece needs a test.
     ascii: bool,
+    /// Emptied entity lists of mentions handed back by
+    /// [`Scanner::recycle`], reused rather than allocated per figure.
+    spare: Vec<Vec<(EntityType, Span)>>,
 }
 
 const UNITS: &[(&str, f64)] = &[
@@ -744,33 +749,34 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Whether `w` is the last word of some [`QUALIFIERS`] entry (a test
-/// checks the table against it).
-fn ends_qualifier(w: &str) -> bool {
+/// checks the table against it); bytes, as [`Scanner::w_bytes`] gives.
+fn ends_qualifier(w: impl AsRef<[u8]>) -> bool {
     matches!(
-        w,
-        "as" | "than"
-            | "of"
-            | "over"
-            | "above"
-            | "under"
-            | "below"
-            | "least"
-            | "most"
-            | "to"
-            | "estimated"
-            | "."
-            | "exceeding"
-            | "beyond"
-            | "nearly"
-            | "almost"
-            | "about"
-            | "around"
-            | "approximately"
-            | "roughly"
-            | "some"
-            | "circa"
-            | "maximum"
-            | "minimum"
+        w.as_ref(),
+        b"as"
+            | b"than"
+            | b"of"
+            | b"over"
+            | b"above"
+            | b"under"
+            | b"below"
+            | b"least"
+            | b"most"
+            | b"to"
+            | b"estimated"
+            | b"."
+            | b"exceeding"
+            | b"beyond"
+            | b"nearly"
+            | b"almost"
+            | b"about"
+            | b"around"
+            | b"approximately"
+            | b"roughly"
+            | b"some"
+            | b"circa"
+            | b"maximum"
+            | b"minimum"
     )
 }
 
@@ -1052,7 +1058,7 @@ impl Scanner {
 
     #[inline]
     fn w(&self, i: usize) -> &str {
-        let (a, b) = self.lo[i];
+        let (a, b) = self.p[i].lo;
         &self.low[a as usize..b as usize]
     }
 
@@ -1060,7 +1066,7 @@ impl Scanner {
     /// comparisons asked about many pieces.
     #[inline]
     fn w_bytes(&self, i: usize) -> &[u8] {
-        let (a, b) = self.lo[i];
+        let (a, b) = self.p[i].lo;
         &self.low.as_bytes()[a as usize..b as usize]
     }
 
@@ -1090,9 +1096,7 @@ impl Scanner {
     fn load(&mut self, text: &str, toks: &[Token]) {
         self.p.clear();
         self.low.clear();
-        self.lo.clear();
         self.p.reserve(toks.len());
-        self.lo.reserve(toks.len());
         // Lowercasing the sentence once costs less than lowercasing each
         // token into its own place: an ASCII piece's lowercase is then
         // its own bytes of the copy.
@@ -1187,8 +1191,8 @@ impl Scanner {
             && (self.ascii || text.as_bytes()[span.start..span.end].is_ascii())
         {
             let a = (span.start - self.base) as u32;
-            self.lo.push((a, (span.end - self.base) as u32));
-            self.p.push(P { span, kind, glued });
+            let lo = (a, (span.end - self.base) as u32);
+            self.p.push(P { span, kind, glued, lo });
             return;
         }
         self.push_lowered(text, span, kind, glued);
@@ -1211,8 +1215,8 @@ impl Scanner {
                 }
             }
         }
-        self.lo.push((a, self.low.len() as u32));
-        self.p.push(P { span, kind, glued });
+        let lo = (a, self.low.len() as u32);
+        self.p.push(P { span, kind, glued, lo });
     }
 
     /// Finds every figure in `toks` (one sentence, or a phrase), skipping
@@ -1227,6 +1231,8 @@ impl Scanner {
     ) {
         self.load(text, toks);
         let words = number_words();
+        // Apart from `self`, which `figure_at` only reads.
+        let mut spare = std::mem::take(&mut self.spare);
         let mut i = 0;
         while i < self.p.len() {
             // Most pieces start no number: skip them before the call.
@@ -1248,17 +1254,32 @@ impl Scanner {
                 i += 1;
                 continue;
             }
-            match self.figure_at(text, i, rupee) {
+            match self.figure_at(text, i, rupee, &mut spare) {
                 Some((m, next)) => {
                     let skip = m.entities.iter().any(|e| in_date(e.1))
                         || in_date(m.figure.value_span);
-                    if !skip {
+                    if skip {
+                        let mut entities = m.entities;
+                        entities.clear();
+                        spare.push(entities);
+                    } else {
                         out.push(m);
                     }
                     i = next.max(i + 1);
                 }
                 None => i += 1,
             }
+        }
+        self.spare = spare;
+    }
+
+    /// Empties `mentions` (of an earlier [`Scanner::scan`]), keeping
+    /// their entity lists for the figures of later scans.
+    pub fn recycle(&mut self, mentions: &mut Vec<Mention>) {
+        for m in mentions.drain(..) {
+            let mut entities = m.entities;
+            entities.clear();
+            self.spare.push(entities);
         }
     }
 
@@ -1627,7 +1648,7 @@ impl Scanner {
     fn qualifier_before(&self, i: usize) -> Option<(usize, Operator)> {
         // Every qualifier ends with one of these words: most figures have
         // none of them before, and skip the table.
-        if i == 0 || !ends_qualifier(self.w(i - 1)) {
+        if i == 0 || !ends_qualifier(self.w_bytes(i - 1)) {
             return None;
         }
         let last = self.w_bytes(i - 1);
@@ -1681,11 +1702,13 @@ impl Scanner {
 
     /// A figure whose number starts at piece `i`, and the next piece;
     /// [`Scanner::scan`] asks only where [`Scanner::may_start`] holds.
+    /// Its entity list is an empty one from `spare` when there is one.
     fn figure_at(
         &self,
         text: &str,
         i: usize,
         rupee: Currency,
+        spare: &mut Vec<Vec<(EntityType, Span)>>,
     ) -> Option<(Mention, usize)> {
         let n = self.p.len();
         let c = self.core(text, i)?;
@@ -2171,7 +2194,7 @@ impl Scanner {
                 ClaimKind::Multiplier | ClaimKind::Duration => None,
             }
         };
-        let mut entities = Vec::new();
+        let mut entities = spare.pop().unwrap_or_default();
         // An age "19-year-old" is written as "19-year" (IE-ER).
         let ent_end = end;
         if let Some(t) = etype {
@@ -2257,32 +2280,35 @@ impl Scanner {
         if c.digits {
             // Times and dates: "2:30", "10 a.m.", "9/11", "1.41.2".
             if let Some(j) = next {
-                let w = self.w(j);
+                let w = self.w_bytes(j);
                 let digit_after = j + 1 < n
                     && self.p[j + 1].glued
                     && self.p[j + 1].kind == PK::Num;
                 // "104 23/32" consumed its slash already.
                 if self.p[j].glued
-                    && matches!(w, ":" | "/" | ".")
+                    && matches!(w, b":" | b"/" | b".")
                     && digit_after
-                    && !(w == "/" && c.end > c.start + 1)
+                    && !(w == b"/" && c.end > c.start + 1)
                 {
                     return false;
                 }
-                if matches!(w, "a.m." | "p.m." | "am" | "pm" | "gmt" | "utc")
-                    || w == "a" && self.is(j + 1, ".") && self.is(j + 2, "m")
-                    || w == "o'clock"
+                if matches!(
+                    w,
+                    b"a.m." | b"p.m." | b"am" | b"pm" | b"gmt" | b"utc"
+                ) || w == b"a" && self.is(j + 1, ".") && self.is(j + 2, "m")
+                    || w == b"o'clock"
                 {
                     return false;
                 }
             }
             if let Some(j) = prev {
-                let w = self.w(j);
-                if self.p[c.start].glued && matches!(w, ":" | "/" | "#" | "+")
+                let w = self.w_bytes(j);
+                if self.p[c.start].glued
+                    && matches!(w, b":" | b"/" | b"#" | b"+")
                 {
                     return false;
                 }
-                if matches!(w, "#" | "+") {
+                if matches!(w, b"#" | b"+") {
                     return false;
                 }
                 // "+92 51 1234567": digits after digits are a phone
