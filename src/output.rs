@@ -103,10 +103,19 @@ impl<'t> CharIndex<'t> {
     }
 
     /// The code-point offset of byte offset `at` (a char boundary).
+    /// Inlined for ASCII text, where it is `at`: the call cost more than
+    /// the answer, for several cells of every row.
+    #[inline]
     pub fn chars(&self, at: usize) -> usize {
         if self.blocks.is_empty() {
             return at;
         }
+        self.counted(at)
+    }
+
+    /// [`CharIndex::chars`] of text with non-ASCII characters.
+    #[inline(never)]
+    fn counted(&self, at: usize) -> usize {
         let block = at / 64;
         let base = self.blocks.get(block).copied().unwrap_or_else(|| {
             // `at == len` on a 64-byte multiple: one past the last block.
@@ -655,6 +664,24 @@ fn needs_quotes(field: &[u8]) -> bool {
     }
 }
 
+/// Which table a row id (`DOC#eN`, `DOC#cN`) numbers rows of.
+#[derive(Clone, Copy, Debug)]
+enum RowTag {
+    /// `#e`: `entities.csv`.
+    Entity = 0,
+    /// `#c`: `claims.csv`.
+    Claim = 1,
+}
+
+impl RowTag {
+    fn as_str(self) -> &'static str {
+        match self {
+            RowTag::Entity => "#e",
+            RowTag::Claim => "#c",
+        }
+    }
+}
+
 /// A document id as every row of the document repeats it: the `doc_id`
 /// cell escaped once, and whether row ids built from it (`DOC#eN`) are
 /// plain, so that they can be written in parts. Checking the id on every
@@ -665,6 +692,10 @@ struct DocId<'a> {
     /// Neither neutralized nor quoted: only the document id can start a
     /// formula or hold a special byte, and it rarely does.
     plain: bool,
+    /// For a plain id, the first cells of a row up to its number,
+    /// `DOC,DOC#e` and `DOC,DOC#c` (by [`RowTag`]): written with one
+    /// copy, where the cells in parts took three.
+    row_starts: [Vec<u8>; 2],
 }
 
 impl<'a> DocId<'a> {
@@ -672,7 +703,57 @@ impl<'a> DocId<'a> {
         let mut cell = Vec::with_capacity(id.len() + 1);
         Record::new(&mut cell, opts).text(id);
         let formula = opts.safe_cells && starts_formula(id);
-        DocId { id, cell, plain: !formula && !needs_quotes(id.as_bytes()) }
+        let plain = !formula && !needs_quotes(id.as_bytes());
+        let row_start = |tag: RowTag| {
+            if plain {
+                [id, ",", id, tag.as_str()].concat().into_bytes()
+            } else {
+                Vec::new()
+            }
+        };
+        let row_starts = [row_start(RowTag::Entity), row_start(RowTag::Claim)];
+        DocId { id, cell, plain, row_starts }
+    }
+
+    /// For a plain id, `DOC,DOC#e` (or `#c`).
+    fn row_start(&self, tag: RowTag) -> &[u8] {
+        &self.row_starts[tag as usize]
+    }
+
+    /// For a plain id, `DOC#e` (or `#c`).
+    fn tagged(&self, tag: RowTag) -> &[u8] {
+        &self.row_start(tag)[self.id.len() + 1..]
+    }
+}
+
+/// The sentence of each row of a table, found by stepping on from the
+/// previous row's: rows come in text order, and a binary search per row
+/// showed up in profiles.
+struct SentenceCursor<'a> {
+    ex: &'a Extraction,
+    /// The previous row's sentence.
+    at: usize,
+}
+
+impl<'a> SentenceCursor<'a> {
+    fn new(ex: &'a Extraction) -> SentenceCursor<'a> {
+        SentenceCursor { ex, at: 0 }
+    }
+
+    /// [`Extraction::sentence_at`] of `offset`.
+    #[inline(always)]
+    fn sentence_at(&mut self, offset: usize) -> usize {
+        let sentences = &self.ex.sentences;
+        let mut i = self.at;
+        if i > 0 && sentences[i].start > offset {
+            // Before the previous row's sentence: out of text order.
+            i = self.ex.sentence_at(offset);
+        }
+        while sentences.get(i + 1).is_some_and(|s| s.start <= offset) {
+            i += 1;
+        }
+        self.at = i;
+        i
     }
 }
 
@@ -765,15 +846,44 @@ impl<'b> Record<'b> {
             // The separator and up to seven digits in one store, as most
             // numbers are mid-row.
             Some((word, len)) if len < 8 && self.fields > 0 => {
-                self.fields += 1;
-                let start = self.buf.len();
-                let cell = (word << 8) | u64::from(b',');
-                self.buf.extend_from_slice(&cell.to_le_bytes());
-                self.buf.truncate(start + len + 1);
+                self.packed_cell(word, len);
             }
             _ => self.separate_digits(n),
         }
         self
+    }
+
+    /// A mid-row number cell of [`packed_digits`] `word` and `len` (below
+    /// eight): the separator and the digits in one store.
+    #[inline(always)]
+    fn packed_cell(&mut self, word: u64, len: usize) {
+        self.fields += 1;
+        let start = self.buf.len();
+        let cell = (word << 8) | u64::from(b',');
+        self.buf.extend_from_slice(&cell.to_le_bytes());
+        self.buf.truncate(start + len + 1);
+    }
+
+    /// The mid-row cells `start,end,byte_start,byte_end` of a span whose
+    /// code-point offsets are `chars` and byte offsets `bytes`. They are
+    /// the same in ASCII text, most news, and before a text's first other
+    /// character: then their digits are found once and written twice.
+    #[inline(always)]
+    fn offsets(&mut self, chars: Span, bytes: Span) -> &mut Self {
+        if chars == bytes && self.fields > 0 {
+            if let (Some((start, start_len)), Some((end, end_len))) =
+                (packed_digits(bytes.start), packed_digits(bytes.end))
+            {
+                if start_len < 8 && end_len < 8 {
+                    for _ in 0..2 {
+                        self.packed_cell(start, start_len);
+                        self.packed_cell(end, end_len);
+                    }
+                    return self;
+                }
+            }
+        }
+        self.num(chars.start).num(chars.end).num(bytes.start).num(bytes.end)
     }
 
     #[inline(never)]
@@ -809,21 +919,33 @@ impl<'b> Record<'b> {
         self
     }
 
+    /// A row's first two cells, its document id and its row id
+    /// (`DOC,DOC#eN`): for a plain id, one copy and the digits.
+    #[inline(always)]
+    fn row_start(
+        &mut self,
+        doc: &DocId<'_>,
+        tag: RowTag,
+        n: usize,
+    ) -> &mut Self {
+        if !doc.plain || self.fields > 0 {
+            return self.escaped(&doc.cell).row_id(doc, tag, n);
+        }
+        self.fields = 2;
+        self.buf.extend_from_slice(doc.row_start(tag));
+        self.digits(n);
+        self
+    }
+
     /// A row id (`DOC#eN`), a free-text field written in parts when the
     /// document id allows. Inlined, as the other cells.
     #[inline(always)]
-    fn row_id(
-        &mut self,
-        doc: &DocId<'_>,
-        tag: &'static str,
-        n: usize,
-    ) -> &mut Self {
+    fn row_id(&mut self, doc: &DocId<'_>, tag: RowTag, n: usize) -> &mut Self {
         if !doc.plain {
             return self.joined_row_id(doc, tag, n);
         }
         self.separate();
-        self.buf.extend_from_slice(doc.id.as_bytes());
-        self.buf.extend_from_slice(tag.as_bytes());
+        self.buf.extend_from_slice(doc.tagged(tag));
         self.digits(n);
         self
     }
@@ -833,10 +955,10 @@ impl<'b> Record<'b> {
     fn joined_row_id(
         &mut self,
         doc: &DocId<'_>,
-        tag: &'static str,
+        tag: RowTag,
         n: usize,
     ) -> &mut Self {
-        self.text(&RowId { doc: doc.id, tag, n }.to_string())
+        self.text(&RowId { doc: doc.id, tag: tag.as_str(), n }.to_string())
     }
 
     /// A free-text field that is `parts` joined: written in parts, then
@@ -959,32 +1081,30 @@ fn render_processed(
         .num(ex.claims.len())
         .end();
     let doc_id = DocId::new(&doc.id, opts);
+    let mut sentences = SentenceCursor::new(ex);
     for (i, e) in ex.entities.iter().enumerate() {
+        let chars = Span::new(idx.chars(e.span.start), idx.chars(e.span.end));
         let mut row = Record::new(&mut out.entities, opts);
-        row.escaped(&doc_id.cell)
-            .row_id(&doc_id, "#e", i + 1)
+        row.row_start(&doc_id, RowTag::Entity, i + 1)
             .plain(e.kind.as_str())
             .text(e.span.of(text))
-            .num(idx.chars(e.span.start))
-            .num(idx.chars(e.span.end))
-            .num(e.span.start)
-            .num(e.span.end)
-            .num(ex.sentence_at(e.span.start));
+            .offsets(chars, e.span)
+            .num(sentences.sentence_at(e.span.start));
         match canonical_cells(pipeline, text, &ex.entities, i) {
             CanonicalCells::Entry(name, id) => row.text(name).text(id),
             CanonicalCells::Entity(name, target) => {
-                row.text(name).row_id(&doc_id, "#e", target + 1)
+                row.text(name).row_id(&doc_id, RowTag::Entity, target + 1)
             }
             CanonicalCells::Empty => row.raw("").raw(""),
         };
         row.joined(&pipeline.origin_parts(&e.origin)).end();
     }
+    let mut sentences = SentenceCursor::new(ex);
     for (i, c) in ex.claims.iter().enumerate() {
-        let sid = ex.sentence_at(c.span.start);
+        let sid = sentences.sentence_at(c.span.start);
         let sentence = ex.sentences.get(sid).copied().unwrap_or(c.span);
         Record::new(&mut out.claims, opts)
-            .escaped(&doc_id.cell)
-            .row_id(&doc_id, "#c", i + 1)
+            .row_start(&doc_id, RowTag::Claim, i + 1)
             .plain(c.kind.as_str())
             .text(c.span.of(text))
             .num(idx.chars(c.span.start))
@@ -1402,7 +1522,7 @@ mod tests {
                 Record::new(&mut ours, opts)
                     .raw("x")
                     .escaped(&doc_id.cell)
-                    .row_id(&doc_id, "#e", 12)
+                    .row_id(&doc_id, RowTag::Entity, 12)
                     .joined(&[doc, "#e", "", "12"])
                     .end();
                 Record::new(&mut theirs, opts)
