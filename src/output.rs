@@ -780,6 +780,11 @@ impl<'a> SentenceCursor<'a> {
 /// LF is put in quotes with its quotes doubled. A `csv::Writer` per table
 /// per document, with its per-field state machine, cost more than
 /// building the rows.
+///
+/// The rare cases are written out of line by functions of the buffer, not
+/// methods: a record passed to no call stays in registers, where its
+/// field count is known at each cell of a row and the separator checks
+/// fold away.
 struct Record<'b> {
     buf: &'b mut Vec<u8>,
     fields: usize,
@@ -811,39 +816,18 @@ impl<'b> Record<'b> {
     /// [`Record::raw`] after the separator.
     #[inline(always)]
     fn cell(&mut self, s: &str) {
-        if needs_quotes(s.as_bytes()) {
-            self.quoted(s);
-        } else {
-            self.buf.extend_from_slice(s.as_bytes());
-        }
-    }
-
-    /// `s` in quotes, its quotes doubled.
-    #[inline(never)]
-    fn quoted(&mut self, s: &str) {
-        self.buf.push(b'"');
-        for b in s.bytes() {
-            if b == b'"' {
-                self.buf.push(b'"');
-            }
-            self.buf.push(b);
-        }
-        self.buf.push(b'"');
+        push_cell(self.buf, s);
     }
 
     /// A free-text field: neutralized for spreadsheets unless turned off.
     #[inline(always)]
     fn text(&mut self, s: &str) -> &mut Self {
         if self.opts.safe_cells && starts_formula(s) {
-            return self.neutralized(s);
+            self.separate();
+            push_neutralized(self.buf, s);
+            return self;
         }
         self.raw(s)
-    }
-
-    /// A free-text field that [`neutralize`] changes.
-    #[inline(never)]
-    fn neutralized(&mut self, s: &str) -> &mut Self {
-        self.raw(&neutralize(s))
     }
 
     /// A field of our own vocabulary (entity and claim kinds, operators),
@@ -866,7 +850,10 @@ impl<'b> Record<'b> {
             Some((word, len)) if len < 8 && self.fields > 0 => {
                 self.packed_cell(word, len);
             }
-            _ => self.separate_digits(n),
+            _ => {
+                self.separate();
+                push_digits_out_of_line(self.buf, n);
+            }
         }
         self
     }
@@ -904,30 +891,9 @@ impl<'b> Record<'b> {
         self.num(chars.start).num(chars.end).num(bytes.start).num(bytes.end)
     }
 
-    #[inline(never)]
-    fn separate_digits(&mut self, n: usize) {
-        self.separate();
-        self.digits(n);
-    }
-
     #[inline(always)]
     fn digits(&mut self, n: usize) {
-        match packed_digits(n) {
-            Some((word, len)) => {
-                let start = self.buf.len();
-                self.buf.extend_from_slice(&word.to_le_bytes());
-                self.buf.truncate(start + len);
-            }
-            None => self.long_digits(n),
-        }
-    }
-
-    /// [`Record::digits`] past eight digits, kept out of line: its stack
-    /// buffer made every call save registers and reserve stack.
-    #[cold]
-    #[inline(never)]
-    fn long_digits(&mut self, n: usize) {
-        self.buf.extend_from_slice(Num::new(n as u64).as_bytes());
+        push_digits(self.buf, n);
     }
 
     /// A cell escaped beforehand.
@@ -959,24 +925,14 @@ impl<'b> Record<'b> {
     /// document id allows. Inlined, as the other cells.
     #[inline(always)]
     fn row_id(&mut self, doc: &DocId<'_>, tag: RowTag, n: usize) -> &mut Self {
-        if !doc.plain {
-            return self.joined_row_id(doc, tag, n);
-        }
         self.separate();
+        if !doc.plain {
+            push_joined_row_id(self.buf, self.opts, doc, tag, n);
+            return self;
+        }
         self.buf.extend_from_slice(doc.tagged(tag));
         self.digits(n);
         self
-    }
-
-    /// A row id whose document id needs quotes or neutralizing.
-    #[inline(never)]
-    fn joined_row_id(
-        &mut self,
-        doc: &DocId<'_>,
-        tag: RowTag,
-        n: usize,
-    ) -> &mut Self {
-        self.text(&RowId { doc: doc.id, tag: tag.as_str(), n }.to_string())
     }
 
     /// A free-text field that is `parts` joined: written in parts, then
@@ -993,21 +949,9 @@ impl<'b> Record<'b> {
         let formula = self.opts.safe_cells && bytes_start_formula(cell);
         if formula || needs_quotes(cell) {
             self.buf.truncate(start);
-            self.rewrite_joined(parts);
+            push_rewritten_joined(self.buf, self.opts, parts);
         }
         self
-    }
-
-    /// [`Record::joined`]'s cell, as [`Record::text`] writes it, in place
-    /// of the parts.
-    #[inline(never)]
-    fn rewrite_joined(&mut self, parts: &[&str]) {
-        let whole = parts.concat();
-        if self.opts.safe_cells {
-            self.cell(&neutralize(&whole));
-        } else {
-            self.cell(&whole);
-        }
     }
 
     /// A digest cell in hex, as [`sha256_hex`] writes it.
@@ -1024,6 +968,7 @@ impl<'b> Record<'b> {
         self
     }
 
+    #[inline(always)]
     fn opt_value(&mut self, v: Option<f64>) -> &mut Self {
         match v {
             Some(v) => self.value(v),
@@ -1031,6 +976,7 @@ impl<'b> Record<'b> {
         }
     }
 
+    #[inline(always)]
     fn opt_num(&mut self, n: Option<usize>) -> &mut Self {
         match n {
             Some(n) => self.num(n),
@@ -1040,6 +986,97 @@ impl<'b> Record<'b> {
 
     fn end(&mut self) {
         self.buf.push(b'\n');
+    }
+}
+
+/// A cell's text after its separator, quoted if it needs to be.
+#[inline(always)]
+fn push_cell(buf: &mut Vec<u8>, s: &str) {
+    if needs_quotes(s.as_bytes()) {
+        push_quoted(buf, s);
+    } else {
+        buf.extend_from_slice(s.as_bytes());
+    }
+}
+
+/// `s` in quotes, its quotes doubled.
+#[inline(never)]
+fn push_quoted(buf: &mut Vec<u8>, s: &str) {
+    buf.push(b'"');
+    for b in s.bytes() {
+        if b == b'"' {
+            buf.push(b'"');
+        }
+        buf.push(b);
+    }
+    buf.push(b'"');
+}
+
+/// A free-text cell that [`neutralize`] changes, after its separator.
+#[inline(never)]
+fn push_neutralized(buf: &mut Vec<u8>, s: &str) {
+    push_cell(buf, &neutralize(s));
+}
+
+/// A number's digits.
+#[inline(always)]
+fn push_digits(buf: &mut Vec<u8>, n: usize) {
+    match packed_digits(n) {
+        Some((word, len)) => {
+            let start = buf.len();
+            buf.extend_from_slice(&word.to_le_bytes());
+            buf.truncate(start + len);
+        }
+        None => push_long_digits(buf, n),
+    }
+}
+
+/// [`push_digits`] where [`Record::num`]'s one store does not do: kept
+/// out of line, as the row writers inline every number cell.
+#[inline(never)]
+fn push_digits_out_of_line(buf: &mut Vec<u8>, n: usize) {
+    push_digits(buf, n);
+}
+
+/// [`push_digits`] past eight digits, kept out of line: its stack buffer
+/// made every call save registers and reserve stack.
+#[cold]
+#[inline(never)]
+fn push_long_digits(buf: &mut Vec<u8>, n: usize) {
+    buf.extend_from_slice(Num::new(n as u64).as_bytes());
+}
+
+/// A row id whose document id needs quotes or neutralizing, after its
+/// separator, as [`Record::text`] writes it.
+#[inline(never)]
+fn push_joined_row_id(
+    buf: &mut Vec<u8>,
+    opts: RenderOptions,
+    doc: &DocId<'_>,
+    tag: RowTag,
+    n: usize,
+) {
+    let id = RowId { doc: doc.id, tag: tag.as_str(), n }.to_string();
+    push_text_cell(buf, opts, &id);
+}
+
+/// [`Record::joined`]'s cell, as [`Record::text`] writes it, in place of
+/// the parts.
+#[inline(never)]
+fn push_rewritten_joined(
+    buf: &mut Vec<u8>,
+    opts: RenderOptions,
+    parts: &[&str],
+) {
+    push_text_cell(buf, opts, &parts.concat());
+}
+
+/// A free-text cell after its separator, as [`Record::text`] writes it.
+fn push_text_cell(buf: &mut Vec<u8>, opts: RenderOptions, s: &str) {
+    if opts.safe_cells {
+        push_cell(buf, &neutralize(s));
+    } else {
+        push_cell(buf, s);
     }
 }
 
