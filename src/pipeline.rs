@@ -518,7 +518,8 @@ mod tests {
 
     #[test]
     fn merging_by_span_orders_as_the_stable_sort() {
-        let cases: [(&[(usize, usize, u32)], &[(usize, usize, u32)]); 6] = [
+        type Spans = &'static [(usize, usize, u32)];
+        let cases: [(Spans, Spans); 6] = [
             (&[(0, 2, 0), (5, 7, 1), (9, 9, 2)], &[(1, 3, 3), (5, 7, 4)]),
             (&[], &[(1, 3, 0), (2, 3, 1)]),
             (&[(4, 5, 0)], &[]),
