@@ -506,6 +506,9 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 // non-ASCII character after the run needs the full scan.
                 let end = ascii_word_end(bytes, i + 1);
                 i = match bytes.get(end) {
+                    // Most words end at a space: tested first, one
+                    // compare instead of the chain below.
+                    Some(b' ') => end,
                     // As `scan_word` decides, without its decoding: a
                     // period after two or more characters ends the word
                     // (only single letters take one, as in `U.S.`), and
