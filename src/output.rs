@@ -103,10 +103,19 @@ impl<'t> CharIndex<'t> {
     }
 
     /// The code-point offset of byte offset `at` (a char boundary).
+    /// Inlined for ASCII text, where it is `at`: the call cost more than
+    /// the answer, for several cells of every row.
+    #[inline]
     pub fn chars(&self, at: usize) -> usize {
         if self.blocks.is_empty() {
             return at;
         }
+        self.counted(at)
+    }
+
+    /// [`CharIndex::chars`] of text with non-ASCII characters.
+    #[inline(never)]
+    fn counted(&self, at: usize) -> usize {
         let block = at / 64;
         let base = self.blocks.get(block).copied().unwrap_or_else(|| {
             // `at == len` on a 64-byte multiple: one past the last block.
@@ -198,12 +207,22 @@ fn push_value(out: &mut Vec<u8>, v: f64) {
     if !v.is_finite() {
         return;
     }
-    if v.fract() == 0.0 && v.abs() < EXACT {
+    let abs = v.abs();
+    // Whole: its integer part is itself (exact below 2^53), a test
+    // cheaper than `fract`'s call to `trunc`.
+    if abs < EXACT && (abs as u64) as f64 == abs {
         if v.is_sign_negative() {
             out.push(b'-');
         }
-        // Exact: whole and below 2^53.
-        out.extend_from_slice(Num::new(v.abs() as u64).as_bytes());
+        let n = abs as u64;
+        match usize::try_from(n).ok().and_then(packed_digits) {
+            Some((word, len)) => {
+                let start = out.len();
+                out.extend_from_slice(&word.to_le_bytes());
+                out.truncate(start + len);
+            }
+            None => out.extend_from_slice(Num::new(n).as_bytes()),
+        }
     } else {
         write!(out, "{v}").expect("writing to memory");
     }
@@ -537,14 +556,22 @@ pub fn sha256_hex(text: &str) -> String {
 
 /// Bytes in lowercase hex.
 pub(crate) fn hex(bytes: &[u8]) -> String {
+    let mut out = Vec::with_capacity(bytes.len() * 2);
+    push_hex(&mut out, bytes);
+    String::from_utf8(out).expect("hex digits are ASCII")
+}
+
+/// Appends [`hex`]'s digits: by hand, as a `format!` per byte showed up
+/// in profiles, and as bytes, as a `String::push` per digit encoded each
+/// as a `char`.
+fn push_hex(out: &mut Vec<u8>, bytes: &[u8]) {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
     for &b in bytes {
-        // By hand: a `format!` per byte showed up in profiles.
-        out.push(char::from(DIGITS[usize::from(b >> 4)]));
-        out.push(char::from(DIGITS[usize::from(b & 15)]));
+        out.extend_from_slice(&[
+            DIGITS[usize::from(b >> 4)],
+            DIGITS[usize::from(b & 15)],
+        ]);
     }
-    out
 }
 
 /// Numbers below 10^8 (nearly all offsets and counts) as up to eight
@@ -655,6 +682,24 @@ fn needs_quotes(field: &[u8]) -> bool {
     }
 }
 
+/// Which table a row id (`DOC#eN`, `DOC#cN`) numbers rows of.
+#[derive(Clone, Copy, Debug)]
+enum RowTag {
+    /// `#e`: `entities.csv`.
+    Entity = 0,
+    /// `#c`: `claims.csv`.
+    Claim = 1,
+}
+
+impl RowTag {
+    fn as_str(self) -> &'static str {
+        match self {
+            RowTag::Entity => "#e",
+            RowTag::Claim => "#c",
+        }
+    }
+}
+
 /// A document id as every row of the document repeats it: the `doc_id`
 /// cell escaped once, and whether row ids built from it (`DOC#eN`) are
 /// plain, so that they can be written in parts. Checking the id on every
@@ -665,6 +710,10 @@ struct DocId<'a> {
     /// Neither neutralized nor quoted: only the document id can start a
     /// formula or hold a special byte, and it rarely does.
     plain: bool,
+    /// For a plain id, the first cells of a row up to its number,
+    /// `DOC,DOC#e` and `DOC,DOC#c` (by [`RowTag`]): written with one
+    /// copy, where the cells in parts took three.
+    row_starts: [Vec<u8>; 2],
 }
 
 impl<'a> DocId<'a> {
@@ -672,7 +721,57 @@ impl<'a> DocId<'a> {
         let mut cell = Vec::with_capacity(id.len() + 1);
         Record::new(&mut cell, opts).text(id);
         let formula = opts.safe_cells && starts_formula(id);
-        DocId { id, cell, plain: !formula && !needs_quotes(id.as_bytes()) }
+        let plain = !formula && !needs_quotes(id.as_bytes());
+        let row_start = |tag: RowTag| {
+            if plain {
+                [id, ",", id, tag.as_str()].concat().into_bytes()
+            } else {
+                Vec::new()
+            }
+        };
+        let row_starts = [row_start(RowTag::Entity), row_start(RowTag::Claim)];
+        DocId { id, cell, plain, row_starts }
+    }
+
+    /// For a plain id, `DOC,DOC#e` (or `#c`).
+    fn row_start(&self, tag: RowTag) -> &[u8] {
+        &self.row_starts[tag as usize]
+    }
+
+    /// For a plain id, `DOC#e` (or `#c`).
+    fn tagged(&self, tag: RowTag) -> &[u8] {
+        &self.row_start(tag)[self.id.len() + 1..]
+    }
+}
+
+/// The sentence of each row of a table, found by stepping on from the
+/// previous row's: rows come in text order, and a binary search per row
+/// showed up in profiles.
+struct SentenceCursor<'a> {
+    ex: &'a Extraction,
+    /// The previous row's sentence.
+    at: usize,
+}
+
+impl<'a> SentenceCursor<'a> {
+    fn new(ex: &'a Extraction) -> SentenceCursor<'a> {
+        SentenceCursor { ex, at: 0 }
+    }
+
+    /// [`Extraction::sentence_at`] of `offset`.
+    #[inline(always)]
+    fn sentence_at(&mut self, offset: usize) -> usize {
+        let sentences = &self.ex.sentences;
+        let mut i = self.at;
+        if i > 0 && sentences[i].start > offset {
+            // Before the previous row's sentence: out of text order.
+            i = self.ex.sentence_at(offset);
+        }
+        while sentences.get(i + 1).is_some_and(|s| s.start <= offset) {
+            i += 1;
+        }
+        self.at = i;
+        i
     }
 }
 
@@ -681,6 +780,11 @@ impl<'a> DocId<'a> {
 /// LF is put in quotes with its quotes doubled. A `csv::Writer` per table
 /// per document, with its per-field state machine, cost more than
 /// building the rows.
+///
+/// The rare cases are written out of line by functions of the buffer, not
+/// methods: a record passed to no call stays in registers, where its
+/// field count is known at each cell of a row and the separator checks
+/// fold away.
 struct Record<'b> {
     buf: &'b mut Vec<u8>,
     fields: usize,
@@ -712,39 +816,18 @@ impl<'b> Record<'b> {
     /// [`Record::raw`] after the separator.
     #[inline(always)]
     fn cell(&mut self, s: &str) {
-        if needs_quotes(s.as_bytes()) {
-            self.quoted(s);
-        } else {
-            self.buf.extend_from_slice(s.as_bytes());
-        }
-    }
-
-    /// `s` in quotes, its quotes doubled.
-    #[inline(never)]
-    fn quoted(&mut self, s: &str) {
-        self.buf.push(b'"');
-        for b in s.bytes() {
-            if b == b'"' {
-                self.buf.push(b'"');
-            }
-            self.buf.push(b);
-        }
-        self.buf.push(b'"');
+        push_cell(self.buf, s);
     }
 
     /// A free-text field: neutralized for spreadsheets unless turned off.
     #[inline(always)]
     fn text(&mut self, s: &str) -> &mut Self {
         if self.opts.safe_cells && starts_formula(s) {
-            return self.neutralized(s);
+            self.separate();
+            push_neutralized(self.buf, s);
+            return self;
         }
         self.raw(s)
-    }
-
-    /// A free-text field that [`neutralize`] changes.
-    #[inline(never)]
-    fn neutralized(&mut self, s: &str) -> &mut Self {
-        self.raw(&neutralize(s))
     }
 
     /// A field of our own vocabulary (entity and claim kinds, operators),
@@ -765,41 +848,52 @@ impl<'b> Record<'b> {
             // The separator and up to seven digits in one store, as most
             // numbers are mid-row.
             Some((word, len)) if len < 8 && self.fields > 0 => {
-                self.fields += 1;
-                let start = self.buf.len();
-                let cell = (word << 8) | u64::from(b',');
-                self.buf.extend_from_slice(&cell.to_le_bytes());
-                self.buf.truncate(start + len + 1);
+                self.packed_cell(word, len);
             }
-            _ => self.separate_digits(n),
+            _ => {
+                self.separate();
+                push_digits_out_of_line(self.buf, n);
+            }
         }
         self
     }
 
-    #[inline(never)]
-    fn separate_digits(&mut self, n: usize) {
-        self.separate();
-        self.digits(n);
+    /// A mid-row number cell of [`packed_digits`] `word` and `len` (below
+    /// eight): the separator and the digits in one store.
+    #[inline(always)]
+    fn packed_cell(&mut self, word: u64, len: usize) {
+        self.fields += 1;
+        let start = self.buf.len();
+        let cell = (word << 8) | u64::from(b',');
+        self.buf.extend_from_slice(&cell.to_le_bytes());
+        self.buf.truncate(start + len + 1);
+    }
+
+    /// The mid-row cells `start,end,byte_start,byte_end` of a span whose
+    /// code-point offsets are `chars` and byte offsets `bytes`. They are
+    /// the same in ASCII text, most news, and before a text's first other
+    /// character: then their digits are found once and written twice.
+    #[inline(always)]
+    fn offsets(&mut self, chars: Span, bytes: Span) -> &mut Self {
+        if chars == bytes && self.fields > 0 {
+            if let (Some((start, start_len)), Some((end, end_len))) =
+                (packed_digits(bytes.start), packed_digits(bytes.end))
+            {
+                if start_len < 8 && end_len < 8 {
+                    for _ in 0..2 {
+                        self.packed_cell(start, start_len);
+                        self.packed_cell(end, end_len);
+                    }
+                    return self;
+                }
+            }
+        }
+        self.num(chars.start).num(chars.end).num(bytes.start).num(bytes.end)
     }
 
     #[inline(always)]
     fn digits(&mut self, n: usize) {
-        match packed_digits(n) {
-            Some((word, len)) => {
-                let start = self.buf.len();
-                self.buf.extend_from_slice(&word.to_le_bytes());
-                self.buf.truncate(start + len);
-            }
-            None => self.long_digits(n),
-        }
-    }
-
-    /// [`Record::digits`] past eight digits, kept out of line: its stack
-    /// buffer made every call save registers and reserve stack.
-    #[cold]
-    #[inline(never)]
-    fn long_digits(&mut self, n: usize) {
-        self.buf.extend_from_slice(Num::new(n as u64).as_bytes());
+        push_digits(self.buf, n);
     }
 
     /// A cell escaped beforehand.
@@ -809,34 +903,36 @@ impl<'b> Record<'b> {
         self
     }
 
-    /// A row id (`DOC#eN`), a free-text field written in parts when the
-    /// document id allows. Inlined, as the other cells.
+    /// A row's first two cells, its document id and its row id
+    /// (`DOC,DOC#eN`): for a plain id, one copy and the digits.
     #[inline(always)]
-    fn row_id(
+    fn row_start(
         &mut self,
         doc: &DocId<'_>,
-        tag: &'static str,
+        tag: RowTag,
         n: usize,
     ) -> &mut Self {
-        if !doc.plain {
-            return self.joined_row_id(doc, tag, n);
+        if !doc.plain || self.fields > 0 {
+            return self.escaped(&doc.cell).row_id(doc, tag, n);
         }
-        self.separate();
-        self.buf.extend_from_slice(doc.id.as_bytes());
-        self.buf.extend_from_slice(tag.as_bytes());
+        self.fields = 2;
+        self.buf.extend_from_slice(doc.row_start(tag));
         self.digits(n);
         self
     }
 
-    /// A row id whose document id needs quotes or neutralizing.
-    #[inline(never)]
-    fn joined_row_id(
-        &mut self,
-        doc: &DocId<'_>,
-        tag: &'static str,
-        n: usize,
-    ) -> &mut Self {
-        self.text(&RowId { doc: doc.id, tag, n }.to_string())
+    /// A row id (`DOC#eN`), a free-text field written in parts when the
+    /// document id allows. Inlined, as the other cells.
+    #[inline(always)]
+    fn row_id(&mut self, doc: &DocId<'_>, tag: RowTag, n: usize) -> &mut Self {
+        self.separate();
+        if !doc.plain {
+            push_joined_row_id(self.buf, self.opts, doc, tag, n);
+            return self;
+        }
+        self.buf.extend_from_slice(doc.tagged(tag));
+        self.digits(n);
+        self
     }
 
     /// A free-text field that is `parts` joined: written in parts, then
@@ -853,21 +949,16 @@ impl<'b> Record<'b> {
         let formula = self.opts.safe_cells && bytes_start_formula(cell);
         if formula || needs_quotes(cell) {
             self.buf.truncate(start);
-            self.rewrite_joined(parts);
+            push_rewritten_joined(self.buf, self.opts, parts);
         }
         self
     }
 
-    /// [`Record::joined`]'s cell, as [`Record::text`] writes it, in place
-    /// of the parts.
-    #[inline(never)]
-    fn rewrite_joined(&mut self, parts: &[&str]) {
-        let whole = parts.concat();
-        if self.opts.safe_cells {
-            self.cell(&neutralize(&whole));
-        } else {
-            self.cell(&whole);
-        }
+    /// A digest cell in hex, as [`sha256_hex`] writes it.
+    fn digest(&mut self, bytes: &[u8]) -> &mut Self {
+        self.separate();
+        push_hex(self.buf, bytes);
+        self
     }
 
     /// A claim value, as [`format_value`] writes it.
@@ -877,6 +968,7 @@ impl<'b> Record<'b> {
         self
     }
 
+    #[inline(always)]
     fn opt_value(&mut self, v: Option<f64>) -> &mut Self {
         match v {
             Some(v) => self.value(v),
@@ -884,6 +976,7 @@ impl<'b> Record<'b> {
         }
     }
 
+    #[inline(always)]
     fn opt_num(&mut self, n: Option<usize>) -> &mut Self {
         match n {
             Some(n) => self.num(n),
@@ -893,6 +986,97 @@ impl<'b> Record<'b> {
 
     fn end(&mut self) {
         self.buf.push(b'\n');
+    }
+}
+
+/// A cell's text after its separator, quoted if it needs to be.
+#[inline(always)]
+fn push_cell(buf: &mut Vec<u8>, s: &str) {
+    if needs_quotes(s.as_bytes()) {
+        push_quoted(buf, s);
+    } else {
+        buf.extend_from_slice(s.as_bytes());
+    }
+}
+
+/// `s` in quotes, its quotes doubled.
+#[inline(never)]
+fn push_quoted(buf: &mut Vec<u8>, s: &str) {
+    buf.push(b'"');
+    for b in s.bytes() {
+        if b == b'"' {
+            buf.push(b'"');
+        }
+        buf.push(b);
+    }
+    buf.push(b'"');
+}
+
+/// A free-text cell that [`neutralize`] changes, after its separator.
+#[inline(never)]
+fn push_neutralized(buf: &mut Vec<u8>, s: &str) {
+    push_cell(buf, &neutralize(s));
+}
+
+/// A number's digits.
+#[inline(always)]
+fn push_digits(buf: &mut Vec<u8>, n: usize) {
+    match packed_digits(n) {
+        Some((word, len)) => {
+            let start = buf.len();
+            buf.extend_from_slice(&word.to_le_bytes());
+            buf.truncate(start + len);
+        }
+        None => push_long_digits(buf, n),
+    }
+}
+
+/// [`push_digits`] where [`Record::num`]'s one store does not do: kept
+/// out of line, as the row writers inline every number cell.
+#[inline(never)]
+fn push_digits_out_of_line(buf: &mut Vec<u8>, n: usize) {
+    push_digits(buf, n);
+}
+
+/// [`push_digits`] past eight digits, kept out of line: its stack buffer
+/// made every call save registers and reserve stack.
+#[cold]
+#[inline(never)]
+fn push_long_digits(buf: &mut Vec<u8>, n: usize) {
+    buf.extend_from_slice(Num::new(n as u64).as_bytes());
+}
+
+/// A row id whose document id needs quotes or neutralizing, after its
+/// separator, as [`Record::text`] writes it.
+#[inline(never)]
+fn push_joined_row_id(
+    buf: &mut Vec<u8>,
+    opts: RenderOptions,
+    doc: &DocId<'_>,
+    tag: RowTag,
+    n: usize,
+) {
+    let id = RowId { doc: doc.id, tag: tag.as_str(), n }.to_string();
+    push_text_cell(buf, opts, &id);
+}
+
+/// [`Record::joined`]'s cell, as [`Record::text`] writes it, in place of
+/// the parts.
+#[inline(never)]
+fn push_rewritten_joined(
+    buf: &mut Vec<u8>,
+    opts: RenderOptions,
+    parts: &[&str],
+) {
+    push_text_cell(buf, opts, &parts.concat());
+}
+
+/// A free-text cell after its separator, as [`Record::text`] writes it.
+fn push_text_cell(buf: &mut Vec<u8>, opts: RenderOptions, s: &str) {
+    if opts.safe_cells {
+        push_cell(buf, &neutralize(s));
+    } else {
+        push_cell(buf, s);
     }
 }
 
@@ -953,38 +1137,36 @@ fn render_processed(
         .text(&doc.source)
         .num(idx.len())
         .num(text.len())
-        .raw(&sha256_hex(text))
+        .digest(&Sha256::digest(text.as_bytes()))
         .raw("ok")
         .num(ex.entities.len())
         .num(ex.claims.len())
         .end();
     let doc_id = DocId::new(&doc.id, opts);
+    let mut sentences = SentenceCursor::new(ex);
     for (i, e) in ex.entities.iter().enumerate() {
+        let chars = Span::new(idx.chars(e.span.start), idx.chars(e.span.end));
         let mut row = Record::new(&mut out.entities, opts);
-        row.escaped(&doc_id.cell)
-            .row_id(&doc_id, "#e", i + 1)
+        row.row_start(&doc_id, RowTag::Entity, i + 1)
             .plain(e.kind.as_str())
             .text(e.span.of(text))
-            .num(idx.chars(e.span.start))
-            .num(idx.chars(e.span.end))
-            .num(e.span.start)
-            .num(e.span.end)
-            .num(ex.sentence_at(e.span.start));
+            .offsets(chars, e.span)
+            .num(sentences.sentence_at(e.span.start));
         match canonical_cells(pipeline, text, &ex.entities, i) {
             CanonicalCells::Entry(name, id) => row.text(name).text(id),
             CanonicalCells::Entity(name, target) => {
-                row.text(name).row_id(&doc_id, "#e", target + 1)
+                row.text(name).row_id(&doc_id, RowTag::Entity, target + 1)
             }
             CanonicalCells::Empty => row.raw("").raw(""),
         };
         row.joined(&pipeline.origin_parts(&e.origin)).end();
     }
+    let mut sentences = SentenceCursor::new(ex);
     for (i, c) in ex.claims.iter().enumerate() {
-        let sid = ex.sentence_at(c.span.start);
+        let sid = sentences.sentence_at(c.span.start);
         let sentence = ex.sentences.get(sid).copied().unwrap_or(c.span);
         Record::new(&mut out.claims, opts)
-            .escaped(&doc_id.cell)
-            .row_id(&doc_id, "#c", i + 1)
+            .row_start(&doc_id, RowTag::Claim, i + 1)
             .plain(c.kind.as_str())
             .text(c.span.of(text))
             .num(idx.chars(c.span.start))
@@ -1402,7 +1584,7 @@ mod tests {
                 Record::new(&mut ours, opts)
                     .raw("x")
                     .escaped(&doc_id.cell)
-                    .row_id(&doc_id, "#e", 12)
+                    .row_id(&doc_id, RowTag::Entity, 12)
                     .joined(&[doc, "#e", "", "12"])
                     .end();
                 Record::new(&mut theirs, opts)
@@ -1468,6 +1650,15 @@ mod tests {
         }
         for v in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
             assert_eq!(format_value(v), "");
+        }
+    }
+
+    #[test]
+    fn whole_values_print_as_display_does_around_eight_digits() {
+        for n in [9_999_999_u64, 10_000_000, 99_999_999, 100_000_000] {
+            for v in [n as f64, -(n as f64), n as f64 + 0.5] {
+                assert_eq!(format_value(v), format!("{v}"), "{v:?}");
+            }
         }
     }
 

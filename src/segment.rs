@@ -399,7 +399,11 @@ fn is_dateline_end(
 /// of similar length, with no line much longer than a terminal. One pass
 /// finds both, as the width is only wanted for wrapped text.
 fn wrap_width(text: &str) -> Option<usize> {
-    let mut lens: Vec<usize> = Vec::new();
+    // How many lines have each length, in characters: lines are at most
+    // 100 characters here, and the median and maximum are read from the
+    // counts, with no list of lengths to grow and sort.
+    let mut lens = [0u32; 101];
+    let mut lines = 0;
     let mut widest = 0;
     // Lines as `split('\n')` gives them, found with the vectorized memchr.
     let ends = memchr::memchr_iter(b'\n', text.as_bytes())
@@ -412,8 +416,8 @@ fn wrap_width(text: &str) -> Option<usize> {
             continue;
         }
         // One line past 100 characters settles it: most news text has
-        // long paragraph lines, so this spares counting the rest and
-        // sorting. A character is at most four bytes.
+        // long paragraph lines, so this spares counting the rest. A
+        // character is at most four bytes.
         if line.len() > 400 {
             return None;
         }
@@ -422,16 +426,23 @@ fn wrap_width(text: &str) -> Option<usize> {
         if chars > 100 {
             return None;
         }
-        lens.push(chars);
+        lens[chars] += 1;
+        lines += 1;
         widest = widest.max(line.trim_start().len());
     }
-    if lens.len() < 4 {
+    if lines < 4 {
         return None;
     }
-    lens.sort_unstable();
-    // Every line is at most 100 characters here.
-    let max = lens[lens.len() - 1];
-    let median = lens[lens.len() / 2];
+    let max = lens.iter().rposition(|&n| n > 0).unwrap_or(0);
+    // The length at index `lines / 2` of the sorted lengths.
+    let mut seen = 0;
+    let median = lens
+        .iter()
+        .position(|&n| {
+            seen += n;
+            seen > lines / 2
+        })
+        .unwrap_or(0);
     (median * 2 >= max && median >= 30).then_some(widest)
 }
 
@@ -495,6 +506,9 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 // non-ASCII character after the run needs the full scan.
                 let end = ascii_word_end(bytes, i + 1);
                 i = match bytes.get(end) {
+                    // Most words end at a space: tested first, one
+                    // compare instead of the chain below.
+                    Some(b' ') => end,
                     // As `scan_word` decides, without its decoding: a
                     // period after two or more characters ends the word
                     // (only single letters take one, as in `U.S.`), and
@@ -881,6 +895,42 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(&sentences(text), want, "splitting {text:?}");
+        }
+    }
+
+    #[test]
+    fn wrap_width_reads_the_median_and_longest_line_lengths() {
+        // The lengths sorted, as the tally stands for.
+        fn by_sorting(text: &str) -> Option<usize> {
+            let lines: Vec<&str> = text
+                .split('\n')
+                .map(str::trim_end)
+                .filter(|l| !l.is_empty())
+                .collect();
+            let mut lens: Vec<usize> =
+                lines.iter().map(|l| l.chars().count()).collect();
+            if lens.iter().any(|&n| n > 100) || lens.len() < 4 {
+                return None;
+            }
+            lens.sort_unstable();
+            let (max, median) = (lens[lens.len() - 1], lens[lens.len() / 2]);
+            let widest = lines.iter().map(|l| l.trim_start().len()).max();
+            (median * 2 >= max && median >= 30).then_some(widest?)
+        }
+        let line = |n: usize| "é".repeat(n);
+        let cases = [
+            vec![line(40), line(70), line(70), line(75)],
+            vec![line(40), line(40), line(70), line(75), line(90)],
+            vec![line(30), line(30), line(30), line(61)],
+            vec![line(30), line(30), line(30), line(60)],
+            vec![line(29), line(29), line(29), line(29)],
+            vec![line(50), line(50), line(101)],
+            vec![line(50), line(50), line(50)],
+            vec![line(100), String::new(), line(60), line(99), line(80)],
+        ];
+        for lines in cases {
+            let text = lines.join("\n");
+            assert_eq!(wrap_width(&text), by_sorting(&text), "{lines:?}");
         }
     }
 
