@@ -224,6 +224,19 @@ impl Test {
         }
     }
 
+    /// Every bit of a token this test reads (none of a text test).
+    fn reads(&self) -> Bits {
+        match self {
+            Test::Mask { care, want } => or3(*care, *want),
+            Test::Any(m) => *m,
+            Test::And(ts) | Test::Or(ts) => {
+                ts.iter().fold([0; 3], |a, t| or3(a, t.reads()))
+            }
+            Test::Not(t) => t.reads(),
+            Test::Text(_) => [0; 3],
+        }
+    }
+
     /// The one bit this test requires, when that is all it does.
     fn single_bit(&self) -> Option<Bits> {
         match self {
@@ -637,6 +650,10 @@ pub struct RuleSet {
     tests: Vec<Test>,
     /// The number of each test of `tests`.
     test_ids: FxHashMap<Test, usize>,
+    /// The bits some test reads: position masks need rows for no
+    /// others (no rule asks for `Word` or `Attached`, which most tokens
+    /// have).
+    reads: Bits,
 }
 
 /// A token's membership in the first 64 word lists and which of the
@@ -726,6 +743,7 @@ impl RuleSetBuilder {
         }
         set.index.seal();
         set.filter = RuleFilter::new(&set.rules);
+        set.reads = set.tests.iter().fold([0; 3], |a, t| or3(a, t.reads()));
         Ok(set)
     }
 }
@@ -1305,6 +1323,7 @@ impl RuleSet {
             .map(|i| self.index.list_bits_of(tokens[i].span.of(text)))
             .collect();
         let mut masks = PosMasks::for_tests(self.tests.len());
+        masks.reads = self.reads;
         self.run_with(
             text,
             tokens,
@@ -1331,6 +1350,7 @@ impl RuleSet {
         out: &mut Vec<RuleMatch>,
     ) {
         let mut masks = PosMasks::for_tests(self.tests.len());
+        masks.reads = self.reads;
         for range in sentences {
             let lists = &lists[range.clone()];
             let masks = Some(&mut masks);
@@ -1516,6 +1536,8 @@ struct PosMasks {
     valid: u64,
     /// The rows of `pos` the sentence set, to clear for the next one.
     rows: Bits,
+    /// The bits whose rows are kept: those some test reads.
+    reads: Bits,
     /// The mask of each test of [`RuleSet::tests`] in the sentence,
     /// computed once for all rules: valid where `known` has its bit.
     cache: Vec<u64>,
@@ -1532,6 +1554,7 @@ impl PosMasks {
             pos: [[0; 64]; 3],
             valid: 0,
             rows: [0; 3],
+            reads: [!0; 3],
             cache: vec![0; tests],
             known: vec![0; tests.div_ceil(64)],
             done: Vec::new(),
@@ -1569,14 +1592,17 @@ impl PosMasks {
         }
         let (mut any, mut all) = ([0; 3], [!0; 3]);
         let [feats, lists, lits] = &mut self.pos;
+        let reads = self.reads;
         for (k, (&f, l)) in ctx.feats.iter().zip(ctx.words).enumerate() {
-            let bits = [f, l.lists, l.lits];
+            // Bits no test reads change no mask, and no rule's
+            // feasibility (it needs or forbids only bits tests read).
+            let bits = and3([f, l.lists, l.lits], reads);
             any = or3(any, bits);
             all = and3(all, bits);
             let at = 1 << k;
-            mark(feats, f, at);
-            mark(lists, l.lists, at);
-            mark(lits, l.lits, at);
+            mark(feats, bits[FEATS], at);
+            mark(lists, bits[LISTS], at);
+            mark(lits, bits[LITS], at);
         }
         self.rows = any;
         self.valid = u64::MAX.checked_shr(64 - n as u32).unwrap_or(0);
@@ -2241,7 +2267,8 @@ fn name_part(word: &str) -> &str {
         "stricken", "ridden", "torn", "hit", "style", "era", "speaking",
         "wide", "like",
     ];
-    match word.rfind('-') {
+    // A byte search: `-` is ASCII, and words are short.
+    match word.bytes().rposition(|b| b == b'-') {
         Some(at)
             if at > 0
                 && word.chars().next().is_some_and(char::is_uppercase)
