@@ -2110,7 +2110,7 @@ impl AsciiWord {
                     lower: WordKey {
                         words,
                         len,
-                        hash: WordKey::hash_of(&words, len),
+                        hash: WordKey::hash_of_short(c.lower, len),
                     },
                     has_lower: c.lowers != 0,
                     letters: c.letters,
@@ -3251,6 +3251,24 @@ mod tests {
             assert_eq!(&buf[..w.len()], &w.to_ascii_lowercase()[..]);
             assert!(buf[w.len()..].iter().all(|&c| c == 0));
             assert_eq!(upper, w.iter().any(u8::is_ascii_uppercase), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn short_words_hash_as_their_keys_do() {
+        for w in ["a", "of", "said", "Pakistan", "al-Abadi", "O'Neill"] {
+            let key = WordKey::of(w.as_bytes()).expect("short");
+            let one = WordKey::hash_of_short(key.words[0], key.len);
+            assert_eq!(one, key.hash, "{w:?}");
+            // And as the features pass reads them from the text.
+            let text = format!("{w} and more");
+            let word =
+                AsciiWord::read_in(text.as_bytes(), Span::new(0, w.len()));
+            assert_eq!(
+                word.lower.hash,
+                AsciiWord::read(w.as_bytes()).lower.hash
+            );
+            assert_eq!(word.bytes, key.words);
         }
     }
 
