@@ -224,6 +224,19 @@ impl Test {
         }
     }
 
+    /// Every bit of a token this test reads (none of a text test).
+    fn reads(&self) -> Bits {
+        match self {
+            Test::Mask { care, want } => or3(*care, *want),
+            Test::Any(m) => *m,
+            Test::And(ts) | Test::Or(ts) => {
+                ts.iter().fold([0; 3], |a, t| or3(a, t.reads()))
+            }
+            Test::Not(t) => t.reads(),
+            Test::Text(_) => [0; 3],
+        }
+    }
+
     /// The one bit this test requires, when that is all it does.
     fn single_bit(&self) -> Option<Bits> {
         match self {
@@ -570,6 +583,18 @@ impl TokenIndex {
         ListBits { lists, lits }
     }
 
+    /// [`TokenIndex::list_bits_of`] the token at `span`, without a call
+    /// for a one-byte token (punctuation, most of the tokens not words).
+    #[inline(always)]
+    fn token_list_bits(&self, text: &str, span: Span) -> ListBits {
+        if let [c] = text.as_bytes()[span.range()] {
+            if let Some(&(lists, lits)) = self.single.get(usize::from(c)) {
+                return ListBits { lists, lits };
+            }
+        }
+        self.list_bits_of(span.of(text))
+    }
+
     /// A token's list bits (its text's or, for a possessive, its bare
     /// word's) and literal bits, as `Ctx::text_test` answers them.
     fn token_bits(&self, w: &str) -> (u64, u64) {
@@ -625,6 +650,10 @@ pub struct RuleSet {
     tests: Vec<Test>,
     /// The number of each test of `tests`.
     test_ids: FxHashMap<Test, usize>,
+    /// The bits some test reads: position masks need rows for no
+    /// others (no rule asks for `Word` or `Attached`, which most tokens
+    /// have).
+    reads: Bits,
 }
 
 /// A token's membership in the first 64 word lists and which of the
@@ -714,6 +743,7 @@ impl RuleSetBuilder {
         }
         set.index.seal();
         set.filter = RuleFilter::new(&set.rules);
+        set.reads = set.tests.iter().fold([0; 3], |a, t| or3(a, t.reads()));
         Ok(set)
     }
 }
@@ -1045,171 +1075,81 @@ impl RuleSet {
         use feature::*;
         out.clear();
         out.reserve(tokens.len());
-        let mut starts = sentence_starts.iter().peekable();
+        let bytes = text.as_bytes();
         for (i, t) in tokens.iter().enumerate() {
             // Bytes, without the char-boundary checks of a `str` slice
             // (spans are on boundaries): the text only where needed.
-            let b = &text.as_bytes()[t.span.range()];
-            let s = || t.span.of(text);
-            let mut f = 0;
-            while starts.peek().is_some_and(|&&st| st < i) {
-                starts.next();
-            }
-            // Only sentence starts: in hard-wrapped copy a line start is
-            // not one, and the segmenter has already split headlines.
-            if starts.peek().is_some_and(|&&st| st == i) {
-                f |= START;
-                if let Some(prev) = out.last_mut() {
-                    *prev |= END;
-                }
-            }
-            if i > 0 && !t.space_before {
-                f |= ATTACHED;
-            }
-            match t.kind {
+            let b = &bytes[t.span.range()];
+            let attached = if i > 0 && !t.space_before { ATTACHED } else { 0 };
+            let f = match t.kind {
                 TokenKind::Word => {
-                    f |= WORD;
                     // Short ASCII, nearly every word: its shape and
                     // lowercase form from one pass over its bytes.
-                    let word = AsciiWord::read(b);
-                    let ascii = word.ascii.then_some(&word);
-                    let shape = match &ascii {
-                        Some(w) => w.shape(b),
-                        None => WordShape::of(s()),
-                    };
-                    // One hash of the lowercase word, in `ascii`, for the
-                    // lists and the gazetteer.
-                    if let Some(lists) = lists.as_deref_mut() {
-                        lists.push(match &ascii {
-                            Some(w) => self.index.short_list_bits(b, w),
-                            None => self.index.list_bits_of(s()),
-                        });
-                    }
-                    if shape.first_upper {
-                        if shape.has_lower {
-                            f |= CAP;
-                        } else if shape.letters >= 2 {
-                            f |= UPPER;
-                        } else if tokens.get(i + 1).is_some_and(|n| {
-                            n.span.start == t.span.end
-                                && n.span.of(text) == "."
-                        }) {
-                            f |= INITIAL;
-                        } else {
-                            f |= CAP;
-                        }
-                    } else if shape.first_lower {
-                        f |= LOWER;
-                    }
-                    if shape.hyphen {
-                        f |= HYPHEN;
-                        // "al-Abadi", "el-Sisi": a particle-prefixed name.
-                        let lower = s().to_lowercase();
-                        if ["al-", "el-", "ul-", "ud-", "bin-", "ibn-"]
-                            .iter()
-                            .any(|p| lower.starts_with(p))
-                            && s()
-                                .split('-')
-                                .nth(1)
-                                .and_then(|r| r.chars().next())
-                                .is_some_and(char::is_uppercase)
-                        {
-                            f = (f & !LOWER) | CAP | PARTICLE;
-                        }
-                    }
-                    if let Some(g) = gazetteer {
-                        let e = match &ascii {
-                            // An ASCII word's bare form is a prefix of
-                            // it, and so is its lowercase form (ASCII
-                            // has no `’`: only "'s" is a possessive).
-                            Some(w) => {
-                                let possessive = b.ends_with(b"'s");
-                                let n = b.len() - 2 * usize::from(possessive);
-                                let mut lower = &w.lower;
-                                let mut words = w.bytes;
-                                let bare_lower;
-                                if possessive {
-                                    bare_lower = WordKey::new(
-                                        truncate(lower.words, n),
-                                        n,
-                                    );
-                                    lower = &bare_lower;
-                                    words = truncate(words, n);
-                                }
-                                if f & LOWER != 0 {
-                                    g.title_evidence_key(lower)
-                                } else if b[..n].ends_with(b".") {
-                                    let bytes = w.lower_bytes();
-                                    g.evidence_lowered(&s()[..n], &bytes[..n])
-                                } else {
-                                    if words == lower.words {
-                                        g.evidence_keys(lower, lower)
-                                    } else {
-                                        let word = WordKey::new(words, n);
-                                        g.evidence_keys(&word, lower)
-                                    }
-                                }
-                            }
-                            None if f & LOWER == 0 => {
-                                g.evidence(strip_possessive(s()))
-                            }
-                            None => g.title_evidence(strip_possessive(s())),
-                        };
-                        // Rules only ask capitalized words for name
-                        // evidence and whether they are common.
-                        if f & LOWER == 0 {
-                            if e.given_name {
-                                f |= GIVEN;
-                            }
-                            if e.surname {
-                                f |= SURNAME;
-                            }
-                            if e.org_suffix {
-                                f |= ORG_SUFFIX;
-                            }
-                            if e.common_word {
-                                f |= COMMON;
-                            }
-                        }
-                        if e.title {
-                            f |= TITLE;
-                        }
-                        if e.particle {
-                            f |= PARTICLE;
-                        }
+                    let word = AsciiWord::read_in(bytes, t.span);
+                    if word.ascii {
+                        self.ascii_word_features(
+                            text,
+                            tokens,
+                            i,
+                            b,
+                            &word,
+                            gazetteer,
+                            lists.as_deref_mut(),
+                        )
+                    } else {
+                        self.other_word_features(
+                            text,
+                            tokens,
+                            i,
+                            gazetteer,
+                            lists.as_deref_mut(),
+                        )
                     }
                 }
                 TokenKind::Number => {
-                    f |= NUM;
-                    if b.len() <= 3 && b.iter().all(u8::is_ascii_digit) {
-                        f |= SHORT_NUM;
+                    if let Some(lists) = lists.as_deref_mut() {
+                        lists.push(self.index.token_list_bits(text, t.span));
                     }
+                    let short =
+                        b.len() <= 3 && b.iter().all(u8::is_ascii_digit);
+                    NUM | if short { SHORT_NUM } else { 0 }
                 }
                 TokenKind::Punct => {
-                    f |= PUNCT;
+                    if let Some(lists) = lists.as_deref_mut() {
+                        lists.push(self.index.token_list_bits(text, t.span));
+                    }
                     if b == b"."
                         && i > 0
                         && tokens[i - 1].span.end == t.span.start
                     {
-                        let prev = tokens[i - 1].span.of(text);
-                        let mut cs = prev.chars();
-                        if let (Some(c), None) = (cs.next(), cs.next()) {
-                            if c.is_uppercase() {
-                                f |= DOT;
-                            }
-                        }
+                        PUNCT | dot_after_initial(text, tokens[i - 1].span)
+                    } else {
+                        PUNCT
                     }
                 }
-            }
-            if t.kind != TokenKind::Word {
-                if let Some(lists) = lists.as_deref_mut() {
-                    lists.push(self.index.list_bits_of(s()));
-                }
-            }
-            out.push(f);
+            };
+            out.push(f | attached);
         }
         if let Some(last) = out.last_mut() {
             *last |= END;
+        }
+        // Only sentence starts: in hard-wrapped copy a line start is not
+        // one, and the segmenter has already split headlines. Marked
+        // after the pass, not looked for at each token: a start below
+        // one already met is passed over, as a walk along the tokens
+        // would.
+        let mut reached = 0;
+        for &st in sentence_starts {
+            if st < reached {
+                continue;
+            }
+            reached = st;
+            if st < out.len() {
+                out[st] |= START;
+                if st > 0 {
+                    out[st - 1] |= END;
+                }
+            }
         }
         // Headlines: mostly ALL-CAPS words, or title case that capitalizes
         // function words ("Amnesty Urges Pakistan To Halt"). A list of
@@ -1238,6 +1178,100 @@ impl RuleSet {
                 }
             }
         }
+    }
+
+    /// The features of word token `i`, of bytes `b` read as `word`
+    /// (short ASCII), pushing its list and literal bits to `lists`: the
+    /// path nearly every word takes, kept short, the rare cases out of
+    /// line.
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    fn ascii_word_features(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        b: &[u8],
+        word: &AsciiWord,
+        gazetteer: Option<&Gazetteer>,
+        lists: Option<&mut Vec<ListBits>>,
+    ) -> u64 {
+        use feature::*;
+        let span = tokens[i].span;
+        let first = word.bytes[0] as u8;
+        let mut f = WORD;
+        if first.is_ascii_uppercase() {
+            f |= if word.has_lower {
+                CAP
+            } else if word.letters >= 2 {
+                UPPER
+            } else {
+                initial_or_cap(text, tokens, i)
+            };
+        } else if first.is_ascii_lowercase() {
+            f |= LOWER;
+        }
+        if word.hyphen {
+            f = hyphenated(f, span.of(text));
+        }
+        // One hash of the lowercase word, in `word`, for the lists and
+        // the gazetteer.
+        if let Some(lists) = lists {
+            lists.push(self.index.short_list_bits(b, word));
+        }
+        if let Some(g) = gazetteer {
+            // A lowercase word is asked only for title evidence.
+            if f & LOWER != 0 && !b.ends_with(b"'s") {
+                f |= evidence_bits(g.title_evidence_key(&word.lower), f);
+            } else {
+                f |= ascii_evidence(g, word, span.of(text), f);
+            }
+        }
+        f
+    }
+
+    /// [`RuleSet::ascii_word_features`] of a word that is not short
+    /// ASCII.
+    #[cold]
+    #[inline(never)]
+    fn other_word_features(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        gazetteer: Option<&Gazetteer>,
+        lists: Option<&mut Vec<ListBits>>,
+    ) -> u64 {
+        use feature::*;
+        let s = tokens[i].span.of(text);
+        let shape = WordShape::of(s);
+        let mut f = WORD;
+        if let Some(lists) = lists {
+            lists.push(self.index.list_bits_of(s));
+        }
+        if shape.first_upper {
+            f |= if shape.has_lower {
+                CAP
+            } else if shape.letters >= 2 {
+                UPPER
+            } else {
+                initial_or_cap(text, tokens, i)
+            };
+        } else if shape.first_lower {
+            f |= LOWER;
+        }
+        if shape.hyphen {
+            f = hyphenated(f, s);
+        }
+        if let Some(g) = gazetteer {
+            let e = if f & LOWER == 0 {
+                g.evidence(strip_possessive(s))
+            } else {
+                g.title_evidence(strip_possessive(s))
+            };
+            f |= evidence_bits(e, f);
+        }
+        f
     }
 
     /// Sets `bits` on every token inside one of `spans` (sorted by
@@ -1289,6 +1323,7 @@ impl RuleSet {
             .map(|i| self.index.list_bits_of(tokens[i].span.of(text)))
             .collect();
         let mut masks = PosMasks::for_tests(self.tests.len());
+        masks.reads = self.reads;
         self.run_with(
             text,
             tokens,
@@ -1315,6 +1350,7 @@ impl RuleSet {
         out: &mut Vec<RuleMatch>,
     ) {
         let mut masks = PosMasks::for_tests(self.tests.len());
+        masks.reads = self.reads;
         for range in sentences {
             let lists = &lists[range.clone()];
             let masks = Some(&mut masks);
@@ -1500,6 +1536,8 @@ struct PosMasks {
     valid: u64,
     /// The rows of `pos` the sentence set, to clear for the next one.
     rows: Bits,
+    /// The bits whose rows are kept: those some test reads.
+    reads: Bits,
     /// The mask of each test of [`RuleSet::tests`] in the sentence,
     /// computed once for all rules: valid where `known` has its bit.
     cache: Vec<u64>,
@@ -1516,6 +1554,7 @@ impl PosMasks {
             pos: [[0; 64]; 3],
             valid: 0,
             rows: [0; 3],
+            reads: [!0; 3],
             cache: vec![0; tests],
             known: vec![0; tests.div_ceil(64)],
             done: Vec::new(),
@@ -1553,14 +1592,17 @@ impl PosMasks {
         }
         let (mut any, mut all) = ([0; 3], [!0; 3]);
         let [feats, lists, lits] = &mut self.pos;
+        let reads = self.reads;
         for (k, (&f, l)) in ctx.feats.iter().zip(ctx.words).enumerate() {
-            let bits = [f, l.lists, l.lits];
+            // Bits no test reads change no mask, and no rule's
+            // feasibility (it needs or forbids only bits tests read).
+            let bits = and3([f, l.lists, l.lits], reads);
             any = or3(any, bits);
             all = and3(all, bits);
             let at = 1 << k;
-            mark(feats, f, at);
-            mark(lists, l.lists, at);
-            mark(lits, l.lits, at);
+            mark(feats, bits[FEATS], at);
+            mark(lists, bits[LISTS], at);
+            mark(lits, bits[LITS], at);
         }
         self.rows = any;
         self.valid = u64::MAX.checked_shr(64 - n as u32).unwrap_or(0);
@@ -1961,6 +2003,44 @@ impl WordShape {
     }
 }
 
+/// Each byte's high bit.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// What [`AsciiWord`] reads from eight bytes below 0x80, zero-padded.
+struct AsciiChunk {
+    /// The bytes lowercased.
+    lower: u64,
+    /// The high bit of each lowercase letter.
+    lowers: u64,
+    /// Letters, counting up to two: all the shape asks.
+    letters: u32,
+    /// The high bit of each `-`.
+    hyphens: u64,
+}
+
+impl AsciiChunk {
+    #[inline(always)]
+    fn of(x: u64) -> AsciiChunk {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        // For bytes below 0x80, adding at most 0x7f never carries into
+        // the next byte: the high bit of `x + ONES * (0x80 - lo)` says
+        // `byte >= lo`.
+        let at_least =
+            |x: u64, lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
+        let upper = at_least(x, b'A') & !at_least(x, b'Z' + 1) & HIGH;
+        let lowers = at_least(x, b'a') & !at_least(x, b'z' + 1) & HIGH;
+        let letters = upper | lowers;
+        AsciiChunk {
+            lower: x | upper >> 2,
+            lowers,
+            letters: u32::from(letters != 0)
+                + u32::from(letters & letters.wrapping_sub(1) != 0),
+            // Zero padding is no hyphen: only a `-` byte xors to zero.
+            hyphens: !at_least(x ^ (ONES * u64::from(b'-')), 1) & HIGH,
+        }
+    }
+}
+
 /// A short ASCII word read eight bytes at a time, without branches:
 /// its lowercase form, as [`ascii_lower_words`] gives it, and what
 /// [`WordShape`] asks of its letters.
@@ -1984,13 +2064,6 @@ impl AsciiWord {
     /// words just written into one costs a stalled copy.
     #[inline(always)]
     fn read(b: &[u8]) -> AsciiWord {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
-        // For bytes below 0x80, adding at most 0x7f never carries into
-        // the next byte: the high bit of `x + ONES * (0x80 - lo)` says
-        // `byte >= lo`.
-        let at_least =
-            |x: u64, lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
         let mut word = AsciiWord {
             ascii: false,
             bytes: [0; 4],
@@ -2003,18 +2076,12 @@ impl AsciiWord {
         for (k, chunk) in b.chunks(8).take(4).enumerate() {
             let x = load_le(chunk);
             word.bytes[k] = x;
-            let out = &mut word.lower.words[k];
             high |= x;
-            let upper = at_least(x, b'A') & !at_least(x, b'Z' + 1) & HIGH;
-            let lower = at_least(x, b'a') & !at_least(x, b'z' + 1) & HIGH;
-            *out = x | upper >> 2;
-            lowers |= lower;
-            // Up to two letters of this chunk: all the shape asks.
-            let letters = upper | lower;
-            word.letters += u32::from(letters != 0)
-                + u32::from(letters & letters.wrapping_sub(1) != 0);
-            // Zero padding is no hyphen: only a `-` byte xors to zero.
-            hyphens |= !at_least(x ^ (ONES * u64::from(b'-')), 1) & HIGH;
+            let c = AsciiChunk::of(x);
+            word.lower.words[k] = c.lower;
+            lowers |= c.lowers;
+            word.letters += c.letters;
+            hyphens |= c.hyphens;
         }
         word.has_lower = lowers != 0;
         word.hyphen = hyphens != 0;
@@ -2023,7 +2090,39 @@ impl AsciiWord {
         word
     }
 
+    /// [`AsciiWord::read`] of the bytes of `text` under `span`. A word of
+    /// one to eight bytes (most words) is one load from the text when
+    /// eight bytes from its start lie in it, not a load per length
+    /// class, and one chunk, not a loop.
+    #[inline(always)]
+    fn read_in(text: &[u8], span: Span) -> AsciiWord {
+        let len = span.end.wrapping_sub(span.start);
+        if (1..=8).contains(&len) {
+            if let Some(w) = text.get(span.start..span.start.saturating_add(8))
+            {
+                let x = u64::from_le_bytes(w.try_into().expect("8 bytes"))
+                    & u64::MAX >> (64 - 8 * len);
+                let c = AsciiChunk::of(x);
+                let words = [c.lower, 0, 0, 0];
+                return AsciiWord {
+                    ascii: x & HIGH == 0,
+                    bytes: [x, 0, 0, 0],
+                    lower: WordKey {
+                        words,
+                        len,
+                        hash: WordKey::hash_of_short(c.lower, len),
+                    },
+                    has_lower: c.lowers != 0,
+                    letters: c.letters,
+                    hyphen: c.hyphens != 0,
+                };
+            }
+        }
+        AsciiWord::read(&text[span.range()])
+    }
+
     /// What [`WordShape::of`] answers for the word's bytes `b`.
+    #[cfg(test)]
     fn shape(&self, b: &[u8]) -> WordShape {
         let first = b.first().copied().unwrap_or(b' ');
         WordShape {
@@ -2168,7 +2267,8 @@ fn name_part(word: &str) -> &str {
         "stricken", "ridden", "torn", "hit", "style", "era", "speaking",
         "wide", "like",
     ];
-    match word.rfind('-') {
+    // A byte search: `-` is ASCII, and words are short.
+    match word.bytes().rposition(|b| b == b'-') {
         Some(at)
             if at > 0
                 && word.chars().next().is_some_and(char::is_uppercase)
@@ -2180,6 +2280,114 @@ fn name_part(word: &str) -> &str {
             &word[..at]
         }
         _ => word,
+    }
+}
+
+/// The feature bits of a word's gazetteer evidence, given its other
+/// features `f`.
+#[inline(always)]
+fn evidence_bits(e: crate::gazetteer::Evidence, f: u64) -> u64 {
+    use feature::*;
+    let bit = |yes: bool, bit: u64| if yes { bit } else { 0 };
+    // Rules only ask capitalized words for name evidence and whether
+    // they are common.
+    let names = if f & LOWER == 0 {
+        bit(e.given_name, GIVEN)
+            | bit(e.surname, SURNAME)
+            | bit(e.org_suffix, ORG_SUFFIX)
+            | bit(e.common_word, COMMON)
+    } else {
+        0
+    };
+    names | bit(e.title, TITLE) | bit(e.particle, PARTICLE)
+}
+
+/// [`evidence_bits`] of a short ASCII word `s`, read as `w`, with
+/// features `f`, other than a lowercase word that is no possessive (the
+/// common case, inline in [`RuleSet::ascii_word_features`]).
+#[inline(never)]
+fn ascii_evidence(g: &Gazetteer, w: &AsciiWord, s: &str, f: u64) -> u64 {
+    // An ASCII word's bare form is a prefix of it, and so is its
+    // lowercase form (ASCII has no `’`: only "'s" is a possessive).
+    let b = s.as_bytes();
+    let possessive = b.ends_with(b"'s");
+    let n = b.len() - 2 * usize::from(possessive);
+    let mut lower = &w.lower;
+    let mut words = w.bytes;
+    let bare_lower;
+    if possessive {
+        bare_lower = WordKey::new(truncate(lower.words, n), n);
+        lower = &bare_lower;
+        words = truncate(words, n);
+    }
+    let e = if f & feature::LOWER != 0 {
+        g.title_evidence_key(lower)
+    } else if b[..n].ends_with(b".") {
+        let bytes = w.lower_bytes();
+        g.evidence_lowered(&s[..n], &bytes[..n])
+    } else if words == lower.words {
+        g.evidence_keys(lower, lower)
+    } else {
+        g.evidence_keys(&WordKey::new(words, n), lower)
+    };
+    evidence_bits(e, f)
+}
+
+/// The class of a word of one uppercase letter (`J`, `A`): an initial
+/// when a `.` follows it directly, else capitalized.
+#[cold]
+#[inline(never)]
+fn initial_or_cap(text: &str, tokens: &[Token], i: usize) -> u64 {
+    let end = tokens[i].span.end;
+    let dot = tokens
+        .get(i + 1)
+        .is_some_and(|n| n.span.start == end && n.span.of(text) == ".");
+    if dot {
+        feature::INITIAL
+    } else {
+        feature::CAP
+    }
+}
+
+/// `f`, the features of hyphenated word `s`, with [`feature::HYPHEN`],
+/// and for a particle-prefixed name ("al-Abadi", "el-Sisi") capitalized
+/// and a particle.
+#[cold]
+#[inline(never)]
+fn hyphenated(f: u64, s: &str) -> u64 {
+    use feature::*;
+    const PREFIXES: [&str; 6] = ["al-", "el-", "ul-", "ud-", "bin-", "ibn-"];
+    let prefixed = if s.is_ascii() {
+        // Lowercasing ASCII keeps every byte in place: no copy needed.
+        PREFIXES.iter().any(|p| {
+            s.as_bytes()
+                .get(..p.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
+        })
+    } else {
+        let lower = s.to_lowercase();
+        PREFIXES.iter().any(|p| lower.starts_with(p))
+    };
+    let capital_after = || {
+        s.split('-')
+            .nth(1)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    if prefixed && capital_after() {
+        (f & !LOWER) | HYPHEN | CAP | PARTICLE
+    } else {
+        f | HYPHEN
+    }
+}
+
+/// [`feature::DOT`] for a `.` right after `prev`, when `prev` is one
+/// uppercase letter; else nothing.
+fn dot_after_initial(text: &str, prev: Span) -> u64 {
+    let mut cs = prev.of(text).chars();
+    match (cs.next(), cs.next()) {
+        (Some(c), None) if c.is_uppercase() => feature::DOT,
+        _ => 0,
     }
 }
 
@@ -2587,6 +2795,284 @@ mod tests {
         }
     }
 
+    /// The features pass as it was before its fast path: what the
+    /// pass must still answer.
+    #[allow(clippy::too_many_lines)]
+    fn reference_features(
+        set: &RuleSet,
+        text: &str,
+        tokens: &[Token],
+        sentence_starts: &[usize],
+        gazetteer: Option<&Gazetteer>,
+        out: &mut Vec<u64>,
+        mut lists: Option<&mut Vec<ListBits>>,
+    ) {
+        use feature::*;
+        out.clear();
+        out.reserve(tokens.len());
+        let mut starts = sentence_starts.iter().peekable();
+        for (i, t) in tokens.iter().enumerate() {
+            // Bytes, without the char-boundary checks of a `str` slice
+            // (spans are on boundaries): the text only where needed.
+            let b = &text.as_bytes()[t.span.range()];
+            let s = || t.span.of(text);
+            let mut f = 0;
+            while starts.peek().is_some_and(|&&st| st < i) {
+                starts.next();
+            }
+            // Only sentence starts: in hard-wrapped copy a line start is
+            // not one, and the segmenter has already split headlines.
+            if starts.peek().is_some_and(|&&st| st == i) {
+                f |= START;
+                if let Some(prev) = out.last_mut() {
+                    *prev |= END;
+                }
+            }
+            if i > 0 && !t.space_before {
+                f |= ATTACHED;
+            }
+            match t.kind {
+                TokenKind::Word => {
+                    f |= WORD;
+                    // Short ASCII, nearly every word: its shape and
+                    // lowercase form from one pass over its bytes.
+                    let word = AsciiWord::read(b);
+                    let ascii = word.ascii.then_some(&word);
+                    let shape = match &ascii {
+                        Some(w) => w.shape(b),
+                        None => WordShape::of(s()),
+                    };
+                    // One hash of the lowercase word, in `ascii`, for the
+                    // lists and the gazetteer.
+                    if let Some(lists) = lists.as_deref_mut() {
+                        lists.push(match &ascii {
+                            Some(w) => set.index.short_list_bits(b, w),
+                            None => set.index.list_bits_of(s()),
+                        });
+                    }
+                    if shape.first_upper {
+                        if shape.has_lower {
+                            f |= CAP;
+                        } else if shape.letters >= 2 {
+                            f |= UPPER;
+                        } else if tokens.get(i + 1).is_some_and(|n| {
+                            n.span.start == t.span.end
+                                && n.span.of(text) == "."
+                        }) {
+                            f |= INITIAL;
+                        } else {
+                            f |= CAP;
+                        }
+                    } else if shape.first_lower {
+                        f |= LOWER;
+                    }
+                    if shape.hyphen {
+                        f |= HYPHEN;
+                        // "al-Abadi", "el-Sisi": a particle-prefixed name.
+                        let lower = s().to_lowercase();
+                        if ["al-", "el-", "ul-", "ud-", "bin-", "ibn-"]
+                            .iter()
+                            .any(|p| lower.starts_with(p))
+                            && s()
+                                .split('-')
+                                .nth(1)
+                                .and_then(|r| r.chars().next())
+                                .is_some_and(char::is_uppercase)
+                        {
+                            f = (f & !LOWER) | CAP | PARTICLE;
+                        }
+                    }
+                    if let Some(g) = gazetteer {
+                        let e = match &ascii {
+                            // An ASCII word's bare form is a prefix of
+                            // it, and so is its lowercase form (ASCII
+                            // has no `’`: only "'s" is a possessive).
+                            Some(w) => {
+                                let possessive = b.ends_with(b"'s");
+                                let n = b.len() - 2 * usize::from(possessive);
+                                let mut lower = &w.lower;
+                                let mut words = w.bytes;
+                                let bare_lower;
+                                if possessive {
+                                    bare_lower = WordKey::new(
+                                        truncate(lower.words, n),
+                                        n,
+                                    );
+                                    lower = &bare_lower;
+                                    words = truncate(words, n);
+                                }
+                                if f & LOWER != 0 {
+                                    g.title_evidence_key(lower)
+                                } else if b[..n].ends_with(b".") {
+                                    let bytes = w.lower_bytes();
+                                    g.evidence_lowered(&s()[..n], &bytes[..n])
+                                } else {
+                                    if words == lower.words {
+                                        g.evidence_keys(lower, lower)
+                                    } else {
+                                        let word = WordKey::new(words, n);
+                                        g.evidence_keys(&word, lower)
+                                    }
+                                }
+                            }
+                            None if f & LOWER == 0 => {
+                                g.evidence(strip_possessive(s()))
+                            }
+                            None => g.title_evidence(strip_possessive(s())),
+                        };
+                        // Rules only ask capitalized words for name
+                        // evidence and whether they are common.
+                        if f & LOWER == 0 {
+                            if e.given_name {
+                                f |= GIVEN;
+                            }
+                            if e.surname {
+                                f |= SURNAME;
+                            }
+                            if e.org_suffix {
+                                f |= ORG_SUFFIX;
+                            }
+                            if e.common_word {
+                                f |= COMMON;
+                            }
+                        }
+                        if e.title {
+                            f |= TITLE;
+                        }
+                        if e.particle {
+                            f |= PARTICLE;
+                        }
+                    }
+                }
+                TokenKind::Number => {
+                    f |= NUM;
+                    if b.len() <= 3 && b.iter().all(u8::is_ascii_digit) {
+                        f |= SHORT_NUM;
+                    }
+                }
+                TokenKind::Punct => {
+                    f |= PUNCT;
+                    if b == b"."
+                        && i > 0
+                        && tokens[i - 1].span.end == t.span.start
+                    {
+                        let prev = tokens[i - 1].span.of(text);
+                        let mut cs = prev.chars();
+                        if let (Some(c), None) = (cs.next(), cs.next()) {
+                            if c.is_uppercase() {
+                                f |= DOT;
+                            }
+                        }
+                    }
+                }
+            }
+            if t.kind != TokenKind::Word {
+                if let Some(lists) = lists.as_deref_mut() {
+                    lists.push(set.index.list_bits_of(s()));
+                }
+            }
+            out.push(f);
+        }
+        if let Some(last) = out.last_mut() {
+            *last |= END;
+        }
+        // Headlines: mostly ALL-CAPS words, or title case that capitalizes
+        // function words ("Amnesty Urges Pakistan To Halt"). A list of
+        // names ("Tim Henman (Britain) beat Doug Flach") is not one.
+        for (k, &a) in sentence_starts.iter().enumerate() {
+            let b =
+                sentence_starts.get(k + 1).copied().unwrap_or(tokens.len());
+            let (mut words, mut upper, mut caps) = (0, 0, 0);
+            for &f in out.get(a..b).unwrap_or_default() {
+                words += usize::from(f & WORD != 0);
+                upper += usize::from(f & UPPER != 0);
+                caps += usize::from(f & (CAP | UPPER) != 0 && f & WORD != 0);
+            }
+            // Function words only decide title-case headlines.
+            let headline = words >= 3
+                && (upper * 10 >= words * 6
+                    || caps * 10 >= words * 7
+                        && (a + 1..b).any(|i| {
+                            out[i] & CAP != 0
+                                && FUNCTION_WORDS
+                                    .contains(&tokens[i].span.of(text))
+                        }));
+            if headline {
+                for f in &mut out[a..b] {
+                    *f |= HEADLINE;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn features_agree_with_the_reference_pass() {
+        let set = RuleSetBuilder::new().build().expect("default rules");
+        let g = default_gazetteer();
+        let mut text = sample_article();
+        // Cases off the common path: initials, hyphenated particles,
+        // possessives, non-ASCII and long words, abbreviations, numbers,
+        // headlines, text ending within eight bytes of a word.
+        text.push_str(
+            "\n\nJ. R. Smith and al-Abadi met El-Sisi, Ibn-Saud and bin-Laden. \
+             The Minister\u{2019}s aide, Mr. O'Neill's wife, and Ms. Żaneta \
+             Öztürk-Şahin said 42 of 1,200 Inc. and Co. staff left. \
+             AMNESTY URGES PAKISTAN TO HALT DEPORTATIONS\n\
+             Amnesty Urges Pakistan To Halt Deportations\n\
+             Supercalifragilisticexpialidocious-ness and Well-Known \
+             antidisestablishmentarianism-like A. B x-ray U.S.-based \
+             President's J",
+        );
+        let mut seg = Segmentation::default();
+        Segmenter::new().segment(&text, &mut seg);
+        let starts: Vec<usize> =
+            seg.sentences.iter().map(|s| s.tokens.start).collect();
+        for g in [Some(&g), None] {
+            let (mut feats, mut lists) = (Vec::new(), Vec::new());
+            set.features_and_lists(
+                &text,
+                &seg.tokens,
+                &starts,
+                g,
+                &mut feats,
+                &mut lists,
+            );
+            let (mut want, mut want_lists) = (Vec::new(), Vec::new());
+            reference_features(
+                &set,
+                &text,
+                &seg.tokens,
+                &starts,
+                g,
+                &mut want,
+                Some(&mut want_lists),
+            );
+            assert_eq!(feats, want);
+            assert_eq!(lists, want_lists);
+            let mut alone = Vec::new();
+            set.features(&text, &seg.tokens, &starts, g, &mut alone);
+            assert_eq!(alone, want);
+        }
+        // Sentence starts out of order or past the end, as a walk along
+        // the tokens takes them.
+        let n = seg.tokens.len();
+        for starts in [vec![5, 3, 9, 9, 2, n + 4], vec![0, n - 1], vec![]] {
+            let mut feats = Vec::new();
+            set.features(&text, &seg.tokens, &starts, Some(&g), &mut feats);
+            let mut want = Vec::new();
+            reference_features(
+                &set,
+                &text,
+                &seg.tokens,
+                &starts,
+                Some(&g),
+                &mut want,
+                None,
+            );
+            assert_eq!(feats, want);
+        }
+    }
+
     #[test]
     fn compiled_tests_agree_with_their_predicates() {
         // Past 64 lists, tests ask the text.
@@ -2765,6 +3251,24 @@ mod tests {
             assert_eq!(&buf[..w.len()], &w.to_ascii_lowercase()[..]);
             assert!(buf[w.len()..].iter().all(|&c| c == 0));
             assert_eq!(upper, w.iter().any(u8::is_ascii_uppercase), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn short_words_hash_as_their_keys_do() {
+        for w in ["a", "of", "said", "Pakistan", "al-Abadi", "O'Neill"] {
+            let key = WordKey::of(w.as_bytes()).expect("short");
+            let one = WordKey::hash_of_short(key.words[0], key.len);
+            assert_eq!(one, key.hash, "{w:?}");
+            // And as the features pass reads them from the text.
+            let text = format!("{w} and more");
+            let word =
+                AsciiWord::read_in(text.as_bytes(), Span::new(0, w.len()));
+            assert_eq!(
+                word.lower.hash,
+                AsciiWord::read(w.as_bytes()).lower.hash
+            );
+            assert_eq!(word.bytes, key.words);
         }
     }
 

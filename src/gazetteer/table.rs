@@ -908,6 +908,14 @@ impl WordKey {
         hash
     }
 
+    /// [`WordKey::hash_of`] a word of one to eight bytes, `word`
+    /// zero-padded: one step, not a loop over its words.
+    #[inline(always)]
+    pub fn hash_of_short(word: u64, len: usize) -> u64 {
+        debug_assert!((1..=8).contains(&len));
+        mix(mix(0, len as u64), word)
+    }
+
     /// The key of `word`, when it has at most 32 bytes.
     pub fn of(word: &[u8]) -> Option<WordKey> {
         if word.len() > 32 {
