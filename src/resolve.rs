@@ -752,8 +752,6 @@ pub fn link_document(
     names_in_lists(text, seg, feats, entities, EntityType::Person);
     names_in_lists(text, seg, feats, entities, EntityType::Location);
     complete_names_written_in_full(text, entities);
-    let mut aliases: FxHashMap<&str, (Span, EntityType)> =
-        FxHashMap::default();
     // The words of each person's and organization's name, read once for
     // the passes below (they take no other kind's).
     let names: Vec<NameWords> = entities
@@ -765,6 +763,32 @@ pub fn link_document(
             _ => NameWords::NONE,
         })
         .collect();
+    // Sized for every key the passes below can add (a name and one word
+    // of it for each name of two words or more, and a given name for
+    // each person's), so that the tables never grow: growing them rehashed
+    // every key, which cost more than the lookups.
+    let (mut named, mut long_names, mut people) = (0, 0, 0);
+    for (e, words) in entities.iter().zip(&names) {
+        let long = usize::from(words.count >= 2);
+        match e.kind {
+            EntityType::Person => {
+                named += 1;
+                long_names += long;
+                people += long;
+            }
+            EntityType::Organization => {
+                named += 1;
+                long_names += long;
+            }
+            EntityType::Location => named += 1,
+            _ => {}
+        }
+    }
+    let mut aliases: FxHashMap<&str, (Span, EntityType)> =
+        FxHashMap::with_capacity_and_hasher(
+            named + long_names + people,
+            Default::default(),
+        );
     for (e, words) in entities.iter().zip(&names) {
         let quote = e.span.of(text);
         // Names wrap across lines in wire copy: "Bjorn\nDahlie".
@@ -806,7 +830,8 @@ pub fn link_document(
     }
     // A person is named by the given name alone too ("Harry Caray ...
     // fans loved Harry"), when only one person of the document has it.
-    let mut given: FxHashMap<&str, Option<Span>> = FxHashMap::default();
+    let mut given: FxHashMap<&str, Option<Span>> =
+        FxHashMap::with_capacity_and_hasher(people, Default::default());
     for (e, words) in entities.iter().zip(&names) {
         if e.kind != EntityType::Person || words.count < 2 {
             continue;
@@ -986,9 +1011,11 @@ pub fn link_document(
     // upper case: "WOODS MAKES PRO DEBUT" after "Tiger Woods".
     // Two aliases can shout alike ("Woods", "WOODS"): the name written
     // first wins, whatever the hash order.
-    // Built at the first shouted word: most documents have none.
+    // Listed at the first shouted word: most documents have none. A
+    // headline has few words to look up, so each scans the list rather
+    // than a table in capitals being built (a string for each alias).
     let shouted_aliases = || {
-        let mut shouted: Vec<(&str, (Span, EntityType))> = aliases
+        aliases
             .iter()
             .filter(|(k, v)| {
                 !k.contains(' ')
@@ -999,23 +1026,14 @@ pub fn link_document(
                         EntityType::Person | EntityType::Organization
                     )
             })
-            .map(|(k, v)| (*k, *v))
-            .collect();
-        shouted.sort_unstable_by_key(|&(k, (full, _))| (full, k));
-        let mut upper: FxHashMap<String, (Span, EntityType)> =
-            FxHashMap::default();
-        for (k, v) in shouted {
-            // ASCII upper-cases byte by byte, to the same string.
-            let shout = if k.is_ascii() {
-                k.to_ascii_uppercase()
-            } else {
-                k.to_uppercase()
-            };
-            upper.entry(shout).or_insert(v);
-        }
-        upper
+            .map(|(&name, &value)| ShoutedAlias {
+                name,
+                upper: (!name.is_ascii()).then(|| name.to_uppercase()),
+                value,
+            })
+            .collect::<Vec<_>>()
     };
-    let mut upper = None;
+    let mut upper: Option<Vec<ShoutedAlias>> = None;
     // Unlabelled capitalized tokens that repeat a known name or alias.
     let mut added = Vec::new();
     let mut k = 0;
@@ -1036,9 +1054,7 @@ pub fn link_document(
         let shouted = feats[i] & feature::UPPER != 0
             && feats[i] & feature::HEADLINE != 0;
         let found = if shouted {
-            upper
-                .get_or_insert_with(shouted_aliases)
-                .get(bare)
+            ShoutedAlias::find(upper.get_or_insert_with(shouted_aliases), bare)
                 .or_else(|| aliases.get(bare))
         } else {
             aliases.get(bare)
@@ -1085,6 +1101,46 @@ pub fn link_document(
     if !added.is_empty() {
         entities.extend(added);
         entities.sort_by_key(|e| (e.span.start, e.span.end));
+    }
+}
+
+/// An alias that a word of an ALL-CAPS headline can stand for.
+struct ShoutedAlias<'a> {
+    name: &'a str,
+    /// The name in capitals when it is not ASCII; an ASCII name is
+    /// compared a byte at a time instead.
+    upper: Option<String>,
+    /// The full name and its type.
+    value: (Span, EntityType),
+}
+
+impl ShoutedAlias<'_> {
+    /// Whether `word` is this name in capitals.
+    fn shouted_as(&self, word: &str) -> bool {
+        match &self.upper {
+            None => {
+                self.name.len() == word.len()
+                    && self
+                        .name
+                        .bytes()
+                        .zip(word.bytes())
+                        .all(|(a, b)| a.to_ascii_uppercase() == b)
+            }
+            Some(upper) => upper == word,
+        }
+    }
+
+    /// The alias that `word` shouts; of two that shout alike ("Woods",
+    /// "WOODS"), the one whose name is written first.
+    fn find<'s>(
+        aliases: &'s [ShoutedAlias],
+        word: &str,
+    ) -> Option<&'s (Span, EntityType)> {
+        aliases
+            .iter()
+            .filter(|a| a.shouted_as(word))
+            .min_by_key(|a| (a.value.0, a.name))
+            .map(|a| &a.value)
     }
 }
 
