@@ -1149,40 +1149,83 @@ impl ShoutedAlias<'_> {
 /// Frank Lloyd Wright's Design", where "Frank" alone is a common word
 /// and only "Lloyd Wright" was found.
 fn complete_names_written_in_full(text: &str, entities: &mut [Entity]) {
-    // Full names by their last word, each name once: long documents name
-    // thousands of people.
-    let mut by_last: FxHashMap<&str, Vec<Span>> = FxHashMap::default();
-    let mut seen: FxHashSet<&str> = FxHashSet::default();
-    for e in entities.iter().filter(|e| e.kind == EntityType::Person) {
-        let name = e.span.of(text);
-        if let Some(space) = last_space(name) {
-            if seen.insert(name) {
-                by_last.entry(&name[space + 1..]).or_default().push(e.span);
-            }
-        }
-    }
-    if by_last.is_empty() {
+    /// The end of a chain of names.
+    const END: u32 = u32::MAX;
+    let people = entities.iter().filter(|e| e.kind == EntityType::Person);
+    let count = people.clone().count();
+    if count == 0 {
         return;
     }
+    // Full names by their last word, each name once: long documents name
+    // thousands of people. A last word keeps the first and the last of
+    // its names, which chain through `names` in the order first written:
+    // one table lookup a name, and no list of its own for each word.
+    let mut by_last: FxHashMap<&str, (u32, u32)> =
+        FxHashMap::with_capacity_and_hasher(count, Default::default());
+    let mut names: Vec<(Span, u32)> = Vec::new();
+    // Each name of several words, by entity, with the first name of its
+    // last word's chain: the pass below needs no second lookup for it.
+    let mut full: Vec<(usize, u32)> = Vec::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.kind != EntityType::Person {
+            continue;
+        }
+        let name = e.span.of(text);
+        let Some(space) = last_space(name) else { continue };
+        let chain = by_last.entry(&name[space + 1..]).or_insert((END, END));
+        let mut at = chain.0;
+        while at != END && names[at as usize].0.of(text) != name {
+            at = names[at as usize].1;
+        }
+        if at == END {
+            let new = names.len() as u32;
+            names.push((e.span, END));
+            if chain.0 == END {
+                chain.0 = new;
+            } else {
+                names[chain.1 as usize].1 = new;
+            }
+            chain.1 = new;
+        }
+        full.push((i, chain.0));
+    }
+    if names.is_empty() {
+        return;
+    }
+    let mut full = full.into_iter().peekable();
     for i in 0..entities.len() {
         let e = &entities[i];
         if e.kind != EntityType::Person {
             continue;
         }
         let quote = e.span.of(text);
-        let last =
-            last_space(quote).map_or(quote, |space| &quote[space + 1..]);
-        let Some(names) = by_last.get(last) else { continue };
-        let longer = names.iter().find(|f| {
+        // A name of several words has its chain; one word is its own
+        // last word.
+        let first = match full.next_if(|&(k, _)| k == i) {
+            Some((_, first)) => first,
+            None => match by_last.get(quote) {
+                Some(&(first, _)) => first,
+                None => continue,
+            },
+        };
+        let mut longer = None;
+        let mut at = first;
+        while at != END {
+            let (f, next) = names[at as usize];
             let name = f.of(text);
             let head = name.len().saturating_sub(quote.len());
-            name.len() > quote.len()
+            if name.len() > quote.len()
                 && name.ends_with(quote)
                 && name.as_bytes()[head - 1] == b' '
                 && e.span.start >= head
                 && text.get(e.span.start - head..e.span.end) == Some(name)
-        });
-        let Some(&longer) = longer else { continue };
+            {
+                longer = Some(f);
+                break;
+            }
+            at = next;
+        }
+        let Some(longer) = longer else { continue };
         let start = e.span.end - longer.len();
         // The words taken must not belong to another entity.
         if i > 0 && entities[i - 1].span.end > start {
