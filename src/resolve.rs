@@ -619,22 +619,15 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
     // The order in which candidates claim text, as a stable sort of the
     // candidates would give it, sorting small keys rather than moving
     // whole candidates.
-    let mut order: Vec<(usize, std::cmp::Reverse<i32>, usize, usize)> = cands
-        .iter()
-        .enumerate()
-        .map(|(k, c)| {
-            let span = c.entity.span;
-            (
-                usize::MAX - span.len(),
-                std::cmp::Reverse(c.priority),
-                span.start,
-                k,
-            )
-        })
-        .collect();
-    order.sort_unstable();
+    let claim_key = |k: usize| {
+        let c: &Candidate = &cands[k];
+        let span = c.entity.span;
+        (usize::MAX - span.len(), std::cmp::Reverse(c.priority), span.start, k)
+    };
     if cands.iter().any(|c| c.entity.span.is_empty()) {
         // An empty span can fall inside a taken one: the plain scan.
+        let mut order: Vec<_> = (0..cands.len()).map(claim_key).collect();
+        order.sort_unstable();
         let mut taken: Vec<Span> = Vec::new();
         let mut out = Vec::new();
         for &(.., k) in &order {
@@ -648,20 +641,55 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
         out.sort_by_key(|e| (e.span.start, e.span.end));
         return out;
     }
-    // Taken spans are disjoint and not empty, so in order of start their
-    // ends rise too: a span overlaps one of them only if it overlaps the
-    // last one starting before its end. Kept in that order, with the
-    // candidate each came from, they need no sort at the end.
-    let mut taken: Vec<(Span, usize)> = Vec::with_capacity(order.len());
-    for &(.., k) in &order {
-        let s = cands[k].entity.span;
-        let at = taken.partition_point(|(t, _)| t.start < s.end);
-        if at > 0 && taken[at - 1].0.end > s.start {
+    // A candidate is kept unless one that claims text before it, and
+    // overlaps it, was kept; so candidates only settle one another
+    // through chains of overlaps. In order of start, those chains are
+    // runs of candidates that each start before the furthest end of the
+    // run so far: most runs are a single candidate, kept as it is, and
+    // only the others need the claim order. (The candidates come in
+    // a few runs in order of start, which a stable sort merges.)
+    let mut by_start: Vec<(usize, usize)> = cands
+        .iter()
+        .enumerate()
+        .map(|(k, c)| (c.entity.span.start, k))
+        .collect();
+    by_start.sort_by_key(|&(start, _)| start);
+    let mut out = Vec::with_capacity(cands.len());
+    let mut order = Vec::new();
+    let mut taken: Vec<(Span, usize)> = Vec::new();
+    let mut i = 0;
+    while i < by_start.len() {
+        let mut end = cands[by_start[i].1].entity.span.end;
+        let mut j = i + 1;
+        while j < by_start.len() && by_start[j].0 < end {
+            end = end.max(cands[by_start[j].1].entity.span.end);
+            j += 1;
+        }
+        if j == i + 1 {
+            out.push(cands[by_start[i].1].entity.clone());
+            i = j;
             continue;
         }
-        taken.insert(at, (s, k));
+        order.clear();
+        order.extend(by_start[i..j].iter().map(|&(_, k)| claim_key(k)));
+        order.sort_unstable();
+        // Taken spans are disjoint and not empty, so in order of start
+        // their ends rise too: a span overlaps one of them only if it
+        // overlaps the last one starting before its end. Kept in that
+        // order, with the candidate each came from, they need no sort.
+        taken.clear();
+        for &(.., k) in &order {
+            let s = cands[k].entity.span;
+            let at = taken.partition_point(|(t, _)| t.start < s.end);
+            if at > 0 && taken[at - 1].0.end > s.start {
+                continue;
+            }
+            taken.insert(at, (s, k));
+        }
+        out.extend(taken.iter().map(|&(_, k)| cands[k].entity.clone()));
+        i = j;
     }
-    taken.into_iter().map(|(_, k)| cands[k].entity.clone()).collect()
+    out
 }
 
 /// A rule match running through a possessive ("India's Leander Paes",
