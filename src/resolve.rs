@@ -369,7 +369,7 @@ const COMPANY_SUFFIXES: &[&str] = &[
 fn company_stem(name: &str) -> Option<String> {
     // Most names have no legal suffix: look at the last word before
     // collecting any.
-    let last = name.split_whitespace().next_back()?;
+    let last = last_word(name)?;
     if !COMPANY_SUFFIXES.contains(&last.trim_end_matches('.')) {
         return None;
     }
@@ -390,6 +390,25 @@ fn company_stem(name: &str) -> Option<String> {
     }
     // One word is left to the first-word alias, which needs more care.
     out.contains(' ').then_some(out)
+}
+
+/// The last word of `name` as `split_whitespace` has it, read back a
+/// byte at a time while the bytes are ASCII (names nearly always are).
+fn last_word(name: &str) -> Option<&str> {
+    let b = name.as_bytes();
+    let mut end = b.len();
+    while end > 0 && is_ascii_space(b[end - 1]) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && !is_ascii_space(b[start - 1]) {
+        if !b[start - 1].is_ascii() {
+            // A space beyond ASCII may end the word.
+            return name.split_whitespace().next_back();
+        }
+        start -= 1;
+    }
+    (start < end).then(|| &name[start..end])
 }
 
 /// Generational suffixes after a person's name.
@@ -413,35 +432,14 @@ impl<'a> NameWords<'a> {
     fn of(quote: &'a str) -> NameWords<'a> {
         let mut words =
             NameWords { count: 0, first: "", last: "", before_last: "" };
-        let mut take = |word: &'a str| {
+        for_each_word(quote, |word| {
             if words.count == 0 {
                 words.first = word;
             }
             words.before_last = words.last;
             words.last = word;
             words.count += 1;
-        };
-        if quote.is_ascii() {
-            // `split_whitespace` a byte at a time: names are nearly
-            // always ASCII, and decoding each char cost more than the
-            // rest of the alias passes.
-            let b = quote.as_bytes();
-            let mut i = 0;
-            while i < b.len() {
-                while b.get(i).is_some_and(|&c| is_ascii_space(c)) {
-                    i += 1;
-                }
-                let start = i;
-                while b.get(i).is_some_and(|&c| !is_ascii_space(c)) {
-                    i += 1;
-                }
-                if i > start {
-                    take(&quote[start..i]);
-                }
-            }
-        } else {
-            quote.split_whitespace().for_each(take);
-        }
+        });
         words
     }
 
@@ -453,6 +451,32 @@ impl<'a> NameWords<'a> {
         } else {
             self.last
         }
+    }
+}
+
+/// Calls `take` with each word of `quote`, as `split_whitespace` has
+/// them.
+fn for_each_word<'a>(quote: &'a str, mut take: impl FnMut(&'a str)) {
+    if quote.is_ascii() {
+        // `split_whitespace` a byte at a time: names are nearly always
+        // ASCII, and decoding each char cost more than the rest of the
+        // alias passes.
+        let b = quote.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            while b.get(i).is_some_and(|&c| is_ascii_space(c)) {
+                i += 1;
+            }
+            let start = i;
+            while b.get(i).is_some_and(|&c| !is_ascii_space(c)) {
+                i += 1;
+            }
+            if i > start {
+                take(&quote[start..i]);
+            }
+        }
+    } else {
+        quote.split_whitespace().for_each(take);
     }
 }
 
@@ -927,24 +951,25 @@ pub fn link_document(
     // initials of its capitalized words, even undefined.
     let mut initials: Vec<(String, Span)> = Vec::new();
     let mut acr = String::new();
-    for e in entities.iter() {
-        if e.kind != EntityType::Organization {
+    for (e, words) in entities.iter().zip(&names) {
+        // A name of one word has one initial at most.
+        if e.kind != EntityType::Organization || words.count < 2 {
             continue;
         }
         // Built in one buffer: most organizations have too few initials
         // to keep.
         acr.clear();
-        acr.extend(
-            e.span
-                .of(text)
-                .split_whitespace()
-                .filter(|w| {
-                    !ABBREVIATED_SUFFIXES.contains(&w.trim_end_matches('.'))
-                })
-                .filter_map(|w| w.chars().next())
-                .filter(|c| c.is_uppercase()),
-        );
-        if (2..=5).contains(&acr.chars().count()) {
+        let mut letters = 0;
+        for_each_word(e.span.of(text), |w| {
+            let Some(c) = w.chars().next().filter(|c| c.is_uppercase()) else {
+                return;
+            };
+            if !ABBREVIATED_SUFFIXES.contains(&w.trim_end_matches('.')) {
+                acr.push(c);
+                letters += 1;
+            }
+        });
+        if (2..=5).contains(&letters) {
             initials.push((acr.clone(), e.span));
         }
     }
@@ -994,6 +1019,19 @@ pub fn link_document(
     // or organization that is a person's surname in this document is that
     // person ("Tony Adams ... Adams"), unless it is a country.
     for e in entities.iter_mut() {
+        // Aliases name people, organizations and places: an entity of
+        // another kind can only be a listed name that a person's alias
+        // takes over (a nationality not even that).
+        let may_link = match e.kind {
+            EntityType::Person
+            | EntityType::Organization
+            | EntityType::Location => true,
+            EntityType::Nationality => false,
+            _ => matches!(e.origin, Origin::Gazetteer(_)),
+        };
+        if !may_link {
+            continue;
+        }
         let quote = strip_possessive(e.span.of(text));
         // A person pattern ("Merrill Lynch": given name and surname) that
         // is the stem of a company named in the document is the company.
@@ -1045,14 +1083,13 @@ pub fn link_document(
     let shouted_aliases = || {
         aliases
             .iter()
+            // The cheapest tests first: most aliases are places or
+            // lowercase words, fewer have a space.
             .filter(|(k, v)| {
-                !k.contains(' ')
-                    && more_chars_than(k, 2)
+                matches!(v.1, EntityType::Person | EntityType::Organization)
                     && k.chars().next().is_some_and(char::is_uppercase)
-                    && matches!(
-                        v.1,
-                        EntityType::Person | EntityType::Organization
-                    )
+                    && more_chars_than(k, 2)
+                    && !has_space(k)
             })
             .map(|(&name, &value)| ShoutedAlias {
                 name,
@@ -1127,8 +1164,21 @@ pub fn link_document(
         });
     }
     if !added.is_empty() {
-        entities.extend(added);
-        entities.sort_by_key(|e| (e.span.start, e.span.end));
+        // Both lists are in order: a merge, taking the earlier entity on
+        // a tie, orders them as a stable sort of the two would.
+        let key = |e: &Entity| (e.span.start, e.span.end);
+        debug_assert!(entities.is_sorted_by_key(key));
+        debug_assert!(added.is_sorted_by_key(key));
+        let mut merged = Vec::with_capacity(entities.len() + added.len());
+        let mut added = added.into_iter().peekable();
+        for e in entities.drain(..) {
+            while let Some(a) = added.next_if(|a| key(a) < key(&e)) {
+                merged.push(a);
+            }
+            merged.push(e);
+        }
+        merged.extend(added);
+        *entities = merged;
     }
 }
 
@@ -1272,6 +1322,12 @@ fn last_space(s: &str) -> Option<usize> {
     s.bytes().rposition(|b| b == b' ')
 }
 
+/// Whether `s` has an ASCII space: a plain byte loop, which beats the
+/// vectorized search on names of a few words.
+fn has_space(s: &str) -> bool {
+    s.bytes().any(|b| b == b' ')
+}
+
 /// Capitalized words that name sports events and games after a place:
 /// "the Kenya Open", "the Davis Cup", "the Nagano Games". They are no
 /// places themselves either ("at the Olympics").
@@ -1292,6 +1348,16 @@ const EVENT_WORDS: &[&str] = &[
     "CUP",
     "GAMES",
 ];
+
+/// The first bytes of [`EVENT_WORDS`].
+const EVENT_WORD_STARTS: &[u8] = b"CGMOT";
+
+/// Whether `word` is one of [`EVENT_WORDS`], possessive or not; its
+/// first byte turns most words away before any comparison.
+fn is_event_word(word: &str) -> bool {
+    word.as_bytes().first().is_some_and(|b| EVENT_WORD_STARTS.contains(b))
+        && EVENT_WORDS.contains(&strip_possessive(word))
+}
 
 /// A person's name keeps the initials written before it: "C. Matthew
 /// Gilmour", "J. Richard West".
@@ -1340,14 +1406,14 @@ fn drop_event_places(
         if e.kind != EntityType::Location {
             return true;
         }
-        if EVENT_WORDS.contains(&strip_possessive(e.span.of(text))) {
+        if is_event_word(e.span.of(text)) {
             return false;
         }
         let next = seg.tokens.partition_point(|t| t.span.start < e.span.end);
         !seg.tokens.get(next).is_some_and(|t| {
             t.space_before
                 && t.newlines_before == 0
-                && EVENT_WORDS.contains(&strip_possessive(t.span.of(text)))
+                && is_event_word(t.span.of(text))
         })
     });
 }
@@ -1790,7 +1856,14 @@ fn define_acronyms(
         let mentions: Vec<Span> = seg
             .tokens
             .iter()
-            .filter(|t| strip_possessive(t.span.of(text)) == acr)
+            .filter(|t| {
+                // The length and first byte first: the letters, or the
+                // letters and `'s` or `’s`.
+                let extra = t.span.len().wrapping_sub(acr.len());
+                matches!(extra, 0 | 2 | 4)
+                    && text.as_bytes()[t.span.start] == acr.as_bytes()[0]
+                    && strip_possessive(t.span.of(text)) == acr
+            })
             .map(|t| Span::new(t.span.start, t.span.start + acr.len()))
             .collect();
         if loose
@@ -1896,6 +1969,39 @@ mod tests {
         assert!(!possessive_inside("O'Brien"));
         assert!(!possessive_inside("Smith — Jones"));
         assert!(!possessive_inside(""));
+    }
+
+    #[test]
+    fn event_words_start_with_a_listed_byte() {
+        for w in EVENT_WORDS {
+            assert!(EVENT_WORD_STARTS.contains(&w.as_bytes()[0]), "{w}");
+            assert!(is_event_word(w));
+            assert!(is_event_word(&format!("{w}'s")));
+        }
+        assert!(!is_event_word("Kenya"));
+        assert!(!is_event_word("'s"));
+        assert!(!is_event_word(""));
+    }
+
+    #[test]
+    fn last_words() {
+        for name in [
+            "Merrill Lynch & Co.",
+            "Sony Corp ",
+            "  ",
+            "",
+            "Inc",
+            "Soci\u{e9}t\u{e9} G\u{e9}n\u{e9}rale SA",
+            "Acme\u{a0}Inc",
+            "Acme Inc\u{a0}",
+            "Acme\tLtd\n",
+        ] {
+            assert_eq!(
+                last_word(name),
+                name.split_whitespace().next_back(),
+                "{name:?}"
+            );
+        }
     }
 
     #[test]
