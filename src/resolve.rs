@@ -56,10 +56,14 @@ pub fn gazetteer_candidates(
         .iter()
         .map(|m| cursor.token_at(&seg.tokens, m.span.start))
         .collect();
-    for (m, &first_tok) in matches.iter().zip(&first_toks) {
-        let quote = m.span.of(text);
+    // Whether each match has a space, read once for both passes.
+    let spaced: Vec<bool> =
+        matches.iter().map(|m| has_space(m.span.of(text))).collect();
+    for ((m, &first_tok), &spaced) in
+        matches.iter().zip(&first_toks).zip(&spaced)
+    {
         let f = first_tok.map_or(0, |i| feats[i]);
-        if quote.contains(' ') || f & (feature::START | feature::COMMON) == 0 {
+        if spaced || f & (feature::START | feature::COMMON) == 0 {
             vouched.push(m.entry);
         }
     }
@@ -93,8 +97,8 @@ pub fn gazetteer_candidates(
             (id, entry, area)
         })
         .collect();
-    for ((m, &first_tok), &(entry_id, entry, area)) in
-        matches.iter().zip(&first_toks).zip(&entries)
+    for (((m, &first_tok), &(entry_id, entry, area)), &spaced) in
+        matches.iter().zip(&first_toks).zip(&entries).zip(&spaced)
     {
         let m = &GazetteerMatch { entry: entry_id, ..*m };
         let Some(kind) = entry.entity_type() else { continue };
@@ -118,7 +122,8 @@ pub fn gazetteer_candidates(
         }
         let quote = span.of(text);
         // `span` starts where the match does.
-        let single_word = !quote.contains(' ');
+        let single_word =
+            if span == m.span { !spaced } else { !has_space(quote) };
         let f = first_tok.map_or(0, |i| feats[i]);
         // Countries and continents are safe whatever the word list says
         // ("Japan", "China", "Turkey" are also common nouns); provinces
@@ -304,9 +309,10 @@ fn best_place<'g>(
     first: &'g Entry,
 ) -> (u32, &'g Entry) {
     let quote = m.span.of(text);
+    // Most places are written as listed: the plain comparison first.
     let named = |e: &Entry| {
         e.entity_type() == Some(EntityType::Location)
-            && e.name.eq_ignore_ascii_case(quote)
+            && (*e.name == *quote || e.name.eq_ignore_ascii_case(quote))
     };
     if named(first) {
         return (m.entry, first);
