@@ -1080,31 +1080,8 @@ pub fn link_document(
         }
     }
     // ALL-CAPS headline words are matched against capitalized aliases in
-    // upper case: "WOODS MAKES PRO DEBUT" after "Tiger Woods".
-    // Two aliases can shout alike ("Woods", "WOODS"): the name written
-    // first wins, whatever the hash order.
-    // Listed at the first shouted word: most documents have none. A
-    // headline has few words to look up, so each scans the list rather
-    // than a table in capitals being built (a string for each alias).
-    let shouted_aliases = || {
-        aliases
-            .iter()
-            // The cheapest tests first: most aliases are places or
-            // lowercase words, fewer have a space.
-            .filter(|(k, v)| {
-                matches!(v.1, EntityType::Person | EntityType::Organization)
-                    && k.chars().next().is_some_and(char::is_uppercase)
-                    && more_chars_than(k, 2)
-                    && !has_space(k)
-            })
-            .map(|(&name, &value)| ShoutedAlias {
-                name,
-                upper: (!name.is_ascii()).then(|| name.to_uppercase()),
-                value,
-            })
-            .collect::<Vec<_>>()
-    };
-    let mut upper: Option<Vec<ShoutedAlias>> = None;
+    // upper case: "WOODS MAKES PRO DEBUT" after "Tiger Woods" (see
+    // `shouted_alias`).
     // Unlabelled capitalized tokens that repeat a known name or alias.
     let mut added = Vec::new();
     let mut k = 0;
@@ -1125,8 +1102,7 @@ pub fn link_document(
         let shouted = feats[i] & feature::UPPER != 0
             && feats[i] & feature::HEADLINE != 0;
         let found = if shouted {
-            ShoutedAlias::find(upper.get_or_insert_with(shouted_aliases), bare)
-                .or_else(|| aliases.get(bare))
+            shouted_alias(&aliases, bare).or_else(|| aliases.get(bare))
         } else {
             aliases.get(bare)
         };
@@ -1188,44 +1164,51 @@ pub fn link_document(
     }
 }
 
-/// An alias that a word of an ALL-CAPS headline can stand for.
-struct ShoutedAlias<'a> {
-    name: &'a str,
-    /// The name in capitals when it is not ASCII; an ASCII name is
-    /// compared a byte at a time instead.
-    upper: Option<String>,
-    /// The full name and its type.
-    value: (Span, EntityType),
-}
-
-impl ShoutedAlias<'_> {
-    /// Whether `word` is this name in capitals.
-    fn shouted_as(&self, word: &str) -> bool {
-        match &self.upper {
-            None => {
-                self.name.len() == word.len()
-                    && self
-                        .name
-                        .bytes()
-                        .zip(word.bytes())
-                        .all(|(a, b)| a.to_ascii_uppercase() == b)
-            }
-            Some(upper) => upper == word,
+/// The alias that `word`, a word of an ALL-CAPS headline, writes in
+/// capitals: a one-word capitalized name of a person or organization
+/// (of three characters or more). Two aliases can shout alike ("Woods",
+/// "WOODS"): the name written first wins, whatever the hash order.
+///
+/// A headline has few words to look up, and each scans the aliases
+/// rather than a table of them in capitals being built (a string for
+/// each), with a test of the first letter turning most away.
+fn shouted_alias<'s>(
+    aliases: &'s FxHashMap<&str, (Span, EntityType)>,
+    word: &str,
+) -> Option<&'s (Span, EntityType)> {
+    let &first = word.as_bytes().first()?;
+    let shouts = |name: &str| {
+        let b = name.as_bytes();
+        if b[0].is_ascii() {
+            // A capital letter is itself in capitals.
+            b[0] == first
+                && if name.is_ascii() {
+                    b.len() == word.len()
+                        && b.iter()
+                            .zip(word.as_bytes())
+                            .all(|(a, w)| a.to_ascii_uppercase() == *w)
+                } else {
+                    name.chars().flat_map(char::to_uppercase).eq(word.chars())
+                }
+        } else {
+            name.chars().flat_map(char::to_uppercase).eq(word.chars())
         }
-    }
-
-    /// The alias that `word` shouts; of two that shout alike ("Woods",
-    /// "WOODS"), the one whose name is written first.
-    fn find<'s>(
-        aliases: &'s [ShoutedAlias],
-        word: &str,
-    ) -> Option<&'s (Span, EntityType)> {
-        aliases
-            .iter()
-            .filter(|a| a.shouted_as(word))
-            .min_by_key(|a| (a.value.0, a.name))
-            .map(|a| &a.value)
-    }
+    };
+    aliases
+        .iter()
+        .filter(|(name, value)| {
+            !name.is_empty()
+                && shouts(name)
+                && matches!(
+                    value.1,
+                    EntityType::Person | EntityType::Organization
+                )
+                && name.chars().next().is_some_and(char::is_uppercase)
+                && more_chars_than(name, 2)
+                && !has_space(name)
+        })
+        .min_by_key(|(name, value)| (value.0, **name))
+        .map(|(_, value)| value)
 }
 
 /// A person's name that the document writes in full elsewhere keeps its
@@ -1456,10 +1439,26 @@ fn names_in_lists(
         let t = seg.tokens[i].span;
         entities.iter().any(|e| e.span.overlaps(t))
     };
-    let mut queue: Vec<Span> =
-        entities.iter().filter(|e| e.kind == kind).map(|e| e.span).collect();
+    // A stack of names to look beside: the document's own, last first,
+    // under the new ones, which are looked at first. The document's stay
+    // where they are (new names go after them) and are taken from the
+    // end, not copied into the stack.
+    let mut queue: Vec<Span> = Vec::new();
+    let mut own = entities.len();
     let mut added = 0;
-    while let Some(person) = queue.pop() {
+    loop {
+        let person = match queue.pop() {
+            Some(span) => span,
+            None => {
+                let Some(k) =
+                    entities[..own].iter().rposition(|e| e.kind == kind)
+                else {
+                    break;
+                };
+                own = k;
+                entities[k].span
+            }
+        };
         if added > 64 {
             break;
         }
@@ -1685,25 +1684,25 @@ fn teams_in_lists(
         separator(after) || first >= 2 && separator(first - 1)
     };
     let mut found = Vec::new();
-    let mut queue: Vec<usize> = (0..entities.len())
-        .filter(|&k| {
-            let e = &entities[k];
-            if e.kind != EntityType::Organization
-                || !matches!(e.origin, Origin::Rule(_))
-                || !in_a_list(e.span)
-            {
-                return false;
-            }
-            let quote = e.span.of(text);
-            found.clear();
-            gazetteer.find(quote, &mut found);
-            found.iter().any(|m| {
-                m.span.len() == quote.len()
-                    && gazetteer.entry(m.entry).entity_type()
-                        == Some(EntityType::Location)
-            })
-        })
-        .collect();
+    let mut queue: Vec<usize> = Vec::new();
+    for (k, e) in entities.iter().enumerate() {
+        if e.kind != EntityType::Organization
+            || !matches!(e.origin, Origin::Rule(_))
+            || !in_a_list(e.span)
+        {
+            continue;
+        }
+        let quote = e.span.of(text);
+        found.clear();
+        gazetteer.find(quote, &mut found);
+        if found.iter().any(|m| {
+            m.span.len() == quote.len()
+                && gazetteer.entry(m.entry).entity_type()
+                    == Some(EntityType::Location)
+        }) {
+            queue.push(k);
+        }
+    }
     let mut converted = 0;
     while let Some(k) = queue.pop() {
         // Lists are short; the cap keeps a long table linear.
@@ -2008,6 +2007,83 @@ mod tests {
                 "{name:?}"
             );
         }
+    }
+
+    /// The table in capitals that `shouted_alias` replaces: built from
+    /// the aliases in order of their full names, first entry kept.
+    fn shouted_table<'a>(
+        aliases: &FxHashMap<&'a str, (Span, EntityType)>,
+    ) -> FxHashMap<String, (Span, EntityType)> {
+        let mut shouted: Vec<(&str, (Span, EntityType))> = aliases
+            .iter()
+            .filter(|(k, v)| {
+                !k.contains(' ')
+                    && more_chars_than(k, 2)
+                    && k.chars().next().is_some_and(char::is_uppercase)
+                    && matches!(
+                        v.1,
+                        EntityType::Person | EntityType::Organization
+                    )
+            })
+            .map(|(k, v)| (*k, *v))
+            .collect();
+        shouted.sort_unstable_by_key(|&(k, (full, _))| (full, k));
+        let mut upper = FxHashMap::default();
+        for (k, v) in shouted {
+            upper.entry(k.to_uppercase()).or_insert(v);
+        }
+        upper
+    }
+
+    #[test]
+    fn shouted_aliases() {
+        let names = [
+            ("Woods", 30, EntityType::Person),
+            ("WOODS", 10, EntityType::Organization),
+            ("Wood", 5, EntityType::Person),
+            ("M\u{fc}ller", 50, EntityType::Person),
+            ("Stra\u{df}er", 55, EntityType::Organization),
+            ("Stra\u{df}ER", 54, EntityType::Organization),
+            ("\u{c9}ric", 60, EntityType::Person),
+            ("Sm\u{131}th", 65, EntityType::Person),
+            ("Paris", 70, EntityType::Location),
+            ("Al", 75, EntityType::Person),
+            ("Van Dyke", 80, EntityType::Person),
+            ("woods", 2, EntityType::Person),
+            ("", 1, EntityType::Person),
+        ];
+        let aliases: FxHashMap<&str, (Span, EntityType)> = names
+            .iter()
+            .map(|&(name, at, kind)| (name, (Span::new(at, at + 9), kind)))
+            .collect();
+        let table = shouted_table(&aliases);
+        for word in [
+            "WOODS",
+            "WOOD",
+            "M\u{dc}LLER",
+            "STRASSER",
+            "\u{c9}RIC",
+            "SMITH",
+            "PARIS",
+            "AL",
+            "VAN DYKE",
+            "Woods",
+            "",
+        ] {
+            assert_eq!(
+                shouted_alias(&aliases, word),
+                table.get(word),
+                "{word}"
+            );
+        }
+        assert_eq!(
+            shouted_alias(&aliases, "WOODS"),
+            Some(&(Span::new(10, 19), EntityType::Organization))
+        );
+        assert_eq!(
+            shouted_alias(&aliases, "SMITH").map(|v| v.0),
+            Some(Span::new(65, 74))
+        );
     }
 
     #[test]
