@@ -590,9 +590,15 @@ impl TokenCursor {
             // Gone back: search.
             self.next = tokens.partition_point(|t| t.span.start < at);
         }
-        while self.next < tokens.len() && tokens[self.next].span.start < at {
-            self.next += 1;
+        // Matches lie a dozen tokens or more apart: gallop ahead in
+        // doubling steps, then search within the last step.
+        let rest = &tokens[self.next..];
+        let mut step = 1;
+        while step < rest.len() && rest[step].span.start < at {
+            step *= 2;
         }
+        let (lo, hi) = (step / 2, step.min(rest.len()));
+        self.next += lo + rest[lo..hi].partition_point(|t| t.span.start < at);
         let i = self.next;
         (i < tokens.len() && tokens[i].span.start == at).then_some(i)
     }
@@ -2084,6 +2090,22 @@ mod tests {
             shouted_alias(&aliases, "SMITH").map(|v| v.0),
             Some(Span::new(65, 74))
         );
+    }
+
+    #[test]
+    fn token_cursor_finds_what_a_search_finds() {
+        let tokens: Vec<Token> = (0..40)
+            .map(|k| Token {
+                span: Span::new(k * 3, k * 3 + 2),
+                kind: TokenKind::Word,
+                newlines_before: 0,
+                space_before: true,
+            })
+            .collect();
+        let mut cursor = TokenCursor::default();
+        for at in [0, 1, 3, 4, 30, 31, 33, 117, 119, 6, 7, 9, 60, 200, 0] {
+            assert_eq!(cursor.token_at(&tokens, at), token_at(&tokens, at));
+        }
     }
 
     #[test]
