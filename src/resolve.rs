@@ -2017,8 +2017,8 @@ mod tests {
 
     /// The table in capitals that `shouted_alias` replaces: built from
     /// the aliases in order of their full names, first entry kept.
-    fn shouted_table<'a>(
-        aliases: &FxHashMap<&'a str, (Span, EntityType)>,
+    fn shouted_table(
+        aliases: &FxHashMap<&str, (Span, EntityType)>,
     ) -> FxHashMap<String, (Span, EntityType)> {
         let mut shouted: Vec<(&str, (Span, EntityType))> = aliases
             .iter()
