@@ -1087,7 +1087,9 @@ pub fn link_document(
     }
     // ALL-CAPS headline words are matched against capitalized aliases in
     // upper case: "WOODS MAKES PRO DEBUT" after "Tiger Woods" (see
-    // `shouted_alias`).
+    // `shouted_alias`). Listed at the first shouted word: most documents
+    // have none.
+    let mut shout_list = None;
     // Unlabelled capitalized tokens that repeat a known name or alias.
     let mut added = Vec::new();
     let mut k = 0;
@@ -1108,7 +1110,11 @@ pub fn link_document(
         let shouted = feats[i] & feature::UPPER != 0
             && feats[i] & feature::HEADLINE != 0;
         let found = if shouted {
-            shouted_alias(&aliases, bare).or_else(|| aliases.get(bare))
+            shouted_alias(
+                shout_list.get_or_insert_with(|| shout_candidates(&aliases)),
+                bare,
+            )
+            .or_else(|| aliases.get(bare))
         } else {
             aliases.get(bare)
         };
@@ -1170,51 +1176,66 @@ pub fn link_document(
     }
 }
 
+/// An alias that a word of an ALL-CAPS headline may write in capitals:
+/// its name's first byte, the name, its full name and type.
+type ShoutCandidate<'a> = (u8, &'a str, (Span, EntityType));
+
+/// The aliases of people and organizations, each with its first byte:
+/// the only ones [`shouted_alias`] can return, listed once for all the
+/// words of a document's headlines.
+fn shout_candidates<'a>(
+    aliases: &FxHashMap<&'a str, (Span, EntityType)>,
+) -> Vec<ShoutCandidate<'a>> {
+    aliases
+        .iter()
+        .filter(|(name, value)| {
+            !name.is_empty()
+                && matches!(
+                    value.1,
+                    EntityType::Person | EntityType::Organization
+                )
+        })
+        .map(|(&name, &value)| (name.as_bytes()[0], name, value))
+        .collect()
+}
+
 /// The alias that `word`, a word of an ALL-CAPS headline, writes in
 /// capitals: a one-word capitalized name of a person or organization
 /// (of three characters or more). Two aliases can shout alike ("Woods",
 /// "WOODS"): the name written first wins, whatever the hash order.
 ///
-/// A headline has few words to look up, and each scans the aliases
+/// A headline has few words to look up, and each scans the candidates
 /// rather than a table of them in capitals being built (a string for
 /// each), with a test of the first letter turning most away.
 fn shouted_alias<'s>(
-    aliases: &'s FxHashMap<&str, (Span, EntityType)>,
+    candidates: &'s [ShoutCandidate],
     word: &str,
 ) -> Option<&'s (Span, EntityType)> {
     let &first = word.as_bytes().first()?;
     let shouts = |name: &str| {
         let b = name.as_bytes();
-        if b[0].is_ascii() {
-            // A capital letter is itself in capitals.
-            b[0] == first
-                && if name.is_ascii() {
-                    b.len() == word.len()
-                        && b.iter()
-                            .zip(word.as_bytes())
-                            .all(|(a, w)| a.to_ascii_uppercase() == *w)
-                } else {
-                    name.chars().flat_map(char::to_uppercase).eq(word.chars())
-                }
+        if name.is_ascii() {
+            b.len() == word.len()
+                && b.iter()
+                    .zip(word.as_bytes())
+                    .all(|(a, w)| a.to_ascii_uppercase() == *w)
         } else {
             name.chars().flat_map(char::to_uppercase).eq(word.chars())
         }
     };
-    aliases
+    candidates
         .iter()
-        .filter(|(name, value)| {
-            !name.is_empty()
-                && shouts(name)
-                && matches!(
-                    value.1,
-                    EntityType::Person | EntityType::Organization
-                )
+        // A capital letter is itself in capitals: an ASCII first letter
+        // must be the word's.
+        .filter(|&&(b, ..)| b == first || !b.is_ascii())
+        .filter(|(_, name, _)| {
+            shouts(name)
                 && name.chars().next().is_some_and(char::is_uppercase)
                 && more_chars_than(name, 2)
                 && !has_space(name)
         })
-        .min_by_key(|(name, value)| (value.0, **name))
-        .map(|(_, value)| value)
+        .min_by_key(|(_, name, value)| (value.0, *name))
+        .map(|(.., value)| value)
 }
 
 /// A person's name that the document writes in full elsewhere keeps its
@@ -2063,6 +2084,7 @@ mod tests {
             .map(|&(name, at, kind)| (name, (Span::new(at, at + 9), kind)))
             .collect();
         let table = shouted_table(&aliases);
+        let candidates = shout_candidates(&aliases);
         for word in [
             "WOODS",
             "WOOD",
@@ -2077,17 +2099,17 @@ mod tests {
             "",
         ] {
             assert_eq!(
-                shouted_alias(&aliases, word),
+                shouted_alias(&candidates, word),
                 table.get(word),
                 "{word}"
             );
         }
         assert_eq!(
-            shouted_alias(&aliases, "WOODS"),
+            shouted_alias(&candidates, "WOODS"),
             Some(&(Span::new(10, 19), EntityType::Organization))
         );
         assert_eq!(
-            shouted_alias(&aliases, "SMITH").map(|v| v.0),
+            shouted_alias(&candidates, "SMITH").map(|v| v.0),
             Some(Span::new(65, 74))
         );
     }
