@@ -56,10 +56,14 @@ pub fn gazetteer_candidates(
         .iter()
         .map(|m| cursor.token_at(&seg.tokens, m.span.start))
         .collect();
-    for (m, &first_tok) in matches.iter().zip(&first_toks) {
-        let quote = m.span.of(text);
+    // Whether each match has a space, read once for both passes.
+    let spaced: Vec<bool> =
+        matches.iter().map(|m| has_space(m.span.of(text))).collect();
+    for ((m, &first_tok), &spaced) in
+        matches.iter().zip(&first_toks).zip(&spaced)
+    {
         let f = first_tok.map_or(0, |i| feats[i]);
-        if quote.contains(' ') || f & (feature::START | feature::COMMON) == 0 {
+        if spaced || f & (feature::START | feature::COMMON) == 0 {
             vouched.push(m.entry);
         }
     }
@@ -93,8 +97,8 @@ pub fn gazetteer_candidates(
             (id, entry, area)
         })
         .collect();
-    for ((m, &first_tok), &(entry_id, entry, area)) in
-        matches.iter().zip(&first_toks).zip(&entries)
+    for (((m, &first_tok), &(entry_id, entry, area)), &spaced) in
+        matches.iter().zip(&first_toks).zip(&entries).zip(&spaced)
     {
         let m = &GazetteerMatch { entry: entry_id, ..*m };
         let Some(kind) = entry.entity_type() else { continue };
@@ -118,7 +122,8 @@ pub fn gazetteer_candidates(
         }
         let quote = span.of(text);
         // `span` starts where the match does.
-        let single_word = !quote.contains(' ');
+        let single_word =
+            if span == m.span { !spaced } else { !has_space(quote) };
         let f = first_tok.map_or(0, |i| feats[i]);
         // Countries and continents are safe whatever the word list says
         // ("Japan", "China", "Turkey" are also common nouns); provinces
@@ -304,9 +309,10 @@ fn best_place<'g>(
     first: &'g Entry,
 ) -> (u32, &'g Entry) {
     let quote = m.span.of(text);
+    // Most places are written as listed: the plain comparison first.
     let named = |e: &Entry| {
         e.entity_type() == Some(EntityType::Location)
-            && e.name.eq_ignore_ascii_case(quote)
+            && (*e.name == *quote || e.name.eq_ignore_ascii_case(quote))
     };
     if named(first) {
         return (m.entry, first);
@@ -369,7 +375,7 @@ const COMPANY_SUFFIXES: &[&str] = &[
 fn company_stem(name: &str) -> Option<String> {
     // Most names have no legal suffix: look at the last word before
     // collecting any.
-    let last = name.split_whitespace().next_back()?;
+    let last = last_word(name)?;
     if !COMPANY_SUFFIXES.contains(&last.trim_end_matches('.')) {
         return None;
     }
@@ -390,6 +396,25 @@ fn company_stem(name: &str) -> Option<String> {
     }
     // One word is left to the first-word alias, which needs more care.
     out.contains(' ').then_some(out)
+}
+
+/// The last word of `name` as `split_whitespace` has it, read back a
+/// byte at a time while the bytes are ASCII (names nearly always are).
+fn last_word(name: &str) -> Option<&str> {
+    let b = name.as_bytes();
+    let mut end = b.len();
+    while end > 0 && is_ascii_space(b[end - 1]) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && !is_ascii_space(b[start - 1]) {
+        if !b[start - 1].is_ascii() {
+            // A space beyond ASCII may end the word.
+            return name.split_whitespace().next_back();
+        }
+        start -= 1;
+    }
+    (start < end).then(|| &name[start..end])
 }
 
 /// Generational suffixes after a person's name.
@@ -413,35 +438,14 @@ impl<'a> NameWords<'a> {
     fn of(quote: &'a str) -> NameWords<'a> {
         let mut words =
             NameWords { count: 0, first: "", last: "", before_last: "" };
-        let mut take = |word: &'a str| {
+        for_each_word(quote, |word| {
             if words.count == 0 {
                 words.first = word;
             }
             words.before_last = words.last;
             words.last = word;
             words.count += 1;
-        };
-        if quote.is_ascii() {
-            // `split_whitespace` a byte at a time: names are nearly
-            // always ASCII, and decoding each char cost more than the
-            // rest of the alias passes.
-            let b = quote.as_bytes();
-            let mut i = 0;
-            while i < b.len() {
-                while b.get(i).is_some_and(|&c| is_ascii_space(c)) {
-                    i += 1;
-                }
-                let start = i;
-                while b.get(i).is_some_and(|&c| !is_ascii_space(c)) {
-                    i += 1;
-                }
-                if i > start {
-                    take(&quote[start..i]);
-                }
-            }
-        } else {
-            quote.split_whitespace().for_each(take);
-        }
+        });
         words
     }
 
@@ -453,6 +457,32 @@ impl<'a> NameWords<'a> {
         } else {
             self.last
         }
+    }
+}
+
+/// Calls `take` with each word of `quote`, as `split_whitespace` has
+/// them.
+fn for_each_word<'a>(quote: &'a str, mut take: impl FnMut(&'a str)) {
+    if quote.is_ascii() {
+        // `split_whitespace` a byte at a time: names are nearly always
+        // ASCII, and decoding each char cost more than the rest of the
+        // alias passes.
+        let b = quote.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            while b.get(i).is_some_and(|&c| is_ascii_space(c)) {
+                i += 1;
+            }
+            let start = i;
+            while b.get(i).is_some_and(|&c| !is_ascii_space(c)) {
+                i += 1;
+            }
+            if i > start {
+                take(&quote[start..i]);
+            }
+        }
+    } else {
+        quote.split_whitespace().for_each(take);
     }
 }
 
@@ -560,9 +590,15 @@ impl TokenCursor {
             // Gone back: search.
             self.next = tokens.partition_point(|t| t.span.start < at);
         }
-        while self.next < tokens.len() && tokens[self.next].span.start < at {
-            self.next += 1;
+        // Matches lie a dozen tokens or more apart: gallop ahead in
+        // doubling steps, then search within the last step.
+        let rest = &tokens[self.next..];
+        let mut step = 1;
+        while step < rest.len() && rest[step].span.start < at {
+            step *= 2;
         }
+        let (lo, hi) = (step / 2, step.min(rest.len()));
+        self.next += lo + rest[lo..hi].partition_point(|t| t.span.start < at);
         let i = self.next;
         (i < tokens.len() && tokens[i].span.start == at).then_some(i)
     }
@@ -619,22 +655,15 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
     // The order in which candidates claim text, as a stable sort of the
     // candidates would give it, sorting small keys rather than moving
     // whole candidates.
-    let mut order: Vec<(usize, std::cmp::Reverse<i32>, usize, usize)> = cands
-        .iter()
-        .enumerate()
-        .map(|(k, c)| {
-            let span = c.entity.span;
-            (
-                usize::MAX - span.len(),
-                std::cmp::Reverse(c.priority),
-                span.start,
-                k,
-            )
-        })
-        .collect();
-    order.sort_unstable();
+    let claim_key = |k: usize| {
+        let c: &Candidate = &cands[k];
+        let span = c.entity.span;
+        (usize::MAX - span.len(), std::cmp::Reverse(c.priority), span.start, k)
+    };
     if cands.iter().any(|c| c.entity.span.is_empty()) {
         // An empty span can fall inside a taken one: the plain scan.
+        let mut order: Vec<_> = (0..cands.len()).map(claim_key).collect();
+        order.sort_unstable();
         let mut taken: Vec<Span> = Vec::new();
         let mut out = Vec::new();
         for &(.., k) in &order {
@@ -648,20 +677,55 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
         out.sort_by_key(|e| (e.span.start, e.span.end));
         return out;
     }
-    // Taken spans are disjoint and not empty, so in order of start their
-    // ends rise too: a span overlaps one of them only if it overlaps the
-    // last one starting before its end. Kept in that order, with the
-    // candidate each came from, they need no sort at the end.
-    let mut taken: Vec<(Span, usize)> = Vec::with_capacity(order.len());
-    for &(.., k) in &order {
-        let s = cands[k].entity.span;
-        let at = taken.partition_point(|(t, _)| t.start < s.end);
-        if at > 0 && taken[at - 1].0.end > s.start {
+    // A candidate is kept unless one that claims text before it, and
+    // overlaps it, was kept; so candidates only settle one another
+    // through chains of overlaps. In order of start, those chains are
+    // runs of candidates that each start before the furthest end of the
+    // run so far: most runs are a single candidate, kept as it is, and
+    // only the others need the claim order. (The candidates come in
+    // a few runs in order of start, which a stable sort merges.)
+    let mut by_start: Vec<(usize, usize)> = cands
+        .iter()
+        .enumerate()
+        .map(|(k, c)| (c.entity.span.start, k))
+        .collect();
+    by_start.sort_by_key(|&(start, _)| start);
+    let mut out = Vec::with_capacity(cands.len());
+    let mut order = Vec::new();
+    let mut taken: Vec<(Span, usize)> = Vec::new();
+    let mut i = 0;
+    while i < by_start.len() {
+        let mut end = cands[by_start[i].1].entity.span.end;
+        let mut j = i + 1;
+        while j < by_start.len() && by_start[j].0 < end {
+            end = end.max(cands[by_start[j].1].entity.span.end);
+            j += 1;
+        }
+        if j == i + 1 {
+            out.push(cands[by_start[i].1].entity.clone());
+            i = j;
             continue;
         }
-        taken.insert(at, (s, k));
+        order.clear();
+        order.extend(by_start[i..j].iter().map(|&(_, k)| claim_key(k)));
+        order.sort_unstable();
+        // Taken spans are disjoint and not empty, so in order of start
+        // their ends rise too: a span overlaps one of them only if it
+        // overlaps the last one starting before its end. Kept in that
+        // order, with the candidate each came from, they need no sort.
+        taken.clear();
+        for &(.., k) in &order {
+            let s = cands[k].entity.span;
+            let at = taken.partition_point(|(t, _)| t.start < s.end);
+            if at > 0 && taken[at - 1].0.end > s.start {
+                continue;
+            }
+            taken.insert(at, (s, k));
+        }
+        out.extend(taken.iter().map(|&(_, k)| cands[k].entity.clone()));
+        i = j;
     }
-    taken.into_iter().map(|(_, k)| cands[k].entity.clone()).collect()
+    out
 }
 
 /// A rule match running through a possessive ("India's Leander Paes",
@@ -752,8 +816,6 @@ pub fn link_document(
     names_in_lists(text, seg, feats, entities, EntityType::Person);
     names_in_lists(text, seg, feats, entities, EntityType::Location);
     complete_names_written_in_full(text, entities);
-    let mut aliases: FxHashMap<&str, (Span, EntityType)> =
-        FxHashMap::default();
     // The words of each person's and organization's name, read once for
     // the passes below (they take no other kind's).
     let names: Vec<NameWords> = entities
@@ -765,6 +827,32 @@ pub fn link_document(
             _ => NameWords::NONE,
         })
         .collect();
+    // Sized for every key the passes below can add (a name and one word
+    // of it for each name of two words or more, and a given name for
+    // each person's), so that the tables never grow: growing them rehashed
+    // every key, which cost more than the lookups.
+    let (mut named, mut long_names, mut people) = (0, 0, 0);
+    for (e, words) in entities.iter().zip(&names) {
+        let long = usize::from(words.count >= 2);
+        match e.kind {
+            EntityType::Person => {
+                named += 1;
+                long_names += long;
+                people += long;
+            }
+            EntityType::Organization => {
+                named += 1;
+                long_names += long;
+            }
+            EntityType::Location => named += 1,
+            _ => {}
+        }
+    }
+    let mut aliases: FxHashMap<&str, (Span, EntityType)> =
+        FxHashMap::with_capacity_and_hasher(
+            named + long_names + people,
+            Default::default(),
+        );
     for (e, words) in entities.iter().zip(&names) {
         let quote = e.span.of(text);
         // Names wrap across lines in wire copy: "Bjorn\nDahlie".
@@ -806,7 +894,8 @@ pub fn link_document(
     }
     // A person is named by the given name alone too ("Harry Caray ...
     // fans loved Harry"), when only one person of the document has it.
-    let mut given: FxHashMap<&str, Option<Span>> = FxHashMap::default();
+    let mut given: FxHashMap<&str, Option<Span>> =
+        FxHashMap::with_capacity_and_hasher(people, Default::default());
     for (e, words) in entities.iter().zip(&names) {
         if e.kind != EntityType::Person || words.count < 2 {
             continue;
@@ -874,24 +963,25 @@ pub fn link_document(
     // initials of its capitalized words, even undefined.
     let mut initials: Vec<(String, Span)> = Vec::new();
     let mut acr = String::new();
-    for e in entities.iter() {
-        if e.kind != EntityType::Organization {
+    for (e, words) in entities.iter().zip(&names) {
+        // A name of one word has one initial at most.
+        if e.kind != EntityType::Organization || words.count < 2 {
             continue;
         }
         // Built in one buffer: most organizations have too few initials
         // to keep.
         acr.clear();
-        acr.extend(
-            e.span
-                .of(text)
-                .split_whitespace()
-                .filter(|w| {
-                    !ABBREVIATED_SUFFIXES.contains(&w.trim_end_matches('.'))
-                })
-                .filter_map(|w| w.chars().next())
-                .filter(|c| c.is_uppercase()),
-        );
-        if (2..=5).contains(&acr.chars().count()) {
+        let mut letters = 0;
+        for_each_word(e.span.of(text), |w| {
+            let Some(c) = w.chars().next().filter(|c| c.is_uppercase()) else {
+                return;
+            };
+            if !ABBREVIATED_SUFFIXES.contains(&w.trim_end_matches('.')) {
+                acr.push(c);
+                letters += 1;
+            }
+        });
+        if (2..=5).contains(&letters) {
             initials.push((acr.clone(), e.span));
         }
     }
@@ -941,6 +1031,19 @@ pub fn link_document(
     // or organization that is a person's surname in this document is that
     // person ("Tony Adams ... Adams"), unless it is a country.
     for e in entities.iter_mut() {
+        // Aliases name people, organizations and places: an entity of
+        // another kind can only be a listed name that a person's alias
+        // takes over (a nationality not even that).
+        let may_link = match e.kind {
+            EntityType::Person
+            | EntityType::Organization
+            | EntityType::Location => true,
+            EntityType::Nationality => false,
+            _ => matches!(e.origin, Origin::Gazetteer(_)),
+        };
+        if !may_link {
+            continue;
+        }
         let quote = strip_possessive(e.span.of(text));
         // A person pattern ("Merrill Lynch": given name and surname) that
         // is the stem of a company named in the document is the company.
@@ -983,39 +1086,10 @@ pub fn link_document(
         }
     }
     // ALL-CAPS headline words are matched against capitalized aliases in
-    // upper case: "WOODS MAKES PRO DEBUT" after "Tiger Woods".
-    // Two aliases can shout alike ("Woods", "WOODS"): the name written
-    // first wins, whatever the hash order.
-    // Built at the first shouted word: most documents have none.
-    let shouted_aliases = || {
-        let mut shouted: Vec<(&str, (Span, EntityType))> = aliases
-            .iter()
-            .filter(|(k, v)| {
-                !k.contains(' ')
-                    && more_chars_than(k, 2)
-                    && k.chars().next().is_some_and(char::is_uppercase)
-                    && matches!(
-                        v.1,
-                        EntityType::Person | EntityType::Organization
-                    )
-            })
-            .map(|(k, v)| (*k, *v))
-            .collect();
-        shouted.sort_unstable_by_key(|&(k, (full, _))| (full, k));
-        let mut upper: FxHashMap<String, (Span, EntityType)> =
-            FxHashMap::default();
-        for (k, v) in shouted {
-            // ASCII upper-cases byte by byte, to the same string.
-            let shout = if k.is_ascii() {
-                k.to_ascii_uppercase()
-            } else {
-                k.to_uppercase()
-            };
-            upper.entry(shout).or_insert(v);
-        }
-        upper
-    };
-    let mut upper = None;
+    // upper case: "WOODS MAKES PRO DEBUT" after "Tiger Woods" (see
+    // `shouted_alias`). Listed at the first shouted word: most documents
+    // have none.
+    let mut shout_list = None;
     // Unlabelled capitalized tokens that repeat a known name or alias.
     let mut added = Vec::new();
     let mut k = 0;
@@ -1036,10 +1110,11 @@ pub fn link_document(
         let shouted = feats[i] & feature::UPPER != 0
             && feats[i] & feature::HEADLINE != 0;
         let found = if shouted {
-            upper
-                .get_or_insert_with(shouted_aliases)
-                .get(bare)
-                .or_else(|| aliases.get(bare))
+            shouted_alias(
+                shout_list.get_or_insert_with(|| shout_candidates(&aliases)),
+                bare,
+            )
+            .or_else(|| aliases.get(bare))
         } else {
             aliases.get(bare)
         };
@@ -1083,9 +1158,84 @@ pub fn link_document(
         });
     }
     if !added.is_empty() {
-        entities.extend(added);
-        entities.sort_by_key(|e| (e.span.start, e.span.end));
+        // Both lists are in order: a merge, taking the earlier entity on
+        // a tie, orders them as a stable sort of the two would.
+        let key = |e: &Entity| (e.span.start, e.span.end);
+        debug_assert!(entities.is_sorted_by_key(key));
+        debug_assert!(added.is_sorted_by_key(key));
+        let mut merged = Vec::with_capacity(entities.len() + added.len());
+        let mut added = added.into_iter().peekable();
+        for e in entities.drain(..) {
+            while let Some(a) = added.next_if(|a| key(a) < key(&e)) {
+                merged.push(a);
+            }
+            merged.push(e);
+        }
+        merged.extend(added);
+        *entities = merged;
     }
+}
+
+/// An alias that a word of an ALL-CAPS headline may write in capitals:
+/// its name's first byte, the name, its full name and type.
+type ShoutCandidate<'a> = (u8, &'a str, (Span, EntityType));
+
+/// The aliases of people and organizations, each with its first byte:
+/// the only ones [`shouted_alias`] can return, listed once for all the
+/// words of a document's headlines.
+fn shout_candidates<'a>(
+    aliases: &FxHashMap<&'a str, (Span, EntityType)>,
+) -> Vec<ShoutCandidate<'a>> {
+    aliases
+        .iter()
+        .filter(|(name, value)| {
+            !name.is_empty()
+                && matches!(
+                    value.1,
+                    EntityType::Person | EntityType::Organization
+                )
+        })
+        .map(|(&name, &value)| (name.as_bytes()[0], name, value))
+        .collect()
+}
+
+/// The alias that `word`, a word of an ALL-CAPS headline, writes in
+/// capitals: a one-word capitalized name of a person or organization
+/// (of three characters or more). Two aliases can shout alike ("Woods",
+/// "WOODS"): the name written first wins, whatever the hash order.
+///
+/// A headline has few words to look up, and each scans the candidates
+/// rather than a table of them in capitals being built (a string for
+/// each), with a test of the first letter turning most away.
+fn shouted_alias<'s>(
+    candidates: &'s [ShoutCandidate],
+    word: &str,
+) -> Option<&'s (Span, EntityType)> {
+    let &first = word.as_bytes().first()?;
+    let shouts = |name: &str| {
+        let b = name.as_bytes();
+        if name.is_ascii() {
+            b.len() == word.len()
+                && b.iter()
+                    .zip(word.as_bytes())
+                    .all(|(a, w)| a.to_ascii_uppercase() == *w)
+        } else {
+            name.chars().flat_map(char::to_uppercase).eq(word.chars())
+        }
+    };
+    candidates
+        .iter()
+        // A capital letter is itself in capitals: an ASCII first letter
+        // must be the word's.
+        .filter(|&&(b, ..)| b == first || !b.is_ascii())
+        .filter(|(_, name, _)| {
+            shouts(name)
+                && name.chars().next().is_some_and(char::is_uppercase)
+                && more_chars_than(name, 2)
+                && !has_space(name)
+        })
+        .min_by_key(|(_, name, value)| (value.0, *name))
+        .map(|(.., value)| value)
 }
 
 /// A person's name that the document writes in full elsewhere keeps its
@@ -1093,40 +1243,83 @@ pub fn link_document(
 /// Frank Lloyd Wright's Design", where "Frank" alone is a common word
 /// and only "Lloyd Wright" was found.
 fn complete_names_written_in_full(text: &str, entities: &mut [Entity]) {
-    // Full names by their last word, each name once: long documents name
-    // thousands of people.
-    let mut by_last: FxHashMap<&str, Vec<Span>> = FxHashMap::default();
-    let mut seen: FxHashSet<&str> = FxHashSet::default();
-    for e in entities.iter().filter(|e| e.kind == EntityType::Person) {
-        let name = e.span.of(text);
-        if let Some(space) = last_space(name) {
-            if seen.insert(name) {
-                by_last.entry(&name[space + 1..]).or_default().push(e.span);
-            }
-        }
-    }
-    if by_last.is_empty() {
+    /// The end of a chain of names.
+    const END: u32 = u32::MAX;
+    let people = entities.iter().filter(|e| e.kind == EntityType::Person);
+    let count = people.clone().count();
+    if count == 0 {
         return;
     }
+    // Full names by their last word, each name once: long documents name
+    // thousands of people. A last word keeps the first and the last of
+    // its names, which chain through `names` in the order first written:
+    // one table lookup a name, and no list of its own for each word.
+    let mut by_last: FxHashMap<&str, (u32, u32)> =
+        FxHashMap::with_capacity_and_hasher(count, Default::default());
+    let mut names: Vec<(Span, u32)> = Vec::new();
+    // Each name of several words, by entity, with the first name of its
+    // last word's chain: the pass below needs no second lookup for it.
+    let mut full: Vec<(usize, u32)> = Vec::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.kind != EntityType::Person {
+            continue;
+        }
+        let name = e.span.of(text);
+        let Some(space) = last_space(name) else { continue };
+        let chain = by_last.entry(&name[space + 1..]).or_insert((END, END));
+        let mut at = chain.0;
+        while at != END && names[at as usize].0.of(text) != name {
+            at = names[at as usize].1;
+        }
+        if at == END {
+            let new = names.len() as u32;
+            names.push((e.span, END));
+            if chain.0 == END {
+                chain.0 = new;
+            } else {
+                names[chain.1 as usize].1 = new;
+            }
+            chain.1 = new;
+        }
+        full.push((i, chain.0));
+    }
+    if names.is_empty() {
+        return;
+    }
+    let mut full = full.into_iter().peekable();
     for i in 0..entities.len() {
         let e = &entities[i];
         if e.kind != EntityType::Person {
             continue;
         }
         let quote = e.span.of(text);
-        let last =
-            last_space(quote).map_or(quote, |space| &quote[space + 1..]);
-        let Some(names) = by_last.get(last) else { continue };
-        let longer = names.iter().find(|f| {
+        // A name of several words has its chain; one word is its own
+        // last word.
+        let first = match full.next_if(|&(k, _)| k == i) {
+            Some((_, first)) => first,
+            None => match by_last.get(quote) {
+                Some(&(first, _)) => first,
+                None => continue,
+            },
+        };
+        let mut longer = None;
+        let mut at = first;
+        while at != END {
+            let (f, next) = names[at as usize];
             let name = f.of(text);
             let head = name.len().saturating_sub(quote.len());
-            name.len() > quote.len()
+            if name.len() > quote.len()
                 && name.ends_with(quote)
                 && name.as_bytes()[head - 1] == b' '
                 && e.span.start >= head
                 && text.get(e.span.start - head..e.span.end) == Some(name)
-        });
-        let Some(&longer) = longer else { continue };
+            {
+                longer = Some(f);
+                break;
+            }
+            at = next;
+        }
+        let Some(longer) = longer else { continue };
         let start = e.span.end - longer.len();
         // The words taken must not belong to another entity.
         if i > 0 && entities[i - 1].span.end > start {
@@ -1143,6 +1336,12 @@ fn complete_names_written_in_full(text: &str, entities: &mut [Entity]) {
 /// general pattern search on names of a few words.
 fn last_space(s: &str) -> Option<usize> {
     s.bytes().rposition(|b| b == b' ')
+}
+
+/// Whether `s` has an ASCII space: a plain byte loop, which beats the
+/// vectorized search on names of a few words.
+fn has_space(s: &str) -> bool {
+    s.bytes().any(|b| b == b' ')
 }
 
 /// Capitalized words that name sports events and games after a place:
@@ -1165,6 +1364,16 @@ const EVENT_WORDS: &[&str] = &[
     "CUP",
     "GAMES",
 ];
+
+/// The first bytes of [`EVENT_WORDS`].
+const EVENT_WORD_STARTS: &[u8] = b"CGMOT";
+
+/// Whether `word` is one of [`EVENT_WORDS`], possessive or not; its
+/// first byte turns most words away before any comparison.
+fn is_event_word(word: &str) -> bool {
+    word.as_bytes().first().is_some_and(|b| EVENT_WORD_STARTS.contains(b))
+        && EVENT_WORDS.contains(&strip_possessive(word))
+}
 
 /// A person's name keeps the initials written before it: "C. Matthew
 /// Gilmour", "J. Richard West".
@@ -1213,14 +1422,14 @@ fn drop_event_places(
         if e.kind != EntityType::Location {
             return true;
         }
-        if EVENT_WORDS.contains(&strip_possessive(e.span.of(text))) {
+        if is_event_word(e.span.of(text)) {
             return false;
         }
         let next = seg.tokens.partition_point(|t| t.span.start < e.span.end);
         !seg.tokens.get(next).is_some_and(|t| {
             t.space_before
                 && t.newlines_before == 0
-                && EVENT_WORDS.contains(&strip_possessive(t.span.of(text)))
+                && is_event_word(t.span.of(text))
         })
     });
 }
@@ -1257,10 +1466,26 @@ fn names_in_lists(
         let t = seg.tokens[i].span;
         entities.iter().any(|e| e.span.overlaps(t))
     };
-    let mut queue: Vec<Span> =
-        entities.iter().filter(|e| e.kind == kind).map(|e| e.span).collect();
+    // A stack of names to look beside: the document's own, last first,
+    // under the new ones, which are looked at first. The document's stay
+    // where they are (new names go after them) and are taken from the
+    // end, not copied into the stack.
+    let mut queue: Vec<Span> = Vec::new();
+    let mut own = entities.len();
     let mut added = 0;
-    while let Some(person) = queue.pop() {
+    loop {
+        let person = match queue.pop() {
+            Some(span) => span,
+            None => {
+                let Some(k) =
+                    entities[..own].iter().rposition(|e| e.kind == kind)
+                else {
+                    break;
+                };
+                own = k;
+                entities[k].span
+            }
+        };
         if added > 64 {
             break;
         }
@@ -1486,25 +1711,25 @@ fn teams_in_lists(
         separator(after) || first >= 2 && separator(first - 1)
     };
     let mut found = Vec::new();
-    let mut queue: Vec<usize> = (0..entities.len())
-        .filter(|&k| {
-            let e = &entities[k];
-            if e.kind != EntityType::Organization
-                || !matches!(e.origin, Origin::Rule(_))
-                || !in_a_list(e.span)
-            {
-                return false;
-            }
-            let quote = e.span.of(text);
-            found.clear();
-            gazetteer.find(quote, &mut found);
-            found.iter().any(|m| {
-                m.span.len() == quote.len()
-                    && gazetteer.entry(m.entry).entity_type()
-                        == Some(EntityType::Location)
-            })
-        })
-        .collect();
+    let mut queue: Vec<usize> = Vec::new();
+    for (k, e) in entities.iter().enumerate() {
+        if e.kind != EntityType::Organization
+            || !matches!(e.origin, Origin::Rule(_))
+            || !in_a_list(e.span)
+        {
+            continue;
+        }
+        let quote = e.span.of(text);
+        found.clear();
+        gazetteer.find(quote, &mut found);
+        if found.iter().any(|m| {
+            m.span.len() == quote.len()
+                && gazetteer.entry(m.entry).entity_type()
+                    == Some(EntityType::Location)
+        }) {
+            queue.push(k);
+        }
+    }
     let mut converted = 0;
     while let Some(k) = queue.pop() {
         // Lists are short; the cap keeps a long table linear.
@@ -1663,7 +1888,14 @@ fn define_acronyms(
         let mentions: Vec<Span> = seg
             .tokens
             .iter()
-            .filter(|t| strip_possessive(t.span.of(text)) == acr)
+            .filter(|t| {
+                // The length and first byte first: the letters, or the
+                // letters and `'s` or `’s`.
+                let extra = t.span.len().wrapping_sub(acr.len());
+                matches!(extra, 0 | 2 | 4)
+                    && text.as_bytes()[t.span.start] == acr.as_bytes()[0]
+                    && strip_possessive(t.span.of(text)) == acr
+            })
             .map(|t| Span::new(t.span.start, t.span.start + acr.len()))
             .collect();
         if loose
@@ -1769,6 +2001,133 @@ mod tests {
         assert!(!possessive_inside("O'Brien"));
         assert!(!possessive_inside("Smith — Jones"));
         assert!(!possessive_inside(""));
+    }
+
+    #[test]
+    fn event_words_start_with_a_listed_byte() {
+        for w in EVENT_WORDS {
+            assert!(EVENT_WORD_STARTS.contains(&w.as_bytes()[0]), "{w}");
+            assert!(is_event_word(w));
+            assert!(is_event_word(&format!("{w}'s")));
+        }
+        assert!(!is_event_word("Kenya"));
+        assert!(!is_event_word("'s"));
+        assert!(!is_event_word(""));
+    }
+
+    #[test]
+    fn last_words() {
+        for name in [
+            "Merrill Lynch & Co.",
+            "Sony Corp ",
+            "  ",
+            "",
+            "Inc",
+            "Soci\u{e9}t\u{e9} G\u{e9}n\u{e9}rale SA",
+            "Acme\u{a0}Inc",
+            "Acme Inc\u{a0}",
+            "Acme\tLtd\n",
+        ] {
+            assert_eq!(
+                last_word(name),
+                name.split_whitespace().next_back(),
+                "{name:?}"
+            );
+        }
+    }
+
+    /// The table in capitals that `shouted_alias` replaces: built from
+    /// the aliases in order of their full names, first entry kept.
+    fn shouted_table(
+        aliases: &FxHashMap<&str, (Span, EntityType)>,
+    ) -> FxHashMap<String, (Span, EntityType)> {
+        let mut shouted: Vec<(&str, (Span, EntityType))> = aliases
+            .iter()
+            .filter(|(k, v)| {
+                !k.contains(' ')
+                    && more_chars_than(k, 2)
+                    && k.chars().next().is_some_and(char::is_uppercase)
+                    && matches!(
+                        v.1,
+                        EntityType::Person | EntityType::Organization
+                    )
+            })
+            .map(|(k, v)| (*k, *v))
+            .collect();
+        shouted.sort_unstable_by_key(|&(k, (full, _))| (full, k));
+        let mut upper = FxHashMap::default();
+        for (k, v) in shouted {
+            upper.entry(k.to_uppercase()).or_insert(v);
+        }
+        upper
+    }
+
+    #[test]
+    fn shouted_aliases() {
+        let names = [
+            ("Woods", 30, EntityType::Person),
+            ("WOODS", 10, EntityType::Organization),
+            ("Wood", 5, EntityType::Person),
+            ("M\u{fc}ller", 50, EntityType::Person),
+            ("Stra\u{df}er", 55, EntityType::Organization),
+            ("Stra\u{df}ER", 54, EntityType::Organization),
+            ("\u{c9}ric", 60, EntityType::Person),
+            ("Sm\u{131}th", 65, EntityType::Person),
+            ("Paris", 70, EntityType::Location),
+            ("Al", 75, EntityType::Person),
+            ("Van Dyke", 80, EntityType::Person),
+            ("woods", 2, EntityType::Person),
+            ("", 1, EntityType::Person),
+        ];
+        let aliases: FxHashMap<&str, (Span, EntityType)> = names
+            .iter()
+            .map(|&(name, at, kind)| (name, (Span::new(at, at + 9), kind)))
+            .collect();
+        let table = shouted_table(&aliases);
+        let candidates = shout_candidates(&aliases);
+        for word in [
+            "WOODS",
+            "WOOD",
+            "M\u{dc}LLER",
+            "STRASSER",
+            "\u{c9}RIC",
+            "SMITH",
+            "PARIS",
+            "AL",
+            "VAN DYKE",
+            "Woods",
+            "",
+        ] {
+            assert_eq!(
+                shouted_alias(&candidates, word),
+                table.get(word),
+                "{word}"
+            );
+        }
+        assert_eq!(
+            shouted_alias(&candidates, "WOODS"),
+            Some(&(Span::new(10, 19), EntityType::Organization))
+        );
+        assert_eq!(
+            shouted_alias(&candidates, "SMITH").map(|v| v.0),
+            Some(Span::new(65, 74))
+        );
+    }
+
+    #[test]
+    fn token_cursor_finds_what_a_search_finds() {
+        let tokens: Vec<Token> = (0..40)
+            .map(|k| Token {
+                span: Span::new(k * 3, k * 3 + 2),
+                kind: TokenKind::Word,
+                newlines_before: 0,
+                space_before: true,
+            })
+            .collect();
+        let mut cursor = TokenCursor::default();
+        for at in [0, 1, 3, 4, 30, 31, 33, 117, 119, 6, 7, 9, 60, 200, 0] {
+            assert_eq!(cursor.token_at(&tokens, at), token_at(&tokens, at));
+        }
     }
 
     #[test]
