@@ -892,7 +892,7 @@ fn may_hold_figure(text: &str, toks: &[Token]) -> bool {
         if !words.may_hold(&b[start..at.min(end)]) {
             return false;
         }
-        words.may_begin_figure(&lowercase(&text[start..at.min(end)]))
+        words.may_begin_figure_ci(&text[start..at.min(end)])
     })
 }
 
@@ -929,7 +929,11 @@ fn token_is_byte(bytes: &[u8], t: &Token, c: u8) -> bool {
 /// [`is_number_word`] of `w` lowercased, without allocating for short
 /// ASCII words.
 fn is_number_word_ci(w: &str) -> bool {
-    is_number_word(&lowercase(w))
+    // The bit tests first, on the word as it is (they ignore ASCII case):
+    // most words fail them. A non-ASCII word is lowercased first, as its
+    // lowercase can differ in length.
+    (number_words().may_hold(w.as_bytes()) || !w.is_ascii())
+        && is_number_word(&lowercase(w))
 }
 
 fn word<'t>(text: &'t str, t: &Token) -> Option<&'t str> {

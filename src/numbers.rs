@@ -891,7 +891,12 @@ pub(crate) struct NumberWords {
     /// Scale words and fractions, which start a figure after `a`, `an`,
     /// `several` or `few` ("a fifth of", "a trillion", "a crore"; see
     /// [`Scanner::may_start`]): the sentence prefilter must let them by.
+    /// Read by the tests; the prefilter probes `starts`.
+    #[cfg_attr(not(test), allow(dead_code))]
     nouns: FxHashSet<&'static str>,
+    /// `words` and `nouns` as bytes in one set: one probe for
+    /// [`NumberWords::may_begin_figure_ci`], which the prefilter asks often.
+    starts: FxHashSet<&'static [u8]>,
 }
 
 pub(crate) fn number_words() -> &'static NumberWords {
@@ -917,7 +922,9 @@ pub(crate) fn number_words() -> &'static NumberWords {
             second[b.len()] |= letter_bit(b[1]);
             last[b.len()] |= letter_bit(b[b.len() - 1]);
         }
-        NumberWords { first, second, last, words, nouns }
+        let starts =
+            words.iter().chain(&nouns).map(|w| w.as_bytes()).collect();
+        NumberWords { first, second, last, words, nouns, starts }
     })
 }
 
@@ -959,11 +966,33 @@ impl NumberWords {
             && self.last[b.len()] & letter_bit(z) != 0
     }
 
-    /// Whether a lowercase word may begin a figure, as the number grammar
-    /// reads it: a number word, or a noun that one does after `a`, `an`,
-    /// `several` or `few`. The claims prefilter asks this of each word.
+    /// [`NumberWords::may_begin_figure_ci`] of a lowercase word.
+    #[cfg(test)]
     pub(crate) fn may_begin_figure(&self, w: &str) -> bool {
-        self.words.contains(w) || w.ends_with("fold") || self.nouns.contains(w)
+        self.begins_figure(w.as_bytes())
+    }
+
+    /// Whether `w`, lowercased, may begin a figure, as the number grammar
+    /// reads it: a number word, or a noun that one does after `a`, `an`,
+    /// `several` or `few`. The claims prefilter asks this of each word
+    /// that passes the bit tests: a short ASCII word is lowercased on the
+    /// stack, with no copy to allocate or check.
+    pub(crate) fn may_begin_figure_ci(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let mut buf = [0u8; 16];
+        if b.len() <= buf.len() && b.is_ascii() {
+            let low = &mut buf[..b.len()];
+            low.copy_from_slice(b);
+            low.make_ascii_lowercase();
+            return self.begins_figure(low);
+        }
+        self.begins_figure(crate::gazetteer::lowercase(w).as_bytes())
+    }
+
+    /// Whether lowercase bytes may begin a figure: one probe for both sets.
+    #[inline]
+    fn begins_figure(&self, w: &[u8]) -> bool {
+        w.ends_with(b"fold") || self.starts.contains(w)
     }
 }
 
