@@ -750,6 +750,28 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Whether `w` is the last word of some [`QUALIFIERS`] entry (a test
 /// checks the table against it); bytes, as [`Scanner::w_bytes`] gives.
+/// A qualifier's words and operator, as [`QUALIFIERS`] lists them.
+type Qualifier = (&'static [&'static str], Operator);
+
+/// [`QUALIFIERS`] grouped by their last word, in table order within a
+/// group: a figure's qualifier is looked for among those ending with the
+/// word before it, not the whole table.
+fn qualifiers_by_last_word(
+) -> &'static FxHashMap<&'static [u8], Vec<Qualifier>> {
+    static BY_LAST: OnceLock<FxHashMap<&[u8], Vec<Qualifier>>> =
+        OnceLock::new();
+    BY_LAST.get_or_init(|| {
+        let mut by_last: FxHashMap<&[u8], Vec<Qualifier>> =
+            FxHashMap::default();
+        for &(words, op) in QUALIFIERS {
+            if let Some(last) = words.last() {
+                by_last.entry(last.as_bytes()).or_default().push((words, op));
+            }
+        }
+        by_last
+    })
+}
+
 fn ends_qualifier(w: impl AsRef<[u8]>) -> bool {
     matches!(
         w.as_ref(),
@@ -1681,11 +1703,11 @@ impl Scanner {
             return None;
         }
         let last = self.w_bytes(i - 1);
+        let ending = qualifiers_by_last_word().get(last)?;
         let mut best: Option<(usize, Operator)> = None;
-        for (words, op) in QUALIFIERS {
+        for &(words, op) in ending {
             let k = words.len();
-            // The last word first: it rules out most entries.
-            if k > i || words[k - 1].as_bytes() != last {
+            if k > i {
                 continue;
             }
             let s = i - k;
@@ -1695,7 +1717,7 @@ impl Scanner {
                 .all(|(o, w)| self.w_bytes(s + o) == w.as_bytes())
                 && best.is_none_or(|b| s < b.0)
             {
-                best = Some((s, *op));
+                best = Some((s, op));
             }
         }
         best
