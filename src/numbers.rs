@@ -1195,8 +1195,13 @@ impl Scanner {
                 && t.span.of(text).contains(['-', '‐', '‑']);
             if hyphen {
                 self.push_parts(text, t);
+            } else if inside && (self.ascii || b[a..z].is_ascii()) {
+                // `push`'s common case, with `inside` as its stretch test.
+                let lo = ((a - start) as u32, (z - start) as u32);
+                let glued = !t.space_before;
+                self.p.push(P { span: t.span, kind, glued, lo });
             } else {
-                self.push(text, t.span, kind, !t.space_before);
+                self.push_lowered(text, t.span, kind, !t.space_before);
             }
         }
     }
