@@ -892,7 +892,7 @@ fn may_hold_figure(text: &str, toks: &[Token]) -> bool {
         if !words.may_hold(&b[start..at.min(end)]) {
             return false;
         }
-        words.may_begin_figure(&lowercase(&text[start..at.min(end)]))
+        words.may_begin_figure_ci(&text[start..at.min(end)])
     })
 }
 
@@ -929,7 +929,11 @@ fn token_is_byte(bytes: &[u8], t: &Token, c: u8) -> bool {
 /// [`is_number_word`] of `w` lowercased, without allocating for short
 /// ASCII words.
 fn is_number_word_ci(w: &str) -> bool {
-    is_number_word(&lowercase(w))
+    // The bit tests first, on the word as it is (they ignore ASCII case):
+    // most words fail them. A non-ASCII word is lowercased first, as its
+    // lowercase can differ in length.
+    (number_words().may_hold(w.as_bytes()) || !w.is_ascii())
+        && is_number_word(&lowercase(w))
 }
 
 fn word<'t>(text: &'t str, t: &Token) -> Option<&'t str> {
@@ -1093,8 +1097,8 @@ struct Cues {
     comma: bool,
     /// The speech verbs, by token index.
     verbs: Vec<usize>,
-    /// Whether a verb whose pronoun subject is a speaker is present.
-    pronoun_verb: bool,
+    /// The verbs whose pronoun subject is a speaker, by token index.
+    pronoun_verbs: Vec<usize>,
 }
 
 impl Cues {
@@ -1102,8 +1106,8 @@ impl Cues {
     fn read(&mut self, text: &str, toks: &[Token]) {
         let (mut according, mut from_by, mut possessive, mut comma) =
             (false, false, false, false);
-        let mut pronoun_verb = false;
         self.verbs.clear();
+        self.pronoun_verbs.clear();
         // Bytes: no char boundary to check on every token.
         let bytes = text.as_bytes();
         // Fetched once, not once per word.
@@ -1129,18 +1133,21 @@ impl Cues {
             // Every plain verb of saying is a speech verb too, and so is
             // every pronoun speaker's verb but `adds`: one probe settles
             // most words for both.
-            if speech.may_hold(s) && SPEECH_VERB_WORDS.probe(speech, s) {
-                self.verbs.push(i);
-                pronoun_verb |= PRONOUN_SAYING.has_bytes(s);
-            } else {
-                pronoun_verb |= s.eq_ignore_ascii_case(b"adds");
+            let pronoun_verb =
+                if speech.may_hold(s) && SPEECH_VERB_WORDS.probe(speech, s) {
+                    self.verbs.push(i);
+                    PRONOUN_SAYING.has_bytes(s)
+                } else {
+                    s.eq_ignore_ascii_case(b"adds")
+                };
+            if pronoun_verb {
+                self.pronoun_verbs.push(i);
             }
         }
         self.according = according;
         self.from_by = from_by;
         self.possessive = possessive;
         self.comma = comma;
-        self.pronoun_verb = pronoun_verb;
     }
 }
 
@@ -1605,11 +1612,8 @@ fn pronoun_speaker<'t>(
     toks: &[Token],
     cues: &Cues,
 ) -> Option<&'t str> {
-    // Both patterns need one of the verbs: most sentences have none.
-    if !cues.pronoun_verb {
-        return None;
-    }
-    (0..toks.len().saturating_sub(1)).find_map(|i| {
+    // The pronoun and verb at `i` and `i + 1`, in either order.
+    let at = |i: usize| {
         let (a, b) = (word(text, &toks[i])?, word(text, &toks[i + 1])?);
         if is_pronoun(a) && PRONOUN_SAYING.has(b) {
             Some(a)
@@ -1622,7 +1626,20 @@ fn pronoun_speaker<'t>(
         } else {
             None
         }
-    })
+    };
+    // Both patterns need one of the verbs at `i` or `i + 1`: only the
+    // indices next to one are tried, in order (most sentences have none).
+    let last = toks.len().saturating_sub(1);
+    // The least index not tried yet.
+    let mut next = 0;
+    for &v in &cues.pronoun_verbs {
+        let (lo, hi) = (v.saturating_sub(1).max(next), (v + 1).min(last));
+        if let Some(p) = (lo..hi).find_map(at) {
+            return Some(p);
+        }
+        next = next.max(hi);
+    }
+    None
 }
 
 /// A noun phrase starting at token `i` (determiners skipped).

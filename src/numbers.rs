@@ -750,6 +750,28 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Whether `w` is the last word of some [`QUALIFIERS`] entry (a test
 /// checks the table against it); bytes, as [`Scanner::w_bytes`] gives.
+/// A qualifier's words and operator, as [`QUALIFIERS`] lists them.
+type Qualifier = (&'static [&'static str], Operator);
+
+/// [`QUALIFIERS`] grouped by their last word, in table order within a
+/// group: a figure's qualifier is looked for among those ending with the
+/// word before it, not the whole table.
+fn qualifiers_by_last_word(
+) -> &'static FxHashMap<&'static [u8], Vec<Qualifier>> {
+    static BY_LAST: OnceLock<FxHashMap<&[u8], Vec<Qualifier>>> =
+        OnceLock::new();
+    BY_LAST.get_or_init(|| {
+        let mut by_last: FxHashMap<&[u8], Vec<Qualifier>> =
+            FxHashMap::default();
+        for &(words, op) in QUALIFIERS {
+            if let Some(last) = words.last() {
+                by_last.entry(last.as_bytes()).or_default().push((words, op));
+            }
+        }
+        by_last
+    })
+}
+
 fn ends_qualifier(w: impl AsRef<[u8]>) -> bool {
     matches!(
         w.as_ref(),
@@ -891,7 +913,12 @@ pub(crate) struct NumberWords {
     /// Scale words and fractions, which start a figure after `a`, `an`,
     /// `several` or `few` ("a fifth of", "a trillion", "a crore"; see
     /// [`Scanner::may_start`]): the sentence prefilter must let them by.
+    /// Read by the tests; the prefilter probes `starts`.
+    #[cfg_attr(not(test), allow(dead_code))]
     nouns: FxHashSet<&'static str>,
+    /// `words` and `nouns` as bytes in one set: one probe for
+    /// [`NumberWords::may_begin_figure_ci`], which the prefilter asks often.
+    starts: FxHashSet<&'static [u8]>,
 }
 
 pub(crate) fn number_words() -> &'static NumberWords {
@@ -917,7 +944,9 @@ pub(crate) fn number_words() -> &'static NumberWords {
             second[b.len()] |= letter_bit(b[1]);
             last[b.len()] |= letter_bit(b[b.len() - 1]);
         }
-        NumberWords { first, second, last, words, nouns }
+        let starts =
+            words.iter().chain(&nouns).map(|w| w.as_bytes()).collect();
+        NumberWords { first, second, last, words, nouns, starts }
     })
 }
 
@@ -959,11 +988,33 @@ impl NumberWords {
             && self.last[b.len()] & letter_bit(z) != 0
     }
 
-    /// Whether a lowercase word may begin a figure, as the number grammar
-    /// reads it: a number word, or a noun that one does after `a`, `an`,
-    /// `several` or `few`. The claims prefilter asks this of each word.
+    /// [`NumberWords::may_begin_figure_ci`] of a lowercase word.
+    #[cfg(test)]
     pub(crate) fn may_begin_figure(&self, w: &str) -> bool {
-        self.words.contains(w) || w.ends_with("fold") || self.nouns.contains(w)
+        self.begins_figure(w.as_bytes())
+    }
+
+    /// Whether `w`, lowercased, may begin a figure, as the number grammar
+    /// reads it: a number word, or a noun that one does after `a`, `an`,
+    /// `several` or `few`. The claims prefilter asks this of each word
+    /// that passes the bit tests: a short ASCII word is lowercased on the
+    /// stack, with no copy to allocate or check.
+    pub(crate) fn may_begin_figure_ci(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let mut buf = [0u8; 16];
+        if b.len() <= buf.len() && b.is_ascii() {
+            let low = &mut buf[..b.len()];
+            low.copy_from_slice(b);
+            low.make_ascii_lowercase();
+            return self.begins_figure(low);
+        }
+        self.begins_figure(crate::gazetteer::lowercase(w).as_bytes())
+    }
+
+    /// Whether lowercase bytes may begin a figure: one probe for both sets.
+    #[inline]
+    fn begins_figure(&self, w: &[u8]) -> bool {
+        w.ends_with(b"fold") || self.starts.contains(w)
     }
 }
 
@@ -1144,8 +1195,13 @@ impl Scanner {
                 && t.span.of(text).contains(['-', '‐', '‑']);
             if hyphen {
                 self.push_parts(text, t);
+            } else if inside && (self.ascii || b[a..z].is_ascii()) {
+                // `push`'s common case, with `inside` as its stretch test.
+                let lo = ((a - start) as u32, (z - start) as u32);
+                let glued = !t.space_before;
+                self.p.push(P { span: t.span, kind, glued, lo });
             } else {
-                self.push(text, t.span, kind, !t.space_before);
+                self.push_lowered(text, t.span, kind, !t.space_before);
             }
         }
     }
@@ -1652,11 +1708,11 @@ impl Scanner {
             return None;
         }
         let last = self.w_bytes(i - 1);
+        let ending = qualifiers_by_last_word().get(last)?;
         let mut best: Option<(usize, Operator)> = None;
-        for (words, op) in QUALIFIERS {
+        for &(words, op) in ending {
             let k = words.len();
-            // The last word first: it rules out most entries.
-            if k > i || words[k - 1].as_bytes() != last {
+            if k > i {
                 continue;
             }
             let s = i - k;
@@ -1666,7 +1722,7 @@ impl Scanner {
                 .all(|(o, w)| self.w_bytes(s + o) == w.as_bytes())
                 && best.is_none_or(|b| s < b.0)
             {
-                best = Some((s, *op));
+                best = Some((s, op));
             }
         }
         best
