@@ -1004,9 +1004,8 @@ pub fn link_document(
             // The length and first byte are read off the span: slicing
             // every token (boundary checks) cost more than the test.
             // The possessive adds at most four bytes ("’s").
-            let len = t.span.len();
-            if len == 0
-                || len > longest + 4
+            // One compare for both bounds: an empty token wraps around.
+            if t.span.len().wrapping_sub(1) >= longest + 4
                 || !first_bytes[usize::from(bytes[t.span.start])]
             {
                 continue;
@@ -1093,9 +1092,12 @@ pub fn link_document(
     // Unlabelled capitalized tokens that repeat a known name or alias.
     let mut added = Vec::new();
     let mut k = 0;
-    for (i, t) in seg.tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word
-            || feats[i] & (feature::CAP | feature::UPPER) == 0
+    // The features first: they are dense, and most tokens are lowercase
+    // words or punctuation that they turn away.
+    debug_assert_eq!(feats.len(), seg.tokens.len());
+    for (i, (t, &f)) in seg.tokens.iter().zip(feats).enumerate() {
+        if f & (feature::CAP | feature::UPPER) == 0
+            || t.kind != TokenKind::Word
         {
             continue;
         }
