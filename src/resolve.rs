@@ -1092,13 +1092,15 @@ pub fn link_document(
     // Unlabelled capitalized tokens that repeat a known name or alias.
     let mut added = Vec::new();
     let mut k = 0;
-    // The features first: they are dense, and most tokens are lowercase
-    // words or punctuation that they turn away.
+    // The features alone first: they are dense, and most tokens are
+    // lowercase words or punctuation that they turn away.
     debug_assert_eq!(feats.len(), seg.tokens.len());
-    for (i, (t, &f)) in seg.tokens.iter().zip(feats).enumerate() {
-        if f & (feature::CAP | feature::UPPER) == 0
-            || t.kind != TokenKind::Word
-        {
+    for (i, &f) in feats.iter().enumerate() {
+        if f & (feature::CAP | feature::UPPER) == 0 {
+            continue;
+        }
+        let t = &seg.tokens[i];
+        if t.kind != TokenKind::Word {
             continue;
         }
         while k < entities.len() && entities[k].span.end <= t.span.start {
