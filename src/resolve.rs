@@ -1004,9 +1004,12 @@ pub fn link_document(
             // The length and first byte are read off the span: slicing
             // every token (boundary checks) cost more than the test.
             // The possessive adds at most four bytes ("’s").
-            // One compare for both bounds: an empty token wraps around.
-            if t.span.len().wrapping_sub(1) >= longest + 4
-                || !first_bytes[usize::from(bytes[t.span.start])]
+            // The first byte first: it turns most tokens away. One compare
+            // for both length bounds: an empty token wraps around.
+            if bytes
+                .get(t.span.start)
+                .is_none_or(|&b| !first_bytes[usize::from(b)])
+                || t.span.len().wrapping_sub(1) >= longest + 4
             {
                 continue;
             }
