@@ -573,39 +573,10 @@ impl Speakers {
 }
 
 /// Whether a quotation is open at the end of a sentence that starts
-/// inside one (`open`) or not: opening marks are “ and ``, closing
-/// marks ” and '', and a straight " toggles.
-fn quote_open_after(text: &str, toks: &[Token], mut open: bool) -> bool {
-    // Bytes: asked of every sentence, with no char boundary to check.
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < toks.len() {
-        let t = &toks[i];
-        if t.kind == TokenKind::Punct {
-            let s = &b[t.span.range()];
-            let doubled = |c: &[u8]| {
-                s == c
-                    && toks.get(i + 1).is_some_and(|n| {
-                        n.span.start == t.span.end && &b[n.span.range()] == c
-                    })
-            };
-            if s == "“".as_bytes() {
-                open = true;
-            } else if s == "”".as_bytes() {
-                open = false;
-            } else if s == b"\"" {
-                open = !open;
-            } else if doubled(b"`") {
-                open = true;
-                i += 1;
-            } else if doubled(b"'") {
-                open = false;
-                i += 1;
-            }
-        }
-        i += 1;
-    }
-    open
+/// inside one (`open`) or not: [`glance`] answers it.
+#[cfg(test)]
+fn quote_open_after(text: &str, toks: &[Token], open: bool) -> bool {
+    glance(text, toks, open).quote_after
 }
 
 /// What one sentence offers every claim in it.
@@ -671,9 +642,9 @@ impl ClaimStage {
             (run_end, last_end) = (hi, sspan.end);
             let here = &entities[lo..hi];
             let inside = speakers.quote_open;
-            let quote_after = quote_open_after(text, toks, inside);
-            let saying = has_saying(text, toks);
-            let figures = may_hold_figure(text, toks);
+            let Glance { quote_after, saying, number } =
+                glance(text, toks, inside);
+            let figures = may_hold_figure(text, toks, number);
             dates.clear();
             if saying || figures || quote_after && !inside {
                 dates.extend(
@@ -817,23 +788,10 @@ fn settle_subject(
 }
 
 /// Whether a sentence holds `said`, `says` or `told` after a space or a
-/// line break: the cheap test before looking for its speaker. Such a
-/// word starts a token (no token holds whitespace), so only the first
-/// bytes of the tokens after the sentence's first are read.
+/// line break: [`glance`] answers it.
+#[cfg(test)]
 fn has_saying(text: &str, toks: &[Token]) -> bool {
-    let b = text.as_bytes();
-    let Some(end) = toks.last().map(|t| t.span.end) else {
-        return false;
-    };
-    toks.iter().skip(1).any(|t| {
-        let at = t.span.start;
-        matches!(b[at], b's' | b't') && b[at - 1].is_ascii_whitespace() && {
-            let w = &b[at..end];
-            w.starts_with(b"said")
-                || w.starts_with(b"says")
-                || w.starts_with(b"told")
-        }
-    })
+    glance(text, toks, false).saying
 }
 
 fn entity_rule(kind: EntityType) -> &'static str {
@@ -866,10 +824,11 @@ fn claim_rule(m: &Mention) -> &'static str {
 /// The cheap prefilter: only sentences with a digit, a number word or a
 /// noun a figure can start before (`a fifth of`) go through the grammar.
 /// A word is asked about its part before a hyphen (`-` or `‐`), which is
-/// where the grammar starts reading it.
-fn may_hold_figure(text: &str, toks: &[Token]) -> bool {
-    // A digit settles it before any word is looked at.
-    if toks.iter().any(|t| t.kind == TokenKind::Number) {
+/// where the grammar starts reading it. `digit` is whether the sentence
+/// has a number token ([`Glance::number`]), which settles it before any
+/// word is looked at.
+fn may_hold_figure(text: &str, toks: &[Token], digit: bool) -> bool {
+    if digit {
         return true;
     }
     let b = text.as_bytes();
@@ -1099,6 +1058,77 @@ struct Cues {
     verbs: Vec<usize>,
     /// The verbs whose pronoun subject is a speaker, by token index.
     pronoun_verbs: Vec<usize>,
+}
+
+/// What one pass over a sentence's tokens ([`glance`]) finds that
+/// decides whether it is read further.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Glance {
+    /// Whether a quotation is open at the sentence's end: opening marks
+    /// are “ and ``, closing marks ” and '', and a straight " toggles.
+    quote_after: bool,
+    /// Whether the sentence holds `said`, `says` or `told` after a space
+    /// or a line break: the cheap test before looking for its speaker.
+    /// Such a word starts a token (no token holds whitespace), so only
+    /// the first bytes of the tokens after the sentence's first are read.
+    saying: bool,
+    /// Whether the sentence has a number token.
+    number: bool,
+}
+
+/// The [`Glance`] at a sentence that starts inside a quotation if `open`:
+/// one pass, as every sentence is asked all three.
+fn glance(text: &str, toks: &[Token], open: bool) -> Glance {
+    // Bytes: asked of every sentence, with no char boundary to check.
+    let b = text.as_bytes();
+    let (mut open, mut saying, mut number) = (open, false, false);
+    let end = toks.last().map_or(0, |t| t.span.end);
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        match t.kind {
+            TokenKind::Punct => {
+                let s = &b[t.span.range()];
+                let doubled = |c: &[u8]| {
+                    s == c
+                        && toks.get(i + 1).is_some_and(|n| {
+                            n.span.start == t.span.end
+                                && &b[n.span.range()] == c
+                        })
+                };
+                if s == "“".as_bytes() {
+                    open = true;
+                } else if s == "”".as_bytes() {
+                    open = false;
+                } else if s == b"\"" {
+                    open = !open;
+                } else if doubled(b"`") {
+                    open = true;
+                    i += 1;
+                } else if doubled(b"'") {
+                    open = false;
+                    i += 1;
+                }
+            }
+            TokenKind::Number => number = true,
+            TokenKind::Word => {
+                // Only a word can start with `s` or `t`.
+                let at = t.span.start;
+                if !saying
+                    && i > 0
+                    && matches!(b[at], b's' | b't')
+                    && b[at - 1].is_ascii_whitespace()
+                {
+                    let w = &b[at..end];
+                    saying = w.starts_with(b"said")
+                        || w.starts_with(b"says")
+                        || w.starts_with(b"told");
+                }
+            }
+        }
+        i += 1;
+    }
+    Glance { quote_after: open, saying, number }
 }
 
 impl Cues {
