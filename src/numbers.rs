@@ -1499,7 +1499,15 @@ impl Scanner {
                     return Some(c);
                 }
                 // Number words: "three hundred", "twenty-five",
-                // "two hundred and fifty thousand".
+                // "two hundred and fifty thousand", "two-thousand-strong".
+                // The scale words read here: not the abbreviations
+                // (`mn`, `bn`), which are also words.
+                let scale = |w: &str| {
+                    lookup(SCALES, w).filter(|s| {
+                        *s >= 1e3 && w.len() > 3 && !w.starts_with('m')
+                            || matches!(w, "million")
+                    })
+                };
                 let mut total = 0.0;
                 let mut cur = 0.0;
                 let mut any = false;
@@ -1530,10 +1538,7 @@ impl Scanner {
                         any = true;
                         last = j;
                         j += 1;
-                    } else if let Some(s) = lookup(SCALES, w).filter(|s| {
-                        *s >= 1e3 && w.len() > 3 && !w.starts_with('m')
-                            || matches!(w, "million")
-                    }) {
+                    } else if let Some(s) = scale(w) {
                         if cur == 0.0 {
                             cur = 1.0;
                         }
@@ -1543,7 +1548,13 @@ impl Scanner {
                         last = j;
                         j += 1;
                     } else if any && (w == "-" || w == "and") && j + 1 < n {
-                        if small_number(self.w(j + 1)).is_some() {
+                        // A hyphen also joins a scale word, as the words
+                        // written apart are joined.
+                        let next = self.w(j + 1);
+                        if small_number(next).is_some()
+                            || w == "-"
+                                && (next == "hundred" || scale(next).is_some())
+                        {
                             j += 1;
                         } else {
                             break;
@@ -2421,6 +2432,25 @@ mod tests {
 
     fn fig(s: &str) -> Option<Figure> {
         parse_figure(s)
+    }
+
+    #[test]
+    fn a_hyphen_joins_number_and_scale_words_as_a_space_does() {
+        for (joined, apart) in [
+            ("two-thousand-strong force", "two thousand strong force"),
+            ("a three-hundred-year-old church", "a three hundred year old"),
+            ("five-million-dollar grants", "five million dollar grants"),
+            ("twenty-five-thousand people", "twenty-five thousand people"),
+            ("a thousand-strong crowd", "a thousand strong crowd"),
+        ] {
+            let (a, b) = (fig(joined), fig(apart));
+            assert_eq!(a.map(|f| f.value), b.map(|f| f.value), "{joined}");
+        }
+        // A word that is no number still ends one.
+        assert_eq!(
+            fig("two-thirds of voters").map(|f| f.value),
+            Some(2.0 / 3.0)
+        );
     }
 
     #[test]
