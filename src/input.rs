@@ -491,22 +491,11 @@ fn next_jsonl(state: &mut JsonlState, options: &InputOptions) -> Option<Item> {
 /// `SOURCE:LINE`, the `source` column (and fallback id) of a JSONL line:
 /// by hand, as a `format!` per line showed up in profiles.
 fn shown_line(source: &str, line: u64) -> String {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut n = line;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let digits = std::str::from_utf8(&digits[at..]).expect("ASCII digits");
+    let digits = crate::output::Num::new(line);
     let mut shown = String::with_capacity(source.len() + 1 + digits.len());
     shown.push_str(source);
     shown.push(':');
-    shown.push_str(digits);
+    shown.push_str(&digits);
     shown
 }
 

@@ -604,15 +604,15 @@ fn packed_digits(n: usize) -> Option<(u64, usize)> {
 }
 
 /// A number written in decimal on the stack, for those too long for
-/// [`packed_digits`]: a `to_string` allocation per cell showed up in
-/// profiles.
-struct Num {
+/// [`packed_digits`] (and JSONL line numbers): a `to_string` allocation
+/// per cell showed up in profiles.
+pub(crate) struct Num {
     buf: [u8; 20],
     at: usize,
 }
 
 impl Num {
-    fn new(mut n: u64) -> Num {
+    pub(crate) fn new(mut n: u64) -> Num {
         let mut buf = [0; 20];
         let mut at = buf.len();
         loop {

@@ -1151,33 +1151,7 @@ impl RuleSet {
                 }
             }
         }
-        // Headlines: mostly ALL-CAPS words, or title case that capitalizes
-        // function words ("Amnesty Urges Pakistan To Halt"). A list of
-        // names ("Tim Henman (Britain) beat Doug Flach") is not one.
-        for (k, &a) in sentence_starts.iter().enumerate() {
-            let b =
-                sentence_starts.get(k + 1).copied().unwrap_or(tokens.len());
-            let (mut words, mut upper, mut caps) = (0, 0, 0);
-            for &f in out.get(a..b).unwrap_or_default() {
-                words += usize::from(f & WORD != 0);
-                upper += usize::from(f & UPPER != 0);
-                caps += usize::from(f & (CAP | UPPER) != 0 && f & WORD != 0);
-            }
-            // Function words only decide title-case headlines.
-            let headline = words >= 3
-                && (upper * 10 >= words * 6
-                    || caps * 10 >= words * 7
-                        && (a + 1..b).any(|i| {
-                            out[i] & CAP != 0
-                                && FUNCTION_WORDS
-                                    .contains(&tokens[i].span.of(text))
-                        }));
-            if headline {
-                for f in &mut out[a..b] {
-                    *f |= HEADLINE;
-                }
-            }
-        }
+        mark_headlines(text, tokens, sentence_starts, out);
     }
 
     /// The features of word token `i`, of bytes `b` read as `word`
@@ -2381,6 +2355,42 @@ fn hyphenated(f: u64, s: &str) -> u64 {
     }
 }
 
+/// Marks the sentences of `out`'s features that are headlines: mostly
+/// ALL-CAPS words, or title case that capitalizes function words
+/// ("Amnesty Urges Pakistan To Halt"). A list of names ("Tim Henman
+/// (Britain) beat Doug Flach") is not one.
+fn mark_headlines(
+    text: &str,
+    tokens: &[Token],
+    sentence_starts: &[usize],
+    out: &mut [u64],
+) {
+    use feature::*;
+    for (k, &a) in sentence_starts.iter().enumerate() {
+        let b = sentence_starts.get(k + 1).copied().unwrap_or(tokens.len());
+        let (mut words, mut upper, mut caps) = (0, 0, 0);
+        for &f in out.get(a..b).unwrap_or_default() {
+            words += usize::from(f & WORD != 0);
+            upper += usize::from(f & UPPER != 0);
+            caps += usize::from(f & (CAP | UPPER) != 0 && f & WORD != 0);
+        }
+        // Function words only decide title-case headlines.
+        let headline = words >= 3
+            && (upper * 10 >= words * 6
+                || caps * 10 >= words * 7
+                    && (a + 1..b).any(|i| {
+                        out[i] & CAP != 0
+                            && FUNCTION_WORDS
+                                .contains(&tokens[i].span.of(text))
+                    }));
+        if headline {
+            for f in &mut out[a..b] {
+                *f |= HEADLINE;
+            }
+        }
+    }
+}
+
 /// [`feature::DOT`] for a `.` right after `prev`, when `prev` is one
 /// uppercase letter; else nothing.
 fn dot_after_initial(text: &str, prev: Span) -> u64 {
@@ -2976,33 +2986,7 @@ mod tests {
         if let Some(last) = out.last_mut() {
             *last |= END;
         }
-        // Headlines: mostly ALL-CAPS words, or title case that capitalizes
-        // function words ("Amnesty Urges Pakistan To Halt"). A list of
-        // names ("Tim Henman (Britain) beat Doug Flach") is not one.
-        for (k, &a) in sentence_starts.iter().enumerate() {
-            let b =
-                sentence_starts.get(k + 1).copied().unwrap_or(tokens.len());
-            let (mut words, mut upper, mut caps) = (0, 0, 0);
-            for &f in out.get(a..b).unwrap_or_default() {
-                words += usize::from(f & WORD != 0);
-                upper += usize::from(f & UPPER != 0);
-                caps += usize::from(f & (CAP | UPPER) != 0 && f & WORD != 0);
-            }
-            // Function words only decide title-case headlines.
-            let headline = words >= 3
-                && (upper * 10 >= words * 6
-                    || caps * 10 >= words * 7
-                        && (a + 1..b).any(|i| {
-                            out[i] & CAP != 0
-                                && FUNCTION_WORDS
-                                    .contains(&tokens[i].span.of(text))
-                        }));
-            if headline {
-                for f in &mut out[a..b] {
-                    *f |= HEADLINE;
-                }
-            }
-        }
+        mark_headlines(text, tokens, sentence_starts, out);
     }
 
     #[test]
