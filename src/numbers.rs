@@ -1995,6 +1995,17 @@ impl Scanner {
                     kind = ClaimKind::Quantity;
                     unit = u;
                     end = m + 1;
+                } else if let Some(code) =
+                    CURRENCY_TABLE.get(mw).filter(|_| kind == ClaimKind::Count)
+                {
+                    // "a 10-dollar fee", "a five-million-euro grant": money,
+                    // as "10 dollars" is.
+                    kind = ClaimKind::Money;
+                    unit = code.unwrap_or(rupee.code());
+                    if mw == "cents" {
+                        value /= 100.0;
+                    }
+                    end = m + 1;
                 } else if mw == "square"
                     && self.is_hyphen(m + 1)
                     && m + 2 < n
@@ -2469,6 +2480,15 @@ mod tests {
             ("Rs 3 lakh", 3e5, "INR", Money, Eq, "Rs 3 lakh"),
             ("Rs. 2 crore", 2e7, "INR", Money, Eq, "Rs. 2 crore"),
             ("PKR 5 billion", 5e9, "PKR", Money, Eq, "PKR 5 billion"),
+            ("a 10-dollar fee", 10.0, "USD", Money, Eq, "10-dollar"),
+            (
+                "a five-million-euro grant",
+                5e6,
+                "EUR",
+                Money,
+                Eq,
+                "five-million-euro",
+            ),
             ("four continents", 4.0, "", Count, Eq, "four"),
             ("twenty-five", 25.0, "", Count, Eq, "twenty-five"),
             ("three hundred", 300.0, "", Count, Eq, "three hundred"),
