@@ -2016,7 +2016,7 @@ impl AsciiChunk {
 }
 
 /// A short ASCII word read eight bytes at a time, without branches:
-/// its lowercase form, as [`ascii_lower_words`] gives it, and what
+/// its lowercase form, as the key of the lowercased bytes, and what
 /// [`WordShape`] asks of its letters.
 struct AsciiWord {
     /// Whether the word is ASCII of at most [`SHORT_WORD`] bytes: the
@@ -2181,44 +2181,6 @@ pub fn check_examples(
         }
     }
     Ok(())
-}
-
-/// [`ascii_lower_words`] as bytes, with whether `b` had an uppercase
-/// letter.
-#[cfg(test)]
-fn ascii_lower32(b: &[u8]) -> ([u8; 32], bool) {
-    let words = ascii_lower_words(b).expect("ASCII");
-    let mut buf = [0u8; 32];
-    for (out, w) in buf.chunks_exact_mut(8).zip(words) {
-        out.copy_from_slice(&w.to_le_bytes());
-    }
-    (buf, buf[..b.len()] != *b)
-}
-
-/// `b` lowercased into four little-endian words, zero-padded (the form
-/// [`ShortWords`] hashes and compares), or `None` when it is not ASCII.
-/// Only its first 32 bytes count. Eight bytes at a time without
-/// branches: per-byte branches on letter case mispredict on running
-/// text.
-#[cfg(test)]
-fn ascii_lower_words(b: &[u8]) -> Option<[u64; 4]> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut words = [0u64; 4];
-    let mut high = 0;
-    for (out, chunk) in words.iter_mut().zip(b.chunks(8)) {
-        // Loaded from the input, not copied to the stack and reloaded:
-        // a wide load of narrow stores stalls.
-        let x = load_le(chunk);
-        high |= x;
-        // For bytes below 0x80, adding at most 0x3f never carries into
-        // the next byte: the high bit says `byte >= 'A'`, then `byte >
-        // 'Z'`.
-        let ge_a = x.wrapping_add(ONES * (0x80 - u64::from(b'A')));
-        let gt_z = x.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
-        *out = x | (ge_a & !gt_z & HIGH) >> 2;
-    }
-    (high & HIGH == 0).then_some(words)
 }
 
 /// `words` (a zero-padded word, as [`AsciiWord`] reads it) cut
@@ -3227,18 +3189,6 @@ mod tests {
     }
 
     #[test]
-    fn ascii_lower32_lowercases_like_std() {
-        let all: Vec<u8> = (0u8..128).collect();
-        let sizes = [32, 13, 12, 8, 7, 6, 5, 4, 3, 2, 1];
-        for w in sizes.iter().flat_map(|&n| all.chunks(n)) {
-            let (buf, upper) = ascii_lower32(w);
-            assert_eq!(&buf[..w.len()], &w.to_ascii_lowercase()[..]);
-            assert!(buf[w.len()..].iter().all(|&c| c == 0));
-            assert_eq!(upper, w.iter().any(u8::is_ascii_uppercase), "{w:?}");
-        }
-    }
-
-    #[test]
     fn short_words_hash_as_their_keys_do() {
         for w in ["a", "of", "said", "Pakistan", "al-Abadi", "O'Neill"] {
             let key = WordKey::of(w.as_bytes()).expect("short");
@@ -3269,8 +3219,8 @@ mod tests {
             let word = AsciiWord::read(w.as_bytes());
             assert!(word.ascii);
             assert_eq!(word.shape(w.as_bytes()), WordShape::of(w), "{w:?}");
-            let lower = ascii_lower_words(w.as_bytes()).unwrap();
-            assert_eq!(word.lower, WordKey::new(lower, w.len()));
+            let lower = WordKey::of(w.to_ascii_lowercase().as_bytes());
+            assert_eq!(Some(word.lower), lower, "{w:?}");
             let lower = word.lower_bytes();
             assert_eq!(&lower[..w.len()], w.to_lowercase().as_bytes());
         }
