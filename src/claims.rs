@@ -1713,7 +1713,13 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         }
         end += 1;
         // A plural noun is the head: "returns took place", "people live".
-        if ends_with_ci(w, "s")
+        // A name goes on: "43-year-old Thomas Hamilton".
+        let name_goes_on = is_cap(text, t)
+            && toks
+                .get(end)
+                .is_some_and(|n| is_cap(text, n) && n.space_before);
+        if !name_goes_on
+            && ends_with_ci(w, "s")
             && !ends_with_ci(w, "ss")
             && !ends_with_ci(w, "us")
             && !ends_with_ci(w, "is")
@@ -1791,6 +1797,42 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
                     toks[first - 2].span.end,
                 ));
             }
+        }
+        let lower_at = |k: usize| word(text, &toks[k]).map(str::to_lowercase);
+        let verb = if first >= 1 { lower_at(first - 1) } else { None };
+        match verb.as_deref() {
+            // "men aged 40 to 70" counts the men.
+            Some("aged") => {
+                // The words before "aged" back to a stop word or a verb
+                // ("the study followed women aged 30").
+                let end = first - 1;
+                let mut k = end;
+                while k > 0 && end - k < 4 {
+                    match word(text, &toks[k - 1]) {
+                        Some(w)
+                            if !STOP_WORDS.has(w)
+                                && !ends_with_ci(w, "ed")
+                                && !SPEECH_VERB_WORDS.has(w) =>
+                        {
+                            k -= 1
+                        }
+                        _ => break,
+                    }
+                }
+                return (k < end).then(|| {
+                    Span::new(toks[k].span.start, toks[end - 1].span.end)
+                });
+            }
+            // "his mother, who turned 80", "Kwan, who is 17": the one
+            // the relative clause is about.
+            Some("turned" | "turns" | "is" | "was")
+                if first >= 3
+                    && lower_at(first - 2).as_deref() == Some("who")
+                    && toks[first - 3].span.of(text) == "," =>
+            {
+                return phrase_before(text, toks, first - 3);
+            }
+            _ => {}
         }
         let mut a = after;
         while a < toks.len()

@@ -2124,13 +2124,14 @@ impl Scanner {
         {
             return None;
         }
-        // Ages: "Okello, 26, said", "aged 40", "turned 50".
+        // Ages: "Okello, 26, said", "aged 40", "turned 50"; a range only
+        // after "aged" ("aged 40 to 70").
+        let prev = if vstart > 0 { self.w(vstart - 1) } else { "" };
         if kind == ClaimKind::Count
             && c.digits
             && !c.scaled
-            && low_end.is_none()
+            && (low_end.is_none() || matches!(prev, "aged" | "ages"))
         {
-            let prev = if vstart > 0 { self.w(vstart - 1) } else { "" };
             let next_ok = end >= n
                 || matches!(self.w(end), "," | "." | ";" | ")" | "and");
             let appositive = prev == ","
@@ -2139,8 +2140,16 @@ impl Scanner {
                 && next_ok
                 && c.value <= 120.0
                 && c.value >= 1.0;
-            let aged = matches!(prev, "aged" | "age" | "turned" | "turns");
-            if appositive || aged {
+            let aged =
+                matches!(prev, "aged" | "age" | "ages" | "turned" | "turns");
+            // "Kwan, who is 17 and lives ...": a bare number said of a
+            // person is their age.
+            let who_is = matches!(prev, "is" | "was")
+                && vstart >= 2
+                && self.w(vstart - 2) == "who"
+                && next_ok
+                && c.value <= 120.0;
+            if appositive || aged || who_is {
                 age = true;
                 kind = ClaimKind::Quantity;
                 unit = "year";

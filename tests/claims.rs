@@ -89,3 +89,50 @@ fn a_scale_word_or_fraction_after_a_starts_a_figure_without_a_digit() {
         }
     }
 }
+
+/// The unit and counted phrase of the claim whose phrase is `figure`.
+fn unit_and_counted(text: &str, figure: &str) -> (&'static str, String) {
+    let doc = Document::new("c", "test", text);
+    let ex = pipeline().process(&doc);
+    let c = ex
+        .claims
+        .iter()
+        .find(|c| c.span.of(text) == figure)
+        .unwrap_or_else(|| panic!("no claim {figure:?} in {text:?}"));
+    (c.unit, c.counted.map_or(String::new(), |s| s.of(text).to_string()))
+}
+
+#[test]
+fn an_age_counts_the_person_or_group_it_is_said_of() {
+    for (text, figure, counted) in [
+        // A relative clause about a person.
+        (
+            "The prize went to Mirela Dragan, who is 19 and trains in Cluj.",
+            "19",
+            "Mirela Dragan",
+        ),
+        (
+            "The farm passed to his aunt, who turned 70 in the spring.",
+            "70",
+            "aunt",
+        ),
+        // "aged", also before a range.
+        (
+            "The study followed women aged 30 to 45 for a decade.",
+            "30 to 45",
+            "women",
+        ),
+        // A name whose first word ends in "s" is not a plural noun head.
+        (
+            "Police named the driver as 52-year-old Douglas Okafor.",
+            "52-year",
+            "Douglas Okafor",
+        ),
+    ] {
+        assert_eq!(
+            unit_and_counted(text, figure),
+            ("year", counted.to_string()),
+            "{text:?}"
+        );
+    }
+}
