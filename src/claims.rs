@@ -1025,7 +1025,17 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         let t = &toks[k - 1];
         let Some(w) = word(text, t) else { break };
         let linker = lower_in(w, &["of", "and"]) && k < end;
-        if STOP_WORDS.has(w) && !linker {
+        // "member of the group": an article after "of" links too.
+        let linked_article = lower_in(w, &["the", "a", "an"])
+            && k >= 2
+            && k < end
+            && word(text, &toks[k - 2]).is_some_and(|p| lower_in(p, &["of"]));
+        if STOP_WORDS.has(w) && !linker && !linked_article {
+            break;
+        }
+        // A figure ends the phrase: "28 percent of the respondents said"
+        // names the respondents.
+        if is_number_word_ci(w) || lower_in(w, &["percent"]) {
             break;
         }
         if SPEECH_VERB_WORDS.has(w) || w.ends_with("ing") && k < end {
@@ -1036,9 +1046,10 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
             break;
         }
     }
-    // Don't start on a linker.
+    // Don't start on a linker or its article.
     while k < end
-        && word(text, &toks[k]).is_some_and(|w| lower_in(w, &["of", "and"]))
+        && word(text, &toks[k])
+            .is_some_and(|w| lower_in(w, &["of", "and", "the", "a", "an"]))
     {
         k += 1;
     }
@@ -1830,7 +1841,15 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
                     && lower_at(first - 2).as_deref() == Some("who")
                     && toks[first - 3].span.of(text) == "," =>
             {
-                return phrase_before(text, toks, first - 3);
+                let comma = first - 3;
+                let k = caps_back(text, toks, comma);
+                if k < comma {
+                    return Some(Span::new(
+                        toks[k].span.start,
+                        toks[comma - 1].span.end,
+                    ));
+                }
+                return phrase_before(text, toks, comma);
             }
             _ => {}
         }

@@ -136,3 +136,16 @@ fn an_age_counts_the_person_or_group_it_is_said_of() {
         );
     }
 }
+
+#[test]
+fn a_speaker_described_as_one_of_a_group_is_the_one_not_the_group() {
+    let text = "Turnout fell to 40 percent, a senior member of the \
+                electoral commission says.";
+    assert_eq!(
+        attribution(text, "40 percent"),
+        "senior member of the electoral commission"
+    );
+    // A figure before "of the" is not part of the speaker.
+    let text = "Sixty percent of the farmers said 300 wells had dried up.";
+    assert_eq!(attribution(text, "300"), "farmers");
+}
