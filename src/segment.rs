@@ -321,13 +321,30 @@ fn starts_sentence(text: &str, tokens: &[Token], j: usize) -> bool {
     if c.is_uppercase() || c.is_ascii_digit() {
         return true;
     }
-    if matches!(
-        c,
-        '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '•' | '-' | '—' | '–'
-    ) {
-        return tokens
-            .get(j + 1)
-            .and_then(|t| t.span.of(text).chars().next())
+    let opener = |c: char| {
+        matches!(
+            c,
+            '"' | '\''
+                | '`'
+                | '“'
+                | '‘'
+                | '('
+                | '['
+                | '«'
+                | '•'
+                | '-'
+                | '—'
+                | '–'
+        )
+    };
+    if opener(c) {
+        // Past the opening marks (two for wire copy's ``): a capital or
+        // a digit.
+        return tokens[j + 1..]
+            .iter()
+            .take(2)
+            .filter_map(|t| t.span.of(text).chars().next())
+            .find(|&c| !opener(c))
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     }
     false
@@ -891,6 +908,10 @@ mod tests {
                 &["Col. John Dorrian and J. R. R. Tolkien met Gen. Smith in the U.S. on Friday."],
             ),
             ("It rose 1.5 percent. Then it fell.", &["It rose 1.5 percent.", "Then it fell."]),
+            (
+                "Police came on Monday. ``Some 20 died,'' he said.",
+                &["Police came on Monday.", "``Some 20 died,'' he said."],
+            ),
             ("One line.\r\nAnother line.\r\n", &["One line.", "Another line."]),
         ];
         for (text, want) in cases {

@@ -149,3 +149,29 @@ fn a_speaker_described_as_one_of_a_group_is_the_one_not_the_group() {
     let text = "Sixty percent of the farmers said 300 wells had dried up.";
     assert_eq!(attribution(text, "300"), "farmers");
 }
+
+#[test]
+fn a_quote_after_a_full_stop_is_its_own_sentence_with_its_own_speaker() {
+    // Wire copy opens quotes with ``: the sentence before must end, or
+    // its words lend the quote a speaker.
+    let text = "Police met Peter Mwangi on Monday. ``Some 20 families lost \
+                their homes,'' he said.";
+    assert_eq!(attribution(text, "Some 20"), "Peter Mwangi");
+}
+
+#[test]
+fn a_speaker_named_by_surname_is_given_by_the_full_name() {
+    let text = "Relief came late, said Grace Wanjiru, who runs the shelter. \
+                More than 300 people slept outside, Wanjiru said.";
+    assert_eq!(attribution(text, "More than 300"), "Grace Wanjiru");
+}
+
+#[test]
+fn no_contracted_pronoun_or_adverb_is_a_speaker() {
+    // "I'd say" inside a quote: the speaker is the one "he" refers to.
+    let text = "The court heard Peter Mwangi on Monday. ``I'd say 40 \
+                families left,'' he told reporters.";
+    assert_eq!(attribution(text, "40"), "Peter Mwangi");
+    let text = "The increase, originally reported as 8 cents, was revised.";
+    assert_eq!(attribution(text, "8 cents"), "");
+}
