@@ -650,6 +650,16 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
         {
             c.entity.span.end = c.entity.span.start + bare.len();
         }
+        // "St. Louis-based Mercantile Bancorp Inc.": where a company is
+        // based is not part of its name.
+        let quote = c.entity.span.of(text);
+        if let Some(at) = quote.rfind("-based") {
+            let rest = &quote[at + "-based".len()..];
+            let name = rest.trim_start();
+            if name.len() < rest.len() && !name.is_empty() {
+                c.entity.span.start = c.entity.span.end - name.len();
+            }
+        }
     }
     split_possessives(text, &mut cands);
     // The order in which candidates claim text, as a stable sort of the

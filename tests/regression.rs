@@ -721,3 +721,13 @@ fn a_company_named_after_a_town_keeps_its_short_name() {
         "{got:?}"
     );
 }
+
+#[test]
+fn where_a_company_is_based_and_registered_is_not_part_of_its_name() {
+    let text = "Shares of Leeds-based Northgate Holdings Inc rose, and \
+                Hartwell Foods Corp of Canada fell.";
+    has(text, "Northgate Holdings Inc", EntityType::Organization);
+    has(text, "Leeds", EntityType::Location);
+    has(text, "Hartwell Foods Corp", EntityType::Organization);
+    has(text, "Canada", EntityType::Location);
+}
