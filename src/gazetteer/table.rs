@@ -534,7 +534,7 @@ pub struct Compiled {
     pub sets: [Vec<String>; 6],
 }
 
-const MAGIC: &[u8; 8] = b"FSGAZ\0\0\x06";
+const MAGIC: &[u8; 8] = b"FSGAZ\0\0\x07";
 
 /// Writes `c` and its matcher's tables as bytes.
 ///
@@ -610,7 +610,29 @@ pub fn encode(c: &Compiled) -> Result<Vec<u8>, String> {
     w.u64s(built.filter.into_iter());
     w.u64s(built.odd.into_iter());
     w.u64s(std::iter::once(built.max_len));
+    w.u64s(lower_starts(&c.forms));
     Ok(w.0)
+}
+
+/// The first words, as [`matcher::first_word_hash`] gives them, of the
+/// forms with a variant that does not start with a capital, sorted.
+/// Text starting with a lowercase letter fits no variant starting with a
+/// capital: its first letter's case differs under every case policy
+/// (see `gazetteer::case_ok`), so the matcher skips a lowercase word
+/// that is none of these.
+fn lower_starts(forms: &[(String, Variants)]) -> impl Iterator<Item = u64> {
+    let mut starts: Vec<u64> = forms
+        .iter()
+        .filter(|(_, variants)| {
+            variants.iter().any(|(text, _, _)| {
+                !text.chars().next().is_some_and(char::is_uppercase)
+            })
+        })
+        .filter_map(|(key, _)| matcher::first_word_hash(key.as_bytes()))
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts.into_iter()
 }
 
 struct Writer(Vec<u8>);
@@ -706,6 +728,9 @@ pub struct Decoded<'a> {
     pub title_slots: Vec<u64>,
     /// The matcher's tables, read in place.
     pub matcher: matcher::Parts<&'a [u8]>,
+    /// The first-word hashes of forms that lowercase text may match
+    /// (see `lower_starts`).
+    pub lower_starts: Vec<u64>,
 }
 
 /// Reads the bytes [`encode`] wrote.
@@ -744,6 +769,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, String> {
                 _ => return Err("bad gazetteer matcher table".into()),
             },
         },
+        lower_starts: r.u64s()?,
     };
     d.check()?;
     Ok(d)
