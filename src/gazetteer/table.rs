@@ -1044,6 +1044,21 @@ pub struct WordIndex {
     blob: std::borrow::Cow<'static, [u8]>,
     slots: Vec<u64>,
     titles: Vec<u64>,
+    /// A bit for the top bits of the hash of each word in `titles`:
+    /// nearly every lowercase word is asked about and is not there, and
+    /// one bit tells it in a few instructions, where a probe of the
+    /// table reads a slot or two.
+    title_filter: Vec<u64>,
+}
+
+/// Bits of [`WordIndex::title_filter`] (8 KiB): a few thousand titles
+/// and particles set about one in twenty of them.
+const TITLE_FILTER_BITS: usize = 1 << 16;
+
+/// The bit of [`WordIndex::title_filter`] for a word hashing to `h`: its
+/// top bits, which the multiply mixes best.
+fn title_filter_bit(h: u64) -> usize {
+    (h >> (64 - TITLE_FILTER_BITS.trailing_zeros())) as usize
 }
 
 impl WordIndex {
@@ -1054,7 +1069,24 @@ impl WordIndex {
         slots: Vec<u64>,
         titles: Vec<u64>,
     ) -> WordIndex {
-        WordIndex { blob, slots, titles }
+        let mut title_filter = vec![0u64; TITLE_FILTER_BITS / 64];
+        for &slot in titles.iter().filter(|&&s| s != 0) {
+            let start = (slot >> 32) as usize;
+            let len = (slot >> 16 & 0xffff) as usize - 1;
+            // A slot outside the blob matches no word.
+            if let Some(word) = blob.get(start..start + len) {
+                let bit = title_filter_bit(word_hash(word));
+                title_filter[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        WordIndex { blob, slots, titles, title_filter }
+    }
+
+    /// Whether the titles table may hold a word hashing to `h`.
+    #[inline(always)]
+    fn may_be_title(&self, h: u64) -> bool {
+        let bit = title_filter_bit(h);
+        self.title_filter[bit / 64] >> (bit % 64) & 1 == 1
     }
 
     /// The sets holding `word` exactly as written, as bits.
@@ -1065,7 +1097,11 @@ impl WordIndex {
     /// Like [`WordIndex::get`], for the title and particle bits only:
     /// other bits may be missing.
     pub fn get_title(&self, word: &[u8]) -> u8 {
-        self.probe(&self.titles, word)
+        let h = word_hash(word);
+        if !self.may_be_title(h) {
+            return 0;
+        }
+        self.probe_hashed(&self.titles, h, word.len(), |b| b == word)
     }
 
     /// [`WordIndex::get`] of a short word, by its key.
@@ -1077,6 +1113,9 @@ impl WordIndex {
     /// [`WordIndex::get_title`] of a short word, by its key.
     #[inline]
     pub fn get_title_key(&self, key: &WordKey) -> u8 {
+        if !self.may_be_title(key.hash) {
+            return 0;
+        }
         self.probe_key(&self.titles, key)
     }
 
