@@ -1110,12 +1110,19 @@ impl WordIndex {
         self.probe_key(&self.slots, key)
     }
 
-    /// [`WordIndex::get_title`] of a short word, by its key.
-    #[inline]
+    /// [`WordIndex::get_title`] of a short word, by its key: the filter
+    /// where it is asked (nearly every lowercase word), the table out of
+    /// line.
+    #[inline(always)]
     pub fn get_title_key(&self, key: &WordKey) -> u8 {
         if !self.may_be_title(key.hash) {
             return 0;
         }
+        self.probe_title_key(key)
+    }
+
+    #[inline(never)]
+    fn probe_title_key(&self, key: &WordKey) -> u8 {
         self.probe_key(&self.titles, key)
     }
 
