@@ -777,27 +777,38 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, String> {
 
 impl Decoded<'_> {
     /// Checks that every index is in bounds, so that lookups cannot panic.
+    ///
+    /// It runs at every start-up over the default table's hundreds of
+    /// thousands of offsets, so each test is a fold over all of them
+    /// (`max`, an or of compares), which the compiler vectorizes, not a
+    /// short-circuiting `all`, which it does not.
     fn check(&self) -> Result<(), String> {
         let n = self.kinds.len();
         let ascending = |v: &[u32], max: usize| {
-            v.windows(2).all(|w| w[0] <= w[1])
+            rises(v, |a, b| a <= b)
                 && v.last().is_none_or(|&l| l as usize <= max)
         };
+        let below = |v: &[u32], n: usize| {
+            v.iter().copied().max().is_none_or(|m| (m as usize) < n)
+        };
         let ok = self.entry_strs.1.len() == 4 * n
-            && self.kinds.iter().all(|&k| Kind::from_code(k).is_some())
+            // Kind codes run from 0: the largest one decides.
+            && self
+                .kinds
+                .iter()
+                .copied()
+                .max()
+                .is_none_or(|k| Kind::from_code(k).is_some())
             && self.flags.len() == n
             && self.entry_files.len() == n
-            && self
-                .entry_files
-                .iter()
-                .all(|&f| (f as usize) < self.files.len())
+            && below(&self.entry_files, self.files.len())
             && self.populations.len() == n
             && ascending(&self.form_ends, self.var_exact.len())
             && self.variants_nonempty()
             && self.var_text.1.len() == self.var_exact.len()
             && self.var_id_ends.len() == self.var_exact.len()
             && ascending(&self.var_id_ends, self.ids.len())
-            && self.ids.iter().all(|&i| (i as usize) < n)
+            && below(&self.ids, n)
             && self.word_ends.len() == 4 * self.word_bits.len()
             && slots_ok(&self.word_slots)
             && slots_ok(&self.title_slots)
@@ -815,13 +826,19 @@ impl Decoded<'_> {
     }
 
     fn variants_nonempty(&self) -> bool {
-        let mut prev = 0;
-        self.form_ends.iter().all(|&e| {
-            let ok = e > prev;
-            prev = e;
-            ok
-        })
+        self.form_ends.first().is_none_or(|&e| e > 0)
+            && rises(&self.form_ends, |a, b| a < b)
     }
+}
+
+/// Whether `ok(a, b)` holds for each value `a` of `v` and the next, `b`:
+/// a fold over every pair, not a short-circuit (see [`Decoded::check`]).
+fn rises(v: &[u32], ok: impl Fn(u32, u32) -> bool) -> bool {
+    let bad = v
+        .iter()
+        .zip(v.iter().skip(1))
+        .fold(false, |bad, (&a, &b)| bad | !ok(a, b));
+    !bad
 }
 
 struct Reader<'a>(&'a [u8]);
