@@ -717,6 +717,22 @@ mod tests {
         assert_eq!(scan(&m, hay, &[0, 1, 2]), []);
     }
 
+    /// The set answers yes for its hashes only, also for hashes that
+    /// share the top bits its filter keeps.
+    #[test]
+    fn hash_set_holds_its_hashes() {
+        let top = 0xabc0_0000_0000_0000_u64;
+        let inside = [top | 1, top | 0x5555, 7, u64::MAX];
+        let set = HashSet64::new(inside.iter().copied().chain([7]));
+        for h in inside {
+            assert!(set.contains(h), "{h:#x}");
+        }
+        for h in [top, top | 2, 8, 0, u64::MAX - 1, hash(b"kabul")] {
+            assert!(!set.contains(h), "{h:#x}");
+        }
+        assert!(!HashSet64::new(std::iter::empty()).contains(0));
+    }
+
     /// Forms starting with a non-word byte, and a form inside a word
     /// before them that the automaton would have stopped at.
     #[test]
