@@ -25,8 +25,7 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use matcher::Matcher;
-use rustc_hash::FxHashSet;
+use matcher::{HashSet64, Matcher};
 
 use crate::annotation::EntityType;
 use crate::error::{Error, ErrorKind, Result};
@@ -314,40 +313,6 @@ impl Forms {
         }
     }
 
-    /// The first words, as `matcher` hashes them, of the forms with a
-    /// variant that does not start with a capital. Text starting with a
-    /// lowercase letter fits no variant starting with a capital: its
-    /// first letter's case differs under every case policy (see
-    /// `case_ok`). One pass over the variants' start offsets: this runs
-    /// at every start-up.
-    fn lower_starts(&self, matcher: &Matcher) -> FxHashSet<u64> {
-        let mut starts = FxHashSet::default();
-        let mut text_start = 0;
-        let mut v = 0;
-        for (f, &end) in self.ends.iter().enumerate() {
-            let mut lower = false;
-            while v < end as usize {
-                let capital = match self.text.get(text_start as usize) {
-                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                    // Rare: "Ávila", "Łódź".
-                    Some(_) => self
-                        .text(v)
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase),
-                    None => false,
-                };
-                lower |= !capital;
-                text_start = self.text_ends.get(v).copied().unwrap_or(0);
-                v += 1;
-            }
-            if let Some(h) = lower.then(|| matcher.first_word_hash(f as u32)) {
-                starts.extend(h);
-            }
-        }
-        starts
-    }
-
     /// Entries of variant `v`, best first.
     fn entries(&self, v: usize) -> &[u32] {
         let start = if v == 0 { 0 } else { self.id_ends[v - 1] as usize };
@@ -423,8 +388,10 @@ pub struct Gazetteer {
     /// The first words (as the matcher hashes them) of forms with a
     /// variant that does not start with a capital: where the text starts
     /// with a lowercase letter, only those forms can be accepted (see
-    /// [`Forms::lower_starts`]), and most words are lowercase.
-    lower_starts: FxHashSet<u64>,
+    /// `table::lower_starts`), and most words are lowercase. Computed
+    /// with the table: a walk over every variant cost more at start-up
+    /// than a short run's matching.
+    lower_starts: HashSet64,
     /// Word sets, hashed (bits `1 << table::GIVEN`...).
     words: table::WordIndex,
     /// User files laid over the defaults. Their entries, forms and files
@@ -471,6 +438,7 @@ impl Gazetteer {
             word_slots,
             title_slots,
             matcher,
+            lower_starts,
             ..
         } = d;
         let forms = Forms {
@@ -489,7 +457,7 @@ impl Gazetteer {
             odd: bytes(matcher.odd),
             max_len: matcher.max_len,
         });
-        let lower_starts = forms.lower_starts(&matcher);
+        let lower_starts = HashSet64::new(lower_starts.into_iter());
         Gazetteer {
             files: files.into_iter().map(Box::from).collect(),
             entries: Entries {
@@ -610,7 +578,7 @@ impl Gazetteer {
         let to_orig = |i: usize| map.map_or(i, |m| m[i] as usize);
         let may_start = |s: usize, first_word: u64| {
             !text.as_bytes()[to_orig(s)].is_ascii_lowercase()
-                || self.lower_starts.contains(&first_word)
+                || self.lower_starts.contains(first_word)
         };
         self.matcher.scan(hay, may_start, |s, e, form| {
             match self.accept(text, map, s, e, form) {

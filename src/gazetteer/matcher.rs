@@ -88,6 +88,46 @@ fn hash(s: &[u8]) -> u64 {
     s.iter().fold(SEED, |h, &b| step(h, b))
 }
 
+/// The hash [`Matcher::scan`] gives `may_start` at a token whose first
+/// word is the first word of the folded form `key` (its bytes up to the
+/// first non-word byte); `None` for a form starting with a non-word
+/// byte.
+pub fn first_word_hash(key: &[u8]) -> Option<u64> {
+    let end = word_end(key, 0);
+    (end > 0).then(|| hash(&key[..end]))
+}
+
+/// A small set of hashes (such as [`first_word_hash`]es) asked about
+/// nearly every word: a bitmap of their top bits rules out most hashes
+/// with one load, the sorted hashes decide the rest.
+pub struct HashSet64 {
+    top: [u64; 64],
+    sorted: Vec<u64>,
+}
+
+impl HashSet64 {
+    /// The set of `hashes`.
+    pub fn new(hashes: impl Iterator<Item = u64>) -> HashSet64 {
+        let mut sorted: Vec<u64> = hashes.collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let mut top = [0; 64];
+        for &h in &sorted {
+            let bit = (h >> 52) as usize;
+            top[bit / 64] |= 1 << (bit % 64);
+        }
+        HashSet64 { top, sorted }
+    }
+
+    /// Whether `h` is in the set.
+    #[inline]
+    pub fn contains(&self, h: u64) -> bool {
+        let bit = (h >> 52) as usize;
+        self.top[bit / 64] >> (bit % 64) & 1 == 1
+            && self.sorted.binary_search(&h).is_ok()
+    }
+}
+
 /// The bit set in every slot, so that no slot is 0 (empty).
 const FORM: u32 = 1 << 31;
 
@@ -329,13 +369,10 @@ impl Matcher {
         (form, more)
     }
 
-    /// The hash [`Matcher::scan`] gives `may_start` at a token whose
-    /// first word is form `f`'s first word (its bytes up to the first
-    /// non-word byte); `None` for a form starting with a non-word byte.
-    pub fn first_word_hash(&self, f: u32) -> Option<u64> {
-        let key = self.key(f)?;
-        let end = word_end(key, 0);
-        (end > 0).then(|| hash(&key[..end]))
+    /// [`first_word_hash`] of form `f`.
+    #[cfg(test)]
+    fn first_word_hash(&self, f: u32) -> Option<u64> {
+        first_word_hash(self.key(f)?)
     }
 
     /// The end of the word at `s` and its hash.
@@ -427,7 +464,7 @@ impl Matcher {
     /// forms at its start, sends the search to the next token start.
     ///
     /// `may_start(start, h)` is asked at each token start with the hash
-    /// of its first word (as [`Matcher::first_word_hash`] gives it); it
+    /// of its first word (as [`first_word_hash`] gives it); it
     /// may say `false` only where `accept` would refuse every form
     /// starting there. The scan then skips the token without probing
     /// the tables, unless a form starting with a non-word byte may start
@@ -678,6 +715,22 @@ mod tests {
         assert_eq!(scan(&m, hay, &[2]), [(4, 15, 1)]);
         assert_eq!(scan(&m, hay, &[1, 2]), [(4, 9, 0)]);
         assert_eq!(scan(&m, hay, &[0, 1, 2]), []);
+    }
+
+    /// The set answers yes for its hashes only, also for hashes that
+    /// share the top bits its filter keeps.
+    #[test]
+    fn hash_set_holds_its_hashes() {
+        let top = 0xabc0_0000_0000_0000_u64;
+        let inside = [top | 1, top | 0x5555, 7, u64::MAX];
+        let set = HashSet64::new(inside.iter().copied().chain([7]));
+        for h in inside {
+            assert!(set.contains(h), "{h:#x}");
+        }
+        for h in [top, top | 2, 8, 0, u64::MAX - 1, hash(b"kabul")] {
+            assert!(!set.contains(h), "{h:#x}");
+        }
+        assert!(!HashSet64::new(std::iter::empty()).contains(0));
     }
 
     /// Forms starting with a non-word byte, and a form inside a word

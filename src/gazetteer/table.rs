@@ -534,7 +534,7 @@ pub struct Compiled {
     pub sets: [Vec<String>; 6],
 }
 
-const MAGIC: &[u8; 8] = b"FSGAZ\0\0\x06";
+const MAGIC: &[u8; 8] = b"FSGAZ\0\0\x07";
 
 /// Writes `c` and its matcher's tables as bytes.
 ///
@@ -610,7 +610,29 @@ pub fn encode(c: &Compiled) -> Result<Vec<u8>, String> {
     w.u64s(built.filter.into_iter());
     w.u64s(built.odd.into_iter());
     w.u64s(std::iter::once(built.max_len));
+    w.u64s(lower_starts(&c.forms));
     Ok(w.0)
+}
+
+/// The first words, as [`matcher::first_word_hash`] gives them, of the
+/// forms with a variant that does not start with a capital, sorted.
+/// Text starting with a lowercase letter fits no variant starting with a
+/// capital: its first letter's case differs under every case policy
+/// (see `gazetteer::case_ok`), so the matcher skips a lowercase word
+/// that is none of these.
+fn lower_starts(forms: &[(String, Variants)]) -> impl Iterator<Item = u64> {
+    let mut starts: Vec<u64> = forms
+        .iter()
+        .filter(|(_, variants)| {
+            variants.iter().any(|(text, _, _)| {
+                !text.chars().next().is_some_and(char::is_uppercase)
+            })
+        })
+        .filter_map(|(key, _)| matcher::first_word_hash(key.as_bytes()))
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts.into_iter()
 }
 
 struct Writer(Vec<u8>);
@@ -706,6 +728,9 @@ pub struct Decoded<'a> {
     pub title_slots: Vec<u64>,
     /// The matcher's tables, read in place.
     pub matcher: matcher::Parts<&'a [u8]>,
+    /// The first-word hashes of forms that lowercase text may match
+    /// (see `lower_starts`).
+    pub lower_starts: Vec<u64>,
 }
 
 /// Reads the bytes [`encode`] wrote.
@@ -744,6 +769,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, String> {
                 _ => return Err("bad gazetteer matcher table".into()),
             },
         },
+        lower_starts: r.u64s()?,
     };
     d.check()?;
     Ok(d)
@@ -751,27 +777,38 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, String> {
 
 impl Decoded<'_> {
     /// Checks that every index is in bounds, so that lookups cannot panic.
+    ///
+    /// It runs at every start-up over the default table's hundreds of
+    /// thousands of offsets, so each test is a fold over all of them
+    /// (`max`, an or of compares), which the compiler vectorizes, not a
+    /// short-circuiting `all`, which it does not.
     fn check(&self) -> Result<(), String> {
         let n = self.kinds.len();
         let ascending = |v: &[u32], max: usize| {
-            v.windows(2).all(|w| w[0] <= w[1])
+            rises(v, |a, b| a <= b)
                 && v.last().is_none_or(|&l| l as usize <= max)
         };
+        let below = |v: &[u32], n: usize| {
+            v.iter().copied().max().is_none_or(|m| (m as usize) < n)
+        };
         let ok = self.entry_strs.1.len() == 4 * n
-            && self.kinds.iter().all(|&k| Kind::from_code(k).is_some())
+            // Kind codes run from 0: the largest one decides.
+            && self
+                .kinds
+                .iter()
+                .copied()
+                .max()
+                .is_none_or(|k| Kind::from_code(k).is_some())
             && self.flags.len() == n
             && self.entry_files.len() == n
-            && self
-                .entry_files
-                .iter()
-                .all(|&f| (f as usize) < self.files.len())
+            && below(&self.entry_files, self.files.len())
             && self.populations.len() == n
             && ascending(&self.form_ends, self.var_exact.len())
             && self.variants_nonempty()
             && self.var_text.1.len() == self.var_exact.len()
             && self.var_id_ends.len() == self.var_exact.len()
             && ascending(&self.var_id_ends, self.ids.len())
-            && self.ids.iter().all(|&i| (i as usize) < n)
+            && below(&self.ids, n)
             && self.word_ends.len() == 4 * self.word_bits.len()
             && slots_ok(&self.word_slots)
             && slots_ok(&self.title_slots)
@@ -789,13 +826,19 @@ impl Decoded<'_> {
     }
 
     fn variants_nonempty(&self) -> bool {
-        let mut prev = 0;
-        self.form_ends.iter().all(|&e| {
-            let ok = e > prev;
-            prev = e;
-            ok
-        })
+        self.form_ends.first().is_none_or(|&e| e > 0)
+            && rises(&self.form_ends, |a, b| a < b)
     }
+}
+
+/// Whether `ok(a, b)` holds for each value `a` of `v` and the next, `b`:
+/// a fold over every pair, not a short-circuit (see [`Decoded::check`]).
+fn rises(v: &[u32], ok: impl Fn(u32, u32) -> bool) -> bool {
+    let bad = v
+        .iter()
+        .zip(v.iter().skip(1))
+        .fold(false, |bad, (&a, &b)| bad | !ok(a, b));
+    !bad
 }
 
 struct Reader<'a>(&'a [u8]);
@@ -1018,6 +1061,21 @@ pub struct WordIndex {
     blob: std::borrow::Cow<'static, [u8]>,
     slots: Vec<u64>,
     titles: Vec<u64>,
+    /// A bit for the top bits of the hash of each word in `titles`:
+    /// nearly every lowercase word is asked about and is not there, and
+    /// one bit tells it in a few instructions, where a probe of the
+    /// table reads a slot or two.
+    title_filter: Vec<u64>,
+}
+
+/// Bits of [`WordIndex::title_filter`] (8 KiB): a few thousand titles
+/// and particles set about one in twenty of them.
+const TITLE_FILTER_BITS: usize = 1 << 16;
+
+/// The bit of [`WordIndex::title_filter`] for a word hashing to `h`: its
+/// top bits, which the multiply mixes best.
+fn title_filter_bit(h: u64) -> usize {
+    (h >> (64 - TITLE_FILTER_BITS.trailing_zeros())) as usize
 }
 
 impl WordIndex {
@@ -1028,7 +1086,24 @@ impl WordIndex {
         slots: Vec<u64>,
         titles: Vec<u64>,
     ) -> WordIndex {
-        WordIndex { blob, slots, titles }
+        let mut title_filter = vec![0u64; TITLE_FILTER_BITS / 64];
+        for &slot in titles.iter().filter(|&&s| s != 0) {
+            let start = (slot >> 32) as usize;
+            let len = (slot >> 16 & 0xffff) as usize - 1;
+            // A slot outside the blob matches no word.
+            if let Some(word) = blob.get(start..start + len) {
+                let bit = title_filter_bit(word_hash(word));
+                title_filter[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        WordIndex { blob, slots, titles, title_filter }
+    }
+
+    /// Whether the titles table may hold a word hashing to `h`.
+    #[inline(always)]
+    fn may_be_title(&self, h: u64) -> bool {
+        let bit = title_filter_bit(h);
+        self.title_filter[bit / 64] >> (bit % 64) & 1 == 1
     }
 
     /// The sets holding `word` exactly as written, as bits.
@@ -1039,7 +1114,11 @@ impl WordIndex {
     /// Like [`WordIndex::get`], for the title and particle bits only:
     /// other bits may be missing.
     pub fn get_title(&self, word: &[u8]) -> u8 {
-        self.probe(&self.titles, word)
+        let h = word_hash(word);
+        if !self.may_be_title(h) {
+            return 0;
+        }
+        self.probe_hashed(&self.titles, h, word.len(), |b| b == word)
     }
 
     /// [`WordIndex::get`] of a short word, by its key.
@@ -1048,9 +1127,19 @@ impl WordIndex {
         self.probe_key(&self.slots, key)
     }
 
-    /// [`WordIndex::get_title`] of a short word, by its key.
-    #[inline]
+    /// [`WordIndex::get_title`] of a short word, by its key: the filter
+    /// where it is asked (nearly every lowercase word), the table out of
+    /// line.
+    #[inline(always)]
     pub fn get_title_key(&self, key: &WordKey) -> u8 {
+        if !self.may_be_title(key.hash) {
+            return 0;
+        }
+        self.probe_title_key(key)
+    }
+
+    #[inline(never)]
+    fn probe_title_key(&self, key: &WordKey) -> u8 {
         self.probe_key(&self.titles, key)
     }
 
