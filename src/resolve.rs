@@ -818,7 +818,7 @@ pub fn link_document(
     gazetteer: &Gazetteer,
     entities: &mut Vec<Entity>,
 ) {
-    drop_event_places(text, seg, entities);
+    drop_event_names(text, seg, entities);
     leading_initials(seg, feats, entities);
     define_acronyms(text, seg, gazetteer, entities);
     companies_named_by_a_town(text, seg, feats, gazetteer, entities);
@@ -1388,8 +1388,11 @@ const EVENT_WORD_STARTS: &[u8] = b"CGMOT";
 /// Whether `word` is one of [`EVENT_WORDS`], possessive or not; its
 /// first byte turns most words away before any comparison.
 fn is_event_word(word: &str) -> bool {
+    // Headlines shout: "BERLIN GRAND PRIX".
     word.as_bytes().first().is_some_and(|b| EVENT_WORD_STARTS.contains(b))
-        && EVENT_WORDS.contains(&strip_possessive(word))
+        && EVENT_WORDS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(strip_possessive(word)))
 }
 
 /// A person's name keeps the initials written before it: "C. Matthew
@@ -1428,15 +1431,17 @@ fn leading_initials(
     }
 }
 
-/// Drops places that are part of an event's name ("Kenya Open") or that
-/// are an event word.
-fn drop_event_places(
+/// Drops places and organizations that are part of an event's name
+/// ("Kenya Open", "UEFA Cup", "BERLIN GRAND PRIX") or that are an event
+/// word.
+fn drop_event_names(
     text: &str,
     seg: &Segmentation,
     entities: &mut Vec<Entity>,
 ) {
     entities.retain(|e| {
-        if e.kind != EntityType::Location {
+        // "the Fed Cup", "the UEFA Cup" are events too.
+        if !matches!(e.kind, EntityType::Location | EntityType::Organization) {
             return true;
         }
         if is_event_word(e.span.of(text)) {

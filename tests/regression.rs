@@ -731,3 +731,15 @@ fn where_a_company_is_based_and_registered_is_not_part_of_its_name() {
     has(text, "Hartwell Foods Corp", EntityType::Organization);
     has(text, "Canada", EntityType::Location);
 }
+
+#[test]
+fn a_body_or_place_in_an_event_name_is_not_an_entity() {
+    let text = "Spain won the Fed Cup final. ATHLETICS - BERLIN GRAND PRIX \
+                RESULTS. They reached the UEFA Cup. The Fed cut rates.";
+    lacks(text, "Fed Cup");
+    let got = found(text);
+    let fed: Vec<_> = got.iter().filter(|(q, _)| q == "Fed").collect();
+    assert_eq!(fed.len(), 1, "only the central bank: {got:?}");
+    lacks(text, "BERLIN");
+    lacks(text, "UEFA");
+}
