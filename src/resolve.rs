@@ -144,11 +144,14 @@ pub fn gazetteer_candidates(
         };
         // A small place named like a person ("Adams", "Alan", "Stewart")
         // is more often the person.
+        // A city of half a million named like a surname only ("Naples",
+        // "Columbus") is the city: surnames are rarer than given names.
         let person_like = kind == EntityType::Location
             && f & (feature::GIVEN | feature::SURNAME) != 0
             && area == Area::Other
             && !entry.flags.has(Flags::CAPITAL)
-            && entry.population < 1_000_000;
+            && entry.population
+                < if f & feature::GIVEN != 0 { 1_000_000 } else { 500_000 };
         let risky = single_word
             && (common
                 || person_like
