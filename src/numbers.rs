@@ -313,6 +313,7 @@ const CURRENCY_WORDS: &[(&str, Option<&str>)] = &[
     ("dollars", Some("USD")),
     ("dollar", Some("USD")),
     ("cents", Some("USD")),
+    ("cent", Some("USD")),
     ("euros", Some("EUR")),
     ("euro", Some("EUR")),
     ("yen", Some("JPY")),
@@ -1551,7 +1552,15 @@ impl Scanner {
                         // A hyphen also joins a scale word, as the words
                         // written apart are joined.
                         let next = self.w(j + 1);
-                        if small_number(next).is_some()
+                        // "two-hundred-and-fifty": "and" between hyphens.
+                        let hyphened_and = w == "-"
+                            && next == "and"
+                            && j + 3 < n
+                            && self.is_hyphen(j + 2)
+                            && small_number(self.w(j + 3)).is_some();
+                        if hyphened_and {
+                            j += 3;
+                        } else if small_number(next).is_some()
                             || w == "-"
                                 && (next == "hundred" || scale(next).is_some())
                         {
@@ -1934,7 +1943,7 @@ impl Scanner {
             {
                 kind = ClaimKind::Money;
                 unit = code.unwrap_or(rupee.code());
-                if w == "cents" {
+                if matches!(w, "cents" | "cent") {
                     value /= 100.0;
                 }
                 end += 1;
@@ -2002,7 +2011,7 @@ impl Scanner {
                     // as "10 dollars" is.
                     kind = ClaimKind::Money;
                     unit = code.unwrap_or(rupee.code());
-                    if mw == "cents" {
+                    if matches!(mw, "cents" | "cent") {
                         value /= 100.0;
                     }
                     end = m + 1;
@@ -2490,6 +2499,16 @@ mod tests {
             ("Rs. 2 crore", 2e7, "INR", Money, Eq, "Rs. 2 crore"),
             ("PKR 5 billion", 5e9, "PKR", Money, Eq, "PKR 5 billion"),
             ("a 10-dollar fee", 10.0, "USD", Money, Eq, "10-dollar"),
+            ("a 50-cent stamp", 0.5, "USD", Money, Eq, "50-cent"),
+            ("a 2 cent coin", 0.02, "USD", Money, Eq, "2 cent"),
+            (
+                "two-hundred-and-fifty people",
+                250.0,
+                "",
+                Count,
+                Eq,
+                "two-hundred-and-fifty",
+            ),
             (
                 "a five-million-euro grant",
                 5e6,
