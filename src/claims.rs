@@ -373,6 +373,28 @@ fn packed(b: &[u8]) -> u128 {
 }
 
 impl WordSet {
+    /// The set of `list`, ASCII case ignored.
+    fn of<'a>(list: impl IntoIterator<Item = &'a &'a str>) -> WordSet {
+        let mut set = WordSet {
+            first: [0; 32],
+            last: [0; 32],
+            words: FxHashSet::default(),
+        };
+        for w in list {
+            let w = w.to_ascii_lowercase().into_bytes();
+            if let (Some(&a), Some(&z)) = (w.first(), w.last()) {
+                if w.len() < 32 {
+                    set.first[w.len()] |= letter_bit(a);
+                    set.last[w.len()] |= letter_bit(z);
+                }
+            }
+            if w.len() <= PACKED {
+                set.words.insert(packed(&w));
+            }
+        }
+        set
+    }
+
     /// The bit tests of [`Words::has_bytes`]: `false` means the word is
     /// not in the list.
     #[inline]
@@ -394,26 +416,7 @@ impl Words {
     }
 
     fn set(&self) -> &WordSet {
-        self.set.get_or_init(|| {
-            let mut set = WordSet {
-                first: [0; 32],
-                last: [0; 32],
-                words: FxHashSet::default(),
-            };
-            for w in self.list {
-                let w = w.to_ascii_lowercase().into_bytes();
-                if let (Some(&a), Some(&z)) = (w.first(), w.last()) {
-                    if w.len() < 32 {
-                        set.first[w.len()] |= letter_bit(a);
-                        set.last[w.len()] |= letter_bit(z);
-                    }
-                }
-                if w.len() <= PACKED {
-                    set.words.insert(packed(&w));
-                }
-            }
-            set
-        })
+        self.set.get_or_init(|| WordSet::of(self.list))
     }
 
     /// Whether `w` is in the list, ASCII case ignored. Lowercasing both
@@ -1050,14 +1053,32 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
 /// skipped, and the verbs of saying are visited by index.
 #[derive(Default)]
 struct Cues {
-    according: bool,
-    from_by: bool,
-    possessive: bool,
-    comma: bool,
+    /// The words `according` (any case), by token index.
+    according: Vec<usize>,
+    /// The words `from` and `by`, by token index.
+    from_by: Vec<usize>,
+    /// The tokens ending in `’s` or `'s`, by index.
+    possessive: Vec<usize>,
+    /// The comma tokens, by index.
+    commas: Vec<usize>,
     /// The speech verbs, by token index.
     verbs: Vec<usize>,
     /// The verbs whose pronoun subject is a speaker, by token index.
     pronoun_verbs: Vec<usize>,
+}
+
+/// The words [`Cues::read`] looks for, as bit tests only: most words
+/// fail them and are asked nothing else.
+fn cue_words() -> &'static WordSet {
+    static CUE_WORDS: OnceLock<WordSet> = OnceLock::new();
+    CUE_WORDS.get_or_init(|| {
+        WordSet::of(SPEECH_VERBS.iter().chain(&[
+            "according",
+            "from",
+            "by",
+            "adds",
+        ]))
+    })
 }
 
 /// What one pass over a sentence's tokens ([`glance`]) finds that
@@ -1134,14 +1155,17 @@ fn glance(text: &str, toks: &[Token], open: bool) -> Glance {
 impl Cues {
     /// Notes the cues of a sentence, in place of the last one's.
     fn read(&mut self, text: &str, toks: &[Token]) {
-        let (mut according, mut from_by, mut possessive, mut comma) =
-            (false, false, false, false);
+        self.according.clear();
+        self.from_by.clear();
+        self.possessive.clear();
+        self.commas.clear();
         self.verbs.clear();
         self.pronoun_verbs.clear();
         // Bytes: no char boundary to check on every token.
         let bytes = text.as_bytes();
         // Fetched once, not once per word.
         let speech = SPEECH_VERB_WORDS.set();
+        let cue = cue_words();
         for (i, t) in toks.iter().enumerate() {
             let s = &bytes[t.span.start..t.span.end];
             // An empty token holds no cue; the last byte picks the one
@@ -1149,17 +1173,26 @@ impl Cues {
             let Some(&last) = s.last() else { continue };
             match last {
                 b's' => {
-                    possessive |=
-                        s.ends_with("’s".as_bytes()) || s.ends_with(b"'s");
+                    if s.ends_with("’s".as_bytes()) || s.ends_with(b"'s") {
+                        self.possessive.push(i);
+                    }
                 }
-                b',' => comma |= s.len() == 1,
+                b',' if s.len() == 1 => {
+                    // A punctuation token: no word cue.
+                    self.commas.push(i);
+                    continue;
+                }
                 _ => {}
             }
-            if t.kind != TokenKind::Word {
+            if t.kind != TokenKind::Word || !cue.may_hold(s) {
                 continue;
             }
-            according |= s.eq_ignore_ascii_case(b"according");
-            from_by |= matches!(s, b"from" | b"by");
+            if s.eq_ignore_ascii_case(b"according") {
+                self.according.push(i);
+            }
+            if matches!(s, b"from" | b"by") {
+                self.from_by.push(i);
+            }
             // Every plain verb of saying is a speech verb too, and so is
             // every pronoun speaker's verb but `adds`: one probe settles
             // most words for both.
@@ -1174,10 +1207,6 @@ impl Cues {
                 self.pronoun_verbs.push(i);
             }
         }
-        self.according = according;
-        self.from_by = from_by;
-        self.possessive = possessive;
-        self.comma = comma;
     }
 }
 
@@ -1201,17 +1230,9 @@ fn attribution_of(
             b""
         }
     };
-    let Cues { according, from_by, possessive, comma, .. } = *cues;
-    // The indices `range` when `flag` is set, none otherwise.
-    let only = |flag: bool, range: std::ops::Range<usize>| {
-        if flag {
-            range
-        } else {
-            0..0
-        }
-    };
     // "according to X": the phrase up to the next comma or period.
-    for i in only(according, 0..n.saturating_sub(2)) {
+    // The searches visit the tokens `cues` noted, in order.
+    for &i in cues.according.iter().filter(|&&i| i + 2 < n) {
         if w_bytes(i).eq_ignore_ascii_case(b"according")
             && w_bytes(i + 1) == b"to"
         {
@@ -1244,7 +1265,11 @@ fn attribution_of(
         }
     }
     // "data from X", "a report by X"
-    for i in only(from_by, 0..n.saturating_sub(2)) {
+    // `from` or `by` at `i + 1`, for `i` below `n - 2`.
+    for i in cues.from_by.iter().filter_map(|&k| k.checked_sub(1)) {
+        if i + 2 >= n {
+            break;
+        }
         if matches!(w_bytes(i + 1), b"from" | b"by")
             && SOURCE_NOUN_WORDS.has_bytes(w_bytes(i))
         {
@@ -1254,7 +1279,7 @@ fn attribution_of(
         }
     }
     // "X’s data"
-    for i in only(possessive, 1..n) {
+    for i in cues.possessive.iter().map(|&k| k + 1).filter(|&i| i < n) {
         let prev = &bytes[toks[i - 1].span.range()];
         let apostrophe_s =
             prev.ends_with("’s".as_bytes()) || prev.ends_with(b"'s");
@@ -1295,7 +1320,7 @@ fn attribution_of(
     // "The IMF has demanded cuts, warning that the deficit will reach
     // 3.9 percent": a participle of saying after a comma takes the
     // sentence's subject as speaker.
-    for i in only(comma, 1..n) {
+    for i in cues.commas.iter().map(|&k| k + 1).filter(|&i| i < n) {
         if !token_is_byte(bytes, &toks[i - 1], b',') {
             continue;
         }
