@@ -579,7 +579,7 @@ impl Speakers {
 /// inside one (`open`) or not: [`glance`] answers it.
 #[cfg(test)]
 fn quote_open_after(text: &str, toks: &[Token], open: bool) -> bool {
-    glance(text, toks, open).quote_after
+    glance(text, toks, open, &mut Vec::new()).quote_after
 }
 
 /// What one sentence offers every claim in it.
@@ -622,6 +622,8 @@ impl ClaimStage {
         let mut speakers = Speakers::default();
         let mut clause = Clauses::default();
         let mut cues = Cues::default();
+        // The number tokens of a sentence, by index.
+        let mut numbers: Vec<usize> = Vec::new();
         // The end of the last sentence's run of entities, and of its span.
         let (mut run_end, mut last_end) = (0, 0);
         for (si, sentence) in seg.sentences.iter().enumerate() {
@@ -645,8 +647,9 @@ impl ClaimStage {
             (run_end, last_end) = (hi, sspan.end);
             let here = &entities[lo..hi];
             let inside = speakers.quote_open;
-            let Glance { quote_after, saying, number } =
-                glance(text, toks, inside);
+            let Glance { quote_after, saying } =
+                glance(text, toks, inside, &mut numbers);
+            let number = !numbers.is_empty();
             let figures = may_hold_figure(text, toks, number);
             dates.clear();
             if saying || figures || quote_after && !inside {
@@ -670,6 +673,15 @@ impl ClaimStage {
             if !figures {
                 // A sentence without figures still sets the subject that
                 // "its" refers to in the next one.
+                pending.push(si);
+                continue;
+            }
+            // A sentence whose numbers are all parts of dates ("On May
+            // 5, 2021, ...") has no figure unless a word starts one.
+            if number
+                && !dates.is_empty()
+                && !may_hold_figure_outside(text, toks, &numbers, &dates)
+            {
                 pending.push(si);
                 continue;
             }
@@ -794,7 +806,7 @@ fn settle_subject(
 /// line break: [`glance`] answers it.
 #[cfg(test)]
 fn has_saying(text: &str, toks: &[Token]) -> bool {
-    glance(text, toks, false).saying
+    glance(text, toks, false, &mut Vec::new()).saying
 }
 
 fn entity_rule(kind: EntityType) -> &'static str {
@@ -828,7 +840,7 @@ fn claim_rule(m: &Mention) -> &'static str {
 /// noun a figure can start before (`a fifth of`) go through the grammar.
 /// A word is asked about its part before a hyphen (`-` or `‐`), which is
 /// where the grammar starts reading it. `digit` is whether the sentence
-/// has a number token ([`Glance::number`]), which settles it before any
+/// has a number token (one [`glance`] notes), which settles it before any
 /// word is looked at.
 fn may_hold_figure(text: &str, toks: &[Token], digit: bool) -> bool {
     if digit {
@@ -855,6 +867,36 @@ fn may_hold_figure(text: &str, toks: &[Token], digit: bool) -> bool {
             return false;
         }
         words.may_begin_figure_ci(&text[start..at.min(end)])
+    })
+}
+
+/// Whether the number grammar may find a figure in a sentence with
+/// `dates`: `false` only when it cannot. The grammar skips a number
+/// token inside a date, so the question is asked of the words when every
+/// number token lies in one: an ASCII word without a hyphen is one piece
+/// of the grammar, which starts a figure only if it is a number word or
+/// a noun after `a` (one of [`NumberWords::may_begin_figure_ci`]'s
+/// words); other words are not looked into.
+/// `numbers` are the indices of the number tokens.
+fn may_hold_figure_outside(
+    text: &str,
+    toks: &[Token],
+    numbers: &[usize],
+    dates: &[Span],
+) -> bool {
+    let outside = |&i: &usize| !dates.iter().any(|d| d.overlaps(toks[i].span));
+    if numbers.iter().any(outside) {
+        return true;
+    }
+    let b = text.as_bytes();
+    let words = number_words();
+    toks.iter().any(|t| {
+        let s = &b[t.span.range()];
+        t.kind == TokenKind::Word
+            && (!s.is_ascii()
+                || s.contains(&b'-')
+                || words.may_hold(s)
+                    && words.may_begin_figure_ci(t.span.of(text)))
     })
 }
 
@@ -1093,16 +1135,21 @@ struct Glance {
     /// Such a word starts a token (no token holds whitespace), so only
     /// the first bytes of the tokens after the sentence's first are read.
     saying: bool,
-    /// Whether the sentence has a number token.
-    number: bool,
 }
 
-/// The [`Glance`] at a sentence that starts inside a quotation if `open`:
-/// one pass, as every sentence is asked all three.
-fn glance(text: &str, toks: &[Token], open: bool) -> Glance {
+/// The [`Glance`] at a sentence that starts inside a quotation if `open`,
+/// with the indices of its number tokens put in `numbers`: one pass, as
+/// every sentence is asked all three.
+fn glance(
+    text: &str,
+    toks: &[Token],
+    open: bool,
+    numbers: &mut Vec<usize>,
+) -> Glance {
     // Bytes: asked of every sentence, with no char boundary to check.
     let b = text.as_bytes();
-    let (mut open, mut saying, mut number) = (open, false, false);
+    numbers.clear();
+    let (mut open, mut saying) = (open, false);
     let end = toks.last().map_or(0, |t| t.span.end);
     let mut i = 0;
     while i < toks.len() {
@@ -1131,7 +1178,7 @@ fn glance(text: &str, toks: &[Token], open: bool) -> Glance {
                     i += 1;
                 }
             }
-            TokenKind::Number => number = true,
+            TokenKind::Number => numbers.push(i),
             TokenKind::Word => {
                 // Only a word can start with `s` or `t`.
                 let at = t.span.start;
@@ -1149,7 +1196,7 @@ fn glance(text: &str, toks: &[Token], open: bool) -> Glance {
         }
         i += 1;
     }
-    Glance { quote_after: open, saying, number }
+    Glance { quote_after: open, saying }
 }
 
 impl Cues {
