@@ -23,7 +23,7 @@ use crate::annotation::{
 use crate::error::Result;
 use crate::gazetteer::lowercase;
 use crate::numbers::{
-    is_number_word, letter_bit, number_words, Currency, Mention, Scanner,
+    is_number_word, letter_bit, number_words, Mention, Rupee, Scanner,
 };
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::span::Span;
@@ -610,7 +610,7 @@ impl ClaimStage {
         claims: &mut Vec<Claim>,
         numeric_entities: &mut Vec<Entity>,
     ) {
-        let rupee = Currency::rupee_for(text);
+        let rupee = Rupee::of(text);
         let mut scanner = Scanner::default();
         let mut mentions: Vec<Mention> = Vec::new();
         let mut dates: Vec<Span> = Vec::new();
@@ -686,7 +686,7 @@ impl ClaimStage {
                 continue;
             }
             scanner.recycle(&mut mentions);
-            scanner.scan(text, toks, &dates, rupee, &mut mentions);
+            scanner.scan(text, toks, &dates, &rupee, &mut mentions);
             // Clauses only bound dates: without one, no figure has a time.
             if !mentions.is_empty() && !dates.is_empty() {
                 clauses(text, toks, &dates, &mut clause);

@@ -69,7 +69,7 @@ pub fn parse_figure(phrase: &str) -> Option<Figure> {
     tokenize(phrase, &mut toks);
     let mut out = Vec::new();
     let mut scanner = Scanner::default();
-    scanner.scan(phrase, &toks, &[], Currency::Inr, &mut out);
+    scanner.scan(phrase, &toks, &[], &Rupee::fixed(Currency::Inr), &mut out);
     out.into_iter().find(|m| m.claim).map(|m| m.figure)
 }
 
@@ -114,6 +114,30 @@ impl Currency {
             Some((n, c)) if n > 0 => c,
             _ => Currency::Inr,
         }
+    }
+}
+
+/// The rupee a document means ([`Currency::rupee_for`]), found when a
+/// figure first asks for it: finding it reads the whole text, and most
+/// documents have no rupees.
+pub struct Rupee<'t> {
+    text: &'t str,
+    found: std::cell::OnceCell<Currency>,
+}
+
+impl<'t> Rupee<'t> {
+    /// The rupee of document `text`, not looked for yet.
+    pub fn of(text: &'t str) -> Rupee<'t> {
+        Rupee { text, found: std::cell::OnceCell::new() }
+    }
+
+    /// A rupee known already.
+    pub fn fixed(currency: Currency) -> Rupee<'static> {
+        Rupee { text: "", found: std::cell::OnceCell::from(currency) }
+    }
+
+    fn code(&self) -> &'static str {
+        self.found.get_or_init(|| Currency::rupee_for(self.text)).code()
     }
 }
 
@@ -1272,7 +1296,7 @@ impl Scanner {
         text: &str,
         toks: &[Token],
         dates: &[Span],
-        rupee: Currency,
+        rupee: &Rupee<'_>,
         out: &mut Vec<Mention>,
     ) {
         self.load(text, toks);
@@ -1647,7 +1671,7 @@ impl Scanner {
         &self,
         text: &str,
         i: usize,
-        rupee: Currency,
+        rupee: &Rupee<'_>,
     ) -> Option<(&'static str, usize)> {
         if i == 0 {
             return None;
@@ -1764,7 +1788,7 @@ impl Scanner {
         &self,
         text: &str,
         i: usize,
-        rupee: Currency,
+        rupee: &Rupee<'_>,
         spare: &mut Vec<Vec<(EntityType, Span)>>,
     ) -> Option<(Mention, usize)> {
         let n = self.p.len();
@@ -1933,7 +1957,7 @@ impl Scanner {
                 .filter(|_| kind == ClaimKind::Count && !glued)
             {
                 kind = ClaimKind::Money;
-                unit = code.unwrap_or(rupee.code());
+                unit = code.unwrap_or_else(|| rupee.code());
                 if w == "cents" {
                     value /= 100.0;
                 }
@@ -1947,7 +1971,7 @@ impl Scanner {
                 unit = CURRENCY_TABLE
                     .get(self.w(end + 1))
                     .flatten()
-                    .unwrap_or(rupee.code());
+                    .unwrap_or_else(|| rupee.code());
                 end += 2;
             } else if let Some(code) = currency_code(self.raw(text, end))
                 .filter(|_| {
@@ -2001,7 +2025,7 @@ impl Scanner {
                     // "a 10-dollar fee", "a five-million-euro grant": money,
                     // as "10 dollars" is.
                     kind = ClaimKind::Money;
-                    unit = code.unwrap_or(rupee.code());
+                    unit = code.unwrap_or_else(|| rupee.code());
                     if mw == "cents" {
                         value /= 100.0;
                     }
@@ -2738,7 +2762,13 @@ mod tests {
             let mut toks = Vec::new();
             tokenize(s, &mut toks);
             let mut out = Vec::new();
-            Scanner::default().scan(s, &toks, &[], Currency::Inr, &mut out);
+            Scanner::default().scan(
+                s,
+                &toks,
+                &[],
+                &Rupee::fixed(Currency::Inr),
+                &mut out,
+            );
             out.iter()
                 .flat_map(|m| m.entities.iter())
                 .map(|(t, sp)| (t.as_str(), sp.of(s)))
