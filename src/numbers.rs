@@ -933,6 +933,11 @@ pub(crate) struct NumberWords {
     first: [u32; 16],
     second: [u32; 16],
     last: [u32; 16],
+    /// The third letters (of the words of three letters or more) and the
+    /// letters before the last: most words that pass the first three
+    /// tests fail one of these, before any hashing.
+    third: [u32; 16],
+    penult: [u32; 16],
     words: FxHashSet<&'static str>,
     /// `words` and the scale words and fractions, which start a figure
     /// after `a`, `an`, `several` or `few` ("a fifth of", "a trillion",
@@ -958,15 +963,21 @@ pub(crate) fn number_words() -> &'static NumberWords {
         let mut first = [0u32; 16];
         let mut second = [0u32; 16];
         let mut last = [0u32; 16];
+        let mut third = [0u32; 16];
+        let mut penult = [0u32; 16];
         for w in words.iter().chain(&nouns) {
             let b = w.as_bytes();
             first[b.len()] |= letter_bit(b[0]);
             second[b.len()] |= letter_bit(b[1]);
             last[b.len()] |= letter_bit(b[b.len() - 1]);
+            if let Some(&c) = b.get(2) {
+                third[b.len()] |= letter_bit(c);
+            }
+            penult[b.len()] |= letter_bit(b[b.len() - 2]);
         }
         let starts =
             words.iter().chain(&nouns).map(|w| w.as_bytes()).collect();
-        NumberWords { first, second, last, words, starts }
+        NumberWords { first, second, last, third, penult, words, starts }
     })
 }
 
@@ -1003,9 +1014,12 @@ impl NumberWords {
         if fold || b.len() >= 16 {
             return true;
         }
-        self.first[b.len()] & letter_bit(a) != 0
-            && self.second[b.len()] & letter_bit(second) != 0
-            && self.last[b.len()] & letter_bit(z) != 0
+        let n = b.len();
+        self.first[n] & letter_bit(a) != 0
+            && self.second[n] & letter_bit(second) != 0
+            && self.last[n] & letter_bit(z) != 0
+            && self.penult[n] & letter_bit(b[n - 2]) != 0
+            && b.get(2).is_none_or(|&c| self.third[n] & letter_bit(c) != 0)
     }
 
     /// Whether `w`, lowercased, may begin a figure, as the number grammar
