@@ -1795,6 +1795,35 @@ impl Scanner {
         }
     }
 
+    /// Whether the digits at piece `i` are no figure for what stands
+    /// right before or after them, as [`Scanner::is_figure`] finds after
+    /// the whole figure is read: digits after digits ("+92 51 1234567",
+    /// a list of scores), after `#` or `+`, after a glued `:` or `/`
+    /// ("2:30", "9/11"), or before one with digits glued after it. No
+    /// currency stands between digits and such a piece, and digits that
+    /// a glued `:`, `/` or `.` follows end their number there, so these
+    /// are the pieces `is_figure` reads.
+    fn not_a_figure(&self, i: usize) -> bool {
+        let p = &self.p;
+        if p[i].kind != PK::Num {
+            return false;
+        }
+        if i > 0 {
+            let before = self.w_bytes(i - 1);
+            if p[i - 1].kind == PK::Num && !p[i].glued
+                || matches!(before, b"#" | b"+")
+                || p[i].glued && matches!(before, b":" | b"/")
+            {
+                return true;
+            }
+        }
+        i + 2 < p.len()
+            && p[i + 1].glued
+            && matches!(self.w_bytes(i + 1), b":" | b"/" | b".")
+            && p[i + 2].glued
+            && p[i + 2].kind == PK::Num
+    }
+
     /// A figure whose number starts at piece `i`, and the next piece;
     /// [`Scanner::scan`] asks only where [`Scanner::may_start`] holds.
     /// Its entity list is an empty one from `spare` when there is one.
@@ -1806,6 +1835,9 @@ impl Scanner {
         spare: &mut Vec<Vec<(EntityType, Span)>>,
     ) -> Option<(Mention, usize)> {
         let n = self.p.len();
+        if self.not_a_figure(i) {
+            return None;
+        }
         let c = self.core(text, i)?;
         // "zero-point", "zero-sum": compounds, not counts.
         if !c.digits && c.value == 0.0 && self.is_hyphen(c.end) {
