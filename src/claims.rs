@@ -1219,10 +1219,9 @@ impl Cues {
             // test of the two that can hold.
             let Some(&last) = s.last() else { continue };
             match last {
-                b's' => {
-                    if s.ends_with("’s".as_bytes()) || s.ends_with(b"'s") {
-                        self.possessive.push(i);
-                    }
+                b's' if s.ends_with("’s".as_bytes()) || s.ends_with(b"'s") =>
+                {
+                    self.possessive.push(i);
                 }
                 b',' if s.len() == 1 => {
                     // A punctuation token: no word cue.
