@@ -1205,6 +1205,28 @@ impl Scanner {
         // start between the two.
         let (mut from, mut dash) = (start, next_dash(start));
         let dashes = dash < end;
+        // Most sentences: ASCII with no dash, every token a piece of the
+        // stretch (tokens come in order), pushed in one run without a test
+        // of each.
+        if !dashes
+            && self.ascii
+            && toks.iter().all(|t| start <= t.span.start && t.span.end <= end)
+        {
+            self.p.extend(toks.iter().map(|t| P {
+                span: t.span,
+                kind: match t.kind {
+                    TokenKind::Word => PK::Word,
+                    TokenKind::Number => PK::Num,
+                    TokenKind::Punct => PK::Punct,
+                },
+                glued: !t.space_before,
+                lo: (
+                    (t.span.start - start) as u32,
+                    (t.span.end - start) as u32,
+                ),
+            }));
+            return;
+        }
         for t in toks {
             let kind = match t.kind {
                 TokenKind::Word => PK::Word,
