@@ -689,7 +689,23 @@ impl ClaimStage {
             scanner.scan(text, toks, &dates, &rupee, &mut mentions);
             // Clauses only bound dates: without one, no figure has a time.
             if !mentions.is_empty() && !dates.is_empty() {
-                clauses(text, toks, &dates, &mut clause);
+                // Only the clauses of the figures and dates are asked for
+                // (by `time_of`): the tokens after the last of them are
+                // not numbered.
+                let upto = mentions
+                    .iter()
+                    .map(|m| m.span.start)
+                    .chain(dates.iter().map(|d| d.start))
+                    .map(|at| toks.partition_point(|t| t.span.start < at))
+                    .max()
+                    .map_or(0, |k| k + 1);
+                clauses(
+                    text,
+                    &toks[..upto.min(toks.len())],
+                    toks,
+                    &dates,
+                    &mut clause,
+                );
             }
             if mentions.is_empty() {
                 pending.push(si);
@@ -2077,8 +2093,16 @@ fn subject_of(
 /// ends at `;`, at `, and`/`, but`/`, while`, at `and he`, and at `that`
 /// after a verb of saying; a relative clause (`, who ...,`), a `, with`
 /// phrase, a parenthesis and a dash aside (`_ ... _`) are clauses of
-/// their own, after which the enclosing clause resumes.
-fn clauses(text: &str, toks: &[Token], dates: &[Span], out: &mut Clauses) {
+/// their own, after which the enclosing clause resumes. `toks` are the
+/// first tokens of the sentence's tokens `all`, which the numbering reads
+/// ahead in.
+fn clauses(
+    text: &str,
+    toks: &[Token],
+    all: &[Token],
+    dates: &[Span],
+    out: &mut Clauses,
+) {
     out.of_token.clear();
     out.parent.clear();
     out.parent.push(None);
@@ -2146,11 +2170,11 @@ fn clauses(text: &str, toks: &[Token], dates: &[Span], out: &mut Clauses) {
             {
                 (None, true)
             }
-            b"that" if after_saying(text, toks, dates, i) => (None, true),
+            b"that" if after_saying(text, all, dates, i) => (None, true),
             // "... in Sweden and he had ...": a new subject, a new clause.
             _ if (s.eq_ignore_ascii_case(b"and")
                 || s.eq_ignore_ascii_case(b"but"))
-                && toks.get(i + 1).is_some_and(|n| {
+                && all.get(i + 1).is_some_and(|n| {
                     let next = &bytes[n.span.range()];
                     lower_in_bytes(next, &["he", "she", "they", "we"])
                 }) =>
