@@ -1856,10 +1856,22 @@ impl Scanner {
         rupee: &Rupee<'_>,
         spare: &mut Vec<Vec<(EntityType, Span)>>,
     ) -> Option<(Mention, usize)> {
-        let n = self.p.len();
         if self.not_a_figure(i) {
             return None;
         }
+        self.read_figure(text, i, rupee, spare)
+    }
+
+    /// [`Scanner::figure_at`] read in full.
+    #[inline]
+    fn read_figure(
+        &self,
+        text: &str,
+        i: usize,
+        rupee: &Rupee<'_>,
+        spare: &mut Vec<Vec<(EntityType, Span)>>,
+    ) -> Option<(Mention, usize)> {
+        let n = self.p.len();
         let c = self.core(text, i)?;
         // "zero-point", "zero-sum": compounds, not counts.
         if !c.digits && c.value == 0.0 && self.is_hyphen(c.end) {
@@ -2788,6 +2800,27 @@ mod tests {
             assert_eq!(f.value, lo, "{phrase:?}");
             assert_eq!(f.unit, unit, "{phrase:?}");
         }
+    }
+
+    #[test]
+    fn digits_turned_away_early_are_no_figures_read_in_full() {
+        let text = "Scores: 6 4, 7 5 and 10 8 at 2:30 p.m. on 9/11 and \
+                    11/9; call +92 51 1234567 or #5 on version 1.41.2, or \
+                    2.5.1 by 3 p.m. with 3/4 of 10 people and 104 23/32.";
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        let mut scanner = Scanner::default();
+        scanner.load(text, &toks);
+        let rupee = Rupee::fixed(Currency::Inr);
+        let mut turned = 0;
+        for i in 0..scanner.p.len() {
+            if scanner.not_a_figure(i) {
+                turned += 1;
+                let read = scanner.read_figure(text, i, &rupee, &mut vec![]);
+                assert!(read.is_none(), "{:?}", scanner.raw(text, i));
+            }
+        }
+        assert!(turned >= 10, "{turned}");
     }
 
     #[test]
