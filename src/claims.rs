@@ -2104,6 +2104,9 @@ fn clauses(
     out: &mut Clauses,
 ) {
     out.of_token.clear();
+    // One allocation for the longest sentence so far, not one per
+    // doubling.
+    out.of_token.reserve(toks.len());
     out.parent.clear();
     out.parent.push(None);
     let mut next = 0u32;
