@@ -1230,21 +1230,19 @@ impl Cues {
         let speech = SPEECH_VERB_WORDS.set();
         let cue = cue_words();
         for (i, t) in toks.iter().enumerate() {
-            let s = &bytes[t.span.start..t.span.end];
-            // An empty token holds no cue; the last byte picks the one
-            // test of the two that can hold.
-            let Some(&last) = s.last() else { continue };
-            match last {
-                b's' if s.ends_with("’s".as_bytes()) || s.ends_with(b"'s") =>
-                {
-                    self.possessive.push(i);
-                }
-                b',' if s.len() == 1 => {
-                    // A punctuation token: no word cue.
+            // A punctuation token is one character: a comma or no cue,
+            // told without slicing the text.
+            if t.kind == TokenKind::Punct {
+                if token_is_byte(bytes, t, b',') {
                     self.commas.push(i);
-                    continue;
                 }
-                _ => {}
+                continue;
+            }
+            let s = &bytes[t.span.start..t.span.end];
+            if s.ends_with(b"s")
+                && (s.ends_with("’s".as_bytes()) || s.ends_with(b"'s"))
+            {
+                self.possessive.push(i);
             }
             if t.kind != TokenKind::Word || !cue.may_hold(s) {
                 continue;
