@@ -23,7 +23,7 @@ use crate::annotation::{
 use crate::error::Result;
 use crate::gazetteer::lowercase;
 use crate::numbers::{
-    is_number_word, letter_bit, number_words, Currency, Mention, Scanner,
+    is_number_word, letter_bit, number_words, Mention, Rupee, Scanner,
 };
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::span::Span;
@@ -373,6 +373,28 @@ fn packed(b: &[u8]) -> u128 {
 }
 
 impl WordSet {
+    /// The set of `list`, ASCII case ignored.
+    fn of<'a>(list: impl IntoIterator<Item = &'a &'a str>) -> WordSet {
+        let mut set = WordSet {
+            first: [0; 32],
+            last: [0; 32],
+            words: FxHashSet::default(),
+        };
+        for w in list {
+            let w = w.to_ascii_lowercase().into_bytes();
+            if let (Some(&a), Some(&z)) = (w.first(), w.last()) {
+                if w.len() < 32 {
+                    set.first[w.len()] |= letter_bit(a);
+                    set.last[w.len()] |= letter_bit(z);
+                }
+            }
+            if w.len() <= PACKED {
+                set.words.insert(packed(&w));
+            }
+        }
+        set
+    }
+
     /// The bit tests of [`Words::has_bytes`]: `false` means the word is
     /// not in the list.
     #[inline]
@@ -394,26 +416,7 @@ impl Words {
     }
 
     fn set(&self) -> &WordSet {
-        self.set.get_or_init(|| {
-            let mut set = WordSet {
-                first: [0; 32],
-                last: [0; 32],
-                words: FxHashSet::default(),
-            };
-            for w in self.list {
-                let w = w.to_ascii_lowercase().into_bytes();
-                if let (Some(&a), Some(&z)) = (w.first(), w.last()) {
-                    if w.len() < 32 {
-                        set.first[w.len()] |= letter_bit(a);
-                        set.last[w.len()] |= letter_bit(z);
-                    }
-                }
-                if w.len() <= PACKED {
-                    set.words.insert(packed(&w));
-                }
-            }
-            set
-        })
+        self.set.get_or_init(|| WordSet::of(self.list))
     }
 
     /// Whether `w` is in the list, ASCII case ignored. Lowercasing both
@@ -578,7 +581,7 @@ impl Speakers {
 /// inside one (`open`) or not: [`glance`] answers it.
 #[cfg(test)]
 fn quote_open_after(text: &str, toks: &[Token], open: bool) -> bool {
-    glance(text, toks, open).quote_after
+    glance(text, toks, open, &mut Vec::new()).quote_after
 }
 
 /// What one sentence offers every claim in it.
@@ -609,7 +612,7 @@ impl ClaimStage {
         claims: &mut Vec<Claim>,
         numeric_entities: &mut Vec<Entity>,
     ) {
-        let rupee = Currency::rupee_for(text);
+        let rupee = Rupee::of(text);
         let mut scanner = Scanner::default();
         let mut mentions: Vec<Mention> = Vec::new();
         let mut dates: Vec<Span> = Vec::new();
@@ -621,6 +624,8 @@ impl ClaimStage {
         let mut speakers = Speakers::default();
         let mut clause = Clauses::default();
         let mut cues = Cues::default();
+        // The number tokens of a sentence, by index.
+        let mut numbers: Vec<usize> = Vec::new();
         // The end of the last sentence's run of entities, and of its span.
         let (mut run_end, mut last_end) = (0, 0);
         for (si, sentence) in seg.sentences.iter().enumerate() {
@@ -644,8 +649,9 @@ impl ClaimStage {
             (run_end, last_end) = (hi, sspan.end);
             let here = &entities[lo..hi];
             let inside = speakers.quote_open;
-            let Glance { quote_after, saying, number } =
-                glance(text, toks, inside);
+            let Glance { quote_after, saying } =
+                glance(text, toks, inside, &mut numbers);
+            let number = !numbers.is_empty();
             let figures = may_hold_figure(text, toks, number);
             dates.clear();
             if saying || figures || quote_after && !inside {
@@ -672,11 +678,36 @@ impl ClaimStage {
                 pending.push(si);
                 continue;
             }
+            // A sentence whose numbers are all parts of dates ("On May
+            // 5, 2021, ...") has no figure unless a word starts one.
+            if number
+                && !dates.is_empty()
+                && !may_hold_figure_outside(text, toks, &numbers, &dates)
+            {
+                pending.push(si);
+                continue;
+            }
             scanner.recycle(&mut mentions);
-            scanner.scan(text, toks, &dates, rupee, &mut mentions);
+            scanner.scan(text, toks, &dates, &rupee, &mut mentions);
             // Clauses only bound dates: without one, no figure has a time.
             if !mentions.is_empty() && !dates.is_empty() {
-                clauses(text, toks, &dates, &mut clause);
+                // Only the clauses of the figures and dates are asked for
+                // (by `time_of`): the tokens after the last of them are
+                // not numbered.
+                let upto = mentions
+                    .iter()
+                    .map(|m| m.span.start)
+                    .chain(dates.iter().map(|d| d.start))
+                    .map(|at| toks.partition_point(|t| t.span.start < at))
+                    .max()
+                    .map_or(0, |k| k + 1);
+                clauses(
+                    text,
+                    &toks[..upto.min(toks.len())],
+                    toks,
+                    &dates,
+                    &mut clause,
+                );
             }
             if mentions.is_empty() {
                 pending.push(si);
@@ -813,7 +844,7 @@ fn settle_subject(
 /// line break: [`glance`] answers it.
 #[cfg(test)]
 fn has_saying(text: &str, toks: &[Token]) -> bool {
-    glance(text, toks, false).saying
+    glance(text, toks, false, &mut Vec::new()).saying
 }
 
 fn entity_rule(kind: EntityType) -> &'static str {
@@ -847,7 +878,7 @@ fn claim_rule(m: &Mention) -> &'static str {
 /// noun a figure can start before (`a fifth of`) go through the grammar.
 /// A word is asked about its part before a hyphen (`-` or `‐`), which is
 /// where the grammar starts reading it. `digit` is whether the sentence
-/// has a number token ([`Glance::number`]), which settles it before any
+/// has a number token (one [`glance`] notes), which settles it before any
 /// word is looked at.
 fn may_hold_figure(text: &str, toks: &[Token], digit: bool) -> bool {
     if digit {
@@ -874,6 +905,36 @@ fn may_hold_figure(text: &str, toks: &[Token], digit: bool) -> bool {
             return false;
         }
         words.may_begin_figure_ci(&text[start..at.min(end)])
+    })
+}
+
+/// Whether the number grammar may find a figure in a sentence with
+/// `dates`: `false` only when it cannot. The grammar skips a number
+/// token inside a date, so the question is asked of the words when every
+/// number token lies in one: an ASCII word without a hyphen is one piece
+/// of the grammar, which starts a figure only if it is a number word or
+/// a noun after `a` (one of [`NumberWords::may_begin_figure_ci`]'s
+/// words); other words are not looked into.
+/// `numbers` are the indices of the number tokens.
+fn may_hold_figure_outside(
+    text: &str,
+    toks: &[Token],
+    numbers: &[usize],
+    dates: &[Span],
+) -> bool {
+    let outside = |&i: &usize| !dates.iter().any(|d| d.overlaps(toks[i].span));
+    if numbers.iter().any(outside) {
+        return true;
+    }
+    let b = text.as_bytes();
+    let words = number_words();
+    toks.iter().any(|t| {
+        let s = &b[t.span.range()];
+        t.kind == TokenKind::Word
+            && (!s.is_ascii()
+                || s.contains(&b'-')
+                || words.may_hold(s)
+                    && words.may_begin_figure_ci(t.span.of(text)))
     })
 }
 
@@ -1083,14 +1144,32 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
 /// skipped, and the verbs of saying are visited by index.
 #[derive(Default)]
 struct Cues {
-    according: bool,
-    from_by: bool,
-    possessive: bool,
-    comma: bool,
+    /// The words `according` (any case), by token index.
+    according: Vec<usize>,
+    /// The words `from` and `by`, by token index.
+    from_by: Vec<usize>,
+    /// The tokens ending in `’s` or `'s`, by index.
+    possessive: Vec<usize>,
+    /// The comma tokens, by index.
+    commas: Vec<usize>,
     /// The speech verbs, by token index.
     verbs: Vec<usize>,
     /// The verbs whose pronoun subject is a speaker, by token index.
     pronoun_verbs: Vec<usize>,
+}
+
+/// The words [`Cues::read`] looks for, as bit tests only: most words
+/// fail them and are asked nothing else.
+fn cue_words() -> &'static WordSet {
+    static CUE_WORDS: OnceLock<WordSet> = OnceLock::new();
+    CUE_WORDS.get_or_init(|| {
+        WordSet::of(SPEECH_VERBS.iter().chain(&[
+            "according",
+            "from",
+            "by",
+            "adds",
+        ]))
+    })
 }
 
 /// What one pass over a sentence's tokens ([`glance`]) finds that
@@ -1105,16 +1184,21 @@ struct Glance {
     /// Such a word starts a token (no token holds whitespace), so only
     /// the first bytes of the tokens after the sentence's first are read.
     saying: bool,
-    /// Whether the sentence has a number token.
-    number: bool,
 }
 
-/// The [`Glance`] at a sentence that starts inside a quotation if `open`:
-/// one pass, as every sentence is asked all three.
-fn glance(text: &str, toks: &[Token], open: bool) -> Glance {
+/// The [`Glance`] at a sentence that starts inside a quotation if `open`,
+/// with the indices of its number tokens put in `numbers`: one pass, as
+/// every sentence is asked all three.
+fn glance(
+    text: &str,
+    toks: &[Token],
+    open: bool,
+    numbers: &mut Vec<usize>,
+) -> Glance {
     // Bytes: asked of every sentence, with no char boundary to check.
     let b = text.as_bytes();
-    let (mut open, mut saying, mut number) = (open, false, false);
+    numbers.clear();
+    let (mut open, mut saying) = (open, false);
     let end = toks.last().map_or(0, |t| t.span.end);
     let mut i = 0;
     while i < toks.len() {
@@ -1143,7 +1227,7 @@ fn glance(text: &str, toks: &[Token], open: bool) -> Glance {
                     i += 1;
                 }
             }
-            TokenKind::Number => number = true,
+            TokenKind::Number => numbers.push(i),
             TokenKind::Word => {
                 // Only a word can start with `s` or `t`.
                 let at = t.span.start;
@@ -1161,38 +1245,47 @@ fn glance(text: &str, toks: &[Token], open: bool) -> Glance {
         }
         i += 1;
     }
-    Glance { quote_after: open, saying, number }
+    Glance { quote_after: open, saying }
 }
 
 impl Cues {
     /// Notes the cues of a sentence, in place of the last one's.
     fn read(&mut self, text: &str, toks: &[Token]) {
-        let (mut according, mut from_by, mut possessive, mut comma) =
-            (false, false, false, false);
+        self.according.clear();
+        self.from_by.clear();
+        self.possessive.clear();
+        self.commas.clear();
         self.verbs.clear();
         self.pronoun_verbs.clear();
         // Bytes: no char boundary to check on every token.
         let bytes = text.as_bytes();
         // Fetched once, not once per word.
         let speech = SPEECH_VERB_WORDS.set();
+        let cue = cue_words();
         for (i, t) in toks.iter().enumerate() {
-            let s = &bytes[t.span.start..t.span.end];
-            // An empty token holds no cue; the last byte picks the one
-            // test of the two that can hold.
-            let Some(&last) = s.last() else { continue };
-            match last {
-                b's' => {
-                    possessive |=
-                        s.ends_with("’s".as_bytes()) || s.ends_with(b"'s");
+            // A punctuation token is one character: a comma or no cue,
+            // told without slicing the text.
+            if t.kind == TokenKind::Punct {
+                if token_is_byte(bytes, t, b',') {
+                    self.commas.push(i);
                 }
-                b',' => comma |= s.len() == 1,
-                _ => {}
-            }
-            if t.kind != TokenKind::Word {
                 continue;
             }
-            according |= s.eq_ignore_ascii_case(b"according");
-            from_by |= matches!(s, b"from" | b"by");
+            let s = &bytes[t.span.start..t.span.end];
+            if s.ends_with(b"s")
+                && (s.ends_with("’s".as_bytes()) || s.ends_with(b"'s"))
+            {
+                self.possessive.push(i);
+            }
+            if t.kind != TokenKind::Word || !cue.may_hold(s) {
+                continue;
+            }
+            if s.eq_ignore_ascii_case(b"according") {
+                self.according.push(i);
+            }
+            if matches!(s, b"from" | b"by") {
+                self.from_by.push(i);
+            }
             // Every plain verb of saying is a speech verb too, and so is
             // every pronoun speaker's verb but `adds`: one probe settles
             // most words for both.
@@ -1207,10 +1300,6 @@ impl Cues {
                 self.pronoun_verbs.push(i);
             }
         }
-        self.according = according;
-        self.from_by = from_by;
-        self.possessive = possessive;
-        self.comma = comma;
     }
 }
 
@@ -1234,17 +1323,9 @@ fn attribution_of(
             b""
         }
     };
-    let Cues { according, from_by, possessive, comma, .. } = *cues;
-    // The indices `range` when `flag` is set, none otherwise.
-    let only = |flag: bool, range: std::ops::Range<usize>| {
-        if flag {
-            range
-        } else {
-            0..0
-        }
-    };
     // "according to X": the phrase up to the next comma or period.
-    for i in only(according, 0..n.saturating_sub(2)) {
+    // The searches visit the tokens `cues` noted, in order.
+    for &i in cues.according.iter().filter(|&&i| i + 2 < n) {
         if w_bytes(i).eq_ignore_ascii_case(b"according")
             && w_bytes(i + 1) == b"to"
         {
@@ -1277,7 +1358,11 @@ fn attribution_of(
         }
     }
     // "data from X", "a report by X"
-    for i in only(from_by, 0..n.saturating_sub(2)) {
+    // `from` or `by` at `i + 1`, for `i` below `n - 2`.
+    for i in cues.from_by.iter().filter_map(|&k| k.checked_sub(1)) {
+        if i + 2 >= n {
+            break;
+        }
         if matches!(w_bytes(i + 1), b"from" | b"by")
             && SOURCE_NOUN_WORDS.has_bytes(w_bytes(i))
         {
@@ -1287,7 +1372,7 @@ fn attribution_of(
         }
     }
     // "X’s data"
-    for i in only(possessive, 1..n) {
+    for i in cues.possessive.iter().map(|&k| k + 1).filter(|&i| i < n) {
         let prev = &bytes[toks[i - 1].span.range()];
         let apostrophe_s =
             prev.ends_with("’s".as_bytes()) || prev.ends_with(b"'s");
@@ -1328,7 +1413,7 @@ fn attribution_of(
     // "The IMF has demanded cuts, warning that the deficit will reach
     // 3.9 percent": a participle of saying after a comma takes the
     // sentence's subject as speaker.
-    for i in only(comma, 1..n) {
+    for i in cues.commas.iter().map(|&k| k + 1).filter(|&i| i < n) {
         if !token_is_byte(bytes, &toks[i - 1], b',') {
             continue;
         }
@@ -2113,9 +2198,20 @@ fn subject_of(
 /// ends at `;`, at `, and`/`, but`/`, while`, at `and he`, and at `that`
 /// after a verb of saying; a relative clause (`, who ...,`), a `, with`
 /// phrase, a parenthesis and a dash aside (`_ ... _`) are clauses of
-/// their own, after which the enclosing clause resumes.
-fn clauses(text: &str, toks: &[Token], dates: &[Span], out: &mut Clauses) {
+/// their own, after which the enclosing clause resumes. `toks` are the
+/// first tokens of the sentence's tokens `all`, which the numbering reads
+/// ahead in.
+fn clauses(
+    text: &str,
+    toks: &[Token],
+    all: &[Token],
+    dates: &[Span],
+    out: &mut Clauses,
+) {
     out.of_token.clear();
+    // One allocation for the longest sentence so far, not one per
+    // doubling.
+    out.of_token.reserve(toks.len());
     out.parent.clear();
     out.parent.push(None);
     let mut next = 0u32;
@@ -2182,11 +2278,11 @@ fn clauses(text: &str, toks: &[Token], dates: &[Span], out: &mut Clauses) {
             {
                 (None, true)
             }
-            b"that" if after_saying(text, toks, dates, i) => (None, true),
+            b"that" if after_saying(text, all, dates, i) => (None, true),
             // "... in Sweden and he had ...": a new subject, a new clause.
             _ if (s.eq_ignore_ascii_case(b"and")
                 || s.eq_ignore_ascii_case(b"but"))
-                && toks.get(i + 1).is_some_and(|n| {
+                && all.get(i + 1).is_some_and(|n| {
                     let next = &bytes[n.span.range()];
                     lower_in_bytes(next, &["he", "she", "they", "we"])
                 }) =>
@@ -2725,6 +2821,41 @@ mod tests {
         // `Cues::read` asks about them only for speech verbs.
         for w in PRONOUN_SAYING.list {
             assert!(*w == "adds" || SPEECH_VERB_WORDS.has(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn numbers_only_in_dates_skip_the_scan_only_without_figures() {
+        let date = "May 5, 2021";
+        let cases = [
+            ("On May 5, 2021, the minister spoke.", false),
+            ("On May 5, 2021, the first minister spoke.", false),
+            ("On May 5, 2021, three ministers spoke.", true),
+            ("On May 5, 2021, the COVID-19 ward shut.", true),
+            ("On May 5, 2021, a fifth of them left.", true),
+            ("On May 5, 2021, a tenfold rise came.", true),
+            ("Sales rose 5 percent on May 5, 2021.", true),
+        ];
+        let mut scanner = Scanner::default();
+        for (text, outside) in cases {
+            let mut toks = Vec::new();
+            crate::segment::tokenize(text, &mut toks);
+            let at = text.find(date).expect("a date");
+            let dates = [Span::new(at, at + date.len())];
+            let numbers: Vec<usize> = (0..toks.len())
+                .filter(|&i| toks[i].kind == TokenKind::Number)
+                .collect();
+            assert_eq!(
+                may_hold_figure_outside(text, &toks, &numbers, &dates),
+                outside,
+                "{text}"
+            );
+            let mut mentions = Vec::new();
+            let rupee = Rupee::of(text);
+            scanner.scan(text, &toks, &dates, &rupee, &mut mentions);
+            // Skipped only where the scan finds nothing; "COVID-19" is
+            // looked into and found to be a code.
+            assert!(outside || mentions.is_empty(), "{text}");
         }
     }
 

@@ -69,7 +69,7 @@ pub fn parse_figure(phrase: &str) -> Option<Figure> {
     tokenize(phrase, &mut toks);
     let mut out = Vec::new();
     let mut scanner = Scanner::default();
-    scanner.scan(phrase, &toks, &[], Currency::Inr, &mut out);
+    scanner.scan(phrase, &toks, &[], &Rupee::fixed(Currency::Inr), &mut out);
     out.into_iter().find(|m| m.claim).map(|m| m.figure)
 }
 
@@ -114,6 +114,30 @@ impl Currency {
             Some((n, c)) if n > 0 => c,
             _ => Currency::Inr,
         }
+    }
+}
+
+/// The rupee a document means ([`Currency::rupee_for`]), found when a
+/// figure first asks for it: finding it reads the whole text, and most
+/// documents have no rupees.
+pub struct Rupee<'t> {
+    text: &'t str,
+    found: std::cell::OnceCell<Currency>,
+}
+
+impl<'t> Rupee<'t> {
+    /// The rupee of document `text`, not looked for yet.
+    pub fn of(text: &'t str) -> Rupee<'t> {
+        Rupee { text, found: std::cell::OnceCell::new() }
+    }
+
+    /// A rupee known already.
+    pub fn fixed(currency: Currency) -> Rupee<'static> {
+        Rupee { text: "", found: std::cell::OnceCell::from(currency) }
+    }
+
+    fn code(&self) -> &'static str {
+        self.found.get_or_init(|| Currency::rupee_for(self.text)).code()
     }
 }
 
@@ -910,6 +934,11 @@ pub(crate) struct NumberWords {
     first: [u32; 16],
     second: [u32; 16],
     last: [u32; 16],
+    /// The third letters (of the words of three letters or more) and the
+    /// letters before the last: most words that pass the first three
+    /// tests fail one of these, before any hashing.
+    third: [u32; 16],
+    penult: [u32; 16],
     words: FxHashSet<&'static str>,
     /// `words` and the scale words and fractions, which start a figure
     /// after `a`, `an`, `several` or `few` ("a fifth of", "a trillion",
@@ -935,15 +964,21 @@ pub(crate) fn number_words() -> &'static NumberWords {
         let mut first = [0u32; 16];
         let mut second = [0u32; 16];
         let mut last = [0u32; 16];
+        let mut third = [0u32; 16];
+        let mut penult = [0u32; 16];
         for w in words.iter().chain(&nouns) {
             let b = w.as_bytes();
             first[b.len()] |= letter_bit(b[0]);
             second[b.len()] |= letter_bit(b[1]);
             last[b.len()] |= letter_bit(b[b.len() - 1]);
+            if let Some(&c) = b.get(2) {
+                third[b.len()] |= letter_bit(c);
+            }
+            penult[b.len()] |= letter_bit(b[b.len() - 2]);
         }
         let starts =
             words.iter().chain(&nouns).map(|w| w.as_bytes()).collect();
-        NumberWords { first, second, last, words, starts }
+        NumberWords { first, second, last, third, penult, words, starts }
     })
 }
 
@@ -980,9 +1015,12 @@ impl NumberWords {
         if fold || b.len() >= 16 {
             return true;
         }
-        self.first[b.len()] & letter_bit(a) != 0
-            && self.second[b.len()] & letter_bit(second) != 0
-            && self.last[b.len()] & letter_bit(z) != 0
+        let n = b.len();
+        self.first[n] & letter_bit(a) != 0
+            && self.second[n] & letter_bit(second) != 0
+            && self.last[n] & letter_bit(z) != 0
+            && self.penult[n] & letter_bit(b[n - 2]) != 0
+            && b.get(2).is_none_or(|&c| self.third[n] & letter_bit(c) != 0)
     }
 
     /// Whether `w`, lowercased, may begin a figure, as the number grammar
@@ -1168,6 +1206,28 @@ impl Scanner {
         // start between the two.
         let (mut from, mut dash) = (start, next_dash(start));
         let dashes = dash < end;
+        // Most sentences: ASCII with no dash, every token a piece of the
+        // stretch (tokens come in order), pushed in one run without a test
+        // of each.
+        if !dashes
+            && self.ascii
+            && toks.iter().all(|t| start <= t.span.start && t.span.end <= end)
+        {
+            self.p.extend(toks.iter().map(|t| P {
+                span: t.span,
+                kind: match t.kind {
+                    TokenKind::Word => PK::Word,
+                    TokenKind::Number => PK::Num,
+                    TokenKind::Punct => PK::Punct,
+                },
+                glued: !t.space_before,
+                lo: (
+                    (t.span.start - start) as u32,
+                    (t.span.end - start) as u32,
+                ),
+            }));
+            return;
+        }
         for t in toks {
             let kind = match t.kind {
                 TokenKind::Word => PK::Word,
@@ -1273,7 +1333,7 @@ impl Scanner {
         text: &str,
         toks: &[Token],
         dates: &[Span],
-        rupee: Currency,
+        rupee: &Rupee<'_>,
         out: &mut Vec<Mention>,
     ) {
         self.load(text, toks);
@@ -1656,7 +1716,7 @@ impl Scanner {
         &self,
         text: &str,
         i: usize,
-        rupee: Currency,
+        rupee: &Rupee<'_>,
     ) -> Option<(&'static str, usize)> {
         if i == 0 {
             return None;
@@ -1766,6 +1826,35 @@ impl Scanner {
         }
     }
 
+    /// Whether the digits at piece `i` are no figure for what stands
+    /// right before or after them, as [`Scanner::is_figure`] finds after
+    /// the whole figure is read: digits after digits ("+92 51 1234567",
+    /// a list of scores), after `#` or `+`, after a glued `:` or `/`
+    /// ("2:30", "9/11"), or before one with digits glued after it. No
+    /// currency stands between digits and such a piece, and digits that
+    /// a glued `:`, `/` or `.` follows end their number there, so these
+    /// are the pieces `is_figure` reads.
+    fn not_a_figure(&self, i: usize) -> bool {
+        let p = &self.p;
+        if p[i].kind != PK::Num {
+            return false;
+        }
+        if i > 0 {
+            let before = self.w_bytes(i - 1);
+            if p[i - 1].kind == PK::Num && !p[i].glued
+                || matches!(before, b"#" | b"+")
+                || p[i].glued && matches!(before, b":" | b"/")
+            {
+                return true;
+            }
+        }
+        i + 2 < p.len()
+            && p[i + 1].glued
+            && matches!(self.w_bytes(i + 1), b":" | b"/" | b".")
+            && p[i + 2].glued
+            && p[i + 2].kind == PK::Num
+    }
+
     /// A figure whose number starts at piece `i`, and the next piece;
     /// [`Scanner::scan`] asks only where [`Scanner::may_start`] holds.
     /// Its entity list is an empty one from `spare` when there is one.
@@ -1773,7 +1862,22 @@ impl Scanner {
         &self,
         text: &str,
         i: usize,
-        rupee: Currency,
+        rupee: &Rupee<'_>,
+        spare: &mut Vec<Vec<(EntityType, Span)>>,
+    ) -> Option<(Mention, usize)> {
+        if self.not_a_figure(i) {
+            return None;
+        }
+        self.read_figure(text, i, rupee, spare)
+    }
+
+    /// [`Scanner::figure_at`] read in full.
+    #[inline]
+    fn read_figure(
+        &self,
+        text: &str,
+        i: usize,
+        rupee: &Rupee<'_>,
         spare: &mut Vec<Vec<(EntityType, Span)>>,
     ) -> Option<(Mention, usize)> {
         let n = self.p.len();
@@ -1942,7 +2046,7 @@ impl Scanner {
                 .filter(|_| kind == ClaimKind::Count && !glued)
             {
                 kind = ClaimKind::Money;
-                unit = code.unwrap_or(rupee.code());
+                unit = code.unwrap_or_else(|| rupee.code());
                 if matches!(w, "cents" | "cent") {
                     value /= 100.0;
                 }
@@ -1956,7 +2060,7 @@ impl Scanner {
                 unit = CURRENCY_TABLE
                     .get(self.w(end + 1))
                     .flatten()
-                    .unwrap_or(rupee.code());
+                    .unwrap_or_else(|| rupee.code());
                 end += 2;
             } else if let Some(code) = currency_code(self.raw(text, end))
                 .filter(|_| {
@@ -2010,7 +2114,7 @@ impl Scanner {
                     // "a 10-dollar fee", "a five-million-euro grant": money,
                     // as "10 dollars" is.
                     kind = ClaimKind::Money;
-                    unit = code.unwrap_or(rupee.code());
+                    unit = code.unwrap_or_else(|| rupee.code());
                     if matches!(mw, "cents" | "cent") {
                         value /= 100.0;
                     }
@@ -2727,6 +2831,27 @@ mod tests {
     }
 
     #[test]
+    fn digits_turned_away_early_are_no_figures_read_in_full() {
+        let text = "Scores: 6 4, 7 5 and 10 8 at 2:30 p.m. on 9/11 and \
+                    11/9; call +92 51 1234567 or #5 on version 1.41.2, or \
+                    2.5.1 by 3 p.m. with 3/4 of 10 people and 104 23/32.";
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        let mut scanner = Scanner::default();
+        scanner.load(text, &toks);
+        let rupee = Rupee::fixed(Currency::Inr);
+        let mut turned = 0;
+        for i in 0..scanner.p.len() {
+            if scanner.not_a_figure(i) {
+                turned += 1;
+                let read = scanner.read_figure(text, i, &rupee, &mut vec![]);
+                assert!(read.is_none(), "{:?}", scanner.raw(text, i));
+            }
+        }
+        assert!(turned >= 10, "{turned}");
+    }
+
+    #[test]
     fn not_figures() {
         let cases = [
             "in 2025",
@@ -2766,7 +2891,13 @@ mod tests {
             let mut toks = Vec::new();
             tokenize(s, &mut toks);
             let mut out = Vec::new();
-            Scanner::default().scan(s, &toks, &[], Currency::Inr, &mut out);
+            Scanner::default().scan(
+                s,
+                &toks,
+                &[],
+                &Rupee::fixed(Currency::Inr),
+                &mut out,
+            );
             out.iter()
                 .flat_map(|m| m.entities.iter())
                 .map(|(t, sp)| (t.as_str(), sp.of(s)))
