@@ -1124,6 +1124,13 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         if SPEECH_VERB_WORDS.has(w) || w.ends_with("ing") && k < end {
             break;
         }
+        // "we won't just be": a contracted verb ends the phrase.
+        if ["n't", "n’t", "'re", "’re", "'ll", "’ll", "'ve", "’ve"]
+            .iter()
+            .any(|c| w.ends_with(c))
+        {
+            break;
+        }
         k -= 1;
         if end - k > 8 {
             break;
@@ -1853,6 +1860,21 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         if IRREGULAR_VERB_WORDS.has(w) {
             break;
         }
+        // "the other eight placed her first": a verb with its object.
+        if end == start
+            && ends_with_ci(w, "ed")
+            && toks.get(end + 1).and_then(|t| word(text, t)).is_some_and(|n| {
+                lower_in(
+                    n,
+                    &[
+                        "her", "him", "them", "it", "the", "a", "an", "his",
+                        "their",
+                    ],
+                )
+            })
+        {
+            break;
+        }
         end += 1;
         // A plural noun is the head: "returns took place", "people live".
         // A name goes on: "43-year-old Thomas Hamilton".
@@ -2089,13 +2111,29 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
         (s < first - 1 && words)
             .then(|| Span::new(toks[s].span.start, toks[first - 2].span.end))
     };
-    // "two or three games", "five to 10 branches"
+    // "two or three games", "five to 10 branches", "a few hundred or a
+    // few thousand people": the noun after the other figure.
     let after = if after + 1 < toks.len()
         && word(text, &toks[after]).is_some_and(|w| matches!(w, "or" | "to"))
-        && (toks[after + 1].kind == TokenKind::Number
-            || word(text, &toks[after + 1]).is_some_and(is_number_word_ci))
     {
-        after + 2
+        let mut k = after + 1;
+        let mut figure = false;
+        while k < toks.len() && k < after + 6 {
+            let number = toks[k].kind == TokenKind::Number
+                || word(text, &toks[k]).is_some_and(is_number_word_ci);
+            let vague = word(text, &toks[k])
+                .is_some_and(|w| lower_in(w, &["a", "an", "few", "several"]));
+            if !number && !vague {
+                break;
+            }
+            figure |= number;
+            k += 1;
+        }
+        if figure {
+            k
+        } else {
+            after
+        }
     } else {
         after
     };

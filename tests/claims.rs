@@ -175,3 +175,25 @@ fn no_contracted_pronoun_or_adverb_is_a_speaker() {
     let text = "The increase, originally reported as 8 cents, was revised.";
     assert_eq!(attribution(text, "8 cents"), "");
 }
+
+#[test]
+fn counted_nouns_skip_verbs_and_read_past_an_alternative_figure() {
+    // The noun after the other figure of "X or Y nouns" counts both.
+    let (_, counted) = unit_and_counted(
+        "We will not be a few hundred or a few thousand people.",
+        "few hundred",
+    );
+    assert_eq!(counted, "people");
+    // A verb with its object is no counted noun ...
+    let (_, counted) = unit_and_counted(
+        "Five judges voted, and the other four placed her first.",
+        "four",
+    );
+    assert_ne!(counted, "placed");
+    // ... nor is a contracted verb.
+    let (_, counted) = unit_and_counted(
+        "``We won't just be a few hundred,'' he said.",
+        "few hundred",
+    );
+    assert_ne!(counted, "won't");
+}
