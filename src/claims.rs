@@ -2208,7 +2208,17 @@ fn subject_of(
     while i < toks.len().min(8) {
         if is_cap(text, &toks[i]) {
             let w = toks[i].span.of(text);
-            if STOP_WORDS.has(w) || lower_in(w, &["a", "an", "the"]) {
+            // Not a date ("said on Monday"), nor an adverb that starts
+            // the sentence ("Nearly half of ...").
+            let in_date = here.iter().any(|e| {
+                e.kind == EntityType::Date && e.span.contains(toks[i].span)
+            });
+            let adverb = i == 0 && w.len() > 3 && w.ends_with("ly");
+            if STOP_WORDS.has(w)
+                || lower_in(w, &["a", "an", "the"])
+                || in_date
+                || adverb
+            {
                 i += 1;
                 continue;
             }

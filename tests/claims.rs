@@ -197,3 +197,21 @@ fn counted_nouns_skip_verbs_and_read_past_an_alternative_figure() {
     );
     assert_ne!(counted, "won't");
 }
+
+#[test]
+fn neither_a_date_nor_a_sentence_adverb_is_a_subject() {
+    for (text, figure) in [
+        ("The firm said on Monday that it would cut 1,200 jobs.", "1,200"),
+        ("Nearly half of the 3,000 workers were laid off.", "3,000"),
+        ("Hourly earnings rose 4 cents last month.", "4 cents"),
+    ] {
+        let doc = Document::new("c", "test", text);
+        let ex = pipeline().process(&doc);
+        let c = ex
+            .claims
+            .iter()
+            .find(|c| c.span.of(text) == figure)
+            .unwrap_or_else(|| panic!("no claim {figure:?} in {text:?}"));
+        assert_eq!(c.subject.map(|s| s.of(text)), None, "{text:?}");
+    }
+}
