@@ -1635,7 +1635,12 @@ fn speaker_at(
                 return Some(s);
             }
         }
-        if let Some(p) = phrase_before(text, toks, i) {
+        // "5,000 new cases were being reported": the passive's subject
+        // is what is said, not who says it.
+        let passive = word(text, &toks[i - 1]).is_some_and(|w| {
+            lower_in(w, &["was", "were", "is", "are", "be", "been", "being"])
+        });
+        if let Some(p) = phrase_before(text, toks, i).filter(|_| !passive) {
             let w = p.of(text);
             // "originally reported as 8 cents": an adverb names no one;
             // "the daily said" names a newspaper.
@@ -2158,8 +2163,13 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
             let prep = after < toks.len()
                 && word(text, &toks[after])
                     .is_some_and(|w| matches!(w, "in" | "for" | "on" | "of"));
-            let via_prep =
-                if prep { np_after(text, toks, after + 1) } else { None };
+            // "rose to $74.50 in New York": a place is not what is paid.
+            let via_prep = if prep {
+                np_after(text, toks, after + 1)
+                    .filter(|p| !p.of(text).starts_with(char::is_uppercase))
+            } else {
+                None
+            };
             // "$389 million worth of gold" counts the gold.
             let worth = after + 1 < toks.len()
                 && word(text, &toks[after]) == Some("worth")

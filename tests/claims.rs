@@ -215,3 +215,16 @@ fn neither_a_date_nor_a_sentence_adverb_is_a_subject() {
         assert_eq!(c.subject.map(|s| s.of(text)), None, "{text:?}");
     }
 }
+
+#[test]
+fn a_passive_subject_is_no_speaker_and_a_place_is_not_what_is_paid() {
+    // "were being reported": the cases are reported, not reporting.
+    let text = "Officials met Amina Yusuf on Monday. She said about 5,000 \
+                new cases were being reported every day.";
+    assert_eq!(attribution(text, "about 5,000"), "Amina Yusuf");
+    let (_, counted) = unit_and_counted(
+        "Shares rose 2 percent to $74.50 in New York on Friday.",
+        "$74.50",
+    );
+    assert_ne!(counted, "New York");
+}
