@@ -1296,6 +1296,16 @@ impl Cues {
             // Every plain verb of saying is a speech verb too, and so is
             // every pronoun speaker's verb but `adds`: one probe settles
             // most words for both.
+            // "added" says something only before a pause or "that":
+            // "employers added 431,000 jobs" adds, it does not say.
+            let adding = matches!(s, b"added" | b"adds" | b"add")
+                && toks.get(i + 1).is_some_and(|n| {
+                    n.kind != TokenKind::Punct
+                        && !bytes[n.span.range()].eq_ignore_ascii_case(b"that")
+                });
+            if adding {
+                continue;
+            }
             let pronoun_verb =
                 if speech.may_hold(s) && SPEECH_VERB_WORDS.probe(speech, s) {
                     self.verbs.push(i);
@@ -1599,6 +1609,17 @@ fn speaker_at(
             let span = Span::new(toks[start].span.start, toks[i - 1].span.end);
             if !dates.iter().any(|d| d.overlaps(span)) {
                 return Some(span);
+            }
+        }
+        // "The mayor of Bucha, Anatoliy Fedoruk, said": the name set off
+        // by commas just before the verb is the speaker.
+        if i >= 3 && toks[i - 1].span.of(text) == "," {
+            let k = caps_back(text, toks, i - 1);
+            if k + 1 < i - 1 && k > 0 && toks[k - 1].span.of(text) == "," {
+                let span = Span::new(toks[k].span.start, toks[i - 2].span.end);
+                if !dates.iter().any(|d| d.overlaps(span)) {
+                    return Some(span);
+                }
             }
         }
         // "X, a spokesman for Y, said"
@@ -2223,7 +2244,12 @@ fn subject_of(
             let in_date = here.iter().any(|e| {
                 e.kind == EntityType::Date && e.span.contains(toks[i].span)
             });
-            let adverb = i == 0 && w.len() > 3 && w.ends_with("ly");
+            // "Meanwhile, ...": a word set off at the start.
+            let adverb = i == 0
+                && (w.len() > 3 && w.ends_with("ly")
+                    || toks
+                        .get(i + 1)
+                        .is_some_and(|n| n.span.of(text) == ","));
             if STOP_WORDS.has(w)
                 || lower_in(w, &["a", "an", "the"])
                 || in_date

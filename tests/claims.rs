@@ -228,3 +228,12 @@ fn a_passive_subject_is_no_speaker_and_a_place_is_not_what_is_paid() {
     );
     assert_ne!(counted, "New York");
 }
+
+#[test]
+fn added_with_an_object_says_nothing_and_a_name_between_commas_speaks() {
+    let text = "The statistics office said employers added 43,000 jobs.";
+    assert_eq!(attribution(text, "43,000"), "statistics office");
+    let text = "The mayor of Lindale, Anatoliy Petrenko, said about 300 \
+                residents had left.";
+    assert_eq!(attribution(text, "about 300"), "Anatoliy Petrenko");
+}
