@@ -424,7 +424,7 @@ pub fn run_tables(
                 );
                 order.write_all(line.as_bytes())?;
             }
-            writer.write(&rows)
+            writer.write_owned(rows)
         },
     )?;
     let mut digests = writer.finish_digests()?;
