@@ -187,35 +187,40 @@ fn classify(text: &str, span: Span, s: &str) -> Option<&'static str> {
     if is_year {
         // Inside a bigger number ("12,2025", "2025.5") or after money.
         let prev = before.chars().next_back();
-        let next2: Vec<char> = after.chars().take(2).collect();
+        let mut next = after.chars();
+        let (next1, next2) = (next.next(), next.next());
         if prev.is_some_and(|c| matches!(c, ',' | '.' | '$' | '€' | '£'))
-            || next2.first().is_some_and(|c| matches!(c, ',' | '.' | '%'))
-                && next2.get(1).is_some_and(char::is_ascii_digit)
-            || next2.first() == Some(&'%')
+            || next1.is_some_and(|c| matches!(c, ',' | '.' | '%'))
+                && next2.is_some_and(|c| c.is_ascii_digit())
+            || next1 == Some('%')
         {
             return None;
         }
-        let prev_word = last_word(before).to_ascii_lowercase();
-        if matches!(
-            prev_word.as_str(),
-            "about"
-                | "some"
-                | "nearly"
-                | "almost"
-                | "than"
-                | "only"
-                | "least"
-                | "around"
-                | "approximately"
-                | "roughly"
-                | "estimated"
-                | "page"
-                | "resolution"
-                | "flight"
-                | "no"
-                | "number"
-                | "route"
-        ) {
+        // Compared without case rather than lowered into a new string:
+        // every word listed is lowercase ASCII.
+        let prev_word = last_word(before);
+        if [
+            "about",
+            "some",
+            "nearly",
+            "almost",
+            "than",
+            "only",
+            "least",
+            "around",
+            "approximately",
+            "roughly",
+            "estimated",
+            "page",
+            "resolution",
+            "flight",
+            "no",
+            "number",
+            "route",
+        ]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(prev_word))
+        {
             return None;
         }
         let next = next_word(after);
@@ -238,32 +243,21 @@ fn classify(text: &str, span: Span, s: &str) -> Option<&'static str> {
     }
     if s == "May" || s == "March" {
         // The verbs and nouns: only after a date preposition.
-        let prev = last_word(before).to_ascii_lowercase();
-        if !matches!(
-            prev.as_str(),
-            "in" | "since"
-                | "until"
-                | "by"
-                | "of"
-                | "last"
-                | "next"
-                | "early"
-                | "late"
-                | "mid"
-                | "during"
-                | "before"
-                | "after"
-                | "from"
-                | "through"
-                | "till"
-                | "this"
-                | "and"
-        ) {
+        let prev = last_word(before);
+        if ![
+            "in", "since", "until", "by", "of", "last", "next", "early",
+            "late", "mid", "during", "before", "after", "from", "through",
+            "till", "this", "and",
+        ]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(prev))
+        {
             return None;
         }
     }
     if s.contains(char::is_whitespace) {
-        if s.to_ascii_lowercase().ends_with("ago") {
+        let b = s.as_bytes();
+        if b.len() >= 3 && b[b.len() - 3..].eq_ignore_ascii_case(b"ago") {
             return Some("date:ago");
         }
         if s.chars().last().is_some_and(|c| c.is_ascii_digit()) {
@@ -271,8 +265,10 @@ fn classify(text: &str, span: Span, s: &str) -> Option<&'static str> {
         }
         return Some("date:relative");
     }
-    let lower = s.to_ascii_lowercase();
-    if matches!(lower.as_str(), "yesterday" | "today" | "tomorrow") {
+    if ["yesterday", "today", "tomorrow"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(s))
+    {
         return Some("date:deictic");
     }
     if s.ends_with("day") {
