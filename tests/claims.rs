@@ -4,22 +4,27 @@
 
 use std::sync::OnceLock;
 
-use factspan::{Document, Pipeline, PipelineBuilder};
+use factspan::{Claim, Document, Pipeline, PipelineBuilder};
 
 fn pipeline() -> &'static Pipeline {
     static P: OnceLock<Pipeline> = OnceLock::new();
     P.get_or_init(|| PipelineBuilder::new().build().expect("default pipeline"))
 }
 
+/// The claim of `text` whose phrase is `figure`.
+fn claim(text: &str, figure: &str) -> Claim {
+    let doc = Document::new("c", "test", text);
+    pipeline()
+        .process(&doc)
+        .claims
+        .into_iter()
+        .find(|c| c.span.of(text) == figure)
+        .unwrap_or_else(|| panic!("no claim {figure:?} in {text:?}"))
+}
+
 /// The attribution of the claim whose phrase is `figure`.
 fn attribution(text: &str, figure: &str) -> String {
-    let doc = Document::new("c", "test", text);
-    let ex = pipeline().process(&doc);
-    let c = ex
-        .claims
-        .iter()
-        .find(|c| c.span.of(text) == figure)
-        .unwrap_or_else(|| panic!("no claim {figure:?} in {text:?}"));
+    let c = claim(text, figure);
     c.attribution.map_or(String::new(), |a| a.of(text).to_string())
 }
 
@@ -92,13 +97,7 @@ fn a_scale_word_or_fraction_after_a_starts_a_figure_without_a_digit() {
 
 /// The unit and counted phrase of the claim whose phrase is `figure`.
 fn unit_and_counted(text: &str, figure: &str) -> (&'static str, String) {
-    let doc = Document::new("c", "test", text);
-    let ex = pipeline().process(&doc);
-    let c = ex
-        .claims
-        .iter()
-        .find(|c| c.span.of(text) == figure)
-        .unwrap_or_else(|| panic!("no claim {figure:?} in {text:?}"));
+    let c = claim(text, figure);
     (c.unit, c.counted.map_or(String::new(), |s| s.of(text).to_string()))
 }
 
@@ -205,13 +204,7 @@ fn neither_a_date_nor_a_sentence_adverb_is_a_subject() {
         ("Nearly half of the 3,000 workers were laid off.", "3,000"),
         ("Hourly earnings rose 4 cents last month.", "4 cents"),
     ] {
-        let doc = Document::new("c", "test", text);
-        let ex = pipeline().process(&doc);
-        let c = ex
-            .claims
-            .iter()
-            .find(|c| c.span.of(text) == figure)
-            .unwrap_or_else(|| panic!("no claim {figure:?} in {text:?}"));
+        let c = claim(text, figure);
         assert_eq!(c.subject.map(|s| s.of(text)), None, "{text:?}");
     }
 }
