@@ -483,7 +483,7 @@ static PRONOUN_SAYING: Words = Words::new(&[
 ]);
 /// Forms of `be` that make a verb after them passive.
 static BE_FORMS: Words =
-    Words::new(&["were", "was", "been", "be", "is", "are"]);
+    Words::new(&["were", "was", "been", "be", "is", "are", "being"]);
 
 /// Who has spoken so far in a document: the state that resolves `he
 /// said` and a quote running over several sentences.
@@ -1658,17 +1658,13 @@ fn speaker_at(
         }
         // "5,000 new cases were being reported": the passive's subject
         // is what is said, not who says it.
-        let passive = word(text, &toks[i - 1]).is_some_and(|w| {
-            lower_in(w, &["was", "were", "is", "are", "be", "been", "being"])
-        });
+        let passive =
+            word(text, &toks[i - 1]).is_some_and(|w| BE_FORMS.has(w));
         if let Some(p) = phrase_before(text, toks, i).filter(|_| !passive) {
             let w = p.of(text);
-            // "originally reported as 8 cents": an adverb names no one;
-            // "the daily said" names a newspaper.
-            let adverb = w.len() > 4
-                && w.ends_with("ly")
-                && w.bytes().all(|b| b.is_ascii_lowercase())
-                && !lower_in(w, &["daily", "weekly", "monthly", "quarterly"]);
+            // "originally reported as 8 cents": an adverb names no one.
+            let adverb = w.bytes().all(|b| b.is_ascii_lowercase())
+                && looks_like_adverb(w);
             if !is_pronoun(w)
                 && !adverb
                 && !dates.iter().any(|d| d.overlaps(p))
@@ -1775,6 +1771,14 @@ fn name_start(text: &str, toks: &[Token], mut k: usize) -> usize {
     }
 }
 
+/// Whether a word reads as an "-ly" adverb ("originally", "Nearly"),
+/// not a noun in "-ly" that names a paper ("the daily said").
+fn looks_like_adverb(w: &str) -> bool {
+    w.len() > 3
+        && ends_with_ci(w, "ly")
+        && !lower_in(w, &["daily", "weekly", "monthly", "quarterly"])
+}
+
 fn is_pronoun(s: &str) -> bool {
     static PRONOUNS: Words = Words::new(&[
         "he",
@@ -1792,12 +1796,16 @@ fn is_pronoun(s: &str) -> bool {
         "others",
         "one",
     ]);
-    // "I'd", "we'll", "they’re": a pronoun with a verb contracted on.
-    let s = match s.find(['\'', '’']) {
+    PRONOUNS.has(uncontracted(s))
+}
+
+/// A word without a verb contracted on: "I'd", "we'll", "they’re" are
+/// "I", "we", "they".
+fn uncontracted(s: &str) -> &str {
+    match s.find(['\'', '’']) {
         Some(at) if at > 0 => &s[..at],
         _ => s,
-    };
-    PRONOUNS.has(s)
+    }
 }
 
 /// The pronoun subject of the sentence's statement verb ("he said",
@@ -1833,10 +1841,7 @@ fn pronoun_speaker<'t>(
     for &v in &cues.pronoun_verbs {
         let (lo, hi) = (v.saturating_sub(1).max(next), (v + 1).min(last));
         for p in (lo..hi).filter_map(at) {
-            let third = !lower_in(
-                p.split(['\'', '’']).next().unwrap_or(p),
-                &["i", "we", "you"],
-            );
+            let third = !lower_in(uncontracted(p), &["i", "we", "you"]);
             if third {
                 return Some(p);
             }
@@ -1975,62 +1980,56 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
         after += 1;
     }
     if m.age {
-        // "Okello, 26," counts Okello's years; "a 19-year-old man" the man.
-        if first >= 2 && toks[first - 1].span.of(text) == "," {
-            let mut k = first - 1;
+        // The capitalized words before the comma at `comma`.
+        let name_before = |comma: usize| {
+            let mut k = comma;
             while k > 0 && is_cap(text, &toks[k - 1]) {
                 k -= 1;
             }
-            if k < first - 1 {
-                return Some(Span::new(
-                    toks[k].span.start,
-                    toks[first - 2].span.end,
-                ));
+            (k < comma).then(|| {
+                Span::new(toks[k].span.start, toks[comma - 1].span.end)
+            })
+        };
+        // "Okello, 26," counts Okello's years; "a 19-year-old man" the man.
+        if first >= 2 && toks[first - 1].span.of(text) == "," {
+            if let Some(name) = name_before(first - 1) {
+                return Some(name);
             }
         }
-        let lower_at = |k: usize| word(text, &toks[k]).map(str::to_lowercase);
-        let verb = if first >= 1 { lower_at(first - 1) } else { None };
-        match verb.as_deref() {
-            // "men aged 40 to 70" counts the men.
-            Some("aged") => {
-                // The words before "aged" back to a stop word or a verb
-                // ("the study followed women aged 30").
-                let end = first - 1;
-                let mut k = end;
-                while k > 0 && end - k < 4 {
-                    match word(text, &toks[k - 1]) {
-                        Some(w)
-                            if !STOP_WORDS.has(w)
-                                && !ends_with_ci(w, "ed")
-                                && !SPEECH_VERB_WORDS.has(w) =>
-                        {
-                            k -= 1
-                        }
-                        _ => break,
+        let is_at = |k: usize, words: &[&str]| {
+            word(text, &toks[k]).is_some_and(|w| lower_in(w, words))
+        };
+        if first >= 1 && is_at(first - 1, &["aged"]) {
+            // "men aged 40 to 70" counts the men: the words before "aged"
+            // back to a stop word or a verb ("the study followed women").
+            let end = first - 1;
+            let mut k = end;
+            while k > 0 && end - k < 4 {
+                match word(text, &toks[k - 1]) {
+                    Some(w)
+                        if !STOP_WORDS.has(w)
+                            && !ends_with_ci(w, "ed")
+                            && !SPEECH_VERB_WORDS.has(w) =>
+                    {
+                        k -= 1
                     }
+                    _ => break,
                 }
-                return (k < end).then(|| {
-                    Span::new(toks[k].span.start, toks[end - 1].span.end)
-                });
             }
-            // "his mother, who turned 80", "Kwan, who is 17": the one
-            // the relative clause is about.
-            Some("turned" | "turns" | "is" | "was")
-                if first >= 3
-                    && lower_at(first - 2).as_deref() == Some("who")
-                    && toks[first - 3].span.of(text) == "," =>
-            {
-                let comma = first - 3;
-                let k = caps_back(text, toks, comma);
-                if k < comma {
-                    return Some(Span::new(
-                        toks[k].span.start,
-                        toks[comma - 1].span.end,
-                    ));
-                }
-                return phrase_before(text, toks, comma);
-            }
-            _ => {}
+            return (k < end).then(|| {
+                Span::new(toks[k].span.start, toks[end - 1].span.end)
+            });
+        }
+        // "his mother, who turned 80", "Kwan, who is 17": the one the
+        // relative clause is about.
+        if first >= 3
+            && is_at(first - 1, &["turned", "turns", "is", "was"])
+            && is_at(first - 2, &["who"])
+            && toks[first - 3].span.of(text) == ","
+        {
+            let comma = first - 3;
+            return name_before(comma)
+                .or_else(|| phrase_before(text, toks, comma));
         }
         let mut a = after;
         while a < toks.len()
@@ -2244,9 +2243,10 @@ fn subject_of(
             let in_date = here.iter().any(|e| {
                 e.kind == EntityType::Date && e.span.contains(toks[i].span)
             });
-            // "Meanwhile, ...": a word set off at the start.
+            // "Nearly half", "Meanwhile, ...": an adverb or a word set off
+            // at the start.
             let adverb = i == 0
-                && (w.len() > 3 && w.ends_with("ly")
+                && (looks_like_adverb(w)
                     || toks
                         .get(i + 1)
                         .is_some_and(|n| n.span.of(text) == ","));

@@ -143,9 +143,9 @@ pub fn gazetteer_candidates(
             }
         };
         // A small place named like a person ("Adams", "Alan", "Stewart")
-        // is more often the person.
-        // A city of half a million named like a surname only ("Naples",
-        // "Columbus") is the city: surnames are rarer than given names.
+        // is more often the person; a city of half a million named like a
+        // surname only ("Naples") is the city, as surnames are rarer
+        // than given names.
         let person_like = kind == EntityType::Location
             && f & (feature::GIVEN | feature::SURNAME) != 0
             && area == Area::Other
