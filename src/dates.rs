@@ -66,10 +66,12 @@ impl DateStage {
             r"\b\d{4}-[01]\d-[0-3]\d\b".to_string(),
             // the April-June quarter, January–March 2024
             format!(r"\b(?:{MONTHS})[-–](?:{MONTHS})(?:,?\s+{YEAR})?\b"),
-            // October 27, 2025 / Jan. 1 / Sept. 1, 1987
-            format!(r"\b{month}\s+{DAY}(?:,?\s+{YEAR})?\b"),
-            // 09 January 2026 / 27 October
-            format!(r"\b{DAY}\s+(?:{MONTHS})(?:,?\s+{YEAR})?\b"),
+            // October 27, 2025 / Jan. 1 / Sept. 1, 1987 / May 1-31
+            format!(r"\b{month}\s+{DAY}(?:[-–]{DAY})?(?:,?\s+{YEAR})?\b"),
+            // 09 January 2026 / 27 October / 27-28 October
+            format!(
+                r"\b{DAY}(?:[-–]{DAY})?\s+(?:{MONTHS})(?:,?\s+{YEAR})?\b"
+            ),
             // September 2023 / Jan. 1996
             format!(r"\b{month}\s+{YEAR}\b"),
             // 1997-98, 2019–2020
@@ -362,6 +364,10 @@ mod tests {
             ("Oct and Nov were dry", &[]),
             ("profit for the April-June quarter", &["April-June"]),
             ("in the January–March 2024 period", &["January–March 2024"]),
+            // Ranges of days: the second day is no count.
+            ("on sale from May 1-31. People", &["May 1-31"]),
+            ("finals September 27-28)", &["September 27-28"]),
+            ("held 27–28 October 2025 in", &["27–28 October 2025"]),
         ];
         for (text, want) in cases {
             assert_eq!(&dates(text), want, "{text:?}");
