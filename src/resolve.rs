@@ -1085,10 +1085,14 @@ pub fn link_document(
             && e.kind != EntityType::Nationality
             && !quote.contains(' ')
             && match e.origin {
-                Origin::Gazetteer(i) => !matches!(
-                    &*gazetteer.entry(i).subtype,
-                    "country" | "province" | "continent" | "region"
-                ),
+                Origin::Gazetteer(i) => match &*gazetteer.entry(i).subtype {
+                    // A country or state named like a person of the
+                    // document is the person where it speaks: "director
+                    // Neil Jordan ... Jordan said".
+                    "country" | "province" => speaks(text, e.span),
+                    "continent" | "region" => false,
+                    _ => true,
+                },
                 // A team guessed from a results line.
                 Origin::Rule(_) => e.kind == EntityType::Organization,
                 _ => false,
@@ -1194,6 +1198,16 @@ pub fn link_document(
         merged.extend(added);
         *entities = merged;
     }
+}
+
+/// Whether a verb of saying follows `span`: "Jordan said", "Jordan told
+/// reporters".
+fn speaks(text: &str, span: Span) -> bool {
+    let next = text[span.end..].trim_start_matches([' ', '\t', '\n']);
+    let word = next.split(|c: char| !c.is_ascii_alphabetic()).next();
+    word.is_some_and(|w| {
+        ["said", "says", "told", "tells", "added"].contains(&w)
+    })
 }
 
 /// An alias that a word of an ALL-CAPS headline may write in capitals:

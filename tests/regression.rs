@@ -754,3 +754,15 @@ fn a_large_city_named_like_a_surname_is_the_city_without_a_preposition() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_country_named_like_a_person_speaks_as_the_person() {
+    let text = "Director Neil Jordan made the film. \"It is about history,\" \
+                Jordan said. Jordan borders Syria.";
+    let got = found(text);
+    let kinds: Vec<EntityType> =
+        got.iter().filter(|(q, _)| q == "Jordan").map(|(_, k)| *k).collect();
+    // The mention that speaks is the director; the one that borders a
+    // country stays the country.
+    assert_eq!(kinds, [EntityType::Person, EntityType::Location], "{got:?}");
+}
