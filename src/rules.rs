@@ -1200,6 +1200,7 @@ impl RuleSet {
             } else {
                 f |= ascii_evidence(g, word, span.of(text), f);
             }
+            f |= hyphenated_title(g, span.of(text), f);
         }
         f
     }
@@ -1244,6 +1245,7 @@ impl RuleSet {
                 g.title_evidence(strip_possessive(s))
             };
             f |= evidence_bits(e, f);
+            f |= hyphenated_title(g, s, f);
         }
         f
     }
@@ -2219,6 +2221,26 @@ fn name_part(word: &str) -> &str {
     }
 }
 
+/// [`feature::TITLE`] for a capitalized hyphenated word with features
+/// `f` whose parts are all title words, 0 otherwise: "Lieutenant-Colonel",
+/// "Major-General", "Secretary-General" (a possessive is left out).
+/// Other words cost one test of their bits.
+#[inline(always)]
+fn hyphenated_title(g: &Gazetteer, word: &str, f: u64) -> u64 {
+    use feature::*;
+    if f & (HYPHEN | CAP | TITLE) != HYPHEN | CAP {
+        return 0;
+    }
+    let all_titles = strip_possessive(word)
+        .split('-')
+        .all(|p| !p.is_empty() && g.title_evidence(p).title);
+    if all_titles {
+        TITLE
+    } else {
+        0
+    }
+}
+
 /// The feature bits of a word's gazetteer evidence, given its other
 /// features `f`.
 #[inline(always)]
@@ -2914,6 +2936,7 @@ mod tests {
                         if e.particle {
                             f |= PARTICLE;
                         }
+                        f |= hyphenated_title(g, s(), f);
                     }
                 }
                 TokenKind::Number => {

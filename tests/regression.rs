@@ -766,3 +766,13 @@ fn a_country_named_like_a_person_speaks_as_the_person() {
     // country stays the country.
     assert_eq!(kinds, [EntityType::Person, EntityType::Location], "{got:?}");
 }
+
+#[test]
+fn hyphenated_titles_stay_out_of_the_name() {
+    let text = "The spokesman, Lieutenant-Colonel Max Marriner, said so. \
+                Secretary-General Kofi Annan agreed.";
+    has(text, "Max Marriner", EntityType::Person);
+    has(text, "Kofi Annan", EntityType::Person);
+    lacks(text, "Lieutenant-Colonel Max Marriner");
+    lacks(text, "Secretary-General Kofi Annan");
+}
