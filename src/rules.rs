@@ -361,11 +361,23 @@ impl WordList {
 /// it as written with a capital (matched exactly), lists holding it in
 /// lowercase (matched in any case), literals written with a capital
 /// (exactly) and in lowercase (ignoring ASCII case).
+///
+/// Literals past the first 64 borrow the list bits no list has, from
+/// bit 63 down (see [`TokenIndex::spilled`]): a literal without a bit
+/// is a text test, asked of every token and keying no rule.
 #[derive(Clone, Debug, Default)]
 struct TokenIndex {
     words: FxHashMap<Box<[u8]>, [u64; 4]>,
     /// Literals numbered so far, and whether they match exactly.
     lits: Vec<(Box<str>, bool)>,
+    /// How many lists have a bit: the first ones, up to where the
+    /// literals' borrowed bits start.
+    bit_lists: usize,
+    /// The list bits lent to literals past the first 64: literal number
+    /// `64 + k` has bit `63 - k`. Their words are in the lists' columns
+    /// of `words`, which answer as literals do for ASCII words;
+    /// [`TokenIndex::token_bits`] asks them as literals of other words.
+    spilled: u64,
     /// The short ASCII words of `words`, by their lowercase form, for
     /// the common case of [`TokenIndex::token_bits`]: filled by
     /// [`TokenIndex::seal`] once every rule file is read.
@@ -512,8 +524,19 @@ impl TokenIndex {
         bits[usize::from(!exact)] |= 1 << list;
     }
 
-    /// The literal's bit number, or `None` past 64.
-    fn lit(&mut self, lit: &str) -> Option<usize> {
+    /// Gives the list just made, number `idx`, a bit when one is free
+    /// (lists get bits in order, below those lent to literals).
+    fn new_list(&mut self, idx: usize) {
+        let lent = self.spilled.count_ones() as usize;
+        if idx == self.bit_lists && idx + lent < 64 {
+            self.bit_lists += 1;
+        }
+    }
+
+    /// The literal's bit, as the word of a token's [`Bits`] and the bit
+    /// in it: one of the literals' word for the first 64, a list bit no
+    /// list has past them, `None` when no bit is left.
+    fn lit(&mut self, lit: &str) -> Option<(usize, u64)> {
         let exact = lit.chars().any(char::is_uppercase);
         let at = match self.lits.iter().position(|l| &*l.0 == lit) {
             Some(at) => at,
@@ -522,12 +545,27 @@ impl TokenIndex {
                 self.lits.len() - 1
             }
         };
-        if at >= 64 {
-            return None;
-        }
+        let (word, bit) = if at < 64 {
+            (LITS, 1 << at)
+        } else {
+            // Literals are numbered in order and lists take bits from
+            // the bottom, so the lent bits stay one run from the top.
+            let bit = 127usize.checked_sub(at)?;
+            if self.spilled & 1 << bit == 0 {
+                if bit < self.bit_lists
+                    || at - 64 != self.spilled.count_ones() as usize
+                {
+                    return None;
+                }
+                self.spilled |= 1 << bit;
+            }
+            (LISTS, 1 << bit)
+        };
         let bits = self.words.entry(lit.as_bytes().into()).or_default();
-        bits[if exact { 2 } else { 3 }] |= 1 << at;
-        Some(at)
+        // Exact and case-folded columns: the literals' or the lists'.
+        let column = if word == LITS { 2 } else { 0 };
+        bits[column + usize::from(!exact)] |= bit;
+        Some((word, bit))
     }
 
     /// Builds the table of short words: call once every word and
@@ -624,13 +662,17 @@ impl TokenIndex {
                 lits |= e[3];
             }
         } else {
-            lists = self.list_bits(w);
-            lits |= self.get(&w.to_ascii_lowercase())[3];
+            // Lent list bits match as literals: ignoring only ASCII case.
+            let folded = self.get(&w.to_ascii_lowercase());
+            let as_lits = (e[0] | folded[1]) & self.spilled;
+            lists = self.list_bits(w) & !self.spilled | as_lits;
+            lits |= folded[3];
         }
         let bare = strip_possessive(w);
         if bare.len() != w.len() {
-            lists |= self.list_bits(bare);
-            let (_, bare_lits) = self.token_bits(bare);
+            let (bare_lists, bare_lits) = self.token_bits(bare);
+            lists |= self.list_bits(bare) & !self.spilled
+                | bare_lists & self.spilled;
             lits |= bare_lits;
         }
         (lists, lits)
@@ -817,9 +859,10 @@ impl RuleSet {
                             Some(&i) => i,
                             None => {
                                 self.lists.push(WordList::default());
-                                self.list_names
-                                    .insert(name.to_string(), self.lists.len() - 1);
-                                self.lists.len() - 1
+                                let idx = self.lists.len() - 1;
+                                self.list_names.insert(name.to_string(), idx);
+                                self.index.new_list(idx);
+                                idx
                             }
                         };
                         self.add_words(idx, words);
@@ -876,7 +919,7 @@ impl RuleSet {
         for w in words.split_whitespace() {
             let w = w.replace('_', " ");
             let exact = w.chars().any(char::is_uppercase);
-            if idx < 64 {
+            if idx < self.index.bit_lists {
                 self.index.add_word(idx, &w, exact);
             }
             if exact {
@@ -1415,9 +1458,10 @@ impl RuleSet {
 /// Which rules a sentence's bits leave possible: a rule needing a bit
 /// no token of the sentence has, or forbidding one every token has,
 /// cannot match there. Each rule is filed under one bit it needs, its
-/// key (a literal's or a list's before a feature's: those are rare), so
-/// that a sentence looks at the rules filed under the few key bits it
-/// has, not at every rule.
+/// key (a literal's or a list's before a feature's: those are rare), or
+/// when it needs none but one of several words (`("v"|"vs")`), under
+/// each of their bits, so that a sentence looks at the rules filed
+/// under the few key bits it has, not at every rule.
 #[derive(Clone, Debug, Default)]
 struct RuleFilter {
     /// Words of rule sets: one per 64 rules.
@@ -1442,18 +1486,35 @@ impl RuleFilter {
         };
         for (ri, r) in rules.iter().enumerate() {
             let (word, bit) = (ri / 64, 1u64 << (ri % 64));
+            let one = |w: usize, bits: u64| {
+                let mut key = [0; 3];
+                key[w] = bits & bits.wrapping_neg();
+                key
+            };
             let rare = r.need[FEATS] & !PLAIN_FEATURES;
+            // Words before features, one bit before a set of them.
+            let words = r.need_any.iter().find(|m| m[FEATS] == 0);
             let key = [(LITS, r.need[LITS]), (LISTS, r.need[LISTS])]
                 .into_iter()
-                .chain([(FEATS, rare), (FEATS, r.need[FEATS])])
-                .find(|&(_, bits)| bits != 0);
-            match key {
-                Some((w, bits)) => {
-                    let b = bits.trailing_zeros() as usize;
+                .chain([(FEATS, rare)])
+                .find(|&(_, bits)| bits != 0)
+                .map(|(w, bits)| one(w, bits))
+                .or(words.copied())
+                .or_else(|| {
+                    (r.need[FEATS] != 0).then(|| one(FEATS, r.need[FEATS]))
+                });
+            let Some(key) = key else {
+                f.unkeyed[word] |= bit;
+                continue;
+            };
+            for (w, &bits) in key.iter().enumerate() {
+                let mut rest = bits;
+                while rest != 0 {
+                    let b = rest.trailing_zeros() as usize;
                     f.keys[w] |= 1 << b;
                     f.keyed[(64 * w + b) * width + word] |= bit;
+                    rest &= rest - 1;
                 }
-                None => f.unkeyed[word] |= bit,
             }
         }
         f
@@ -1797,10 +1858,10 @@ impl TokenIndex {
     fn compile(&mut self, pred: &Pred) -> Test {
         match pred {
             Pred::Feat(bits) => Test::bit(FEATS, *bits),
-            Pred::List(l) if *l < 64 => Test::bit(LISTS, 1 << l),
+            Pred::List(l) if *l < self.bit_lists => Test::bit(LISTS, 1 << l),
             Pred::List(_) => Test::Text(pred.clone()),
             Pred::Lit(lit) => match self.lit(lit) {
-                Some(k) => Test::bit(LITS, 1 << k),
+                Some((word, bit)) => Test::bit(word, bit),
                 None => Test::Text(pred.clone()),
             },
             Pred::Not(p) => match self.compile(p) {
@@ -2405,12 +2466,17 @@ impl Ctx<'_> {
         [self.feats[k], l.lists, l.lits]
     }
 
-    /// Most tests are one mask: inline, without a call.
+    /// Most tests are one mask or a set of words: inline, without a
+    /// call.
     #[inline(always)]
     fn test(&self, test: &Test, i: usize) -> bool {
         match test {
             Test::Mask { care, want } => {
                 mask_ok(&self.bits(i - self.start), care, want)
+            }
+            Test::Any(m) => {
+                let b = self.bits(i - self.start);
+                (b[0] & m[0]) | (b[1] & m[1]) | (b[2] & m[2]) != 0
             }
             _ => self.test_compound(test, i),
         }
@@ -3253,5 +3319,111 @@ mod tests {
             }
         }
         assert!(windows > 500 && found > 100, "{windows} windows, {found}");
+    }
+
+    #[test]
+    fn literal_alternatives_are_indexed_as_lists() {
+        // New literals past the first 64 (the built-in rules have
+        // fewer), then a rule needing no word but one of its first
+        // element's: it must be filed under their bits and run only
+        // where one of them is, with literal case rules ("Christian"
+        // exactly, "social" in any ASCII case, "k" not the Kelvin sign).
+        let filler: Vec<String> =
+            (0..20).map(|i| format!("\"f{i}\"")).collect();
+        let extra = format!(
+            "rule t.filler\n  type PERSON\n  match [({}|\"k\")] \"zz\"\n\
+             rule t.creed\n  type ORGANIZATION\n  \
+             match [(\"Christian\"|\"social\") Cap]\n",
+            filler.join("|")
+        );
+        let mut b = RuleSetBuilder::new();
+        b.add_str("extra.rules", extra);
+        let set = b.build().expect("rules build");
+        assert!(set.index.lits.len() > 64, "{}", set.index.lits.len());
+        assert_ne!(set.index.spilled, 0);
+        let ri = set.rules.iter().position(|r| r.id == "t.creed");
+        let ri = ri.expect("t.creed");
+        let rule = &set.rules[ri];
+        // Compiled to bits, not text tests.
+        for e in &rule.elems {
+            if let Elem::Tok { test, .. } = e {
+                assert!(!matches!(test, Test::Text(_)), "{test:?}");
+            }
+        }
+        let words = rule.need_any.iter().find(|m| m[FEATS] == 0);
+        let words = *words.expect("a set of words");
+        assert_ne!(and3(words, [0, set.index.spilled, 0]), [0; 3]);
+        assert_eq!(set.filter.unkeyed[ri / 64] & 1 << (ri % 64), 0);
+        let g = default_gazetteer();
+        let text = "The Christian Democrats won. The christian Democrats \
+            lost. SOCIAL Democrats met. Social Democrats met. The Social's \
+            Party met. No party word here at all. \u{212a} Lee, K Lee and \
+            k zz met. Christian\u{e9} Nord met. ÉLAN social Élan.";
+        let Analyzed { seg, feats, lists, .. } = analyzed(&set, &g, text);
+        let mut found = Vec::new();
+        let sentences = seg.sentences.iter().map(|s| s.tokens.clone());
+        set.run_sentences(
+            text,
+            &seg.tokens,
+            &feats,
+            &lists,
+            sentences,
+            &mut found,
+        );
+        let got: Vec<&str> = found
+            .iter()
+            .filter(|m| m.rule as usize == ri)
+            .map(|m| m.span.of(text))
+            .collect();
+        let want = [
+            "Christian Democrats",
+            "SOCIAL Democrats",
+            "Social Democrats",
+            "Social's Party",
+            "social \u{c9}lan",
+        ];
+        assert_eq!(got, want);
+        // The filter offers the rule only to sentences with its words.
+        for s in &seg.sentences {
+            let r = s.tokens.clone();
+            let (mut any, mut all) = ([0; 3], [!0; 3]);
+            for (&f, l) in feats[r.clone()].iter().zip(&lists[r.clone()]) {
+                any = or3(any, [f, l.lists, l.lits]);
+                all = and3(all, [f, l.lists, l.lits]);
+            }
+            let mut offered = false;
+            set.filter.each_feasible(&set.rules, r.len(), &any, &all, |k| {
+                offered |= k == ri;
+            });
+            let has_word = seg.tokens[r].iter().any(|t| {
+                let w = strip_possessive(t.span.of(text));
+                w == "Christian" || w.eq_ignore_ascii_case("social")
+            });
+            assert_eq!(offered, has_word, "{:?}", s.tokens);
+        }
+        // Every compiled test answers as its predicate, lent bits too.
+        let ctx = Ctx {
+            text,
+            tokens: &seg.tokens,
+            end: seg.tokens.len(),
+            lists: &set.lists,
+            feats: &feats,
+            words: &lists,
+            start: 0,
+        };
+        for rule in &set.rules {
+            for e in &rule.elems {
+                let Elem::Tok { pred, test, .. } = e else { continue };
+                for (i, t) in seg.tokens.iter().enumerate() {
+                    let want = meaning(&set, text, t, feats[i], pred);
+                    assert_eq!(ctx.test(test, i), want, "{t:?} {pred:?}");
+                }
+            }
+        }
+        // And the document pass finds each token's bits as it alone has.
+        for (t, l) in seg.tokens.iter().zip(&lists) {
+            let (lists, lits) = set.index.token_bits(t.span.of(text));
+            assert_eq!((l.lists, l.lits), (lists, lits), "{t:?}");
+        }
     }
 }
