@@ -237,6 +237,16 @@ impl Test {
         }
     }
 
+    /// Whether this test, or a part of it, asks the token's text.
+    fn asks_text(&self) -> bool {
+        match self {
+            Test::Mask { .. } | Test::Any(_) => false,
+            Test::And(ts) | Test::Or(ts) => ts.iter().any(Test::asks_text),
+            Test::Not(t) => t.asks_text(),
+            Test::Text(_) => true,
+        }
+    }
+
     /// The one bit this test requires, when that is all it does.
     fn single_bit(&self) -> Option<Bits> {
         match self {
@@ -696,6 +706,9 @@ pub struct RuleSet {
     /// others (no rule asks for `Word` or `Attached`, which most tokens
     /// have).
     reads: Bits,
+    /// Whether some test asks a token's text: then sentences run one by
+    /// one, not packed (a text test reads the sentence's own tokens).
+    text_tests: bool,
 }
 
 /// A token's membership in the first 64 word lists and which of the
@@ -786,6 +799,7 @@ impl RuleSetBuilder {
         set.index.seal();
         set.filter = RuleFilter::new(&set.rules);
         set.reads = set.tests.iter().fold([0; 3], |a, t| or3(a, t.reads()));
+        set.text_tests = set.tests.iter().any(Test::asks_text);
         Ok(set)
     }
 }
@@ -1368,11 +1382,69 @@ impl RuleSet {
     ) {
         let mut masks = PosMasks::for_tests(self.tests.len());
         masks.reads = self.reads;
+        // Short sentences run packed together, up to 63 positions with
+        // a free one between two sentences that no test passes, so that
+        // no match runs on from one into the next: a rule is tried once
+        // per pack, not once per sentence, and each mask operation
+        // covers several sentences (most have far fewer than 64 tokens).
+        let mut pack: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut used = 0;
         for range in sentences {
-            let lists = &lists[range.clone()];
-            let masks = Some(&mut masks);
-            self.run_with(text, tokens, feats, lists, range, masks, out);
+            if range.is_empty() {
+                continue;
+            }
+            let fits = !self.text_tests && range.len() < 64;
+            if !pack.is_empty() && (!fits || used + 1 + range.len() > 63) {
+                self.run_pack(
+                    text, tokens, feats, lists, &pack, &mut masks, out,
+                );
+                pack.clear();
+            }
+            if !fits {
+                let lists = &lists[range.clone()];
+                let masks = Some(&mut masks);
+                self.run_with(text, tokens, feats, lists, range, masks, out);
+                continue;
+            }
+            used = if pack.is_empty() { 0 } else { used + 1 };
+            used += range.len();
+            pack.push(range);
         }
+        if !pack.is_empty() {
+            self.run_pack(text, tokens, feats, lists, &pack, &mut masks, out);
+        }
+    }
+
+    /// Runs every rule over the sentences of `pack` at once, as
+    /// [`RuleSet::run_sentences`] packs them (at most 63 positions, no
+    /// text tests), appending matches to `out` rule by rule.
+    #[allow(clippy::too_many_arguments)]
+    fn run_pack(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        feats: &[u64],
+        lists: &[ListBits],
+        pack: &[std::ops::Range<usize>],
+        masks: &mut PosMasks,
+        out: &mut Vec<RuleMatch>,
+    ) {
+        // Only emitting reads the context: its tokens and text.
+        let ctx = Ctx {
+            text,
+            tokens,
+            end: tokens.len(),
+            lists: &self.lists,
+            feats: &[],
+            words: &[],
+            start: 0,
+        };
+        let (any, all) = masks.fill_pack(feats, lists, pack);
+        let longest = pack.iter().map(ExactSizeIterator::len).max();
+        let n = longest.unwrap_or(0);
+        self.filter.each_feasible(&self.rules, n, &any, &all, |ri| {
+            masks.run_rule(&ctx, &self.tests, &self.rules[ri], ri, out);
+        });
     }
 
     /// [`RuleSet::run_sentences`] for one sentence, `lists` starting at its first
@@ -1580,6 +1652,13 @@ struct PosMasks {
     /// For the rule being run, per step `k`: the positions from which
     /// `steps[k..]` can match (bit `n` is the sentence's end).
     done: Vec<u64>,
+    /// The positions in use: one past the last.
+    n: usize,
+    /// The positions a match can end at: tokens, and the one after
+    /// each sentence's last token.
+    ends: u64,
+    /// The token at each position.
+    token: [u32; 64],
 }
 
 impl PosMasks {
@@ -1593,6 +1672,9 @@ impl PosMasks {
             cache: vec![0; tests],
             known: vec![0; tests.div_ceil(64)],
             done: Vec::new(),
+            n: 0,
+            ends: 0,
+            token: [0; 64],
         }
     }
 
@@ -1609,6 +1691,55 @@ impl PosMasks {
     fn fill(&mut self, ctx: &Ctx<'_>) -> (Bits, Bits) {
         let n = ctx.feats.len();
         debug_assert!(n <= 64);
+        self.clear();
+        let (mut any, mut all) = ([0; 3], [!0; 3]);
+        self.mark(ctx.feats, ctx.words, 0, &mut any, &mut all);
+        self.rows = any;
+        self.valid = u64::MAX.checked_shr(64 - n as u32).unwrap_or(0);
+        self.n = n;
+        self.ends = self.valid | 1u64.checked_shl(n as u32).unwrap_or(0);
+        for (k, t) in self.token.iter_mut().take(n).enumerate() {
+            *t = (ctx.start + k) as u32;
+        }
+        self.known.fill(0);
+        (any, all)
+    }
+
+    /// [`PosMasks::fill`] for the sentences of `pack` (`feats[i]` and
+    /// `lists[i]` for token `i`), one after the other with a free
+    /// position between two, at most 63 positions in all.
+    fn fill_pack(
+        &mut self,
+        feats: &[u64],
+        lists: &[ListBits],
+        pack: &[std::ops::Range<usize>],
+    ) -> (Bits, Bits) {
+        self.clear();
+        let (mut any, mut all) = ([0; 3], [!0; 3]);
+        let (mut at, mut valid, mut ends) = (0, 0u64, 0u64);
+        for r in pack {
+            let (feats, words) = (&feats[r.clone()], &lists[r.clone()]);
+            self.mark(feats, words, at, &mut any, &mut all);
+            let len = r.len();
+            valid |= (u64::MAX >> (64 - len)) << at;
+            for (k, t) in self.token[at..at + len].iter_mut().enumerate() {
+                *t = (r.start + k) as u32;
+            }
+            at += len;
+            ends |= 1 << at;
+            at += 1;
+        }
+        debug_assert!(at <= 64);
+        self.rows = any;
+        self.valid = valid;
+        self.n = at - 1;
+        self.ends = valid | ends;
+        self.known.fill(0);
+        (any, all)
+    }
+
+    /// Clears the rows the last sentence set.
+    fn clear(&mut self) {
         for (pos, &rows) in self.pos.iter_mut().zip(&self.rows) {
             let mut rest = rows;
             while rest != 0 {
@@ -1616,6 +1747,20 @@ impl PosMasks {
                 rest &= rest - 1;
             }
         }
+    }
+
+    /// Marks tokens of `feats` and `words` from position `from` on,
+    /// gathering the bits some token has in `any` and those all have in
+    /// `all`.
+    #[inline(always)]
+    fn mark(
+        &mut self,
+        feats: &[u64],
+        words: &[ListBits],
+        from: usize,
+        any: &mut Bits,
+        all: &mut Bits,
+    ) {
         /// Marks token `at` in the rows of the bits of `word`.
         #[inline(always)]
         fn mark(rows: &mut [u64; 64], word: u64, at: u64) {
@@ -1625,24 +1770,19 @@ impl PosMasks {
                 rest &= rest - 1;
             }
         }
-        let (mut any, mut all) = ([0; 3], [!0; 3]);
-        let [feats, lists, lits] = &mut self.pos;
+        let [fs, ls, ts] = &mut self.pos;
         let reads = self.reads;
-        for (k, (&f, l)) in ctx.feats.iter().zip(ctx.words).enumerate() {
+        for (k, (&f, l)) in feats.iter().zip(words).enumerate() {
             // Bits no test reads change no mask, and no rule's
             // feasibility (it needs or forbids only bits tests read).
             let bits = and3([f, l.lists, l.lits], reads);
-            any = or3(any, bits);
-            all = and3(all, bits);
-            let at = 1 << k;
-            mark(feats, bits[FEATS], at);
-            mark(lists, bits[LISTS], at);
-            mark(lits, bits[LITS], at);
+            *any = or3(*any, bits);
+            *all = and3(*all, bits);
+            let at = 1 << (from + k);
+            mark(fs, bits[FEATS], at);
+            mark(ls, bits[LISTS], at);
+            mark(ts, bits[LITS], at);
         }
-        self.rows = any;
-        self.valid = u64::MAX.checked_shr(64 - n as u32).unwrap_or(0);
-        self.known.fill(0);
-        (any, all)
     }
 
     /// The tokens passing `tests[id]`, as a mask, computed once per
@@ -1774,7 +1914,7 @@ impl PosMasks {
             let passing = self.mask(ctx, tests, id);
             starts &= passing.checked_shr(at).unwrap_or(0);
         }
-        let n = ctx.feats.len();
+        let n = self.n;
         if starts == 0 {
             return;
         }
@@ -1792,7 +1932,7 @@ impl PosMasks {
         // greedy, backtracking walk of `Ctx::match_at` is the walk that
         // takes at each quantifier the most tokens leaving a position
         // the rest can match from.
-        let ends = self.valid | 1 << n;
+        let ends = self.ends;
         let steps = &rule.steps;
         if self.done.len() <= steps.len() {
             self.done.resize(steps.len() + 1, 0);
@@ -1843,7 +1983,10 @@ impl PosMasks {
                 close = p;
             }
             let next = if open < close {
-                ctx.emit(rule, ri, ctx.start + open, ctx.start + close, out);
+                // A match lies in one sentence: its tokens run on.
+                let from = self.token[open] as usize;
+                let to = self.token[close - 1] as usize + 1;
+                ctx.emit(rule, ri, from, to, out);
                 close.max(first + 1)
             } else {
                 first + 1
@@ -3425,5 +3568,44 @@ mod tests {
             let (lists, lits) = set.index.token_bits(t.span.of(text));
             assert_eq!((l.lists, l.lits), (lists, lits), "{t:?}");
         }
+    }
+
+    #[test]
+    fn packed_sentences_find_what_single_sentences_find() {
+        // The sample article, and every rule's examples and counters as
+        // one text: many short sentences run packed, a long one alone.
+        let set = RuleSetBuilder::new().build().expect("rules build");
+        assert!(!set.text_tests);
+        let g = default_gazetteer();
+        let mut text = sample_article();
+        for rule in &set.rules {
+            for line in rule.examples.iter().chain(&rule.counters) {
+                text.push('\n');
+                text.push_str(&parse_example(line).0);
+            }
+        }
+        let long: Vec<String> =
+            (0..40).map(|i| format!("Mr. John Smith{i} said,")).collect();
+        text += &format!("\n{}.\n", long.join(" "));
+        let Analyzed { seg, feats, lists, .. } = analyzed(&set, &g, &text);
+        let ranges = || seg.sentences.iter().map(|s| s.tokens.clone());
+        assert!(ranges().any(|r| r.len() > 64));
+        let mut packed = Vec::new();
+        let t = &seg.tokens;
+        set.run_sentences(&text, t, &feats, &lists, ranges(), &mut packed);
+        let mut single = Vec::new();
+        let mut masks = PosMasks::for_tests(set.tests.len());
+        masks.reads = set.reads;
+        for r in ranges() {
+            let (l, m) = (&lists[r.clone()], Some(&mut masks));
+            set.run_with(&text, t, &feats, l, r, m, &mut single);
+        }
+        // Rule by rule in a pack, not sentence by sentence: the same
+        // matches, each rule's in text order.
+        let key = |m: &RuleMatch| (m.rule, m.span.start, m.span.end);
+        assert!(packed.len() > 300, "{} matches", packed.len());
+        packed.sort_by_key(key);
+        single.sort_by_key(key);
+        assert_eq!(packed, single);
     }
 }
