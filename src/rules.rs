@@ -1306,23 +1306,29 @@ impl RuleSet {
     }
 
     /// Sets `bits` on every token inside one of `spans` (sorted by
-    /// start): gazetteer types, dates, multi-word titles.
+    /// start): gazetteer types, dates, multi-word titles. Tokens are in
+    /// order and do not overlap, as the segmenter makes them: those
+    /// inside a span are one run from the first starting in it, so a
+    /// span costs its own tokens, not a look at every token.
     pub fn mark_spans(
         tokens: &[Token],
         spans: &[(Span, u64)],
         feats: &mut [u64],
     ) {
-        let mut j0 = 0;
-        for (i, t) in tokens.iter().enumerate() {
-            while j0 < spans.len() && spans[j0].0.end <= t.span.start {
-                j0 += 1;
+        // The first token starting at or after the span's start: spans
+        // come by start, so it only moves on.
+        let mut first = 0;
+        for &(span, bits) in spans {
+            while tokens.get(first).is_some_and(|t| t.span.start < span.start)
+            {
+                first += 1;
             }
-            let mut j = j0;
-            while j < spans.len() && spans[j].0.start < t.span.end {
-                if spans[j].0.contains(t.span) {
-                    feats[i] |= spans[j].1;
+            let inside = tokens[first..].iter().zip(&mut feats[first..]);
+            for (t, f) in inside {
+                if t.span.end > span.end {
+                    break;
                 }
-                j += 1;
+                *f |= bits;
             }
         }
     }
@@ -3607,5 +3613,39 @@ mod tests {
         packed.sort_by_key(key);
         single.sort_by_key(key);
         assert_eq!(packed, single);
+    }
+
+    #[test]
+    fn spans_mark_the_tokens_inside_them() {
+        // The token by token walk that marking span by span replaced.
+        fn by_token(tokens: &[Token], spans: &[(Span, u64)]) -> Vec<u64> {
+            let mut feats = vec![0; tokens.len()];
+            for (t, f) in tokens.iter().zip(&mut feats) {
+                for &(span, bits) in spans {
+                    if span.contains(t.span) {
+                        *f |= bits;
+                    }
+                }
+            }
+            feats
+        }
+        let text = sample_article();
+        let mut seg = Segmentation::default();
+        Segmenter::new().segment(&text, &mut seg);
+        let n = text.len();
+        // Spans of every kind: nested, overlapping, empty, on and off
+        // token edges, past the last token.
+        let mut spans: Vec<(Span, u64)> = (0..n + 40)
+            .step_by(7)
+            .flat_map(|a| {
+                [0, 1, 5, 13, 40]
+                    .map(|len| (Span::new(a, a + len), 1 << (a % 5)))
+            })
+            .collect();
+        spans.sort_by_key(|s| s.0);
+        let mut feats = vec![0; seg.tokens.len()];
+        RuleSet::mark_spans(&seg.tokens, &spans, &mut feats);
+        assert_eq!(feats, by_token(&seg.tokens, &spans));
+        assert!(feats.iter().filter(|&&f| f != 0).count() > 100);
     }
 }
