@@ -203,8 +203,32 @@ impl Test {
                 Some(*m)
             }
             Test::And(ts) => ts.iter().find_map(Test::need_any),
+            // Alternatives that each need a word ("Free"&Cap|"liberal"):
+            // one of their words, as a set of literals would.
+            Test::Or(ts) if !ts.is_empty() => {
+                let words = ts.iter().try_fold([0; 3], |acc, t| {
+                    let word = t.need_word()?;
+                    Some(or3(acc, word))
+                })?;
+                let ones: u32 = words.iter().map(|w| w.count_ones()).sum();
+                (ones > 1).then_some(words)
+            }
             _ => None,
         }
+    }
+
+    /// Words (of the lists' or the literals' bits) of which every token
+    /// passing this test has one: a bit it needs, or a set of them.
+    fn need_word(&self) -> Option<Bits> {
+        let need = self.need();
+        for w in [LITS, LISTS] {
+            if need[w] != 0 {
+                let mut bit = [0; 3];
+                bit[w] = need[w] & need[w].wrapping_neg();
+                return Some(bit);
+            }
+        }
+        self.need_any().filter(|m| m[FEATS] == 0)
     }
 
     /// Bits no token passing this test has.
@@ -3473,16 +3497,19 @@ mod tests {
     #[test]
     fn literal_alternatives_are_indexed_as_lists() {
         // New literals past the first 64 (the built-in rules have
-        // fewer), then a rule needing no word but one of its first
-        // element's: it must be filed under their bits and run only
+        // fewer), then rules needing no word but one of their first
+        // element's: they must be filed under their bits and run only
         // where one of them is, with literal case rules ("Christian"
-        // exactly, "social" in any ASCII case, "k" not the Kelvin sign).
+        // exactly, "social" in any ASCII case, "k" not the Kelvin sign),
+        // also when the alternatives test more than the word.
         let filler: Vec<String> =
             (0..20).map(|i| format!("\"f{i}\"")).collect();
         let extra = format!(
             "rule t.filler\n  type PERSON\n  match [({}|\"k\")] \"zz\"\n\
              rule t.creed\n  type ORGANIZATION\n  \
-             match [(\"Christian\"|\"social\") Cap]\n",
+             match [(\"Christian\"|\"social\") Cap]\n\
+             rule t.free\n  type ORGANIZATION\n  \
+             match [(\"Free\"&Cap|\"liberal\"&!Headline) Cap]\n",
             filler.join("|")
         );
         let mut b = RuleSetBuilder::new();
@@ -3490,24 +3517,29 @@ mod tests {
         let set = b.build().expect("rules build");
         assert!(set.index.lits.len() > 64, "{}", set.index.lits.len());
         assert_ne!(set.index.spilled, 0);
-        let ri = set.rules.iter().position(|r| r.id == "t.creed");
-        let ri = ri.expect("t.creed");
-        let rule = &set.rules[ri];
-        // Compiled to bits, not text tests.
-        for e in &rule.elems {
-            if let Elem::Tok { test, .. } = e {
-                assert!(!matches!(test, Test::Text(_)), "{test:?}");
+        let rule_number = |id: &str| {
+            let ri = set.rules.iter().position(|r| r.id == id);
+            let ri = ri.expect("rule");
+            let rule = &set.rules[ri];
+            // Compiled to bits, not text tests.
+            for e in &rule.elems {
+                if let Elem::Tok { test, .. } = e {
+                    assert!(!matches!(test, Test::Text(_)), "{test:?}");
+                }
             }
-        }
-        let words = rule.need_any.iter().find(|m| m[FEATS] == 0);
-        let words = *words.expect("a set of words");
-        assert_ne!(and3(words, [0, set.index.spilled, 0]), [0; 3]);
-        assert_eq!(set.filter.unkeyed[ri / 64] & 1 << (ri % 64), 0);
+            let words = rule.need_any.iter().find(|m| m[FEATS] == 0);
+            let words = *words.expect("a set of words");
+            assert_ne!(and3(words, [0, set.index.spilled, 0]), [0; 3]);
+            assert_eq!(set.filter.unkeyed[ri / 64] & 1 << (ri % 64), 0);
+            ri
+        };
+        let (ri, free) = (rule_number("t.creed"), rule_number("t.free"));
         let g = default_gazetteer();
         let text = "The Christian Democrats won. The christian Democrats \
             lost. SOCIAL Democrats met. Social Democrats met. The Social's \
             Party met. No party word here at all. \u{212a} Lee, K Lee and \
-            k zz met. Christian\u{e9} Nord met. ÉLAN social Élan.";
+            k zz met. Christian\u{e9} Nord met. ÉLAN social Élan. Free \
+            Democrats met. LIBERAL Democrats met. The free Democrats met.";
         let Analyzed { seg, feats, lists, .. } = analyzed(&set, &g, text);
         let mut found = Vec::new();
         let sentences = seg.sentences.iter().map(|s| s.tokens.clone());
@@ -3532,7 +3564,13 @@ mod tests {
             "social \u{c9}lan",
         ];
         assert_eq!(got, want);
-        // The filter offers the rule only to sentences with its words.
+        let got: Vec<&str> = found
+            .iter()
+            .filter(|m| m.rule as usize == free)
+            .map(|m| m.span.of(text))
+            .collect();
+        assert_eq!(got, ["Free Democrats", "LIBERAL Democrats"]);
+        // The filter offers the rules only to sentences with their words.
         for s in &seg.sentences {
             let r = s.tokens.clone();
             let (mut any, mut all) = ([0; 3], [!0; 3]);
@@ -3540,15 +3578,19 @@ mod tests {
                 any = or3(any, [f, l.lists, l.lits]);
                 all = and3(all, [f, l.lists, l.lits]);
             }
-            let mut offered = false;
+            let mut offered = [false; 2];
             set.filter.each_feasible(&set.rules, r.len(), &any, &all, |k| {
-                offered |= k == ri;
+                offered[0] |= k == ri;
+                offered[1] |= k == free;
             });
-            let has_word = seg.tokens[r].iter().any(|t| {
-                let w = strip_possessive(t.span.of(text));
-                w == "Christian" || w.eq_ignore_ascii_case("social")
-            });
-            assert_eq!(offered, has_word, "{:?}", s.tokens);
+            let has = |exact: &str, folded: &str| {
+                seg.tokens[r.clone()].iter().any(|t| {
+                    let w = strip_possessive(t.span.of(text));
+                    w == exact || w.eq_ignore_ascii_case(folded)
+                })
+            };
+            let words = [has("Christian", "social"), has("Free", "liberal")];
+            assert_eq!(offered, words, "{:?}", s.tokens);
         }
         // Every compiled test answers as its predicate, lent bits too.
         let ctx = Ctx {
