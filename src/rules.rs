@@ -203,8 +203,32 @@ impl Test {
                 Some(*m)
             }
             Test::And(ts) => ts.iter().find_map(Test::need_any),
+            // Alternatives that each need a word ("Free"&Cap|"liberal"):
+            // one of their words, as a set of literals would.
+            Test::Or(ts) if !ts.is_empty() => {
+                let words = ts.iter().try_fold([0; 3], |acc, t| {
+                    let word = t.need_word()?;
+                    Some(or3(acc, word))
+                })?;
+                let ones: u32 = words.iter().map(|w| w.count_ones()).sum();
+                (ones > 1).then_some(words)
+            }
             _ => None,
         }
+    }
+
+    /// Words (of the lists' or the literals' bits) of which every token
+    /// passing this test has one: a bit it needs, or a set of them.
+    fn need_word(&self) -> Option<Bits> {
+        let need = self.need();
+        for w in [LITS, LISTS] {
+            if need[w] != 0 {
+                let mut bit = [0; 3];
+                bit[w] = need[w] & need[w].wrapping_neg();
+                return Some(bit);
+            }
+        }
+        self.need_any().filter(|m| m[FEATS] == 0)
     }
 
     /// Bits no token passing this test has.
@@ -234,6 +258,16 @@ impl Test {
             }
             Test::Not(t) => t.reads(),
             Test::Text(_) => [0; 3],
+        }
+    }
+
+    /// Whether this test, or a part of it, asks the token's text.
+    fn asks_text(&self) -> bool {
+        match self {
+            Test::Mask { .. } | Test::Any(_) => false,
+            Test::And(ts) | Test::Or(ts) => ts.iter().any(Test::asks_text),
+            Test::Not(t) => t.asks_text(),
+            Test::Text(_) => true,
         }
     }
 
@@ -361,11 +395,23 @@ impl WordList {
 /// it as written with a capital (matched exactly), lists holding it in
 /// lowercase (matched in any case), literals written with a capital
 /// (exactly) and in lowercase (ignoring ASCII case).
+///
+/// Literals past the first 64 borrow the list bits no list has, from
+/// bit 63 down (see [`TokenIndex::spilled`]): a literal without a bit
+/// is a text test, asked of every token and keying no rule.
 #[derive(Clone, Debug, Default)]
 struct TokenIndex {
     words: FxHashMap<Box<[u8]>, [u64; 4]>,
     /// Literals numbered so far, and whether they match exactly.
     lits: Vec<(Box<str>, bool)>,
+    /// How many lists have a bit: the first ones, up to where the
+    /// literals' borrowed bits start.
+    bit_lists: usize,
+    /// The list bits lent to literals past the first 64: literal number
+    /// `64 + k` has bit `63 - k`. Their words are in the lists' columns
+    /// of `words`, which answer as literals do for ASCII words;
+    /// [`TokenIndex::token_bits`] asks them as literals of other words.
+    spilled: u64,
     /// The short ASCII words of `words`, by their lowercase form, for
     /// the common case of [`TokenIndex::token_bits`]: filled by
     /// [`TokenIndex::seal`] once every rule file is read.
@@ -512,8 +558,19 @@ impl TokenIndex {
         bits[usize::from(!exact)] |= 1 << list;
     }
 
-    /// The literal's bit number, or `None` past 64.
-    fn lit(&mut self, lit: &str) -> Option<usize> {
+    /// Gives the list just made, number `idx`, a bit when one is free
+    /// (lists get bits in order, below those lent to literals).
+    fn new_list(&mut self, idx: usize) {
+        let lent = self.spilled.count_ones() as usize;
+        if idx == self.bit_lists && idx + lent < 64 {
+            self.bit_lists += 1;
+        }
+    }
+
+    /// The literal's bit, as the word of a token's [`Bits`] and the bit
+    /// in it: one of the literals' word for the first 64, a list bit no
+    /// list has past them, `None` when no bit is left.
+    fn lit(&mut self, lit: &str) -> Option<(usize, u64)> {
         let exact = lit.chars().any(char::is_uppercase);
         let at = match self.lits.iter().position(|l| &*l.0 == lit) {
             Some(at) => at,
@@ -522,12 +579,27 @@ impl TokenIndex {
                 self.lits.len() - 1
             }
         };
-        if at >= 64 {
-            return None;
-        }
+        let (word, bit) = if at < 64 {
+            (LITS, 1 << at)
+        } else {
+            // Literals are numbered in order and lists take bits from
+            // the bottom, so the lent bits stay one run from the top.
+            let bit = 127usize.checked_sub(at)?;
+            if self.spilled & 1 << bit == 0 {
+                if bit < self.bit_lists
+                    || at - 64 != self.spilled.count_ones() as usize
+                {
+                    return None;
+                }
+                self.spilled |= 1 << bit;
+            }
+            (LISTS, 1 << bit)
+        };
         let bits = self.words.entry(lit.as_bytes().into()).or_default();
-        bits[if exact { 2 } else { 3 }] |= 1 << at;
-        Some(at)
+        // Exact and case-folded columns: the literals' or the lists'.
+        let column = if word == LITS { 2 } else { 0 };
+        bits[column + usize::from(!exact)] |= bit;
+        Some((word, bit))
     }
 
     /// Builds the table of short words: call once every word and
@@ -624,13 +696,17 @@ impl TokenIndex {
                 lits |= e[3];
             }
         } else {
-            lists = self.list_bits(w);
-            lits |= self.get(&w.to_ascii_lowercase())[3];
+            // Lent list bits match as literals: ignoring only ASCII case.
+            let folded = self.get(&w.to_ascii_lowercase());
+            let as_lits = (e[0] | folded[1]) & self.spilled;
+            lists = self.list_bits(w) & !self.spilled | as_lits;
+            lits |= folded[3];
         }
         let bare = strip_possessive(w);
         if bare.len() != w.len() {
-            lists |= self.list_bits(bare);
-            let (_, bare_lits) = self.token_bits(bare);
+            let (bare_lists, bare_lits) = self.token_bits(bare);
+            lists |= self.list_bits(bare) & !self.spilled
+                | bare_lists & self.spilled;
             lits |= bare_lits;
         }
         (lists, lits)
@@ -654,6 +730,9 @@ pub struct RuleSet {
     /// others (no rule asks for `Word` or `Attached`, which most tokens
     /// have).
     reads: Bits,
+    /// Whether some test asks a token's text: then sentences run one by
+    /// one, not packed (a text test reads the sentence's own tokens).
+    text_tests: bool,
 }
 
 /// A token's membership in the first 64 word lists and which of the
@@ -744,6 +823,7 @@ impl RuleSetBuilder {
         set.index.seal();
         set.filter = RuleFilter::new(&set.rules);
         set.reads = set.tests.iter().fold([0; 3], |a, t| or3(a, t.reads()));
+        set.text_tests = set.tests.iter().any(Test::asks_text);
         Ok(set)
     }
 }
@@ -817,9 +897,10 @@ impl RuleSet {
                             Some(&i) => i,
                             None => {
                                 self.lists.push(WordList::default());
-                                self.list_names
-                                    .insert(name.to_string(), self.lists.len() - 1);
-                                self.lists.len() - 1
+                                let idx = self.lists.len() - 1;
+                                self.list_names.insert(name.to_string(), idx);
+                                self.index.new_list(idx);
+                                idx
                             }
                         };
                         self.add_words(idx, words);
@@ -876,7 +957,7 @@ impl RuleSet {
         for w in words.split_whitespace() {
             let w = w.replace('_', " ");
             let exact = w.chars().any(char::is_uppercase);
-            if idx < 64 {
+            if idx < self.index.bit_lists {
                 self.index.add_word(idx, &w, exact);
             }
             if exact {
@@ -1251,23 +1332,29 @@ impl RuleSet {
     }
 
     /// Sets `bits` on every token inside one of `spans` (sorted by
-    /// start): gazetteer types, dates, multi-word titles.
+    /// start): gazetteer types, dates, multi-word titles. Tokens are in
+    /// order and do not overlap, as the segmenter makes them: those
+    /// inside a span are one run from the first starting in it, so a
+    /// span costs its own tokens, not a look at every token.
     pub fn mark_spans(
         tokens: &[Token],
         spans: &[(Span, u64)],
         feats: &mut [u64],
     ) {
-        let mut j0 = 0;
-        for (i, t) in tokens.iter().enumerate() {
-            while j0 < spans.len() && spans[j0].0.end <= t.span.start {
-                j0 += 1;
+        // The first token starting at or after the span's start: spans
+        // come by start, so it only moves on.
+        let mut first = 0;
+        for &(span, bits) in spans {
+            while tokens.get(first).is_some_and(|t| t.span.start < span.start)
+            {
+                first += 1;
             }
-            let mut j = j0;
-            while j < spans.len() && spans[j].0.start < t.span.end {
-                if spans[j].0.contains(t.span) {
-                    feats[i] |= spans[j].1;
+            let inside = tokens[first..].iter().zip(&mut feats[first..]);
+            for (t, f) in inside {
+                if t.span.end > span.end {
+                    break;
                 }
-                j += 1;
+                *f |= bits;
             }
         }
     }
@@ -1327,11 +1414,69 @@ impl RuleSet {
     ) {
         let mut masks = PosMasks::for_tests(self.tests.len());
         masks.reads = self.reads;
+        // Short sentences run packed together, up to 63 positions with
+        // a free one between two sentences that no test passes, so that
+        // no match runs on from one into the next: a rule is tried once
+        // per pack, not once per sentence, and each mask operation
+        // covers several sentences (most have far fewer than 64 tokens).
+        let mut pack: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut used = 0;
         for range in sentences {
-            let lists = &lists[range.clone()];
-            let masks = Some(&mut masks);
-            self.run_with(text, tokens, feats, lists, range, masks, out);
+            if range.is_empty() {
+                continue;
+            }
+            let fits = !self.text_tests && range.len() < 64;
+            if !pack.is_empty() && (!fits || used + 1 + range.len() > 63) {
+                self.run_pack(
+                    text, tokens, feats, lists, &pack, &mut masks, out,
+                );
+                pack.clear();
+            }
+            if !fits {
+                let lists = &lists[range.clone()];
+                let masks = Some(&mut masks);
+                self.run_with(text, tokens, feats, lists, range, masks, out);
+                continue;
+            }
+            used = if pack.is_empty() { 0 } else { used + 1 };
+            used += range.len();
+            pack.push(range);
         }
+        if !pack.is_empty() {
+            self.run_pack(text, tokens, feats, lists, &pack, &mut masks, out);
+        }
+    }
+
+    /// Runs every rule over the sentences of `pack` at once, as
+    /// [`RuleSet::run_sentences`] packs them (at most 63 positions, no
+    /// text tests), appending matches to `out` rule by rule.
+    #[allow(clippy::too_many_arguments)]
+    fn run_pack(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        feats: &[u64],
+        lists: &[ListBits],
+        pack: &[std::ops::Range<usize>],
+        masks: &mut PosMasks,
+        out: &mut Vec<RuleMatch>,
+    ) {
+        // Only emitting reads the context: its tokens and text.
+        let ctx = Ctx {
+            text,
+            tokens,
+            end: tokens.len(),
+            lists: &self.lists,
+            feats: &[],
+            words: &[],
+            start: 0,
+        };
+        let (any, all) = masks.fill_pack(feats, lists, pack);
+        let longest = pack.iter().map(ExactSizeIterator::len).max();
+        let n = longest.unwrap_or(0);
+        self.filter.each_feasible(&self.rules, n, &any, &all, |ri| {
+            masks.run_rule(&ctx, &self.tests, &self.rules[ri], ri, out);
+        });
     }
 
     /// [`RuleSet::run_sentences`] for one sentence, `lists` starting at its first
@@ -1417,9 +1562,10 @@ impl RuleSet {
 /// Which rules a sentence's bits leave possible: a rule needing a bit
 /// no token of the sentence has, or forbidding one every token has,
 /// cannot match there. Each rule is filed under one bit it needs, its
-/// key (a literal's or a list's before a feature's: those are rare), so
-/// that a sentence looks at the rules filed under the few key bits it
-/// has, not at every rule.
+/// key (a literal's or a list's before a feature's: those are rare), or
+/// when it needs none but one of several words (`("v"|"vs")`), under
+/// each of their bits, so that a sentence looks at the rules filed
+/// under the few key bits it has, not at every rule.
 #[derive(Clone, Debug, Default)]
 struct RuleFilter {
     /// Words of rule sets: one per 64 rules.
@@ -1444,18 +1590,35 @@ impl RuleFilter {
         };
         for (ri, r) in rules.iter().enumerate() {
             let (word, bit) = (ri / 64, 1u64 << (ri % 64));
+            let one = |w: usize, bits: u64| {
+                let mut key = [0; 3];
+                key[w] = bits & bits.wrapping_neg();
+                key
+            };
             let rare = r.need[FEATS] & !PLAIN_FEATURES;
+            // Words before features, one bit before a set of them.
+            let words = r.need_any.iter().find(|m| m[FEATS] == 0);
             let key = [(LITS, r.need[LITS]), (LISTS, r.need[LISTS])]
                 .into_iter()
-                .chain([(FEATS, rare), (FEATS, r.need[FEATS])])
-                .find(|&(_, bits)| bits != 0);
-            match key {
-                Some((w, bits)) => {
-                    let b = bits.trailing_zeros() as usize;
+                .chain([(FEATS, rare)])
+                .find(|&(_, bits)| bits != 0)
+                .map(|(w, bits)| one(w, bits))
+                .or(words.copied())
+                .or_else(|| {
+                    (r.need[FEATS] != 0).then(|| one(FEATS, r.need[FEATS]))
+                });
+            let Some(key) = key else {
+                f.unkeyed[word] |= bit;
+                continue;
+            };
+            for (w, &bits) in key.iter().enumerate() {
+                let mut rest = bits;
+                while rest != 0 {
+                    let b = rest.trailing_zeros() as usize;
                     f.keys[w] |= 1 << b;
                     f.keyed[(64 * w + b) * width + word] |= bit;
+                    rest &= rest - 1;
                 }
-                None => f.unkeyed[word] |= bit,
             }
         }
         f
@@ -1521,6 +1684,13 @@ struct PosMasks {
     /// For the rule being run, per step `k`: the positions from which
     /// `steps[k..]` can match (bit `n` is the sentence's end).
     done: Vec<u64>,
+    /// The positions in use: one past the last.
+    n: usize,
+    /// The positions a match can end at: tokens, and the one after
+    /// each sentence's last token.
+    ends: u64,
+    /// The token at each position.
+    token: [u32; 64],
 }
 
 impl PosMasks {
@@ -1534,6 +1704,9 @@ impl PosMasks {
             cache: vec![0; tests],
             known: vec![0; tests.div_ceil(64)],
             done: Vec::new(),
+            n: 0,
+            ends: 0,
+            token: [0; 64],
         }
     }
 
@@ -1550,6 +1723,55 @@ impl PosMasks {
     fn fill(&mut self, ctx: &Ctx<'_>) -> (Bits, Bits) {
         let n = ctx.feats.len();
         debug_assert!(n <= 64);
+        self.clear();
+        let (mut any, mut all) = ([0; 3], [!0; 3]);
+        self.mark(ctx.feats, ctx.words, 0, &mut any, &mut all);
+        self.rows = any;
+        self.valid = u64::MAX.checked_shr(64 - n as u32).unwrap_or(0);
+        self.n = n;
+        self.ends = self.valid | 1u64.checked_shl(n as u32).unwrap_or(0);
+        for (k, t) in self.token.iter_mut().take(n).enumerate() {
+            *t = (ctx.start + k) as u32;
+        }
+        self.known.fill(0);
+        (any, all)
+    }
+
+    /// [`PosMasks::fill`] for the sentences of `pack` (`feats[i]` and
+    /// `lists[i]` for token `i`), one after the other with a free
+    /// position between two, at most 63 positions in all.
+    fn fill_pack(
+        &mut self,
+        feats: &[u64],
+        lists: &[ListBits],
+        pack: &[std::ops::Range<usize>],
+    ) -> (Bits, Bits) {
+        self.clear();
+        let (mut any, mut all) = ([0; 3], [!0; 3]);
+        let (mut at, mut valid, mut ends) = (0, 0u64, 0u64);
+        for r in pack {
+            let (feats, words) = (&feats[r.clone()], &lists[r.clone()]);
+            self.mark(feats, words, at, &mut any, &mut all);
+            let len = r.len();
+            valid |= (u64::MAX >> (64 - len)) << at;
+            for (k, t) in self.token[at..at + len].iter_mut().enumerate() {
+                *t = (r.start + k) as u32;
+            }
+            at += len;
+            ends |= 1 << at;
+            at += 1;
+        }
+        debug_assert!(at <= 64);
+        self.rows = any;
+        self.valid = valid;
+        self.n = at - 1;
+        self.ends = valid | ends;
+        self.known.fill(0);
+        (any, all)
+    }
+
+    /// Clears the rows the last sentence set.
+    fn clear(&mut self) {
         for (pos, &rows) in self.pos.iter_mut().zip(&self.rows) {
             let mut rest = rows;
             while rest != 0 {
@@ -1557,6 +1779,20 @@ impl PosMasks {
                 rest &= rest - 1;
             }
         }
+    }
+
+    /// Marks tokens of `feats` and `words` from position `from` on,
+    /// gathering the bits some token has in `any` and those all have in
+    /// `all`.
+    #[inline(always)]
+    fn mark(
+        &mut self,
+        feats: &[u64],
+        words: &[ListBits],
+        from: usize,
+        any: &mut Bits,
+        all: &mut Bits,
+    ) {
         /// Marks token `at` in the rows of the bits of `word`.
         #[inline(always)]
         fn mark(rows: &mut [u64; 64], word: u64, at: u64) {
@@ -1566,24 +1802,19 @@ impl PosMasks {
                 rest &= rest - 1;
             }
         }
-        let (mut any, mut all) = ([0; 3], [!0; 3]);
-        let [feats, lists, lits] = &mut self.pos;
+        let [fs, ls, ts] = &mut self.pos;
         let reads = self.reads;
-        for (k, (&f, l)) in ctx.feats.iter().zip(ctx.words).enumerate() {
+        for (k, (&f, l)) in feats.iter().zip(words).enumerate() {
             // Bits no test reads change no mask, and no rule's
             // feasibility (it needs or forbids only bits tests read).
             let bits = and3([f, l.lists, l.lits], reads);
-            any = or3(any, bits);
-            all = and3(all, bits);
-            let at = 1 << k;
-            mark(feats, bits[FEATS], at);
-            mark(lists, bits[LISTS], at);
-            mark(lits, bits[LITS], at);
+            *any = or3(*any, bits);
+            *all = and3(*all, bits);
+            let at = 1 << (from + k);
+            mark(fs, bits[FEATS], at);
+            mark(ls, bits[LISTS], at);
+            mark(ts, bits[LITS], at);
         }
-        self.rows = any;
-        self.valid = u64::MAX.checked_shr(64 - n as u32).unwrap_or(0);
-        self.known.fill(0);
-        (any, all)
     }
 
     /// The tokens passing `tests[id]`, as a mask, computed once per
@@ -1715,7 +1946,7 @@ impl PosMasks {
             let passing = self.mask(ctx, tests, id);
             starts &= passing.checked_shr(at).unwrap_or(0);
         }
-        let n = ctx.feats.len();
+        let n = self.n;
         if starts == 0 {
             return;
         }
@@ -1733,7 +1964,7 @@ impl PosMasks {
         // greedy, backtracking walk of `Ctx::match_at` is the walk that
         // takes at each quantifier the most tokens leaving a position
         // the rest can match from.
-        let ends = self.valid | 1 << n;
+        let ends = self.ends;
         let steps = &rule.steps;
         if self.done.len() <= steps.len() {
             self.done.resize(steps.len() + 1, 0);
@@ -1784,7 +2015,10 @@ impl PosMasks {
                 close = p;
             }
             let next = if open < close {
-                ctx.emit(rule, ri, ctx.start + open, ctx.start + close, out);
+                // A match lies in one sentence: its tokens run on.
+                let from = self.token[open] as usize;
+                let to = self.token[close - 1] as usize + 1;
+                ctx.emit(rule, ri, from, to, out);
                 close.max(first + 1)
             } else {
                 first + 1
@@ -1799,10 +2033,10 @@ impl TokenIndex {
     fn compile(&mut self, pred: &Pred) -> Test {
         match pred {
             Pred::Feat(bits) => Test::bit(FEATS, *bits),
-            Pred::List(l) if *l < 64 => Test::bit(LISTS, 1 << l),
+            Pred::List(l) if *l < self.bit_lists => Test::bit(LISTS, 1 << l),
             Pred::List(_) => Test::Text(pred.clone()),
             Pred::Lit(lit) => match self.lit(lit) {
-                Some(k) => Test::bit(LITS, 1 << k),
+                Some((word, bit)) => Test::bit(word, bit),
                 None => Test::Text(pred.clone()),
             },
             Pred::Not(p) => match self.compile(p) {
@@ -2427,12 +2661,17 @@ impl Ctx<'_> {
         [self.feats[k], l.lists, l.lits]
     }
 
-    /// Most tests are one mask: inline, without a call.
+    /// Most tests are one mask or a set of words: inline, without a
+    /// call.
     #[inline(always)]
     fn test(&self, test: &Test, i: usize) -> bool {
         match test {
             Test::Mask { care, want } => {
                 mask_ok(&self.bits(i - self.start), care, want)
+            }
+            Test::Any(m) => {
+                let b = self.bits(i - self.start);
+                (b[0] & m[0]) | (b[1] & m[1]) | (b[2] & m[2]) != 0
             }
             _ => self.test_compound(test, i),
         }
@@ -3276,5 +3515,202 @@ mod tests {
             }
         }
         assert!(windows > 500 && found > 100, "{windows} windows, {found}");
+    }
+
+    #[test]
+    fn literal_alternatives_are_indexed_as_lists() {
+        // New literals past the first 64 (the built-in rules have
+        // fewer), then rules needing no word but one of their first
+        // element's: they must be filed under their bits and run only
+        // where one of them is, with literal case rules ("Christian"
+        // exactly, "social" in any ASCII case, "k" not the Kelvin sign),
+        // also when the alternatives test more than the word.
+        let filler: Vec<String> =
+            (0..20).map(|i| format!("\"f{i}\"")).collect();
+        let extra = format!(
+            "rule t.filler\n  type PERSON\n  match [({}|\"k\")] \"zz\"\n\
+             rule t.creed\n  type ORGANIZATION\n  \
+             match [(\"Christian\"|\"social\") Cap]\n\
+             rule t.free\n  type ORGANIZATION\n  \
+             match [(\"Free\"&Cap|\"liberal\"&!Headline) Cap]\n",
+            filler.join("|")
+        );
+        let mut b = RuleSetBuilder::new();
+        b.add_str("extra.rules", extra);
+        let set = b.build().expect("rules build");
+        assert!(set.index.lits.len() > 64, "{}", set.index.lits.len());
+        assert_ne!(set.index.spilled, 0);
+        let rule_number = |id: &str| {
+            let ri = set.rules.iter().position(|r| r.id == id);
+            let ri = ri.expect("rule");
+            let rule = &set.rules[ri];
+            // Compiled to bits, not text tests.
+            for e in &rule.elems {
+                if let Elem::Tok { test, .. } = e {
+                    assert!(!matches!(test, Test::Text(_)), "{test:?}");
+                }
+            }
+            let words = rule.need_any.iter().find(|m| m[FEATS] == 0);
+            let words = *words.expect("a set of words");
+            assert_ne!(and3(words, [0, set.index.spilled, 0]), [0; 3]);
+            assert_eq!(set.filter.unkeyed[ri / 64] & 1 << (ri % 64), 0);
+            ri
+        };
+        let (ri, free) = (rule_number("t.creed"), rule_number("t.free"));
+        let g = default_gazetteer();
+        let text = "The Christian Democrats won. The christian Democrats \
+            lost. SOCIAL Democrats met. Social Democrats met. The Social's \
+            Party met. No party word here at all. \u{212a} Lee, K Lee and \
+            k zz met. Christian\u{e9} Nord met. ÉLAN social Élan. Free \
+            Democrats met. LIBERAL Democrats met. The free Democrats met.";
+        let Analyzed { seg, feats, lists, .. } = analyzed(&set, &g, text);
+        let mut found = Vec::new();
+        let sentences = seg.sentences.iter().map(|s| s.tokens.clone());
+        set.run_sentences(
+            text,
+            &seg.tokens,
+            &feats,
+            &lists,
+            sentences,
+            &mut found,
+        );
+        let got: Vec<&str> = found
+            .iter()
+            .filter(|m| m.rule as usize == ri)
+            .map(|m| m.span.of(text))
+            .collect();
+        let want = [
+            "Christian Democrats",
+            "SOCIAL Democrats",
+            "Social Democrats",
+            "Social's Party",
+            "social \u{c9}lan",
+        ];
+        assert_eq!(got, want);
+        let got: Vec<&str> = found
+            .iter()
+            .filter(|m| m.rule as usize == free)
+            .map(|m| m.span.of(text))
+            .collect();
+        assert_eq!(got, ["Free Democrats", "LIBERAL Democrats"]);
+        // The filter offers the rules only to sentences with their words.
+        for s in &seg.sentences {
+            let r = s.tokens.clone();
+            let (mut any, mut all) = ([0; 3], [!0; 3]);
+            for (&f, l) in feats[r.clone()].iter().zip(&lists[r.clone()]) {
+                any = or3(any, [f, l.lists, l.lits]);
+                all = and3(all, [f, l.lists, l.lits]);
+            }
+            let mut offered = [false; 2];
+            set.filter.each_feasible(&set.rules, r.len(), &any, &all, |k| {
+                offered[0] |= k == ri;
+                offered[1] |= k == free;
+            });
+            let has = |exact: &str, folded: &str| {
+                seg.tokens[r.clone()].iter().any(|t| {
+                    let w = strip_possessive(t.span.of(text));
+                    w == exact || w.eq_ignore_ascii_case(folded)
+                })
+            };
+            let words = [has("Christian", "social"), has("Free", "liberal")];
+            assert_eq!(offered, words, "{:?}", s.tokens);
+        }
+        // Every compiled test answers as its predicate, lent bits too.
+        let ctx = Ctx {
+            text,
+            tokens: &seg.tokens,
+            end: seg.tokens.len(),
+            lists: &set.lists,
+            feats: &feats,
+            words: &lists,
+            start: 0,
+        };
+        for rule in &set.rules {
+            for e in &rule.elems {
+                let Elem::Tok { pred, test, .. } = e else { continue };
+                for (i, t) in seg.tokens.iter().enumerate() {
+                    let want = meaning(&set, text, t, feats[i], pred);
+                    assert_eq!(ctx.test(test, i), want, "{t:?} {pred:?}");
+                }
+            }
+        }
+        // And the document pass finds each token's bits as it alone has.
+        for (t, l) in seg.tokens.iter().zip(&lists) {
+            let (lists, lits) = set.index.token_bits(t.span.of(text));
+            assert_eq!((l.lists, l.lits), (lists, lits), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn packed_sentences_find_what_single_sentences_find() {
+        // The sample article, and every rule's examples and counters as
+        // one text: many short sentences run packed, a long one alone.
+        let set = RuleSetBuilder::new().build().expect("rules build");
+        assert!(!set.text_tests);
+        let g = default_gazetteer();
+        let mut text = sample_article();
+        for rule in &set.rules {
+            for line in rule.examples.iter().chain(&rule.counters) {
+                text.push('\n');
+                text.push_str(&parse_example(line).0);
+            }
+        }
+        let long: Vec<String> =
+            (0..40).map(|i| format!("Mr. John Smith{i} said,")).collect();
+        text += &format!("\n{}.\n", long.join(" "));
+        let Analyzed { seg, feats, lists, .. } = analyzed(&set, &g, &text);
+        let ranges = || seg.sentences.iter().map(|s| s.tokens.clone());
+        assert!(ranges().any(|r| r.len() > 64));
+        let mut packed = Vec::new();
+        let t = &seg.tokens;
+        set.run_sentences(&text, t, &feats, &lists, ranges(), &mut packed);
+        let mut single = Vec::new();
+        let mut masks = PosMasks::for_tests(set.tests.len());
+        masks.reads = set.reads;
+        for r in ranges() {
+            let (l, m) = (&lists[r.clone()], Some(&mut masks));
+            set.run_with(&text, t, &feats, l, r, m, &mut single);
+        }
+        // Rule by rule in a pack, not sentence by sentence: the same
+        // matches, each rule's in text order.
+        let key = |m: &RuleMatch| (m.rule, m.span.start, m.span.end);
+        assert!(packed.len() > 300, "{} matches", packed.len());
+        packed.sort_by_key(key);
+        single.sort_by_key(key);
+        assert_eq!(packed, single);
+    }
+
+    #[test]
+    fn spans_mark_the_tokens_inside_them() {
+        // The token by token walk that marking span by span replaced.
+        fn by_token(tokens: &[Token], spans: &[(Span, u64)]) -> Vec<u64> {
+            let mut feats = vec![0; tokens.len()];
+            for (t, f) in tokens.iter().zip(&mut feats) {
+                for &(span, bits) in spans {
+                    if span.contains(t.span) {
+                        *f |= bits;
+                    }
+                }
+            }
+            feats
+        }
+        let text = sample_article();
+        let mut seg = Segmentation::default();
+        Segmenter::new().segment(&text, &mut seg);
+        let n = text.len();
+        // Spans of every kind: nested, overlapping, empty, on and off
+        // token edges, past the last token.
+        let mut spans: Vec<(Span, u64)> = (0..n + 40)
+            .step_by(7)
+            .flat_map(|a| {
+                [0, 1, 5, 13, 40]
+                    .map(|len| (Span::new(a, a + len), 1 << (a % 5)))
+            })
+            .collect();
+        spans.sort_by_key(|s| s.0);
+        let mut feats = vec![0; seg.tokens.len()];
+        RuleSet::mark_spans(&seg.tokens, &spans, &mut feats);
+        assert_eq!(feats, by_token(&seg.tokens, &spans));
+        assert!(feats.iter().filter(|&&f| f != 0).count() > 100);
     }
 }
