@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::annotation::{Canonical, Extraction};
+use crate::annotation::{Canonical, Extraction, Origin};
 use crate::document::{Document, Rejection};
 use crate::error::{Error, Result};
 use crate::pipeline::Pipeline;
@@ -461,14 +461,15 @@ fn canonical_cells<'a>(
             span.of(text),
             first_at(entities, *span).unwrap_or(i),
         ),
-        Canonical::None
-            if e.kind.is_numeric()
-                || e.kind == crate::annotation::EntityType::Date =>
-        {
-            CanonicalCells::Empty
-        }
+        Canonical::None if has_no_canonical(e.kind) => CanonicalCells::Empty,
         Canonical::None => CanonicalCells::Entity(e.span.of(text), i),
     }
+}
+
+/// Whether an entity of `kind` with no canonical reference has empty
+/// canonical cells (numbers and dates), not its own name and row id.
+fn has_no_canonical(kind: crate::annotation::EntityType) -> bool {
+    kind.is_numeric() || kind == crate::annotation::EntityType::Date
 }
 
 /// A claim's `subject` cell: the canonical name of the entity it names,
@@ -1152,14 +1153,48 @@ fn render_processed(
             .text(e.span.of(text))
             .offsets(chars, e.span)
             .num(sentences.sentence_at(e.span.start));
-        match canonical_cells(pipeline, text, &ex.entities, i) {
-            CanonicalCells::Entry(name, id) => row.text(name).text(id),
-            CanonicalCells::Entity(name, target) => {
-                row.text(name).row_id(&doc_id, RowTag::Entity, target + 1)
+        // As `canonical_cells` writes them, with the entry of a listed
+        // name looked up once for its cells and its source.
+        let mut listed = None;
+        match &e.canonical {
+            &Canonical::Entry(c) => {
+                let entry = pipeline.gazetteer().entry(c);
+                row.text(&entry.name).text(&entry.canonical_id);
+                listed = Some((c, entry));
             }
-            CanonicalCells::Empty => row.raw("").raw(""),
-        };
-        row.joined(&pipeline.origin_parts(&e.origin)).end();
+            Canonical::Mention(span) => {
+                let target = first_at(&ex.entities, *span).unwrap_or(i);
+                row.text(span.of(text)).row_id(
+                    &doc_id,
+                    RowTag::Entity,
+                    target + 1,
+                );
+            }
+            Canonical::None if has_no_canonical(e.kind) => {
+                row.plain("").plain("");
+            }
+            Canonical::None => {
+                row.text(e.span.of(text)).row_id(
+                    &doc_id,
+                    RowTag::Entity,
+                    i + 1,
+                );
+            }
+        }
+        // The source cell, as `Pipeline::origin_name` has it: rules' and
+        // built-in names are one part, with nothing to join.
+        match e.origin {
+            Origin::Gazetteer(g) => {
+                let entry = match listed {
+                    Some((c, entry)) if c == g => entry,
+                    _ => pipeline.gazetteer().entry(g),
+                };
+                row.joined(&pipeline.entry_source_parts(entry))
+            }
+            Origin::Rule(r) => row.text(pipeline.rule_source(r)),
+            Origin::Builtin(name) => row.text(name),
+        }
+        .end();
     }
     let mut sentences = SentenceCursor::new(ex);
     for (i, c) in ex.claims.iter().enumerate() {

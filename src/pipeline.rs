@@ -11,7 +11,7 @@ use crate::claims::ClaimStage;
 use crate::dates::DateStage;
 use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::gazetteer::{EntryType, Gazetteer, GazetteerBuilder};
+use crate::gazetteer::{Entry, EntryType, Gazetteer, GazetteerBuilder};
 use crate::input::Item;
 use crate::output::Outcome;
 use crate::resolve;
@@ -60,10 +60,17 @@ impl PipelineBuilder {
     /// Returns an error naming the file and line of a bad gazetteer or
     /// rule file.
     pub fn build(&self) -> Result<Pipeline> {
+        let rules = self.rules.build()?;
+        let rule_sources = rules
+            .rules()
+            .iter()
+            .map(|r| format!("rule:{}", r.id).into())
+            .collect();
         let pipeline = Pipeline {
             segmenter: Segmenter::new(),
             gazetteer: self.gazetteer.build()?,
-            rules: self.rules.build()?,
+            rules,
+            rule_sources,
             dates: DateStage::new()?,
             claims: ClaimStage::new()?,
         };
@@ -86,6 +93,9 @@ pub struct Pipeline {
     segmenter: Segmenter,
     gazetteer: Gazetteer,
     rules: RuleSet,
+    /// The `source` cell of each rule's findings, `rule:ID`, joined once:
+    /// several rows of every document are a rule's.
+    rule_sources: Vec<Box<str>>,
     dates: DateStage,
     claims: ClaimStage,
 }
@@ -269,19 +279,30 @@ impl Pipeline {
     pub fn origin_parts(&self, origin: &Origin) -> [&str; 4] {
         match origin {
             Origin::Gazetteer(i) => {
-                let e = self.gazetteer.entry(*i);
-                let file = self.gazetteer.file_of(e);
-                // The name after the last `/`, as `rsplit('/')` gives it:
-                // its char searcher cost a `memcmp` call per row.
-                let file = memchr::memrchr(b'/', file.as_bytes())
-                    .map_or(file, |i| &file[i + 1..]);
-                ["gazetteer:", file, ":", &e.canonical_id]
+                self.entry_source_parts(self.gazetteer.entry(*i))
             }
-            Origin::Rule(i) => {
-                ["rule:", &self.rules.rules()[*i as usize].id, "", ""]
-            }
+            Origin::Rule(i) => [self.rule_source(*i), "", "", ""],
             Origin::Builtin(name) => [name, "", "", ""],
         }
+    }
+
+    /// [`Pipeline::origin_parts`] of a finding of gazetteer entry `e`,
+    /// for a caller that has looked the entry up already.
+    pub(crate) fn entry_source_parts<'a>(
+        &'a self,
+        e: &'a Entry,
+    ) -> [&'a str; 4] {
+        let file = self.gazetteer.file_of(e);
+        // The name after the last `/`, as `rsplit('/')` gives it: its
+        // char searcher cost a `memcmp` call per row.
+        let file = memchr::memrchr(b'/', file.as_bytes())
+            .map_or(file, |i| &file[i + 1..]);
+        ["gazetteer:", file, ":", &e.canonical_id]
+    }
+
+    /// [`Pipeline::origin_name`] of a finding of rule `i`: `rule:ID`.
+    pub(crate) fn rule_source(&self, i: u32) -> &str {
+        &self.rule_sources[i as usize]
     }
 
     /// Processes a stream of input items in chunks: each chunk in parallel,
