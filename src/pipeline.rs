@@ -483,16 +483,27 @@ fn merge_by_span(entities: Vec<Entity>, more: Vec<Entity>) -> Vec<Entity> {
     if more.is_empty() {
         return entities;
     }
-    let mut out = Vec::with_capacity(entities.len() + more.len());
-    let mut more = more.into_iter().peekable();
-    for e in entities {
+    // Copied a run at a time, each list's run ending where the other's
+    // next entity goes: an entity at a time through iterators cost a
+    // check and a move of each.
+    let (a, b) = (&entities[..], &more[..]);
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while j < b.len() {
         // Equal keys keep `entities` first, as the stable sort does.
-        while let Some(m) = more.next_if(|m| key(m) < key(&e)) {
-            out.push(m);
-        }
-        out.push(e);
+        let before = key(&b[j]);
+        let run = a[i..].iter().take_while(|e| key(e) <= before).count();
+        out.extend_from_slice(&a[i..i + run]);
+        i += run;
+        let next = a.get(i).map(key);
+        let run = b[j..]
+            .iter()
+            .take_while(|m| next.is_none_or(|next| key(m) < next))
+            .count();
+        out.extend_from_slice(&b[j..j + run]);
+        j += run;
     }
-    out.extend(more);
+    out.extend_from_slice(&a[i..]);
     out
 }
 
@@ -579,6 +590,26 @@ mod tests {
             (&[(4, 5, 0), (4, 5, 1)], &[(4, 5, 2), (0, 1, 3), (9, 9, 4)]),
             (&[(8, 9, 0), (1, 2, 1)], &[(3, 4, 2)]),
             (&[(1, 2, 0), (3, 4, 1)], &[(5, 6, 2), (0, 9, 3), (0, 9, 4)]),
+        ];
+        for (a, b) in cases {
+            let mut want = entities(a);
+            want.extend(entities(b));
+            want.sort_by_key(|e| (e.span.start, e.span.end));
+            assert_eq!(merge_by_span(entities(a), entities(b)), want);
+        }
+    }
+
+    #[test]
+    fn merging_interleaved_runs_orders_as_the_stable_sort() {
+        type Spans = &'static [(usize, usize, u32)];
+        let cases: [(Spans, Spans); 4] = [
+            (
+                &[(1, 2, 0), (3, 4, 1), (3, 4, 2), (8, 9, 3)],
+                &[(0, 1, 4), (3, 4, 5), (5, 6, 6), (9, 9, 7), (9, 12, 8)],
+            ),
+            (&[(5, 6, 0), (7, 8, 1)], &[(0, 1, 2), (2, 3, 3)]),
+            (&[(0, 1, 0), (2, 3, 1)], &[(5, 6, 2), (7, 8, 3)]),
+            (&[(2, 3, 0), (2, 3, 1), (2, 4, 2)], &[(2, 3, 3), (2, 3, 4)]),
         ];
         for (a, b) in cases {
             let mut want = entities(a);
