@@ -241,7 +241,7 @@ fn push_short_decimal(out: &mut Vec<u8>, v: f64) -> bool {
     const SCALES: [f64; 6] = [1e1, 1e2, 1e3, 1e4, 1e5, 1e6];
     const POWERS: [u64; 6] = [10, 100, 1_000, 10_000, 100_000, 1_000_000];
     let abs = v.abs();
-    if !(abs < 1e8) {
+    if abs >= 1e8 {
         return false;
     }
     for (places, (&scale, &power)) in SCALES.iter().zip(&POWERS).enumerate() {
@@ -252,7 +252,7 @@ fn push_short_decimal(out: &mut Vec<u8>, v: f64) -> bool {
         if n as f64 / scale != abs {
             continue;
         }
-        if n % power == 0 {
+        if n.is_multiple_of(power) {
             // Whole: written without a point, by `push_value`.
             return false;
         }
@@ -1619,7 +1619,7 @@ mod tests {
             0.045,
             1e8 - 0.5,
             123456.7,
-            3.14159,
+            7.12345,
         ];
         // Decimals of up to seven places over a range of magnitudes, and
         // the floats either side of some.
