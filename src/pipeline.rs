@@ -11,7 +11,7 @@ use crate::claims::ClaimStage;
 use crate::dates::DateStage;
 use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::gazetteer::{EntryType, Gazetteer, GazetteerBuilder};
+use crate::gazetteer::{Entry, EntryType, Gazetteer, GazetteerBuilder};
 use crate::input::Item;
 use crate::output::Outcome;
 use crate::resolve;
@@ -60,10 +60,17 @@ impl PipelineBuilder {
     /// Returns an error naming the file and line of a bad gazetteer or
     /// rule file.
     pub fn build(&self) -> Result<Pipeline> {
+        let rules = self.rules.build()?;
+        let rule_sources = rules
+            .rules()
+            .iter()
+            .map(|r| format!("rule:{}", r.id).into())
+            .collect();
         let pipeline = Pipeline {
             segmenter: Segmenter::new(),
             gazetteer: self.gazetteer.build()?,
-            rules: self.rules.build()?,
+            rules,
+            rule_sources,
             dates: DateStage::new()?,
             claims: ClaimStage::new()?,
         };
@@ -86,6 +93,9 @@ pub struct Pipeline {
     segmenter: Segmenter,
     gazetteer: Gazetteer,
     rules: RuleSet,
+    /// The `source` cell of each rule's findings, `rule:ID`, joined once:
+    /// several rows of every document are a rule's.
+    rule_sources: Vec<Box<str>>,
     dates: DateStage,
     claims: ClaimStage,
 }
@@ -269,19 +279,30 @@ impl Pipeline {
     pub fn origin_parts(&self, origin: &Origin) -> [&str; 4] {
         match origin {
             Origin::Gazetteer(i) => {
-                let e = self.gazetteer.entry(*i);
-                let file = self.gazetteer.file_of(e);
-                // The name after the last `/`, as `rsplit('/')` gives it:
-                // its char searcher cost a `memcmp` call per row.
-                let file = memchr::memrchr(b'/', file.as_bytes())
-                    .map_or(file, |i| &file[i + 1..]);
-                ["gazetteer:", file, ":", &e.canonical_id]
+                self.entry_source_parts(self.gazetteer.entry(*i))
             }
-            Origin::Rule(i) => {
-                ["rule:", &self.rules.rules()[*i as usize].id, "", ""]
-            }
+            Origin::Rule(i) => [self.rule_source(*i), "", "", ""],
             Origin::Builtin(name) => [name, "", "", ""],
         }
+    }
+
+    /// [`Pipeline::origin_parts`] of a finding of gazetteer entry `e`,
+    /// for a caller that has looked the entry up already.
+    pub(crate) fn entry_source_parts<'a>(
+        &'a self,
+        e: &'a Entry,
+    ) -> [&'a str; 4] {
+        let file = self.gazetteer.file_of(e);
+        // The name after the last `/`, as `rsplit('/')` gives it: its
+        // char searcher cost a `memcmp` call per row.
+        let file = memchr::memrchr(b'/', file.as_bytes())
+            .map_or(file, |i| &file[i + 1..]);
+        ["gazetteer:", file, ":", &e.canonical_id]
+    }
+
+    /// [`Pipeline::origin_name`] of a finding of rule `i`: `rule:ID`.
+    pub(crate) fn rule_source(&self, i: u32) -> &str {
+        &self.rule_sources[i as usize]
     }
 
     /// Processes a stream of input items in chunks: each chunk in parallel,
@@ -462,16 +483,27 @@ fn merge_by_span(entities: Vec<Entity>, more: Vec<Entity>) -> Vec<Entity> {
     if more.is_empty() {
         return entities;
     }
-    let mut out = Vec::with_capacity(entities.len() + more.len());
-    let mut more = more.into_iter().peekable();
-    for e in entities {
+    // Copied a run at a time, each list's run ending where the other's
+    // next entity goes: an entity at a time through iterators cost a
+    // check and a move of each.
+    let (a, b) = (&entities[..], &more[..]);
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while j < b.len() {
         // Equal keys keep `entities` first, as the stable sort does.
-        while let Some(m) = more.next_if(|m| key(m) < key(&e)) {
-            out.push(m);
-        }
-        out.push(e);
+        let before = key(&b[j]);
+        let run = a[i..].iter().take_while(|e| key(e) <= before).count();
+        out.extend_from_slice(&a[i..i + run]);
+        i += run;
+        let next = a.get(i).map(key);
+        let run = b[j..]
+            .iter()
+            .take_while(|m| next.is_none_or(|next| key(m) < next))
+            .count();
+        out.extend_from_slice(&b[j..j + run]);
+        j += run;
     }
-    out.extend(more);
+    out.extend_from_slice(&a[i..]);
     out
 }
 
@@ -558,6 +590,26 @@ mod tests {
             (&[(4, 5, 0), (4, 5, 1)], &[(4, 5, 2), (0, 1, 3), (9, 9, 4)]),
             (&[(8, 9, 0), (1, 2, 1)], &[(3, 4, 2)]),
             (&[(1, 2, 0), (3, 4, 1)], &[(5, 6, 2), (0, 9, 3), (0, 9, 4)]),
+        ];
+        for (a, b) in cases {
+            let mut want = entities(a);
+            want.extend(entities(b));
+            want.sort_by_key(|e| (e.span.start, e.span.end));
+            assert_eq!(merge_by_span(entities(a), entities(b)), want);
+        }
+    }
+
+    #[test]
+    fn merging_interleaved_runs_orders_as_the_stable_sort() {
+        type Spans = &'static [(usize, usize, u32)];
+        let cases: [(Spans, Spans); 4] = [
+            (
+                &[(1, 2, 0), (3, 4, 1), (3, 4, 2), (8, 9, 3)],
+                &[(0, 1, 4), (3, 4, 5), (5, 6, 6), (9, 9, 7), (9, 12, 8)],
+            ),
+            (&[(5, 6, 0), (7, 8, 1)], &[(0, 1, 2), (2, 3, 3)]),
+            (&[(0, 1, 0), (2, 3, 1)], &[(5, 6, 2), (7, 8, 3)]),
+            (&[(2, 3, 0), (2, 3, 1), (2, 4, 2)], &[(2, 3, 3), (2, 3, 4)]),
         ];
         for (a, b) in cases {
             let mut want = entities(a);

@@ -656,7 +656,7 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
         // "St. Louis-based Mercantile Bancorp Inc.": where a company is
         // based is not part of its name.
         let quote = c.entity.span.of(text);
-        if let Some(at) = quote.rfind("-based") {
+        if let Some(at) = rfind_based(quote) {
             let rest = &quote[at + "-based".len()..];
             let name = rest.trim_start();
             if name.len() < rest.len() && !name.is_empty() {
@@ -739,6 +739,24 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
         i = j;
     }
     out
+}
+
+/// Where the last `-based` of `quote` starts, as `rfind("-based")`
+/// finds it: from each `-`, last first. Few names have a hyphen, and a
+/// substring search set up for each candidate cost more than the rest
+/// of the overlap pass.
+fn rfind_based(quote: &str) -> Option<usize> {
+    let b = quote.as_bytes();
+    let mut end = b.len();
+    // A byte loop: names are short, and a vectorized search cost more
+    // to set up than it saved.
+    while let Some(at) = b[..end].iter().rposition(|&c| c == b'-') {
+        if b[at + 1..].starts_with(b"based") {
+            return Some(at);
+        }
+        end = at;
+    }
+    None
 }
 
 /// A rule match running through a possessive ("India's Leander Paes",
@@ -2028,6 +2046,22 @@ const TITLE_WORDS_ALONE: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn based_is_found_as_rfind_finds_it() {
+        for quote in [
+            "St. Louis-based Mercantile",
+            "London-based Paris-based Acme",
+            "-based",
+            "x-base",
+            "Acme -based",
+            "a-b-based-",
+            "",
+            "Zürich-based Bank",
+        ] {
+            assert_eq!(rfind_based(quote), quote.rfind("-based"), "{quote}");
+        }
+    }
 
     #[test]
     fn possessives_inside_a_name() {
