@@ -880,6 +880,7 @@ fn claim_rule(m: &Mention) -> &'static str {
 /// where the grammar starts reading it. `digit` is whether the sentence
 /// has a number token (one [`glance`] notes), which settles it before any
 /// word is looked at.
+#[inline(never)]
 fn may_hold_figure(text: &str, toks: &[Token], digit: bool) -> bool {
     if digit {
         return true;
@@ -890,22 +891,25 @@ fn may_hold_figure(text: &str, toks: &[Token], digit: bool) -> bool {
     // The first hyphen at or after where it was last looked for: hyphens
     // are rare, and words are not searched one by one for them.
     let mut hyphen: Option<usize> = None;
-    toks.iter().any(|t| {
-        let Span { start, end } = t.span;
-        // Bytes first: asked about the words of every sentence without a
-        // digit, and most fail the bit tests.
+    // A loop of its own, out of line: asked about every word of every
+    // sentence without a digit, and most fail the bit tests at once.
+    for t in toks {
         if t.kind != TokenKind::Word {
-            return false;
+            continue;
         }
+        let Span { start, end } = t.span;
         let at = match hyphen {
             Some(h) if h >= start => h,
             _ => *hyphen.insert(next_hyphen(b, start, last)),
         };
-        if !words.may_hold(&b[start..at.min(end)]) {
-            return false;
+        let cut = at.min(end);
+        if words.may_hold(&b[start..cut])
+            && words.may_begin_figure_ci(&text[start..cut])
+        {
+            return true;
         }
-        words.may_begin_figure_ci(&text[start..at.min(end)])
-    })
+    }
+    false
 }
 
 /// Whether the number grammar may find a figure in a sentence with

@@ -1002,7 +1002,7 @@ pub(crate) fn may_be_number_word(w: &str) -> bool {
 impl NumberWords {
     /// [`may_be_number_word`] of a word's bytes, with the list at hand;
     /// `false` also means the word is none of the nouns.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn may_hold(&self, b: &[u8]) -> bool {
         // Every listed word has two letters or more (`bn`).
         let (&[a, second, ..], Some(&z)) = (b, b.last()) else {
