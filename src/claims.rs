@@ -1200,6 +1200,7 @@ struct Glance {
 /// The [`Glance`] at a sentence that starts inside a quotation if `open`,
 /// with the indices of its number tokens put in `numbers`: one pass, as
 /// every sentence is asked all three.
+#[inline(never)]
 fn glance(
     text: &str,
     toks: &[Token],
@@ -1261,6 +1262,7 @@ fn glance(
 
 impl Cues {
     /// Notes the cues of a sentence, in place of the last one's.
+    #[inline(never)]
     fn read(&mut self, text: &str, toks: &[Token]) {
         self.according.clear();
         self.from_by.clear();
