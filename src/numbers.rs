@@ -1218,23 +1218,17 @@ impl Scanner {
         self.low.make_ascii_lowercase();
         self.base = start;
         self.stretch = stretch.len();
-        self.ascii = stretch.is_ascii();
-        // `-` and the byte 0xE2 that `‐` and `‑` start with (as curly
-        // quotes do): most sentences have neither and no token needs the
-        // test.
+        // The first `-` or non-ASCII byte: most sentences have none, and
+        // then no token needs a test.
         let b = text.as_bytes();
-        let next_dash = |from: usize| {
-            memchr::memchr2(b'-', 0xE2, &b[from..end])
-                .map_or(end, |k| from + k)
-        };
-        let dashes = next_dash(start) < end;
+        let first_special = next_special(b, start, end);
         // Most sentences: ASCII with no dash, every token a piece of the
         // stretch (tokens come in order), pushed in one run without a test
         // of each.
-        if !dashes
-            && self.ascii
+        if first_special == end
             && toks.iter().all(|t| start <= t.span.start && t.span.end <= end)
         {
+            self.ascii = true;
             self.p.extend(toks.iter().map(|t| P {
                 span: t.span,
                 kind: match t.kind {
@@ -1250,11 +1244,15 @@ impl Scanner {
             }));
             return;
         }
+        self.ascii = stretch.is_ascii();
+        // `-` and the byte 0xE2 that `‐` and `‑` start with (as curly
+        // quotes do): only a word holding one is asked for a hyphen.
+        let dashes = memchr::memchr2(b'-', 0xE2, &b[start..end]).is_some();
         // The rest: a token with no `-` and no non-ASCII byte (most, even
         // in a sentence with curly quotes or a dash) is a piece of the
         // stretch as it is; the next such byte is looked for only once a
         // token starts past the last one found.
-        let (mut from, mut special) = (start, next_special(b, start, end));
+        let (mut from, mut special) = (start, first_special);
         for t in toks {
             let kind = match t.kind {
                 TokenKind::Word => PK::Word,
