@@ -934,9 +934,10 @@ fn may_hold_figure_outside(
     let words = number_words();
     toks.iter().any(|t| {
         let s = &b[t.span.range()];
+        // Not ASCII or with a hyphen: one pass over a short word's bytes
+        // rather than an ASCII test and a memchr call.
         t.kind == TokenKind::Word
-            && (!s.is_ascii()
-                || s.contains(&b'-')
+            && (s.iter().any(|&c| c == b'-' || c >= 0x80)
                 || words.may_hold(s)
                     && words.may_begin_figure_ci(t.span.of(text)))
     })
