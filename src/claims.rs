@@ -481,6 +481,43 @@ static PRONOUN_SAYING: Words = Words::new(&[
     "predicted",
     "confirmed",
 ]);
+/// Auxiliaries and adverbs skipped before a verb: "had increased", "has
+/// been", "reportedly rose".
+static AUXILIARIES: Words = Words::new(&[
+    "had",
+    "has",
+    "have",
+    "was",
+    "were",
+    "is",
+    "are",
+    "been",
+    "be",
+    "being",
+    "also",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "reportedly",
+    "still",
+    "actually",
+    "already",
+    "recently",
+    "previously",
+    "now",
+    "just",
+]);
+/// The words a verb of change may stand before a figure across: "rose
+/// by nearly 5", "fell to about 30".
+static BEFORE_FIGURE: Words = Words::new(&[
+    "by", "to", "up", "down", "about", "nearly", "still", "some", "almost",
+    "roughly", "around", "an", "a", "just", "only", "at", "from", "than",
+    "more", "less", "of",
+]);
 /// Forms of `be` that make a verb after them passive.
 static BE_FORMS: Words =
     Words::new(&["were", "was", "been", "be", "is", "are", "being"]);
@@ -1054,40 +1091,7 @@ fn name_at(text: &str, toks: &[Token], i: usize) -> Option<(Span, usize)> {
 fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
     let mut j = i;
     // Skip auxiliaries: "had increased", "has been".
-    while j > 0
-        && word(text, &toks[j - 1]).is_some_and(|w| {
-            lower_in(
-                w,
-                &[
-                    "had",
-                    "has",
-                    "have",
-                    "was",
-                    "were",
-                    "is",
-                    "are",
-                    "been",
-                    "be",
-                    "being",
-                    "also",
-                    "will",
-                    "would",
-                    "could",
-                    "should",
-                    "may",
-                    "might",
-                    "can",
-                    "reportedly",
-                    "still",
-                    "actually",
-                    "already",
-                    "recently",
-                    "previously",
-                    "now",
-                    "just",
-                ],
-            )
-        })
+    while j > 0 && word(text, &toks[j - 1]).is_some_and(|w| AUXILIARIES.has(w))
     {
         j -= 1;
     }
@@ -1637,14 +1641,16 @@ fn speaker_at(
                 // The comma must open an appositive ("a spokesman",
                 // "the director", "Oxfam's head"), not a measure or a
                 // clause ("Linden, 70 miles south of ..., say").
-                let appositive = toks.get(j + 1).is_some_and(|t| {
-                    t.kind == TokenKind::Word
-                        && !lower_in(
-                            t.span.of(text),
-                            &["who", "which", "where", "when", "whose"],
-                        )
-                });
-                if toks[j].span.of(text) == "," && j > 0 && appositive {
+                let appositive = || {
+                    toks.get(j + 1).is_some_and(|t| {
+                        t.kind == TokenKind::Word
+                            && !lower_in(
+                                t.span.of(text),
+                                &["who", "which", "where", "when", "whose"],
+                            )
+                    })
+                };
+                if toks[j].span.of(text) == "," && j > 0 && appositive() {
                     let k = caps_back(text, toks, j);
                     if k < j {
                         let k = name_start(text, toks, k);
@@ -2080,14 +2086,7 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
                 }
                 return Some(p);
             }
-            if !lower_in(
-                w,
-                &[
-                    "by", "to", "up", "down", "about", "nearly", "still",
-                    "some", "almost", "roughly", "around", "an", "a", "just",
-                    "only", "at", "from", "than", "more", "less", "of",
-                ],
-            ) {
+            if !BEFORE_FIGURE.has(w) {
                 return None;
             }
             k -= 1;
