@@ -1815,7 +1815,13 @@ fn is_pronoun(s: &str) -> bool {
 /// A word without a verb contracted on: "I'd", "we'll", "they’re" are
 /// "I", "we", "they".
 fn uncontracted(s: &str) -> &str {
-    match s.find(['\'', '’']) {
+    // Bytes, not a search for either char: `’` is the only char of the
+    // two that starts with 0xE2, and most words hold neither.
+    let b = s.as_bytes();
+    let at = (0..b.len()).find(|&k| {
+        b[k] == b'\'' || b[k] == 0xE2 && b[k..].starts_with("’".as_bytes())
+    });
+    match at {
         Some(at) if at > 0 => &s[..at],
         _ => s,
     }
@@ -2904,6 +2910,23 @@ mod tests {
         }
         static EMPTY: Words = Words::new(&[""]);
         assert!(EMPTY.has("") && !EMPTY.has("a"));
+    }
+
+    #[test]
+    fn contractions_come_off_at_either_apostrophe() {
+        for (w, want) in [
+            ("they’re", "they"),
+            ("I'd", "I"),
+            ("we’ll've", "we"),
+            ("'tis", "'tis"),
+            ("’tis", "’tis"),
+            ("plain", "plain"),
+            ("—dash", "—dash"),
+            ("x’", "x"),
+            ("", ""),
+        ] {
+            assert_eq!(uncontracted(w), want, "{w}");
+        }
     }
 
     #[test]
