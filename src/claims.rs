@@ -1116,14 +1116,18 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
     while k > 0 {
         let t = &toks[k - 1];
         let Some(w) = word(text, t) else { break };
-        let linker = lower_in(w, &["of", "and"]) && k < end;
-        // "member of the group": an article after "of" links too.
-        let linked_article = lower_in(w, &["the", "a", "an"])
-            && k >= 2
-            && k < end
-            && word(text, &toks[k - 2]).is_some_and(|p| lower_in(p, &["of"]));
-        if STOP_WORDS.has(w) && !linker && !linked_article {
-            break;
+        // Stop words end the phrase, but for its linkers.
+        if STOP_WORDS.has(w) {
+            let linker = lower_in(w, &["of", "and"]) && k < end;
+            // "member of the group": an article after "of" links too.
+            let linked_article = lower_in(w, &["the", "a", "an"])
+                && k >= 2
+                && k < end
+                && word(text, &toks[k - 2])
+                    .is_some_and(|p| lower_in(p, &["of"]));
+            if !linker && !linked_article {
+                break;
+            }
         }
         // A figure ends the phrase: "28 percent of the respondents said"
         // names the respondents.
@@ -1133,10 +1137,12 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         if SPEECH_VERB_WORDS.has(w) || w.ends_with("ing") && k < end {
             break;
         }
-        // "we won't just be": a contracted verb ends the phrase.
-        if ["n't", "n’t", "'re", "’re", "'ll", "’ll", "'ve", "’ve"]
-            .iter()
-            .any(|c| w.ends_with(c))
+        // "we won't just be": a contracted verb ends the phrase. Each
+        // ends in `t`, `e` or `l`, which most words do not.
+        if matches!(w.as_bytes().last(), Some(b't' | b'e' | b'l'))
+            && ["n't", "n’t", "'re", "’re", "'ll", "’ll", "'ve", "’ve"]
+                .iter()
+                .any(|c| w.ends_with(c))
         {
             break;
         }
