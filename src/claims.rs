@@ -481,6 +481,43 @@ static PRONOUN_SAYING: Words = Words::new(&[
     "predicted",
     "confirmed",
 ]);
+/// Auxiliaries and adverbs skipped before a verb: "had increased", "has
+/// been", "reportedly rose".
+static AUXILIARIES: Words = Words::new(&[
+    "had",
+    "has",
+    "have",
+    "was",
+    "were",
+    "is",
+    "are",
+    "been",
+    "be",
+    "being",
+    "also",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "reportedly",
+    "still",
+    "actually",
+    "already",
+    "recently",
+    "previously",
+    "now",
+    "just",
+]);
+/// The words a verb of change may stand before a figure across: "rose
+/// by nearly 5", "fell to about 30".
+static BEFORE_FIGURE: Words = Words::new(&[
+    "by", "to", "up", "down", "about", "nearly", "still", "some", "almost",
+    "roughly", "around", "an", "a", "just", "only", "at", "from", "than",
+    "more", "less", "of",
+]);
 /// Forms of `be` that make a verb after them passive.
 static BE_FORMS: Words =
     Words::new(&["were", "was", "been", "be", "is", "are", "being"]);
@@ -880,6 +917,7 @@ fn claim_rule(m: &Mention) -> &'static str {
 /// where the grammar starts reading it. `digit` is whether the sentence
 /// has a number token (one [`glance`] notes), which settles it before any
 /// word is looked at.
+#[inline(never)]
 fn may_hold_figure(text: &str, toks: &[Token], digit: bool) -> bool {
     if digit {
         return true;
@@ -890,22 +928,25 @@ fn may_hold_figure(text: &str, toks: &[Token], digit: bool) -> bool {
     // The first hyphen at or after where it was last looked for: hyphens
     // are rare, and words are not searched one by one for them.
     let mut hyphen: Option<usize> = None;
-    toks.iter().any(|t| {
-        let Span { start, end } = t.span;
-        // Bytes first: asked about the words of every sentence without a
-        // digit, and most fail the bit tests.
+    // A loop of its own, out of line: asked about every word of every
+    // sentence without a digit, and most fail the bit tests at once.
+    for t in toks {
         if t.kind != TokenKind::Word {
-            return false;
+            continue;
         }
+        let Span { start, end } = t.span;
         let at = match hyphen {
             Some(h) if h >= start => h,
             _ => *hyphen.insert(next_hyphen(b, start, last)),
         };
-        if !words.may_hold(&b[start..at.min(end)]) {
-            return false;
+        let cut = at.min(end);
+        if words.may_hold(&b[start..cut])
+            && words.may_begin_figure_ci(&text[start..cut])
+        {
+            return true;
         }
-        words.may_begin_figure_ci(&text[start..at.min(end)])
-    })
+    }
+    false
 }
 
 /// Whether the number grammar may find a figure in a sentence with
@@ -930,9 +971,10 @@ fn may_hold_figure_outside(
     let words = number_words();
     toks.iter().any(|t| {
         let s = &b[t.span.range()];
+        // Not ASCII or with a hyphen: one pass over a short word's bytes
+        // rather than an ASCII test and a memchr call.
         t.kind == TokenKind::Word
-            && (!s.is_ascii()
-                || s.contains(&b'-')
+            && (s.iter().any(|&c| c == b'-' || c >= 0x80)
                 || words.may_hold(s)
                     && words.may_begin_figure_ci(t.span.of(text)))
     })
@@ -1049,40 +1091,7 @@ fn name_at(text: &str, toks: &[Token], i: usize) -> Option<(Span, usize)> {
 fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
     let mut j = i;
     // Skip auxiliaries: "had increased", "has been".
-    while j > 0
-        && word(text, &toks[j - 1]).is_some_and(|w| {
-            lower_in(
-                w,
-                &[
-                    "had",
-                    "has",
-                    "have",
-                    "was",
-                    "were",
-                    "is",
-                    "are",
-                    "been",
-                    "be",
-                    "being",
-                    "also",
-                    "will",
-                    "would",
-                    "could",
-                    "should",
-                    "may",
-                    "might",
-                    "can",
-                    "reportedly",
-                    "still",
-                    "actually",
-                    "already",
-                    "recently",
-                    "previously",
-                    "now",
-                    "just",
-                ],
-            )
-        })
+    while j > 0 && word(text, &toks[j - 1]).is_some_and(|w| AUXILIARIES.has(w))
     {
         j -= 1;
     }
@@ -1107,14 +1116,18 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
     while k > 0 {
         let t = &toks[k - 1];
         let Some(w) = word(text, t) else { break };
-        let linker = lower_in(w, &["of", "and"]) && k < end;
-        // "member of the group": an article after "of" links too.
-        let linked_article = lower_in(w, &["the", "a", "an"])
-            && k >= 2
-            && k < end
-            && word(text, &toks[k - 2]).is_some_and(|p| lower_in(p, &["of"]));
-        if STOP_WORDS.has(w) && !linker && !linked_article {
-            break;
+        // Stop words end the phrase, but for its linkers.
+        if STOP_WORDS.has(w) {
+            let linker = lower_in(w, &["of", "and"]) && k < end;
+            // "member of the group": an article after "of" links too.
+            let linked_article = lower_in(w, &["the", "a", "an"])
+                && k >= 2
+                && k < end
+                && word(text, &toks[k - 2])
+                    .is_some_and(|p| lower_in(p, &["of"]));
+            if !linker && !linked_article {
+                break;
+            }
         }
         // A figure ends the phrase: "28 percent of the respondents said"
         // names the respondents.
@@ -1124,10 +1137,12 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         if SPEECH_VERB_WORDS.has(w) || w.ends_with("ing") && k < end {
             break;
         }
-        // "we won't just be": a contracted verb ends the phrase.
-        if ["n't", "n’t", "'re", "’re", "'ll", "’ll", "'ve", "’ve"]
-            .iter()
-            .any(|c| w.ends_with(c))
+        // "we won't just be": a contracted verb ends the phrase. Each
+        // ends in `t`, `e` or `l`, which most words do not.
+        if matches!(w.as_bytes().last(), Some(b't' | b'e' | b'l'))
+            && ["n't", "n’t", "'re", "’re", "'ll", "’ll", "'ve", "’ve"]
+                .iter()
+                .any(|c| w.ends_with(c))
         {
             break;
         }
@@ -1196,6 +1211,7 @@ struct Glance {
 /// The [`Glance`] at a sentence that starts inside a quotation if `open`,
 /// with the indices of its number tokens put in `numbers`: one pass, as
 /// every sentence is asked all three.
+#[inline(never)]
 fn glance(
     text: &str,
     toks: &[Token],
@@ -1257,6 +1273,7 @@ fn glance(
 
 impl Cues {
     /// Notes the cues of a sentence, in place of the last one's.
+    #[inline(never)]
     fn read(&mut self, text: &str, toks: &[Token]) {
         self.according.clear();
         self.from_by.clear();
@@ -1630,14 +1647,16 @@ fn speaker_at(
                 // The comma must open an appositive ("a spokesman",
                 // "the director", "Oxfam's head"), not a measure or a
                 // clause ("Linden, 70 miles south of ..., say").
-                let appositive = toks.get(j + 1).is_some_and(|t| {
-                    t.kind == TokenKind::Word
-                        && !lower_in(
-                            t.span.of(text),
-                            &["who", "which", "where", "when", "whose"],
-                        )
-                });
-                if toks[j].span.of(text) == "," && j > 0 && appositive {
+                let appositive = || {
+                    toks.get(j + 1).is_some_and(|t| {
+                        t.kind == TokenKind::Word
+                            && !lower_in(
+                                t.span.of(text),
+                                &["who", "which", "where", "when", "whose"],
+                            )
+                    })
+                };
+                if toks[j].span.of(text) == "," && j > 0 && appositive() {
                     let k = caps_back(text, toks, j);
                     if k < j {
                         let k = name_start(text, toks, k);
@@ -1802,7 +1821,13 @@ fn is_pronoun(s: &str) -> bool {
 /// A word without a verb contracted on: "I'd", "we'll", "they’re" are
 /// "I", "we", "they".
 fn uncontracted(s: &str) -> &str {
-    match s.find(['\'', '’']) {
+    // Bytes, not a search for either char: `’` is the only char of the
+    // two that starts with 0xE2, and most words hold neither.
+    let b = s.as_bytes();
+    let at = (0..b.len()).find(|&k| {
+        b[k] == b'\'' || b[k] == 0xE2 && b[k..].starts_with("’".as_bytes())
+    });
+    match at {
         Some(at) if at > 0 => &s[..at],
         _ => s,
     }
@@ -2073,14 +2098,7 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
                 }
                 return Some(p);
             }
-            if !lower_in(
-                w,
-                &[
-                    "by", "to", "up", "down", "about", "nearly", "still",
-                    "some", "almost", "roughly", "around", "an", "a", "just",
-                    "only", "at", "from", "than", "more", "less", "of",
-                ],
-            ) {
+            if !BEFORE_FIGURE.has(w) {
                 return None;
             }
             k -= 1;
@@ -2898,6 +2916,23 @@ mod tests {
         }
         static EMPTY: Words = Words::new(&[""]);
         assert!(EMPTY.has("") && !EMPTY.has("a"));
+    }
+
+    #[test]
+    fn contractions_come_off_at_either_apostrophe() {
+        for (w, want) in [
+            ("they’re", "they"),
+            ("I'd", "I"),
+            ("we’ll've", "we"),
+            ("'tis", "'tis"),
+            ("’tis", "’tis"),
+            ("plain", "plain"),
+            ("—dash", "—dash"),
+            ("x’", "x"),
+            ("", ""),
+        ] {
+            assert_eq!(uncontracted(w), want, "{w}");
+        }
     }
 
     #[test]

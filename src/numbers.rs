@@ -1002,7 +1002,7 @@ pub(crate) fn may_be_number_word(w: &str) -> bool {
 impl NumberWords {
     /// [`may_be_number_word`] of a word's bytes, with the list at hand;
     /// `false` also means the word is none of the nouns.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn may_hold(&self, b: &[u8]) -> bool {
         // Every listed word has two letters or more (`bn`).
         let (&[a, second, ..], Some(&z)) = (b, b.last()) else {
@@ -1125,6 +1125,33 @@ fn parse_digits(s: &str) -> Option<(f64, &str, bool)> {
     Some((v, &s[end..], sep))
 }
 
+/// Where the first `-` or non-ASCII byte in `b[from..to]` is, or `to`:
+/// eight bytes at a time, as most tokens are read for neither.
+fn next_special(b: &[u8], from: usize, to: usize) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    const DASH: u64 = u64::from_ne_bytes([b'-'; 8]);
+    let mut at = from;
+    while at + 8 <= to {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&b[at..at + 8]);
+        let x = u64::from_le_bytes(word);
+        // A byte of `x ^ DASH` is zero where `x` has a `-`: the lowest
+        // set high bit of the zero test is the first one (a borrow only
+        // marks bytes after a zero), as is that of a non-ASCII byte.
+        let d = x ^ DASH;
+        let hits = (x | (d.wrapping_sub(ONES) & !d)) & HIGH;
+        if hits != 0 {
+            return at + (hits.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    b[at..to]
+        .iter()
+        .position(|&c| c == b'-' || c >= 0x80)
+        .map_or(to, |k| at + k)
+}
+
 /// The powers of ten an f64 holds exactly that [`parse_digits`] divides by.
 const POW10: [f64; 16] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
@@ -1191,28 +1218,17 @@ impl Scanner {
         self.low.make_ascii_lowercase();
         self.base = start;
         self.stretch = stretch.len();
-        self.ascii = stretch.is_ascii();
-        // `-` and the byte 0xE2 that `‐` and `‑` start with (as curly
-        // quotes do): most sentences have neither and no token needs the
-        // test, and the rest have few, so the next one in the stretch is
-        // looked for only once a token starts past it, rather than each
-        // word being read for one.
+        // The first `-` or non-ASCII byte: most sentences have none, and
+        // then no token needs a test.
         let b = text.as_bytes();
-        let next_dash = |from: usize| {
-            memchr::memchr2(b'-', 0xE2, &b[from..end])
-                .map_or(end, |k| from + k)
-        };
-        // The first dash at or after `from`, so at or after any token
-        // start between the two.
-        let (mut from, mut dash) = (start, next_dash(start));
-        let dashes = dash < end;
+        let first_special = next_special(b, start, end);
         // Most sentences: ASCII with no dash, every token a piece of the
         // stretch (tokens come in order), pushed in one run without a test
         // of each.
-        if !dashes
-            && self.ascii
+        if first_special == end
             && toks.iter().all(|t| start <= t.span.start && t.span.end <= end)
         {
+            self.ascii = true;
             self.p.extend(toks.iter().map(|t| P {
                 span: t.span,
                 kind: match t.kind {
@@ -1228,6 +1244,15 @@ impl Scanner {
             }));
             return;
         }
+        self.ascii = stretch.is_ascii();
+        // `-` and the byte 0xE2 that `‐` and `‑` start with (as curly
+        // quotes do): only a word holding one is asked for a hyphen.
+        let dashes = memchr::memchr2(b'-', 0xE2, &b[start..end]).is_some();
+        // The rest: a token with no `-` and no non-ASCII byte (most, even
+        // in a sentence with curly quotes or a dash) is a piece of the
+        // stretch as it is; the next such byte is looked for only once a
+        // token starts past the last one found.
+        let (mut from, mut special) = (start, first_special);
         for t in toks {
             let kind = match t.kind {
                 TokenKind::Word => PK::Word,
@@ -1236,12 +1261,21 @@ impl Scanner {
             };
             let (a, z) = (t.span.start, t.span.end);
             let inside = start <= a && z <= end;
-            if dashes && inside && !(from <= a && a <= dash) {
-                (from, dash) = (a, next_dash(a));
+            if inside {
+                // `special` is the first one at or after `from`, so at or
+                // after any token start between the two.
+                if !(from <= a && a <= special) {
+                    (from, special) = (a, next_special(b, a, end));
+                }
+                if z <= special {
+                    let lo = ((a - start) as u32, (z - start) as u32);
+                    let glued = !t.space_before;
+                    self.p.push(P { span: t.span, kind, glued, lo });
+                    continue;
+                }
             }
             let hyphen = dashes
                 && kind == PK::Word
-                && (dash < z || !inside)
                 && b[a..z].iter().any(|&b| b == b'-' || b == 0xE2)
                 && t.span.of(text).contains(['-', '‐', '‑']);
             if hyphen {
@@ -3065,6 +3099,21 @@ mod tests {
         }
         assert_eq!(pieces, want);
         assert!(pieces.contains(&"2020") && pieces.contains(&"chair’s"));
+    }
+
+    #[test]
+    fn the_next_dash_or_non_ascii_byte_is_found_at_any_offset() {
+        let text = "plain words only, then well-known “quotes” and 5-6 \
+                    ‐ done";
+        let b = text.as_bytes();
+        for from in 0..b.len() {
+            for to in from..=b.len() {
+                let want = (from..to)
+                    .find(|&k| b[k] == b'-' || b[k] >= 0x80)
+                    .unwrap_or(to);
+                assert_eq!(next_special(b, from, to), want, "{from}..{to}");
+            }
+        }
     }
 
     #[test]
