@@ -1281,7 +1281,7 @@ impl RuleSet {
             } else {
                 f |= ascii_evidence(g, word, span.of(text), f);
             }
-            f |= hyphenated_title(g, span.of(text), f);
+            f |= hyphenated_title(g, f, || span.of(text));
         }
         f
     }
@@ -1326,7 +1326,7 @@ impl RuleSet {
                 g.title_evidence(strip_possessive(s))
             };
             f |= evidence_bits(e, f);
-            f |= hyphenated_title(g, s, f);
+            f |= hyphenated_title(g, f, || s);
         }
         f
     }
@@ -2458,13 +2458,24 @@ fn name_part(word: &str) -> &str {
 /// [`feature::TITLE`] for a capitalized hyphenated word with features
 /// `f` whose parts are all title words, 0 otherwise: "Lieutenant-Colonel",
 /// "Major-General", "Secretary-General" (a possessive is left out).
-/// Other words cost one test of their bits.
+/// Other words cost one test of their bits: the word is read only past it.
 #[inline(always)]
-fn hyphenated_title(g: &Gazetteer, word: &str, f: u64) -> u64 {
+fn hyphenated_title<'t>(
+    g: &Gazetteer,
+    f: u64,
+    word: impl FnOnce() -> &'t str,
+) -> u64 {
     use feature::*;
     if f & (HYPHEN | CAP | TITLE) != HYPHEN | CAP {
         return 0;
     }
+    hyphenated_title_words(g, word())
+}
+
+#[cold]
+#[inline(never)]
+fn hyphenated_title_words(g: &Gazetteer, word: &str) -> u64 {
+    use feature::*;
     let all_titles = strip_possessive(word)
         .split('-')
         .all(|p| !p.is_empty() && g.title_evidence(p).title);
@@ -3175,7 +3186,7 @@ mod tests {
                         if e.particle {
                             f |= PARTICLE;
                         }
-                        f |= hyphenated_title(g, s(), f);
+                        f |= hyphenated_title(g, f, s);
                     }
                 }
                 TokenKind::Number => {
