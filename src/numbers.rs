@@ -1478,7 +1478,7 @@ impl Scanner {
                             c.value *= scale;
                             c.scaled = true;
                         }
-                    } else if let Some(u) = MEASURE_TABLE.get(&suf) {
+                    } else if let Some(u) = MEASURE_TABLE.get(suf) {
                         c.unit = Some(u);
                         c.kind = ClaimKind::Quantity;
                     } else if suf == "fold" {

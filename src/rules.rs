@@ -1268,6 +1268,9 @@ impl RuleSet {
         }
         if word.hyphen {
             f = hyphenated(f, span.of(text));
+            if let Some(g) = gazetteer {
+                f |= hyphenated_title(g, f, || span.of(text));
+            }
         }
         // One hash of the lowercase word, in `word`, for the lists and
         // the gazetteer.
@@ -1281,7 +1284,6 @@ impl RuleSet {
             } else {
                 f |= ascii_evidence(g, word, span.of(text), f);
             }
-            f |= hyphenated_title(g, f, || span.of(text));
         }
         f
     }
@@ -1318,6 +1320,9 @@ impl RuleSet {
         }
         if shape.hyphen {
             f = hyphenated(f, s);
+            if let Some(g) = gazetteer {
+                f |= hyphenated_title(g, f, || s);
+            }
         }
         if let Some(g) = gazetteer {
             let e = if f & LOWER == 0 {
@@ -1326,7 +1331,6 @@ impl RuleSet {
                 g.title_evidence(strip_possessive(s))
             };
             f |= evidence_bits(e, f);
-            f |= hyphenated_title(g, f, || s);
         }
         f
     }
