@@ -1452,23 +1452,8 @@ impl Scanner {
                     && s.len() == 4
                     && (1000.0..=2100.0).contains(&v);
                 if !suffix.is_empty() {
-                    // Lowercased on the stack: nearly every digit token
-                    // with a suffix ("3rd", "1990s") is turned away below.
-                    let mut buf = [0u8; 32];
-                    let owned;
-                    let suf: &str = match buf.get_mut(..suffix.len()) {
-                        Some(lower) => {
-                            lower.copy_from_slice(suffix.as_bytes());
-                            lower.make_ascii_lowercase();
-                            std::str::from_utf8(lower)
-                                .expect("ASCII lowercasing keeps UTF-8")
-                        }
-                        None => {
-                            owned = suffix.to_ascii_lowercase();
-                            &owned
-                        }
-                    };
-                    if let Some(scale) = lookup(SUFFIX_SCALES, suf) {
+                    let suf = suffix.to_ascii_lowercase();
+                    if let Some(scale) = lookup(SUFFIX_SCALES, &suf) {
                         // A bare `30K` is a race distance in sports copy;
                         // a currency before it makes it thousands.
                         if suffix == "K" && !self.currency_before(text, i) {
@@ -1478,7 +1463,7 @@ impl Scanner {
                             c.value *= scale;
                             c.scaled = true;
                         }
-                    } else if let Some(u) = MEASURE_TABLE.get(suf) {
+                    } else if let Some(u) = MEASURE_TABLE.get(&suf) {
                         c.unit = Some(u);
                         c.kind = ClaimKind::Quantity;
                     } else if suf == "fold" {

@@ -1267,9 +1267,10 @@ impl RuleSet {
             f |= LOWER;
         }
         if word.hyphen {
-            f = hyphenated(f, span.of(text));
+            let s = span.of(text);
+            f = hyphenated(f, s);
             if let Some(g) = gazetteer {
-                f |= hyphenated_title(g, f, || span.of(text));
+                f |= hyphenated_title(g, s, f);
             }
         }
         // One hash of the lowercase word, in `word`, for the lists and
@@ -1321,7 +1322,7 @@ impl RuleSet {
         if shape.hyphen {
             f = hyphenated(f, s);
             if let Some(g) = gazetteer {
-                f |= hyphenated_title(g, f, || s);
+                f |= hyphenated_title(g, s, f);
             }
         }
         if let Some(g) = gazetteer {
@@ -2462,27 +2463,12 @@ fn name_part(word: &str) -> &str {
 /// [`feature::TITLE`] for a capitalized hyphenated word with features
 /// `f` whose parts are all title words, 0 otherwise: "Lieutenant-Colonel",
 /// "Major-General", "Secretary-General" (a possessive is left out).
-/// Other words cost one test of their bits: the word is read only past it.
-#[inline(always)]
-fn hyphenated_title<'t>(
-    g: &Gazetteer,
-    f: u64,
-    word: impl FnOnce() -> &'t str,
-) -> u64 {
+fn hyphenated_title(g: &Gazetteer, word: &str, f: u64) -> u64 {
     use feature::*;
-    if f & (HYPHEN | CAP | TITLE) != HYPHEN | CAP {
-        return 0;
-    }
-    hyphenated_title_words(g, word())
-}
-
-#[cold]
-#[inline(never)]
-fn hyphenated_title_words(g: &Gazetteer, word: &str) -> u64 {
-    use feature::*;
-    let all_titles = strip_possessive(word)
-        .split('-')
-        .all(|p| !p.is_empty() && g.title_evidence(p).title);
+    let all_titles = f & (HYPHEN | CAP | TITLE) == HYPHEN | CAP
+        && strip_possessive(word)
+            .split('-')
+            .all(|p| !p.is_empty() && g.title_evidence(p).title);
     if all_titles {
         TITLE
     } else {
@@ -3190,7 +3176,7 @@ mod tests {
                         if e.particle {
                             f |= PARTICLE;
                         }
-                        f |= hyphenated_title(g, f, s);
+                        f |= hyphenated_title(g, s(), f);
                     }
                 }
                 TokenKind::Number => {
@@ -3296,6 +3282,72 @@ mod tests {
         }
     }
 
+    /// Asserts that each token's list and literal bits from the document
+    /// pass are what the token alone has, and that every compiled test of
+    /// `set` answers on every token as its predicate means, holding what
+    /// the rule filter assumes of the tokens passing it. Returns how many
+    /// answers were true and false.
+    fn assert_tests_mean_their_predicates(
+        set: &RuleSet,
+        text: &str,
+        seg: &Segmentation,
+        feats: &[u64],
+        lists: &[ListBits],
+    ) -> (usize, usize) {
+        let bits: Vec<Bits> = seg
+            .tokens
+            .iter()
+            .zip(feats)
+            .zip(lists)
+            .map(|((t, &f), l)| {
+                let (lists, lits) = set.index.token_bits(t.span.of(text));
+                // The document pass finds what the token alone has.
+                assert_eq!((l.lists, l.lits), (lists, lits), "{t:?}");
+                [f, lists, lits]
+            })
+            .collect();
+        let ctx = Ctx {
+            text,
+            tokens: &seg.tokens,
+            end: seg.tokens.len(),
+            lists: &set.lists,
+            feats,
+            words: lists,
+            start: 0,
+        };
+        let (mut yes, mut no) = (0, 0);
+        for rule in &set.rules {
+            for e in &rule.elems {
+                let Elem::Tok { pred, test, .. } = e else { continue };
+                for (i, t) in seg.tokens.iter().enumerate() {
+                    let want = meaning(set, text, t, feats[i], pred);
+                    assert_eq!(
+                        ctx.test(test, i),
+                        want,
+                        "rule {} token {:?} {pred:?}",
+                        rule.id,
+                        t.span.of(text)
+                    );
+                    if want {
+                        yes += 1;
+                        // What `run` skips sentences by must hold of
+                        // every token passing the test.
+                        let b = &bits[i];
+                        let (need, forbid) = (test.need(), test.forbid());
+                        assert_eq!(and3(*b, need), need, "{pred:?}");
+                        assert_eq!(and3(*b, forbid), [0; 3], "{pred:?}");
+                        if let Some(m) = test.need_any() {
+                            assert_ne!(and3(*b, m), [0; 3], "{pred:?}");
+                        }
+                    } else {
+                        no += 1;
+                    }
+                }
+            }
+        }
+        (yes, no)
+    }
+
     #[test]
     fn compiled_tests_agree_with_their_predicates() {
         // Past 64 lists, tests ask the text.
@@ -3327,57 +3379,9 @@ mod tests {
         let mut alone = Vec::new();
         set.features(&text, &seg.tokens, &starts, Some(&g), &mut alone);
         assert_eq!(feats, alone);
-        let bits: Vec<Bits> = seg
-            .tokens
-            .iter()
-            .zip(&feats)
-            .zip(&lists)
-            .map(|((t, &f), l)| {
-                let (lists, lits) = set.index.token_bits(t.span.of(&text));
-                // The document pass finds what the token alone has.
-                assert_eq!((l.lists, l.lits), (lists, lits), "{t:?}");
-                [f, lists, lits]
-            })
-            .collect();
-        let ctx = Ctx {
-            text: &text,
-            tokens: &seg.tokens,
-            end: seg.tokens.len(),
-            lists: &set.lists,
-            feats: &feats,
-            words: &lists,
-            start: 0,
-        };
-        let (mut yes, mut no) = (0, 0);
-        for rule in &set.rules {
-            for e in &rule.elems {
-                let Elem::Tok { pred, test, .. } = e else { continue };
-                for (i, t) in seg.tokens.iter().enumerate() {
-                    let want = meaning(&set, &text, t, feats[i], pred);
-                    assert_eq!(
-                        ctx.test(test, i),
-                        want,
-                        "rule {} token {:?} {pred:?}",
-                        rule.id,
-                        t.span.of(&text)
-                    );
-                    if want {
-                        yes += 1;
-                        // What `run` skips sentences by must hold of
-                        // every token passing the test.
-                        let b = &bits[i];
-                        let (need, forbid) = (test.need(), test.forbid());
-                        assert_eq!(and3(*b, need), need, "{pred:?}");
-                        assert_eq!(and3(*b, forbid), [0; 3], "{pred:?}");
-                        if let Some(m) = test.need_any() {
-                            assert_ne!(and3(*b, m), [0; 3], "{pred:?}");
-                        }
-                    } else {
-                        no += 1;
-                    }
-                }
-            }
-        }
+        let (yes, no) = assert_tests_mean_their_predicates(
+            &set, &text, &seg, &feats, &lists,
+        );
         assert!(yes > 1000 && no > 1000, "{yes} true, {no} false");
         // Position masks agree with testing token by token.
         let mut sentences = 0;
@@ -3388,11 +3392,13 @@ mod tests {
             }
             sentences += 1;
             let ctx = Ctx {
+                text: &text,
+                tokens: &seg.tokens,
                 end: r.end,
+                lists: &set.lists,
                 feats: &feats[r.clone()],
                 words: &lists[r.clone()],
                 start: r.start,
-                ..ctx
             };
             let masks = PosMasks::new(&ctx);
             for rule in &set.rules {
@@ -3635,29 +3641,7 @@ mod tests {
             assert_eq!(offered, words, "{:?}", s.tokens);
         }
         // Every compiled test answers as its predicate, lent bits too.
-        let ctx = Ctx {
-            text,
-            tokens: &seg.tokens,
-            end: seg.tokens.len(),
-            lists: &set.lists,
-            feats: &feats,
-            words: &lists,
-            start: 0,
-        };
-        for rule in &set.rules {
-            for e in &rule.elems {
-                let Elem::Tok { pred, test, .. } = e else { continue };
-                for (i, t) in seg.tokens.iter().enumerate() {
-                    let want = meaning(&set, text, t, feats[i], pred);
-                    assert_eq!(ctx.test(test, i), want, "{t:?} {pred:?}");
-                }
-            }
-        }
-        // And the document pass finds each token's bits as it alone has.
-        for (t, l) in seg.tokens.iter().zip(&lists) {
-            let (lists, lits) = set.index.token_bits(t.span.of(text));
-            assert_eq!((l.lists, l.lits), (lists, lits), "{t:?}");
-        }
+        assert_tests_mean_their_predicates(&set, text, &seg, &feats, &lists);
     }
 
     #[test]
