@@ -777,10 +777,15 @@ def person_rows(names, typ, source_of):
     return rows
 
 
+# Words faker lists as given names that news text uses as articles: "El"
+# opens "El Nino", "El Pais", never a person's name there.
+NOT_GIVEN = {"El"}
+
+
 def build_given(fk_given):
     pk = json.loads(wheel_read("pakgender", "pakgender/data/names.json"))["first_names"]
     pak = {nfc(n.strip().title()) for n in pk}
-    names = set(fk_given) | pak
+    names = (set(fk_given) | pak) - NOT_GIVEN
 
     def source_of(n):
         s = []
