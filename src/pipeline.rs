@@ -150,7 +150,7 @@ impl Pipeline {
             }
         }
         marks.sort_by_key(|m| m.0);
-        RuleSet::mark_spans(&seg.tokens, &marks, &mut feats);
+        RuleSet::mark_spans(text, &seg.tokens, &marks, &mut feats);
         let mut found = Vec::new();
         self.rules.run_sentences(
             text,

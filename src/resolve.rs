@@ -198,8 +198,12 @@ pub fn gazetteer_candidates(
             let ok = match kind {
                 EntityType::Location => in_context || big && !common,
                 // A listed organization or person with a common-word name
-                // counts mid-sentence, or anywhere once vouched for.
-                _ => !start || vouched.contains(&entry_id),
+                // counts mid-sentence, anywhere once vouched for, and at a
+                // sentence start before a verb of saying ("Google said"):
+                // the common word ("google", "apple") says nothing.
+                _ => {
+                    !start || vouched.contains(&entry_id) || speaks(text, span)
+                }
             };
             if !ok {
                 continue;

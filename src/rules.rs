@@ -1340,8 +1340,12 @@ impl RuleSet {
     /// start): gazetteer types, dates, multi-word titles. Tokens are in
     /// order and do not overlap, as the segmenter makes them: those
     /// inside a span are one run from the first starting in it, so a
-    /// span costs its own tokens, not a look at every token.
+    /// span costs its own tokens, not a look at every token. A token
+    /// that is the span's last word with a possessive ("NASA's" after
+    /// the match "NASA") is inside it too, as the features read the word
+    /// without its possessive.
     pub fn mark_spans(
+        text: &str,
         tokens: &[Token],
         spans: &[(Span, u64)],
         feats: &mut [u64],
@@ -1357,6 +1361,9 @@ impl RuleSet {
             let inside = tokens[first..].iter().zip(&mut feats[first..]);
             for (t, f) in inside {
                 if t.span.end > span.end {
+                    if ends_in_possessive(text, t.span, span) {
+                        *f |= bits;
+                    }
                     break;
                 }
                 *f |= bits;
@@ -2620,6 +2627,14 @@ fn dot_after_initial(text: &str, prev: Span) -> u64 {
     }
 }
 
+/// Whether `token` is the end of `span` and a possessive after it
+/// ("NASA's" over "NASA").
+fn ends_in_possessive(text: &str, token: Span, span: Span) -> bool {
+    token.start >= span.start
+        && span.end < token.end
+        && matches!(text.get(span.end..token.end), Some("'s" | "’s"))
+}
+
 /// `s` without a trailing possessive "'s" (or "’s").
 pub(crate) fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s)
@@ -3686,11 +3701,20 @@ mod tests {
     #[test]
     fn spans_mark_the_tokens_inside_them() {
         // The token by token walk that marking span by span replaced.
-        fn by_token(tokens: &[Token], spans: &[(Span, u64)]) -> Vec<u64> {
+        fn by_token(
+            text: &str,
+            tokens: &[Token],
+            spans: &[(Span, u64)],
+        ) -> Vec<u64> {
             let mut feats = vec![0; tokens.len()];
             for (t, f) in tokens.iter().zip(&mut feats) {
                 for &(span, bits) in spans {
-                    if span.contains(t.span) {
+                    let bare_end =
+                        t.span.start + strip_possessive(t.span.of(text)).len();
+                    let possessive_of_span = bare_end < t.span.end
+                        && bare_end == span.end
+                        && t.span.start >= span.start;
+                    if span.contains(t.span) || possessive_of_span {
                         *f |= bits;
                     }
                 }
@@ -3710,10 +3734,24 @@ mod tests {
                     .map(|len| (Span::new(a, a + len), 1 << (a % 5)))
             })
             .collect();
+        // And the bare word of every possessive ("Pakistan" of
+        // "Pakistan’s"), alone and with the word before it.
+        let mut possessives = 0;
+        for (i, t) in seg.tokens.iter().enumerate() {
+            let bare = strip_possessive(t.span.of(&text)).len();
+            if bare < t.span.len() {
+                possessives += 1;
+                let end = t.span.start + bare;
+                spans.push((Span::new(t.span.start, end), 1 << 5));
+                let before = seg.tokens[i.saturating_sub(1)].span.start;
+                spans.push((Span::new(before, end), 1 << 6));
+            }
+        }
+        assert!(possessives >= 3, "{possessives} possessives");
         spans.sort_by_key(|s| s.0);
         let mut feats = vec![0; seg.tokens.len()];
-        RuleSet::mark_spans(&seg.tokens, &spans, &mut feats);
-        assert_eq!(feats, by_token(&seg.tokens, &spans));
+        RuleSet::mark_spans(&text, &seg.tokens, &spans, &mut feats);
+        assert_eq!(feats, by_token(&text, &seg.tokens, &spans));
         assert!(feats.iter().filter(|&&f| f != 0).count() > 100);
     }
 }

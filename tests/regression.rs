@@ -776,3 +776,36 @@ fn hyphenated_titles_stay_out_of_the_name() {
     lacks(text, "Lieutenant-Colonel Max Marriner");
     lacks(text, "Secretary-General Kofi Annan");
 }
+
+#[test]
+fn common_word_organizations_start_sentences_before_a_verb_of_saying() {
+    // "google" is a common English word (the verb); before "said" the
+    // capitalized word at a sentence start is the company.
+    let text = "Regulators met on Monday. Google said it would appeal.";
+    has(text, "Google", EntityType::Organization);
+    // Elsewhere at a sentence start it still needs more.
+    lacks("Google it if you must.", "Google");
+}
+
+#[test]
+fn a_listed_name_with_a_possessive_is_not_part_of_a_rule_name() {
+    // The possessive token carries the listed organization's type, so no
+    // person rule can start a name with it.
+    let text = "The agency said NASA's Artemis II flight would wait.";
+    has(text, "NASA", EntityType::Organization);
+    lacks(text, "NASA's Artemis II");
+}
+
+#[test]
+fn offices_of_two_title_words_and_kinds_of_company_lead_names() {
+    has(
+        "Chief Executive Dara Khosrowshahi said sales rose.",
+        "Dara Khosrowshahi",
+        EntityType::Person,
+    );
+    has(
+        "The Swiss drugmaker Zentiva Labs agreed to the deal.",
+        "Zentiva Labs",
+        EntityType::Organization,
+    );
+}
