@@ -25,6 +25,7 @@ use crate::gazetteer::lowercase;
 use crate::numbers::{
     is_number_word, letter_bit, number_words, Mention, Rupee, Scanner,
 };
+use crate::rules::strip_possessive;
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::span::Span;
 
@@ -325,6 +326,57 @@ const IRREGULAR_VERBS: &[&str] = &[
     "get", "go", "come", "became", "knew", "felt", "told", "led", "won",
 ];
 
+/// Irregular past forms and participles that end a noun phrase after its
+/// noun ("earthquake struck", "cocaine hidden in", "weapons found") but
+/// may stand before one as adjectives ("three stolen cars", "$6 billion
+/// of frozen assets"), so only after the phrase's first word.
+const PAST_AFTER_NOUN: &[&str] = &[
+    "struck",
+    "hidden",
+    "shot",
+    "found",
+    "seen",
+    "known",
+    "taken",
+    "given",
+    "stolen",
+    "written",
+    "broken",
+    "driven",
+    "chosen",
+    "beaten",
+    "fallen",
+    "sold",
+    "caught",
+    "spread",
+    "stuck",
+    "hung",
+    "hurt",
+    "thrown",
+    "drawn",
+    "worn",
+    "eaten",
+    "spoken",
+    "frozen",
+    "forgotten",
+    "forbidden",
+    "shaken",
+    "sworn",
+    "torn",
+    "sunk",
+    "swept",
+    "taught",
+    "understood",
+    "withdrawn",
+    "undertaken",
+    "overtaken",
+    "blown",
+    "fed",
+    "laid",
+    "lent",
+    "bound",
+];
+
 /// Determiners skipped between `of` and a counted noun phrase.
 const DETERMINERS: &[&str] = &[
     "the", "those", "these", "its", "their", "his", "her", "our", "all",
@@ -452,6 +504,42 @@ static SPEECH_VERB_WORDS: Words = Words::new(SPEECH_VERBS);
 static SOURCE_NOUN_WORDS: Words = Words::new(SOURCE_NOUNS);
 static CHANGE_VERB_WORDS: Words = Words::new(CHANGE_VERBS);
 static IRREGULAR_VERB_WORDS: Words = Words::new(IRREGULAR_VERBS);
+static PAST_AFTER_NOUN_WORDS: Words = Words::new(PAST_AFTER_NOUN);
+/// Words of time, which a verb's object that is counted never holds.
+static TIME_WORDS: Words = Words::new(&[
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "quarter",
+    "quarters",
+    "season",
+    "time",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "today",
+    "yesterday",
+    "weekend",
+]);
+/// Verbs that set a level for their object: "kept rates at 4%", "raised
+/// the toll to 300".
+static LEVEL_VERB_WORDS: Words = Words::new(&[
+    "kept", "keeps", "keep", "keeping", "held", "holds", "hold", "holding",
+    "left", "leaves", "leave", "leaving", "raised", "raises", "raise",
+    "raising", "lowered", "lowers", "lowering", "cut", "cuts", "cutting",
+    "pushed", "pushes", "push", "pushing", "lifted", "lifts", "lift",
+    "lifting", "reduced", "reduces", "reduce", "reducing", "revised",
+    "revises", "revise", "revising", "brought", "brings", "bring", "bringing",
+    "took", "takes", "taking", "sent", "sends", "sending", "drove", "drives",
+    "driving", "boosted", "boosts", "boost", "boosting", "trimmed", "trims",
+    "trim", "trimming",
+]);
 static DETERMINER_WORDS: Words = Words::new(DETERMINERS);
 static PARTICIPLE_WORDS: Words = Words::new(PARTICIPLES);
 /// The plain verbs of saying, looked for before the others.
@@ -1880,8 +1968,24 @@ fn pronoun_speaker<'t>(
 /// A noun phrase starting at token `i` (determiners skipped).
 fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
     let mut j = i;
+    // A possessive name determines too: "11 of Sudan's 18 states".
+    // Only a name's ("Sudan's", "Ruch's"): "children's lives" counts the
+    // children's lives, and "Men's 100 metres" is a category.
+    let possessive_before_word = |j: usize| {
+        word(text, &toks[j]).is_some_and(|w| {
+            (w.ends_with("'s") || w.ends_with("’s"))
+                && w.starts_with(|c: char| c.is_uppercase())
+                && !lower_in(
+                    strip_possessive(w),
+                    &["men", "women", "boys", "girls"],
+                )
+        }) && toks.get(j + 1).is_some_and(|n| {
+            n.kind == TokenKind::Number || word(text, n).is_some()
+        })
+    };
     while j < toks.len()
-        && word(text, &toks[j]).is_some_and(|w| DETERMINER_WORDS.has(w))
+        && (word(text, &toks[j]).is_some_and(|w| DETERMINER_WORDS.has(w))
+            || possessive_before_word(j))
     {
         j += 1;
     }
@@ -1906,6 +2010,7 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
             if ends_with_ci(w, "ed")
                 || ends_with_ci(w, "ing")
                 || ends_with_ci(w, "ly")
+                || PAST_AFTER_NOUN_WORDS.has(w)
             {
                 break;
             }
@@ -2154,6 +2259,53 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
         (s < first - 1 && words)
             .then(|| Span::new(toks[s].span.start, toks[first - 2].span.end))
     };
+    // "kept interest rates at 4 percent", "raised the death toll to 300",
+    // "pushed the yield on the 30-year bond down to 5.79 percent": the
+    // object of a verb that sets a level, up to its first function word.
+    let set_to = || {
+        if first < 3
+            || !matches!(word(text, &toks[first - 1]), Some("at" | "to"))
+        {
+            return None;
+        }
+        let mut end = first - 1;
+        if matches!(word(text, &toks[end - 1]), Some("down" | "up")) {
+            end -= 1;
+        }
+        let verb = (first.saturating_sub(14)..end.saturating_sub(1))
+            .rev()
+            .find(|&k| {
+                word(text, &toks[k]).is_some_and(|w| LEVEL_VERB_WORDS.has(w))
+            })?;
+        let mut s = verb + 1;
+        while s < end
+            && word(text, &toks[s]).is_some_and(|w| DETERMINER_WORDS.has(w))
+        {
+            s += 1;
+        }
+        let mut e = s;
+        while e < end
+            && word(text, &toks[e]).is_some_and(|w| !STOP_WORDS.has(w))
+            && (e == s || toks[e].space_before)
+        {
+            e += 1;
+        }
+        // Only if the object reaches the preposition or stops at one
+        // ("the yield on ..."), never across a verb or a clause; and only
+        // a common noun that is no time ("lifted this week to 50%",
+        // "reducing Worcestershire to 133").
+        let stops_well = e == end
+            || word(text, &toks[e])
+                .is_some_and(|w| matches!(w, "of" | "on" | "in" | "for"));
+        let common_noun = (s..e).all(|k| {
+            word(text, &toks[k]).is_some_and(|w| {
+                !w.starts_with(|c: char| c.is_uppercase())
+                    && !TIME_WORDS.has(w)
+            })
+        });
+        (e > s && stops_well && common_noun)
+            .then(|| Span::new(toks[s].span.start, toks[e - 1].span.end))
+    };
     // "two or three games", "five to 10 branches", "a few hundred or a
     // few thousand people": the noun after the other figure.
     let after = if after + 1 < toks.len()
@@ -2183,6 +2335,7 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
     let found = match f.kind {
         ClaimKind::Percent => of_np(after)
             .or_else(|| np_after(text, toks, after))
+            .or_else(set_to)
             .or_else(before_verb)
             .or_else(of_before),
         ClaimKind::Multiplier => {
@@ -2217,6 +2370,7 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
             worth_of
                 .or_else(valued_at)
                 .or_else(|| np_after(text, toks, after))
+                .or_else(set_to)
                 .or(via_prep)
                 .or_else(before_verb)
                 .or_else(of_before)
@@ -2224,6 +2378,7 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
         _ => of_np(after)
             .or_else(|| np_after(text, toks, after))
             .or_else(valued_at)
+            .or_else(set_to)
             .or_else(before_verb)
             .or_else(of_before),
     };
@@ -2804,6 +2959,39 @@ mod tests {
                 "Insurers estimated claims at 12,000 by the end of May.",
                 "12,000",
                 "claims",
+            ),
+            // A verb that sets a level: its object, up to a function
+            // word, unless it is a time or a name.
+            (
+                "The central bank kept interest rates at 4 percent, while \
+                 prices rose.",
+                "4 percent",
+                "interest rates",
+            ),
+            (
+                "Selling pushed the yield on the 10-year note down to 4.1 \
+                 percent.",
+                "4.1 percent",
+                "yield",
+            ),
+            ("The rate was lifted this week to 50 percent.", "50 percent", ""),
+            // A name's possessive determines; a common noun's does not.
+            ("Nine of Kenya's 47 counties voted.", "Nine", "counties"),
+            (
+                "It saved millions of children's lives.",
+                "millions",
+                "children's lives",
+            ),
+            // A participle after the noun ends the phrase.
+            (
+                "Agents seized 3.5 tonnes of cocaine hidden in coffee.",
+                "3.5 tonnes",
+                "cocaine",
+            ),
+            (
+                "A magnitude 6.2 earthquake struck on Monday.",
+                "6.2",
+                "earthquake",
             ),
             // Ellipsis: the figure counts what the one before it counted.
             ("The blast killed 12 workers and injured 30.", "30", "workers"),

@@ -361,6 +361,22 @@ const CURRENCY_WORDS: &[(&str, Option<&str>)] = &[
     ("lira", Some("TRY")),
     ("liras", Some("TRY")),
     ("hryvnias", Some("UAH")),
+    // Plurals and invariable names that are no other English word ("won"
+    // and "real" are, and "dinars" and "kroner" name several currencies).
+    ("reais", Some("BRL")),
+    ("rials", Some("IRR")),
+    ("riyal", Some("SAR")),
+    ("dirham", Some("AED")),
+    ("shekels", Some("ILS")),
+    ("zlotys", Some("PLN")),
+    ("zloty", Some("PLN")),
+    ("ringgit", Some("MYR")),
+    ("rupiah", Some("IDR")),
+    ("baht", Some("THB")),
+    ("kronor", Some("SEK")),
+    ("forints", Some("HUF")),
+    ("birr", Some("ETB")),
+    ("cedis", Some("GHS")),
 ];
 
 /// ISO 4217 codes written before or after a number (`PKR 5 billion`).
@@ -368,6 +384,8 @@ const CODES: &[&str] = &[
     "USD", "EUR", "GBP", "JPY", "CNY", "INR", "PKR", "AFN", "BDT", "LKR",
     "NPR", "AED", "SAR", "CHF", "CAD", "AUD", "RUB", "TRY", "IRR", "EGP",
     "NGN", "KES", "ZAR", "BRL", "MXN", "KRW", "HKD", "SGD", "UAH", "QAR",
+    "ILS", "PLN", "MYR", "IDR", "THB", "SEK", "NOK", "DKK", "HUF", "ETB",
+    "GHS", "ARS", "CLP", "VND", "TWD", "NZD", "KWD", "IQD",
 ];
 
 /// The listed code `w` is, if any. Every code is three capitals, which
@@ -2710,6 +2728,8 @@ mod tests {
                 Eq,
                 "2 million Afghanis",
             ),
+            ("700 million reais", 7e8, "BRL", Money, Eq, "700 million reais"),
+            ("NOK 12 billion", 1.2e10, "NOK", Money, Eq, "NOK 12 billion"),
             ("dlrs 220 million", 2.2e8, "USD", Money, Eq, "dlrs 220 million"),
             ("4 cents", 0.04, "USD", Money, Eq, "4 cents"),
             (
