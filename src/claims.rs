@@ -2260,11 +2260,14 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
             .then(|| Span::new(toks[s].span.start, toks[first - 2].span.end))
     };
     // "kept interest rates at 4 percent", "raised the death toll to 300",
-    // "pushed the yield on the 30-year bond down to 5.79 percent": the
+    // "cut its policy rate by 100 basis points", "pushed the yield on the 30-year bond down to 5.79 percent": the
     // object of a verb that sets a level, up to its first function word.
     let set_to = || {
         if first < 3
-            || !matches!(word(text, &toks[first - 1]), Some("at" | "to"))
+            || !matches!(
+                word(text, &toks[first - 1]),
+                Some("at" | "to" | "by")
+            )
         {
             return None;
         }
@@ -2295,8 +2298,9 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
         // a common noun that is no time ("lifted this week to 50%",
         // "reducing Worcestershire to 133").
         let stops_well = e == end
-            || word(text, &toks[e])
-                .is_some_and(|w| matches!(w, "of" | "on" | "in" | "for"));
+            || word(text, &toks[e]).is_some_and(|w| {
+                matches!(w, "of" | "on" | "in" | "for" | "by")
+            });
         let common_noun = (s..e).all(|k| {
             word(text, &toks[k]).is_some_and(|w| {
                 !w.starts_with(|c: char| c.is_uppercase())
@@ -2975,6 +2979,11 @@ mod tests {
                 "yield",
             ),
             ("The rate was lifted this week to 50 percent.", "50 percent", ""),
+            (
+                "The bank cut its policy rate by 100 basis points to 11%.",
+                "100 basis points",
+                "policy rate",
+            ),
             // A name's possessive determines; a common noun's does not.
             ("Nine of Kenya's 47 counties voted.", "Nine", "counties"),
             (
