@@ -648,6 +648,7 @@ impl Speakers {
             })
             .or(if inside { self.quote_speaker } else { None })
             .or_else(|| quote_speaker(text, seg, si, dates))
+            .map(|s| without_article(text, s))
     }
 
     /// What a pronoun speaker refers to: `he`/`she`/`I` to the later of
@@ -920,6 +921,20 @@ impl ClaimStage {
                 pending.clear();
             }
         }
+    }
+}
+
+/// `span` without a leading "the", as entities are written ("The
+/// International Organization for Migration estimated", "the judge
+/// said").
+fn without_article(text: &str, span: Span) -> Span {
+    let s = span.of(text);
+    match s.get(..4) {
+        Some(the) if the.eq_ignore_ascii_case("the ") && s.len() > 4 => {
+            let rest = s[4..].trim_start();
+            Span::new(span.end - rest.len(), span.end)
+        }
+        _ => span,
     }
 }
 
@@ -2772,6 +2787,13 @@ mod tests {
                  $3 billion this year, said Ana Ruiz, its director.",
                 "$3 billion",
                 "Tea Growers Union",
+            ),
+            // A speaker that opens the sentence, without its article.
+            (
+                "The International Organization for Migration estimated \
+                 that about 1.5 million people had returned.",
+                "about 1.5 million",
+                "International Organization for Migration",
             ),
             // ... but a participle names no source.
             (
