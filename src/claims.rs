@@ -1986,17 +1986,22 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
     // A possessive name determines too: "11 of Sudan's 18 states".
     // Only a name's ("Sudan's", "Ruch's"): "children's lives" counts the
     // children's lives, and "Men's 100 metres" is a category.
+    // Any possessive before a figure does too: "the country's 40 million
+    // people".
     let possessive_before_word = |j: usize| {
-        word(text, &toks[j]).is_some_and(|w| {
-            (w.ends_with("'s") || w.ends_with("’s"))
-                && w.starts_with(|c: char| c.is_uppercase())
-                && !lower_in(
-                    strip_possessive(w),
-                    &["men", "women", "boys", "girls"],
-                )
-        }) && toks.get(j + 1).is_some_and(|n| {
-            n.kind == TokenKind::Number || word(text, n).is_some()
-        })
+        let Some(w) = word(text, &toks[j]) else { return false };
+        let figure_next = toks.get(j + 1).is_some_and(|n| {
+            n.kind == TokenKind::Number
+                || word(text, n).is_some_and(is_number_word_ci)
+        });
+        let name = w.starts_with(|c: char| c.is_uppercase())
+            && toks.get(j + 1).is_some_and(|n| word(text, n).is_some());
+        (w.ends_with("'s") || w.ends_with("’s"))
+            && (figure_next || name)
+            && !lower_in(
+                strip_possessive(w),
+                &["men", "women", "boys", "girls"],
+            )
     };
     while j < toks.len()
         && (word(text, &toks[j]).is_some_and(|w| DETERMINER_WORDS.has(w))
@@ -2034,6 +2039,17 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
             break;
         }
         if IRREGULAR_VERB_WORDS.has(w) {
+            break;
+        }
+        // "25 people were killed and 60 injured when ...": a participle
+        // with no noun after it is no noun phrase, so the figure counts
+        // what the one before it did.
+        if end == start
+            && ends_with_ci(w, "ed")
+            && toks.get(end + 1).is_none_or(|n| {
+                word(text, n).is_none_or(|n| STOP_WORDS.has(n))
+            })
+        {
             break;
         }
         // "the other eight placed her first": a verb with its object.
@@ -2080,7 +2096,16 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
 fn elliptic(text: &str, toks: &[Token], dates: &[Span], at: Span) -> bool {
     let k = toks.partition_point(|t| t.span.start < at.end);
     let Some(t) = toks.get(k) else { return true };
+    // "and 60 injured when ...": a participle standing for its verb,
+    // with nothing after it that it could describe.
+    let bare_participle = word(text, t).is_some_and(|w| {
+        ends_with_ci(w, "ed")
+            && toks.get(k + 1).is_none_or(|n| {
+                word(text, n).is_none_or(|n| STOP_WORDS.has(n))
+            })
+    });
     t.kind == TokenKind::Punct
+        || bare_participle
         || dates.iter().any(|d| d.contains(t.span))
         || word(text, t).is_some_and(|w| {
             lower_in(
@@ -2191,6 +2216,31 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
             None
         }
     };
+    // "unemployment (among youths) in Spain stood at 11.8%" counts the
+    // unemployment: the head of subject `p` before a place or group.
+    let head_of = |mut p: Span| {
+        for _ in 0..3 {
+            let mut at = toks.partition_point(|t| t.span.start < p.start);
+            // "the death toll from the floods": past an article.
+            if at >= 3
+                && word(text, &toks[at - 1])
+                    .is_some_and(|w| lower_in(w, &["the", "a", "an"]))
+            {
+                at -= 1;
+            }
+            let head = at >= 2
+                && word(text, &toks[at - 1]).is_some_and(|w| {
+                    matches!(w, "in" | "among" | "across" | "at" | "from")
+                })
+                && word(text, &toks[at - 2])
+                    .is_some_and(|w| !STOP_WORDS.has(w));
+            match head.then(|| phrase_before(text, toks, at - 1)) {
+                Some(Some(h)) => p = h,
+                _ => break,
+            }
+        }
+        p
+    };
     let before_verb = || {
         // "sales rose 5 percent", "arrests had increased tenfold",
         // "market share skidded to 28.7 percent"
@@ -2199,24 +2249,7 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
         while k > 0 && steps < 4 {
             let w = word(text, &toks[k - 1])?;
             if CHANGE_VERB_WORDS.has(w) || w.ends_with("ed") && k >= 2 {
-                let mut p = phrase_before(text, toks, k - 1)?;
-                // "unemployment (among youths) in Spain stood at 11.8%"
-                // counts the unemployment: the head before a place or
-                // group.
-                for _ in 0..3 {
-                    let at = toks.partition_point(|t| t.span.start < p.start);
-                    let head = at >= 2
-                        && word(text, &toks[at - 1]).is_some_and(|w| {
-                            matches!(w, "in" | "among" | "across" | "at")
-                        })
-                        && word(text, &toks[at - 2])
-                            .is_some_and(|w| !STOP_WORDS.has(w));
-                    match head.then(|| phrase_before(text, toks, at - 1)) {
-                        Some(Some(h)) => p = h,
-                        _ => break,
-                    }
-                }
-                return Some(p);
+                return phrase_before(text, toks, k - 1).map(head_of);
             }
             if !BEFORE_FIGURE.has(w) {
                 return None;
@@ -2358,7 +2391,32 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
             .or_else(before_verb)
             .or_else(of_before),
         ClaimKind::Multiplier => {
-            of_np(after).or_else(before_verb).or_else(|| {
+            // "Wheat prices have doubled": the figure is the verb, and
+            // its subject is counted.
+            // Not "doubling as", nor after an adverb ("was easily
+            // doubled off second base").
+            let verb = {
+                let w = m.span.of(text);
+                (ends_with_ci(w, "ed") || ends_with_ci(w, "ing"))
+                    && word(text, &toks[after.min(toks.len() - 1)])
+                        != Some("as")
+                    && first > 0
+                    && word(text, &toks[first - 1])
+                        .is_none_or(|w| !ends_with_ci(w, "ly"))
+            };
+            // A common noun: "flights in northern Iraq doubled" does not
+            // count Iraq.
+            let subject = || {
+                verb.then(|| phrase_before(text, toks, first).map(head_of))
+                    .flatten()
+                    .filter(|p| {
+                        p.of(text)
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|w| w.starts_with(char::is_lowercase))
+                    })
+            };
+            of_np(after).or_else(before_verb).or_else(subject).or_else(|| {
                 if f.kind == ClaimKind::Multiplier {
                     np_after(text, toks, after)
                 } else {
@@ -3012,6 +3070,31 @@ mod tests {
                 "It saved millions of children's lives.",
                 "millions",
                 "children's lives",
+            ),
+            (
+                "Roughly a third of the country's 40 million people need aid.",
+                "Roughly a third",
+                "people",
+            ),
+            // The head before "from": "the death toll from the floods".
+            (
+                "The death toll from the floods has risen to 312, officials \
+                 said.",
+                "312",
+                "death toll",
+            ),
+            // A verb that is the figure counts its subject.
+            (
+                "Wheat prices have doubled since the war began.",
+                "doubled",
+                "Wheat prices",
+            ),
+            // A bare participle after a figure stands for its verb.
+            (
+                "At least 25 people were killed and 60 injured when a bus \
+                 crashed.",
+                "60",
+                "people",
             ),
             // A participle after the noun ends the phrase.
             (
