@@ -2054,6 +2054,62 @@ impl Scanner {
                 }
             }
         }
+        // "one in five children", "1 in every 3 adults": a share.
+        if kind == ClaimKind::Count
+            && value_max.is_none()
+            && !score
+            && !c.vague
+            && !c.scaled
+            && value >= 1.0
+            && value.fract() == 0.0
+            && self.is(end, "in")
+        {
+            let k = end + 1 + usize::from(self.is(end + 1, "every"));
+            let whole =
+                (k < n).then(|| self.core(text, k)).flatten().filter(|c2| {
+                    c2.kind == ClaimKind::Count
+                        && !c2.vague
+                        && !c2.scaled
+                        && !c2.year_like
+                        && c2.value > value
+                        && c2.value <= 1000.0
+                        && c2.value.fract() == 0.0
+                });
+            // Not a count of things done in a time or a number of
+            // tries: "scored 2 in 5 minutes", "4 in 12 balls".
+            let of_events = whole.is_some_and(|c2| {
+                c2.end < n
+                    && matches!(
+                        self.w(c2.end),
+                        "seconds"
+                            | "minutes"
+                            | "hours"
+                            | "days"
+                            | "weeks"
+                            | "months"
+                            | "years"
+                            | "games"
+                            | "matches"
+                            | "balls"
+                            | "overs"
+                            | "innings"
+                            | "attempts"
+                            | "starts"
+                            | "races"
+                            | "seasons"
+                            | "tries"
+                            | "shots"
+                            | "rounds"
+                            | "laps"
+                            | "holes"
+                    )
+            });
+            if let Some(c2) = whole.filter(|_| value <= 9.0 && !of_events) {
+                value /= c2.value;
+                kind = ClaimKind::Fraction;
+                end = c2.end;
+            }
+        }
         // Unit after the number (or the range).
         let mut rate = false;
         if end < n && !has_unit && kind != ClaimKind::Multiplier {
@@ -2698,6 +2754,8 @@ mod tests {
             ),
             ("two-thirds", 2.0 / 3.0, "", Fraction, Eq, "two-thirds"),
             ("a quarter of", 0.25, "", Fraction, Eq, "quarter"),
+            ("one in five children", 0.2, "", Fraction, Eq, "one in five"),
+            ("1 in every 4 adults", 0.25, "", Fraction, Eq, "1 in every 4"),
             ("tenfold", 10.0, "", Multiplier, Eq, "tenfold"),
             ("10-fold", 10.0, "", Multiplier, Eq, "10-fold"),
             ("doubled", 2.0, "", Multiplier, Eq, "doubled"),
