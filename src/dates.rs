@@ -64,6 +64,8 @@ impl DateStage {
         let pattern = [
             // ISO and numeric dates.
             r"\b\d{4}-[01]\d-[0-3]\d\b".to_string(),
+            // Quarters and halves of a (fiscal) year: Q3, Q3 2025, H1 2026.
+            format!(r"\bQ[1-4](?:\s+{YEAR})?\b|\bH[12]\s+{YEAR}\b"),
             // the April-June quarter, January–March 2024
             format!(r"\b(?:{MONTHS})[-–](?:{MONTHS})(?:,?\s+{YEAR})?\b"),
             // October 27, 2025 / Jan. 1 / Sept. 1, 1987 / May 1-31
@@ -243,6 +245,11 @@ fn classify(text: &str, span: Span, s: &str) -> Option<&'static str> {
     if first.is_ascii_digit() || first == '\'' {
         return Some("date:numeric");
     }
+    if matches!(first, 'Q' | 'H')
+        && s.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+    {
+        return Some("date:quarter");
+    }
     if s == "May" || s == "March" {
         // The verbs and nouns: only after a date preposition.
         let prev = last_word(before);
@@ -368,6 +375,11 @@ mod tests {
             ("on sale from May 1-31. People", &["May 1-31"]),
             ("finals September 27-28)", &["September 27-28"]),
             ("held 27–28 October 2025 in", &["27–28 October 2025"]),
+            // Quarters and halves; not inside other codes.
+            ("The deal, signed in Q3, takes", &["Q3"]),
+            ("profit for Q4 2025 rose", &["Q4 2025"]),
+            ("guidance for H1 2026 was", &["H1 2026"]),
+            ("the H1N1 virus and the Q7 model", &[]),
         ];
         for (text, want) in cases {
             assert_eq!(&dates(text), want, "{text:?}");
