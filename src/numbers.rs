@@ -1899,6 +1899,14 @@ impl Scanner {
             {
                 return true;
             }
+            // A wire service's version slug: "UPDATE 2-Oil prices climb".
+            if matches!(before, b"update" | b"wrapup" | b"rpt" | b"refile")
+                && i + 1 < p.len()
+                && p[i + 1].glued
+                && self.is_hyphen(i + 1)
+            {
+                return true;
+            }
         }
         i + 2 < p.len()
             && p[i + 1].glued
@@ -1994,6 +2002,37 @@ impl Scanner {
         });
         let between = phrase_start > 0 && self.is(phrase_start - 1, "between");
         let from = phrase_start > 0 && self.is(phrase_start - 1, "from");
+        // "gained $1.95 to $70.80": a change, then the level it reached,
+        // not a range.
+        let change_before = phrase_start > 0
+            && matches!(
+                self.w(phrase_start - 1),
+                "rose"
+                    | "fell"
+                    | "gained"
+                    | "lost"
+                    | "climbed"
+                    | "dropped"
+                    | "added"
+                    | "jumped"
+                    | "slipped"
+                    | "slid"
+                    | "eased"
+                    | "edged"
+                    | "declined"
+                    | "increased"
+                    | "decreased"
+                    | "surged"
+                    | "plunged"
+                    | "tumbled"
+                    | "shed"
+                    | "up"
+                    | "down"
+                    | "rising"
+                    | "falling"
+                    | "gaining"
+                    | "losing"
+            );
         let mut low_end: Option<usize> = None; // piece after the low end
         let mut score = false;
         // Range: "10-20", "10 to 20", "10- to 18-foot", "between 10 and
@@ -2012,7 +2051,7 @@ impl Scanner {
                     k += 1;
                 }
                 ok = glued_dash || self.p.get(k).is_some_and(|p| p.glued);
-            } else if self.is(k, "to") && !between
+            } else if self.is(k, "to") && !between && !change_before
                 || between && self.is(k, "and")
             {
                 k += 1;
@@ -2755,6 +2794,7 @@ mod tests {
             ("two-thirds", 2.0 / 3.0, "", Fraction, Eq, "two-thirds"),
             ("a quarter of", 0.25, "", Fraction, Eq, "quarter"),
             ("one in five children", 0.2, "", Fraction, Eq, "one in five"),
+            ("gained $1.95 to $70.80", 1.95, "USD", Money, Eq, "$1.95"),
             ("1 in every 4 adults", 0.25, "", Fraction, Eq, "1 in every 4"),
             ("tenfold", 10.0, "", Multiplier, Eq, "tenfold"),
             ("10-fold", 10.0, "", Multiplier, Eq, "10-fold"),
