@@ -639,21 +639,32 @@ static ENDS_ASCII_WORD: [bool; 256] = {
 /// need none of it.
 #[cold]
 #[inline(never)]
-fn word_end_after_run(text: &str, start: usize, end: usize) -> usize {
+fn word_end_after_run(text: &str, start: usize, mut end: usize) -> usize {
     let bytes = text.as_bytes();
-    match bytes.get(end) {
-        // As `scan_word` decides, without its decoding: a period after two
-        // or more characters ends the word (only single letters take one,
-        // as in `U.S.`), and so does a joiner before no letter or digit.
-        Some(b'.') if end - start > 1 => end,
-        Some(b'-' | b'\'')
-            if bytes.get(end + 1).is_none_or(|&a| {
-                a.is_ascii() && !a.is_ascii_alphanumeric()
-            }) =>
-        {
-            end
+    // As `scan_word` decides, without its decoding: a period after two or
+    // more characters ends the word (only single letters take one, as in
+    // `U.S.`).
+    if bytes.get(end) == Some(&b'.') {
+        return if end - start > 1 { end } else { scan_word(text, start) };
+    }
+    // A joiner between ASCII letters or digits (`all-rounder`, `O'Brien`,
+    // `Pakistan’s`) joins the runs; past one, no period can join, as
+    // only single letters take one. Other non-ASCII characters go to the
+    // full scan.
+    loop {
+        let joiner = match bytes.get(end..) {
+            Some([b'-' | b'\'', ..]) => 1,
+            Some([0xE2, 0x80, 0x99, ..]) => "’".len(),
+            Some([b, ..]) if !b.is_ascii() => return scan_word(text, start),
+            _ => return end,
+        };
+        match bytes.get(end + joiner) {
+            Some(a) if a.is_ascii_alphanumeric() => {
+                end = ascii_word_end(bytes, end + joiner + 1);
+            }
+            Some(a) if !a.is_ascii() => return scan_word(text, start),
+            _ => return end,
         }
-        _ => scan_word(text, start),
     }
 }
 
