@@ -570,9 +570,9 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
 /// another one space apart; returns the end of the last. The first word
 /// has `newlines` line breaks and `space` before it, the others one space.
 ///
-/// Out of the class dispatch, the loop keeps its word-scan constants in
-/// registers, and a word costs one table look-up to tell that the next
-/// token is a word too.
+/// Out of the class dispatch, the word-scan constants are loaded once a
+/// run rather than once a word, the spacing of all words but the first is
+/// known, and one table look-up tells that the next token is a word too.
 #[inline(never)]
 fn ascii_words(
     text: &str,
@@ -694,6 +694,8 @@ fn non_ascii_token(text: &str, i: usize) -> NonAscii {
         NonAscii::Token { end, kind: TokenKind::Punct }
     }
 }
+
+/// Zero-width and format characters count as (non-breaking) space.
 fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
