@@ -1201,21 +1201,56 @@ impl RuleSet {
             let attached = if i > 0 && !t.space_before { ATTACHED } else { 0 };
             let f = match t.kind {
                 TokenKind::Word => match (&mut cache, &mut lists) {
-                    (Some(cache), Some(lists)) => self.cached_word_features(
-                        text, tokens, i, gazetteer, lists, cache,
-                    ),
+                    (Some(cache), Some(lists)) => {
+                        let key = CacheKey::read_in(bytes, t.span);
+                        cache.features(
+                            key,
+                            lists,
+                            #[inline(always)]
+                            |lists| {
+                                let lists = Some(lists);
+                                self.word_features(
+                                    text, tokens, i, gazetteer, lists,
+                                )
+                            },
+                        )
+                    }
                     _ => {
                         let lists = lists.as_deref_mut();
                         self.word_features(text, tokens, i, gazetteer, lists).0
                     }
                 },
-                TokenKind::Number => {
-                    if let Some(lists) = lists.as_deref_mut() {
-                        lists.push(self.index.token_list_bits(text, t.span));
+                // A number of one digit is looked up in a small table
+                // already.
+                TokenKind::Number if b.len() > 1 => {
+                    match (&mut cache, &mut lists) {
+                        (Some(cache), Some(lists)) => {
+                            let key = CacheKey::read_in(bytes, t.span)
+                                .map(CacheKey::of_number);
+                            cache.features(
+                                key,
+                                lists,
+                                #[inline(always)]
+                                |lists| {
+                                    let lists = Some(lists);
+                                    (
+                                        self.number_features(
+                                            text, t.span, lists,
+                                        ),
+                                        true,
+                                    )
+                                },
+                            )
+                        }
+                        _ => {
+                            let lists = lists.as_deref_mut();
+                            self.number_features(text, t.span, lists)
+                        }
                     }
-                    let short =
-                        b.len() <= 3 && b.iter().all(u8::is_ascii_digit);
-                    NUM | if short { SHORT_NUM } else { 0 }
+                }
+                TokenKind::Number => {
+                    let lists = lists.as_deref_mut();
+                    self.number_features(text, t.span, lists)
                 }
                 TokenKind::Punct => {
                     if let Some(lists) = lists.as_deref_mut() {
@@ -1290,37 +1325,22 @@ impl RuleSet {
         }
     }
 
-    /// [`RuleSet::word_features`] of word token `i`, from `cache` when its
-    /// text is there, else computed and kept there.
+    /// The features of the number token at `span`, pushing its list and
+    /// literal bits to `lists`.
     #[inline(always)]
-    fn cached_word_features(
+    fn number_features(
         &self,
         text: &str,
-        tokens: &[Token],
-        i: usize,
-        gazetteer: Option<&Gazetteer>,
-        lists: &mut Vec<ListBits>,
-        cache: &mut WordCache,
+        span: Span,
+        lists: Option<&mut Vec<ListBits>>,
     ) -> u64 {
-        let Some(key) = CacheKey::read_in(text.as_bytes(), tokens[i].span)
-        else {
-            return self
-                .word_features(text, tokens, i, gazetteer, Some(lists))
-                .0;
-        };
-        let slot = cache.slot(&key);
-        if slot.is(&key) {
-            lists.push(slot.bits);
-            return u64::from(slot.feats);
+        use feature::*;
+        if let Some(lists) = lists {
+            lists.push(self.index.token_list_bits(text, span));
         }
-        let (f, own) =
-            self.word_features(text, tokens, i, gazetteer, Some(lists));
-        // Word features fit in 32 bits (checked where the cache is).
-        if let (true, Some(&bits)) = (own, lists.last()) {
-            let (words, len) = (key.words, key.len);
-            *slot = CachedWord { words, len, feats: f as u32, bits };
-        }
-        f
+        let b = &text.as_bytes()[span.range()];
+        let short = b.len() <= 3 && b.iter().all(u8::is_ascii_digit);
+        NUM | if short { SHORT_NUM } else { 0 }
     }
 
     /// The features of word token `i`, of bytes `b` read as `word`
@@ -2483,6 +2503,12 @@ impl CacheKey {
         };
         Some(CacheKey { words, len: len as u32 })
     }
+
+    /// The key of a number token of these bytes, which no word has.
+    #[inline(always)]
+    fn of_number(self) -> CacheKey {
+        CacheKey { len: self.len | 1 << 8, ..self }
+    }
 }
 
 /// A slot of [`WordCache`]: a word (the fields of its [`CacheKey`], side
@@ -2558,12 +2584,41 @@ impl WordCache {
         }
     }
 
+    /// The features of a token keyed `key` (none when it is too long to
+    /// keep), pushing its list and literal bits to `lists`: from the
+    /// cache when it holds the key, else from `compute`, which pushes
+    /// them and says whether they are the token's text's alone (then
+    /// kept).
+    #[inline(always)]
+    fn features(
+        &mut self,
+        key: Option<CacheKey>,
+        lists: &mut Vec<ListBits>,
+        compute: impl FnOnce(&mut Vec<ListBits>) -> (u64, bool),
+    ) -> u64 {
+        let Some(key) = key else {
+            return compute(lists).0;
+        };
+        let slot = self.slot(&key);
+        if slot.is(&key) {
+            lists.push(slot.bits);
+            return u64::from(slot.feats);
+        }
+        let (f, own) = compute(lists);
+        // Token features fit in 32 bits (asserted by `CachedWord`).
+        if let (true, Some(&bits)) = (own, lists.last()) {
+            let (words, len) = (key.words, key.len);
+            *slot = CachedWord { words, len, feats: f as u32, bits };
+        }
+        f
+    }
+
     /// The slot of `key`: holding it, another word or none.
     #[inline(always)]
     fn slot(&mut self, key: &CacheKey) -> &mut CachedWord {
         const K: u64 = 0x9e37_79b9_7f4a_7c15;
         let [lo, hi] = key.words;
-        let h = (lo ^ hi.rotate_left(29) ^ u64::from(key.len) << 58)
+        let h = (lo ^ hi.rotate_left(29) ^ u64::from(key.len) << 55)
             .wrapping_mul(K);
         // The top bits, which the multiply mixes best.
         let at = (h >> (64 - self.bits)) as usize;
@@ -3540,6 +3595,11 @@ mod tests {
             }
             let kept = cache.slots.iter().filter(|s| s.len != 0).count();
             assert!(kept > 0 && kept <= 1 << bits);
+            // Numbers of two digits or more are kept too ("42", "1,200"),
+            // under keys no word has.
+            if bits == CACHE_BITS {
+                assert!(cache.slots.iter().any(|s| s.len == 2 | 1 << 8));
+            }
             // A lone capital's features depend on the next token: its
             // word is never kept ("J." and "J", "A." and "B").
             assert!(!cache.slots.iter().any(
