@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 
 use rayon::prelude::*;
@@ -15,7 +16,7 @@ use crate::gazetteer::{Entry, EntryType, Gazetteer, GazetteerBuilder};
 use crate::input::Item;
 use crate::output::Outcome;
 use crate::resolve;
-use crate::rules::{feature, RuleMatch, RuleSet, RuleSetBuilder};
+use crate::rules::{feature, RuleMatch, RuleSet, RuleSetBuilder, WordCache};
 use crate::segment::{Segmentation, Segmenter};
 
 /// Builds a [`Pipeline`], validating everything up front.
@@ -67,6 +68,7 @@ impl PipelineBuilder {
             .map(|r| format!("rule:{}", r.id).into())
             .collect();
         let pipeline = Pipeline {
+            id: NEXT_PIPELINE.fetch_add(1, Ordering::Relaxed),
             segmenter: Segmenter::new(),
             gazetteer: self.gazetteer.build()?,
             rules,
@@ -90,6 +92,9 @@ struct Analysis {
 /// All stages, compiled: immutable and shared read-only across threads.
 #[derive(Debug)]
 pub struct Pipeline {
+    /// A number no other pipeline of the process has: what a thread's
+    /// [`WORD_CACHE`] is filled for.
+    id: u64,
     segmenter: Segmenter,
     gazetteer: Gazetteer,
     rules: RuleSet,
@@ -110,14 +115,18 @@ impl Pipeline {
         let starts: Vec<usize> =
             seg.sentences.iter().map(|s| s.tokens.start).collect();
         let (mut feats, mut lists) = (Vec::new(), Vec::new());
-        self.rules.features_and_lists(
-            text,
-            &seg.tokens,
-            &starts,
-            Some(&self.gazetteer),
-            &mut feats,
-            &mut lists,
-        );
+        WORD_CACHE.with_borrow_mut(|cache| {
+            cache.claim(self.id);
+            self.rules.features_and_lists_cached(
+                text,
+                &seg.tokens,
+                &starts,
+                &self.gazetteer,
+                &mut feats,
+                &mut lists,
+                cache,
+            );
+        });
         let mut matches = Vec::new();
         self.gazetteer.find(text, &mut matches);
         let mut cands = Vec::new();
@@ -463,6 +472,16 @@ thread_local! {
     static SEGMENTATION: RefCell<Segmentation> =
         RefCell::new(Segmentation::default());
 }
+
+thread_local! {
+    /// A worker thread's words already met, with their features, kept
+    /// from one document to the next: most words of news text are met
+    /// again, in the same article or later ones.
+    static WORD_CACHE: RefCell<WordCache> = RefCell::new(WordCache::new());
+}
+
+/// The next [`Pipeline::id`].
+static NEXT_PIPELINE: AtomicU64 = AtomicU64::new(0);
 
 /// Token capacity past which [`SEGMENTATION`] is let go after a
 /// document: about 1.5 MB, for texts of some 250 KB.

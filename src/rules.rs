@@ -1117,6 +1117,7 @@ impl RuleSet {
             gazetteer,
             out,
             None,
+            None,
         );
     }
 
@@ -1141,9 +1142,41 @@ impl RuleSet {
             gazetteer,
             feats,
             Some(lists),
+            None,
         );
     }
 
+    /// [`RuleSet::features_and_lists`] with `gazetteer`, answering words
+    /// met before from `cache` instead of reading and looking them up
+    /// again: most words of news text repeat (within an article and
+    /// across articles), and a capitalized one costs two probes of
+    /// multi-MB word tables. `cache` must only ever be used with this
+    /// rule set and this gazetteer (see [`WordCache::claim`]).
+    #[allow(clippy::too_many_arguments)]
+    pub fn features_and_lists_cached(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentence_starts: &[usize],
+        gazetteer: &Gazetteer,
+        feats: &mut Vec<u64>,
+        lists: &mut Vec<ListBits>,
+        cache: &mut WordCache,
+    ) {
+        lists.clear();
+        lists.reserve(tokens.len());
+        self.features_with(
+            text,
+            tokens,
+            sentence_starts,
+            Some(gazetteer),
+            feats,
+            Some(lists),
+            Some(cache),
+        );
+    }
+
+    #[allow(clippy::too_many_arguments)]
     fn features_with(
         &self,
         text: &str,
@@ -1152,9 +1185,13 @@ impl RuleSet {
         gazetteer: Option<&Gazetteer>,
         out: &mut Vec<u64>,
         mut lists: Option<&mut Vec<ListBits>>,
+        mut cache: Option<&mut WordCache>,
     ) {
         use feature::*;
         out.clear();
+        if let Some(cache) = cache.as_deref_mut() {
+            cache.ready();
+        }
         out.reserve(tokens.len());
         let bytes = text.as_bytes();
         for (i, t) in tokens.iter().enumerate() {
@@ -1163,37 +1200,59 @@ impl RuleSet {
             let b = &bytes[t.span.range()];
             let attached = if i > 0 && !t.space_before { ATTACHED } else { 0 };
             let f = match t.kind {
-                TokenKind::Word => {
-                    // Short ASCII, nearly every word: its shape and
-                    // lowercase form from one pass over its bytes.
-                    let word = AsciiWord::read_in(bytes, t.span);
-                    if word.ascii {
-                        self.ascii_word_features(
-                            text,
-                            tokens,
-                            i,
-                            b,
-                            &word,
-                            gazetteer,
-                            lists.as_deref_mut(),
+                TokenKind::Word => match (&mut cache, &mut lists) {
+                    (Some(cache), Some(lists)) => {
+                        let key = CacheKey::read_in(bytes, t.span);
+                        // The miss path inline: out of line, its captures
+                        // were stored for every word, hits too.
+                        cache.features(
+                            key,
+                            lists,
+                            #[inline(always)]
+                            |lists| {
+                                let lists = Some(lists);
+                                self.word_features(
+                                    text, tokens, i, gazetteer, lists,
+                                )
+                            },
                         )
-                    } else {
-                        self.other_word_features(
-                            text,
-                            tokens,
-                            i,
-                            gazetteer,
-                            lists.as_deref_mut(),
-                        )
+                    }
+                    _ => {
+                        let lists = lists.as_deref_mut();
+                        self.word_features(text, tokens, i, gazetteer, lists).0
+                    }
+                },
+                // A number of one digit is looked up in a small table
+                // already.
+                TokenKind::Number if b.len() > 1 => {
+                    match (&mut cache, &mut lists) {
+                        (Some(cache), Some(lists)) => {
+                            let key = CacheKey::read_in(bytes, t.span)
+                                .map(CacheKey::of_number);
+                            cache.features(
+                                key,
+                                lists,
+                                #[inline(always)]
+                                |lists| {
+                                    let lists = Some(lists);
+                                    (
+                                        self.number_features(
+                                            text, t.span, lists,
+                                        ),
+                                        true,
+                                    )
+                                },
+                            )
+                        }
+                        _ => {
+                            let lists = lists.as_deref_mut();
+                            self.number_features(text, t.span, lists)
+                        }
                     }
                 }
                 TokenKind::Number => {
-                    if let Some(lists) = lists.as_deref_mut() {
-                        lists.push(self.index.token_list_bits(text, t.span));
-                    }
-                    let short =
-                        b.len() <= 3 && b.iter().all(u8::is_ascii_digit);
-                    NUM | if short { SHORT_NUM } else { 0 }
+                    let lists = lists.as_deref_mut();
+                    self.number_features(text, t.span, lists)
                 }
                 TokenKind::Punct => {
                     if let Some(lists) = lists.as_deref_mut() {
@@ -1233,6 +1292,57 @@ impl RuleSet {
             }
         }
         mark_headlines(text, tokens, sentence_starts, out);
+    }
+
+    /// The features of word token `i`, pushing its list and literal bits
+    /// to `lists`, and whether they are its text's alone (every word's
+    /// but a lone capital's, which asks whether a `.` follows).
+    #[inline(always)]
+    fn word_features(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        gazetteer: Option<&Gazetteer>,
+        lists: Option<&mut Vec<ListBits>>,
+    ) -> (u64, bool) {
+        let span = tokens[i].span;
+        let bytes = text.as_bytes();
+        // Short ASCII, nearly every word: its shape and lowercase form
+        // from one pass over its bytes.
+        let word = AsciiWord::read_in(bytes, span);
+        if word.ascii {
+            let b = &bytes[span.range()];
+            let lone_capital = (word.bytes[0] as u8).is_ascii_uppercase()
+                && !word.has_lower
+                && word.letters < 2;
+            let f = self.ascii_word_features(
+                text, tokens, i, b, &word, gazetteer, lists,
+            );
+            (f, !lone_capital)
+        } else {
+            let f =
+                self.other_word_features(text, tokens, i, gazetteer, lists);
+            (f, false)
+        }
+    }
+
+    /// The features of the number token at `span`, pushing its list and
+    /// literal bits to `lists`.
+    #[inline(always)]
+    fn number_features(
+        &self,
+        text: &str,
+        span: Span,
+        lists: Option<&mut Vec<ListBits>>,
+    ) -> u64 {
+        use feature::*;
+        if let Some(lists) = lists {
+            lists.push(self.index.token_list_bits(text, span));
+        }
+        let b = &text.as_bytes()[span.range()];
+        let short = b.len() <= 3 && b.iter().all(u8::is_ascii_digit);
+        NUM | if short { SHORT_NUM } else { 0 }
     }
 
     /// The features of word token `i`, of bytes `b` read as `word`
@@ -2366,6 +2476,170 @@ impl AsciiWord {
     }
 }
 
+/// A word of one to [`CACHED_WORD`] bytes as [`WordCache`] keys it: its
+/// bytes as two zero-padded little-endian words, and its length.
+#[derive(Clone, Copy, Debug)]
+struct CacheKey {
+    words: [u64; 2],
+    len: u32,
+}
+
+/// The longest word [`WordCache`] keeps: nearly every word, in two loads.
+const CACHED_WORD: usize = 16;
+
+impl CacheKey {
+    /// The key of the word under `span` in `text`, when it is short
+    /// enough. Two loads from the text when sixteen bytes from its start
+    /// lie in it, bytes past the word masked off.
+    #[inline(always)]
+    fn read_in(text: &[u8], span: Span) -> Option<CacheKey> {
+        let len = span.end.wrapping_sub(span.start);
+        if !(1..=CACHED_WORD).contains(&len) {
+            return None;
+        }
+        let end = span.start.saturating_add(CACHED_WORD);
+        let words = match text.get(span.start..end) {
+            Some(w) => {
+                // One mask for both words: a shift of a u128.
+                let w = u128::from_le_bytes(w.try_into().expect("16 bytes"))
+                    & u128::MAX >> (128 - 8 * len);
+                [w as u64, (w >> 64) as u64]
+            }
+            None => {
+                let (lo, hi) = text[span.range()].split_at(len.min(8));
+                [load_le(lo), load_le(hi)]
+            }
+        };
+        Some(CacheKey { words, len: len as u32 })
+    }
+
+    /// The key of a number token of these bytes, which no word has.
+    #[inline(always)]
+    fn of_number(self) -> CacheKey {
+        CacheKey { len: self.len | 1 << 8, ..self }
+    }
+}
+
+/// A slot of [`WordCache`]: a word (the fields of its [`CacheKey`], side
+/// by side with its features, in 40 bytes) and what the features pass
+/// found for it.
+#[derive(Clone, Copy, Debug, Default)]
+struct CachedWord {
+    words: [u64; 2],
+    /// 0 in an empty slot: no word is empty.
+    len: u32,
+    /// Its features (all word features are in the low 32 bits).
+    feats: u32,
+    bits: ListBits,
+}
+
+impl CachedWord {
+    /// Whether the slot holds the word of `key`.
+    #[inline(always)]
+    fn is(&self, key: &CacheKey) -> bool {
+        self.words == key.words && self.len == key.len
+    }
+}
+
+// The cache keeps a word's features in 32 bits.
+const _: () = assert!(feature::END < 1 << 32);
+
+/// Bits of the slot index of a [`WordCache`]: 16K slots, 640 KB. The
+/// words of news text follow Zipf's law, so most occurrences are of the
+/// few thousand most frequent words: four in five words of the bench
+/// slice are answered from the cache.
+const CACHE_BITS: u32 = 14;
+
+/// The features and list bits of words already met, for
+/// [`RuleSet::features_and_lists_cached`]: a table with one slot per
+/// hash, where a new word takes the place of the one there. Empty (and
+/// unallocated) until first used.
+#[derive(Debug)]
+pub struct WordCache {
+    /// Who filled it: see [`WordCache::claim`].
+    owner: Option<u64>,
+    slots: Vec<CachedWord>,
+    /// Bits of the slot index: [`CACHE_BITS`] unless a test asks for
+    /// fewer.
+    bits: u32,
+}
+
+impl Default for WordCache {
+    fn default() -> WordCache {
+        WordCache::new()
+    }
+}
+
+impl WordCache {
+    /// An empty cache.
+    pub fn new() -> WordCache {
+        WordCache::with_bits(CACHE_BITS)
+    }
+
+    /// An empty cache of `1 << bits` slots.
+    fn with_bits(bits: u32) -> WordCache {
+        WordCache { owner: None, slots: Vec::new(), bits: bits.clamp(1, 30) }
+    }
+
+    /// Empties the cache unless `owner` filled it. A cache is only right
+    /// for the rule set and gazetteer it was filled with: callers name
+    /// them by a number of their own (a pipeline's), unique to them.
+    pub fn claim(&mut self, owner: u64) {
+        if self.owner != Some(owner) {
+            self.slots = Vec::new();
+            self.owner = Some(owner);
+        }
+    }
+
+    /// Allocates the slots when they are not yet.
+    fn ready(&mut self) {
+        if self.slots.is_empty() {
+            self.slots = vec![CachedWord::default(); 1 << self.bits];
+        }
+    }
+
+    /// The features of a token keyed `key` (none when it is too long to
+    /// keep), pushing its list and literal bits to `lists`: from the
+    /// cache when it holds the key, else from `compute`, which pushes
+    /// them and says whether they are the token's text's alone (then
+    /// kept).
+    #[inline(always)]
+    fn features(
+        &mut self,
+        key: Option<CacheKey>,
+        lists: &mut Vec<ListBits>,
+        compute: impl FnOnce(&mut Vec<ListBits>) -> (u64, bool),
+    ) -> u64 {
+        let Some(key) = key else {
+            return compute(lists).0;
+        };
+        let slot = self.slot(&key);
+        if slot.is(&key) {
+            lists.push(slot.bits);
+            return u64::from(slot.feats);
+        }
+        let (f, own) = compute(lists);
+        // Token features fit in 32 bits (asserted by `CachedWord`).
+        if let (true, Some(&bits)) = (own, lists.last()) {
+            let (words, len) = (key.words, key.len);
+            *slot = CachedWord { words, len, feats: f as u32, bits };
+        }
+        f
+    }
+
+    /// The slot of `key`: holding it, another word or none.
+    #[inline(always)]
+    fn slot(&mut self, key: &CacheKey) -> &mut CachedWord {
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        let [lo, hi] = key.words;
+        let h = (lo ^ hi.rotate_left(29) ^ u64::from(key.len) << 55)
+            .wrapping_mul(K);
+        // The top bits, which the multiply mixes best.
+        let at = (h >> (64 - self.bits)) as usize;
+        &mut self.slots[at]
+    }
+}
+
 /// Words that title-case headlines capitalize and running text does not.
 const FUNCTION_WORDS: &[&str] = &[
     "To", "Of", "In", "On", "For", "And", "With", "At", "By", "From", "As",
@@ -3229,14 +3503,12 @@ mod tests {
         mark_headlines(text, tokens, sentence_starts, out);
     }
 
-    #[test]
-    fn features_agree_with_the_reference_pass() {
-        let set = RuleSetBuilder::new().build().expect("default rules");
-        let g = default_gazetteer();
+    /// The sample article with cases off the common path: initials,
+    /// hyphenated particles, possessives, non-ASCII and long words,
+    /// abbreviations, numbers, headlines, text ending within eight bytes
+    /// of a word.
+    fn unusual_article() -> String {
         let mut text = sample_article();
-        // Cases off the common path: initials, hyphenated particles,
-        // possessives, non-ASCII and long words, abbreviations, numbers,
-        // headlines, text ending within eight bytes of a word.
         text.push_str(
             "\n\nJ. R. Smith and al-Abadi met El-Sisi, Ibn-Saud and bin-Laden. \
              The Minister\u{2019}s aide, Mr. O'Neill's wife, and Ms. Żaneta \
@@ -3247,6 +3519,14 @@ mod tests {
              antidisestablishmentarianism-like A. B x-ray U.S.-based \
              President's J",
         );
+        text
+    }
+
+    #[test]
+    fn features_agree_with_the_reference_pass() {
+        let set = RuleSetBuilder::new().build().expect("default rules");
+        let g = default_gazetteer();
+        let text = unusual_article();
         let mut seg = Segmentation::default();
         Segmenter::new().segment(&text, &mut seg);
         let starts: Vec<usize> =
@@ -3295,6 +3575,115 @@ mod tests {
             );
             assert_eq!(feats, want);
         }
+    }
+
+    #[test]
+    fn cached_features_agree_with_the_uncached() {
+        let set = RuleSetBuilder::new().build().expect("default rules");
+        let g = default_gazetteer();
+        let text = unusual_article();
+        let mut seg = Segmentation::default();
+        Segmenter::new().segment(&text, &mut seg);
+        let starts: Vec<usize> =
+            seg.sentences.iter().map(|s| s.tokens.start).collect();
+        let (mut want, mut want_lists) = (Vec::new(), Vec::new());
+        set.features_and_lists(
+            &text,
+            &seg.tokens,
+            &starts,
+            Some(&g),
+            &mut want,
+            &mut want_lists,
+        );
+        // A full-size cache, and one of two slots where words keep
+        // taking each other's place; each run twice, the second answered
+        // from what the first left.
+        for bits in [CACHE_BITS, 1] {
+            let mut cache = WordCache::with_bits(bits);
+            cache.claim(7);
+            for pass in 0..2 {
+                let (mut feats, mut lists) = (Vec::new(), Vec::new());
+                set.features_and_lists_cached(
+                    &text,
+                    &seg.tokens,
+                    &starts,
+                    &g,
+                    &mut feats,
+                    &mut lists,
+                    &mut cache,
+                );
+                assert_eq!(feats, want, "{bits} bits, pass {pass}");
+                assert_eq!(lists, want_lists, "{bits} bits, pass {pass}");
+            }
+            let kept = cache.slots.iter().filter(|s| s.len != 0).count();
+            assert!(kept > 0 && kept <= 1 << bits);
+            // Numbers of two digits or more are kept too ("42", "1,200"),
+            // under keys no word has.
+            if bits == CACHE_BITS {
+                assert!(cache.slots.iter().any(|s| s.len == 2 | 1 << 8));
+            }
+            // A lone capital's features depend on the next token: its
+            // word is never kept ("J." and "J", "A." and "B").
+            assert!(!cache.slots.iter().any(
+                |s| s.len == 1 && (s.words[0] as u8).is_ascii_uppercase()
+            ));
+        }
+    }
+
+    #[test]
+    fn word_cache_is_emptied_for_another_owner() {
+        let set = RuleSetBuilder::new().build().expect("default rules");
+        let g = default_gazetteer();
+        let text = "Sharif said Sharif would go.";
+        let mut seg = Segmentation::default();
+        Segmenter::new().segment(text, &mut seg);
+        let (mut feats, mut lists) = (Vec::new(), Vec::new());
+        let mut cache = WordCache::new();
+        let kept =
+            |c: &WordCache| c.slots.iter().filter(|s| s.len != 0).count();
+        cache.claim(1);
+        set.features_and_lists_cached(
+            text,
+            &seg.tokens,
+            &[0],
+            &g,
+            &mut feats,
+            &mut lists,
+            &mut cache,
+        );
+        // "Sharif", "said", "would", "go": the repeat is one word.
+        assert_eq!(kept(&cache), 4);
+        cache.claim(1);
+        assert_eq!(kept(&cache), 4);
+        cache.claim(2);
+        assert_eq!(kept(&cache), 0);
+    }
+
+    #[test]
+    fn cache_keys_are_the_word_bytes() {
+        // Words of every length the cache keeps and past it, in the
+        // middle of a text and ending at its end (fewer than sixteen
+        // bytes left to load).
+        let letters = "abcdefghijklmnopqrstuvwxyz";
+        for len in 1..=CACHED_WORD + 2 {
+            let word = &letters[..len];
+            for text in
+                [format!("{word} and more text after it"), format!("x {word}")]
+            {
+                let start = text.find(word).expect("word");
+                let span = Span::new(start, start + len);
+                let key = CacheKey::read_in(text.as_bytes(), span);
+                if len > CACHED_WORD {
+                    assert!(key.is_none());
+                    continue;
+                }
+                let key = key.expect("short word");
+                let (lo, hi) = word.as_bytes().split_at(len.min(8));
+                assert_eq!(key.words, [load_le(lo), load_le(hi)], "{text:?}");
+                assert_eq!(key.len as usize, len);
+            }
+        }
+        assert!(CacheKey::read_in(b"ab", Span::new(1, 1)).is_none());
     }
 
     /// Asserts that each token's list and literal bits from the document
