@@ -354,37 +354,18 @@ impl Area {
 const ABBREVIATED_SUFFIXES: &[&str] =
     &["Corp", "Co", "Inc", "Ltd", "Bros", "Cos", "Mfg", "Assn", "Intl"];
 
-/// Legal suffixes that end a company's name.
-const COMPANY_SUFFIXES: &[&str] = &[
-    "Corp",
-    "Co",
-    "Inc",
-    "Ltd",
-    "Cos",
-    "AG",
-    "SA",
-    "plc",
-    "PLC",
-    "GmbH",
-    "NV",
-    "LLC",
-    "Corporation",
-    "Company",
-    "Companies",
-];
-
 /// The name of a company without its legal suffix, spaces normalized:
 /// "Merrill Lynch" for "Merrill Lynch & Co.".
 fn company_stem(name: &str) -> Option<String> {
     // Most names have no legal suffix: look at the last word before
     // collecting any.
     let last = last_word(name)?;
-    if !COMPANY_SUFFIXES.contains(&last.trim_end_matches('.')) {
+    if !is_company_suffix(last.trim_end_matches('.')) {
         return None;
     }
     let words: Vec<&str> = name.split_whitespace().collect();
     let (&last, mut stem) = words.split_last()?;
-    if !COMPANY_SUFFIXES.contains(&last.trim_end_matches('.')) {
+    if !is_company_suffix(last.trim_end_matches('.')) {
         return None;
     }
     while let Some((&w, rest)) = stem.split_last() {
@@ -399,6 +380,22 @@ fn company_stem(name: &str) -> Option<String> {
     }
     // One word is left to the first-word alias, which needs more care.
     out.contains(' ').then_some(out)
+}
+
+/// Whether `word` is a legal suffix that ends a company's name ("Corp",
+/// "Inc", "plc", "Corporation"), told by its length first: nearly every
+/// organization's last word is none, and a scan of a list of them
+/// compared each.
+fn is_company_suffix(word: &str) -> bool {
+    match word.len() {
+        2 => matches!(word, "Co" | "AG" | "SA" | "NV"),
+        3 => matches!(word, "Inc" | "Ltd" | "Cos" | "plc" | "PLC" | "LLC"),
+        4 => matches!(word, "Corp" | "GmbH"),
+        7 => word == "Company",
+        9 => word == "Companies",
+        11 => word == "Corporation",
+        _ => false,
+    }
 }
 
 /// The last word of `name` as `split_whitespace` has it, read back a
@@ -439,17 +436,19 @@ impl<'a> NameWords<'a> {
         NameWords { count: 0, first: "", last: "", before_last: "" };
 
     fn of(quote: &'a str) -> NameWords<'a> {
-        let mut words =
-            NameWords { count: 0, first: "", last: "", before_last: "" };
-        for_each_word(quote, |word| {
-            if words.count == 0 {
-                words.first = word;
-            }
-            words.before_last = words.last;
-            words.last = word;
-            words.count += 1;
-        });
+        let mut words = NameWords::NONE;
+        for_each_word(quote, |word| words.take(word));
         words
+    }
+
+    /// Takes the next word of the name.
+    fn take(&mut self, word: &'a str) {
+        if self.count == 0 {
+            self.first = word;
+        }
+        self.before_last = self.last;
+        self.last = word;
+        self.count += 1;
     }
 
     /// The last word but a generational suffix: "King" of "Martin Luther
@@ -589,6 +588,13 @@ struct TokenCursor {
 
 impl TokenCursor {
     fn token_at(&mut self, tokens: &[Token], at: usize) -> Option<usize> {
+        let i = self.first_from(tokens, at);
+        (i < tokens.len() && tokens[i].span.start == at).then_some(i)
+    }
+
+    /// The first token starting at `at` or later, as
+    /// `tokens.partition_point(|t| t.span.start < at)` finds it.
+    fn first_from(&mut self, tokens: &[Token], at: usize) -> usize {
         if self.next > 0 && tokens[self.next - 1].span.start >= at {
             // Gone back: search.
             self.next = tokens.partition_point(|t| t.span.start < at);
@@ -602,8 +608,7 @@ impl TokenCursor {
         }
         let (lo, hi) = (step / 2, step.min(rest.len()));
         self.next += lo + rest[lo..hi].partition_point(|t| t.span.start < at);
-        let i = self.next;
-        (i < tokens.len() && tokens[i].span.start == at).then_some(i)
+        self.next
     }
 }
 
@@ -741,7 +746,7 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
     out
 }
 
-/// Where the last `-based` of `quote` starts, as `rfind("-based")`
+/// Where the last `-based` of `quote` as `rfind("-based")`
 /// finds it: from each `-`, last first. Few names have a hyphen, and a
 /// substring search set up for each candidate cost more than the rest
 /// of the overlap pass.
@@ -1420,11 +1425,16 @@ const EVENT_WORDS: &[&str] = &[
 /// The first bytes of [`EVENT_WORDS`].
 const EVENT_WORD_STARTS: &[u8] = b"CGMOT";
 
+/// The length of the longest of [`EVENT_WORDS`] ("Championships").
+const EVENT_WORD_LONGEST: usize = 13;
+
 /// Whether `word` is one of [`EVENT_WORDS`], possessive or not; its
 /// first byte turns most words away before any comparison.
 fn is_event_word(word: &str) -> bool {
     // Headlines shout: "BERLIN GRAND PRIX".
-    word.as_bytes().first().is_some_and(|b| EVENT_WORD_STARTS.contains(b))
+    // The possessive adds four bytes at most.
+    (3..=EVENT_WORD_LONGEST + 4).contains(&word.len())
+        && EVENT_WORD_STARTS.contains(&word.as_bytes()[0])
         && EVENT_WORDS
             .iter()
             .any(|w| w.eq_ignore_ascii_case(strip_possessive(word)))
@@ -1474,6 +1484,9 @@ fn drop_event_names(
     seg: &Segmentation,
     entities: &mut Vec<Entity>,
 ) {
+    // Entities come in order, so the token after each is found by
+    // stepping on from the last rather than by a search.
+    let mut cursor = TokenCursor::default();
     entities.retain(|e| {
         // "the Fed Cup", "the UEFA Cup" are events too.
         if !matches!(e.kind, EntityType::Location | EntityType::Organization) {
@@ -1482,7 +1495,7 @@ fn drop_event_names(
         if is_event_word(e.span.of(text)) {
             return false;
         }
-        let next = seg.tokens.partition_point(|t| t.span.start < e.span.end);
+        let next = cursor.first_from(&seg.tokens, e.span.end);
         !seg.tokens.get(next).is_some_and(|t| {
             t.space_before
                 && t.newlines_before == 0
@@ -1664,7 +1677,9 @@ fn teams_keep_their_type(
     entities: &mut [Entity],
 ) {
     teams_in_lists(text, seg, gazetteer, entities);
-    let teams: Vec<&str> = entities
+    // Each team's name with whether it is ASCII, read once rather than
+    // at each place compared with it.
+    let teams: Vec<(&str, bool)> = entities
         .iter()
         .filter(|e| {
             e.kind == EntityType::Organization
@@ -1673,7 +1688,10 @@ fn teams_keep_their_type(
                     Origin::Rule(_) | Origin::Builtin("resolve:team")
                 )
         })
-        .map(|e| strip_possessive(e.span.of(text)))
+        .map(|e| {
+            let name = strip_possessive(e.span.of(text));
+            (name, name.is_ascii())
+        })
         .collect();
     if teams.is_empty() {
         return;
@@ -1701,8 +1719,8 @@ fn teams_keep_their_type(
         let quote = e.span.of(text);
         // A team's name in lower case, compared ignoring ASCII case; an
         // ASCII name needs no lower-case copy for that.
-        let same_name = |t: &&str| {
-            if t.is_ascii() {
+        let same_name = |&(t, ascii): &(&str, bool)| {
+            if ascii {
                 t.eq_ignore_ascii_case(quote)
             } else {
                 t.to_lowercase().eq_ignore_ascii_case(quote)
@@ -1756,7 +1774,13 @@ fn teams_in_lists(
     let separator = |i: usize| {
         seg.tokens
             .get(i)
-            .is_some_and(|t| matches!(t.span.of(text), "," | "and" | "or"))
+            // Compared as bytes: a `str` slice checks char boundaries.
+            .is_some_and(|t| {
+                matches!(
+                    &text.as_bytes()[t.span.range()],
+                    b"," | b"and" | b"or"
+                )
+            })
     };
     // Whether the entity at `span` has a list separator on either side:
     // without one it has no neighbour to convert.
@@ -1764,7 +1788,11 @@ fn teams_in_lists(
         let Some(first) = token_at(&seg.tokens, span.start) else {
             return false;
         };
-        let after = seg.tokens.partition_point(|t| t.span.start < span.end);
+        // A name has few tokens: stepping over them beats a search.
+        let after = seg.tokens[first..]
+            .iter()
+            .position(|t| t.span.start >= span.end)
+            .map_or(seg.tokens.len(), |k| first + k);
         separator(after) || first >= 2 && separator(first - 1)
     };
     let mut found = Vec::new();
@@ -1876,7 +1904,9 @@ fn companies_named_by_a_town(
         let Some(&(_, full)) = firsts.iter().find(|(w, _)| *w == quote) else {
             continue;
         };
-        let Some(at) = token_at(&seg.tokens, e.span.start) else { continue };
+        let Some(at) = token_at(&seg.tokens, e.span.start) else {
+            continue;
+        };
         if after_place_preposition(text, seg, feats, at) {
             continue;
         }
@@ -1937,6 +1967,7 @@ fn define_acronyms(
             loose,
         });
     }
+    let mut pushed = false;
     for def in defs {
         let Definition { acr, full, kind, canonical: full_canonical, loose } =
             def;
@@ -1994,9 +2025,14 @@ fn define_acronyms(
                 canonical: Canonical::Mention(full),
                 origin: Origin::Builtin("resolve:acronym"),
             });
+            pushed = true;
         }
     }
-    sort_by_start(entities);
+    // The entities came sorted: only new acronyms need a sort.
+    if pushed {
+        sort_by_start(entities);
+    }
+    debug_assert!(entities.is_sorted_by_key(|e| (e.span.start, e.span.end)));
 }
 
 /// Whether the acronym's letters are initials of the name's capitalized
@@ -2046,6 +2082,58 @@ const TITLE_WORDS_ALONE: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The suffixes [`is_company_suffix`] knows, as a list.
+    const COMPANY_SUFFIXES: &[&str] = &[
+        "Corp",
+        "Co",
+        "Inc",
+        "Ltd",
+        "Cos",
+        "AG",
+        "SA",
+        "plc",
+        "PLC",
+        "GmbH",
+        "NV",
+        "LLC",
+        "Corporation",
+        "Company",
+        "Companies",
+    ];
+
+    #[test]
+    fn company_suffixes_are_the_listed_ones() {
+        for suffix in COMPANY_SUFFIXES {
+            assert!(is_company_suffix(suffix), "{suffix}");
+        }
+        for word in [
+            "",
+            "C",
+            "co",
+            "CO",
+            "Corp.",
+            "Inc.",
+            "inc",
+            "Ltd.",
+            "Plc",
+            "Corporations",
+            "Companys",
+            "companies",
+            "GMBH",
+            "Bros",
+            "LLP",
+            "Motor",
+            "AB",
+            "S.A.",
+        ] {
+            assert_eq!(
+                is_company_suffix(word),
+                COMPANY_SUFFIXES.contains(&word),
+                "{word}"
+            );
+        }
+    }
 
     #[test]
     fn based_is_found_as_rfind_finds_it() {
@@ -2201,6 +2289,13 @@ mod tests {
         for at in [0, 1, 3, 4, 30, 31, 33, 117, 119, 6, 7, 9, 60, 200, 0] {
             assert_eq!(cursor.token_at(&tokens, at), token_at(&tokens, at));
         }
+        let mut cursor = TokenCursor::default();
+        for at in [0, 1, 2, 3, 5, 5, 8, 40, 41, 119, 120, 121, 200, 4, 2, 0] {
+            assert_eq!(
+                cursor.first_from(&tokens, at),
+                tokens.partition_point(|t| t.span.start < at)
+            );
+        }
     }
 
     #[test]
@@ -2224,6 +2319,15 @@ mod tests {
             "Jos\u{e9}\u{a0}Mar\u{ed}a  Aznar",
             "",
             " ",
+            "Tony",
+            " Tony\n",
+            "Tony Adams",
+            "Tony  Adams ",
+            "Frank Lloyd Wright",
+            "\tFrank Lloyd\n\nWright\t",
+            "H. Norman Schwarzkopf Jr.",
+            "a b c d e f",
+            "a  b \t c\n d  e ",
         ] {
             let w = NameWords::of(quote);
             let want: Vec<&str> = quote.split_whitespace().collect();
