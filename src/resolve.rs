@@ -522,18 +522,21 @@ fn trim_description(
     let mut i = first;
     while i < tokens.len() && tokens[i].span.start < span.end {
         let t = tokens[i];
-        let w = t.span.of(text);
-        // "d’Ivoire", "l'Aquila": an elided article starts the word.
-        let elided = || {
-            w.split(['\'', '’'])
+        // Most words of a name are capitalized: the word is read only
+        // where the features say lowercase.
+        let lower = feats[i] & feature::LOWER != 0 && {
+            let w = t.span.of(text);
+            // "d’Ivoire", "l'Aquila": an elided article starts the word.
+            let elided = w
+                .split(['\'', '’'])
                 .nth(1)
                 .and_then(|rest| rest.chars().next())
-                .is_some_and(char::is_uppercase)
+                .is_some_and(char::is_uppercase);
+            if !elided && !NAME_CONNECTORS.contains(&w) && !w.contains('-') {
+                break;
+            }
+            !elided
         };
-        let lower = feats[i] & feature::LOWER != 0 && !elided();
-        if lower && !NAME_CONNECTORS.contains(&w) && !w.contains('-') {
-            break;
-        }
         if !lower {
             // A token running past the match ("Afghanistan’s") ends it.
             end = t.span.end.min(span.end);
@@ -1480,17 +1483,24 @@ fn has_byte(bytes: &[u8], byte: u8) -> bool {
     const ONES: u64 = u64::from_ne_bytes([1; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     let wanted = ONES * u64::from(byte);
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let word = u64::from_ne_bytes(chunk.try_into().unwrap_or_default());
-        // A byte of `word ^ wanted` is zero where `byte` is; the classic
-        // zero-byte test sees it.
-        let x = word ^ wanted;
-        if x.wrapping_sub(ONES) & !x & HIGHS != 0 {
-            return true;
-        }
+    // A byte of `word ^ wanted` is zero where `byte` is; the classic
+    // zero-byte test sees it.
+    let holds = |word: [u8; 8]| {
+        let x = u64::from_ne_bytes(word) ^ wanted;
+        x.wrapping_sub(ONES) & !x & HIGHS != 0
+    };
+    if bytes.len() < 8 {
+        // A plain loop: a copy into a word called `memcpy`, and a slice's
+        // `contains` the vectorized search.
+        return bytes.iter().any(|&b| b == byte);
     }
-    chunks.remainder().contains(&byte)
+    let mut chunks = bytes.chunks_exact(8);
+    if chunks.any(|chunk| holds(chunk.try_into().unwrap_or_default())) {
+        return true;
+    }
+    // The last eight bytes, overlapping the chunks read: the remainder.
+    bytes.len() % 8 != 0
+        && holds(bytes[bytes.len() - 8..].try_into().unwrap_or_default())
 }
 
 /// Capitalized words that name sports events and games after a place:
