@@ -925,8 +925,14 @@ pub fn link_document(
     // The first byte and length of every alias, for the capitalized words
     // below: most are none, and the shapes turn them away unhashed.
     let mut shapes = AliasShapes::default();
+    // Whether each entity's name, written without a possessive, is first
+    // in the table as its own alias: the linking pass below would only
+    // find the entity itself there, unless a guessed team's alias is
+    // handed to a person (`handed_over`).
+    let mut own_alias: Vec<bool> = Vec::with_capacity(entities.len());
     for (e, words) in entities.iter().zip(&names) {
         let quote = e.span.of(text);
+        let mut own = false;
         // Names wrap across lines in wire copy: "Bjorn\nDahlie".
         match e.kind {
             EntityType::Person if words.count >= 2 => {
@@ -964,8 +970,14 @@ pub fn link_document(
                 | EntityType::Location
         ) {
             shapes.mark(quote);
-            aliases.entry(quote).or_insert((e.span, e.kind));
+            if let std::collections::hash_map::Entry::Vacant(slot) =
+                aliases.entry(quote)
+            {
+                slot.insert((e.span, e.kind));
+                own = strip_possessive(quote).len() == quote.len();
+            }
         }
+        own_alias.push(own);
     }
     // A person is named by the given name alone too ("Harry Caray ...
     // fans loved Harry"), when only one person of the document has it.
@@ -1002,6 +1014,7 @@ pub fn link_document(
     // A one-word team guessed from a results line ("b Jayasuriya 50" in a
     // scorecard) that is the surname of a person in the document is that
     // person, wherever it came first.
+    let mut handed_over: Vec<Span> = Vec::new();
     for (e, words) in entities.iter().zip(&names) {
         if e.kind != EntityType::Person || words.count < 2 {
             continue;
@@ -1014,6 +1027,7 @@ pub fn link_document(
                 t.span == alias.0 && matches!(t.origin, Origin::Rule(_))
             });
         if guessed_team {
+            handed_over.push(alias.0);
             *alias = (e.span, EntityType::Person);
         }
     }
@@ -1109,7 +1123,15 @@ pub fn link_document(
     // Link existing single mentions to their full forms. A one-word place
     // or organization that is a person's surname in this document is that
     // person ("Tony Adams ... Adams"), unless it is a country.
-    for e in entities.iter_mut() {
+    for (e, &own) in entities.iter_mut().zip(&own_alias) {
+        // An entity that is its own name's alias would find itself.
+        let finds_itself = own && !handed_over.contains(&e.span);
+        let may_be_a_stem = e.kind == EntityType::Person
+            && matches!(e.origin, Origin::Rule(_))
+            && !stems.is_empty();
+        if finds_itself && !may_be_a_stem {
+            continue;
+        }
         // Aliases name people, organizations and places: an entity of
         // another kind can only be a listed name that a person's alias
         // takes over (a nationality not even that).
@@ -1126,10 +1148,7 @@ pub fn link_document(
         let quote = strip_possessive(e.span.of(text));
         // A person pattern ("Merrill Lynch": given name and surname) that
         // is the stem of a company named in the document is the company.
-        if e.kind == EntityType::Person
-            && matches!(e.origin, Origin::Rule(_))
-            && !stems.is_empty()
-        {
+        if may_be_a_stem {
             let norm = quote.split_whitespace().collect::<Vec<_>>().join(" ");
             if let Some(&full) = stems.get(&norm) {
                 e.kind = EntityType::Organization;
@@ -1137,6 +1156,9 @@ pub fn link_document(
                 e.origin = Origin::Builtin("resolve:company");
                 continue;
             }
+        }
+        if finds_itself {
+            continue;
         }
         let Some(&(full, kind)) = aliases.get(quote) else { continue };
         if full == e.span {
