@@ -1514,14 +1514,19 @@ fn has_byte(bytes: &[u8], byte: u8) -> bool {
     if bytes.len() < 8 {
         // A plain loop: a copy into a word called `memcpy`, and a slice's
         // `contains` the vectorized search.
-        return bytes.iter().any(|&b| b == byte);
+        for &b in bytes {
+            if b == byte {
+                return true;
+            }
+        }
+        return false;
     }
     let mut chunks = bytes.chunks_exact(8);
     if chunks.any(|chunk| holds(chunk.try_into().unwrap_or_default())) {
         return true;
     }
     // The last eight bytes, overlapping the chunks read: the remainder.
-    bytes.len() % 8 != 0
+    !bytes.len().is_multiple_of(8)
         && holds(bytes[bytes.len() - 8..].try_into().unwrap_or_default())
 }
 
