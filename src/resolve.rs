@@ -358,37 +358,18 @@ impl Area {
 const ABBREVIATED_SUFFIXES: &[&str] =
     &["Corp", "Co", "Inc", "Ltd", "Bros", "Cos", "Mfg", "Assn", "Intl"];
 
-/// Legal suffixes that end a company's name.
-const COMPANY_SUFFIXES: &[&str] = &[
-    "Corp",
-    "Co",
-    "Inc",
-    "Ltd",
-    "Cos",
-    "AG",
-    "SA",
-    "plc",
-    "PLC",
-    "GmbH",
-    "NV",
-    "LLC",
-    "Corporation",
-    "Company",
-    "Companies",
-];
-
 /// The name of a company without its legal suffix, spaces normalized:
 /// "Merrill Lynch" for "Merrill Lynch & Co.".
 fn company_stem(name: &str) -> Option<String> {
     // Most names have no legal suffix: look at the last word before
     // collecting any.
     let last = last_word(name)?;
-    if !COMPANY_SUFFIXES.contains(&last.trim_end_matches('.')) {
+    if !is_company_suffix(last.trim_end_matches('.')) {
         return None;
     }
     let words: Vec<&str> = name.split_whitespace().collect();
     let (&last, mut stem) = words.split_last()?;
-    if !COMPANY_SUFFIXES.contains(&last.trim_end_matches('.')) {
+    if !is_company_suffix(last.trim_end_matches('.')) {
         return None;
     }
     while let Some((&w, rest)) = stem.split_last() {
@@ -403,6 +384,22 @@ fn company_stem(name: &str) -> Option<String> {
     }
     // One word is left to the first-word alias, which needs more care.
     out.contains(' ').then_some(out)
+}
+
+/// Whether `word` is a legal suffix that ends a company's name ("Corp",
+/// "Inc", "plc", "Corporation"), told by its length first: nearly every
+/// organization's last word is none, and a scan of a list of them
+/// compared each.
+fn is_company_suffix(word: &str) -> bool {
+    match word.len() {
+        2 => matches!(word, "Co" | "AG" | "SA" | "NV"),
+        3 => matches!(word, "Inc" | "Ltd" | "Cos" | "plc" | "PLC" | "LLC"),
+        4 => matches!(word, "Corp" | "GmbH"),
+        7 => word == "Company",
+        9 => word == "Companies",
+        11 => word == "Corporation",
+        _ => false,
+    }
 }
 
 /// The last word of `name` as `split_whitespace` has it, read back a
@@ -443,17 +440,19 @@ impl<'a> NameWords<'a> {
         NameWords { count: 0, first: "", last: "", before_last: "" };
 
     fn of(quote: &'a str) -> NameWords<'a> {
-        let mut words =
-            NameWords { count: 0, first: "", last: "", before_last: "" };
-        for_each_word(quote, |word| {
-            if words.count == 0 {
-                words.first = word;
-            }
-            words.before_last = words.last;
-            words.last = word;
-            words.count += 1;
-        });
+        let mut words = NameWords::NONE;
+        for_each_word(quote, |word| words.take(word));
         words
+    }
+
+    /// Takes the next word of the name.
+    fn take(&mut self, word: &'a str) {
+        if self.count == 0 {
+            self.first = word;
+        }
+        self.before_last = self.last;
+        self.last = word;
+        self.count += 1;
     }
 
     /// The last word but a generational suffix: "King" of "Martin Luther
@@ -527,18 +526,21 @@ fn trim_description(
     let mut i = first;
     while i < tokens.len() && tokens[i].span.start < span.end {
         let t = tokens[i];
-        let w = t.span.of(text);
-        // "d’Ivoire", "l'Aquila": an elided article starts the word.
-        let elided = || {
-            w.split(['\'', '’'])
+        // Most words of a name are capitalized: the word is read only
+        // where the features say lowercase.
+        let lower = feats[i] & feature::LOWER != 0 && {
+            let w = t.span.of(text);
+            // "d’Ivoire", "l'Aquila": an elided article starts the word.
+            let elided = w
+                .split(['\'', '’'])
                 .nth(1)
                 .and_then(|rest| rest.chars().next())
-                .is_some_and(char::is_uppercase)
+                .is_some_and(char::is_uppercase);
+            if !elided && !NAME_CONNECTORS.contains(&w) && !w.contains('-') {
+                break;
+            }
+            !elided
         };
-        let lower = feats[i] & feature::LOWER != 0 && !elided();
-        if lower && !NAME_CONNECTORS.contains(&w) && !w.contains('-') {
-            break;
-        }
         if !lower {
             // A token running past the match ("Afghanistan’s") ends it.
             end = t.span.end.min(span.end);
@@ -593,6 +595,13 @@ struct TokenCursor {
 
 impl TokenCursor {
     fn token_at(&mut self, tokens: &[Token], at: usize) -> Option<usize> {
+        let i = self.first_from(tokens, at);
+        (i < tokens.len() && tokens[i].span.start == at).then_some(i)
+    }
+
+    /// The first token starting at `at` or later, as
+    /// `tokens.partition_point(|t| t.span.start < at)` finds it.
+    fn first_from(&mut self, tokens: &[Token], at: usize) -> usize {
         if self.next > 0 && tokens[self.next - 1].span.start >= at {
             // Gone back: search.
             self.next = tokens.partition_point(|t| t.span.start < at);
@@ -606,8 +615,7 @@ impl TokenCursor {
         }
         let (lo, hi) = (step / 2, step.min(rest.len()));
         self.next += lo + rest[lo..hi].partition_point(|t| t.span.start < at);
-        let i = self.next;
-        (i < tokens.len() && tokens[i].span.start == at).then_some(i)
+        self.next
     }
 }
 
@@ -701,12 +709,7 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
     // run so far: most runs are a single candidate, kept as it is, and
     // only the others need the claim order. (The candidates come in
     // a few runs in order of start, which a stable sort merges.)
-    let mut by_start: Vec<(usize, usize)> = cands
-        .iter()
-        .enumerate()
-        .map(|(k, c)| (c.entity.span.start, k))
-        .collect();
-    by_start.sort_by_key(|&(start, _)| start);
+    let by_start = in_order_of_start(text, &cands);
     let mut out = Vec::with_capacity(cands.len());
     let mut order = Vec::new();
     let mut taken: Vec<(Span, usize)> = Vec::new();
@@ -745,12 +748,43 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
     out
 }
 
+/// Each candidate's start and index, in order of start, then index: the
+/// order a stable sort by start gives. Sorted as single numbers, start
+/// above index, where both fit in 32 bits (any text under 4 GiB): the
+/// stable sort of pairs cost a fifth of the overlap pass.
+fn in_order_of_start(text: &str, cands: &[Candidate]) -> Vec<(usize, usize)> {
+    if text.len() > u32::MAX as usize || cands.len() > u32::MAX as usize {
+        let mut by_start: Vec<(usize, usize)> = cands
+            .iter()
+            .enumerate()
+            .map(|(k, c)| (c.entity.span.start, k))
+            .collect();
+        by_start.sort_by_key(|&(start, _)| start);
+        return by_start;
+    }
+    let mut keys: Vec<u64> = cands
+        .iter()
+        .enumerate()
+        .map(|(k, c)| (c.entity.span.start as u64) << 32 | k as u64)
+        .collect();
+    keys.sort_unstable();
+    keys.iter()
+        .map(|&key| {
+            ((key >> 32) as usize, (key & u64::from(u32::MAX)) as usize)
+        })
+        .collect()
+}
+
 /// Where the last `-based` of `quote` starts, as `rfind("-based")`
 /// finds it: from each `-`, last first. Few names have a hyphen, and a
 /// substring search set up for each candidate cost more than the rest
 /// of the overlap pass.
 fn rfind_based(quote: &str) -> Option<usize> {
     let b = quote.as_bytes();
+    // Most names have no hyphen: eight bytes at a time tell.
+    if !has_byte(b, b'-') {
+        return None;
+    }
     let mut end = b.len();
     // A byte loop: names are short, and a vectorized search cost more
     // to set up than it saved.
@@ -827,7 +861,11 @@ fn split_possessives(text: &str, cands: &mut [Candidate]) {
 /// has one.
 fn possessive_inside(quote: &str) -> bool {
     let b = quote.as_bytes();
+    // Most names have no apostrophe: eight bytes at a time tell.
     // `’` is E2 80 99 in UTF-8.
+    if !has_byte(b, b'\'') && !has_byte(b, 0xE2) {
+        return false;
+    }
     (1..b.len().saturating_sub(1)).any(|i| {
         b[i] == b's'
             && (b[i - 1] == b'\''
@@ -888,14 +926,24 @@ pub fn link_document(
             named + long_names + people,
             Default::default(),
         );
+    // The first byte and length of every alias, for the capitalized words
+    // below: most are none, and the shapes turn them away unhashed.
+    let mut shapes = AliasShapes::default();
+    // Whether each entity's name, written without a possessive, is first
+    // in the table as its own alias: the linking pass below would only
+    // find the entity itself there, unless a guessed team's alias is
+    // handed to a person (`handed_over`).
+    let mut own_alias: Vec<bool> = Vec::with_capacity(entities.len());
     for (e, words) in entities.iter().zip(&names) {
         let quote = e.span.of(text);
+        let mut own = false;
         // Names wrap across lines in wire copy: "Bjorn\nDahlie".
         match e.kind {
             EntityType::Person if words.count >= 2 => {
                 // "Martin Luther King Jr." is "King" later on.
                 let last = strip_possessive(words.surname());
                 if more_chars_than(last, 2) {
+                    shapes.mark(last);
                     aliases.entry(last).or_insert((e.span, e.kind));
                 }
             }
@@ -913,6 +961,7 @@ pub fn link_document(
                 if first.chars().next().is_some_and(char::is_uppercase)
                     && more_chars_than(first, 3)
                 {
+                    shapes.mark(first);
                     aliases.entry(first).or_insert((e.span, e.kind));
                 }
             }
@@ -924,8 +973,15 @@ pub fn link_document(
                 | EntityType::Organization
                 | EntityType::Location
         ) {
-            aliases.entry(quote).or_insert((e.span, e.kind));
+            shapes.mark(quote);
+            if let std::collections::hash_map::Entry::Vacant(slot) =
+                aliases.entry(quote)
+            {
+                slot.insert((e.span, e.kind));
+                own = strip_possessive(quote).len() == quote.len();
+            }
         }
+        own_alias.push(own);
     }
     // A person is named by the given name alone too ("Harry Caray ...
     // fans loved Harry"), when only one person of the document has it.
@@ -955,12 +1011,14 @@ pub fn link_document(
     }
     for (first, full) in given {
         if let Some(full) = full {
+            shapes.mark(first);
             aliases.entry(first).or_insert((full, EntityType::Person));
         }
     }
     // A one-word team guessed from a results line ("b Jayasuriya 50" in a
     // scorecard) that is the surname of a person in the document is that
     // person, wherever it came first.
+    let mut handed_over: Vec<Span> = Vec::new();
     for (e, words) in entities.iter().zip(&names) {
         if e.kind != EntityType::Person || words.count < 2 {
             continue;
@@ -973,6 +1031,7 @@ pub fn link_document(
                 t.span == alias.0 && matches!(t.origin, Origin::Rule(_))
             });
         if guessed_team {
+            handed_over.push(alias.0);
             *alias = (e.span, EntityType::Person);
         }
     }
@@ -1055,6 +1114,7 @@ pub fn link_document(
         }
         for (acr, full) in &initials {
             if let Some(&key) = written.get(acr.as_str()) {
+                shapes.mark(key);
                 aliases
                     .entry(key)
                     .or_insert((*full, EntityType::Organization));
@@ -1067,7 +1127,15 @@ pub fn link_document(
     // Link existing single mentions to their full forms. A one-word place
     // or organization that is a person's surname in this document is that
     // person ("Tony Adams ... Adams"), unless it is a country.
-    for e in entities.iter_mut() {
+    for (e, &own) in entities.iter_mut().zip(&own_alias) {
+        // An entity that is its own name's alias would find itself.
+        let finds_itself = own && !handed_over.contains(&e.span);
+        let may_be_a_stem = e.kind == EntityType::Person
+            && matches!(e.origin, Origin::Rule(_))
+            && !stems.is_empty();
+        if finds_itself && !may_be_a_stem {
+            continue;
+        }
         // Aliases name people, organizations and places: an entity of
         // another kind can only be a listed name that a person's alias
         // takes over (a nationality not even that).
@@ -1084,10 +1152,7 @@ pub fn link_document(
         let quote = strip_possessive(e.span.of(text));
         // A person pattern ("Merrill Lynch": given name and surname) that
         // is the stem of a company named in the document is the company.
-        if e.kind == EntityType::Person
-            && matches!(e.origin, Origin::Rule(_))
-            && !stems.is_empty()
-        {
+        if may_be_a_stem {
             let norm = quote.split_whitespace().collect::<Vec<_>>().join(" ");
             if let Some(&full) = stems.get(&norm) {
                 e.kind = EntityType::Organization;
@@ -1095,6 +1160,9 @@ pub fn link_document(
                 e.origin = Origin::Builtin("resolve:company");
                 continue;
             }
+        }
+        if finds_itself {
+            continue;
         }
         let Some(&(full, kind)) = aliases.get(quote) else { continue };
         if full == e.span {
@@ -1161,8 +1229,10 @@ pub fn link_document(
                 bare,
             )
             .or_else(|| aliases.get(bare))
-        } else {
+        } else if shapes.may_hold(bare) {
             aliases.get(bare)
+        } else {
+            None
         };
         let Some(&(full, kind)) = found else { continue };
         // Common words ("Will", "May") need more: being a word of a
@@ -1219,6 +1289,39 @@ pub fn link_document(
         }
         merged.extend(added);
         *entities = merged;
+    }
+}
+
+/// The first bytes and lengths of a document's aliases: a word whose
+/// first byte and length no alias has is none, whatever the table holds.
+struct AliasShapes {
+    /// Per first byte (0 for an empty name), a bit per length, the last
+    /// bit for every length from 63 on.
+    lengths: [u64; 256],
+}
+
+impl Default for AliasShapes {
+    fn default() -> AliasShapes {
+        AliasShapes { lengths: [0; 256] }
+    }
+}
+
+impl AliasShapes {
+    fn shape(name: &str) -> (usize, u64) {
+        let first = name.as_bytes().first().copied().unwrap_or(0);
+        (usize::from(first), 1 << name.len().min(63))
+    }
+
+    /// Notes an alias's shape.
+    fn mark(&mut self, name: &str) {
+        let (first, length) = AliasShapes::shape(name);
+        self.lengths[first] |= length;
+    }
+
+    /// Whether some alias marked has the shape of `word`.
+    fn may_hold(&self, word: &str) -> bool {
+        let (first, length) = AliasShapes::shape(word);
+        self.lengths[first] & length != 0
     }
 }
 
@@ -1394,10 +1497,41 @@ fn last_space(s: &str) -> Option<usize> {
     s.bytes().rposition(|b| b == b' ')
 }
 
-/// Whether `s` has an ASCII space: a plain byte loop, which beats the
-/// vectorized search on names of a few words.
+/// Whether `s` has an ASCII space.
 fn has_space(s: &str) -> bool {
-    s.bytes().any(|b| b == b' ')
+    has_byte(s.as_bytes(), b' ')
+}
+
+/// Whether `bytes` holds `byte`, tested eight bytes at a time: names are
+/// short, so a vectorized search cost more to set up than it saved, and
+/// a byte loop cost a compare and a branch a byte.
+fn has_byte(bytes: &[u8], byte: u8) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let wanted = ONES * u64::from(byte);
+    // A byte of `word ^ wanted` is zero where `byte` is; the classic
+    // zero-byte test sees it.
+    let holds = |word: [u8; 8]| {
+        let x = u64::from_ne_bytes(word) ^ wanted;
+        x.wrapping_sub(ONES) & !x & HIGHS != 0
+    };
+    if bytes.len() < 8 {
+        // A plain loop: a copy into a word called `memcpy`, and a slice's
+        // `contains` the vectorized search.
+        for &b in bytes {
+            if b == byte {
+                return true;
+            }
+        }
+        return false;
+    }
+    let mut chunks = bytes.chunks_exact(8);
+    if chunks.any(|chunk| holds(chunk.try_into().unwrap_or_default())) {
+        return true;
+    }
+    // The last eight bytes, overlapping the chunks read: the remainder.
+    !bytes.len().is_multiple_of(8)
+        && holds(bytes[bytes.len() - 8..].try_into().unwrap_or_default())
 }
 
 /// Capitalized words that name sports events and games after a place:
@@ -1424,11 +1558,16 @@ const EVENT_WORDS: &[&str] = &[
 /// The first bytes of [`EVENT_WORDS`].
 const EVENT_WORD_STARTS: &[u8] = b"CGMOT";
 
+/// The length of the longest of [`EVENT_WORDS`] ("Championships").
+const EVENT_WORD_LONGEST: usize = 13;
+
 /// Whether `word` is one of [`EVENT_WORDS`], possessive or not; its
 /// first byte turns most words away before any comparison.
 fn is_event_word(word: &str) -> bool {
     // Headlines shout: "BERLIN GRAND PRIX".
-    word.as_bytes().first().is_some_and(|b| EVENT_WORD_STARTS.contains(b))
+    // The possessive adds four bytes at most.
+    (3..=EVENT_WORD_LONGEST + 4).contains(&word.len())
+        && EVENT_WORD_STARTS.contains(&word.as_bytes()[0])
         && EVENT_WORDS
             .iter()
             .any(|w| w.eq_ignore_ascii_case(strip_possessive(word)))
@@ -1478,6 +1617,9 @@ fn drop_event_names(
     seg: &Segmentation,
     entities: &mut Vec<Entity>,
 ) {
+    // Entities come in order, so the token after each is found by
+    // stepping on from the last rather than by a search.
+    let mut cursor = TokenCursor::default();
     entities.retain(|e| {
         // "the Fed Cup", "the UEFA Cup" are events too.
         if !matches!(e.kind, EntityType::Location | EntityType::Organization) {
@@ -1486,7 +1628,7 @@ fn drop_event_names(
         if is_event_word(e.span.of(text)) {
             return false;
         }
-        let next = seg.tokens.partition_point(|t| t.span.start < e.span.end);
+        let next = cursor.first_from(&seg.tokens, e.span.end);
         !seg.tokens.get(next).is_some_and(|t| {
             t.space_before
                 && t.newlines_before == 0
@@ -1668,7 +1810,9 @@ fn teams_keep_their_type(
     entities: &mut [Entity],
 ) {
     teams_in_lists(text, seg, gazetteer, entities);
-    let teams: Vec<&str> = entities
+    // Each team's name with whether it is ASCII, read once rather than
+    // at each place compared with it.
+    let teams: Vec<(&str, bool)> = entities
         .iter()
         .filter(|e| {
             e.kind == EntityType::Organization
@@ -1677,7 +1821,10 @@ fn teams_keep_their_type(
                     Origin::Rule(_) | Origin::Builtin("resolve:team")
                 )
         })
-        .map(|e| strip_possessive(e.span.of(text)))
+        .map(|e| {
+            let name = strip_possessive(e.span.of(text));
+            (name, name.is_ascii())
+        })
         .collect();
     if teams.is_empty() {
         return;
@@ -1705,8 +1852,8 @@ fn teams_keep_their_type(
         let quote = e.span.of(text);
         // A team's name in lower case, compared ignoring ASCII case; an
         // ASCII name needs no lower-case copy for that.
-        let same_name = |t: &&str| {
-            if t.is_ascii() {
+        let same_name = |&(t, ascii): &(&str, bool)| {
+            if ascii {
                 t.eq_ignore_ascii_case(quote)
             } else {
                 t.to_lowercase().eq_ignore_ascii_case(quote)
@@ -1760,7 +1907,13 @@ fn teams_in_lists(
     let separator = |i: usize| {
         seg.tokens
             .get(i)
-            .is_some_and(|t| matches!(t.span.of(text), "," | "and" | "or"))
+            // Compared as bytes: a `str` slice checks char boundaries.
+            .is_some_and(|t| {
+                matches!(
+                    &text.as_bytes()[t.span.range()],
+                    b"," | b"and" | b"or"
+                )
+            })
     };
     // Whether the entity at `span` has a list separator on either side:
     // without one it has no neighbour to convert.
@@ -1768,7 +1921,11 @@ fn teams_in_lists(
         let Some(first) = token_at(&seg.tokens, span.start) else {
             return false;
         };
-        let after = seg.tokens.partition_point(|t| t.span.start < span.end);
+        // A name has few tokens: stepping over them beats a search.
+        let after = seg.tokens[first..]
+            .iter()
+            .position(|t| t.span.start >= span.end)
+            .map_or(seg.tokens.len(), |k| first + k);
         separator(after) || first >= 2 && separator(first - 1)
     };
     let mut found = Vec::new();
@@ -1880,7 +2037,9 @@ fn companies_named_by_a_town(
         let Some(&(_, full)) = firsts.iter().find(|(w, _)| *w == quote) else {
             continue;
         };
-        let Some(at) = token_at(&seg.tokens, e.span.start) else { continue };
+        let Some(at) = token_at(&seg.tokens, e.span.start) else {
+            continue;
+        };
         if after_place_preposition(text, seg, feats, at) {
             continue;
         }
@@ -1941,6 +2100,7 @@ fn define_acronyms(
             loose,
         });
     }
+    let mut pushed = false;
     for def in defs {
         let Definition { acr, full, kind, canonical: full_canonical, loose } =
             def;
@@ -1998,9 +2158,14 @@ fn define_acronyms(
                 canonical: Canonical::Mention(full),
                 origin: Origin::Builtin("resolve:acronym"),
             });
+            pushed = true;
         }
     }
-    sort_by_start(entities);
+    // The entities came sorted: only new acronyms need a sort.
+    if pushed {
+        sort_by_start(entities);
+    }
+    debug_assert!(entities.is_sorted_by_key(|e| (e.span.start, e.span.end)));
 }
 
 /// Whether the acronym's letters are initials of the name's capitalized
@@ -2051,6 +2216,58 @@ const TITLE_WORDS_ALONE: &[&str] = &[
 mod tests {
     use super::*;
 
+    /// The suffixes [`is_company_suffix`] knows, as a list.
+    const COMPANY_SUFFIXES: &[&str] = &[
+        "Corp",
+        "Co",
+        "Inc",
+        "Ltd",
+        "Cos",
+        "AG",
+        "SA",
+        "plc",
+        "PLC",
+        "GmbH",
+        "NV",
+        "LLC",
+        "Corporation",
+        "Company",
+        "Companies",
+    ];
+
+    #[test]
+    fn company_suffixes_are_the_listed_ones() {
+        for suffix in COMPANY_SUFFIXES {
+            assert!(is_company_suffix(suffix), "{suffix}");
+        }
+        for word in [
+            "",
+            "C",
+            "co",
+            "CO",
+            "Corp.",
+            "Inc.",
+            "inc",
+            "Ltd.",
+            "Plc",
+            "Corporations",
+            "Companys",
+            "companies",
+            "GMBH",
+            "Bros",
+            "LLP",
+            "Motor",
+            "AB",
+            "S.A.",
+        ] {
+            assert_eq!(
+                is_company_suffix(word),
+                COMPANY_SUFFIXES.contains(&word),
+                "{word}"
+            );
+        }
+    }
+
     #[test]
     fn based_is_found_as_rfind_finds_it() {
         for quote in [
@@ -2064,6 +2281,92 @@ mod tests {
             "Zürich-based Bank",
         ] {
             assert_eq!(rfind_based(quote), quote.rfind("-based"), "{quote}");
+        }
+    }
+
+    #[test]
+    fn candidates_in_order_of_start_as_a_stable_sort_has_them() {
+        let text = "x".repeat(400);
+        // Runs in order of start, as the stage's lists come, with ties
+        // within and across runs.
+        let starts = [
+            3, 9, 9, 40, 41, 300, 0, 9, 10, 40, 40, 399, 1, 2, 3, 9, 400, 7,
+            5, 5, 5, 0,
+        ];
+        let cands: Vec<Candidate> = starts
+            .iter()
+            .map(|&start| Candidate {
+                entity: Entity {
+                    span: Span::new(start, start),
+                    kind: EntityType::Location,
+                    canonical: Canonical::None,
+                    origin: Origin::Builtin("test"),
+                },
+                priority: 0,
+            })
+            .collect();
+        for n in 0..=cands.len() {
+            let mut want: Vec<(usize, usize)> = cands[..n]
+                .iter()
+                .enumerate()
+                .map(|(k, c)| (c.entity.span.start, k))
+                .collect();
+            want.sort_by_key(|&(start, _)| start);
+            assert_eq!(in_order_of_start(&text, &cands[..n]), want);
+        }
+    }
+
+    #[test]
+    fn alias_shapes_hold_every_marked_name() {
+        let marked = ["Woods", "Tiger Woods", "", "A", &"x".repeat(70)];
+        let mut shapes = AliasShapes::default();
+        for name in marked {
+            shapes.mark(name);
+        }
+        for name in marked {
+            assert!(shapes.may_hold(name), "{name}");
+        }
+        // Another name of a marked shape may be held; of another shape,
+        // none is.
+        assert!(shapes.may_hold("Wolfs"));
+        assert!(shapes.may_hold(&"x".repeat(64)));
+        for name in ["Wood", "Woodss", "Bush", "B", "x", "AA", "Tiger"] {
+            assert!(!shapes.may_hold(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn bytes_found_as_a_search_finds_them() {
+        let texts: [&[u8]; 9] = [
+            b"",
+            b"-",
+            b"Tony Adams",
+            b"St. Louis-based",
+            b"0123456-",
+            b"01234567-",
+            b"-1234567",
+            b"Jos\xc3\xa9 Mar\xc3\xada\x80\xff\x7f\x01",
+            b"\x00\x00\x00\x00\x00\x00\x00\x00\x00 abc",
+        ];
+        for text in texts {
+            for byte in
+                [b' ', b'-', b'\'', 0xE2, 0x00, 0x80, 0xff, 0x7f, 0x01, b'a']
+            {
+                assert_eq!(
+                    has_byte(text, byte),
+                    text.contains(&byte),
+                    "{text:?} {byte}"
+                );
+            }
+        }
+        for n in 0..20 {
+            let mut text = vec![b'x'; n];
+            assert!(!has_byte(&text, b' '));
+            for at in 0..n {
+                text[at] = b' ';
+                assert!(has_byte(&text, b' '), "{n} {at}");
+                text[at] = b'x';
+            }
         }
     }
 
@@ -2205,6 +2508,13 @@ mod tests {
         for at in [0, 1, 3, 4, 30, 31, 33, 117, 119, 6, 7, 9, 60, 200, 0] {
             assert_eq!(cursor.token_at(&tokens, at), token_at(&tokens, at));
         }
+        let mut cursor = TokenCursor::default();
+        for at in [0, 1, 2, 3, 5, 5, 8, 40, 41, 119, 120, 121, 200, 4, 2, 0] {
+            assert_eq!(
+                cursor.first_from(&tokens, at),
+                tokens.partition_point(|t| t.span.start < at)
+            );
+        }
     }
 
     #[test]
@@ -2228,6 +2538,15 @@ mod tests {
             "Jos\u{e9}\u{a0}Mar\u{ed}a  Aznar",
             "",
             " ",
+            "Tony",
+            " Tony\n",
+            "Tony Adams",
+            "Tony  Adams ",
+            "Frank Lloyd Wright",
+            "\tFrank Lloyd\n\nWright\t",
+            "H. Norman Schwarzkopf Jr.",
+            "a b c d e f",
+            "a  b \t c\n d  e ",
         ] {
             let w = NameWords::of(quote);
             let want: Vec<&str> = quote.split_whitespace().collect();
