@@ -83,8 +83,30 @@ pub fn gazetteer_candidates(
     let entries: Vec<(u32, &Entry, Area)> = matches
         .iter()
         .zip(listed)
-        .map(|(m, (first, place))| {
-            let (id, entry) = if place {
+        .zip(&first_toks)
+        .map(|((m, (first, place)), &first_tok)| {
+            // A listed company outranks a town named like it, but not
+            // right after a place preposition ("plants in Toyota").
+            let town = (!place
+                && &*first.subtype == "company"
+                && first_tok.and_then(|i| i.checked_sub(1)).is_some_and(
+                    |p| {
+                        matches!(
+                            seg.tokens[p].span.of(text),
+                            "in" | "at" | "near" | "outside"
+                        )
+                    },
+                ))
+            .then(|| {
+                gazetteer.match_entries(m).iter().copied().find(|&e| {
+                    gazetteer.entry(e).entity_type()
+                        == Some(EntityType::Location)
+                })
+            })
+            .flatten();
+            let (id, entry) = if let Some(e) = town {
+                (e, gazetteer.entry(e))
+            } else if place {
                 best_place(text, gazetteer, m, first)
             } else {
                 (m.entry, first)
@@ -152,6 +174,19 @@ pub fn gazetteer_candidates(
             && !entry.flags.has(Flags::CAPITAL)
             && entry.population
                 < if f & feature::GIVEN != 0 { 1_000_000 } else { 500_000 };
+        // A listed company named like a given name, before a capitalized
+        // word, starts a person's name ("Lindsay Davenport", not Lindsay
+        // Corp.): left to the name rules.
+        if kind == EntityType::Organization
+            && single_word
+            && f & feature::GIVEN != 0
+            && &*entry.subtype == "company"
+            && first_tok.is_some_and(|i| {
+                feats.get(i + 1).is_some_and(|n| n & feature::CAP != 0)
+            })
+        {
+            continue;
+        }
         let risky = single_word
             && (common
                 || person_like

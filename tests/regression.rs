@@ -809,3 +809,18 @@ fn offices_of_two_title_words_and_kinds_of_company_lead_names() {
         EntityType::Organization,
     );
 }
+
+#[test]
+fn listed_companies_outrank_towns_named_like_them() {
+    // Toyota, Nokia and Hitachi are also towns of under a million.
+    let text = "Shares of Nokia and Hitachi rose. Toyota recalled cars.";
+    has(text, "Nokia", EntityType::Organization);
+    has(text, "Hitachi", EntityType::Organization);
+    has(text, "Toyota", EntityType::Organization);
+    // A company named like a given name leaves a person's name alone.
+    has(
+        "Lindsay Davenport won in straight sets.",
+        "Lindsay Davenport",
+        EntityType::Person,
+    );
+}

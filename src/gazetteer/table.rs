@@ -159,9 +159,12 @@ pub fn rank(
             _ => 3,
         },
         Kind::Nationality => 8,
+        // A listed company outranks a town or city of under a million
+        // named like it ("Toyota", "Nokia", "Hitachi" in business news),
+        // not a capital, a big city, a province or a country.
         Kind::Organization => {
             if subtype == "company" {
-                4
+                6
             } else {
                 8
             }
