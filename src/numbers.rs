@@ -390,7 +390,7 @@ const CODES: &[&str] = &[
 
 /// The listed code `w` is, if any. Every code is three capitals, which
 /// most words before and after a number are not: they skip the list.
-fn currency_code(w: &str) -> Option<&'static str> {
+pub(crate) fn currency_code(w: &str) -> Option<&'static str> {
     let b = w.as_bytes();
     if b.len() != 3 || !b.iter().all(u8::is_ascii_uppercase) {
         return None;
@@ -2827,6 +2827,10 @@ mod tests {
                 "2 million Afghanis",
             ),
             ("700 million reais", 7e8, "BRL", Money, Eq, "700 million reais"),
+            // A currency glued to the figure: the figure read whole.
+            ("Rs1.2 trillion", 1.2e12, "INR", Money, Eq, "Rs1.2 trillion"),
+            ("PKR1.5 million", 1.5e6, "PKR", Money, Eq, "PKR1.5 million"),
+            ("EUR5m", 5e6, "EUR", Money, Eq, "EUR5m"),
             ("NOK 12 billion", 1.2e10, "NOK", Money, Eq, "NOK 12 billion"),
             ("dlrs 220 million", 2.2e8, "USD", Money, Eq, "dlrs 220 million"),
             ("4 cents", 0.04, "USD", Money, Eq, "4 cents"),

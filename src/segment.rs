@@ -86,7 +86,7 @@ const ABBREVIATIONS: &[&str] = &[
     "Calif", "Mass", "Penn", "Conn", "Ariz", "Colo", "Fla", "Ill", "Mich",
     "Minn", "Tenn", "Wash", "Wis", "Okla", "Ore", "Pa", "Va", "Ky", "La",
     "Md", "Mo", "Neb", "Nev", "Ga", "Ala", "Ark", "Kan", "Del", "Wyo", "Op",
-    "cf", "al", "ed", "eds", "p", "pp",
+    "cf", "al", "ed", "eds", "p", "pp", "Rs",
 ];
 
 /// Abbreviations that also end sentences often (`... Inc. The company`):
@@ -613,12 +613,34 @@ fn word_end(text: &str, start: usize) -> usize {
     // punctuation; only a joiner, a period or a non-ASCII character after
     // the run needs a closer look.
     let end = ascii_word_end(bytes, start + 1);
+    // "Rs1.2 trillion", "PKR500": a currency glued to its figure is a
+    // word of its own, so that the number is read whole.
+    let digit_at = |k: usize| k < end && bytes[k].is_ascii_digit();
+    if digit_at(start + 2) || digit_at(start + 3) {
+        if let Some(p) = glued_currency(&text[start..end]) {
+            return start + p;
+        }
+    }
     match bytes.get(end) {
         Some(&next) if !ENDS_ASCII_WORD[usize::from(next)] => {
             word_end_after_run(text, start, end)
         }
         _ => end,
     }
+}
+
+/// The length of the currency that `run` (letters and digits) starts
+/// with when a digit follows it: "Rs" or an ISO code ("PKR", "EUR").
+#[inline(never)]
+fn glued_currency(run: &str) -> Option<usize> {
+    let b = run.as_bytes();
+    if b.len() > 2 && b.starts_with(b"Rs") && b[2].is_ascii_digit() {
+        return Some(2);
+    }
+    (b.len() > 3
+        && b[3].is_ascii_digit()
+        && crate::numbers::currency_code(&run[..3]).is_some())
+    .then_some(3)
 }
 
 /// Whether an ASCII word run followed by a byte ends there, as
@@ -911,7 +933,11 @@ mod oracle {
                     // a space or punctuation; only a joiner, a period or a
                     // non-ASCII character after the run needs the full scan.
                     let end = ascii_word_end(bytes, i + 1);
+                    // And a currency glued to its figure ("Rs1.2") is a
+                    // word of its own.
+                    let glued = super::glued_currency(&text[i..end]);
                     i = match bytes.get(end) {
+                        _ if glued.is_some() => i + glued.unwrap_or(0),
                         // Most words end at a space: tested first, one
                         // compare instead of the chain below.
                         Some(b' ') => end,
@@ -1185,6 +1211,7 @@ mod tests {
                 &["Col. John Dorrian and J. R. R. Tolkien met Gen. Smith in the U.S. on Friday."],
             ),
             ("It rose 1.5 percent. Then it fell.", &["It rose 1.5 percent.", "Then it fell."]),
+            ("It cost Rs. 50,000 in all. Then it fell.", &["It cost Rs. 50,000 in all.", "Then it fell."]),
             (
                 "Police came on Monday. ``Some 20 died,'' he said.",
                 &["Police came on Monday.", "``Some 20 died,'' he said."],
