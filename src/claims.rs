@@ -527,6 +527,33 @@ static TIME_WORDS: Words = Words::new(&[
     "yesterday",
     "weekend",
 ]);
+/// Words that name a kind of organization, which a story uses for one
+/// it has named ("the chipmaker said").
+static ORGANIZATION_KIND_WORDS: Words = Words::new(&[
+    "company",
+    "firm",
+    "group",
+    "automaker",
+    "carmaker",
+    "chipmaker",
+    "drugmaker",
+    "lender",
+    "bank",
+    "insurer",
+    "retailer",
+    "airline",
+    "conglomerate",
+    "miner",
+    "manufacturer",
+    "giant",
+    "startup",
+    "agency",
+    "ministry",
+    "department",
+    "organization",
+    "organisation",
+    "charity",
+]);
 /// Verbs that set a level for their object: "kept rates at 4%", "raised
 /// the toll to 300".
 static LEVEL_VERB_WORDS: Words = Words::new(&[
@@ -670,6 +697,38 @@ impl Speakers {
         }
     }
 
+    /// A speaker that is a kind of organization ("the chipmaker said",
+    /// "the agency also reported") as the organization named last before
+    /// it in its sentence (`here`), else the last speaker if that is an
+    /// organization (of `entities`, the document's).
+    fn described(
+        &self,
+        text: &str,
+        here: &[Entity],
+        entities: &[Entity],
+        speaker: Span,
+    ) -> Span {
+        if !ORGANIZATION_KIND_WORDS.has(speaker.of(text)) {
+            return speaker;
+        }
+        let is_organization = |s: Span| {
+            let at = entities.partition_point(|e| e.span.start < s.start);
+            entities[at..]
+                .iter()
+                .take_while(|e| e.span.start == s.start)
+                .any(|e| e.span == s && e.kind == EntityType::Organization)
+        };
+        here.iter()
+            .rev()
+            .find(|e| {
+                e.kind == EntityType::Organization
+                    && e.span.end <= speaker.start
+            })
+            .map(|e| e.span)
+            .or(self.named.filter(|&n| is_organization(n)))
+            .unwrap_or(speaker)
+    }
+
     /// Updates the state after a sentence with its speaker and person
     /// entities (`here`).
     fn after_sentence(
@@ -685,6 +744,7 @@ impl Speakers {
         if let Some(p) = here.iter().find(|e| e.kind == EntityType::Person) {
             self.person = Some(p.span);
         }
+
         if quote_after {
             if !self.quote_open {
                 self.quote_speaker = speaker;
@@ -797,6 +857,8 @@ impl ClaimStage {
             } else {
                 None
             };
+            let attribution = attribution
+                .map(|a| speakers.described(text, here, entities, a));
             speakers.after_sentence(text, here, attribution, quote_after);
             if !figures {
                 // A sentence without figures still sets the subject that
@@ -910,6 +972,10 @@ impl ClaimStage {
                         &dates,
                         info.attribution,
                     )
+                    .map(|a| {
+                        let a = without_article(text, a);
+                        speakers.described(text, here, entities, a)
+                    })
                     .or(info.attribution)
                     .map(|a| full_name(entities, a)),
                     time: time_of(text, toks, &clause, &dates, m.span),

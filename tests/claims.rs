@@ -230,3 +230,14 @@ fn added_with_an_object_says_nothing_and_a_name_between_commas_speaks() {
                 residents had left.";
     assert_eq!(attribution(text, "about 300"), "Anatoliy Petrenko");
 }
+
+#[test]
+fn a_kind_of_organization_as_speaker_is_the_one_named() {
+    // "the chipmaker" speaks for the company named before it.
+    let text = "Samsung Electronics shares dropped 2.4% after the \
+                chipmaker reported a profit of 9.1 trillion won.";
+    assert_eq!(attribution(text, "9.1 trillion"), "Samsung Electronics");
+    // A description with no organization named stays as written.
+    let text = "The agency said 40 ships were waiting.";
+    assert_eq!(attribution(text, "40"), "agency");
+}
