@@ -923,9 +923,18 @@ impl ClaimStage {
                     // "rose 4 cents, to $12.63": a bare figure counts what
                     // the figure before it in the sentence counted.
                     let (kind, c) = prev_counted?;
+                    // "15.6 million people in 2025, up from 12.4 million
+                    // the year before": a comparison counts the same.
+                    let compared = text[sspan.start..m.span.start]
+                        .trim_end()
+                        .strip_suffix("from")
+                        .map(str::trim_end)
+                        .is_some_and(|b| {
+                            b.ends_with(" up") || b.ends_with(" down")
+                        });
                     let bare = m.modifier_noun.is_none()
                         && !m.age
-                        && elliptic(text, toks, &dates, m.span);
+                        && (compared || elliptic(text, toks, &dates, m.span));
                     (bare && kind == m.figure.kind && c.end < m.span.start)
                         .then_some(c)
                 });
@@ -3175,6 +3184,12 @@ mod tests {
             ),
             // Ellipsis: the figure counts what the one before it counted.
             ("The blast killed 12 workers and injured 30.", "30", "workers"),
+            (
+                "Aid reached 15.6 million people in 2025, up from 12.4 \
+                 million the year before.",
+                "12.4 million",
+                "people",
+            ),
             (
                 "Storms killed 40 people and displaced 9,000 since May.",
                 "9,000",

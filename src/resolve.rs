@@ -142,6 +142,10 @@ pub fn gazetteer_candidates(
         if names_a_holiday(text, &seg.tokens, span) {
             continue;
         }
+        // "US$ 145 million", "HK$": a currency, not the place.
+        if text.as_bytes().get(span.end) == Some(&b'$') {
+            continue;
+        }
         let quote = span.of(text);
         // `span` starts where the match does.
         let single_word =

@@ -824,3 +824,13 @@ fn listed_companies_outrank_towns_named_like_them() {
         EntityType::Person,
     );
 }
+
+#[test]
+fn a_currency_prefix_is_not_the_place() {
+    lacks("The agency needs US$ 145 million this year.", "US");
+    has(
+        "The agency needs aid from the US this year.",
+        "US",
+        EntityType::Location,
+    );
+}
