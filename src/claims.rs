@@ -2410,8 +2410,23 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
             s += 1;
         }
         let mut e = s;
+        // "held its rate steady at 4.25%": the object ends before its
+        // complement.
         while e < end
-            && word(text, &toks[e]).is_some_and(|w| !STOP_WORDS.has(w))
+            && word(text, &toks[e]).is_some_and(|w| {
+                !STOP_WORDS.has(w)
+                    && !(e > s
+                        && lower_in(
+                            w,
+                            &[
+                                "steady",
+                                "unchanged",
+                                "flat",
+                                "stable",
+                                "constant",
+                            ],
+                        ))
+            })
             && (e == s || toks[e].space_before)
         {
             e += 1;
@@ -2422,7 +2437,18 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
         // "reducing Worcestershire to 133").
         let stops_well = e == end
             || word(text, &toks[e]).is_some_and(|w| {
-                matches!(w, "of" | "on" | "in" | "for" | "by")
+                matches!(
+                    w,
+                    "of" | "on"
+                        | "in"
+                        | "for"
+                        | "by"
+                        | "steady"
+                        | "unchanged"
+                        | "flat"
+                        | "stable"
+                        | "constant"
+                )
             });
         let common_noun = (s..e).all(|k| {
             word(text, &toks[k]).is_some_and(|w| {
@@ -3134,6 +3160,11 @@ mod tests {
                 "yield",
             ),
             ("The rate was lifted this week to 50 percent.", "50 percent", ""),
+            (
+                "The bank held its benchmark rate steady at 4.25%.",
+                "4.25%",
+                "benchmark rate",
+            ),
             (
                 "The bank cut its policy rate by 100 basis points to 11%.",
                 "100 basis points",
