@@ -3522,15 +3522,20 @@ mod tests {
         text
     }
 
+    /// `text` segmented, with the first token of each sentence.
+    fn segmented(text: &str) -> (Segmentation, Vec<usize>) {
+        let mut seg = Segmentation::default();
+        Segmenter::new().segment(text, &mut seg);
+        let starts = seg.sentences.iter().map(|s| s.tokens.start).collect();
+        (seg, starts)
+    }
+
     #[test]
     fn features_agree_with_the_reference_pass() {
         let set = RuleSetBuilder::new().build().expect("default rules");
         let g = default_gazetteer();
         let text = unusual_article();
-        let mut seg = Segmentation::default();
-        Segmenter::new().segment(&text, &mut seg);
-        let starts: Vec<usize> =
-            seg.sentences.iter().map(|s| s.tokens.start).collect();
+        let (seg, starts) = segmented(&text);
         for g in [Some(&g), None] {
             let (mut feats, mut lists) = (Vec::new(), Vec::new());
             set.features_and_lists(
@@ -3582,10 +3587,7 @@ mod tests {
         let set = RuleSetBuilder::new().build().expect("default rules");
         let g = default_gazetteer();
         let text = unusual_article();
-        let mut seg = Segmentation::default();
-        Segmenter::new().segment(&text, &mut seg);
-        let starts: Vec<usize> =
-            seg.sentences.iter().map(|s| s.tokens.start).collect();
+        let (seg, starts) = segmented(&text);
         let (mut want, mut want_lists) = (Vec::new(), Vec::new());
         set.features_and_lists(
             &text,
