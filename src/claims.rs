@@ -505,6 +505,10 @@ static SOURCE_NOUN_WORDS: Words = Words::new(SOURCE_NOUNS);
 static CHANGE_VERB_WORDS: Words = Words::new(CHANGE_VERBS);
 static IRREGULAR_VERB_WORDS: Words = Words::new(IRREGULAR_VERBS);
 static PAST_AFTER_NOUN_WORDS: Words = Words::new(PAST_AFTER_NOUN);
+/// What a level verb's object may be left at ("held its rate steady").
+const LEVEL_COMPLEMENTS: &[&str] =
+    &["steady", "unchanged", "flat", "stable", "constant"];
+
 /// Words of time, which a verb's object that is counted never holds.
 static TIME_WORDS: Words = Words::new(&[
     "day",
@@ -2414,18 +2418,7 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
         // complement.
         while e < end
             && word(text, &toks[e]).is_some_and(|w| {
-                !STOP_WORDS.has(w)
-                    && !(e > s
-                        && lower_in(
-                            w,
-                            &[
-                                "steady",
-                                "unchanged",
-                                "flat",
-                                "stable",
-                                "constant",
-                            ],
-                        ))
+                !(STOP_WORDS.has(w) || e > s && lower_in(w, LEVEL_COMPLEMENTS))
             })
             && (e == s || toks[e].space_before)
         {
@@ -2437,18 +2430,8 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
         // "reducing Worcestershire to 133").
         let stops_well = e == end
             || word(text, &toks[e]).is_some_and(|w| {
-                matches!(
-                    w,
-                    "of" | "on"
-                        | "in"
-                        | "for"
-                        | "by"
-                        | "steady"
-                        | "unchanged"
-                        | "flat"
-                        | "stable"
-                        | "constant"
-                )
+                matches!(w, "of" | "on" | "in" | "for" | "by")
+                    || lower_in(w, LEVEL_COMPLEMENTS)
             });
         let common_noun = (s..e).all(|k| {
             word(text, &toks[k]).is_some_and(|w| {
