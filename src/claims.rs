@@ -531,8 +531,9 @@ static TIME_WORDS: Words = Words::new(&[
     "yesterday",
     "weekend",
 ]);
-/// Words that name a kind of organization, which a story uses for one
-/// it has named ("the chipmaker said").
+/// Words that name a kind of company (or group), which a story uses for
+/// one it has named ("the chipmaker said"). Not "ministry" or "agency":
+/// a story names many of those, and the nearest may be the wrong one.
 static ORGANIZATION_KIND_WORDS: Words = Words::new(&[
     "company",
     "firm",
@@ -551,12 +552,6 @@ static ORGANIZATION_KIND_WORDS: Words = Words::new(&[
     "manufacturer",
     "giant",
     "startup",
-    "agency",
-    "ministry",
-    "department",
-    "organization",
-    "organisation",
-    "charity",
 ]);
 /// Verbs that set a level for their object: "kept rates at 4%", "raised
 /// the toll to 300".
@@ -702,7 +697,7 @@ impl Speakers {
     }
 
     /// A speaker that is a kind of organization ("the chipmaker said",
-    /// "the agency also reported") as the organization named last before
+    /// "the lender also reported") as the organization named last before
     /// it in its sentence (`here`), else the last speaker if that is an
     /// organization (of `entities`, the document's).
     fn described(
