@@ -674,7 +674,6 @@ impl Speakers {
             })
             .or(if inside { self.quote_speaker } else { None })
             .or_else(|| quote_speaker(text, seg, si, dates))
-            .map(|s| without_article(text, s))
     }
 
     /// What a pronoun speaker refers to: `he`/`she`/`I` to the later of
@@ -696,17 +695,21 @@ impl Speakers {
         }
     }
 
-    /// A speaker that is a kind of organization ("the chipmaker said",
-    /// "the lender also reported") as the organization named last before
-    /// it in its sentence (`here`), else the last speaker if that is an
-    /// organization (of `entities`, the document's).
-    fn described(
+    /// A speaker found in the text as the table writes it: without a
+    /// leading article, as entities are written ("The International
+    /// Organization for Migration estimated"), and a kind of company
+    /// ("the chipmaker said", "the lender also reported") as the
+    /// organization named last before it in its sentence (`here`), else
+    /// the last speaker if that is an organization (of `entities`, the
+    /// document's).
+    fn as_written(
         &self,
         text: &str,
         here: &[Entity],
         entities: &[Entity],
         speaker: Span,
     ) -> Span {
+        let speaker = without_article(text, speaker);
         if !ORGANIZATION_KIND_WORDS.has(speaker.of(text)) {
             return speaker;
         }
@@ -857,7 +860,7 @@ impl ClaimStage {
                 None
             };
             let attribution = attribution
-                .map(|a| speakers.described(text, here, entities, a));
+                .map(|a| speakers.as_written(text, here, entities, a));
             speakers.after_sentence(text, here, attribution, quote_after);
             if !figures {
                 // A sentence without figures still sets the subject that
@@ -980,10 +983,7 @@ impl ClaimStage {
                         &dates,
                         info.attribution,
                     )
-                    .map(|a| {
-                        let a = without_article(text, a);
-                        speakers.described(text, here, entities, a)
-                    })
+                    .map(|a| speakers.as_written(text, here, entities, a))
                     .or(info.attribution)
                     .map(|a| full_name(entities, a)),
                     time: time_of(text, toks, &clause, &dates, m.span),
@@ -998,9 +998,7 @@ impl ClaimStage {
     }
 }
 
-/// `span` without a leading "the", as entities are written ("The
-/// International Organization for Migration estimated", "the judge
-/// said").
+/// `span` without a leading "the" ("the judge said").
 fn without_article(text: &str, span: Span) -> Span {
     let s = span.of(text);
     match s.get(..4) {
