@@ -32,6 +32,11 @@ const PLACE_CONTEXT: &[&str] = &[
     "via", "toward", "towards", "around",
 ];
 
+/// The words of [`PLACE_CONTEXT`] that come before a place far more than
+/// before a company: a listed company yields to a town named like it
+/// after them ("plants in Toyota").
+const TOWN_CONTEXT: &[&str] = &["in", "at", "near", "outside"];
+
 /// The words of [`PLACE_CONTEXT`] that as often come before a person.
 const PERSON_CONTEXT_TOO: &[&str] = &["to", "from", "of"];
 
@@ -86,16 +91,11 @@ pub fn gazetteer_candidates(
         .zip(&first_toks)
         .map(|((m, (first, place)), &first_tok)| {
             // A listed company outranks a town named like it, but not
-            // right after a place preposition ("plants in Toyota").
+            // after a word of TOWN_CONTEXT.
             let town = (!place
                 && &*first.subtype == "company"
                 && first_tok.and_then(|i| i.checked_sub(1)).is_some_and(
-                    |p| {
-                        matches!(
-                            seg.tokens[p].span.of(text),
-                            "in" | "at" | "near" | "outside"
-                        )
-                    },
+                    |p| TOWN_CONTEXT.contains(&seg.tokens[p].span.of(text)),
                 ))
             .then(|| {
                 gazetteer.match_entries(m).iter().copied().find(|&e| {
