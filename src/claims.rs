@@ -324,6 +324,9 @@ const IRREGULAR_VERBS: &[&str] = &[
     "thought", "sent", "spent", "built", "stood", "put", "set", "cut", "hit",
     "remain", "remained", "live", "lived", "need", "face", "took", "take",
     "get", "go", "come", "became", "knew", "felt", "told", "led", "won",
+    "tore", "swept", "threw", "drew", "flew", "sank", "shook", "wore", "rode",
+    "wrote", "spoke", "chose", "froze", "drove", "dealt", "meant", "heard",
+    "withdrew", "overtook", "forgot",
 ];
 
 /// Irregular past forms and participles that end a noun phrase after its
@@ -920,26 +923,29 @@ impl ClaimStage {
                 if !m.claim {
                     continue;
                 }
-                let counted = counted_of(text, toks, m).or_else(|| {
-                    // Ellipsis: "killing nine people and injuring 45",
-                    // "rose 4 cents, to $12.63": a bare figure counts what
-                    // the figure before it in the sentence counted.
-                    let (kind, c) = prev_counted?;
-                    // "15.6 million people in 2025, up from 12.4 million
-                    // the year before": a comparison counts the same.
-                    let compared = text[sspan.start..m.span.start]
-                        .trim_end()
-                        .strip_suffix("from")
-                        .map(str::trim_end)
-                        .is_some_and(|b| {
-                            b.ends_with(" up") || b.ends_with(" down")
-                        });
-                    let bare = m.modifier_noun.is_none()
-                        && !m.age
-                        && (compared || elliptic(text, toks, &dates, m.span));
-                    (bare && kind == m.figure.kind && c.end < m.span.start)
-                        .then_some(c)
-                });
+                let counted = counted_of(text, toks, m)
+                    .map(|c| through_of(text, toks, c))
+                    .or_else(|| {
+                        // Ellipsis: "killing nine people and injuring 45",
+                        // "rose 4 cents, to $12.63": a bare figure counts what
+                        // the figure before it in the sentence counted.
+                        let (kind, c) = prev_counted?;
+                        // "15.6 million people in 2025, up from 12.4 million
+                        // the year before": a comparison counts the same.
+                        let compared = text[sspan.start..m.span.start]
+                            .trim_end()
+                            .strip_suffix("from")
+                            .map(str::trim_end)
+                            .is_some_and(|b| {
+                                b.ends_with(" up") || b.ends_with(" down")
+                            });
+                        let bare = m.modifier_noun.is_none()
+                            && !m.age
+                            && (compared
+                                || elliptic(text, toks, &dates, m.span));
+                        (bare && kind == m.figure.kind && c.end < m.span.start)
+                            .then_some(c)
+                    });
                 prev_counted =
                     counted.map(|c| (m.figure.kind, c)).or(prev_counted);
                 let uses_its = counted.is_some_and(|c| {
@@ -2113,6 +2119,15 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         if IRREGULAR_VERB_WORDS.has(w) {
             break;
         }
+        // "29,500 partially damaged": an adverb before a participle.
+        if end == start
+            && ends_with_ci(w, "ly")
+            && toks.get(end + 1).and_then(|t| word(text, t)).is_some_and(|n| {
+                ends_with_ci(n, "ed") || PAST_AFTER_NOUN_WORDS.has(n)
+            })
+        {
+            break;
+        }
         // "25 people were killed and 60 injured when ...": a participle
         // with no noun after it is no noun phrase, so the figure counts
         // what the one before it did.
@@ -2169,13 +2184,17 @@ fn elliptic(text: &str, toks: &[Token], dates: &[Span], at: Span) -> bool {
     let k = toks.partition_point(|t| t.span.start < at.end);
     let Some(t) = toks.get(k) else { return true };
     // "and 60 injured when ...": a participle standing for its verb,
-    // with nothing after it that it could describe.
-    let bare_participle = word(text, t).is_some_and(|w| {
-        ends_with_ci(w, "ed")
-            && toks.get(k + 1).is_none_or(|n| {
-                word(text, n).is_none_or(|n| STOP_WORDS.has(n))
-            })
-    });
+    // with nothing after it that it could describe; "and 29,500
+    // partially damaged", after an adverb.
+    let adverb = word(text, t).is_some_and(|w| ends_with_ci(w, "ly"));
+    let p = k + usize::from(adverb);
+    let bare_participle =
+        toks.get(p).and_then(|t| word(text, t)).is_some_and(|w| {
+            ends_with_ci(w, "ed")
+                && toks.get(p + 1).is_none_or(|n| {
+                    word(text, n).is_none_or(|n| STOP_WORDS.has(n))
+                })
+        });
     t.kind == TokenKind::Punct
         || bare_participle
         || dates.iter().any(|d| d.contains(t.span))
@@ -2188,6 +2207,19 @@ fn elliptic(text: &str, toks: &[Token], dates: &[Span], at: Span) -> bool {
                 ],
             )
         })
+}
+
+/// "cut the number of ministers to 60": a counted "number" (or total)
+/// runs on to what it numbers.
+fn through_of(text: &str, toks: &[Token], c: Span) -> Span {
+    if !lower_in(c.of(text), &["number", "total", "tally"]) {
+        return c;
+    }
+    let k = toks.partition_point(|t| t.span.start < c.end);
+    if toks.get(k).is_none_or(|t| t.span.of(text) != "of") {
+        return c;
+    }
+    np_after(text, toks, k + 1).map_or(c, |n| Span::new(c.start, n.end))
 }
 
 /// What a figure counts or measures.
@@ -3262,6 +3294,26 @@ mod tests {
                 "Rents are still 8 percent above last year's level.",
                 "8 percent",
                 "Rents",
+            ),
+            // A counted "number of X" runs on to what it numbers.
+            (
+                "He promised to cut the number of ministers to 60.",
+                "60",
+                "number of ministers",
+            ),
+            // An adverb before a participle is no noun: the figure
+            // counts what the one before it did.
+            (
+                "More than 2,100 homes were flattened and some 29,500 \
+                 partially damaged.",
+                "some 29,500",
+                "homes",
+            ),
+            // An irregular past verb ends the phrase after a measure.
+            (
+                "Winds of up to 111 kilometers per hour tore roofs off.",
+                "up to 111 kilometers per hour",
+                "Winds",
             ),
         ];
         for &(s, text, counted) in cases {

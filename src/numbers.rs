@@ -252,6 +252,14 @@ const SCALES: &[(&str, f64)] = &[
     ("trn", 1e12),
 ];
 
+/// A scale of a thousand or more spelled out (`million`, `crore`), not
+/// an abbreviation (`mn`, `bn`), which is also a word.
+fn spelled_scale(w: &str) -> Option<f64> {
+    lookup(SCALES, w).filter(|s| {
+        *s >= 1e3 && w.len() > 3 && !w.starts_with('m') || w == "million"
+    })
+}
+
 /// Suffixes glued to digits (`5m`, `2.3bn`, `10k`).
 const SUFFIX_SCALES: &[(&str, f64)] = &[
     ("k", 1e3),
@@ -506,6 +514,7 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("degree", "°"),
     ("mile per hour", "mph"),
     ("kilometer per hour", "km/h"),
+    ("meter per second", "m/s"),
     ("megawatt", "MW"),
     ("gigawatt", "GW"),
     ("kilowatt", "kW"),
@@ -517,6 +526,17 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("square inch", "in²"),
     ("square centimeter", "cm²"),
 ];
+
+/// The speed of a length unit per a time unit (`kilometer`, `hour`),
+/// where [`SYMBOLS`] has one.
+fn speed(length: &str, time: &str) -> Option<&'static str> {
+    match (length, time) {
+        ("kilometer", "hour") => Some("kilometer per hour"),
+        ("mile", "hour") => Some("mile per hour"),
+        ("meter", "second") => Some("meter per second"),
+        _ => None,
+    }
+}
 
 /// The area unit of a length unit (`square` before `foot`).
 fn square(length: Option<&'static str>) -> &'static str {
@@ -1559,6 +1579,16 @@ impl Scanner {
                         c.skip_first = true;
                         return Some(c);
                     }
+                    // "a half million": a count, as "half a million" is.
+                    if let Some(s) = self.spelled_scale_at(i + 2) {
+                        if next == "half" && w != "one" {
+                            c.value = s / 2.0;
+                            c.scaled = true;
+                            c.end = i + 3;
+                            c.skip_first = true;
+                            return Some(c);
+                        }
+                    }
                     if w != "one" && lookup(SCALES, next).is_some() {
                         j = i + 1;
                         c.skip_first = true;
@@ -1576,6 +1606,7 @@ impl Scanner {
                         c.kind = ClaimKind::Fraction;
                         c.end = i + 2;
                         c.skip_first = w != "one";
+                        self.fraction_of_scale(&mut c);
                         return Some(c);
                     } else if w != "one" {
                         return None;
@@ -1607,20 +1638,23 @@ impl Scanner {
                         c.end = i + 3;
                         return Some(c);
                     }
+                    // "half a million", "half-a-billion": a count.
+                    let a = i + 1 + h;
+                    let at = a + 1 + usize::from(self.is_hyphen(a + 1));
+                    if let Some(s) = self.spelled_scale_at(at) {
+                        if self.is(a, "a") {
+                            c.value = s / 2.0;
+                            c.scaled = true;
+                            c.end = at + 1;
+                            return Some(c);
+                        }
+                    }
                     c.value = 0.5;
                     c.kind = ClaimKind::Fraction;
                     return Some(c);
                 }
                 // Number words: "three hundred", "twenty-five",
                 // "two hundred and fifty thousand", "two-thousand-strong".
-                // The scale words read here: not the abbreviations
-                // (`mn`, `bn`), which are also words.
-                let scale = |w: &str| {
-                    lookup(SCALES, w).filter(|s| {
-                        *s >= 1e3 && w.len() > 3 && !w.starts_with('m')
-                            || matches!(w, "million")
-                    })
-                };
                 let mut total = 0.0;
                 let mut cur = 0.0;
                 let mut any = false;
@@ -1651,7 +1685,7 @@ impl Scanner {
                         any = true;
                         last = j;
                         j += 1;
-                    } else if let Some(s) = scale(w) {
+                    } else if let Some(s) = spelled_scale(w) {
                         if cur == 0.0 {
                             cur = 1.0;
                         }
@@ -1674,7 +1708,8 @@ impl Scanner {
                             j += 3;
                         } else if small_number(next).is_some()
                             || w == "-"
-                                && (next == "hundred" || scale(next).is_some())
+                                && (next == "hundred"
+                                    || spelled_scale(next).is_some())
                         {
                             j += 1;
                         } else {
@@ -1741,10 +1776,19 @@ impl Scanner {
                     {
                         c.value += 0.5;
                         c.end = half + 1;
+                        // "one and a half million"
+                        if let Some(s) =
+                            self.spelled_scale_at(c.end).filter(|_| !c.scaled)
+                        {
+                            c.value *= s;
+                            c.scaled = true;
+                            c.end += 1;
+                        }
                     }
                 }
             }
         }
+        self.fraction_of_scale(&mut c);
         // "seven-tenths of 1 percent"
         if c.kind == ClaimKind::Fraction
             && c.end + 2 < n
@@ -1757,6 +1801,30 @@ impl Scanner {
             c.end += 3;
         }
         Some(c)
+    }
+
+    /// The scale that piece `i` spells out (see [`spelled_scale`]).
+    fn spelled_scale_at(&self, i: usize) -> Option<f64> {
+        if i >= self.p.len() || self.p[i].kind != PK::Word {
+            return None;
+        }
+        spelled_scale(self.w(i))
+    }
+
+    /// Reads "a quarter of a million" as the count it is, 250,000.
+    fn fraction_of_scale(&self, c: &mut Core) {
+        if c.kind != ClaimKind::Fraction
+            || !self.is(c.end, "of")
+            || !self.is(c.end + 1, "a")
+        {
+            return;
+        }
+        if let Some(s) = self.spelled_scale_at(c.end + 2) {
+            c.kind = ClaimKind::Count;
+            c.value *= s;
+            c.scaled = true;
+            c.end += 3;
+        }
     }
 
     fn currency_before(&self, text: &str, i: usize) -> bool {
@@ -2230,6 +2298,16 @@ impl Scanner {
                 kind = ClaimKind::Quantity;
                 unit = u;
                 end += 1;
+                // "111 kilometers per hour" is a speed, not a distance.
+                let per_time = self.is(end, "per")
+                    && (self.is(end + 1, "hour")
+                        || self.is(end + 1, "second"));
+                if let Some(speed) =
+                    per_time.then(|| speed(u, self.w(end + 1))).flatten()
+                {
+                    unit = speed;
+                    end += 2;
+                }
             } else if w == "square"
                 && end + 1 < n
                 && MEASURE_TABLE.get(self.w(end + 1)).is_some()
@@ -2934,6 +3012,51 @@ mod tests {
                 "three-and-a-half-game",
             ),
             ("half a dozen", 6.0, "", Count, Eq, "half a dozen"),
+            // Halves and quarters of a scale are counts, not fractions.
+            ("half a million people", 5e5, "", Count, Eq, "half a million"),
+            ("half-a-billion", 5e8, "", Count, Eq, "half-a-billion"),
+            ("about a half million", 5e5, "", Count, Approx, "half million"),
+            (
+                "one and a half million",
+                1.5e6,
+                "",
+                Count,
+                Eq,
+                "one and a half million",
+            ),
+            (
+                "nearly a quarter of a million",
+                2.5e5,
+                "",
+                Count,
+                Approx,
+                "quarter of a million",
+            ),
+            (
+                "three-quarters of a million",
+                7.5e5,
+                "",
+                Count,
+                Eq,
+                "three-quarters of a million",
+            ),
+            // A length per a time is a speed.
+            (
+                "winds of 111 kilometers per hour",
+                111.0,
+                "kilometer per hour",
+                Quantity,
+                Eq,
+                "111 kilometers per hour",
+            ),
+            (
+                "200 miles per hour",
+                200.0,
+                "mile per hour",
+                Quantity,
+                Eq,
+                "200 miles per hour",
+            ),
         ];
         for &(phrase, value, unit, kind, op, vtext) in cases {
             let f = fig(phrase).unwrap_or_else(|| panic!("{phrase:?}"));
