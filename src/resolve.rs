@@ -1329,6 +1329,68 @@ pub fn link_document(
         merged.extend(added);
         *entities = merged;
     }
+    national_bodies_by_country(text, gazetteer, entities);
+}
+
+/// A national party or body named by an alias that bodies of other
+/// countries share ("Congress", "Labor", "MIT") is linked to the listed
+/// one of a country the document names (one of its places or its
+/// nationality), or to none: a wrong link is worse than none.
+fn national_bodies_by_country(
+    text: &str,
+    gazetteer: &Gazetteer,
+    entities: &mut [Entity],
+) {
+    let national_alias = |e: &Entity| {
+        let Canonical::Entry(id) = e.canonical else { return None };
+        let entry = gazetteer.entry(id);
+        (entry.flags.has(Flags::AMBIGUOUS_ALIAS)
+            && !entry.country.is_empty()
+            && matches!(&*entry.subtype, "party" | "government")
+            && e.span.of(text) != &*entry.name)
+            .then_some(id)
+    };
+    if !entities.iter().any(|e| national_alias(e).is_some()) {
+        return;
+    }
+    let named: FxHashSet<&str> = entities
+        .iter()
+        .filter(|e| {
+            matches!(e.kind, EntityType::Location | EntityType::Nationality)
+        })
+        .filter_map(|e| match e.canonical {
+            Canonical::Entry(id) => Some(&*gazetteer.entry(id).country),
+            _ => None,
+        })
+        .filter(|c| !c.is_empty())
+        .collect();
+    let of_named = |id: u32| named.contains(&*gazetteer.entry(id).country);
+    let mut found = Vec::new();
+    for e in entities.iter_mut() {
+        let Some(id) = national_alias(e) else { continue };
+        if of_named(id) {
+            continue;
+        }
+        let quote = e.span.of(text);
+        found.clear();
+        gazetteer.find(quote, &mut found);
+        let other = found
+            .iter()
+            .filter(|m| m.span.start == 0 && m.span.end == quote.len())
+            .flat_map(|m| gazetteer.match_entries(m).iter().copied())
+            .find(|&o| {
+                o != id
+                    && gazetteer.entry(o).entity_type() == Some(e.kind)
+                    && of_named(o)
+            });
+        match other {
+            Some(o) => {
+                e.canonical = Canonical::Entry(o);
+                e.origin = Origin::Gazetteer(o);
+            }
+            None => e.canonical = Canonical::None,
+        }
+    }
 }
 
 /// The first bytes and lengths of a document's aliases: a word whose

@@ -834,3 +834,49 @@ fn a_currency_prefix_is_not_the_place() {
         EntityType::Location,
     );
 }
+
+/// The listed name a mention links to, if any.
+fn listed_name(text: &str, quote: &str) -> Option<String> {
+    let doc = Document::new("r", "test", text);
+    let e = pipeline()
+        .process(&doc)
+        .entities
+        .into_iter()
+        .find(|e| e.span.of(text) == quote)
+        .unwrap_or_else(|| panic!("no {quote:?} in {text:?}"));
+    match e.canonical {
+        factspan::annotation::Canonical::Entry(id) => {
+            Some(pipeline().entry_canonical(id).0.to_string())
+        }
+        _ => None,
+    }
+}
+
+#[test]
+fn national_bodies_named_by_a_shared_alias_follow_the_documents_country() {
+    // "Congress" is India's party in an Indian story, the US legislature
+    // in an American one, and neither where no country says which.
+    let india = "NEW DELHI - India's opposition Congress party criticised \
+                 the budget.";
+    let us = "WASHINGTON - The bill now goes to Congress, U.S. officials \
+              said.";
+    let neither = "Unions marched on Congress to demand higher wages.";
+    assert_eq!(
+        listed_name(india, "Congress").as_deref(),
+        Some("Indian National Congress")
+    );
+    assert_eq!(
+        listed_name(us, "Congress").as_deref(),
+        Some("United States Congress")
+    );
+    assert_eq!(listed_name(neither, "Congress"), None);
+    // A party's short name links only where its country is named.
+    let lagos = "LAGOS - Voters backed the Labour Party candidate in \
+                 Nigeria's largest city.";
+    assert_eq!(listed_name(lagos, "Labour Party"), None);
+    let london = "LONDON - The Labour Party won a majority in Britain.";
+    assert_eq!(
+        listed_name(london, "Labour Party").as_deref(),
+        Some("Labour Party (UK)")
+    );
+}
