@@ -880,3 +880,25 @@ fn national_bodies_named_by_a_shared_alias_follow_the_documents_country() {
         Some("Labour Party (UK)")
     );
 }
+
+#[test]
+fn organization_heads_and_industries_are_no_names_after_a_title() {
+    // "General" is a military title, but not before an organization's
+    // head word or an industry.
+    let text = "Unions led by the General Confederation of Labor struck. \
+                Shares of General Electric fell.";
+    has(text, "General Confederation of Labor", EntityType::Organization);
+    lacks(text, "Confederation");
+    lacks(text, "Electric");
+    has("General Petraeus said so.", "Petraeus", EntityType::Person);
+}
+
+#[test]
+fn two_words_joined_by_and_before_an_organization_head() {
+    has(
+        "The United Nations Relief and Works Agency for Palestine Refugees \
+         said on Tuesday that it had run out of fuel.",
+        "United Nations Relief and Works Agency for Palestine Refugees",
+        EntityType::Organization,
+    );
+}
