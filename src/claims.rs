@@ -316,6 +316,13 @@ const STOP: &[&str] = &[
     "behind",
 ];
 
+/// Auxiliaries and verbs of saying: after a capitalized word, they show
+/// it is a name ("Pakistan is"), not a modifier ("Annual inflation").
+static AUXILIARY_WORDS: Words = Words::new(&[
+    "is", "was", "are", "were", "has", "had", "have", "will", "would", "can",
+    "could", "may", "might", "must", "should", "did", "does", "said", "says",
+]);
+
 /// Common irregular verb forms, which end a noun phrase.
 const IRREGULAR_VERBS: &[&str] = &[
     "took", "came", "went", "made", "left", "fled", "died", "got", "saw",
@@ -2458,20 +2465,23 @@ fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
                 matches!(w, "of" | "on" | "in" | "for" | "by")
                     || lower_in(w, LEVEL_COMPLEMENTS)
             });
-        let common_noun = (s..e).all(|k| {
-            word(text, &toks[k]).is_some_and(|w| {
-                !w.starts_with(|c: char| c.is_uppercase())
-                    && !TIME_WORDS.has(w)
-            })
-        });
+        // A name may modify the head: "held its Selic rate at 10.5%".
+        let common_noun = e > s
+            && word(text, &toks[e - 1])
+                .is_some_and(|w| !w.starts_with(|c: char| c.is_uppercase()))
+            && (s..e).all(|k| {
+                word(text, &toks[k]).is_some_and(|w| !TIME_WORDS.has(w))
+            });
         (e > s && stops_well && common_noun)
             .then(|| Span::new(toks[s].span.start, toks[e - 1].span.end))
     };
     // "two or three games", "five to 10 branches", "a few hundred or a
     // few thousand people": the noun after the other figure.
+    // Not money paid to people: "pay $148 million to two workers".
     let after = if after + 1 < toks.len()
-        && word(text, &toks[after]).is_some_and(|w| matches!(w, "or" | "to"))
-    {
+        && word(text, &toks[after]).is_some_and(|w| {
+            w == "or" || w == "to" && f.kind != ClaimKind::Money
+        }) {
         let mut k = after + 1;
         let mut figure = false;
         while k < toks.len() && k < after + 6 {
@@ -2580,6 +2590,16 @@ fn subject_of(
     here: &[Entity],
     attribution: Option<Span>,
 ) -> Option<Span> {
+    // "a federal judge in Manhattan ordered": a place after a noun and
+    // its preposition only says where the subject is.
+    let where_of_a_noun = |e: &Entity| {
+        let k = toks.partition_point(|t| t.span.start < e.span.start);
+        k >= 2
+            && word(text, &toks[k - 1])
+                .is_some_and(|w| matches!(w, "in" | "at" | "from" | "near"))
+            && word(text, &toks[k - 2])
+                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+    };
     let ent = here.iter().find(|e| {
         matches!(
             e.kind,
@@ -2587,6 +2607,7 @@ fn subject_of(
                 | EntityType::Organization
                 | EntityType::Location
         ) && attribution.is_none_or(|a| !a.overlaps(e.span))
+            && !(e.kind == EntityType::Location && where_of_a_noun(e))
     });
     if let Some(e) = ent {
         return Some(e.span);
@@ -2618,12 +2639,27 @@ fn subject_of(
                 continue;
             }
             let (s, end) = name_at(text, toks, i)?;
+            // "Annual inflation stood at": one capitalized word opening
+            // the sentence before a lowercase one is a common word, no
+            // name, unless a verb follows ("Pakistan is", which the
+            // gazetteer stage had not found).
+            if i == 0
+                && end == 1
+                && toks.get(1).is_some_and(|n| {
+                    word(text, n).is_some_and(|w| {
+                        w.starts_with(|c: char| c.is_lowercase())
+                            && !AUXILIARY_WORDS.has(w)
+                    })
+                })
+            {
+                i += 1;
+                continue;
+            }
             let s = if s.of(text).ends_with("’s") {
                 Span::new(s.start, s.end - "’s".len())
             } else {
                 s
             };
-            let _ = end;
             if attribution.is_some_and(|a| a.overlaps(s)) {
                 return None;
             }
@@ -2710,6 +2746,17 @@ fn clauses(
                         "including",
                     ],
                 ) =>
+            {
+                (Some(b",".as_slice()), false)
+            }
+            // ", down from 24 percent in 2019", ", compared with ...": the
+            // earlier figure's date is not the clause's.
+            _ if prev_comma
+                && (lower_in_bytes(s, &["up", "down"])
+                    && all.get(i + 1).is_some_and(|n| {
+                        &bytes[n.span.range()] == b"from"
+                    })
+                    || s == b"compared") =>
             {
                 (Some(b",".as_slice()), false)
             }
@@ -3295,6 +3342,12 @@ mod tests {
                 "8 percent",
                 "Rents",
             ),
+            // A name may modify the head of a level verb's object.
+            (
+                "The central bank held its Selic rate at 10.50%.",
+                "10.50%",
+                "Selic rate",
+            ),
             // A counted "number of X" runs on to what it numbers.
             (
                 "He promised to cut the number of ministers to 60.",
@@ -3441,6 +3494,30 @@ mod tests {
         let s = "The letter, dated Jan. 1, 2025, cites Resolution 2401 and \
                  COVID-19 for the third time since 09 January 2026.";
         assert!(claims(s).is_empty());
+    }
+
+    #[test]
+    fn a_comparison_keeps_its_own_date() {
+        let rows = claims("Turnout was 18.9%, down from 24 percent in 2019.");
+        let time = |t: &str| &rows.iter().find(|r| r.text == t).unwrap().time;
+        assert_eq!(time("18.9%"), "");
+        assert_eq!(time("24 percent"), "2019");
+    }
+
+    #[test]
+    fn a_capitalized_common_word_opening_a_sentence_is_no_subject() {
+        let rows = claims("Annual inflation still stood at 276.4%.");
+        assert_eq!(rows[0].subject, "");
+        assert_eq!(rows[0].counted, "Annual inflation");
+    }
+
+    #[test]
+    fn money_paid_to_people_is_no_range() {
+        let rows =
+            claims("A judge ordered him to pay $148 million to two workers.");
+        assert_eq!(rows[0].text, "$148 million");
+        assert_eq!(rows[0].counted, "");
+        assert_eq!(rows[1].counted, "workers");
     }
 
     #[test]

@@ -241,3 +241,15 @@ fn a_kind_of_organization_as_speaker_is_the_one_named() {
     let text = "The agency said 40 ships were waiting.";
     assert_eq!(attribution(text, "40"), "agency");
 }
+
+#[test]
+fn a_place_after_a_noun_is_not_the_subject() {
+    let text = "A federal judge in Manhattan ordered Rudy Giuliani to pay \
+                $148 million.";
+    let c = claim(text, "$148 million");
+    assert_eq!(c.subject.map(|s| s.of(text)), Some("Rudy Giuliani"));
+    // A place that opens the sentence still is.
+    let text = "In Brazil, the central bank held its rate at 10.50%.";
+    let c = claim(text, "10.50%");
+    assert_eq!(c.subject.map(|s| s.of(text)), Some("Brazil"));
+}
