@@ -902,3 +902,19 @@ fn two_words_joined_by_and_before_an_organization_head() {
         EntityType::Organization,
     );
 }
+
+#[test]
+fn unknown_first_names_before_a_listed_surname_are_people() {
+    has(
+        "In basketball, LeBron James scored 23 points.",
+        "LeBron James",
+        EntityType::Person,
+    );
+    has(
+        "Justices Elena Kagan and Ketanji Brown Jackson dissented.",
+        "Ketanji Brown Jackson",
+        EntityType::Person,
+    );
+    // An event named by its town is no person ("Paris" is a given name).
+    lacks("He won gold at the Paris Olympics on Sunday.", "Paris Olympics");
+}
