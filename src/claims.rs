@@ -170,6 +170,11 @@ const STOP: &[&str] = &[
     "a",
     "an",
     "the",
+    // "closed 0.6% higher": comparatives after a figure count nothing.
+    "higher",
+    "lower",
+    "stronger",
+    "weaker",
     "of",
     "in",
     "on",

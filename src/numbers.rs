@@ -117,27 +117,50 @@ impl Currency {
     }
 }
 
-/// The rupee a document means ([`Currency::rupee_for`]), found when a
-/// figure first asks for it: finding it reads the whole text, and most
-/// documents have no rupees.
+/// What a document's bare currency words mean: the rupee of `Rs`
+/// ([`Currency::rupee_for`]) and whether its `pounds` are sterling, each
+/// found when a figure first asks, since finding it reads the whole text
+/// and most documents have neither.
 pub struct Rupee<'t> {
     text: &'t str,
     found: std::cell::OnceCell<Currency>,
+    british: std::cell::OnceCell<bool>,
 }
 
 impl<'t> Rupee<'t> {
     /// The rupee of document `text`, not looked for yet.
     pub fn of(text: &'t str) -> Rupee<'t> {
-        Rupee { text, found: std::cell::OnceCell::new() }
+        Rupee {
+            text,
+            found: std::cell::OnceCell::new(),
+            british: std::cell::OnceCell::new(),
+        }
     }
 
     /// A rupee known already.
     pub fn fixed(currency: Currency) -> Rupee<'static> {
-        Rupee { text: "", found: std::cell::OnceCell::from(currency) }
+        Rupee {
+            text: "",
+            found: std::cell::OnceCell::from(currency),
+            british: std::cell::OnceCell::new(),
+        }
     }
 
     fn code(&self) -> &'static str {
         self.found.get_or_init(|| Currency::rupee_for(self.text)).code()
+    }
+
+    /// Whether the document is British, so that "10 billion pounds" is
+    /// money: it names Britain, its nations or capital, or sterling.
+    fn british(&self) -> bool {
+        *self.british.get_or_init(|| {
+            [
+                "Britain", "British", "UK", "U.K.", "London", "LONDON",
+                "England", "Scotland", "Wales", "sterling", "FTSE",
+            ]
+            .iter()
+            .any(|w| self.text.contains(w))
+        })
     }
 }
 
@@ -259,6 +282,13 @@ fn spelled_scale(w: &str) -> Option<f64> {
         *s >= 1e3 && w.len() > 3 && !w.starts_with('m') || w == "million"
     })
 }
+
+/// Stock indexes named by how many shares they hold (`FTSE 100`,
+/// `Nikkei 225`), lowercase: the number is part of the name.
+const STOCK_INDEXES: &[&[u8]] = &[
+    b"ftse", b"nikkei", b"stoxx", b"cac", b"dax", b"nasdaq", b"russell",
+    b"nifty", b"asx", b"ibex", b"kospi", b"tsx", b"aex", b"smi",
+];
 
 /// Suffixes glued to digits (`5m`, `2.3bn`, `10k`).
 const SUFFIX_SCALES: &[(&str, f64)] = &[
@@ -1967,6 +1997,15 @@ impl Scanner {
             {
                 return true;
             }
+            // A stock index named by its size: "FTSE 100", "S&P 500",
+            // "Nikkei 225".
+            let sp = before == b"p"
+                && i >= 3
+                && self.w_bytes(i - 2) == b"&"
+                && self.w_bytes(i - 3) == b"s";
+            if sp || STOCK_INDEXES.contains(&before) {
+                return true;
+            }
             // A wire service's version slug: "UPDATE 2-Oil prices climb".
             if matches!(before, b"update" | b"wrapup" | b"rpt" | b"refile")
                 && i + 1 < p.len()
@@ -2291,6 +2330,16 @@ impl Scanner {
                 kind = ClaimKind::Money;
                 unit = "GBP";
                 end += 2;
+            } else if (w == "pounds" || w == "pound")
+                && c.scaled
+                && !self.is(end + 1, "of")
+                && rupee.british()
+            {
+                // "return 10 billion pounds to shareholders" in a British
+                // story is money; "2 billion pounds of cheese" is weight.
+                kind = ClaimKind::Money;
+                unit = "GBP";
+                end += 1;
             } else if let Some(u) = MEASURE_TABLE
                 .get(w)
                 .filter(|_| self.p[end].kind == PK::Word && !glued)

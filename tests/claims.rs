@@ -253,3 +253,32 @@ fn a_place_after_a_noun_is_not_the_subject() {
     let c = claim(text, "10.50%");
     assert_eq!(c.subject.map(|s| s.of(text)), Some("Brazil"));
 }
+
+#[test]
+fn pounds_are_sterling_in_a_british_story() {
+    let text = "LONDON - Barclays plans to return 10 billion pounds to \
+                shareholders.";
+    assert_eq!(claim(text, "10 billion pounds").unit, "GBP");
+    // Weight: "of" follows, or nothing says the story is British.
+    let text = "LONDON - Farmers sold 2 billion pounds of cheese.";
+    assert_eq!(claim(text, "2 billion pounds").unit, "pound");
+    let text = "Farmers in Iowa harvested 3 million pounds last year.";
+    assert_eq!(claim(text, "3 million pounds").unit, "pound");
+}
+
+#[test]
+fn stock_indexes_named_by_a_number_hold_no_figure() {
+    let text = "The FTSE 100 index closed 0.6% higher and the S&P 500 rose \
+                1.2%, while the Nikkei 225 gained 300 points.";
+    let doc = factspan::Document::new("c", "test", text);
+    let figures: Vec<&str> = pipeline()
+        .process(&doc)
+        .claims
+        .iter()
+        .map(|c| c.span.of(text))
+        .collect();
+    assert_eq!(figures, ["0.6%", "1.2%", "300"]);
+    // A comparative after the figure is not what it counts.
+    let counted = claim(text, "0.6%").counted.map(|c| c.of(text));
+    assert!(counted.is_some_and(|c| c.ends_with("index")), "{counted:?}");
+}
