@@ -13,6 +13,7 @@
 //!   `a report by X`, `X's data`;
 //! * time: the DATE expression nearest the figure in the sentence.
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
@@ -772,6 +773,32 @@ fn quote_open_after(text: &str, toks: &[Token], open: bool) -> bool {
     glance(text, toks, open, &mut Vec::new()).quote_after
 }
 
+/// A worker thread's buffers for [`ClaimStage::extract`], kept from one
+/// document to the next: fresh ones were allocated and grown a doubling
+/// at a time in every document, and its claims and numeric entities
+/// grew so in the caller's new lists, where a copy at the end costs one
+/// allocation each.
+#[derive(Default)]
+struct Scratch {
+    scanner: Scanner,
+    mentions: Vec<Mention>,
+    dates: Vec<Span>,
+    pending: Vec<usize>,
+    clause: Clauses,
+    cues: Cues,
+    numbers: Vec<usize>,
+    claims: Vec<Claim>,
+    numeric: Vec<Entity>,
+}
+
+/// Claims and numeric entities past which [`SCRATCH`]'s lists are let go
+/// after a document rather than kept: about 1 MB of claims.
+const KEPT_CLAIMS: usize = 1 << 13;
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
 /// What one sentence offers every claim in it.
 struct SentenceInfo {
     attribution: Option<Span>,
@@ -800,20 +827,57 @@ impl ClaimStage {
         claims: &mut Vec<Claim>,
         numeric_entities: &mut Vec<Entity>,
     ) {
+        SCRATCH.with(|cell| {
+            // A call made while the thread's buffers are in use (none
+            // today) takes fresh ones.
+            let mut fresh = None;
+            let mut kept = cell.try_borrow_mut().ok();
+            let scratch = match kept.as_deref_mut() {
+                Some(s) => s,
+                None => fresh.insert(Scratch::default()),
+            };
+            self.extract_with(text, seg, entities, scratch);
+            claims.extend(scratch.claims.drain(..));
+            numeric_entities.extend(scratch.numeric.drain(..));
+            if scratch.claims.capacity() > KEPT_CLAIMS {
+                scratch.claims = Vec::new();
+            }
+            if scratch.numeric.capacity() > KEPT_CLAIMS {
+                scratch.numeric = Vec::new();
+            }
+        });
+    }
+
+    /// [`ClaimStage::extract`] with the thread's buffers, into
+    /// `scratch.claims` and `scratch.numeric`.
+    fn extract_with(
+        &self,
+        text: &str,
+        seg: &Segmentation,
+        entities: &[Entity],
+        scratch: &mut Scratch,
+    ) {
+        let Scratch {
+            scanner,
+            mentions,
+            dates,
+            pending,
+            clause,
+            cues,
+            numbers,
+            claims,
+            numeric: numeric_entities,
+        } = scratch;
         let rupee = Rupee::of(text);
-        let mut scanner = Scanner::default();
-        let mut mentions: Vec<Mention> = Vec::new();
-        let mut dates: Vec<Span> = Vec::new();
+        // The last document's figures, whose entity lists are kept.
+        scanner.recycle(mentions);
         let mut prev_subject: Option<Span> = None;
         // The sentences whose subject, if they have one, would have
         // replaced `prev_subject` (the latest first): they are read only
         // for a claim that uses "its", which few do.
-        let mut pending: Vec<usize> = Vec::new();
+        pending.clear();
         let mut speakers = Speakers::default();
-        let mut clause = Clauses::default();
-        let mut cues = Cues::default();
-        // The number tokens of a sentence, by index.
-        let mut numbers: Vec<usize> = Vec::new();
+        // `numbers` holds the number tokens of a sentence, by index.
         // The end of the last sentence's run of entities, and of its span.
         let (mut run_end, mut last_end) = (0, 0);
         for (si, sentence) in seg.sentences.iter().enumerate() {
@@ -838,7 +902,7 @@ impl ClaimStage {
             let here = &entities[lo..hi];
             let inside = speakers.quote_open;
             let Glance { quote_after, saying } =
-                glance(text, toks, inside, &mut numbers);
+                glance(text, toks, inside, numbers);
             let number = !numbers.is_empty();
             let figures = may_hold_figure(text, toks, number);
             dates.clear();
@@ -855,7 +919,7 @@ impl ClaimStage {
             // The cues of a sentence with figures serve its claims too.
             let attribution = if saying || figures || quote_after && !inside {
                 cues.read(text, toks);
-                speakers.of_sentence(text, seg, si, toks, &dates, &cues)
+                speakers.of_sentence(text, seg, si, toks, dates, cues)
             } else {
                 None
             };
@@ -872,13 +936,13 @@ impl ClaimStage {
             // 5, 2021, ...") has no figure unless a word starts one.
             if number
                 && !dates.is_empty()
-                && !may_hold_figure_outside(text, toks, &numbers, &dates)
+                && !may_hold_figure_outside(text, toks, numbers, dates)
             {
                 pending.push(si);
                 continue;
             }
-            scanner.recycle(&mut mentions);
-            scanner.scan(text, toks, &dates, &rupee, &mut mentions);
+            scanner.recycle(mentions);
+            scanner.scan(text, toks, dates, &rupee, mentions);
             // Clauses only bound dates: without one, no figure has a time.
             if !mentions.is_empty() && !dates.is_empty() {
                 // Only the clauses of the figures and dates are asked for
@@ -895,8 +959,8 @@ impl ClaimStage {
                     text,
                     &toks[..upto.min(toks.len())],
                     toks,
-                    &dates,
-                    &mut clause,
+                    dates,
+                    clause,
                 );
             }
             if mentions.is_empty() {
@@ -908,7 +972,7 @@ impl ClaimStage {
                 subject: subject_of(text, toks, here, attribution),
             };
             let mut prev_counted: Option<(ClaimKind, Span)> = None;
-            for m in &mentions {
+            for m in mentions.iter() {
                 for &(kind, span) in &m.entities {
                     numeric_entities.push(Entity {
                         span,
@@ -936,7 +1000,7 @@ impl ClaimStage {
                         });
                     let bare = m.modifier_noun.is_none()
                         && !m.age
-                        && (compared || elliptic(text, toks, &dates, m.span));
+                        && (compared || elliptic(text, toks, dates, m.span));
                     (bare && kind == m.figure.kind && c.end < m.span.start)
                         .then_some(c)
                 });
@@ -951,7 +1015,7 @@ impl ClaimStage {
                         text,
                         seg,
                         entities,
-                        &mut pending,
+                        pending,
                         &mut prev_subject,
                     );
                 }
@@ -980,13 +1044,13 @@ impl ClaimStage {
                         toks,
                         &cues.verbs,
                         m.span,
-                        &dates,
+                        dates,
                         info.attribution,
                     )
                     .map(|a| speakers.as_written(text, here, entities, a))
                     .or(info.attribution)
                     .map(|a| full_name(entities, a)),
-                    time: time_of(text, toks, &clause, &dates, m.span),
+                    time: time_of(text, toks, clause, dates, m.span),
                     rule: claim_rule(m),
                 });
             }
