@@ -993,7 +993,8 @@ impl ClaimStage {
                 if !m.claim {
                     continue;
                 }
-                let counted = counted_of(text, toks, m).or_else(|| {
+                let place = Place::of(toks, m.span);
+                let counted = counted_of(text, toks, m, place).or_else(|| {
                     // Ellipsis: "killing nine people and injuring 45",
                     // "rose 4 cents, to $12.63": a bare figure counts what
                     // the figure before it in the sentence counted.
@@ -1009,7 +1010,8 @@ impl ClaimStage {
                         });
                     let bare = m.modifier_noun.is_none()
                         && !m.age
-                        && (compared || elliptic(text, toks, dates, m.span));
+                        && (compared
+                            || elliptic(text, toks, dates, place.after));
                     (bare && kind == m.figure.kind && c.end < m.span.start)
                         .then_some(c)
                 });
@@ -1053,13 +1055,14 @@ impl ClaimStage {
                         toks,
                         &cues.verbs,
                         m.span,
+                        place.first,
                         dates,
                         info.attribution,
                     )
                     .map(|a| speakers.as_written(text, here, entities, a))
                     .or(info.attribution)
                     .map(|a| full_name(entities, a)),
-                    time: time_of(text, toks, clause, dates, m.span),
+                    time: time_of(text, toks, clause, dates, m.span, place),
                     rule: claim_rule(m),
                 });
             }
@@ -1798,15 +1801,17 @@ fn caps_back(text: &str, toks: &[Token], i: usize) -> usize {
 /// Russia fires five shells" gives the figure to the institute, and "X
 /// estimates ... $1 billion, said Y" to X. The verb of saying nearest
 /// before the figure, after the sentence's own speaker, names it.
+/// `at` is the figure's first token.
+#[allow(clippy::too_many_arguments)]
 fn nearer_source(
     text: &str,
     toks: &[Token],
     verbs: &[usize],
     figure: Span,
+    at: usize,
     dates: &[Span],
     sentence: Option<Span>,
 ) -> Option<Span> {
-    let at = toks.partition_point(|t| t.span.start < figure.start);
     // A speaker named after the figure ("..., said Y") does not bound
     // the search.
     let after =
@@ -2237,9 +2242,9 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
 
 /// Whether nothing that could say what a figure counts follows it: a
 /// punctuation mark, the sentence end, a date, or a preposition of
-/// place or time (`and 43,000 in restaurants`, `to $12.63.`).
-fn elliptic(text: &str, toks: &[Token], dates: &[Span], at: Span) -> bool {
-    let k = toks.partition_point(|t| t.span.start < at.end);
+/// place or time (`and 43,000 in restaurants`, `to $12.63.`). `k` is
+/// the first token after the figure.
+fn elliptic(text: &str, toks: &[Token], dates: &[Span], k: usize) -> bool {
     let Some(t) = toks.get(k) else { return true };
     // "and 60 injured when ...": a participle standing for its verb,
     // with nothing after it that it could describe.
@@ -2263,15 +2268,38 @@ fn elliptic(text: &str, toks: &[Token], dates: &[Span], at: Span) -> bool {
         })
 }
 
-/// What a figure counts or measures.
-fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
+/// Where a figure's phrase lies among its sentence's tokens, found once
+/// for the questions asked of the figure rather than by each.
+#[derive(Clone, Copy, Debug)]
+struct Place {
+    /// The phrase's first token.
+    first: usize,
+    /// The first token after the phrase.
+    after: usize,
+}
+
+impl Place {
+    fn of(toks: &[Token], span: Span) -> Place {
+        let first = toks.partition_point(|t| t.span.start < span.start);
+        let after =
+            first + toks[first..].partition_point(|t| t.span.start < span.end);
+        Place { first, after }
+    }
+}
+
+/// What a figure counts or measures (its phrase at `place`).
+fn counted_of(
+    text: &str,
+    toks: &[Token],
+    m: &Mention,
+    place: Place,
+) -> Option<Span> {
     if let Some(n) = m.modifier_noun {
         return Some(n);
     }
     let f = &m.figure;
     // The first token after the phrase, and the first of the phrase.
-    let mut after = toks.partition_point(|t| t.span.start < m.span.end);
-    let first = toks.partition_point(|t| t.span.start < m.span.start);
+    let Place { first, mut after } = place;
     // "the 6,250-meter (6,836-yard) course": the noun is after the
     // parenthesis, whether the figure is before it or inside it.
     // Only a noun right after the parenthesis counts ("dlrs 36 (...) for
@@ -2830,6 +2858,7 @@ fn time_of(
     clauses: &Clauses,
     dates: &[Span],
     at: Span,
+    place: Place,
 ) -> Option<Span> {
     // No date, no time; `clauses` were not even numbered then.
     if dates.is_empty() {
@@ -2839,7 +2868,8 @@ fn time_of(
         let k = toks.partition_point(|t| t.span.start < start);
         clauses.of_token.get(k).copied()
     };
-    let here = clause_at(at.start)?;
+    // `clause_at(at.start)`, its token found already.
+    let here = clauses.of_token.get(place.first).copied()?;
     let found = date_in_clause(text, toks, &clause_at, dates, here, at);
     found.or_else(|| {
         let parent = clauses.parent.get(here as usize).copied().flatten()?;
