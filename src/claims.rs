@@ -13,6 +13,7 @@
 //!   `a report by X`, `X's data`;
 //! * time: the DATE expression nearest the figure in the sentence.
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
@@ -414,13 +415,16 @@ struct Words {
     set: OnceLock<WordSet>,
 }
 
-/// A hashed word list, with the first and last letters of its words of
-/// each length: most words fail those bit tests and are never hashed.
-/// Words of up to [`PACKED`] bytes are hashed as one number (see
+/// A hashed word list, with the first, last and second letters of its
+/// words of each length: most words fail those bit tests and are never
+/// hashed. Words of up to [`PACKED`] bytes are hashed as one number (see
 /// [`packed`]); longer ones, in no list today, are compared in turn.
 struct WordSet {
     first: [u32; 32],
     last: [u32; 32],
+    /// Asked only of the words that pass the other two, as few do: it
+    /// turns away about half of those ("the" and "him" for "told").
+    second: [u32; 32],
     words: FxHashSet<u128>,
 }
 
@@ -445,6 +449,7 @@ impl WordSet {
         let mut set = WordSet {
             first: [0; 32],
             last: [0; 32],
+            second: [0; 32],
             words: FxHashSet::default(),
         };
         for w in list {
@@ -453,6 +458,9 @@ impl WordSet {
                 if w.len() < 32 {
                     set.first[w.len()] |= letter_bit(a);
                     set.last[w.len()] |= letter_bit(z);
+                    // A one-letter word's second letter is its last.
+                    let b = w.get(1).copied().unwrap_or(z);
+                    set.second[w.len()] |= letter_bit(b);
                 }
             }
             if w.len() <= PACKED {
@@ -471,6 +479,8 @@ impl WordSet {
             (Some(&a), Some(&z)) if n < 32 => {
                 self.first[n] & letter_bit(a) != 0
                     && self.last[n] & letter_bit(z) != 0
+                    && self.second[n] & letter_bit(*b.get(1).unwrap_or(&z))
+                        != 0
             }
             _ => true,
         }
@@ -787,6 +797,32 @@ fn quote_open_after(text: &str, toks: &[Token], open: bool) -> bool {
     glance(text, toks, open, &mut Vec::new()).quote_after
 }
 
+/// A worker thread's buffers for [`ClaimStage::extract`], kept from one
+/// document to the next: fresh ones were allocated and grown a doubling
+/// at a time in every document, and its claims and numeric entities
+/// grew so in the caller's new lists, where a copy at the end costs one
+/// allocation each.
+#[derive(Default)]
+struct Scratch {
+    scanner: Scanner,
+    mentions: Vec<Mention>,
+    dates: Vec<Span>,
+    pending: Vec<usize>,
+    clause: Clauses,
+    cues: Cues,
+    numbers: Vec<usize>,
+    claims: Vec<Claim>,
+    numeric: Vec<Entity>,
+}
+
+/// Claims and numeric entities past which [`SCRATCH`]'s lists are let go
+/// after a document rather than kept: about 2 MB of claims.
+const KEPT_CLAIMS: usize = 1 << 13;
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
 /// What one sentence offers every claim in it.
 struct SentenceInfo {
     attribution: Option<Span>,
@@ -815,20 +851,57 @@ impl ClaimStage {
         claims: &mut Vec<Claim>,
         numeric_entities: &mut Vec<Entity>,
     ) {
+        SCRATCH.with(|cell| {
+            // A call made while the thread's buffers are in use (none
+            // today) takes fresh ones.
+            let mut fresh = None;
+            let mut kept = cell.try_borrow_mut().ok();
+            let scratch = match kept.as_deref_mut() {
+                Some(s) => s,
+                None => fresh.insert(Scratch::default()),
+            };
+            self.extract_with(text, seg, entities, scratch);
+            claims.append(&mut scratch.claims);
+            numeric_entities.append(&mut scratch.numeric);
+            if scratch.claims.capacity() > KEPT_CLAIMS {
+                scratch.claims = Vec::new();
+            }
+            if scratch.numeric.capacity() > KEPT_CLAIMS {
+                scratch.numeric = Vec::new();
+            }
+        });
+    }
+
+    /// [`ClaimStage::extract`] with the thread's buffers, into
+    /// `scratch.claims` and `scratch.numeric`.
+    fn extract_with(
+        &self,
+        text: &str,
+        seg: &Segmentation,
+        entities: &[Entity],
+        scratch: &mut Scratch,
+    ) {
+        let Scratch {
+            scanner,
+            mentions,
+            dates,
+            pending,
+            clause,
+            cues,
+            numbers,
+            claims,
+            numeric: numeric_entities,
+        } = scratch;
         let rupee = Rupee::of(text);
-        let mut scanner = Scanner::default();
-        let mut mentions: Vec<Mention> = Vec::new();
-        let mut dates: Vec<Span> = Vec::new();
+        // The last document's figures, whose entity lists are kept.
+        scanner.recycle(mentions);
         let mut prev_subject: Option<Span> = None;
         // The sentences whose subject, if they have one, would have
         // replaced `prev_subject` (the latest first): they are read only
         // for a claim that uses "its", which few do.
-        let mut pending: Vec<usize> = Vec::new();
+        pending.clear();
         let mut speakers = Speakers::default();
-        let mut clause = Clauses::default();
-        let mut cues = Cues::default();
-        // The number tokens of a sentence, by index.
-        let mut numbers: Vec<usize> = Vec::new();
+        // `numbers` holds the number tokens of a sentence, by index.
         // The end of the last sentence's run of entities, and of its span.
         let (mut run_end, mut last_end) = (0, 0);
         for (si, sentence) in seg.sentences.iter().enumerate() {
@@ -853,7 +926,7 @@ impl ClaimStage {
             let here = &entities[lo..hi];
             let inside = speakers.quote_open;
             let Glance { quote_after, saying } =
-                glance(text, toks, inside, &mut numbers);
+                glance(text, toks, inside, numbers);
             let number = !numbers.is_empty();
             let figures = may_hold_figure(text, toks, number);
             dates.clear();
@@ -870,7 +943,7 @@ impl ClaimStage {
             // The cues of a sentence with figures serve its claims too.
             let attribution = if saying || figures || quote_after && !inside {
                 cues.read(text, toks);
-                speakers.of_sentence(text, seg, si, toks, &dates, &cues)
+                speakers.of_sentence(text, seg, si, toks, dates, cues)
             } else {
                 None
             };
@@ -887,13 +960,13 @@ impl ClaimStage {
             // 5, 2021, ...") has no figure unless a word starts one.
             if number
                 && !dates.is_empty()
-                && !may_hold_figure_outside(text, toks, &numbers, &dates)
+                && !may_hold_figure_outside(text, toks, numbers, dates)
             {
                 pending.push(si);
                 continue;
             }
-            scanner.recycle(&mut mentions);
-            scanner.scan(text, toks, &dates, &rupee, &mut mentions);
+            scanner.recycle(mentions);
+            scanner.scan(text, toks, dates, &rupee, mentions);
             // Clauses only bound dates: without one, no figure has a time.
             if !mentions.is_empty() && !dates.is_empty() {
                 // Only the clauses of the figures and dates are asked for
@@ -910,8 +983,8 @@ impl ClaimStage {
                     text,
                     &toks[..upto.min(toks.len())],
                     toks,
-                    &dates,
-                    &mut clause,
+                    dates,
+                    clause,
                 );
             }
             if mentions.is_empty() {
@@ -923,7 +996,7 @@ impl ClaimStage {
                 subject: subject_of(text, toks, here, attribution),
             };
             let mut prev_counted: Option<(ClaimKind, Span)> = None;
-            for m in &mentions {
+            for m in mentions.iter() {
                 for &(kind, span) in &m.entities {
                     numeric_entities.push(Entity {
                         span,
@@ -935,7 +1008,8 @@ impl ClaimStage {
                 if !m.claim {
                     continue;
                 }
-                let counted = counted_of(text, toks, m)
+                let place = Place::of(toks, m.span);
+                let counted = counted_of(text, toks, m, place)
                     .map(|c| through_of(text, toks, c))
                     .or_else(|| {
                         // Ellipsis: "killing nine people and injuring 45",
@@ -954,7 +1028,7 @@ impl ClaimStage {
                         let bare = m.modifier_noun.is_none()
                             && !m.age
                             && (compared
-                                || elliptic(text, toks, &dates, m.span));
+                                || elliptic(text, toks, dates, place.after));
                         (bare && kind == m.figure.kind && c.end < m.span.start)
                             .then_some(c)
                     });
@@ -969,7 +1043,7 @@ impl ClaimStage {
                         text,
                         seg,
                         entities,
-                        &mut pending,
+                        pending,
                         &mut prev_subject,
                     );
                 }
@@ -998,13 +1072,14 @@ impl ClaimStage {
                         toks,
                         &cues.verbs,
                         m.span,
-                        &dates,
+                        place.first,
+                        dates,
                         info.attribution,
                     )
                     .map(|a| speakers.as_written(text, here, entities, a))
                     .or(info.attribution)
                     .map(|a| full_name(entities, a)),
-                    time: time_of(text, toks, &clause, &dates, m.span),
+                    time: time_of(text, toks, clause, dates, m.span, place),
                     rule: claim_rule(m),
                 });
             }
@@ -1743,15 +1818,16 @@ fn caps_back(text: &str, toks: &[Token], i: usize) -> usize {
 /// Russia fires five shells" gives the figure to the institute, and "X
 /// estimates ... $1 billion, said Y" to X. The verb of saying nearest
 /// before the figure, after the sentence's own speaker, names it.
+/// `at` is the figure's first token.
 fn nearer_source(
     text: &str,
     toks: &[Token],
     verbs: &[usize],
     figure: Span,
+    at: usize,
     dates: &[Span],
     sentence: Option<Span>,
 ) -> Option<Span> {
-    let at = toks.partition_point(|t| t.span.start < figure.start);
     // A speaker named after the figure ("..., said Y") does not bound
     // the search.
     let after =
@@ -2191,9 +2267,9 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
 
 /// Whether nothing that could say what a figure counts follows it: a
 /// punctuation mark, the sentence end, a date, or a preposition of
-/// place or time (`and 43,000 in restaurants`, `to $12.63.`).
-fn elliptic(text: &str, toks: &[Token], dates: &[Span], at: Span) -> bool {
-    let k = toks.partition_point(|t| t.span.start < at.end);
+/// place or time (`and 43,000 in restaurants`, `to $12.63.`). `k` is
+/// the first token after the figure.
+fn elliptic(text: &str, toks: &[Token], dates: &[Span], k: usize) -> bool {
     let Some(t) = toks.get(k) else { return true };
     // "and 60 injured when ...": a participle standing for its verb,
     // with nothing after it that it could describe; "and 29,500
@@ -2234,15 +2310,38 @@ fn through_of(text: &str, toks: &[Token], c: Span) -> Span {
     np_after(text, toks, k + 1).map_or(c, |n| Span::new(c.start, n.end))
 }
 
-/// What a figure counts or measures.
-fn counted_of(text: &str, toks: &[Token], m: &Mention) -> Option<Span> {
+/// Where a figure's phrase lies among its sentence's tokens, found once
+/// for the questions asked of the figure rather than by each.
+#[derive(Clone, Copy, Debug)]
+struct Place {
+    /// The phrase's first token.
+    first: usize,
+    /// The first token after the phrase.
+    after: usize,
+}
+
+impl Place {
+    fn of(toks: &[Token], span: Span) -> Place {
+        let first = toks.partition_point(|t| t.span.start < span.start);
+        let after =
+            first + toks[first..].partition_point(|t| t.span.start < span.end);
+        Place { first, after }
+    }
+}
+
+/// What a figure counts or measures (its phrase at `place`).
+fn counted_of(
+    text: &str,
+    toks: &[Token],
+    m: &Mention,
+    place: Place,
+) -> Option<Span> {
     if let Some(n) = m.modifier_noun {
         return Some(n);
     }
     let f = &m.figure;
     // The first token after the phrase, and the first of the phrase.
-    let mut after = toks.partition_point(|t| t.span.start < m.span.end);
-    let first = toks.partition_point(|t| t.span.start < m.span.start);
+    let Place { first, mut after } = place;
     // "the 6,250-meter (6,836-yard) course": the noun is after the
     // parenthesis, whether the figure is before it or inside it.
     // Only a noun right after the parenthesis counts ("dlrs 36 (...) for
@@ -2841,6 +2940,7 @@ fn time_of(
     clauses: &Clauses,
     dates: &[Span],
     at: Span,
+    place: Place,
 ) -> Option<Span> {
     // No date, no time; `clauses` were not even numbered then.
     if dates.is_empty() {
@@ -2850,7 +2950,8 @@ fn time_of(
         let k = toks.partition_point(|t| t.span.start < start);
         clauses.of_token.get(k).copied()
     };
-    let here = clause_at(at.start)?;
+    // `clause_at(at.start)`, its token found already.
+    let here = clauses.of_token.get(place.first).copied()?;
     let found = date_in_clause(text, toks, &clause_at, dates, here, at);
     found.or_else(|| {
         let parent = clauses.parent.get(here as usize).copied().flatten()?;
