@@ -1543,6 +1543,8 @@ impl RuleSet {
         // covers several sentences (most have far fewer than 64 tokens).
         let mut pack: Vec<std::ops::Range<usize>> = Vec::new();
         let mut used = 0;
+        // For sentences of 65 to 128 tokens, made at the first.
+        let mut wide: Option<WidePosMasks> = None;
         for range in sentences {
             if range.is_empty() {
                 continue;
@@ -1556,6 +1558,19 @@ impl RuleSet {
             }
             if !fits {
                 let lists = &lists[range.clone()];
+                if range.len() > 64 && range.len() <= 128 {
+                    // Bit-parallel too, not token by token.
+                    let wide = wide.get_or_insert_with(|| {
+                        let mut wide =
+                            WidePosMasks::for_tests(self.tests.len());
+                        wide.reads = self.reads;
+                        wide
+                    });
+                    self.run_wide(
+                        text, tokens, feats, lists, range, wide, out,
+                    );
+                    continue;
+                }
                 let masks = Some(&mut masks);
                 self.run_with(text, tokens, feats, lists, range, masks, out);
                 continue;
@@ -1596,6 +1611,35 @@ impl RuleSet {
         let (any, all) = masks.fill_pack(feats, lists, pack);
         let longest = pack.iter().map(ExactSizeIterator::len).max();
         let n = longest.unwrap_or(0);
+        self.filter.each_feasible(&self.rules, n, &any, &all, |ri| {
+            masks.run_rule(&ctx, &self.tests, &self.rules[ri], ri, out);
+        });
+    }
+
+    /// [`RuleSet::run_with`] with position masks for one sentence of at
+    /// most 128 tokens, `lists` starting at its first token.
+    #[allow(clippy::too_many_arguments)]
+    fn run_wide(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        feats: &[u64],
+        lists: &[ListBits],
+        range: std::ops::Range<usize>,
+        masks: &mut WidePosMasks,
+        out: &mut Vec<RuleMatch>,
+    ) {
+        let n = range.len();
+        let ctx = Ctx {
+            text,
+            tokens,
+            end: range.end,
+            lists: &self.lists,
+            feats: &feats[range.clone()],
+            words: lists,
+            start: range.start,
+        };
+        let (any, all) = masks.fill(&ctx);
         self.filter.each_feasible(&self.rules, n, &any, &all, |ri| {
             masks.run_rule(&ctx, &self.tests, &self.rules[ri], ri, out);
         });
@@ -1786,39 +1830,44 @@ impl RuleFilter {
     }
 }
 
-/// Where in a sentence of at most 64 tokens each bit is set: bit `k` of
-/// `pos[w][b]` is bit `b` of word `w` of the sentence's `k`th token.
-/// A mask test then costs a few operations per bit it cares about for
-/// the whole sentence, not one test per token. Made once per document
-/// and refilled per sentence.
-struct PosMasks {
-    pos: [[u64; 64]; 3],
+/// Defines `$name`, rows of type `$row`: where in a sentence of at most
+/// as many tokens as a row has bits each bit is set: bit `k` of
+/// `pos[w][b]` is bit `b` of word `w` of the sentence's `k`th token. A
+/// mask test then costs a few operations per bit it cares about for the
+/// whole sentence, not one test per token. Made once per document and
+/// refilled per sentence. One body for both widths, so that the two
+/// cannot drift apart (left unindented, as it read before).
+macro_rules! position_masks {
+    ($(#[$doc:meta])* $name:ident, $row:ty) => {
+$(#[$doc])*
+struct $name {
+    pos: [[$row; 64]; 3],
     /// One bit per token of the sentence.
-    valid: u64,
+    valid: $row,
     /// The rows of `pos` the sentence set, to clear for the next one.
     rows: Bits,
     /// The bits whose rows are kept: those some test reads.
     reads: Bits,
     /// The mask of each test of [`RuleSet::tests`] in the sentence,
     /// computed once for all rules: valid where `known` has its bit.
-    cache: Vec<u64>,
+    cache: Vec<$row>,
     known: Vec<u64>,
     /// For the rule being run, per step `k`: the positions from which
     /// `steps[k..]` can match (bit `n` is the sentence's end).
-    done: Vec<u64>,
+    done: Vec<$row>,
     /// The positions in use: one past the last.
     n: usize,
     /// The positions a match can end at: tokens, and the one after
     /// each sentence's last token.
-    ends: u64,
+    ends: $row,
     /// The token at each position.
-    token: [u32; 64],
+    token: [u32; <$row>::BITS as usize],
 }
 
-impl PosMasks {
+impl $name {
     /// Empty masks, with a cache for `tests` tests.
-    fn for_tests(tests: usize) -> PosMasks {
-        PosMasks {
+    fn for_tests(tests: usize) -> $name {
+        $name {
             pos: [[0; 64]; 3],
             valid: 0,
             rows: [0; 3],
@@ -1828,15 +1877,8 @@ impl PosMasks {
             done: Vec::new(),
             n: 0,
             ends: 0,
-            token: [0; 64],
+            token: [0; <$row>::BITS as usize],
         }
-    }
-
-    #[cfg(test)]
-    fn new(ctx: &Ctx<'_>) -> PosMasks {
-        let mut masks = PosMasks::for_tests(0);
-        masks.fill(ctx);
-        masks
     }
 
     /// Sets the masks of the sentence of `ctx`, clearing the previous
@@ -1844,50 +1886,19 @@ impl PosMasks {
     /// the bits some token of the sentence has and those all have.
     fn fill(&mut self, ctx: &Ctx<'_>) -> (Bits, Bits) {
         let n = ctx.feats.len();
-        debug_assert!(n <= 64);
+        debug_assert!(n <= <$row>::BITS as usize);
         self.clear();
         let (mut any, mut all) = ([0; 3], [!0; 3]);
         self.mark(ctx.feats, ctx.words, 0, &mut any, &mut all);
         self.rows = any;
-        self.valid = u64::MAX.checked_shr(64 - n as u32).unwrap_or(0);
+        let free = <$row>::BITS - n as u32;
+        self.valid = <$row>::MAX.checked_shr(free).unwrap_or(0);
         self.n = n;
-        self.ends = self.valid | 1u64.checked_shl(n as u32).unwrap_or(0);
+        let end = (1 as $row).checked_shl(n as u32).unwrap_or(0);
+        self.ends = self.valid | end;
         for (k, t) in self.token.iter_mut().take(n).enumerate() {
             *t = (ctx.start + k) as u32;
         }
-        self.known.fill(0);
-        (any, all)
-    }
-
-    /// [`PosMasks::fill`] for the sentences of `pack` (`feats[i]` and
-    /// `lists[i]` for token `i`), one after the other with a free
-    /// position between two, at most 63 positions in all.
-    fn fill_pack(
-        &mut self,
-        feats: &[u64],
-        lists: &[ListBits],
-        pack: &[std::ops::Range<usize>],
-    ) -> (Bits, Bits) {
-        self.clear();
-        let (mut any, mut all) = ([0; 3], [!0; 3]);
-        let (mut at, mut valid, mut ends) = (0, 0u64, 0u64);
-        for r in pack {
-            let (feats, words) = (&feats[r.clone()], &lists[r.clone()]);
-            self.mark(feats, words, at, &mut any, &mut all);
-            let len = r.len();
-            valid |= (u64::MAX >> (64 - len)) << at;
-            for (k, t) in self.token[at..at + len].iter_mut().enumerate() {
-                *t = (r.start + k) as u32;
-            }
-            at += len;
-            ends |= 1 << at;
-            at += 1;
-        }
-        debug_assert!(at <= 64);
-        self.rows = any;
-        self.valid = valid;
-        self.n = at - 1;
-        self.ends = valid | ends;
         self.known.fill(0);
         (any, all)
     }
@@ -1917,7 +1928,7 @@ impl PosMasks {
     ) {
         /// Marks token `at` in the rows of the bits of `word`.
         #[inline(always)]
-        fn mark(rows: &mut [u64; 64], word: u64, at: u64) {
+        fn mark(rows: &mut [$row; 64], word: u64, at: $row) {
             let mut rest = word;
             while rest != 0 {
                 rows[rest.trailing_zeros() as usize] |= at;
@@ -1942,7 +1953,7 @@ impl PosMasks {
     /// The tokens passing `tests[id]`, as a mask, computed once per
     /// sentence.
     #[inline(always)]
-    fn mask(&mut self, ctx: &Ctx<'_>, tests: &[Test], id: usize) -> u64 {
+    fn mask(&mut self, ctx: &Ctx<'_>, tests: &[Test], id: usize) -> $row {
         let (w, bit) = (id / 64, 1 << (id % 64));
         if self.known[w] & bit == 0 {
             // Most tests are one mask: without a call.
@@ -1957,7 +1968,7 @@ impl PosMasks {
 
     /// The positions from which `step` (passing at `passing`), then
     /// what can match from `next`, can match; `ends`: every position.
-    fn can_from(passing: u64, next: u64, ends: u64, step: &Step) -> u64 {
+    fn can_from(passing: $row, next: $row, ends: $row, step: &Step) -> $row {
         let (min, max) = (usize::from(step.min), usize::from(step.max));
         // `run`: the positions followed by `k` passing tokens.
         let (mut run, mut from) = (ends, 0);
@@ -1974,7 +1985,7 @@ impl PosMasks {
     }
 
     /// The tokens passing `test`, as a mask.
-    fn eval(&self, ctx: &Ctx<'_>, test: &Test) -> u64 {
+    fn eval(&self, ctx: &Ctx<'_>, test: &Test) -> $row {
         match test {
             Test::Mask { care, want } => self.eval_mask(care, want),
             Test::Any(care) => self.eval_any(care),
@@ -1998,7 +2009,7 @@ impl PosMasks {
     /// The tokens whose bits under `care` are `want`: having every
     /// wanted bit and none of the others, without a branch per bit.
     #[inline(always)]
-    fn eval_mask(&self, care: &Bits, want: &Bits) -> u64 {
+    fn eval_mask(&self, care: &Bits, want: &Bits) -> $row {
         let (mut have, mut lack) = (self.valid, 0);
         for ((pos, &care), &want) in self.pos.iter().zip(care).zip(want) {
             let mut rest = want;
@@ -2017,7 +2028,7 @@ impl PosMasks {
 
     /// The tokens passing some test of `ts`.
     #[inline(always)]
-    fn eval_or(&self, ctx: &Ctx<'_>, ts: &[Test]) -> u64 {
+    fn eval_or(&self, ctx: &Ctx<'_>, ts: &[Test]) -> $row {
         ts.iter().fold(0, |p, t| {
             p | match t {
                 Test::Mask { care, want } => self.eval_mask(care, want),
@@ -2028,7 +2039,7 @@ impl PosMasks {
 
     /// The tokens having some bit of `care`.
     #[inline(always)]
-    fn eval_any(&self, care: &Bits) -> u64 {
+    fn eval_any(&self, care: &Bits) -> $row {
         let mut p = 0;
         for (pos, &word) in self.pos.iter().zip(care) {
             let mut rest = word;
@@ -2055,7 +2066,7 @@ impl PosMasks {
         if let Some((lo, hi, id)) = rule.key {
             let key = self.mask(ctx, tests, id);
             let mut reach = 0;
-            for d in lo..=hi.min(63) {
+            for d in lo..=hi.min(<$row>::BITS as usize - 1) {
                 reach |= key >> d;
             }
             starts &= reach;
@@ -2072,12 +2083,12 @@ impl PosMasks {
         if starts == 0 {
             return;
         }
-        if n == 64 {
+        if n == <$row>::BITS as usize {
             // No bit left for the end position: token by token.
             while starts != 0 {
                 let i = ctx.start + starts.trailing_zeros() as usize;
                 let next = ctx.attempt(rule, ri, i, out) - ctx.start;
-                starts &= u64::MAX.checked_shl(next as u32).unwrap_or(0);
+                starts &= <$row>::MAX.checked_shl(next as u32).unwrap_or(0);
             }
             return;
         }
@@ -2125,10 +2136,10 @@ impl PosMasks {
                 }
                 let run = (!(self.cache[step.id] >> p)).trailing_zeros();
                 let top = run.min(u32::from(step.max));
-                let counts = u64::MAX >> (63 - top)
-                    & u64::MAX.checked_shl(step.min.into()).unwrap_or(0);
+                let counts = <$row>::MAX >> (<$row>::BITS - 1 - top)
+                    & <$row>::MAX.checked_shl(step.min.into()).unwrap_or(0);
                 let fits = self.done[k + 1] >> p & counts;
-                p += 63 - fits.leading_zeros() as usize;
+                p += <$row>::BITS as usize - 1 - fits.leading_zeros() as usize;
             }
             if open_at == steps.len() {
                 open = p;
@@ -2145,8 +2156,65 @@ impl PosMasks {
             } else {
                 first + 1
             };
-            starts &= u64::MAX.checked_shl(next as u32).unwrap_or(0);
+            starts &= <$row>::MAX.checked_shl(next as u32).unwrap_or(0);
         }
+    }
+}
+    };
+}
+
+position_masks!(
+    /// Position masks of sentences of up to 64 tokens, and of packs of
+    /// shorter ones.
+    PosMasks,
+    u64
+);
+position_masks!(
+    /// [`PosMasks`] for sentences of up to 128 tokens, for the few
+    /// longer than 64.
+    WidePosMasks,
+    u128
+);
+
+impl PosMasks {
+    /// [`PosMasks::fill`] for the sentences of `pack` (`feats[i]` and
+    /// `lists[i]` for token `i`), one after the other with a free
+    /// position between two, at most 63 positions in all.
+    fn fill_pack(
+        &mut self,
+        feats: &[u64],
+        lists: &[ListBits],
+        pack: &[std::ops::Range<usize>],
+    ) -> (Bits, Bits) {
+        self.clear();
+        let (mut any, mut all) = ([0; 3], [!0; 3]);
+        let (mut at, mut valid, mut ends) = (0, 0u64, 0u64);
+        for r in pack {
+            let (feats, words) = (&feats[r.clone()], &lists[r.clone()]);
+            self.mark(feats, words, at, &mut any, &mut all);
+            let len = r.len();
+            valid |= (u64::MAX >> (64 - len)) << at;
+            for (k, t) in self.token[at..at + len].iter_mut().enumerate() {
+                *t = (r.start + k) as u32;
+            }
+            at += len;
+            ends |= 1 << at;
+            at += 1;
+        }
+        debug_assert!(at <= 64);
+        self.rows = any;
+        self.valid = valid;
+        self.n = at - 1;
+        self.ends = valid | ends;
+        self.known.fill(0);
+        (any, all)
+    }
+
+    #[cfg(test)]
+    fn new(ctx: &Ctx<'_>) -> PosMasks {
+        let mut masks = PosMasks::for_tests(0);
+        masks.fill(ctx);
+        masks
     }
 }
 
@@ -3942,6 +4010,37 @@ mod tests {
             }
         }
         assert!(windows > 500 && found > 100, "{windows} windows, {found}");
+    }
+
+    #[test]
+    fn wide_position_masks_find_what_token_tests_find() {
+        // Windows of 65 to 128 tokens, run both ways, through one
+        // scratch as for a document's long sentences.
+        let set = RuleSetBuilder::new().build().expect("rules build");
+        let g = default_gazetteer();
+        let text = sample_article();
+        let Analyzed { seg, feats, lists, .. } = analyzed(&set, &g, &text);
+        let n = seg.tokens.len();
+        assert!(n > 128, "{n} tokens");
+        let mut wide = WidePosMasks::for_tests(set.tests.len());
+        wide.reads = set.reads;
+        let (mut found, mut windows) = (0, 0);
+        for a in (0..n - 64).step_by(5) {
+            for len in [65, 66, 80, 101, 127, 128] {
+                let r = a..(a + len).min(n);
+                if r.len() <= 64 {
+                    continue;
+                }
+                let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                let (t, f, l) = (&seg.tokens, &feats, &lists[r.clone()]);
+                set.run_wide(&text, t, f, l, r.clone(), &mut wide, &mut fast);
+                set.run_with(&text, t, f, l, r.clone(), None, &mut slow);
+                assert_eq!(fast, slow, "tokens {r:?}");
+                found += fast.len();
+                windows += 1;
+            }
+        }
+        assert!(windows > 100 && found > 100, "{windows} windows, {found}");
     }
 
     #[test]
