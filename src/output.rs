@@ -638,11 +638,8 @@ fn packed_digits(n: usize) -> Option<(u64, usize)> {
     let n = n as u64;
     // Two 32-bit lanes: the first four digits, then the last four. Most
     // offsets and counts are below 10^4, with no first four to split off.
-    let quads = if n < 10_000 {
-        n << 32
-    } else {
-        (n / 10_000) | ((n % 10_000) << 32)
-    };
+    let quads =
+        if n < 10_000 { n << 32 } else { (n / 10_000) | ((n % 10_000) << 32) };
     // Four 16-bit lanes: each quad's first two digits, then its last two.
     let high = ((quads * 10_486) >> 20) & 0x0000_007F_0000_007F;
     let pairs = ((quads - high * 100) << 16) | high;
@@ -1289,7 +1286,10 @@ fn render_processed(
             .short_cell(&KIND_CELLS[e.kind as usize])
             .text(e.span.of(text))
             .offsets(chars, e.span)
-            .repeated_num(sentences.sentence_at(e.span.start), &mut sentence_cell);
+            .repeated_num(
+                sentences.sentence_at(e.span.start),
+                &mut sentence_cell,
+            );
         // As `canonical_cells` writes them, with the entry of a listed
         // name looked up once for its cells and its source.
         let mut listed = None;
