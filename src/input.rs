@@ -453,8 +453,19 @@ fn next_jsonl(state: &mut JsonlState, options: &InputOptions) -> Option<Item> {
         state.line += 1;
         let line = state.line;
         let shown = shown_line(&state.shown, line);
-        let read =
-            read_line_bounded(&mut state.reader, buf, options.max_doc_bytes);
+        // A line held whole in the reader's buffer, as most are, is read
+        // there: copying it out first cost a pass over the input.
+        let (shown, read) =
+            match line_in_buffer(&mut *state.reader, line, shown, options) {
+                Buffered::Item(item) => return Some(item),
+                Buffered::Blank => continue,
+                Buffered::End => return None,
+                Buffered::Failed(e, shown) => (shown, Err(e)),
+                Buffered::Elsewhere(shown) => {
+                    let limit = options.max_doc_bytes;
+                    (shown, read_line_bounded(&mut state.reader, buf, limit))
+                }
+            };
         // A line's fallback id is its `source` column.
         let reject = |bytes, reason| Rejection {
             id: shown.clone(),
@@ -486,6 +497,56 @@ fn next_jsonl(state: &mut JsonlState, options: &InputOptions) -> Option<Item> {
         }
         return Some(parse_jsonl_line(buf, line, shown, options));
     }
+}
+
+/// What [`line_in_buffer`] found.
+enum Buffered {
+    /// The line's item.
+    Item(Item),
+    /// A blank line, skipped.
+    Blank,
+    /// The end of the input.
+    End,
+    /// The reader failed; the line's `source` column is handed back.
+    Failed(io::Error, String),
+    /// The line is not whole in the buffer (or is too long): it is to be
+    /// read by [`read_line_bounded`]; its `source` column is handed back.
+    Elsewhere(String),
+}
+
+/// Reads the next line as [`next_jsonl`] does when it lies whole, with
+/// its `\n`, in the reader's buffer, parsing it there and consuming it;
+/// a line not yet held whole is left to [`read_line_bounded`]. `shown` is
+/// the line's `source` column.
+fn line_in_buffer(
+    reader: &mut dyn BufRead,
+    line: u64,
+    shown: String,
+    options: &InputOptions,
+) -> Buffered {
+    let chunk = match reader.fill_buf() {
+        Ok([]) => return Buffered::End,
+        Ok(chunk) => chunk,
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => {
+            return Buffered::Elsewhere(shown)
+        }
+        Err(e) => return Buffered::Failed(e, shown),
+    };
+    let Some(len) = memchr::memchr(b'\n', chunk) else {
+        return Buffered::Elsewhere(shown);
+    };
+    if len as u64 > options.max_doc_bytes {
+        return Buffered::Elsewhere(shown);
+    }
+    let text = &chunk[..len];
+    let text = text.strip_suffix(b"\r").unwrap_or(text);
+    let found = if text.iter().all(|b| b.is_ascii_whitespace()) {
+        Buffered::Blank
+    } else {
+        Buffered::Item(parse_jsonl_line(text, line, shown, options))
+    };
+    reader.consume(len + 1);
+    found
 }
 
 /// `SOURCE:LINE`, the `source` column (and fallback id) of a JSONL line:

@@ -636,8 +636,10 @@ fn packed_digits(n: usize) -> Option<(u64, usize)> {
         return None;
     }
     let n = n as u64;
-    // Two 32-bit lanes: the first four digits, then the last four.
-    let quads = (n / 10_000) | ((n % 10_000) << 32);
+    // Two 32-bit lanes: the first four digits, then the last four. Most
+    // offsets and counts are below 10^4, with no first four to split off.
+    let quads =
+        if n < 10_000 { n << 32 } else { (n / 10_000) | ((n % 10_000) << 32) };
     // Four 16-bit lanes: each quad's first two digits, then its last two.
     let high = ((quads * 10_486) >> 20) & 0x0000_007F_0000_007F;
     let pairs = ((quads - high * 100) << 16) | high;
@@ -940,15 +942,42 @@ impl<'b> Record<'b> {
                 (packed_digits(bytes.start), packed_digits(bytes.end))
             {
                 if start_len < 8 && end_len < 8 {
+                    // Both cells, separators and digits, in one 16-byte
+                    // store, written twice.
+                    let comma = u128::from(b',');
+                    let cells = comma
+                        | u128::from(start) << 8
+                        | comma << (8 * (start_len + 1))
+                        | u128::from(end) << (8 * (start_len + 2));
+                    let len = start_len + end_len + 2;
                     for _ in 0..2 {
-                        self.packed_cell(start, start_len);
-                        self.packed_cell(end, end_len);
+                        let at = self.buf.len();
+                        self.buf.extend_from_slice(&cells.to_le_bytes());
+                        self.buf.truncate(at + len);
                     }
+                    self.fields += 4;
                     return self;
                 }
             }
         }
         self.num(chars.start).num(chars.end).num(bytes.start).num(bytes.end)
+    }
+
+    /// A mid-row number cell that often repeats the previous row's (a
+    /// sentence index): its digits are found again only when it changes.
+    #[inline(always)]
+    fn repeated_num(&mut self, n: usize, last: &mut LastNum) -> &mut Self {
+        if last.n != n {
+            match packed_digits(n) {
+                Some((word, len)) if len < 8 => {
+                    *last = LastNum { n, word, len };
+                }
+                _ => return self.num(n),
+            }
+        }
+        debug_assert!(self.fields > 0);
+        self.packed_cell(last.word, last.len);
+        self
     }
 
     #[inline(always)]
@@ -1046,6 +1075,21 @@ impl<'b> Record<'b> {
 
     fn end(&mut self) {
         self.buf.push(b'\n');
+    }
+}
+
+/// The last number written by [`Record::repeated_num`], and its
+/// [`packed_digits`].
+struct LastNum {
+    n: usize,
+    word: u64,
+    len: usize,
+}
+
+impl LastNum {
+    /// None yet.
+    fn new() -> LastNum {
+        LastNum { n: usize::MAX, word: 0, len: 0 }
     }
 }
 
@@ -1234,6 +1278,7 @@ fn render_processed(
         .end();
     let doc_id = DocId::new(&doc.id, opts);
     let mut sentences = SentenceCursor::new(ex);
+    let mut sentence_cell = LastNum::new();
     for (i, e) in ex.entities.iter().enumerate() {
         let chars = Span::new(idx.chars(e.span.start), idx.chars(e.span.end));
         let mut row = Record::new(&mut out.entities, opts);
@@ -1241,7 +1286,10 @@ fn render_processed(
             .short_cell(&KIND_CELLS[e.kind as usize])
             .text(e.span.of(text))
             .offsets(chars, e.span)
-            .num(sentences.sentence_at(e.span.start));
+            .repeated_num(
+                sentences.sentence_at(e.span.start),
+                &mut sentence_cell,
+            );
         // As `canonical_cells` writes them, with the entry of a listed
         // name looked up once for its cells and its source.
         let mut listed = None;
