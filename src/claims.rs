@@ -735,6 +735,21 @@ impl Speakers {
         speaker: Span,
     ) -> Span {
         let speaker = without_article(text, speaker);
+        // "Rival Standard Chartered said", "Chipmaker Nvidia said": the
+        // kind written before an organization's name is not part of it.
+        let named = here.iter().find(|e| {
+            e.kind == EntityType::Organization
+                && e.span.end == speaker.end
+                && e.span.start > speaker.start
+        });
+        if let Some(e) = named {
+            let lead = text[speaker.start..e.span.start].trim_end();
+            if ORGANIZATION_KIND_WORDS.has(lead)
+                || lead.eq_ignore_ascii_case("rival")
+            {
+                return e.span;
+            }
+        }
         if !ORGANIZATION_KIND_WORDS.has(speaker.of(text)) {
             return speaker;
         }

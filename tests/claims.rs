@@ -282,3 +282,11 @@ fn stock_indexes_named_by_a_number_hold_no_figure() {
     let counted = claim(text, "0.6%").counted.map(|c| c.of(text));
     assert!(counted.is_some_and(|c| c.ends_with("index")), "{counted:?}");
 }
+
+#[test]
+fn a_kind_written_before_an_organization_is_no_part_of_the_speaker() {
+    let text = "Rival Standard Chartered said its profit fell 14 percent.";
+    assert_eq!(attribution(text, "14 percent"), "Standard Chartered");
+    let text = "Chipmaker Nvidia said revenue rose 94 percent.";
+    assert_eq!(attribution(text, "94 percent"), "Nvidia");
+}
