@@ -726,7 +726,8 @@ impl Speakers {
     /// ("the chipmaker said", "the lender also reported") as the
     /// organization named last before it in its sentence (`here`), else
     /// the last speaker if that is an organization (of `entities`, the
-    /// document's).
+    /// document's); a kind written before an organization's name ("Rival
+    /// Standard Chartered said") is left out.
     fn as_written(
         &self,
         text: &str,
@@ -1399,9 +1400,18 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
     while k > 0 {
         let t = &toks[k - 1];
         let Some(w) = word(text, t) else { break };
-        // Stop words end the phrase, but for its linkers.
+        // Stop words end the phrase, but for its linkers; not "and"
+        // between a common noun and a name ("scored 23 points and Kevin
+        // Durant added 19": a new clause).
         if STOP_WORDS.has(w) {
-            let linker = lower_in(w, &["of", "and"]) && k < end;
+            let new_subject = k >= 2
+                && k < end
+                && is_cap(text, &toks[k])
+                && word(text, &toks[k - 2])
+                    .is_some_and(|p| p.starts_with(char::is_lowercase));
+            let linker = (lower_in(w, &["of"])
+                || lower_in(w, &["and"]) && !new_subject)
+                && k < end;
             // "member of the group": an article after "of" links too.
             let linked_article = lower_in(w, &["the", "a", "an"])
                 && k >= 2
@@ -2306,7 +2316,7 @@ fn elliptic(text: &str, toks: &[Token], dates: &[Span], k: usize) -> bool {
                 w,
                 &[
                     "and", "or", "in", "on", "at", "from", "last", "was",
-                    "were", "since", "during", "across",
+                    "were", "since", "during", "across", "as",
                 ],
             )
         })
@@ -2479,7 +2489,20 @@ fn counted_of(
         while k > 0 && steps < 4 {
             let w = word(text, &toks[k - 1])?;
             if CHANGE_VERB_WORDS.has(w) || w.ends_with("ed") && k >= 2 {
-                return phrase_before(text, toks, k - 1).map(head_of);
+                // A name after "and" starts a clause of its own: it is
+                // who acts, not what is counted ("23 points and Kevin
+                // Durant added 19").
+                let named = |p: &Span| {
+                    let at = toks.partition_point(|t| t.span.start < p.start);
+                    at >= 1
+                        && word(text, &toks[at - 1]) == Some("and")
+                        && p.of(text)
+                            .split(' ')
+                            .all(|w| w.starts_with(char::is_uppercase))
+                };
+                return phrase_before(text, toks, k - 1)
+                    .map(head_of)
+                    .filter(|p| !named(p));
             }
             if !BEFORE_FIGURE.has(w) {
                 return None;
@@ -3468,6 +3491,14 @@ mod tests {
                 "The central bank held its Selic rate at 10.50%.",
                 "10.50%",
                 "Selic rate",
+            ),
+            // A name after "and" starts a clause: the figure after its
+            // verb counts what the figure before did.
+            (
+                "James scored 23 points and Kevin Durant added 19 as the \
+                 team won.",
+                "19",
+                "points",
             ),
             // A counted "number of X" runs on to what it numbers.
             (
