@@ -2330,6 +2330,12 @@ impl Scanner {
                 kind = ClaimKind::Money;
                 unit = "GBP";
                 end += 2;
+            } else if w == "won" && c.scaled {
+                // "9.18 trillion won": after a scale word, "won" is the
+                // Korean currency, never the verb.
+                kind = ClaimKind::Money;
+                unit = "KRW";
+                end += 1;
             } else if (w == "pounds" || w == "pound")
                 && c.scaled
                 && !self.is(end + 1, "of")
@@ -3088,6 +3094,15 @@ mod tests {
                 Count,
                 Eq,
                 "three-quarters of a million",
+            ),
+            // "won" after a scale is the Korean currency.
+            (
+                "9.18 trillion won",
+                9.18e12,
+                "KRW",
+                Money,
+                Eq,
+                "9.18 trillion won",
             ),
             // A length per a time is a speed.
             (

@@ -236,7 +236,7 @@ fn a_kind_of_organization_as_speaker_is_the_one_named() {
     // "the chipmaker" speaks for the company named before it.
     let text = "Samsung Electronics shares dropped 2.4% after the \
                 chipmaker reported a profit of 9.1 trillion won.";
-    assert_eq!(attribution(text, "9.1 trillion"), "Samsung Electronics");
+    assert_eq!(attribution(text, "9.1 trillion won"), "Samsung Electronics");
     // A description with no organization named stays as written.
     let text = "The agency said 40 ships were waiting.";
     assert_eq!(attribution(text, "40"), "agency");

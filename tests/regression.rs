@@ -918,3 +918,8 @@ fn unknown_first_names_before_a_listed_surname_are_people() {
     // An event named by its town is no person ("Paris" is a given name).
     lacks("He won gold at the Paris Olympics on Sunday.", "Paris Olympics");
 }
+
+#[test]
+fn a_preposition_opening_a_sentence_before_a_figure_is_no_team() {
+    lacks("Between 10% and 15% of deaths could be prevented.", "Between");
+}
