@@ -2665,11 +2665,13 @@ fn counted_of(
     };
     // "two or three games", "five to 10 branches", "a few hundred or a
     // few thousand people": the noun after the other figure.
-    // Not money paid to people: "pay $148 million to two workers".
-    let after = if after + 1 < toks.len()
-        && word(text, &toks[after]).is_some_and(|w| {
-            w == "or" || w == "to" && f.kind != ClaimKind::Money
-        }) {
+    // Counts only: not money paid to people ("pay $148 million to two
+    // workers"), nor a change to a level ("rose 27% to 9.18 billion
+    // euros").
+    let after = if f.kind == ClaimKind::Count
+        && after + 1 < toks.len()
+        && word(text, &toks[after]).is_some_and(|w| w == "or" || w == "to")
+    {
         let mut k = after + 1;
         let mut figure = false;
         while k < toks.len() && k < after + 6 {
@@ -3575,6 +3577,8 @@ mod tests {
                 "47%",
                 "lower risk",
             ),
+            // A change to a level in another unit is no range.
+            ("Profit rose 27% to 9.18 billion euros.", "27%", "Profit"),
             // A counted "number of X" runs on to what it numbers.
             (
                 "He promised to cut the number of ministers to 60.",
