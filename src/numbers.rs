@@ -1610,14 +1610,15 @@ impl Scanner {
                         return Some(c);
                     }
                     // "a half million": a count, as "half a million" is.
-                    if let Some(s) = self.spelled_scale_at(i + 2) {
-                        if next == "half" && w != "one" {
-                            c.value = s / 2.0;
-                            c.scaled = true;
-                            c.end = i + 3;
-                            c.skip_first = true;
-                            return Some(c);
-                        }
+                    let half_scale = (next == "half" && w != "one")
+                        .then(|| self.spelled_scale_at(i + 2))
+                        .flatten();
+                    if let Some(s) = half_scale {
+                        c.value = s / 2.0;
+                        c.scaled = true;
+                        c.end = i + 3;
+                        c.skip_first = true;
+                        return Some(c);
                     }
                     if w != "one" && lookup(SCALES, next).is_some() {
                         j = i + 1;
@@ -1671,13 +1672,15 @@ impl Scanner {
                     // "half a million", "half-a-billion": a count.
                     let a = i + 1 + h;
                     let at = a + 1 + usize::from(self.is_hyphen(a + 1));
-                    if let Some(s) = self.spelled_scale_at(at) {
-                        if self.is(a, "a") {
-                            c.value = s / 2.0;
-                            c.scaled = true;
-                            c.end = at + 1;
-                            return Some(c);
-                        }
+                    let half_scale = self
+                        .is(a, "a")
+                        .then(|| self.spelled_scale_at(at))
+                        .flatten();
+                    if let Some(s) = half_scale {
+                        c.value = s / 2.0;
+                        c.scaled = true;
+                        c.end = at + 1;
+                        return Some(c);
                     }
                     c.value = 0.5;
                     c.kind = ClaimKind::Fraction;
