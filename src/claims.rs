@@ -343,13 +343,6 @@ const PLACE_TIME_PREPOSITIONS: &[&str] = &[
     "around",
 ];
 
-/// Auxiliaries and verbs of saying: after a capitalized word, they show
-/// it is a name ("Pakistan is"), not a modifier ("Annual inflation").
-static AUXILIARY_WORDS: Words = Words::new(&[
-    "is", "was", "are", "were", "has", "had", "have", "will", "would", "can",
-    "could", "may", "might", "must", "should", "did", "does", "said", "says",
-]);
-
 /// Common irregular verb forms, which end a noun phrase.
 const IRREGULAR_VERBS: &[&str] = &[
     "took", "came", "went", "made", "left", "fled", "died", "got", "saw",
@@ -2273,26 +2266,10 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         {
             break;
         }
-        // "five wounded outside a nightclub": a participle before a
-        // preposition stands for its verb.
-        if end == start
-            && ends_with_ci(w, "ed")
-            && toks
-                .get(end + 1)
-                .and_then(|t| word(text, t))
-                .is_some_and(|n| lower_in(n, PLACE_TIME_PREPOSITIONS))
-        {
-            break;
-        }
         // "25 people were killed and 60 injured when ...": a participle
-        // with no noun after it is no noun phrase, so the figure counts
+        // standing for its verb is no noun phrase, so the figure counts
         // what the one before it did.
-        if end == start
-            && ends_with_ci(w, "ed")
-            && toks.get(end + 1).is_none_or(|n| {
-                word(text, n).is_none_or(|n| STOP_WORDS.has(n))
-            })
-        {
+        if end == start && stands_for_its_verb(text, toks, end) {
             break;
         }
         // "the other eight placed her first": a verb with its object.
@@ -2333,6 +2310,21 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         .then(|| Span::new(toks[start].span.start, toks[end - 1].span.end))
 }
 
+/// Whether token `k` is a participle standing for its verb ("and 60
+/// injured when", "five wounded outside a nightclub"): nothing follows
+/// it that it could describe, only an end, a mark, a stop word or a
+/// preposition of place or time.
+fn stands_for_its_verb(text: &str, toks: &[Token], k: usize) -> bool {
+    toks.get(k).and_then(|t| word(text, t)).is_some_and(|w| {
+        ends_with_ci(w, "ed")
+            && toks.get(k + 1).is_none_or(|n| {
+                word(text, n).is_none_or(|n| {
+                    STOP_WORDS.has(n) || lower_in(n, PLACE_TIME_PREPOSITIONS)
+                })
+            })
+    })
+}
+
 /// Whether nothing that could say what a figure counts follows it: a
 /// punctuation mark, the sentence end, a date, or a preposition of
 /// place or time (`and 43,000 in restaurants`, `to $12.63.`). `k` is
@@ -2343,17 +2335,8 @@ fn elliptic(text: &str, toks: &[Token], dates: &[Span], k: usize) -> bool {
     // with nothing after it that it could describe; "and 29,500
     // partially damaged", after an adverb.
     let adverb = word(text, t).is_some_and(|w| ends_with_ci(w, "ly"));
-    let p = k + usize::from(adverb);
     let bare_participle =
-        toks.get(p).and_then(|t| word(text, t)).is_some_and(|w| {
-            ends_with_ci(w, "ed")
-                && toks.get(p + 1).is_none_or(|n| {
-                    word(text, n).is_none_or(|n| {
-                        STOP_WORDS.has(n)
-                            || lower_in(n, PLACE_TIME_PREPOSITIONS)
-                    })
-                })
-        });
+        stands_for_its_verb(text, toks, k + usize::from(adverb));
     t.kind == TokenKind::Punct
         || bare_participle
         || dates.iter().any(|d| d.contains(t.span))
@@ -2838,7 +2821,8 @@ fn subject_of(
                 && toks.get(1).is_some_and(|n| {
                     word(text, n).is_some_and(|w| {
                         w.starts_with(|c: char| c.is_lowercase())
-                            && !AUXILIARY_WORDS.has(w)
+                            && !AUXILIARIES.has(w)
+                            && !SPEECH_VERB_WORDS.has(w)
                     })
                 })
             {
