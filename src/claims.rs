@@ -1677,8 +1677,12 @@ fn attribution_of(
             let mut e = j;
             while e < n && e < j + 10 {
                 let t = toks[e].span.of(text);
-                let abbrev_dot =
-                    t == "." && e > j && is_abbrev(text, &toks[e - 1]);
+                // A period after an abbreviation belongs to it ("Reuters
+                // Inc. data"), but the one that ends the sentence does not.
+                let abbrev_dot = t == "."
+                    && e > j
+                    && e + 1 < n
+                    && is_abbrev(text, &toks[e - 1]);
                 if toks[e].kind == TokenKind::Punct
                     && !abbrev_dot
                     && !matches!(t, "-" | "’" | "'" | "&")

@@ -275,6 +275,16 @@ const SCALES: &[(&str, f64)] = &[
     ("trn", 1e12),
 ];
 
+/// `value` times a scale word's factor, as the decimal the text writes:
+/// in f64 arithmetic 65.6 × 1e9 is 65599999999.99999, which a fact table
+/// must never show. A figure holds few significant digits and a scale is a
+/// small integer or a power of ten, so their product read back at 15
+/// significant digits is the f64 nearest the written decimal.
+fn times_scale(value: f64, scale: f64) -> f64 {
+    let product = value * scale;
+    format!("{product:.14e}").parse().unwrap_or(product)
+}
+
 /// A scale of a thousand or more spelled out (`million`, `crore`), not
 /// an abbreviation (`mn`, `bn`), which is also a word.
 fn spelled_scale(w: &str) -> Option<f64> {
@@ -1528,7 +1538,7 @@ impl Scanner {
                             c.unit = Some("kilometer");
                             c.kind = ClaimKind::Quantity;
                         } else {
-                            c.value *= scale;
+                            c.value = times_scale(c.value, scale);
                             c.scaled = true;
                         }
                     } else if let Some(u) = MEASURE_TABLE.get(&suf) {
@@ -1789,7 +1799,7 @@ impl Scanner {
                 if self.p[j].kind != PK::Word {
                     break;
                 }
-                c.value *= s;
+                c.value = times_scale(c.value, s);
                 c.scaled = true;
                 c.end = j + 1;
                 k = c.end;
@@ -1813,7 +1823,7 @@ impl Scanner {
                         if let Some(s) =
                             self.spelled_scale_at(c.end).filter(|_| !c.scaled)
                         {
-                            c.value *= s;
+                            c.value = times_scale(c.value, s);
                             c.scaled = true;
                             c.end += 1;
                         }
@@ -1854,7 +1864,7 @@ impl Scanner {
         }
         if let Some(s) = self.spelled_scale_at(c.end + 2) {
             c.kind = ClaimKind::Count;
-            c.value *= s;
+            c.value = times_scale(c.value, s);
             c.scaled = true;
             c.end += 3;
         }
@@ -2186,7 +2196,7 @@ impl Scanner {
                     if c2.scaled && !c.scaled {
                         let s = hi / self.core_unscaled(text, &c2);
                         if s.is_finite() && lo * s <= hi {
-                            lo *= s;
+                            lo = times_scale(lo, s);
                         }
                     }
                     if lo < hi || between || from {
@@ -3136,6 +3146,31 @@ mod tests {
             assert_eq!(f.kind, kind, "{phrase:?}: kind");
             assert_eq!(f.operator, op, "{phrase:?}: operator");
             assert_eq!(f.value_span.of(phrase), vtext, "{phrase:?}: span");
+        }
+    }
+
+    /// A scaled decimal is the number the text writes, to the last bit:
+    /// 65.6 × 1e9 in f64 arithmetic is 65599999999.99999.
+    #[test]
+    fn scaled_decimals_are_exact() {
+        let cases: [(&str, f64); 8] = [
+            ("$65.6 billion", 65_600_000_000.0),
+            ("$56.5 billion", 56_500_000_000.0),
+            ("4.1 million people", 4_100_000.0),
+            ("0.7 million barrels", 700_000.0),
+            ("1.15 trillion yen", 1_150_000_000_000.0),
+            ("$2.3bn", 2_300_000_000.0),
+            ("3.3 crore", 33_000_000.0),
+            ("between 1.1 and 1.3 million", 1_100_000.0),
+        ];
+        for (phrase, want) in cases {
+            let f = fig(phrase).unwrap_or_else(|| panic!("{phrase:?}"));
+            assert_eq!(
+                f.value.to_bits(),
+                want.to_bits(),
+                "{phrase:?}: {}",
+                f.value
+            );
         }
     }
 

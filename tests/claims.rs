@@ -290,3 +290,12 @@ fn a_kind_written_before_an_organization_is_no_part_of_the_speaker() {
     let text = "Chipmaker Nvidia said revenue rose 94 percent.";
     assert_eq!(attribution(text, "94 percent"), "Nvidia");
 }
+
+#[test]
+fn the_full_stop_after_an_acronym_that_ends_the_sentence_is_no_part_of_the_source() {
+    let text = "The ruling party won 215 seats, according to public \
+                broadcaster NHK. Turnout was low.";
+    assert_eq!(attribution(text, "215"), "public broadcaster NHK");
+    let text = "The firm lost $2 million, according to Acme Holdings Inc.";
+    assert_eq!(attribution(text, "$2 million"), "Acme Holdings Inc");
+}
