@@ -838,11 +838,14 @@ fn rfind_based(quote: &str) -> Option<usize> {
 
 /// A rule match running through a possessive ("India's Leander Paes",
 /// "Japan's Finance Ministry", "Joe Torre's Yankee cap") holds two names
-/// or a name and a word: after a listed place the name is what follows;
-/// otherwise a person is what comes before. Names with a possessive
-/// inside ("Moody's Investors Service") stay whole.
+/// or a name and a word: after a listed place, or after a person another
+/// candidate names ("Prime Minister Narendra Modi's Bharatiya Janata
+/// Party"), the name is what follows; otherwise a person is what comes
+/// before. Names with a possessive inside ("Moody's Investors Service")
+/// stay whole.
 fn split_possessives(text: &str, cands: &mut [Candidate]) {
     let mut places: Option<Vec<Span>> = None;
+    let mut persons: Option<Vec<Span>> = None;
     for k in 0..cands.len() {
         let c = &cands[k];
         if !matches!(c.entity.origin, Origin::Rule(_)) {
@@ -886,8 +889,20 @@ fn split_possessives(text: &str, cands: &mut [Candidate]) {
                 .map(|c| c.entity.span)
                 .collect()
         });
+        let kind = cands[k].entity.kind;
+        let owned_by_a_person = kind != EntityType::Person
+            && persons
+                .get_or_insert_with(|| {
+                    cands
+                        .iter()
+                        .filter(|c| c.entity.kind == EntityType::Person)
+                        .map(|c| c.entity.span)
+                        .collect()
+                })
+                .iter()
+                .any(|p| p.end == owner.end && p.start >= owner.start);
         let c = &mut cands[k];
-        if places.contains(&owner) {
+        if places.contains(&owner) || owned_by_a_person {
             c.entity.span = after;
         } else if c.entity.kind == EntityType::Person && after_words == 1 {
             c.entity.span = owner;

@@ -923,3 +923,17 @@ fn unknown_first_names_before_a_listed_surname_are_people() {
 fn a_preposition_opening_a_sentence_before_a_figure_is_no_team() {
     lacks("Between 10% and 15% of deaths could be prevented.", "Between");
 }
+
+#[test]
+fn a_person_before_a_possessive_owns_the_organization_after_it() {
+    let text = "President Amara Tembo's National Renewal Party won a \
+                majority on Sunday.";
+    has(text, "Amara Tembo", EntityType::Person);
+    has(text, "National Renewal Party", EntityType::Organization);
+    // A name with a possessive of its own stays whole.
+    has(
+        "Analysts at Moody's Investors Service agreed.",
+        "Moody's Investors Service",
+        EntityType::Organization,
+    );
+}
