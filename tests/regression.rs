@@ -937,3 +937,13 @@ fn a_person_before_a_possessive_owns_the_organization_after_it() {
         EntityType::Organization,
     );
 }
+
+#[test]
+fn a_firm_named_after_a_title_word_is_no_person() {
+    let text = "\"This is a blowout report,\" said Ann Shah, strategist at \
+                Principal Asset Management in London.";
+    has(text, "Principal Asset Management", EntityType::Organization);
+    lacks(text, "Asset Management");
+    lacks(text, "Asset");
+    has(text, "Ann Shah", EntityType::Person);
+}
