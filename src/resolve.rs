@@ -119,11 +119,11 @@ pub fn gazetteer_candidates(
             (id, entry, area)
         })
         .collect();
-    for (((m, &first_tok), &(entry_id, entry, area)), &spaced) in
+    for (((m, &first_tok), &(mut entry_id, mut entry, area)), &spaced) in
         matches.iter().zip(&first_toks).zip(&entries).zip(&spaced)
     {
         let m = &GazetteerMatch { entry: entry_id, ..*m };
-        let Some(kind) = entry.entity_type() else { continue };
+        let Some(mut kind) = entry.entity_type() else { continue };
         let Some(span) =
             trim_description(text, &seg.tokens, feats, first_tok, m.span)
         else {
@@ -131,12 +131,29 @@ pub fn gazetteer_candidates(
         };
         if span != m.span {
             // "the UN refugee agency": the name written is "UN", and it
-            // must be a listed name itself; the mention still refers to
-            // the described entity (UNHCR), so it keeps that entry.
+            // must be a listed name of the same type itself; the mention
+            // still refers to the described entity (UNHCR), so it keeps
+            // that entry. "Sudanese" in "the Sudanese army" is only a
+            // nationality.
             let mut sub = Vec::new();
             gazetteer.find(span.of(text), &mut sub);
-            if sub.first().is_none_or(|s| s.span.len() != span.len()) {
+            let Some(head) =
+                sub.first().filter(|s| s.span.len() == span.len())
+            else {
                 continue;
+            };
+            let head_entries = gazetteer.match_entries(head);
+            let type_of = |o: u32| gazetteer.entry(o).entity_type();
+            if !head_entries.iter().any(|&o| type_of(o) == Some(kind)) {
+                // Only a nationality: the mention is that.
+                let Some(&o) = head_entries
+                    .iter()
+                    .find(|&&o| type_of(o) == Some(EntityType::Nationality))
+                else {
+                    continue;
+                };
+                (entry_id, entry, kind) =
+                    (o, gazetteer.entry(o), EntityType::Nationality);
             }
         }
         if names_a_holiday(text, &seg.tokens, span) {
@@ -1344,28 +1361,36 @@ pub fn link_document(
         merged.extend(added);
         *entities = merged;
     }
-    national_bodies_by_country(text, gazetteer, entities);
+    shared_aliases_by_country(text, gazetteer, entities);
 }
 
-/// A national party or body named by an alias that bodies of other
-/// countries share ("Congress", "Labor", "MIT") is linked to the listed
-/// one of a country the document names (one of its places or its
-/// nationality), or to none: a wrong link is worse than none.
-fn national_bodies_by_country(
+/// An organization named by an alias that others share is linked to the
+/// listed one of a country the document names (one of its places or its
+/// nationality): "RSF" in a story on Sudan is the Rapid Support Forces,
+/// not Reporters Without Borders. A national party or body ("Congress",
+/// "Labor", "MIT") with no such namesake is linked to none, as its alias
+/// then most likely names another country's: a wrong link is worse than
+/// none.
+fn shared_aliases_by_country(
     text: &str,
     gazetteer: &Gazetteer,
     entities: &mut [Entity],
 ) {
-    let national_alias = |e: &Entity| {
+    let shared_alias = |e: &Entity| {
         let Canonical::Entry(id) = e.canonical else { return None };
         let entry = gazetteer.entry(id);
+        // Places have their own chooser (`best_place`).
         (entry.flags.has(Flags::AMBIGUOUS_ALIAS)
-            && !entry.country.is_empty()
-            && matches!(&*entry.subtype, "party" | "government")
+            && e.kind != EntityType::Location
             && e.span.of(text) != &*entry.name)
             .then_some(id)
     };
-    if !entities.iter().any(|e| national_alias(e).is_some()) {
+    let national = |id: u32| {
+        let entry = gazetteer.entry(id);
+        !entry.country.is_empty()
+            && matches!(&*entry.subtype, "party" | "government")
+    };
+    if !entities.iter().any(|e| shared_alias(e).is_some()) {
         return;
     }
     let named: FxHashSet<&str> = entities
@@ -1382,7 +1407,7 @@ fn national_bodies_by_country(
     let of_named = |id: u32| named.contains(&*gazetteer.entry(id).country);
     let mut found = Vec::new();
     for e in entities.iter_mut() {
-        let Some(id) = national_alias(e) else { continue };
+        let Some(id) = shared_alias(e) else { continue };
         if of_named(id) {
             continue;
         }
@@ -1403,7 +1428,8 @@ fn national_bodies_by_country(
                 e.canonical = Canonical::Entry(o);
                 e.origin = Origin::Gazetteer(o);
             }
-            None => e.canonical = Canonical::None,
+            None if national(id) => e.canonical = Canonical::None,
+            None => {}
         }
     }
 }

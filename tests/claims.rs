@@ -292,7 +292,8 @@ fn a_kind_written_before_an_organization_is_no_part_of_the_speaker() {
 }
 
 #[test]
-fn the_full_stop_after_an_acronym_that_ends_the_sentence_is_no_part_of_the_source() {
+fn the_full_stop_after_an_acronym_that_ends_the_sentence_is_no_part_of_the_source(
+) {
     let text = "The ruling party won 215 seats, according to public \
                 broadcaster NHK. Turnout was low.";
     assert_eq!(attribution(text, "215"), "public broadcaster NHK");

@@ -882,6 +882,38 @@ fn national_bodies_named_by_a_shared_alias_follow_the_documents_country() {
 }
 
 #[test]
+fn any_shared_alias_follows_the_documents_country_where_one_fits() {
+    // "RSF" is also Reporters Without Borders (no country): in a story
+    // on Sudan it is the Rapid Support Forces; elsewhere it stays as the
+    // list's first reading, as no country vouches for another.
+    let sudan = "KHARTOUM - The RSF shelled the city, Sudanese officials \
+                 said.";
+    assert_eq!(
+        listed_name(sudan, "RSF").as_deref(),
+        Some("Rapid Support Forces")
+    );
+    let press = "PARIS - RSF said 300 journalists were in jail.";
+    assert_eq!(
+        listed_name(press, "RSF").as_deref(),
+        Some("Reporters Without Borders")
+    );
+}
+
+#[test]
+fn a_nationality_before_a_description_is_the_nationality() {
+    // "the Sudanese army" is a listed alias of the Sudanese Armed Forces,
+    // but the name written is "Sudanese", which is only a nationality.
+    let text = "The RSF has fought the Sudanese army for 19 months.";
+    has(text, "Sudanese", EntityType::Nationality);
+    // A described organization keeps its own type ("UN refugee agency").
+    has(
+        "The UN refugee agency said 300 people fled.",
+        "UN",
+        EntityType::Organization,
+    );
+}
+
+#[test]
 fn organization_heads_and_industries_are_no_names_after_a_title() {
     // "General" is a military title, but not before an organization's
     // head word or an industry.
