@@ -1362,6 +1362,94 @@ pub fn link_document(
         *entities = merged;
     }
     shared_aliases_by_country(text, gazetteer, entities);
+    places_by_the_documents_country(text, gazetteer, entities);
+}
+
+/// A place named as a place of another country is ("Georgia" the
+/// country and the US state, "Savannah" the Ghanaian region and the
+/// American city) is that other place where the document names towns
+/// and provinces of its country: "Georgia" in a story that names Atlanta
+/// and Florida is the state. A country gives way only to a province.
+/// Only towns and provinces count as evidence, two or more of them and
+/// none of the first reading's country, as a story on Georgia the
+/// country may well name Washington.
+fn places_by_the_documents_country(
+    text: &str,
+    gazetteer: &Gazetteer,
+    entities: &mut [Entity],
+) {
+    let local = |e: &Entity| match (e.kind, &e.canonical) {
+        (EntityType::Location, &Canonical::Entry(id)) => {
+            let entry = gazetteer.entry(id);
+            (Area::of(entry) != Area::Nation && !entry.country.is_empty())
+                .then_some((id, &*entry.country))
+        }
+        _ => None,
+    };
+    // Distinct towns and provinces named, by country.
+    let mut towns: Vec<(u32, &str)> =
+        entities.iter().filter_map(local).collect();
+    if towns.len() < 2 {
+        return;
+    }
+    towns.sort_unstable();
+    towns.dedup();
+    // Other than the one in question.
+    let towns_of = |country: &str, but: u32| {
+        towns.iter().filter(|&&(t, c)| c == country && t != but).count()
+    };
+    let mut found = Vec::new();
+    for e in entities.iter_mut() {
+        let (EntityType::Location, &Canonical::Entry(id)) =
+            (e.kind, &e.canonical)
+        else {
+            continue;
+        };
+        let chosen = gazetteer.entry(id);
+        let country = &*chosen.country;
+        // A capital or a city of millions is itself wherever the story
+        // is: "Paris" in a story on American skaters is still France's.
+        if country.is_empty()
+            || chosen.flags.has(Flags::CAPITAL)
+            || Area::of(chosen) == Area::Other
+                && chosen.population >= 1_000_000
+            || towns_of(country, id) > 0
+        {
+            continue;
+        }
+        let a_country = Area::of(chosen) == Area::Nation;
+        let quote = e.span.of(text);
+        found.clear();
+        gazetteer.find(quote, &mut found);
+        let other = found
+            .iter()
+            .filter(|m| m.span.start == 0 && m.span.end == quote.len())
+            .flat_map(|m| gazetteer.match_entries(m).iter().copied())
+            .filter(|&o| {
+                let entry = gazetteer.entry(o);
+                // A country only gives way to a province: its name is a
+                // town's too more often ("Jamaica", Queens), and a story
+                // that names Atlanta may still be on Jamaica the country.
+                entry.entity_type() == Some(EntityType::Location)
+                    && (!a_country || Area::of(entry) == Area::Region)
+                    && *entry.country != *country
+                    && !entry.country.is_empty()
+                    && entry.name.eq_ignore_ascii_case(quote)
+            })
+            // Of several in the country, the most populous.
+            .map(|o| {
+                let entry = gazetteer.entry(o);
+                (towns_of(&entry.country, o), entry.population, o)
+            })
+            .filter(|&(n, ..)| n >= 2)
+            .max_by_key(|&(n, population, o)| {
+                (n, population, std::cmp::Reverse(o))
+            });
+        if let Some((.., o)) = other {
+            e.canonical = Canonical::Entry(o);
+            e.origin = Origin::Gazetteer(o);
+        }
+    }
 }
 
 /// An organization named by an alias that others share is linked to the

@@ -913,6 +913,48 @@ fn a_nationality_before_a_description_is_the_nationality() {
     );
 }
 
+/// The listed id a mention of a place links to.
+fn listed_id(text: &str, quote: &str) -> String {
+    let doc = Document::new("r", "test", text);
+    let e = pipeline()
+        .process(&doc)
+        .entities
+        .into_iter()
+        .find(|e| e.span.of(text) == quote)
+        .unwrap_or_else(|| panic!("no {quote:?} in {text:?}"));
+    match e.canonical {
+        factspan::annotation::Canonical::Entry(id) => {
+            pipeline().entry_canonical(id).1.to_string()
+        }
+        other => panic!("{quote:?} links to no entry: {other:?}"),
+    }
+}
+
+#[test]
+fn a_country_named_like_a_province_of_the_documents_country_is_the_province() {
+    let state =
+        "ATLANTA (Reuters) - Storms cut power to 150,000 homes in Georgia, \
+                 and crews from Savannah and Alabama worked overnight.";
+    let country = "TBILISI - Georgia and Armenia signed a trade deal, \
+                   officials in Washington welcomed it.";
+    // The state's own id, as its full name gives it.
+    let by_full_name = listed_id(
+        "The State of Georgia sued, officials said.",
+        "State of Georgia",
+    );
+    assert_eq!(listed_id(state, "Georgia"), by_full_name);
+    assert_ne!(listed_id(country, "Georgia"), by_full_name);
+    // "Savannah" there is the American city, not Ghana's region.
+    let ghana = "TAMALE - Floods hit the Savannah region of Ghana.";
+    assert_ne!(listed_id(state, "Savannah"), listed_id(ghana, "Savannah"));
+    // A country named like a town stays the country: "Jamaica" in a
+    // story that names American cities.
+    let sprint = "Jamaica's Michael Green was second in Atlanta; the race \
+                  moves to Chicago and Boston next.";
+    let island = "Jamaica's Michael Green won.";
+    assert_eq!(listed_id(sprint, "Jamaica"), listed_id(island, "Jamaica"));
+}
+
 #[test]
 fn organization_heads_and_industries_are_no_names_after_a_title() {
     // "General" is a military title, but not before an organization's
