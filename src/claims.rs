@@ -2927,6 +2927,11 @@ fn clauses(
             {
                 (Some(b",".as_slice()), false)
             }
+            // ", a record that eclipsed the 3.9 million who voted in
+            // 2020": an appositive on the clause keeps its date.
+            _ if prev_comma && lower_in_bytes(s, &["a", "an"]) => {
+                (Some(b",".as_slice()), false)
+            }
             // ", down from 24 percent in 2019", ", compared with ...": the
             // earlier figure's date is not the clause's.
             _ if prev_comma
@@ -3721,6 +3726,17 @@ mod tests {
         let time = |t: &str| &rows.iter().find(|r| r.text == t).unwrap().time;
         assert_eq!(time("18.9%"), "");
         assert_eq!(time("24 percent"), "2019");
+    }
+
+    #[test]
+    fn an_appositive_after_a_comma_keeps_its_own_date() {
+        let rows = claims(
+            "More than 5.2 million voters cast ballots early, a record that \
+             eclipsed the 3.9 million who voted early in 2020.",
+        );
+        let time = |t: &str| &rows.iter().find(|r| r.text == t).unwrap().time;
+        assert_eq!(time("More than 5.2 million"), "");
+        assert_eq!(time("3.9 million"), "2020");
     }
 
     #[test]
