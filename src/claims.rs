@@ -2727,10 +2727,17 @@ fn counted_of(
             let prep = after < toks.len()
                 && word(text, &toks[after])
                     .is_some_and(|w| matches!(w, "in" | "for" | "on" | "of"));
-            // "rose to $74.50 in New York": a place is not what is paid.
+            // "rose to $74.50 in New York": a place is not what is paid,
+            // nor is a time ("$65.6 billion in the first quarter").
             let via_prep = if prep {
-                np_after(text, toks, after + 1)
-                    .filter(|p| !p.of(text).starts_with(char::is_uppercase))
+                np_after(text, toks, after + 1).filter(|p| {
+                    let phrase = p.of(text);
+                    !phrase.starts_with(char::is_uppercase)
+                        && !phrase
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|w| TIME_WORDS.has(w))
+                })
             } else {
                 None
             };
@@ -3737,6 +3744,19 @@ mod tests {
         let time = |t: &str| &rows.iter().find(|r| r.text == t).unwrap().time;
         assert_eq!(time("More than 5.2 million"), "");
         assert_eq!(time("3.9 million"), "2020");
+    }
+
+    #[test]
+    fn a_time_after_money_is_not_what_is_paid() {
+        let rows = claims(
+            "Revenue rose to $65.6 billion in the first quarter. The \
+             donors pledged $600 million in aid.",
+        );
+        let counted =
+            |t: &str| &rows.iter().find(|r| r.text == t).unwrap().counted;
+        assert_ne!(counted("$65.6 billion"), "first quarter");
+        assert_ne!(counted("$65.6 billion"), "quarter");
+        assert_eq!(counted("$600 million"), "aid");
     }
 
     #[test]
