@@ -545,6 +545,23 @@ static CHANGE_VERB_WORDS: Words = Words::new(CHANGE_VERBS);
 static IRREGULAR_VERB_WORDS: Words = Words::new(IRREGULAR_VERBS);
 static PAST_AFTER_NOUN_WORDS: Words = Words::new(PAST_AFTER_NOUN);
 /// What a level verb's object may be left at ("held its rate steady").
+/// Plurals that mostly modify a noun after them ("sports car", "news
+/// reports", "arms deal", "savings account").
+const ATTRIBUTIVE_PLURALS: &[&str] = &[
+    "sports",
+    "news",
+    "arms",
+    "savings",
+    "customs",
+    "goods",
+    "earnings",
+    "sales",
+    "communications",
+    "electronics",
+    "economics",
+    "physics",
+];
+
 const LEVEL_COMPLEMENTS: &[&str] =
     &["steady", "unchanged", "flat", "stable", "constant"];
 
@@ -2298,7 +2315,21 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
             && toks
                 .get(end)
                 .is_some_and(|n| is_cap(text, n) && n.space_before);
+        // "a £95,000 sports car", "300 news reports": a plural that
+        // modifies the noun after it.
+        let modifies_next = lower_in(w, ATTRIBUTIVE_PLURALS)
+            && toks.get(end).is_some_and(|n| {
+                n.space_before
+                    // "a 1.7 percent sales drop": the change is no noun
+                    // the plural modifies.
+                    && word(text, n).is_some_and(|n| {
+                        n.starts_with(|c: char| c.is_lowercase())
+                            && !STOP_WORDS.has(n)
+                            && !CHANGE_VERB_WORDS.has(n)
+                    })
+            });
         if !name_goes_on
+            && !modifies_next
             && ends_with_ci(w, "s")
             && !ends_with_ci(w, "ss")
             && !ends_with_ci(w, "us")
@@ -3757,6 +3788,21 @@ mod tests {
         assert_ne!(counted("$65.6 billion"), "first quarter");
         assert_ne!(counted("$65.6 billion"), "quarter");
         assert_eq!(counted("$600 million"), "aid");
+    }
+
+    #[test]
+    fn a_plural_that_modifies_a_noun_is_no_head() {
+        let rows = claims(
+            "The money went on a £95,000 sports car. He filed 300 news \
+             reports. The 52 sports were listed. It saw a 2.6 percent \
+             sales decline.",
+        );
+        let counted =
+            |t: &str| &rows.iter().find(|r| r.text == t).unwrap().counted;
+        assert_eq!(counted("£95,000"), "sports car");
+        assert_eq!(counted("300"), "news reports");
+        assert_eq!(counted("52"), "sports");
+        assert_eq!(counted("2.6 percent"), "sales");
     }
 
     #[test]
