@@ -943,6 +943,9 @@ impl ClaimStage {
         // The last document's figures, whose entity lists are kept.
         scanner.recycle(mentions);
         let mut prev_subject: Option<Span> = None;
+        // The last count's counted noun in an earlier sentence, for
+        // "3.1 million of them" opening the next.
+        let mut earlier_count: Option<Span> = None;
         // The sentences whose subject, if they have one, would have
         // replaced `prev_subject` (the latest first): they are read only
         // for a claim that uses "its", which few do.
@@ -1062,7 +1065,13 @@ impl ClaimStage {
                         // Ellipsis: "killing nine people and injuring 45",
                         // "rose 4 cents, to $12.63": a bare figure counts what
                         // the figure before it in the sentence counted.
-                        let (kind, c) = prev_counted?;
+                        let of_them = m.figure.kind == ClaimKind::Count
+                            && of_pronoun(text, toks, place.after);
+                        let (kind, c) = prev_counted.or_else(|| {
+                            earlier_count
+                                .filter(|_| of_them)
+                                .map(|c| (ClaimKind::Count, c))
+                        })?;
                         // "15.6 million people in 2025, up from 12.4 million
                         // the year before": a comparison counts the same.
                         let compared = text[sspan.start..m.span.start]
@@ -1081,8 +1090,15 @@ impl ClaimStage {
                     });
                 prev_counted =
                     counted.map(|c| (m.figure.kind, c)).or(prev_counted);
+                if m.figure.kind == ClaimKind::Count {
+                    earlier_count = counted.or(earlier_count);
+                }
                 let uses_its = counted.is_some_and(|c| {
-                    let before = text[sspan.start..c.start].trim_end();
+                    // A count of an earlier sentence's noun has no "its".
+                    let Some(before) = text.get(sspan.start..c.start) else {
+                        return false;
+                    };
+                    let before = before.trim_end();
                     before.ends_with(" its") || before.ends_with(" their")
                 });
                 if uses_its {
@@ -2374,6 +2390,7 @@ fn elliptic(text: &str, toks: &[Token], dates: &[Span], k: usize) -> bool {
         stands_for_its_verb(text, toks, k + usize::from(adverb));
     t.kind == TokenKind::Punct
         || bare_participle
+        || of_pronoun(text, toks, k)
         || dates.iter().any(|d| d.contains(t.span))
         || word(text, t).is_some_and(|w| {
             lower_in(
@@ -2383,6 +2400,15 @@ fn elliptic(text: &str, toks: &[Token], dates: &[Span], k: usize) -> bool {
                     "were", "since", "during", "across", "as",
                 ],
             )
+        })
+}
+
+/// Whether "of" and a pronoun start at token `k`: "About 3.1 million of
+/// them", a part of what was counted before.
+fn of_pronoun(text: &str, toks: &[Token], k: usize) -> bool {
+    toks.get(k).and_then(|t| word(text, t)) == Some("of")
+        && toks.get(k + 1).and_then(|n| word(text, n)).is_some_and(|w| {
+            lower_in(w, &["them", "those", "these", "whom", "which"])
         })
 }
 
@@ -3803,6 +3829,16 @@ mod tests {
         assert_eq!(counted("300"), "news reports");
         assert_eq!(counted("52"), "sports");
         assert_eq!(counted("2.6 percent"), "sales");
+    }
+
+    #[test]
+    fn a_part_of_them_counts_what_was_counted_before() {
+        let rows = claims(
+            "Nearly 12 million people have fled. About 3.1 million of them \
+             have crossed into Chad.",
+        );
+        assert_eq!(rows[1].text, "About 3.1 million");
+        assert_eq!(rows[1].counted, "people");
     }
 
     #[test]
