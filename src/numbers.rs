@@ -1692,6 +1692,16 @@ impl Scanner {
                         c.end = at + 1;
                         return Some(c);
                     }
+                    // "half a percentage point": the unit follows.
+                    if self.is(a, "a")
+                        && self.is(a + 1, "percentage")
+                        && (self.is(a + 2, "point")
+                            || self.is(a + 2, "points"))
+                    {
+                        c.value = 0.5;
+                        c.end = a + 1;
+                        return Some(c);
+                    }
                     c.value = 0.5;
                     c.kind = ClaimKind::Fraction;
                     return Some(c);
@@ -3080,6 +3090,14 @@ mod tests {
                 "three-and-a-half-game",
             ),
             ("half a dozen", 6.0, "", Count, Eq, "half a dozen"),
+            (
+                "by half a percentage point",
+                0.5,
+                "pp",
+                Percent,
+                Eq,
+                "half a percentage point",
+            ),
             // Halves and quarters of a scale are counts, not fractions.
             ("half a million people", 5e5, "", Count, Eq, "half a million"),
             ("half-a-billion", 5e8, "", Count, Eq, "half-a-billion"),
