@@ -2841,14 +2841,31 @@ fn subject_of(
             && word(text, &toks[k - 2])
                 .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
     };
-    let ent = here.iter().find(|e| {
+    let named = |e: &Entity| {
         matches!(
             e.kind,
             EntityType::Person
                 | EntityType::Organization
                 | EntityType::Location
-        ) && attribution.is_none_or(|a| !a.overlaps(e.span))
+        )
+    };
+    // "Andhra Pradesh's Telugu Desam Party won": the owner before a
+    // possessive only says whose the subject is.
+    let owner_of_a_name = |e: &Entity| {
+        let after = &text[e.span.end..];
+        let Some(rest) =
+            after.strip_prefix("'s").or_else(|| after.strip_prefix("’s"))
+        else {
+            return false;
+        };
+        let next = e.span.end + (after.len() - rest.trim_start().len());
+        here.iter().any(|o| named(o) && o.span.start == next)
+    };
+    let ent = here.iter().find(|e| {
+        named(e)
+            && attribution.is_none_or(|a| !a.overlaps(e.span))
             && !(e.kind == EntityType::Location && where_of_a_noun(e))
+            && !owner_of_a_name(e)
     });
     if let Some(e) = ent {
         return Some(e.span);
@@ -3839,6 +3856,34 @@ mod tests {
         );
         assert_eq!(rows[1].text, "About 3.1 million");
         assert_eq!(rows[1].counted, "people");
+    }
+
+    #[test]
+    fn the_owner_before_a_possessive_name_is_not_the_subject() {
+        let text = "Andhra Pradesh's Telugu Desam Party won 16 seats.";
+        let owner = Span::new(0, "Andhra Pradesh".len());
+        let party = Span::new(owner.end + 3, text.find(" won").unwrap());
+        let mut seg = Segmentation::default();
+        Segmenter::new().segment(text, &mut seg);
+        let entity = |span, kind| Entity {
+            span,
+            kind,
+            canonical: Canonical::None,
+            origin: Origin::Builtin("test"),
+        };
+        let here = [
+            entity(owner, EntityType::Location),
+            entity(party, EntityType::Organization),
+        ];
+        let got = subject_of(text, &seg.tokens, &here, None);
+        assert_eq!(got.map(|s| s.of(text)), Some("Telugu Desam Party"));
+        // An owner before a common noun is the subject still.
+        let text = "India's economy grew 7%.";
+        let here = [entity(Span::new(0, 5), EntityType::Location)];
+        let mut seg = Segmentation::default();
+        Segmenter::new().segment(text, &mut seg);
+        let got = subject_of(text, &seg.tokens, &here, None);
+        assert_eq!(got.map(|s| s.of(text)), Some("India"));
     }
 
     #[test]
