@@ -2397,7 +2397,7 @@ fn elliptic(text: &str, toks: &[Token], dates: &[Span], k: usize) -> bool {
                 w,
                 &[
                     "and", "or", "in", "on", "at", "from", "last", "was",
-                    "were", "since", "during", "across", "as",
+                    "were", "since", "during", "across", "as", "who",
                 ],
             )
         })
@@ -2590,9 +2590,24 @@ fn counted_of(
                             .split(' ')
                             .all(|w| w.starts_with(char::is_uppercase))
                 };
+                // "Analysts had on average expected $64.5 billion": an
+                // adverbial phrase is no subject.
+                let adverbial = |p: &Span| {
+                    let at = toks.partition_point(|t| t.span.start < p.start);
+                    at >= 1
+                        && word(text, &toks[at - 1])
+                            .is_some_and(|w| lower_in(w, &["on", "in", "at"]))
+                        && lower_in(
+                            p.of(text),
+                            &[
+                                "average", "total", "all", "sum", "fact",
+                                "turn",
+                            ],
+                        )
+                };
                 return phrase_before(text, toks, k - 1)
                     .map(head_of)
-                    .filter(|p| !named(p));
+                    .filter(|p| !named(p) && !adverbial(p));
             }
             if !BEFORE_FIGURE.has(w) {
                 return None;
@@ -3884,6 +3899,19 @@ mod tests {
         Segmenter::new().segment(text, &mut seg);
         let got = subject_of(text, &seg.tokens, &here, None);
         assert_eq!(got.map(|s| s.of(text)), Some("India"));
+    }
+
+    #[test]
+    fn a_phrase_after_a_preposition_is_no_subject_and_who_is_elliptic() {
+        let rows = claims(
+            "Analysts had on average expected $64.5 billion. More than 5.2 \
+             million voters cast ballots, beating the 3.9 million who voted \
+             in 2020.",
+        );
+        let counted =
+            |t: &str| &rows.iter().find(|r| r.text == t).unwrap().counted;
+        assert_eq!(counted("$64.5 billion"), "");
+        assert_eq!(counted("3.9 million"), "voters");
     }
 
     #[test]
