@@ -583,8 +583,9 @@ fn trim_description(
     while i < tokens.len() && tokens[i].span.start < span.end {
         let t = tokens[i];
         // Most words of a name are capitalized: the word is read only
-        // where the features say lowercase.
-        let lower = feats[i] & feature::LOWER != 0 && {
+        // where the features say lowercase, and a lowercase word glued to
+        // the one before ("Amazon.com") is part of it.
+        let lower = feats[i] & feature::LOWER != 0 && t.space_before && {
             let w = t.span.of(text);
             // "d’Ivoire", "l'Aquila": an elided article starts the word.
             let elided = w

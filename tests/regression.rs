@@ -1021,3 +1021,13 @@ fn a_firm_named_after_a_title_word_is_no_person() {
     lacks(text, "Asset");
     has(text, "Ann Shah", EntityType::Person);
 }
+
+#[test]
+fn a_lowercase_part_glued_to_a_listed_name_is_part_of_it() {
+    // "Amazon.com" is listed; its ".com" is no description to trim.
+    has(
+        "Shares of Amazon.com rose 3% on Friday.",
+        "Amazon.com",
+        EntityType::Organization,
+    );
+}
