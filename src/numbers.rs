@@ -1880,6 +1880,78 @@ impl Scanner {
         }
     }
 
+    /// The piece of a minus sign before the digits at piece `i`: a `-` or
+    /// `−` glued to them but not to what comes before ("-0.5%", not the
+    /// "-1" of "3-1" or "COVID-19"), or the word "minus" (not in "plus or
+    /// minus 3", a margin).
+    fn minus_before(&self, i: usize) -> Option<usize> {
+        let k = i.checked_sub(1)?;
+        let sign = &self.p[k];
+        let dash = sign.kind == PK::Punct
+            && matches!(self.w_bytes(k), b"-" | b"\xE2\x88\x92")
+            && self.p[i].glued
+            && !sign.glued;
+        let word = self.is(k, "minus")
+            && !(k > 0 && (self.is(k - 1, "or") || self.is(k - 1, "plus")));
+        (dash || word).then_some(k)
+    }
+
+    /// Whether a verb of paying comes before piece `i`, maybe with a
+    /// qualifier between: "cost 5.4 billion pounds", "paid about 2 million".
+    fn paid_before(&self, i: usize) -> bool {
+        const PAYING: &[&str] = &[
+            "cost",
+            "costs",
+            "costing",
+            "paid",
+            "pay",
+            "pays",
+            "paying",
+            "spent",
+            "spend",
+            "spends",
+            "spending",
+            "worth",
+            "fined",
+            "invest",
+            "invested",
+            "investing",
+            "raised",
+            "owed",
+            "owes",
+            "valued",
+            "borrowed",
+            "lent",
+        ];
+        let mut k = i;
+        while k > 0 && i - k < 4 {
+            k -= 1;
+            let w = self.w(k);
+            if PAYING.contains(&w) {
+                return true;
+            }
+            if !matches!(
+                w,
+                "about"
+                    | "around"
+                    | "nearly"
+                    | "almost"
+                    | "some"
+                    | "more"
+                    | "than"
+                    | "over"
+                    | "roughly"
+                    | "an"
+                    | "estimated"
+                    | "up"
+                    | "to"
+            ) {
+                return false;
+            }
+        }
+        false
+    }
+
     fn currency_before(&self, text: &str, i: usize) -> bool {
         i > 0 && matches!(self.raw(text, i - 1), "$" | "€" | "£" | "¥" | "₹")
     }
@@ -2093,8 +2165,17 @@ impl Scanner {
         } else {
             None
         };
-        let vstart = cur.map_or(c.start + usize::from(c.skip_first), |x| x.1);
-        let phrase_start = cur.map_or(c.start, |x| x.1);
+        // A sign before the digits: "-0.5%", "−1.2%", "minus 0.1%".
+        let sign = (cur.is_none() && c.digits && !c.skip_first)
+            .then(|| self.minus_before(c.start))
+            .flatten();
+        if sign.is_some() {
+            value = -value;
+        }
+        let vstart = sign
+            .or(cur.map(|x| x.1))
+            .unwrap_or(c.start + usize::from(c.skip_first));
+        let phrase_start = sign.or(cur.map(|x| x.1)).unwrap_or(c.start);
         if let Some((code, _)) = cur {
             kind = ClaimKind::Money;
             unit = code;
@@ -2362,10 +2443,11 @@ impl Scanner {
             } else if (w == "pounds" || w == "pound")
                 && c.scaled
                 && !self.is(end + 1, "of")
-                && rupee.british()
+                && (rupee.british() || self.paid_before(phrase_start))
             {
                 // "return 10 billion pounds to shareholders" in a British
-                // story is money; "2 billion pounds of cheese" is weight.
+                // story is money, as is "cost 5.4 billion pounds" in any;
+                // "2 billion pounds of cheese" is weight.
                 kind = ClaimKind::Money;
                 unit = "GBP";
                 end += 1;
@@ -3126,6 +3208,15 @@ mod tests {
                 Eq,
                 "three-quarters of a million",
             ),
+            // "pounds" after a scale and a verb of paying are sterling.
+            (
+                "The plant cost 5.4 billion pounds",
+                5.4e9,
+                "GBP",
+                Money,
+                Eq,
+                "5.4 billion pounds",
+            ),
             // "won" after a scale is the Korean currency.
             (
                 "9.18 trillion won",
@@ -3189,6 +3280,25 @@ mod tests {
                 "{phrase:?}: {}",
                 f.value
             );
+        }
+    }
+
+    /// A minus sign or the word "minus" before the digits makes the value
+    /// negative; a hyphen inside a score or a name does not.
+    #[test]
+    fn signed_values() {
+        let cases: [(&str, f64, &str); 6] = [
+            ("Growth was -0.5% last year", -0.5, "-0.5%"),
+            ("Inflation was \u{2212}1.2%", -1.2, "\u{2212}1.2%"),
+            ("its rate rose from minus 0.1%", -0.1, "minus 0.1%"),
+            ("a margin of plus or minus 3 points", 3.0, "3"),
+            ("COVID-19 cases hit 4,000", 4000.0, "4,000"),
+            ("Wages rose 4%", 4.0, "4%"),
+        ];
+        for (phrase, want, quote) in cases {
+            let f = fig(phrase).unwrap_or_else(|| panic!("{phrase:?}"));
+            assert_eq!(f.value, want, "{phrase:?}");
+            assert_eq!(f.value_span.of(phrase), quote, "{phrase:?}");
         }
     }
 
