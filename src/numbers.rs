@@ -2269,12 +2269,15 @@ impl Scanner {
                 ok = true;
             }
             if ok && k < n {
-                // "$5 to $7": a second currency symbol.
-                if cur.is_some()
-                    && self.currency_prefix(text, k + 1, rupee).is_some()
-                    && self.p[k].kind == PK::Punct
-                {
-                    k += 1;
+                // "$5 to $7": a second currency symbol; another currency
+                // makes no range ("rose by $2.98 billion to ₹53.4 lakh
+                // crore" is two sums).
+                if let Some((code, _)) = cur {
+                    match self.currency_prefix(text, k + 1, rupee) {
+                        Some((other, _)) if other != code => ok = false,
+                        Some(_) if self.p[k].kind == PK::Punct => k += 1,
+                        _ => {}
+                    }
                 }
                 if let Some(c2) = self.core(text, k).filter(|c2| {
                     c2.digits == c.digits
@@ -3316,6 +3319,14 @@ mod tests {
             let f = fig(phrase).unwrap_or_else(|| panic!("{phrase:?}"));
             assert_eq!(f.qualifier.map(|q| q.of(phrase)), want, "{phrase:?}");
         }
+    }
+
+    #[test]
+    fn two_currencies_make_no_range() {
+        let text = "reserves rose by $2.98 billion to ₹53.4 lakh crore";
+        let f = fig(text).expect("a figure");
+        assert_eq!(f.value_span.of(text), "$2.98 billion");
+        assert_eq!(f.value_max, None);
     }
 
     #[test]
