@@ -150,6 +150,29 @@ impl<'t> Rupee<'t> {
         self.found.get_or_init(|| Currency::rupee_for(self.text)).code()
     }
 
+    /// The code of currency word `word` (listed as `listed`): for a name
+    /// several countries' currencies share ("pesos", "shillings",
+    /// "francs", "dinars"), that of the country the document names most,
+    /// else the listed one; `None` listed is the document's rupee.
+    fn currency(
+        &self,
+        word: &str,
+        listed: Option<&'static str>,
+    ) -> &'static str {
+        let Some(listed) = listed else { return self.code() };
+        let Some(&(_, countries)) =
+            SHARED_CURRENCY_NAMES.iter().find(|(w, _)| w.contains(&word))
+        else {
+            return listed;
+        };
+        countries
+            .iter()
+            .map(|&(name, code)| (self.text.matches(name).count(), code))
+            .filter(|&(n, _)| n > 0)
+            .max_by_key(|&(n, _)| n)
+            .map_or(listed, |(_, code)| code)
+    }
+
     /// Whether the document is British, so that "10 billion pounds" is
     /// money: it names Britain, its nations or capital, or sterling.
     fn british(&self) -> bool {
@@ -425,6 +448,80 @@ const CURRENCY_WORDS: &[(&str, Option<&str>)] = &[
     ("forints", Some("HUF")),
     ("birr", Some("ETB")),
     ("cedis", Some("GHS")),
+];
+
+/// Currency names several countries share, and the countries (as their
+/// names start) whose currency each then is; the first is the listed
+/// default's. A document that names none keeps the listed code.
+const SHARED_CURRENCY_NAMES: &[(&[&str], &[(&str, &str)])] = &[
+    (
+        &["pesos", "peso"],
+        &[
+            ("Mexic", "MXN"),
+            ("Argentin", "ARS"),
+            ("Colombia", "COP"),
+            ("Chile", "CLP"),
+            ("Philippin", "PHP"),
+            ("Filipino", "PHP"),
+            ("Uruguay", "UYU"),
+            ("Dominican", "DOP"),
+            ("Cuba", "CUP"),
+        ],
+    ),
+    (
+        &["shillings", "shilling"],
+        &[
+            ("Kenya", "KES"),
+            ("Uganda", "UGX"),
+            ("Tanzania", "TZS"),
+            ("Somali", "SOS"),
+        ],
+    ),
+    (
+        &["francs", "franc"],
+        &[
+            ("Swiss", "CHF"),
+            ("Switzerland", "CHF"),
+            ("Rwanda", "RWF"),
+            ("Congo", "CDF"),
+            ("Burundi", "BIF"),
+            ("Guinea", "GNF"),
+        ],
+    ),
+];
+
+/// A nationality and a currency word after a number, and their code:
+/// "2.3 billion Swiss francs", "500 Hong Kong dollars".
+const NATIONAL_CURRENCIES: &[(&str, &str, &str)] = &[
+    ("swiss", "francs", "CHF"),
+    ("swiss", "franc", "CHF"),
+    ("mexican", "pesos", "MXN"),
+    ("argentine", "pesos", "ARS"),
+    ("argentinian", "pesos", "ARS"),
+    ("colombian", "pesos", "COP"),
+    ("chilean", "pesos", "CLP"),
+    ("philippine", "pesos", "PHP"),
+    ("kenyan", "shillings", "KES"),
+    ("ugandan", "shillings", "UGX"),
+    ("tanzanian", "shillings", "TZS"),
+    ("canadian", "dollars", "CAD"),
+    ("australian", "dollars", "AUD"),
+    ("singapore", "dollars", "SGD"),
+    ("taiwan", "dollars", "TWD"),
+    ("kong", "dollars", "HKD"),
+    ("zealand", "dollars", "NZD"),
+    ("egyptian", "pounds", "EGP"),
+    ("lebanese", "pounds", "LBP"),
+    ("sudanese", "pounds", "SDG"),
+    ("syrian", "pounds", "SYP"),
+    ("jordanian", "dinars", "JOD"),
+    ("kuwaiti", "dinars", "KWD"),
+    ("iraqi", "dinars", "IQD"),
+    ("saudi", "riyals", "SAR"),
+    ("qatari", "riyals", "QAR"),
+    ("danish", "kroner", "DKK"),
+    ("norwegian", "kroner", "NOK"),
+    ("swedish", "kronor", "SEK"),
 ];
 
 /// ISO 4217 codes written before or after a number (`PKR 5 billion`).
@@ -1896,6 +1993,26 @@ impl Scanner {
         (dash || word).then_some(k)
     }
 
+    /// A nationality and a currency word at piece `i` ("Swiss francs",
+    /// "Hong Kong dollars"): the code and how many pieces they take.
+    fn national_currency(
+        &self,
+        text: &str,
+        i: usize,
+    ) -> Option<(&'static str, usize)> {
+        let n = self.p.len();
+        // "Hong Kong", "New Zealand": the nationality's last word.
+        let two = i + 2 < n && (self.is(i, "hong") || self.is(i, "new"));
+        let (adj, money) = if two { (i + 1, i + 2) } else { (i, i + 1) };
+        if money >= n || !self.raw(text, i).starts_with(char::is_uppercase) {
+            return None;
+        }
+        NATIONAL_CURRENCIES
+            .iter()
+            .find(|&&(a, m, _)| self.is(adj, a) && self.is(money, m))
+            .map(|&(.., code)| (code, money + 1 - i))
+    }
+
     /// Whether a verb of paying comes before piece `i`, maybe with a
     /// qualifier between: "cost 5.4 billion pounds", "paid about 2 million".
     fn paid_before(&self, i: usize) -> bool {
@@ -2269,14 +2386,16 @@ impl Scanner {
                 ok = true;
             }
             if ok && k < n {
-                // "$5 to $7": a second currency symbol; another currency
-                // makes no range ("rose by $2.98 billion to ₹53.4 lakh
-                // crore" is two sums).
+                // "$5 to $7": the same currency symbol again is passed
+                // over; another is not, and the second figure then starts
+                // on no number: "rose by $2.98 billion to ₹53.4 lakh crore"
+                // is two sums.
                 if let Some((code, _)) = cur {
-                    match self.currency_prefix(text, k + 1, rupee) {
-                        Some((other, _)) if other != code => ok = false,
-                        Some(_) if self.p[k].kind == PK::Punct => k += 1,
-                        _ => {}
+                    let same = self
+                        .currency_prefix(text, k + 1, rupee)
+                        .is_some_and(|(other, _)| other == code);
+                    if same && self.p[k].kind == PK::Punct {
+                        k += 1;
                     }
                 }
                 if let Some(c2) = self.core(text, k).filter(|c2| {
@@ -2402,12 +2521,19 @@ impl Scanner {
                 unit = "pp";
                 value /= 100.0;
                 end += 1;
+            } else if let Some((code, words)) = self
+                .national_currency(text, end)
+                .filter(|_| kind == ClaimKind::Count)
+            {
+                kind = ClaimKind::Money;
+                unit = code;
+                end += words;
             } else if let Some(code) = CURRENCY_TABLE
                 .get(w)
                 .filter(|_| kind == ClaimKind::Count && !glued)
             {
                 kind = ClaimKind::Money;
-                unit = code.unwrap_or_else(|| rupee.code());
+                unit = rupee.currency(w, code);
                 if matches!(w, "cents" | "cent") {
                     value /= 100.0;
                 }
@@ -3220,6 +3346,23 @@ mod tests {
                 Eq,
                 "5.4 billion pounds",
             ),
+            // A nationality before a currency word names it.
+            (
+                "2.3 billion Swiss francs",
+                2.3e9,
+                "CHF",
+                Money,
+                Eq,
+                "2.3 billion Swiss francs",
+            ),
+            (
+                "500 Hong Kong dollars",
+                500.0,
+                "HKD",
+                Money,
+                Eq,
+                "500 Hong Kong dollars",
+            ),
             // "won" after a scale is the Korean currency.
             (
                 "9.18 trillion won",
@@ -3319,6 +3462,26 @@ mod tests {
             let f = fig(phrase).unwrap_or_else(|| panic!("{phrase:?}"));
             assert_eq!(f.qualifier.map(|q| q.of(phrase)), want, "{phrase:?}");
         }
+    }
+
+    /// A currency name several countries share is the one of the country
+    /// the document names.
+    #[test]
+    fn shared_currency_names_follow_the_documents_country() {
+        let unit = |text: &str| {
+            let mut toks = Vec::new();
+            tokenize(text, &mut toks);
+            let mut out = Vec::new();
+            let doc = Rupee::of(text);
+            Scanner::default().scan(text, &toks, &[], &doc, &mut out);
+            let m = out.into_iter().find(|m| m.claim).expect("a figure");
+            m.figure.unit
+        };
+        assert_eq!(unit("The state paid 500,000 pesos."), "MXN");
+        assert_eq!(unit("Argentina will pay 500,000 pesos."), "ARS");
+        assert_eq!(unit("Uganda spent 2 billion shillings."), "UGX");
+        assert_eq!(unit("Kenya spent 2 billion shillings."), "KES");
+        assert_eq!(unit("Rwanda raised 90 billion francs."), "RWF");
     }
 
     #[test]
