@@ -1477,6 +1477,16 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         if SPEECH_VERB_WORDS.has(w) || w.ends_with("ing") && k < end {
             break;
         }
+        // "Analysts polled by Reuters expected growth of 2.1%": a past
+        // tense after a name is its verb, not part of the phrase.
+        if w.ends_with("ed")
+            && k < end
+            && k >= 2
+            && w.starts_with(char::is_lowercase)
+            && is_cap(text, &toks[k - 2])
+        {
+            break;
+        }
         // "we won't just be": a contracted verb ends the phrase. Each
         // ends in `t`, `e` or `l`, which most words do not.
         if matches!(w.as_bytes().last(), Some(b't' | b'e' | b'l'))
@@ -1869,7 +1879,26 @@ fn caps_back(text: &str, toks: &[Token], i: usize) -> usize {
         let abbrev_dot = k > 1
             && toks[k - 1].span.of(text) == "."
             && is_abbrev(text, &toks[k - 2]);
-        if name_word || abbrev_dot {
+        // "Abdulaziz bin Salman": a particle between two names.
+        let particle = k > 1
+            && k < i
+            && lower_in(
+                toks[k - 1].span.of(text),
+                &["bin", "bint", "ibn", "al", "el", "de", "van", "von", "da"],
+            )
+            && is_cap(text, &toks[k - 2]);
+        // "Amazon.com Inc": a domain name's lowercase end.
+        let domain = k > 2
+            && !toks[k - 1].space_before
+            && toks[k - 2].span.of(text) == "."
+            && !toks[k - 2].space_before
+            && is_cap(text, &toks[k - 3])
+            && word(text, &toks[k - 1]).is_some_and(|w| {
+                w.bytes().all(|b| b.is_ascii_lowercase()) && w.len() <= 4
+            });
+        if domain {
+            k -= 3;
+        } else if name_word || abbrev_dot || particle {
             k -= 1;
         } else {
             break;
@@ -2025,6 +2054,7 @@ fn speaker_at(
         let passive =
             word(text, &toks[i - 1]).is_some_and(|w| BE_FORMS.has(w));
         if let Some(p) = phrase_before(text, toks, i).filter(|_| !passive) {
+            let p = who_knows(text, toks, p).unwrap_or(p);
             let w = p.of(text);
             // "originally reported as 8 cents": an adverb names no one.
             let adverb = w.bytes().all(|b| b.is_ascii_lowercase())
@@ -2038,6 +2068,34 @@ fn speaker_at(
         }
     }
     name_after(text, toks, i, dates)
+}
+
+/// "three people familiar with the matter said", "sources briefed on
+/// the talks said": the speakers are those who know about `p` (the
+/// matter, the talks), named before the words that say they know.
+fn who_knows(text: &str, toks: &[Token], p: Span) -> Option<Span> {
+    let mut k = toks.partition_point(|t| t.span.start < p.start);
+    let w = |k: usize| word(text, &toks[k]).unwrap_or("");
+    if k > 0 && lower_in(w(k - 1), &["the", "a", "an", "this", "its"]) {
+        k -= 1;
+    }
+    if k < 2 || !lower_in(w(k - 1), &["with", "on", "of", "about", "to"]) {
+        return None;
+    }
+    let knowing = lower_in(
+        w(k - 2),
+        &["familiar", "briefed", "knowledge", "close", "involved", "privy"],
+    );
+    if !knowing {
+        return None;
+    }
+    // "people with knowledge of the matter"
+    let mut k = k - 2;
+    if k > 0 && w(k) == "knowledge" && lower_in(w(k - 1), &["with"]) {
+        k -= 1;
+    }
+    let who = phrase_before(text, toks, k)?;
+    Some(Span::new(who.start, p.end))
 }
 
 /// The speaker named after the verb at token `i` (`said Ali Khan`,
@@ -3025,7 +3083,19 @@ fn clauses(
             }
             // ", a record that eclipsed the 3.9 million who voted in
             // 2020": an appositive on the clause keeps its date.
-            _ if prev_comma && lower_in_bytes(s, &["a", "an"]) => {
+            // ", the highest since 1988": so is a superlative's.
+            _ if prev_comma
+                && (lower_in_bytes(s, &["a", "an"])
+                    || s.eq_ignore_ascii_case(b"the")
+                        && all.get(i + 1).is_some_and(|n| {
+                            let n = &bytes[n.span.range()];
+                            n.ends_with(b"est")
+                                || lower_in_bytes(
+                                    n,
+                                    &["most", "least", "first"],
+                                )
+                        })) =>
+            {
                 (Some(b",".as_slice()), false)
             }
             // ", down from 24 percent in 2019", ", compared with ...": the

@@ -300,3 +300,36 @@ fn the_full_stop_after_an_acronym_that_ends_the_sentence_is_no_part_of_the_sourc
     let text = "The firm lost $2 million, according to Acme Holdings Inc.";
     assert_eq!(attribution(text, "$2 million"), "Acme Holdings Inc");
 }
+
+#[test]
+fn speakers_keep_name_particles_domains_and_what_they_know_about() {
+    let text = "Output will rise by 500,000 barrels, Energy Minister Prince \
+                Abdulaziz bin Salman said.";
+    assert_eq!(
+        attribution(text, "500,000 barrels"),
+        "Energy Minister Prince Abdulaziz bin Salman"
+    );
+    let text = "Amazon.com Inc reported a 13% rise in revenue.";
+    assert_eq!(attribution(text, "13%"), "Amazon.com Inc");
+    let text = "OPEC+ will cut output by 2 million barrels, three people \
+                familiar with the matter said.";
+    assert_eq!(
+        attribution(text, "2 million barrels"),
+        "people familiar with the matter"
+    );
+}
+
+#[test]
+fn a_verb_after_a_name_is_no_part_of_what_is_counted() {
+    let text = "Analysts polled by Reuters expected growth of 2.1%.";
+    let (_, counted) = unit_and_counted(text, "2.1%");
+    assert_eq!(counted, "growth");
+}
+
+#[test]
+fn a_superlative_aside_keeps_its_date() {
+    let text = "Rainfall reached 970 millimetres in three days, the highest \
+                since 1988.";
+    let c = claim(text, "970 millimetres");
+    assert_eq!(c.time, None);
+}
