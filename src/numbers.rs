@@ -2013,6 +2013,26 @@ impl Scanner {
             .map(|&(.., code)| (code, money + 1 - i))
     }
 
+    /// Whether pieces `i..i + 3` are a score like "6-4" after a comma at
+    /// `i - 1` or before one at `i + 3`: a neighbour in a list of scores.
+    fn score_at(&self, i: usize) -> bool {
+        let small = |k: usize| {
+            self.p.get(k).is_some_and(|p| {
+                p.kind == PK::Num && self.w_bytes(k).len() <= 2
+            })
+        };
+        let comma = |k: usize| {
+            self.p.get(k).is_some_and(|p| p.kind == PK::Punct)
+                && self.w_bytes(k) == b","
+        };
+        small(i)
+            && self.is_hyphen(i + 1)
+            && self.p.get(i + 1).is_some_and(|p| p.glued)
+            && small(i + 2)
+            && self.p.get(i + 2).is_some_and(|p| p.glued)
+            && (i > 0 && comma(i - 1) || comma(i + 3))
+    }
+
     /// Whether a verb of paying comes before piece `i`, maybe with a
     /// qualifier between: "cost 5.4 billion pounds", "paid about 2 million".
     fn paid_before(&self, i: usize) -> bool {
@@ -2412,7 +2432,12 @@ impl Scanner {
                             lo = times_scale(lo, s);
                         }
                     }
-                    if lo < hi || between || from {
+                    // "3-6, 3-6, 6-4": a list of set scores, whichever
+                    // way each goes.
+                    let in_score_list = glued_dash
+                        && (self.score_at(c2.end + 1)
+                            || c.start >= 4 && self.score_at(c.start - 4));
+                    if (lo < hi || between || from) && !in_score_list {
                         value = lo;
                         value_min = Some(lo);
                         value_max = Some(hi);
@@ -3482,6 +3507,25 @@ mod tests {
         assert_eq!(unit("Uganda spent 2 billion shillings."), "UGX");
         assert_eq!(unit("Kenya spent 2 billion shillings."), "KES");
         assert_eq!(unit("Rwanda raised 90 billion francs."), "RWF");
+    }
+
+    #[test]
+    fn set_scores_in_a_list_are_no_ranges() {
+        let claims = |text: &str| {
+            let mut toks = Vec::new();
+            tokenize(text, &mut toks);
+            let mut out = Vec::new();
+            let doc = Rupee::of(text);
+            Scanner::default().scan(text, &toks, &[], &doc, &mut out);
+            out.into_iter()
+                .filter(|m| m.claim)
+                .map(|m| m.figure.value_span.of(text).to_string())
+                .collect::<Vec<_>>()
+        };
+        let got = claims("Sinner beat Medvedev 3-6, 3-6, 6-4, 6-4, 6-3.");
+        assert!(got.is_empty(), "{got:?}");
+        // A range alone is one still.
+        assert_eq!(claims("Prices rose 3-6 percent."), ["3-6 percent"]);
     }
 
     #[test]
