@@ -66,6 +66,11 @@ impl DateStage {
             r"\b\d{4}-[01]\d-[0-3]\d\b".to_string(),
             // Quarters and halves of a (fiscal) year: Q3, Q3 2025, H1 2026.
             format!(r"\bQ[1-4](?:\s+{YEAR})?\b|\bH[12]\s+{YEAR}\b"),
+            // third-quarter, the second quarter of 2024, first half of 2025
+            format!(
+                r"(?i:\b(?:first|second|third|fourth)[-\s]quarter\b)(?:,?\s+(?:of\s+)?{YEAR}\b)?"
+            ),
+            format!(r"(?i:\b(?:first|second)[-\s]half\b)(?:\s+of\s+{YEAR}\b)?"),
             // the April-June quarter, January–March 2024
             format!(r"\b(?:{MONTHS})[-–](?:{MONTHS})(?:,?\s+{YEAR})?\b"),
             // October 27, 2025 / Jan. 1 / Sept. 1, 1987 / May 1-31
@@ -250,6 +255,15 @@ fn classify(text: &str, span: Span, s: &str) -> Option<&'static str> {
     {
         return Some("date:quarter");
     }
+    // "third-quarter", "the first half of 2025": a part of a (fiscal) year.
+    let has = |w: &[u8]| {
+        s.as_bytes().windows(w.len()).any(|x| x.eq_ignore_ascii_case(w))
+    };
+    if matches!(first, 'f' | 'F' | 's' | 'S' | 't' | 'T')
+        && (has(b"quarter") || has(b"half"))
+    {
+        return Some("date:quarter");
+    }
     if s == "May" || s == "March" {
         // The verbs and nouns: only after a date preposition.
         let prev = last_word(before);
@@ -380,6 +394,13 @@ mod tests {
             ("profit for Q4 2025 rose", &["Q4 2025"]),
             ("guidance for H1 2026 was", &["H1 2026"]),
             ("the H1N1 virus and the Q7 model", &[]),
+            ("third-quarter profit rose", &["third-quarter"]),
+            (
+                "in the second quarter of 2024, sales",
+                &["second quarter of 2024"],
+            ),
+            ("First-half revenue fell", &["First-half"]),
+            ("a three-quarter share and half the votes", &[]),
         ];
         for (text, want) in cases {
             assert_eq!(&dates(text), want, "{text:?}");
