@@ -1046,6 +1046,8 @@ impl ClaimStage {
                 subject: subject_of(text, toks, here, attribution),
             };
             let mut prev_counted: Option<(ClaimKind, Span)> = None;
+            // Where the sentence's last claim ends.
+            let mut prev_end: Option<usize> = None;
             for m in mentions.iter() {
                 for &(kind, span) in &m.entities {
                     numeric_entities.push(Entity {
@@ -1085,9 +1087,18 @@ impl ClaimStage {
                             && !m.age
                             && (compared
                                 || elliptic(text, toks, dates, place.after));
-                        (bare && kind == m.figure.kind && c.end < m.span.start)
+                        // "Revenue rose 13% to $143.1 billion": the level a
+                        // change reached counts what changed.
+                        let level_reached = kind == ClaimKind::Percent
+                            && prev_end.is_some_and(|e| {
+                                text.get(e..m.span.start)
+                                    .is_some_and(|t| t.trim() == "to")
+                            });
+                        let same_kind = kind == m.figure.kind || level_reached;
+                        (bare && same_kind && c.end < m.span.start)
                             .then_some(c)
                     });
+                prev_end = Some(m.span.end);
                 prev_counted =
                     counted.map(|c| (m.figure.kind, c)).or(prev_counted);
                 if m.figure.kind == ClaimKind::Count {
@@ -3982,6 +3993,13 @@ mod tests {
             |t: &str| &rows.iter().find(|r| r.text == t).unwrap().counted;
         assert_eq!(counted("$64.5 billion"), "");
         assert_eq!(counted("3.9 million"), "voters");
+    }
+
+    #[test]
+    fn the_level_a_change_reached_counts_what_changed() {
+        let rows = claims("Revenue rose 13% to $143.1 billion.");
+        assert_eq!(rows[1].text, "$143.1 billion");
+        assert_eq!(rows[1].counted, "Revenue");
     }
 
     #[test]
