@@ -1467,8 +1467,14 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
                 && is_cap(text, &toks[k])
                 && word(text, &toks[k - 2])
                     .is_some_and(|p| p.starts_with(char::is_lowercase));
+            // "GDP per capita": "per" inside the noun.
+            let per_capita = lower_in(w, &["per"])
+                && toks.get(k).is_some_and(|t| {
+                    t.span.of(text).eq_ignore_ascii_case("capita")
+                });
             let linker = (lower_in(w, &["of"])
-                || lower_in(w, &["and"]) && !new_subject)
+                || lower_in(w, &["and"]) && !new_subject
+                || per_capita)
                 && k < end;
             // "member of the group": an article after "of" links too.
             let linked_article = lower_in(w, &["the", "a", "an"])
@@ -4000,6 +4006,12 @@ mod tests {
         let rows = claims("Revenue rose 13% to $143.1 billion.");
         assert_eq!(rows[1].text, "$143.1 billion");
         assert_eq!(rows[1].counted, "Revenue");
+    }
+
+    #[test]
+    fn per_capita_is_part_of_the_noun() {
+        let rows = claims("GDP per capita reached $12,400 last year.");
+        assert_eq!(rows[0].counted, "GDP per capita");
     }
 
     #[test]
