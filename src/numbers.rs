@@ -2855,6 +2855,31 @@ impl Scanner {
                     return None;
                 }
             }
+            // "scored twice", "twice a week": how often, not how much.
+            if w0 == "twice" {
+                let next = if end < n { self.w(end) } else { "" };
+                if !matches!(
+                    next,
+                    "as" | "the"
+                        | "that"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "this"
+                        | "what"
+                        | "more"
+                        | "higher"
+                        | "larger"
+                        | "bigger"
+                        | "greater"
+                        | "faster"
+                        | "lower"
+                        | "smaller"
+                ) {
+                    return None;
+                }
+            }
         }
         // "three times as many", "five times higher"
         if kind == ClaimKind::Count
@@ -3191,7 +3216,7 @@ mod tests {
             ("tenfold", 10.0, "", Multiplier, Eq, "tenfold"),
             ("10-fold", 10.0, "", Multiplier, Eq, "10-fold"),
             ("doubled", 2.0, "", Multiplier, Eq, "doubled"),
-            ("twice", 2.0, "", Multiplier, Eq, "twice"),
+            ("twice as many", 2.0, "", Multiplier, Eq, "twice"),
             ("three times as many", 3.0, "", Multiplier, Eq, "three times"),
             ("5%", 5.0, "%", Percent, Eq, "5%"),
             ("5 percent", 5.0, "%", Percent, Eq, "5 percent"),
@@ -3526,6 +3551,14 @@ mod tests {
         assert!(got.is_empty(), "{got:?}");
         // A range alone is one still.
         assert_eq!(claims("Prices rose 3-6 percent."), ["3-6 percent"]);
+    }
+
+    #[test]
+    fn twice_is_a_multiplier_only_when_it_compares() {
+        assert_eq!(fig("Saka scored twice in the first half."), None);
+        assert_eq!(fig("They meet twice a week."), None);
+        let f = fig("Prices are twice as high.").expect("a multiplier");
+        assert_eq!((f.kind, f.value), (ClaimKind::Multiplier, 2.0));
     }
 
     #[test]
