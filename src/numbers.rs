@@ -1974,6 +1974,13 @@ impl Scanner {
             c.value = times_scale(c.value, s);
             c.scaled = true;
             c.end += 3;
+        } else if self.is(c.end + 2, "percentage")
+            && (self.is(c.end + 3, "point") || self.is(c.end + 3, "points"))
+        {
+            // "a quarter of a percentage point"
+            c.kind = ClaimKind::Percent;
+            c.unit = Some("pp");
+            c.end += 4;
         }
     }
 
@@ -3351,6 +3358,14 @@ mod tests {
                 "three-and-a-half-game",
             ),
             ("half a dozen", 6.0, "", Count, Eq, "half a dozen"),
+            (
+                "by a quarter of a percentage point",
+                0.25,
+                "pp",
+                Percent,
+                Eq,
+                "quarter of a percentage point",
+            ),
             (
                 "by half a percentage point",
                 0.5,
