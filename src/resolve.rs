@@ -410,6 +410,11 @@ impl Area {
     }
 }
 
+/// Heads of organization names that name an activity, which a ministry's
+/// portfolio does too ("Disaster Management Minister").
+const ACTIVITY_HEADS: &[&str] =
+    &["Management", "Research", "Economics", "Analytics", "Consulting"];
+
 /// Company suffixes written with a final period.
 const ABBREVIATED_SUFFIXES: &[&str] =
     &["Corp", "Co", "Inc", "Ltd", "Bros", "Cos", "Mfg", "Assn", "Intl"];
@@ -733,6 +738,16 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
             }
         }
     }
+    // "Disaster Management Minister": a portfolio before a minister's
+    // title, not an organization (which "Cabinet Office Minister" has).
+    cands.retain(|c| {
+        let portfolio = matches!(c.entity.origin, Origin::Rule(_))
+            && c.entity.kind == EntityType::Organization
+            && last_word(c.entity.span.of(text))
+                .is_some_and(|w| ACTIVITY_HEADS.contains(&w))
+            && text[c.entity.span.end..].starts_with(" Minister");
+        !portfolio
+    });
     split_possessives(text, &mut cands);
     // The order in which candidates claim text, as a stable sort of the
     // candidates would give it, sorting small keys rather than moving

@@ -1031,3 +1031,12 @@ fn a_lowercase_part_glued_to_a_listed_name_is_part_of_it() {
         EntityType::Organization,
     );
 }
+
+#[test]
+fn a_portfolio_before_a_ministers_title_is_no_organization() {
+    let text = "Disaster Management Minister Mohibbul Hasan said 40 people \
+                died. Cabinet Office Minister Pat McFadden spoke.";
+    lacks(text, "Disaster Management");
+    has(text, "Mohibbul Hasan", EntityType::Person);
+    has(text, "Cabinet Office", EntityType::Organization);
+}
