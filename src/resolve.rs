@@ -380,11 +380,14 @@ fn best_place<'g>(
     if named(first) {
         return (m.entry, first);
     }
+    // A country goes by its short name more than a river or a mountain
+    // does by its own: "Congo" is the country.
+    let nation = Area::of(first) == Area::Nation;
     gazetteer
         .match_entries(m)
         .iter()
         .map(|&i| (i, gazetteer.entry(i)))
-        .find(|&(_, e)| named(e))
+        .find(|&(_, e)| named(e) && !(nation && &*e.subtype == "feature"))
         .unwrap_or((m.entry, first))
 }
 

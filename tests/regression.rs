@@ -1040,3 +1040,13 @@ fn a_portfolio_before_a_ministers_title_is_no_organization() {
     has(text, "Mohibbul Hasan", EntityType::Person);
     has(text, "Cabinet Office", EntityType::Organization);
 }
+
+#[test]
+fn a_country_by_its_short_name_is_no_river() {
+    let text = "Fighting has displaced 1.2 million people in eastern Congo \
+                since January.";
+    assert_eq!(
+        listed_name(text, "Congo").as_deref(),
+        Some("Democratic Republic of the Congo")
+    );
+}
