@@ -1061,7 +1061,7 @@ impl ClaimStage {
                     continue;
                 }
                 let place = Place::of(toks, m.span);
-                let counted = counted_of(text, toks, m, place)
+                let counted = counted_of(text, toks, dates, m, place)
                     .map(|c| through_of(text, toks, c))
                     .or_else(|| {
                         // Ellipsis: "killing nine people and injuring 45",
@@ -2087,6 +2087,35 @@ fn speaker_at(
     name_after(text, toks, i, dates)
 }
 
+/// "turnout in the August 9 presidential election reached 65.4%": what
+/// changed is the noun before a phrase of place or time (`p`, after "in
+/// the" and a date), not that phrase.
+fn head_before_place_or_time(
+    text: &str,
+    toks: &[Token],
+    dates: &[Span],
+    p: Span,
+) -> Span {
+    let mut k = toks.partition_point(|t| t.span.start < p.start);
+    let mut dated = false;
+    while k > 0 && dates.iter().any(|d| d.contains(toks[k - 1].span)) {
+        k -= 1;
+        dated = true;
+    }
+    if k > 0 && lower_in(word(text, &toks[k - 1]).unwrap_or(""), &["the"]) {
+        k -= 1;
+    }
+    let prep = k > 1
+        && word(text, &toks[k - 1])
+            .is_some_and(|w| lower_in(w, &["in", "at", "during"]));
+    if !(prep && dated) {
+        return p;
+    }
+    phrase_before(text, toks, k - 1)
+        .filter(|h| h.of(text).starts_with(char::is_lowercase))
+        .unwrap_or(p)
+}
+
 /// "three people familiar with the matter said", "sources briefed on
 /// the talks said": the speakers are those who know about `p` (the
 /// matter, the talks), named before the words that say they know.
@@ -2523,6 +2552,7 @@ impl Place {
 fn counted_of(
     text: &str,
     toks: &[Token],
+    dates: &[Span],
     m: &Mention,
     place: Place,
 ) -> Option<Span> {
@@ -2681,6 +2711,7 @@ fn counted_of(
                         )
                 };
                 return phrase_before(text, toks, k - 1)
+                    .map(|p| head_before_place_or_time(text, toks, dates, p))
                     .map(head_of)
                     .filter(|p| !named(p) && !adverbial(p));
             }
@@ -4012,6 +4043,14 @@ mod tests {
     fn per_capita_is_part_of_the_noun() {
         let rows = claims("GDP per capita reached $12,400 last year.");
         assert_eq!(rows[0].counted, "GDP per capita");
+    }
+
+    #[test]
+    fn what_changed_is_the_noun_before_a_dated_event() {
+        let rows = claims(
+            "Turnout in the August 9 presidential election reached 65.4%.",
+        );
+        assert_eq!(rows[0].counted, "Turnout");
     }
 
     #[test]
