@@ -2111,8 +2111,12 @@ fn head_before_place_or_time(
     if !(prep && dated) {
         return p;
     }
+    // A common noun, or any that opens the sentence.
     phrase_before(text, toks, k - 1)
-        .filter(|h| h.of(text).starts_with(char::is_lowercase))
+        .filter(|h| {
+            h.of(text).starts_with(char::is_lowercase)
+                || toks.first().is_some_and(|t| t.span.start == h.start)
+        })
         .unwrap_or(p)
 }
 
