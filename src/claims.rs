@@ -1743,12 +1743,23 @@ fn attribution_of(
                     && e > j
                     && e + 1 < n
                     && is_abbrev(text, &toks[e - 1]);
+                // "a study published in The Lancet": a name after "in"
+                // or "by" says whose the source is.
+                let before_name = lower_in(t, &["in", "by"])
+                    && toks.get(e + 1).is_some_and(|n| {
+                        is_cap(text, n)
+                            || n.span.of(text) == "the"
+                                && toks
+                                    .get(e + 2)
+                                    .is_some_and(|n| is_cap(text, n))
+                    });
                 if toks[e].kind == TokenKind::Punct
                     && !abbrev_dot
                     && !matches!(t, "-" | "’" | "'" | "&")
                     || STOP_WORDS.has(t)
                         && e > j
                         && !lower_in(t, &["of", "for", "and", "the"])
+                        && !before_name
                 {
                     break;
                 }

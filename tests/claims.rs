@@ -333,3 +333,14 @@ fn a_superlative_aside_keeps_its_date() {
     let c = claim(text, "970 millimetres");
     assert_eq!(c.time, None);
 }
+
+#[test]
+fn a_source_published_in_a_named_journal_keeps_the_journal() {
+    let text = "Walking at least 7,000 steps a day cut the risk of death, \
+                according to a study published in The Lancet Public Health \
+                on Wednesday.";
+    assert_eq!(
+        attribution(text, "at least 7,000"),
+        "a study published in The Lancet Public Health"
+    );
+}
