@@ -450,10 +450,13 @@ const CURRENCY_WORDS: &[(&str, Option<&str>)] = &[
     ("cedis", Some("GHS")),
 ];
 
+/// Countries, as their names start, and their currency's code.
+type CountryCodes = &'static [(&'static str, &'static str)];
+
 /// Currency names several countries share, and the countries (as their
 /// names start) whose currency each then is; the first is the listed
 /// default's. A document that names none keeps the listed code.
-const SHARED_CURRENCY_NAMES: &[(&[&str], &[(&str, &str)])] = &[
+const SHARED_CURRENCY_NAMES: &[(&[&str], CountryCodes)] = &[
     (
         &["pesos", "peso"],
         &[
