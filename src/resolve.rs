@@ -1417,6 +1417,15 @@ fn places_by_the_documents_country(
     let towns_of = |country: &str, but: u32| {
         towns.iter().filter(|&&(t, c)| c == country && t != but).count()
     };
+    // The countries with two or more towns named: the only ones a place
+    // can be moved to, found before any gazetteer lookup.
+    let mut evidenced: Vec<&str> = towns.iter().map(|&(_, c)| c).collect();
+    evidenced.sort_unstable();
+    evidenced.dedup();
+    evidenced.retain(|&c| towns_of(c, u32::MAX) >= 2);
+    if evidenced.is_empty() {
+        return;
+    }
     let mut found = Vec::new();
     for e in entities.iter_mut() {
         let (EntityType::Location, &Canonical::Entry(id)) =
@@ -1426,6 +1435,9 @@ fn places_by_the_documents_country(
         };
         let chosen = gazetteer.entry(id);
         let country = &*chosen.country;
+        if evidenced.iter().all(|&c| c == country) {
+            continue;
+        }
         // A capital or a city of millions is itself wherever the story
         // is: "Paris" in a story on American skaters is still France's.
         if country.is_empty()
