@@ -611,6 +611,8 @@ const MEASURES: &[(&str, &str)] = &[
     ("gallons", "gallon"),
     ("barrel", "barrel"),
     ("barrels", "barrel"),
+    // Barrels per day, as oil news abbreviates them.
+    ("bpd", "barrel per day"),
     ("hectare", "hectare"),
     ("hectares", "hectare"),
     ("acre", "acre"),
@@ -649,6 +651,7 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("liter", "L"),
     ("gallon", "gal"),
     ("barrel", "bbl"),
+    ("barrel per day", "bbl/d"),
     ("hectare", "ha"),
     ("acre", "ac"),
     ("degree", "°"),
@@ -1620,6 +1623,17 @@ impl Scanner {
         };
         match p.kind {
             PK::Num => {
+                // "N2.5 trillion" (naira), "v2.5": digits after a point
+                // glued to a word are the decimals of a code, never a
+                // figure of their own (5 trillion).
+                if i >= 2
+                    && p.glued
+                    && self.p[i - 1].glued
+                    && self.w_bytes(i - 1) == b"."
+                    && self.p[i - 2].kind == PK::Word
+                {
+                    return None;
+                }
                 let s = self.raw(text, i);
                 let (v, suffix, sep) = parse_digits(s)?;
                 c.value = v;
@@ -3440,6 +3454,14 @@ mod tests {
                 Eq,
                 "9.18 trillion won",
             ),
+            (
+                "output of 3.3 million bpd",
+                3.3e6,
+                "barrel per day",
+                Quantity,
+                Eq,
+                "3.3 million bpd",
+            ),
             // A length per a time is a speed.
             (
                 "winds of 111 kilometers per hour",
@@ -3577,6 +3599,12 @@ mod tests {
         assert_eq!(fig("They meet twice a week."), None);
         let f = fig("Prices are twice as high.").expect("a multiplier");
         assert_eq!((f.kind, f.value), (ClaimKind::Multiplier, 2.0));
+    }
+
+    #[test]
+    fn decimals_glued_to_a_word_are_no_figure() {
+        assert_eq!(fig("It will spend N2.5 trillion on roads."), None);
+        assert_eq!(fig("Version v2.5 shipped."), None);
     }
 
     #[test]
