@@ -2612,9 +2612,17 @@ impl Scanner {
                 kind = ClaimKind::Money;
                 unit = "GBP";
                 end += 2;
-            } else if w == "won" && c.scaled {
-                // "9.18 trillion won": after a scale word, "won" is the
-                // Korean currency, never the verb.
+            } else if w == "won"
+                && (c.scaled
+                    || phrase_start > 0
+                        && matches!(
+                            self.w(phrase_start - 1),
+                            "at" | "to" | "from"
+                        ))
+            {
+                // "9.18 trillion won", "closed at 81,300 won": after a
+                // scale word or a price's preposition, "won" is the Korean
+                // currency, never the verb.
                 kind = ClaimKind::Money;
                 unit = "KRW";
                 end += 1;
@@ -3461,6 +3469,14 @@ mod tests {
                 Quantity,
                 Eq,
                 "3.3 million bpd",
+            ),
+            (
+                "shares closed at 81,300 won",
+                81300.0,
+                "KRW",
+                Money,
+                Eq,
+                "81,300 won",
             ),
             // A length per a time is a speed.
             (
