@@ -1589,11 +1589,30 @@ impl AliasShapes {
 /// Whether a verb of saying follows `span`: "Jordan said", "Jordan told
 /// reporters".
 fn speaks(text: &str, span: Span) -> bool {
-    let next = text[span.end..].trim_start_matches([' ', '\t', '\n']);
-    let word = next.split(|c: char| !c.is_ascii_alphabetic()).next();
-    word.is_some_and(|w| {
-        ["said", "says", "told", "tells", "added"].contains(&w)
-    })
+    fn next_word(at: &str) -> (&str, &str) {
+        let rest = at.trim_start_matches([' ', '\t', '\n']);
+        let w = rest.split(|c: char| !c.is_ascii_alphabetic()).next();
+        (w.unwrap_or(""), rest)
+    }
+    let (mut w, rest) = next_word(&text[span.end..]);
+    // "Amazon.com Inc reported": past the legal suffix.
+    if is_company_suffix(w) {
+        let after =
+            rest[w.len()..].strip_prefix('.').unwrap_or(&rest[w.len()..]);
+        w = next_word(after).0;
+    }
+    [
+        "said",
+        "says",
+        "told",
+        "tells",
+        "added",
+        "reported",
+        "reports",
+        "announced",
+        "announces",
+    ]
+    .contains(&w)
 }
 
 /// An alias that a word of an ALL-CAPS headline may write in capitals:

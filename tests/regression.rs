@@ -1050,3 +1050,12 @@ fn a_country_by_its_short_name_is_no_river() {
         Some("Democratic Republic of the Congo")
     );
 }
+
+#[test]
+fn a_listed_company_opening_a_sentence_before_its_report_is_named() {
+    has(
+        "Amazon.com Inc reported a 13% rise in revenue on Thursday.",
+        "Amazon.com",
+        EntityType::Organization,
+    );
+}
