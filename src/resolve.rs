@@ -1427,6 +1427,8 @@ fn places_by_the_documents_country(
         return;
     }
     let mut found = Vec::new();
+    // Countries' mentions moved to a province, with the country.
+    let mut moved: Vec<(Span, &str)> = Vec::new();
     for e in entities.iter_mut() {
         let (EntityType::Location, &Canonical::Entry(id)) =
             (e.kind, &e.canonical)
@@ -1479,6 +1481,25 @@ fn places_by_the_documents_country(
         if let Some((.., o)) = other {
             e.canonical = Canonical::Entry(o);
             e.origin = Origin::Gazetteer(o);
+            if a_country {
+                moved.push((e.span, &*chosen.country));
+            }
+        }
+    }
+    // "Georgians" in a story on the state are its people, not the
+    // country's: no link to that country's nationality.
+    for e in entities.iter_mut() {
+        let (EntityType::Nationality, &Canonical::Entry(id)) =
+            (e.kind, &e.canonical)
+        else {
+            continue;
+        };
+        let country = &*gazetteer.entry(id).country;
+        let of_moved = moved.iter().any(|&(place, c)| {
+            c == country && e.span.of(text).starts_with(place.of(text))
+        });
+        if of_moved {
+            e.canonical = Canonical::None;
         }
     }
 }

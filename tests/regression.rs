@@ -944,6 +944,10 @@ fn a_country_named_like_a_province_of_the_documents_country_is_the_province() {
     );
     assert_eq!(listed_id(state, "Georgia"), by_full_name);
     assert_ne!(listed_id(country, "Georgia"), by_full_name);
+    // Its people are no nationality of the country.
+    let people = "ATLANTA (Reuters) - Georgians voted early as crews from \
+                  Savannah and Alabama restored power in Georgia.";
+    assert_eq!(listed_name(people, "Georgians"), None);
     // "Savannah" there is the American city, not Ghana's region.
     let ghana = "TAMALE - Floods hit the Savannah region of Ghana.";
     assert_ne!(listed_id(state, "Savannah"), listed_id(ghana, "Savannah"));
