@@ -2122,12 +2122,8 @@ fn head_before_place_or_time(
     if !(prep && dated) {
         return p;
     }
-    // A common noun, or any that opens the sentence.
     phrase_before(text, toks, k - 1)
-        .filter(|h| {
-            h.of(text).starts_with(char::is_lowercase)
-                || toks.first().is_some_and(|t| t.span.start == h.start)
-        })
+        .filter(|h| common_or_opening(text, toks, *h))
         .unwrap_or(p)
 }
 
@@ -2170,10 +2166,14 @@ fn noun_before_place_and_time(
     if !skipped {
         return None;
     }
-    phrase_before(text, toks, j).filter(|h| {
-        h.of(text).starts_with(char::is_lowercase)
-            || toks.first().is_some_and(|t| t.span.start == h.start)
-    })
+    phrase_before(text, toks, j).filter(|h| common_or_opening(text, toks, *h))
+}
+
+/// Whether phrase `h` is a common noun, or any that opens the sentence
+/// (`toks`): no name, which would be where, not what.
+fn common_or_opening(text: &str, toks: &[Token], h: Span) -> bool {
+    h.of(text).starts_with(char::is_lowercase)
+        || toks.first().is_some_and(|t| t.span.start == h.start)
 }
 
 /// "three people familiar with the matter said", "sources briefed on

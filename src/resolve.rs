@@ -1452,12 +1452,7 @@ fn places_by_the_documents_country(
         }
         let a_country = Area::of(chosen) == Area::Nation;
         let quote = e.span.of(text);
-        found.clear();
-        gazetteer.find(quote, &mut found);
-        let other = found
-            .iter()
-            .filter(|m| m.span.start == 0 && m.span.end == quote.len())
-            .flat_map(|m| gazetteer.match_entries(m).iter().copied())
+        let other = namesakes(gazetteer, quote, &mut found)
             .filter(|&o| {
                 let entry = gazetteer.entry(o);
                 // A country only gives way to a province: its name is a
@@ -1502,6 +1497,22 @@ fn places_by_the_documents_country(
             e.canonical = Canonical::None;
         }
     }
+}
+
+/// The entries listed under the whole of `quote`, looked up with `found`
+/// as the gazetteer's scratch list.
+fn namesakes<'f>(
+    gazetteer: &'f Gazetteer,
+    quote: &str,
+    found: &'f mut Vec<GazetteerMatch>,
+) -> impl Iterator<Item = u32> + 'f {
+    found.clear();
+    gazetteer.find(quote, found);
+    let whole = quote.len();
+    found
+        .iter()
+        .filter(move |m| m.span.start == 0 && m.span.end == whole)
+        .flat_map(|m| gazetteer.match_entries(m).iter().copied())
 }
 
 /// An organization named by an alias that others share is linked to the
@@ -1552,17 +1563,11 @@ fn shared_aliases_by_country(
             continue;
         }
         let quote = e.span.of(text);
-        found.clear();
-        gazetteer.find(quote, &mut found);
-        let other = found
-            .iter()
-            .filter(|m| m.span.start == 0 && m.span.end == quote.len())
-            .flat_map(|m| gazetteer.match_entries(m).iter().copied())
-            .find(|&o| {
-                o != id
-                    && gazetteer.entry(o).entity_type() == Some(e.kind)
-                    && of_named(o)
-            });
+        let other = namesakes(gazetteer, quote, &mut found).find(|&o| {
+            o != id
+                && gazetteer.entry(o).entity_type() == Some(e.kind)
+                && of_named(o)
+        });
         match other {
             Some(o) => {
                 e.canonical = Canonical::Entry(o);
