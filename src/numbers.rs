@@ -3570,18 +3570,23 @@ mod tests {
         }
     }
 
+    /// The mentions of `text` read as a whole document, whose words
+    /// (countries, currencies) settle what its bare currency words mean.
+    fn document_mentions(text: &str) -> Vec<Mention> {
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        let mut out = Vec::new();
+        Scanner::default().scan(text, &toks, &[], &Rupee::of(text), &mut out);
+        out
+    }
+
     /// A currency name several countries share is the one of the country
     /// the document names.
     #[test]
     fn shared_currency_names_follow_the_documents_country() {
         let unit = |text: &str| {
-            let mut toks = Vec::new();
-            tokenize(text, &mut toks);
-            let mut out = Vec::new();
-            let doc = Rupee::of(text);
-            Scanner::default().scan(text, &toks, &[], &doc, &mut out);
-            let m = out.into_iter().find(|m| m.claim).expect("a figure");
-            m.figure.unit
+            let m = document_mentions(text).into_iter().find(|m| m.claim);
+            m.expect("a figure").figure.unit
         };
         assert_eq!(unit("The state paid 500,000 pesos."), "MXN");
         assert_eq!(unit("Argentina will pay 500,000 pesos."), "ARS");
@@ -3593,12 +3598,8 @@ mod tests {
     #[test]
     fn set_scores_in_a_list_are_no_ranges() {
         let claims = |text: &str| {
-            let mut toks = Vec::new();
-            tokenize(text, &mut toks);
-            let mut out = Vec::new();
-            let doc = Rupee::of(text);
-            Scanner::default().scan(text, &toks, &[], &doc, &mut out);
-            out.into_iter()
+            document_mentions(text)
+                .into_iter()
                 .filter(|m| m.claim)
                 .map(|m| m.figure.value_span.of(text).to_string())
                 .collect::<Vec<_>>()
