@@ -102,19 +102,28 @@ impl Currency {
         if !text.contains("Rs") && !text.contains("upee") {
             return Currency::Inr;
         }
-        let count = |w: &str| text.matches(w).count();
-        let cands = [
-            (count("India"), Currency::Inr),
-            (count("Pakistan"), Currency::Pkr),
-            (count("Sri Lanka"), Currency::Lkr),
-            (count("Nepal"), Currency::Npr),
-        ];
-        let best = cands.iter().max_by_key(|c| c.0).copied();
-        match best {
-            Some((n, c)) if n > 0 => c,
-            _ => Currency::Inr,
-        }
+        named_most(
+            text,
+            &[
+                ("India", Currency::Inr),
+                ("Pakistan", Currency::Pkr),
+                ("Sri Lanka", Currency::Lkr),
+                ("Nepal", Currency::Npr),
+            ],
+        )
+        .unwrap_or(Currency::Inr)
     }
+}
+
+/// Of `countries` (as their names start), the value of the one `text`
+/// names most, if it names any; on a tie, the last listed.
+fn named_most<T: Copy>(text: &str, countries: &[(&str, T)]) -> Option<T> {
+    countries
+        .iter()
+        .map(|&(name, v)| (text.matches(name).count(), v))
+        .filter(|&(n, _)| n > 0)
+        .max_by_key(|&(n, _)| n)
+        .map(|(_, v)| v)
 }
 
 /// What a document's bare currency words mean: the rupee of `Rs`
@@ -165,12 +174,7 @@ impl<'t> Rupee<'t> {
         else {
             return listed;
         };
-        countries
-            .iter()
-            .map(|&(name, code)| (self.text.matches(name).count(), code))
-            .filter(|&(n, _)| n > 0)
-            .max_by_key(|&(n, _)| n)
-            .map_or(listed, |(_, code)| code)
+        named_most(self.text, countries).unwrap_or(listed)
     }
 
     /// Whether the document is British, so that "10 billion pounds" is
@@ -2057,8 +2061,9 @@ impl Scanner {
             && (i > 0 && comma(i - 1) || comma(i + 3))
     }
 
-    /// Whether a verb of paying comes before piece `i`, maybe with a
-    /// qualifier between: "cost 5.4 billion pounds", "paid about 2 million".
+    /// Whether a verb of paying comes right before piece `i` (the start
+    /// of a figure's qualifier, if it has one): "cost 5.4 billion pounds",
+    /// "paid about 2 million".
     fn paid_before(&self, i: usize) -> bool {
         const PAYING: &[&str] = &[
             "cost",
@@ -2084,33 +2089,7 @@ impl Scanner {
             "borrowed",
             "lent",
         ];
-        let mut k = i;
-        while k > 0 && i - k < 4 {
-            k -= 1;
-            let w = self.w(k);
-            if PAYING.contains(&w) {
-                return true;
-            }
-            if !matches!(
-                w,
-                "about"
-                    | "around"
-                    | "nearly"
-                    | "almost"
-                    | "some"
-                    | "more"
-                    | "than"
-                    | "over"
-                    | "roughly"
-                    | "an"
-                    | "estimated"
-                    | "up"
-                    | "to"
-            ) {
-                return false;
-            }
-        }
-        false
+        i > 0 && PAYING.contains(&self.w(i - 1))
     }
 
     fn currency_before(&self, text: &str, i: usize) -> bool {
@@ -2629,7 +2608,8 @@ impl Scanner {
             } else if (w == "pounds" || w == "pound")
                 && c.scaled
                 && !self.is(end + 1, "of")
-                && (rupee.british() || self.paid_before(phrase_start))
+                && (rupee.british()
+                    || self.paid_before(qual.map_or(phrase_start, |q| q.0)))
             {
                 // "return 10 billion pounds to shareholders" in a British
                 // story is money, as is "cost 5.4 billion pounds" in any;
