@@ -256,12 +256,10 @@ fn classify(text: &str, span: Span, s: &str) -> Option<&'static str> {
         return Some("date:quarter");
     }
     // "third-quarter", "the first half of 2025": a part of a (fiscal) year.
-    let has = |w: &[u8]| {
-        s.as_bytes().windows(w.len()).any(|x| x.eq_ignore_ascii_case(w))
-    };
-    if matches!(first, 'f' | 'F' | 's' | 'S' | 't' | 'T')
-        && (has(b"quarter") || has(b"half"))
-    {
+    // Only those patterns start with an ordinal.
+    let starts =
+        |w: &str| s.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w));
+    if ["first", "second", "third", "fourth"].into_iter().any(starts) {
         return Some("date:quarter");
     }
     if s == "May" || s == "March" {
