@@ -744,11 +744,11 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
     // "Disaster Management Minister": a portfolio before a minister's
     // title, not an organization (which "Cabinet Office Minister" has).
     cands.retain(|c| {
-        let portfolio = matches!(c.entity.origin, Origin::Rule(_))
+        let portfolio = text[c.entity.span.end..].starts_with(" Minister")
+            && matches!(c.entity.origin, Origin::Rule(_))
             && c.entity.kind == EntityType::Organization
             && last_word(c.entity.span.of(text))
-                .is_some_and(|w| ACTIVITY_HEADS.contains(&w))
-            && text[c.entity.span.end..].starts_with(" Minister");
+                .is_some_and(|w| ACTIVITY_HEADS.contains(&w));
         !portfolio
     });
     split_possessives(text, &mut cands);
