@@ -3365,6 +3365,13 @@ mod tests {
         time: String,
     }
 
+    /// The row of `rows` whose figure is quoted `text`.
+    fn row<'r>(rows: &'r [Row], text: &str) -> &'r Row {
+        rows.iter()
+            .find(|r| r.text == text)
+            .unwrap_or_else(|| panic!("no claim {text:?}"))
+    }
+
     fn claims(text: &str) -> Vec<Row> {
         let mut seg = Segmentation::default();
         Segmenter::new().segment(text, &mut seg);
@@ -4000,7 +4007,7 @@ mod tests {
     #[test]
     fn a_comparison_keeps_its_own_date() {
         let rows = claims("Turnout was 18.9%, down from 24 percent in 2019.");
-        let time = |t: &str| &rows.iter().find(|r| r.text == t).unwrap().time;
+        let time = |t: &str| &row(&rows, t).time;
         assert_eq!(time("18.9%"), "");
         assert_eq!(time("24 percent"), "2019");
     }
@@ -4011,7 +4018,7 @@ mod tests {
             "More than 5.2 million voters cast ballots early, a record that \
              eclipsed the 3.9 million who voted early in 2020.",
         );
-        let time = |t: &str| &rows.iter().find(|r| r.text == t).unwrap().time;
+        let time = |t: &str| &row(&rows, t).time;
         assert_eq!(time("More than 5.2 million"), "");
         assert_eq!(time("3.9 million"), "2020");
     }
@@ -4022,8 +4029,7 @@ mod tests {
             "Revenue rose to $65.6 billion in the first quarter. The \
              donors pledged $600 million in aid.",
         );
-        let counted =
-            |t: &str| &rows.iter().find(|r| r.text == t).unwrap().counted;
+        let counted = |t: &str| &row(&rows, t).counted;
         assert_ne!(counted("$65.6 billion"), "first quarter");
         assert_ne!(counted("$65.6 billion"), "quarter");
         assert_eq!(counted("$600 million"), "aid");
@@ -4036,8 +4042,7 @@ mod tests {
              reports. The 52 sports were listed. It saw a 2.6 percent \
              sales decline.",
         );
-        let counted =
-            |t: &str| &rows.iter().find(|r| r.text == t).unwrap().counted;
+        let counted = |t: &str| &row(&rows, t).counted;
         assert_eq!(counted("£95,000"), "sports car");
         assert_eq!(counted("300"), "news reports");
         assert_eq!(counted("52"), "sports");
@@ -4089,8 +4094,7 @@ mod tests {
              million voters cast ballots, beating the 3.9 million who voted \
              in 2020.",
         );
-        let counted =
-            |t: &str| &rows.iter().find(|r| r.text == t).unwrap().counted;
+        let counted = |t: &str| &row(&rows, t).counted;
         assert_eq!(counted("$64.5 billion"), "");
         assert_eq!(counted("3.9 million"), "voters");
     }

@@ -3985,30 +3985,80 @@ mod tests {
         assert!(!AsciiWord::read(&[b'a'; SHORT_WORD + 1]).ascii);
     }
 
-    #[test]
-    fn position_masks_find_what_token_tests_find() {
-        // Every window of up to 64 tokens, run both ways.
+    /// Runs the built-in rules over the sample article's token windows
+    /// (one start every `step` tokens, each of the `lens`, those of more
+    /// than `min_len` tokens), once with `fast` and once token by token,
+    /// asserting the same matches; returns how many windows ran, how many
+    /// matches were found, and the article's tokens.
+    fn compare_with_token_tests(
+        step: usize,
+        lens: &[usize],
+        min_len: usize,
+        mut fast: impl FnMut(
+            &RuleSet,
+            &str,
+            &Analyzed,
+            std::ops::Range<usize>,
+            &mut Vec<RuleMatch>,
+        ),
+    ) -> (usize, usize, usize) {
         let set = RuleSetBuilder::new().build().expect("rules build");
         let g = default_gazetteer();
         let text = sample_article();
-        let Analyzed { seg, feats, lists, .. } = analyzed(&set, &g, &text);
+        let a = analyzed(&set, &g, &text);
+        let n = a.seg.tokens.len();
         let (mut found, mut windows) = (0, 0);
-        let n = seg.tokens.len();
-        // One scratch for all windows, as for a document's sentences.
-        let mut scratch = PosMasks::for_tests(set.tests.len());
-        for a in (0..n).step_by(7) {
-            for len in [1, 2, 5, 17, 40, 63, 64] {
-                let r = a..(a + len).min(n);
-                let (mut fast, mut slow) = (Vec::new(), Vec::new());
-                let (t, f, l) = (&seg.tokens, &feats, &lists[r.clone()]);
-                let masks = Some(&mut scratch);
-                set.run_with(&text, t, f, l, r.clone(), masks, &mut fast);
-                set.run_with(&text, t, f, l, r.clone(), None, &mut slow);
-                assert_eq!(fast, slow, "tokens {r:?}");
-                found += fast.len();
+        for start in (0..n.saturating_sub(min_len)).step_by(step) {
+            for &len in lens {
+                let r = start..(start + len).min(n);
+                if r.len() <= min_len {
+                    continue;
+                }
+                let (mut quick, mut slow) = (Vec::new(), Vec::new());
+                fast(&set, &text, &a, r.clone(), &mut quick);
+                let l = &a.lists[r.clone()];
+                set.run_with(
+                    &text,
+                    &a.seg.tokens,
+                    &a.feats,
+                    l,
+                    r.clone(),
+                    None,
+                    &mut slow,
+                );
+                assert_eq!(quick, slow, "tokens {r:?}");
+                found += quick.len();
                 windows += 1;
             }
         }
+        (windows, found, n)
+    }
+
+    #[test]
+    fn position_masks_find_what_token_tests_find() {
+        // Every window of up to 64 tokens, run both ways, through one
+        // scratch for all windows, as for a document's sentences.
+        let mut scratch = None;
+        let (windows, found, _) = compare_with_token_tests(
+            7,
+            &[1, 2, 5, 17, 40, 63, 64],
+            0,
+            |set, text, a, r, out| {
+                let masks = scratch.get_or_insert_with(|| {
+                    PosMasks::for_tests(set.tests.len())
+                });
+                let l = &a.lists[r.clone()];
+                set.run_with(
+                    text,
+                    &a.seg.tokens,
+                    &a.feats,
+                    l,
+                    r,
+                    Some(masks),
+                    out,
+                );
+            },
+        );
         assert!(windows > 500 && found > 100, "{windows} windows, {found}");
     }
 
@@ -4016,30 +4066,22 @@ mod tests {
     fn wide_position_masks_find_what_token_tests_find() {
         // Windows of 65 to 128 tokens, run both ways, through one
         // scratch as for a document's long sentences.
-        let set = RuleSetBuilder::new().build().expect("rules build");
-        let g = default_gazetteer();
-        let text = sample_article();
-        let Analyzed { seg, feats, lists, .. } = analyzed(&set, &g, &text);
-        let n = seg.tokens.len();
+        let mut scratch = None;
+        let (windows, found, n) = compare_with_token_tests(
+            5,
+            &[65, 66, 80, 101, 127, 128],
+            64,
+            |set, text, a, r, out| {
+                let wide = scratch.get_or_insert_with(|| {
+                    let mut wide = WidePosMasks::for_tests(set.tests.len());
+                    wide.reads = set.reads;
+                    wide
+                });
+                let l = &a.lists[r.clone()];
+                set.run_wide(text, &a.seg.tokens, &a.feats, l, r, wide, out);
+            },
+        );
         assert!(n > 128, "{n} tokens");
-        let mut wide = WidePosMasks::for_tests(set.tests.len());
-        wide.reads = set.reads;
-        let (mut found, mut windows) = (0, 0);
-        for a in (0..n - 64).step_by(5) {
-            for len in [65, 66, 80, 101, 127, 128] {
-                let r = a..(a + len).min(n);
-                if r.len() <= 64 {
-                    continue;
-                }
-                let (mut fast, mut slow) = (Vec::new(), Vec::new());
-                let (t, f, l) = (&seg.tokens, &feats, &lists[r.clone()]);
-                set.run_wide(&text, t, f, l, r.clone(), &mut wide, &mut fast);
-                set.run_with(&text, t, f, l, r.clone(), None, &mut slow);
-                assert_eq!(fast, slow, "tokens {r:?}");
-                found += fast.len();
-                windows += 1;
-            }
-        }
         assert!(windows > 100 && found > 100, "{windows} windows, {found}");
     }
 

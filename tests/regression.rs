@@ -835,8 +835,8 @@ fn a_currency_prefix_is_not_the_place() {
     );
 }
 
-/// The listed name a mention links to, if any.
-fn listed_name(text: &str, quote: &str) -> Option<String> {
+/// The listed name and id a mention links to, if any.
+fn listed(text: &str, quote: &str) -> Option<(String, String)> {
     let doc = Document::new("r", "test", text);
     let e = pipeline()
         .process(&doc)
@@ -846,10 +846,16 @@ fn listed_name(text: &str, quote: &str) -> Option<String> {
         .unwrap_or_else(|| panic!("no {quote:?} in {text:?}"));
     match e.canonical {
         factspan::annotation::Canonical::Entry(id) => {
-            Some(pipeline().entry_canonical(id).0.to_string())
+            let (name, id) = pipeline().entry_canonical(id);
+            Some((name.to_string(), id.to_string()))
         }
         _ => None,
     }
+}
+
+/// The listed name a mention links to, if any.
+fn listed_name(text: &str, quote: &str) -> Option<String> {
+    listed(text, quote).map(|(name, _)| name)
 }
 
 #[test]
@@ -915,19 +921,9 @@ fn a_nationality_before_a_description_is_the_nationality() {
 
 /// The listed id a mention of a place links to.
 fn listed_id(text: &str, quote: &str) -> String {
-    let doc = Document::new("r", "test", text);
-    let e = pipeline()
-        .process(&doc)
-        .entities
-        .into_iter()
-        .find(|e| e.span.of(text) == quote)
-        .unwrap_or_else(|| panic!("no {quote:?} in {text:?}"));
-    match e.canonical {
-        factspan::annotation::Canonical::Entry(id) => {
-            pipeline().entry_canonical(id).1.to_string()
-        }
-        other => panic!("{quote:?} links to no entry: {other:?}"),
-    }
+    let (_, id) = listed(text, quote)
+        .unwrap_or_else(|| panic!("{quote:?} links to no entry"));
+    id
 }
 
 #[test]
