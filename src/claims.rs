@@ -24,7 +24,8 @@ use crate::annotation::{
 use crate::error::Result;
 use crate::gazetteer::lowercase;
 use crate::numbers::{
-    is_number_word, letter_bit, number_words, Mention, Rupee, Scanner,
+    is_number_word, letter_bit, number_words, DocumentCurrency, Mention,
+    Scanner,
 };
 use crate::rules::strip_possessive;
 use crate::segment::{Segmentation, Token, TokenKind};
@@ -939,7 +940,7 @@ impl ClaimStage {
             claims,
             numeric: numeric_entities,
         } = scratch;
-        let rupee = Rupee::of(text);
+        let money = DocumentCurrency::of(text);
         // The last document's figures, whose entity lists are kept.
         scanner.recycle(mentions);
         let mut prev_subject: Option<Span> = None;
@@ -1016,7 +1017,7 @@ impl ClaimStage {
                 continue;
             }
             scanner.recycle(mentions);
-            scanner.scan(text, toks, dates, &rupee, mentions);
+            scanner.scan(text, toks, dates, &money, mentions);
             // Clauses only bound dates: without one, no figure has a time.
             if !mentions.is_empty() && !dates.is_empty() {
                 // Only the clauses of the figures and dates are asked for
@@ -3973,8 +3974,8 @@ mod tests {
                 "{text}"
             );
             let mut mentions = Vec::new();
-            let rupee = Rupee::of(text);
-            scanner.scan(text, &toks, &dates, &rupee, &mut mentions);
+            let money = DocumentCurrency::of(text);
+            scanner.scan(text, &toks, &dates, &money, &mut mentions);
             // Skipped only where the scan finds nothing; "COVID-19" is
             // looked into and found to be a code.
             assert!(outside || mentions.is_empty(), "{text}");

@@ -69,7 +69,13 @@ pub fn parse_figure(phrase: &str) -> Option<Figure> {
     tokenize(phrase, &mut toks);
     let mut out = Vec::new();
     let mut scanner = Scanner::default();
-    scanner.scan(phrase, &toks, &[], &Rupee::fixed(Currency::Inr), &mut out);
+    scanner.scan(
+        phrase,
+        &toks,
+        &[],
+        &DocumentCurrency::fixed(Currency::Inr),
+        &mut out,
+    );
     out.into_iter().find(|m| m.claim).map(|m| m.figure)
 }
 
@@ -127,35 +133,37 @@ fn named_most<T: Copy>(text: &str, countries: &[(&str, T)]) -> Option<T> {
 }
 
 /// What a document's bare currency words mean: the rupee of `Rs`
-/// ([`Currency::rupee_for`]) and whether its `pounds` are sterling, each
+/// ([`Currency::rupee_for`]), the country of names several currencies
+/// share ("pesos", "francs") and whether its `pounds` are sterling, each
 /// found when a figure first asks, since finding it reads the whole text
-/// and most documents have neither.
-pub struct Rupee<'t> {
+/// and most documents need none.
+pub struct DocumentCurrency<'t> {
     text: &'t str,
     found: std::cell::OnceCell<Currency>,
     british: std::cell::OnceCell<bool>,
 }
 
-impl<'t> Rupee<'t> {
-    /// The rupee of document `text`, not looked for yet.
-    pub fn of(text: &'t str) -> Rupee<'t> {
-        Rupee {
+impl<'t> DocumentCurrency<'t> {
+    /// The currencies of document `text`, not looked for yet.
+    pub fn of(text: &'t str) -> DocumentCurrency<'t> {
+        DocumentCurrency {
             text,
             found: std::cell::OnceCell::new(),
             british: std::cell::OnceCell::new(),
         }
     }
 
-    /// A rupee known already.
-    pub fn fixed(currency: Currency) -> Rupee<'static> {
-        Rupee {
+    /// A document whose rupee is known already.
+    pub fn fixed(currency: Currency) -> DocumentCurrency<'static> {
+        DocumentCurrency {
             text: "",
             found: std::cell::OnceCell::from(currency),
             british: std::cell::OnceCell::new(),
         }
     }
 
-    fn code(&self) -> &'static str {
+    /// The code of the document's rupee.
+    fn rupee_code(&self) -> &'static str {
         self.found.get_or_init(|| Currency::rupee_for(self.text)).code()
     }
 
@@ -168,7 +176,7 @@ impl<'t> Rupee<'t> {
         word: &str,
         listed: Option<&'static str>,
     ) -> &'static str {
-        let Some(listed) = listed else { return self.code() };
+        let Some(listed) = listed else { return self.rupee_code() };
         let Some(&(_, countries)) =
             SHARED_CURRENCY_NAMES.iter().find(|(w, _)| w.contains(&word))
         else {
@@ -1552,7 +1560,7 @@ impl Scanner {
         text: &str,
         toks: &[Token],
         dates: &[Span],
-        rupee: &Rupee<'_>,
+        money: &DocumentCurrency<'_>,
         out: &mut Vec<Mention>,
     ) {
         self.load(text, toks);
@@ -1580,7 +1588,7 @@ impl Scanner {
                 i += 1;
                 continue;
             }
-            match self.figure_at(text, i, rupee, &mut spare) {
+            match self.figure_at(text, i, money, &mut spare) {
                 Some((m, next)) => {
                     let skip = m.entities.iter().any(|e| in_date(e.1))
                         || in_date(m.figure.value_span);
@@ -2101,7 +2109,7 @@ impl Scanner {
         &self,
         text: &str,
         i: usize,
-        rupee: &Rupee<'_>,
+        money: &DocumentCurrency<'_>,
     ) -> Option<(&'static str, usize)> {
         if i == 0 {
             return None;
@@ -2142,14 +2150,14 @@ impl Scanner {
                 "dlrs" | "dlr" => return Some(("USD", i - 1)),
                 "rs" | "inr" => {
                     let code =
-                        if prev == "INR" { "INR" } else { rupee.code() };
+                        if prev == "INR" { "INR" } else { money.rupee_code() };
                     return Some((code, i - 1));
                 }
                 _ => {}
             }
             // "Rs." is a word and a period.
         } else if prev == "." && i >= 2 && self.w(i - 2) == "rs" {
-            return Some((rupee.code(), i - 2));
+            return Some((money.rupee_code(), i - 2));
         }
         None
     }
@@ -2264,13 +2272,13 @@ impl Scanner {
         &self,
         text: &str,
         i: usize,
-        rupee: &Rupee<'_>,
+        money: &DocumentCurrency<'_>,
         spare: &mut Vec<Vec<(EntityType, Span)>>,
     ) -> Option<(Mention, usize)> {
         if self.not_a_figure(i) {
             return None;
         }
-        self.read_figure(text, i, rupee, spare)
+        self.read_figure(text, i, money, spare)
     }
 
     /// [`Scanner::figure_at`] read in full.
@@ -2279,7 +2287,7 @@ impl Scanner {
         &self,
         text: &str,
         i: usize,
-        rupee: &Rupee<'_>,
+        money: &DocumentCurrency<'_>,
         spare: &mut Vec<Vec<(EntityType, Span)>>,
     ) -> Option<(Mention, usize)> {
         let n = self.p.len();
@@ -2301,7 +2309,7 @@ impl Scanner {
         let mut has_unit = c.unit.is_some();
         // Currency before.
         let cur = if c.kind == ClaimKind::Count && c.digits {
-            self.currency_prefix(text, i, rupee)
+            self.currency_prefix(text, i, money)
         } else {
             None
         };
@@ -2415,7 +2423,7 @@ impl Scanner {
                 // is two sums.
                 if let Some((code, _)) = cur {
                     let same = self
-                        .currency_prefix(text, k + 1, rupee)
+                        .currency_prefix(text, k + 1, money)
                         .is_some_and(|(other, _)| other == code);
                     if same && self.p[k].kind == PK::Punct {
                         k += 1;
@@ -2561,7 +2569,7 @@ impl Scanner {
                 .filter(|_| kind == ClaimKind::Count && !glued)
             {
                 kind = ClaimKind::Money;
-                unit = rupee.currency(w, code);
+                unit = money.currency(w, code);
                 if matches!(w, "cents" | "cent") {
                     value /= 100.0;
                 }
@@ -2575,7 +2583,7 @@ impl Scanner {
                 unit = CURRENCY_TABLE
                     .get(self.w(end + 1))
                     .flatten()
-                    .unwrap_or_else(|| rupee.code());
+                    .unwrap_or_else(|| money.rupee_code());
                 end += 2;
             } else if let Some(code) = currency_code(self.raw(text, end))
                 .filter(|_| {
@@ -2608,7 +2616,7 @@ impl Scanner {
             } else if (w == "pounds" || w == "pound")
                 && c.scaled
                 && !self.is(end + 1, "of")
-                && (rupee.british()
+                && (money.british()
                     || self.paid_before(qual.map_or(phrase_start, |q| q.0)))
             {
                 // "return 10 billion pounds to shareholders" in a British
@@ -2665,7 +2673,7 @@ impl Scanner {
                     // "a 10-dollar fee", "a five-million-euro grant": money,
                     // as "10 dollars" is.
                     kind = ClaimKind::Money;
-                    unit = code.unwrap_or_else(|| rupee.code());
+                    unit = code.unwrap_or_else(|| money.rupee_code());
                     if matches!(mw, "cents" | "cent") {
                         value /= 100.0;
                     }
@@ -3556,7 +3564,13 @@ mod tests {
         let mut toks = Vec::new();
         tokenize(text, &mut toks);
         let mut out = Vec::new();
-        Scanner::default().scan(text, &toks, &[], &Rupee::of(text), &mut out);
+        Scanner::default().scan(
+            text,
+            &toks,
+            &[],
+            &DocumentCurrency::of(text),
+            &mut out,
+        );
         out
     }
 
@@ -3642,12 +3656,12 @@ mod tests {
         tokenize(text, &mut toks);
         let mut scanner = Scanner::default();
         scanner.load(text, &toks);
-        let rupee = Rupee::fixed(Currency::Inr);
+        let money = DocumentCurrency::fixed(Currency::Inr);
         let mut turned = 0;
         for i in 0..scanner.p.len() {
             if scanner.not_a_figure(i) {
                 turned += 1;
-                let read = scanner.read_figure(text, i, &rupee, &mut vec![]);
+                let read = scanner.read_figure(text, i, &money, &mut vec![]);
                 assert!(read.is_none(), "{:?}", scanner.raw(text, i));
             }
         }
@@ -3698,7 +3712,7 @@ mod tests {
                 s,
                 &toks,
                 &[],
-                &Rupee::fixed(Currency::Inr),
+                &DocumentCurrency::fixed(Currency::Inr),
                 &mut out,
             );
             out.iter()
