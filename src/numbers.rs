@@ -550,6 +550,30 @@ const CODES: &[&str] = &[
 
 /// The listed code `w` is, if any. Every code is three capitals, which
 /// most words before and after a number are not: they skip the list.
+/// The code of a currency sign written before a figure. `¥` is the yen,
+/// as news in English writes yuan out.
+fn currency_sign(sign: &str) -> Option<&'static str> {
+    Some(match sign {
+        "$" => "USD",
+        "€" => "EUR",
+        "£" => "GBP",
+        "¥" => "JPY",
+        "₹" => "INR",
+        "₦" => "NGN",
+        "₱" => "PHP",
+        "₩" => "KRW",
+        "₺" => "TRY",
+        "₽" => "RUB",
+        "₪" => "ILS",
+        "₫" => "VND",
+        "₴" => "UAH",
+        "₵" => "GHS",
+        "৳" => "BDT",
+        "฿" => "THB",
+        _ => return None,
+    })
+}
+
 pub(crate) fn currency_code(w: &str) -> Option<&'static str> {
     let b = w.as_bytes();
     if b.len() != 3 || !b.iter().all(u8::is_ascii_uppercase) {
@@ -2101,7 +2125,7 @@ impl Scanner {
     }
 
     fn currency_before(&self, text: &str, i: usize) -> bool {
-        i > 0 && matches!(self.raw(text, i - 1), "$" | "€" | "£" | "¥" | "₹")
+        i > 0 && currency_sign(self.raw(text, i - 1)).is_some()
     }
 
     /// A currency written before piece `i`: its code and first piece.
@@ -2115,16 +2139,8 @@ impl Scanner {
             return None;
         }
         let prev = self.raw(text, i - 1);
-        let sym = match prev {
-            "$" => Some("USD"),
-            "€" => Some("EUR"),
-            "£" => Some("GBP"),
-            "¥" => Some("JPY"),
-            "₹" => Some("INR"),
-            _ => None,
-        };
-        if let Some(code) = sym {
-            // "US$", "C$", "A$", "HK$"
+        if let Some(code) = currency_sign(prev) {
+            // "US$", "C$", "A$", "HK$", "R$"
             if i >= 2 && self.p[i - 1].glued && self.p[i - 2].kind == PK::Word
             {
                 let c = match self.raw(text, i - 2) {
@@ -2134,6 +2150,7 @@ impl Scanner {
                     "HK" => Some("HKD"),
                     "NZ" => Some("NZD"),
                     "S" => Some("SGD"),
+                    "R" => Some("BRL"),
                     _ => None,
                 };
                 if let Some(c) = c.filter(|_| prev == "$") {
@@ -2148,6 +2165,14 @@ impl Scanner {
             }
             match self.w(i - 1) {
                 "dlrs" | "dlr" => return Some(("USD", i - 1)),
+                // The tokenizer splits these off a figure only when it
+                // reads as a sum ("N150 billion", "R1,500").
+                "n" if prev == "N" && self.p[i].glued => {
+                    return Some(("NGN", i - 1))
+                }
+                "r" if prev == "R" && self.p[i].glued => {
+                    return Some(("ZAR", i - 1))
+                }
                 "rs" | "inr" => {
                     let code =
                         if prev == "INR" { "INR" } else { money.rupee_code() };
@@ -2982,7 +3007,7 @@ impl Scanner {
                     let mut hs = le;
                     while hs < ent_end
                         && (self.p[hs].kind == PK::Punct
-                            && !matches!(self.raw(text, hs), "$" | "€" | "£")
+                            && currency_sign(self.raw(text, hs)).is_none()
                             || matches!(self.w(hs), "to" | "and"))
                     {
                         hs += 1;
@@ -3614,8 +3639,39 @@ mod tests {
 
     #[test]
     fn decimals_glued_to_a_word_are_no_figure() {
-        assert_eq!(fig("It will spend N2.5 trillion on roads."), None);
         assert_eq!(fig("Version v2.5 shipped."), None);
+        assert_eq!(fig("The RTX4090 v2.5 shipped."), None);
+    }
+
+    /// Naira and rand written with a letter are sums only in the shapes
+    /// of a sum, so that model names stay words.
+    #[test]
+    fn sums_after_a_currency_letter_or_sign() {
+        let cases: &[(&str, f64, &str)] = &[
+            ("It will spend N2.5 trillion on roads.", 2.5e12, "N2.5 trillion"),
+            ("It sold N150 billion in bills.", 1.5e11, "N150 billion"),
+            ("The wage rose to N70,000.", 7e4, "N70,000"),
+            ("Eskom sought R254 billion.", 2.54e11, "R254 billion"),
+            ("Tolls rose to R1,500.", 1500.0, "R1,500"),
+            ("The state spent ₦2.5 billion.", 2.5e9, "₦2.5 billion"),
+            ("Manila allotted ₱5.2 billion.", 5.2e9, "₱5.2 billion"),
+            ("Petrobras paid R$2.3 billion.", 2.3e9, "R$2.3 billion"),
+            ("Seoul set aside ₩3 trillion.", 3e12, "₩3 trillion"),
+        ];
+        for &(text, value, quote) in cases {
+            let f = fig(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!((f.value, f.value_span.of(text)), (value, quote));
+        }
+        let unit = |text: &str| fig(text).map(|f| f.unit);
+        assert_eq!(unit("It will spend N2.5 trillion."), Some("NGN"));
+        assert_eq!(unit("Tolls rose to R1,500."), Some("ZAR"));
+        assert_eq!(unit("Petrobras paid R$2.3 billion."), Some("BRL"));
+        assert_eq!(unit("Manila allotted ₱5.2 billion."), Some("PHP"));
+        for text in
+            ["Staff wore N95 masks.", "The R2 road closed.", "Take the N1."]
+        {
+            assert_eq!(fig(text), None, "{text:?}");
+        }
     }
 
     #[test]

@@ -616,8 +616,8 @@ fn word_end(text: &str, start: usize) -> usize {
     // "Rs1.2 trillion", "PKR500": a currency glued to its figure is a
     // word of its own, so that the number is read whole.
     let digit_at = |k: usize| k < end && bytes[k].is_ascii_digit();
-    if digit_at(start + 2) || digit_at(start + 3) {
-        if let Some(p) = glued_currency(&text[start..end]) {
+    if digit_at(start + 1) || digit_at(start + 2) || digit_at(start + 3) {
+        if let Some(p) = glued_currency(text, start, end) {
             return start + p;
         }
     }
@@ -629,18 +629,51 @@ fn word_end(text: &str, start: usize) -> usize {
     }
 }
 
-/// The length of the currency that `run` (letters and digits) starts
-/// with when a digit follows it: "Rs" or an ISO code ("PKR", "EUR").
+/// The length of the currency that the run of letters and digits
+/// `text[start..end]` starts with when a digit follows it: "Rs", an ISO
+/// code ("PKR", "EUR"), or the letter news writes for the naira or the
+/// rand ("N150 billion", "R2.5 million").
 #[inline(never)]
-fn glued_currency(run: &str) -> Option<usize> {
+fn glued_currency(text: &str, start: usize, end: usize) -> Option<usize> {
+    let run = &text[start..end];
     let b = run.as_bytes();
     if b.len() > 2 && b.starts_with(b"Rs") && b[2].is_ascii_digit() {
         return Some(2);
+    }
+    if b.len() > 1 && matches!(b[0], b'N' | b'R') && b[1].is_ascii_digit() {
+        return money_letter(text.as_bytes(), start + 1, end).then_some(1);
     }
     (b.len() > 3
         && b[3].is_ascii_digit()
         && crate::numbers::currency_code(&run[..3]).is_some())
     .then_some(3)
+}
+
+/// Whether the digits from `from` (to the run's `end`) after a letter "N"
+/// or "R" read as a sum of naira or rand: only when the figure has a
+/// shape model names and codes never have ("N95 masks", "R2", "N1"): a
+/// thousands group or decimals ("N70,000", "R1.5"), a scale glued on
+/// ("N3bn") or a scale word after it ("N150 billion").
+fn money_letter(b: &[u8], from: usize, end: usize) -> bool {
+    let digits =
+        from + b[from..end].iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits < end {
+        return matches!(&b[digits..end], b"bn" | b"tn" | b"m" | b"k");
+    }
+    let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    match b.get(end) {
+        Some(b',') => (1..=3).all(|k| digit(end + k)) && !digit(end + 4),
+        Some(b'.') => digit(end + 1),
+        Some(b' ') => {
+            let next = &b[end + 1..];
+            let word = &next[..next
+                .iter()
+                .position(|c| !c.is_ascii_alphabetic())
+                .unwrap_or(next.len())];
+            matches!(word, b"million" | b"billion" | b"trillion" | b"bn")
+        }
+        _ => false,
+    }
 }
 
 /// Whether an ASCII word run followed by a byte ends there, as
@@ -935,7 +968,7 @@ mod oracle {
                     let end = ascii_word_end(bytes, i + 1);
                     // And a currency glued to its figure ("Rs1.2") is a
                     // word of its own.
-                    let glued = super::glued_currency(&text[i..end]);
+                    let glued = super::glued_currency(text, i, end);
                     i = match bytes.get(end) {
                         _ if glued.is_some() => i + glued.unwrap_or(0),
                         // Most words end at a space: tested first, one
