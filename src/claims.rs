@@ -1099,6 +1099,19 @@ impl ClaimStage {
                         (bare && same_kind && c.end < m.span.start)
                             .then_some(c)
                     });
+                // "Manager Pep Guardiola, 53": an age counts the person,
+                // not the title written before the name.
+                let counted = counted.map(|c| match m.age {
+                    true => here
+                        .iter()
+                        .find(|e| {
+                            e.kind == EntityType::Person
+                                && e.span.end == c.end
+                                && e.span.start > c.start
+                        })
+                        .map_or(c, |e| e.span),
+                    false => c,
+                });
                 prev_end = Some(m.span.end);
                 prev_counted =
                     counted.map(|c| (m.figure.kind, c)).or(prev_counted);

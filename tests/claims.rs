@@ -115,6 +115,12 @@ fn an_age_counts_the_person_or_group_it_is_said_of() {
             "70",
             "aunt",
         ),
+        // A title before the name is no part of who is that old.
+        (
+            "The club said Head Coach Ilse Marquardt, 61, signed a new deal.",
+            "61",
+            "Ilse Marquardt",
+        ),
         // "aged", also before a range.
         (
             "The study followed women aged 30 to 45 for a decade.",
