@@ -956,6 +956,23 @@ fn a_country_named_like_a_province_of_the_documents_country_is_the_province() {
 }
 
 #[test]
+fn a_province_alone_is_the_one_of_the_more_populous_country() {
+    let us = "MIAMI - Storms hit Florida, and crews from Orlando, Tampa and \
+              Georgia restored power.";
+    let alone = "A hurricane hit Florida on Monday, officials said.";
+    let uruguay = "MONTEVIDEO - Floods hit Florida and Canelones, and \
+                   Paysandu and Salto were on alert, Uruguay said.";
+    assert_eq!(listed_id(alone, "Florida"), listed_id(us, "Florida"));
+    assert_ne!(listed_id(uruguay, "Florida"), listed_id(us, "Florida"));
+    let liberia = "MONROVIA - Floods hit Maryland and Grand Gedeh counties, \
+                   and Monrovia and Buchanan sent aid, Liberia said.";
+    assert_ne!(
+        listed_id("The governor of Maryland spoke.", "Maryland"),
+        listed_id(liberia, "Maryland")
+    );
+}
+
+#[test]
 fn organization_heads_and_industries_are_no_names_after_a_title() {
     // "General" is a military title, but not before an organization's
     // head word or an industry.
