@@ -3097,7 +3097,16 @@ impl Ctx<'_> {
         out: &mut Vec<RuleMatch>,
     ) {
         // A name ends before its possessive ("the House's"), and before
-        // a modifier made of it ("Patrick Ewing-oriented").
+        // a modifier made of it ("Patrick Ewing-oriented"); it starts
+        // after a modifier made of another name ("the Iran-backed Islamic
+        // Resistance Front").
+        let first = self.tokens[open].span.of(self.text);
+        let open = if close - open > 1 && name_part(first).len() < first.len()
+        {
+            open + 1
+        } else {
+            open
+        };
         let last = self.tokens[close - 1].span;
         let word = strip_possessive(last.of(self.text));
         let end = last.start + name_part(word).len();
