@@ -505,18 +505,20 @@ impl Loader {
         let mut forms: Vec<(String, Variants)> = forms.into_iter().collect();
         // A stable order keeps pattern ids, and so output, deterministic.
         forms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        // Provinces have no population listed: of two places named alike,
-        // the one of the more populous country goes first ("Florida" is
-        // the US state before Uruguay's department), as news names it
-        // more. Other kinds keep the lists' order.
+        // Provinces have no population listed: of two named alike, the
+        // one of the more populous country goes first ("Florida" is the
+        // US state before Uruguay's department), as news names it more.
+        // Other entries keep the lists' order.
         let nations: HashMap<&str, u64> = entries
             .iter()
             .filter(|e| e.kind == Kind::Location && e.subtype == "country")
             .map(|e| (e.country.as_str(), e.population))
             .collect();
-        let nation_size = |e: &Row| match e.kind {
-            Kind::Location => nations.get(e.country.as_str()).copied(),
-            _ => None,
+        let nation_size = |e: &Row| match (e.kind, e.subtype.as_str()) {
+            (Kind::Location, "province") => {
+                nations.get(e.country.as_str()).copied().unwrap_or(0)
+            }
+            _ => 0,
         };
         for (_, variants) in &mut forms {
             for (text, _, ids) in variants {
