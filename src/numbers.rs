@@ -550,6 +550,38 @@ const CODES: &[&str] = &[
 
 /// The listed code `w` is, if any. Every code is three capitals, which
 /// most words before and after a number are not: they skip the list.
+/// Verbs of change in the past: a figure after one is the change, and a
+/// figure after its "to" the level reached.
+const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "fell",
+    "gained",
+    "lost",
+    "climbed",
+    "dropped",
+    "added",
+    "jumped",
+    "slipped",
+    "slid",
+    "eased",
+    "edged",
+    "declined",
+    "increased",
+    "decreased",
+    "surged",
+    "plunged",
+    "tumbled",
+    "shed",
+    "grew",
+    "soared",
+    "sank",
+    "dipped",
+    "slumped",
+    "rebounded",
+    "widened",
+    "narrowed",
+];
+
 /// The code of a currency sign written before a figure. `¥` is the yen,
 /// as news in English writes yuan out.
 fn currency_sign(sign: &str) -> Option<&'static str> {
@@ -2361,18 +2393,13 @@ impl Scanner {
                 self.w(q.0),
                 "up" | "under" | "over" | "above" | "below"
             );
+            // "went up to 50" moved; "pledged up to $50 million" capped.
             let after_verb = q.0 > 0 && {
                 let v = self.w(q.0 - 1);
-                v.ends_with("ed")
+                CHANGE_VERBS.contains(&v)
                     || matches!(
                         v,
-                        "rose"
-                            | "fell"
-                            | "grew"
-                            | "went"
-                            | "came"
-                            | "rise"
-                            | "fall"
+                        "grew" | "went" | "came" | "rise" | "fall" | "moved"
                     )
             };
             !(directional && after_verb && self.w(q.0) == "up")
@@ -2388,35 +2415,23 @@ impl Scanner {
         let from = phrase_start > 0 && self.is(phrase_start - 1, "from");
         // "gained $1.95 to $70.80": a change, then the level it reached,
         // not a range.
+        // "fell by 3,000 to 45,000" too.
+        let change_at = |k: usize| {
+            CHANGE_VERBS.contains(&self.w(k))
+                || matches!(
+                    self.w(k),
+                    "up" | "down"
+                        | "rising"
+                        | "falling"
+                        | "gaining"
+                        | "losing"
+                )
+        };
         let change_before = phrase_start > 0
-            && matches!(
-                self.w(phrase_start - 1),
-                "rose"
-                    | "fell"
-                    | "gained"
-                    | "lost"
-                    | "climbed"
-                    | "dropped"
-                    | "added"
-                    | "jumped"
-                    | "slipped"
-                    | "slid"
-                    | "eased"
-                    | "edged"
-                    | "declined"
-                    | "increased"
-                    | "decreased"
-                    | "surged"
-                    | "plunged"
-                    | "tumbled"
-                    | "shed"
-                    | "up"
-                    | "down"
-                    | "rising"
-                    | "falling"
-                    | "gaining"
-                    | "losing"
-            );
+            && (change_at(phrase_start - 1)
+                || phrase_start > 1
+                    && self.is(phrase_start - 1, "by")
+                    && change_at(phrase_start - 2));
         let mut low_end: Option<usize> = None; // piece after the low end
         let mut score = false;
         // Range: "10-20", "10 to 20", "10- to 18-foot", "between 10 and
@@ -3701,6 +3716,43 @@ mod tests {
             assert_eq!(f.value, lo, "{phrase:?}");
             assert_eq!(f.unit, unit, "{phrase:?}");
         }
+    }
+
+    /// A change and the level it reached are two figures, also with "by".
+    #[test]
+    fn a_change_by_a_figure_to_another_is_no_range() {
+        for text in [
+            "Vacancies dropped by 56,000 to 727,000.",
+            "Exports rose by $2 billion to $40 billion.",
+            "Sales rose 5% to $3 billion.",
+        ] {
+            let got: Vec<_> = document_mentions(text)
+                .into_iter()
+                .filter(|m| m.claim)
+                .map(|m| {
+                    (m.figure.value_max, m.figure.value_span.of(text).len())
+                })
+                .collect();
+            assert_eq!(got.len(), 2, "{text:?}: {got:?}");
+            assert!(got.iter().all(|g| g.0.is_none()), "{text:?}: {got:?}");
+        }
+    }
+
+    /// "up to" caps a figure after any verb but one of change, where "up"
+    /// says which way it went.
+    #[test]
+    fn up_to_caps_a_figure_unless_it_follows_a_change() {
+        let op = |text: &str| fig(text).map(|f| f.operator);
+        assert_eq!(op("Japan pledged up to $50 million."), Some(Operator::Le));
+        assert_eq!(
+            op("The strike killed up to 30 people."),
+            Some(Operator::Le)
+        );
+        assert_eq!(
+            op("Britain committed up to 160 million pounds."),
+            Some(Operator::Le)
+        );
+        assert_eq!(op("Prices went up to $50."), Some(Operator::Eq));
     }
 
     #[test]
