@@ -2156,6 +2156,16 @@ impl Scanner {
         i > 0 && PAYING.contains(&self.w(i - 1))
     }
 
+    /// The pieces of a percent sign or word at piece `i` ("%", "percent",
+    /// "per cent"), 0 when there is none.
+    fn percent_sign_len(&self, i: usize) -> usize {
+        match self.p.get(i).map(|_| self.w(i)) {
+            Some("%" | "percent" | "pct") => 1,
+            Some("per") if self.is(i + 1, "cent") => 2,
+            _ => 0,
+        }
+    }
+
     fn currency_before(&self, text: &str, i: usize) -> bool {
         i > 0 && currency_sign(self.raw(text, i - 1)).is_some()
     }
@@ -2436,11 +2446,17 @@ impl Scanner {
         let mut score = false;
         // Range: "10-20", "10 to 20", "10- to 18-foot", "between 10 and
         // 20", "$5 to $7 million".
+        // "10% to 15%", "between 3 percent and 4 percent": the percent
+        // sign of the low end is passed over when the high end has one.
+        let pct = match kind {
+            ClaimKind::Count => self.percent_sign_len(end),
+            _ => 0,
+        };
         if matches!(kind, ClaimKind::Count | ClaimKind::Money)
             && !c.vague
-            && end < n
+            && end + pct < n
         {
-            let mut k = end;
+            let mut k = end + pct;
             let dash = self.is_hyphen(k) || self.w(k) == "–";
             let glued_dash = dash && self.p[k].glued;
             let mut ok = false;
@@ -2469,11 +2485,19 @@ impl Scanner {
                         k += 1;
                     }
                 }
+                // Two percentages going down are two figures ("won 52% to
+                // 48%"), not a score.
+                let percents = |c2: &Core| {
+                    pct == 0
+                        || self.percent_sign_len(c2.end) > 0
+                            && (c.value < c2.value || between || from)
+                };
                 if let Some(c2) = self.core(text, k).filter(|c2| {
                     c2.digits == c.digits
                         && c2.kind == ClaimKind::Count
                         && !c2.vague
                         && !c2.year_like
+                        && percents(c2)
                 }) {
                     let mut lo = c.value;
                     let hi = c2.value;
@@ -2497,7 +2521,7 @@ impl Scanner {
                         score = true;
                         claim = false;
                     }
-                    low_end = Some(end);
+                    low_end = Some(end + pct);
                     end = c2.end;
                 }
             }
@@ -3708,6 +3732,9 @@ mod tests {
             ("15 to 15.5 million", 15e6, 15.5e6, ""),
             ("$5 to $7 million", 5e6, 7e6, "USD"),
             ("10- to 18-foot jumpers", 10.0, 18.0, "foot"),
+            ("10% to 15%", 10.0, 15.0, "%"),
+            ("between 3 percent and 4 percent", 3.0, 4.0, "%"),
+            ("5%-6%", 5.0, 6.0, "%"),
         ];
         for &(phrase, lo, hi, unit) in cases {
             let f = fig(phrase).unwrap_or_else(|| panic!("{phrase:?}"));
@@ -3736,6 +3763,19 @@ mod tests {
             assert_eq!(got.len(), 2, "{text:?}: {got:?}");
             assert!(got.iter().all(|g| g.0.is_none()), "{text:?}: {got:?}");
         }
+    }
+
+    /// Two percentages going down are two figures, neither a range nor
+    /// a score.
+    #[test]
+    fn falling_percentages_are_two_figures() {
+        let text = "He won 52% to 48%.";
+        let got: Vec<_> = document_mentions(text)
+            .into_iter()
+            .filter(|m| m.claim)
+            .map(|m| m.figure.value_span.of(text).to_string())
+            .collect();
+        assert_eq!(got, ["52%", "48%"]);
     }
 
     /// "up to" caps a figure after any verb but one of change, where "up"
