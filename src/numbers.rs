@@ -2989,8 +2989,9 @@ impl Scanner {
             phrase_end = phrase_end.max(end);
         }
         // "one" as a pronoun or in "one of the largest" is an entity
-        // (IE-ER counts it) but not a claim.
-        if !c.digits && c.value == 1.0 && c.kind == ClaimKind::Count {
+        // (IE-ER counts it) but not a claim; "(that) one in three (of)"
+        // is a share.
+        if !c.digits && c.value == 1.0 && kind == ClaimKind::Count {
             let next = if end < n { self.w(end) } else { "" };
             if next == "of"
                 || next == "another"
@@ -3295,6 +3296,15 @@ mod tests {
             ("two-thirds", 2.0 / 3.0, "", Fraction, Eq, "two-thirds"),
             ("a quarter of", 0.25, "", Fraction, Eq, "quarter"),
             ("one in five children", 0.2, "", Fraction, Eq, "one in five"),
+            (
+                "said that one in three",
+                1.0 / 3.0,
+                "",
+                Fraction,
+                Eq,
+                "one in three",
+            ),
+            ("One in five of those", 0.2, "", Fraction, Eq, "One in five"),
             ("gained $1.95 to $70.80", 1.95, "USD", Money, Eq, "$1.95"),
             ("1 in every 4 adults", 0.25, "", Fraction, Eq, "1 in every 4"),
             ("tenfold", 10.0, "", Multiplier, Eq, "tenfold"),
