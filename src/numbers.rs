@@ -421,6 +421,7 @@ const CURRENCY_WORDS: &[(&str, Option<&str>)] = &[
     ("dollar", Some("USD")),
     ("cents", Some("USD")),
     ("cent", Some("USD")),
+    ("pence", Some("GBP")),
     ("euros", Some("EUR")),
     ("euro", Some("EUR")),
     ("yen", Some("JPY")),
@@ -2128,6 +2129,38 @@ impl Scanner {
     /// Whether a verb of paying comes right before piece `i` (the start
     /// of a figure's qualifier, if it has one): "cost 5.4 billion pounds",
     /// "paid about 2 million".
+    /// Whether a verb of weighing ends right before piece `i`.
+    fn weighed_before(&self, i: usize) -> bool {
+        (1..=3).any(|k| {
+            i >= k
+                && matches!(
+                    self.w(i - k),
+                    "weigh"
+                        | "weighs"
+                        | "weighed"
+                        | "weighing"
+                        | "lost"
+                        | "lose"
+                        | "gained"
+                        | "gain"
+                        | "heavier"
+                        | "lighter"
+                )
+        })
+    }
+
+    /// Whether piece `i`, after a figure, prices it: "a share", "per
+    /// share", "each", "a year", "a month".
+    fn priced(&self, i: usize) -> bool {
+        let per = self.is(i, "a") || self.is(i, "per") || self.is(i, "an");
+        self.is(i, "each")
+            || per
+                && matches!(
+                    self.p.get(i + 1).map(|_| self.w(i + 1)),
+                    Some("share" | "year" | "month" | "week" | "head")
+                )
+    }
+
     fn paid_before(&self, i: usize) -> bool {
         const PAYING: &[&str] = &[
             "cost",
@@ -2153,7 +2186,13 @@ impl Scanner {
             "borrowed",
             "lent",
         ];
-        i > 0 && PAYING.contains(&self.w(i - 1))
+        let sold_for = i > 1
+            && self.is(i - 1, "for")
+            && matches!(
+                self.w(i - 2),
+                "sold" | "bought" | "sell" | "buy" | "auctioned" | "fetched"
+            );
+        i > 0 && PAYING.contains(&self.w(i - 1)) || sold_for
     }
 
     /// The pieces of a percent sign or word at piece `i` ("%", "percent",
@@ -2490,7 +2529,7 @@ impl Scanner {
                 let percents = |c2: &Core| {
                     pct == 0
                         || self.percent_sign_len(c2.end) > 0
-                            && (c.value < c2.value || between || from)
+                            && (c.value < c2.value || between)
                 };
                 if let Some(c2) = self.core(text, k).filter(|c2| {
                     c2.digits == c.digits
@@ -2512,17 +2551,22 @@ impl Scanner {
                     let in_score_list = glued_dash
                         && (self.score_at(c2.end + 1)
                             || c.start >= 4 && self.score_at(c.start - 4));
-                    if (lo < hi || between || from) && !in_score_list {
+                    // "fell from 303 to 240": a change, two figures
+                    // ("from 40-0" is a score still).
+                    let falling = from && !glued_dash && lo >= hi;
+                    if (lo < hi || between) && !in_score_list {
                         value = lo;
                         value_min = Some(lo);
                         value_max = Some(hi);
-                    } else {
+                    } else if !falling {
                         // "6-4", "337-80": a score or a vote.
                         score = true;
                         claim = false;
                     }
-                    low_end = Some(end + pct);
-                    end = c2.end;
+                    if !falling {
+                        low_end = Some(end + pct);
+                        end = c2.end;
+                    }
                 }
             }
         }
@@ -2634,7 +2678,7 @@ impl Scanner {
             {
                 kind = ClaimKind::Money;
                 unit = money.currency(w, code);
-                if matches!(w, "cents" | "cent") {
+                if matches!(w, "cents" | "cent" | "pence") {
                     value /= 100.0;
                 }
                 end += 1;
@@ -2678,14 +2722,18 @@ impl Scanner {
                 unit = "KRW";
                 end += 1;
             } else if (w == "pounds" || w == "pound")
-                && c.scaled
                 && !self.is(end + 1, "of")
-                && (money.british()
-                    || self.paid_before(qual.map_or(phrase_start, |q| q.0)))
+                && (self.paid_before(qual.map_or(phrase_start, |q| q.0))
+                    || money.british()
+                        && (c.scaled
+                            || self.priced(end + 1)
+                            || !self.weighed_before(phrase_start)))
             {
                 // "return 10 billion pounds to shareholders" in a British
-                // story is money, as is "cost 5.4 billion pounds" in any;
-                // "2 billion pounds of cheese" is weight.
+                // story is money, as are "cost 5.4 billion pounds" and
+                // "sold for 450,000 pounds" in any, and "29.34 pounds a
+                // share" in a British one; "2 billion pounds of cheese" is
+                // weight, and so is "lost 20 pounds".
                 kind = ClaimKind::Money;
                 unit = "GBP";
                 end += 1;
@@ -3772,6 +3820,52 @@ mod tests {
                 .collect();
             assert_eq!(got.len(), 2, "{text:?}: {got:?}");
             assert!(got.iter().all(|g| g.0.is_none()), "{text:?}: {got:?}");
+        }
+    }
+
+    /// Pounds are sterling in a British story unless weighed, and when
+    /// paid or sold for in any; pence are hundredths of a pound.
+    #[test]
+    fn pounds_and_pence() {
+        let unit = |text: &str| {
+            let m = document_mentions(text).into_iter().find(|m| m.claim);
+            let f = m.expect("a figure").figure;
+            (f.unit, f.value)
+        };
+        let uk = "LONDON - ";
+        let cases: &[(&str, &str, f64)] = &[
+            ("The average price rose to 290,000 pounds.", "GBP", 290_000.0),
+            ("Shares closed at 29.34 pounds per share.", "GBP", 29.34),
+            ("A stamp costs 75 pence.", "GBP", 0.75),
+            ("The boxer weighed in at 200 pounds.", "pound", 200.0),
+            ("The ship carried 5,000 pounds of fish.", "pound", 5000.0),
+        ];
+        for &(text, want, value) in cases {
+            assert_eq!(
+                unit(&format!("{uk}{text}")),
+                (want, value),
+                "{text:?}"
+            );
+        }
+        assert_eq!(
+            unit("A house sold for 300,000 pounds."),
+            ("GBP", 300_000.0)
+        );
+        assert_eq!(unit("He weighs 180 pounds."), ("pound", 180.0));
+    }
+
+    /// "from" a figure down to a smaller one is a change: two figures.
+    #[test]
+    fn a_fall_from_one_figure_to_another_is_no_range() {
+        for text in
+            ["Seats fell from 303 to 240.", "It fell from 34.6% to 15%."]
+        {
+            let got: Vec<_> = document_mentions(text)
+                .into_iter()
+                .filter(|m| m.claim)
+                .map(|m| m.figure.value_max)
+                .collect();
+            assert_eq!(got, [None, None], "{text:?}");
         }
     }
 
