@@ -551,6 +551,38 @@ const CODES: &[&str] = &[
 
 /// The listed code `w` is, if any. Every code is three capitals, which
 /// most words before and after a number are not: they skip the list.
+/// Nouns for people that an age limit can follow ("children under five").
+const PEOPLE: &[&str] = &[
+    "children",
+    "child",
+    "kids",
+    "people",
+    "persons",
+    "adults",
+    "women",
+    "men",
+    "girls",
+    "boys",
+    "those",
+    "anyone",
+    "infants",
+    "babies",
+    "teenagers",
+    "youths",
+    "minors",
+    "students",
+    "patients",
+    "everyone",
+    "residents",
+    "citizens",
+    "workers",
+    "voters",
+    "players",
+    "migrants",
+    "refugees",
+    "pupils",
+];
+
 /// Verbs of change in the past: a figure after one is the change, and a
 /// figure after its "to" the level reached.
 const CHANGE_VERBS: &[&str] = &[
@@ -2911,10 +2943,15 @@ impl Scanner {
         // Ages: "Okello, 26, said", "aged 40", "turned 50"; a range only
         // after "aged" ("aged 40 to 70").
         let prev = if vstart > 0 { self.w(vstart - 1) } else { "" };
+        // "aged between 3 and 11".
+        let aged_between =
+            prev == "between" && vstart >= 2 && self.w(vstart - 2) == "aged";
         if kind == ClaimKind::Count
             && c.digits
             && !c.scaled
-            && (low_end.is_none() || matches!(prev, "aged" | "ages"))
+            && (low_end.is_none()
+                || matches!(prev, "aged" | "ages")
+                || aged_between)
         {
             let next_ok = end >= n
                 || matches!(self.w(end), "," | "." | ";" | ")" | "and");
@@ -2933,10 +2970,40 @@ impl Scanner {
                 && self.w(vstart - 2) == "who"
                 && next_ok
                 && c.value <= 120.0;
-            if appositive || aged || who_is {
+            if appositive || aged || who_is || aged_between {
                 age = true;
                 kind = ClaimKind::Quantity;
                 unit = "year";
+            }
+        }
+        // "children under five", "people over 65", "those younger than
+        // 15": an age limit of the people named before it, which says who
+        // is counted but is no claim of its own.
+        if kind == ClaimKind::Count
+            && !c.scaled
+            && low_end.is_none()
+            && c.value <= 120.0
+            && c.value.fract() == 0.0
+        {
+            let limit = match prev {
+                "under" | "below" => Some((Operator::Lt, 1)),
+                "over" | "above" => Some((Operator::Gt, 1)),
+                "than" if vstart >= 2 => match self.w(vstart - 2) {
+                    "younger" => Some((Operator::Lt, 2)),
+                    "older" => Some((Operator::Gt, 2)),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let of_people = limit.is_some_and(|(_, words)| {
+                vstart > words && PEOPLE.contains(&self.w(vstart - words - 1))
+            });
+            if let Some((op, _)) = limit.filter(|_| of_people) {
+                age = true;
+                claim = false;
+                kind = ClaimKind::Quantity;
+                unit = "year";
+                operator = op;
             }
         }
         if c.kind == ClaimKind::Fraction && !c.digits {

@@ -101,6 +101,33 @@ fn unit_and_counted(text: &str, figure: &str) -> (&'static str, String) {
     (c.unit, c.counted.map_or(String::new(), |s| s.of(text).to_string()))
 }
 
+/// "children under five" names who is counted: an age limit, no claim.
+#[test]
+fn an_age_limit_of_people_is_no_claim() {
+    for (text, limit) in [
+        ("At least 2,000 children under five died of cholera.", "five"),
+        ("Those younger than 15 were spared, officials said.", "15"),
+        ("People over 65 account for 40% of deaths.", "65"),
+    ] {
+        let doc = Document::new("t", "test", text);
+        let out = pipeline().process(&doc);
+        assert!(
+            out.claims.iter().all(|c| c.value_span.of(text) != limit),
+            "{text:?}"
+        );
+        assert!(
+            out.entities.iter().any(|e| e.span.of(text) == limit
+                && e.kind == factspan::EntityType::Quantity),
+            "{text:?}"
+        );
+    }
+    // A count after "under" stays one.
+    assert_eq!(
+        claim("Turnout was under 50 in the town.", "under 50").unit,
+        ""
+    );
+}
+
 #[test]
 fn an_age_counts_the_person_or_group_it_is_said_of() {
     for (text, figure, counted) in [
@@ -125,6 +152,11 @@ fn an_age_counts_the_person_or_group_it_is_said_of() {
         (
             "The study followed women aged 30 to 45 for a decade.",
             "30 to 45",
+            "women",
+        ),
+        (
+            "The survey covered women aged between 18 and 49.",
+            "between 18 and 49",
             "women",
         ),
         // A name whose first word ends in "s" is not a plural noun head.
