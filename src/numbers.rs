@@ -366,6 +366,9 @@ const QUALIFIERS: &[(&[&str], Operator)] = &[
     (&["nearly", "as", "many", "as"], Operator::Approx),
     (&["as", "many", "as"], Operator::Le),
     (&["as", "much", "as"], Operator::Le),
+    (&["as", "high", "as"], Operator::Le),
+    (&["as", "large", "as"], Operator::Le),
+    (&["as", "low", "as"], Operator::Ge),
     (&["as", "few", "as"], Operator::Ge),
     (&["as", "little", "as"], Operator::Ge),
     (&["no", "fewer", "than"], Operator::Ge),
@@ -394,11 +397,17 @@ const QUALIFIERS: &[(&[&str], Operator)] = &[
     (&["at", "most"], Operator::Le),
     (&["up", "to"], Operator::Le),
     (&["close", "to"], Operator::Approx),
+    (&["closer", "to"], Operator::Approx),
     (&["an", "estimated"], Operator::Approx),
     (&["approx", "."], Operator::Approx),
     (&["over"], Operator::Gt),
     (&["above"], Operator::Gt),
     (&["exceeding"], Operator::Gt),
+    (&["exceeded"], Operator::Gt),
+    (&["surpassed"], Operator::Gt),
+    (&["surpassing"], Operator::Gt),
+    (&["topped"], Operator::Gt),
+    (&["within"], Operator::Le),
     (&["beyond"], Operator::Gt),
     (&["under"], Operator::Lt),
     (&["below"], Operator::Lt),
@@ -1095,6 +1104,11 @@ fn ends_qualifier(w: impl AsRef<[u8]>) -> bool {
             | b"estimated"
             | b"."
             | b"exceeding"
+            | b"exceeded"
+            | b"surpassed"
+            | b"surpassing"
+            | b"topped"
+            | b"within"
             | b"beyond"
             | b"nearly"
             | b"almost"
@@ -3411,6 +3425,12 @@ mod tests {
             ("two-thirds", 2.0 / 3.0, "", Fraction, Eq, "two-thirds"),
             ("a quarter of", 0.25, "", Fraction, Eq, "quarter"),
             ("one in five children", 0.2, "", Fraction, Eq, "one in five"),
+            ("could be as high as 500", 500.0, "", Count, Le, "500"),
+            ("prices as low as $2", 2.0, "USD", Money, Ge, "$2"),
+            ("the toll surpassed 20,000", 20000.0, "", Count, Gt, "20,000"),
+            ("sales topped $3 billion", 3e9, "USD", Money, Gt, "$3 billion"),
+            ("closer to 15 people", 15.0, "", Count, Approx, "15"),
+            ("within 100 metres", 100.0, "meter", Quantity, Le, "100 metres"),
             (
                 "said that one in three",
                 1.0 / 3.0,
