@@ -320,6 +320,14 @@ fn times_scale(value: f64, scale: f64) -> f64 {
     format!("{product:.14e}").parse().unwrap_or(product)
 }
 
+/// A figure and its range ends in hundredths (cents, basis points), each
+/// the decimal written: 62.85 cents is 0.6285, not 0.6285000000000001.
+fn hundredths(value: &mut f64, min: &mut Option<f64>, max: &mut Option<f64>) {
+    *value = times_scale(*value, 0.01);
+    *min = min.map(|v| times_scale(v, 0.01));
+    *max = max.map(|v| times_scale(v, 0.01));
+}
+
 /// A scale of a thousand or more spelled out (`million`, `crore`), not
 /// an abbreviation (`mn`, `bn`), which is also a word.
 fn spelled_scale(w: &str) -> Option<f64> {
@@ -560,6 +568,13 @@ const CODES: &[&str] = &[
 
 /// The listed code `w` is, if any. Every code is three capitals, which
 /// most words before and after a number are not: they skip the list.
+/// What a price is quoted per: "$75 a barrel", "$2,950 an ounce".
+const PRICED_UNITS: &[&str] = &[
+    "barrel", "ounce", "share", "tonne", "ton", "gallon", "litre", "liter",
+    "kilogram", "kg", "pound", "bushel", "unit", "night", "dose", "ticket",
+    "square",
+];
+
 /// Nouns for people that an age limit can follow ("children under five").
 const PEOPLE: &[&str] = &[
     "children",
@@ -780,13 +795,14 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("square centimeter", "cm²"),
 ];
 
-/// The speed of a length unit per a time unit (`kilometer`, `hour`),
-/// where [`SYMBOLS`] has one.
+/// The speed of a length unit per a time unit (`kilometer`, `hour`), or
+/// the flow of a volume (`barrel`, `day`), where [`SYMBOLS`] has one.
 fn speed(length: &str, time: &str) -> Option<&'static str> {
     match (length, time) {
         ("kilometer", "hour") => Some("kilometer per hour"),
         ("mile", "hour") => Some("mile per hour"),
         ("meter", "second") => Some("meter per second"),
+        ("barrel", "day") => Some("barrel per day"),
         _ => None,
     }
 }
@@ -2702,14 +2718,12 @@ impl Scanner {
             {
                 kind = ClaimKind::Percent;
                 unit = "pp";
-                value /= 100.0;
-                value_min = value_min.map(|v| v / 100.0);
-                value_max = value_max.map(|v| v / 100.0);
+                hundredths(&mut value, &mut value_min, &mut value_max);
                 end += 2;
             } else if w == "bps" {
                 kind = ClaimKind::Percent;
                 unit = "pp";
-                value /= 100.0;
+                hundredths(&mut value, &mut value_min, &mut value_max);
                 end += 1;
             } else if let Some((code, words)) = self
                 .national_currency(text, end)
@@ -2725,7 +2739,7 @@ impl Scanner {
                 kind = ClaimKind::Money;
                 unit = money.currency(w, code);
                 if matches!(w, "cents" | "cent" | "pence") {
-                    value /= 100.0;
+                    hundredths(&mut value, &mut value_min, &mut value_max);
                 }
                 end += 1;
             } else if w == "of"
@@ -2790,10 +2804,13 @@ impl Scanner {
                 kind = ClaimKind::Quantity;
                 unit = u;
                 end += 1;
-                // "111 kilometers per hour" is a speed, not a distance.
-                let per_time = self.is(end, "per")
-                    && (self.is(end + 1, "hour")
-                        || self.is(end + 1, "second"));
+                // "111 kilometers per hour" is a speed, not a distance,
+                // and "2 million barrels a day" a flow.
+                let per_time = (self.is(end, "per")
+                    || self.is(end, "a")
+                    || self.is(end, "an"))
+                    && end + 1 < n
+                    && matches!(self.w(end + 1), "hour" | "second" | "day");
                 if let Some(speed) =
                     per_time.then(|| speed(u, self.w(end + 1))).flatten()
                 {
@@ -2833,7 +2850,7 @@ impl Scanner {
                     kind = ClaimKind::Money;
                     unit = code.unwrap_or_else(|| money.rupee_code());
                     if matches!(mw, "cents" | "cent") {
-                        value /= 100.0;
+                        hundredths(&mut value, &mut value_min, &mut value_max);
                     }
                     end = m + 1;
                 } else if mw == "square"
@@ -2945,6 +2962,16 @@ impl Scanner {
                 ));
                 phrase_end = end + 2;
             }
+        }
+        // A price per unit: "$75 a barrel", "$55 per share". The quote
+        // says what the sum buys; the figure and its entity stay the sum.
+        if kind == ClaimKind::Money
+            && phrase_end == end
+            && end + 1 < n
+            && (self.is(end, "a") || self.is(end, "per") || self.is(end, "an"))
+            && PRICED_UNITS.contains(&self.w(end + 1))
+        {
+            phrase_end = end + 2;
         }
         if c.vague && qual.is_none() {
             operator = Operator::Ge;
@@ -3711,7 +3738,9 @@ mod tests {
     /// 65.6 × 1e9 in f64 arithmetic is 65599999999.99999.
     #[test]
     fn scaled_decimals_are_exact() {
-        let cases: [(&str, f64); 8] = [
+        let cases: [(&str, f64); 10] = [
+            ("62.85 cents", 0.6285),
+            ("77.06 cents", 0.7706),
             ("$65.6 billion", 65_600_000_000.0),
             ("$56.5 billion", 56_500_000_000.0),
             ("4.1 million people", 4_100_000.0),
@@ -3880,6 +3909,8 @@ mod tests {
             ("10% to 15%", 10.0, 15.0, "%"),
             ("between 3 percent and 4 percent", 3.0, 4.0, "%"),
             ("5%-6%", 5.0, 6.0, "%"),
+            ("10-20 cents", 0.1, 0.2, "USD"),
+            ("between 25 and 50 basis points", 0.25, 0.5, "pp"),
         ];
         for &(phrase, lo, hi, unit) in cases {
             let f = fig(phrase).unwrap_or_else(|| panic!("{phrase:?}"));
@@ -3953,6 +3984,31 @@ mod tests {
                 .map(|m| m.figure.value_max)
                 .collect();
             assert_eq!(got, [None, None], "{text:?}");
+        }
+    }
+
+    /// A price per unit quotes the unit; its figure is the sum alone.
+    #[test]
+    fn a_price_per_unit_quotes_the_unit() {
+        for (text, quote, value) in [
+            ("Oil traded at $75 a barrel.", "$75 a barrel", "$75"),
+            (
+                "Gold hit $2,956.15 an ounce.",
+                "$2,956.15 an ounce",
+                "$2,956.15",
+            ),
+            (
+                "Earnings were 89 cents per share.",
+                "89 cents per share",
+                "89 cents",
+            ),
+        ] {
+            let m = document_mentions(text).into_iter().find(|m| m.claim);
+            let m = m.unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(m.span.of(text), quote);
+            assert_eq!(m.figure.value_span.of(text), value);
+            assert_eq!(m.entities.len(), 1);
+            assert_eq!(m.entities[0].1.of(text), value);
         }
     }
 
