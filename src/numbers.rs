@@ -743,6 +743,7 @@ const MEASURES: &[(&str, &str)] = &[
     ("acre", "acre"),
     ("acres", "acre"),
     ("degree", "degree"),
+    ("magnitude", "magnitude"),
     ("degrees", "degree"),
     ("mph", "mile per hour"),
     ("kph", "kilometer per hour"),
@@ -780,6 +781,7 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("hectare", "ha"),
     ("acre", "ac"),
     ("degree", "°"),
+    ("magnitude", "M"),
     ("mile per hour", "mph"),
     ("kilometer per hour", "km/h"),
     ("meter per second", "m/s"),
@@ -2688,6 +2690,19 @@ impl Scanner {
                 end = c2.end;
             }
         }
+        // "a magnitude 7.8 earthquake", "magnitude-6.1".
+        if kind == ClaimKind::Count
+            && !has_unit
+            && vstart > 0
+            && (self.is(vstart - 1, "magnitude")
+                || vstart > 1
+                    && self.is_hyphen(vstart - 1)
+                    && self.is(vstart - 2, "magnitude"))
+        {
+            kind = ClaimKind::Quantity;
+            unit = "magnitude";
+            has_unit = true;
+        }
         // Unit after the number (or the range).
         let mut rate = false;
         if end < n && !has_unit && kind != ClaimKind::Multiplier {
@@ -2824,6 +2839,14 @@ impl Scanner {
                 kind = ClaimKind::Quantity;
                 unit = square(MEASURE_TABLE.get(self.w(end + 1)));
                 end += 2;
+            } else if w == "on"
+                && self.is(end + 1, "the")
+                && self.is(end + 2, "richter")
+            {
+                // "5.9 on the Richter scale".
+                kind = ClaimKind::Quantity;
+                unit = "magnitude";
+                end += 3 + usize::from(self.is(end + 3, "scale"));
             } else if matches!(w, "degrees" | "degree") {
                 kind = ClaimKind::Quantity;
                 unit = "degree";
@@ -2972,6 +2995,44 @@ impl Scanner {
             && PRICED_UNITS.contains(&self.w(end + 1))
         {
             phrase_end = end + 2;
+        }
+        // A rate per a round number: "23 per 100,000 inhabitants". The
+        // quote runs through the base, which is an entity but no claim.
+        let mut per_base = None;
+        if matches!(kind, ClaimKind::Count | ClaimKind::Percent)
+            && phrase_end == end
+            && end + 1 < n
+            && self.is(end, "per")
+            && self.p[end + 1].kind == PK::Num
+        {
+            per_base = self.core(text, end + 1).filter(|b| {
+                b.kind == ClaimKind::Count
+                    && b.value >= 100.0
+                    && !b.year_like
+                    && b.value.fract() == 0.0
+            });
+            if let Some(b) = &per_base {
+                // Through the noun of the base ("inhabitants", "live
+                // births"): what the rate is of is the noun before it.
+                phrase_end = b.end;
+                while phrase_end < n
+                    && phrase_end < b.end + 2
+                    && self.p[phrase_end].kind == PK::Word
+                    && !self.is_cap(text, phrase_end)
+                    && !FUNCTION_WORD_LIST.has(self.w(phrase_end))
+                    && !matches!(self.w(phrase_end), "last" | "this" | "next")
+                {
+                    phrase_end += 1;
+                    // A plural ends the noun ("inhabitants", "births").
+                    if self.w(phrase_end - 1).ends_with('s') {
+                        break;
+                    }
+                }
+            }
+        }
+        // ... and a number after "per" alone is a base too.
+        if vstart > 0 && self.is(vstart - 1, "per") && qual.is_none() {
+            claim = false;
         }
         if c.vague && qual.is_none() {
             operator = Operator::Ge;
@@ -3222,6 +3283,13 @@ impl Scanner {
                 None => entities.push((t, value_span)),
             }
         }
+        if let Some(b) = per_base {
+            let base = Span::new(
+                self.p[b.start].span.start,
+                self.p[b.end - 1].span.end,
+            );
+            entities.push((EntityType::Count, base));
+        }
         let figure = Figure {
             value,
             value_min,
@@ -3458,6 +3526,23 @@ mod tests {
             ("sales topped $3 billion", 3e9, "USD", Money, Gt, "$3 billion"),
             ("closer to 15 people", 15.0, "", Count, Approx, "15"),
             ("within 100 metres", 100.0, "meter", Quantity, Le, "100 metres"),
+            ("a magnitude 7.8 quake", 7.8, "magnitude", Quantity, Eq, "7.8"),
+            (
+                "a 6.1-magnitude quake",
+                6.1,
+                "magnitude",
+                Quantity,
+                Eq,
+                "6.1-magnitude",
+            ),
+            (
+                "5.9 on the Richter scale",
+                5.9,
+                "magnitude",
+                Quantity,
+                Eq,
+                "5.9 on the Richter scale",
+            ),
             (
                 "said that one in three",
                 1.0 / 3.0,
@@ -3985,6 +4070,28 @@ mod tests {
                 .collect();
             assert_eq!(got, [None, None], "{text:?}");
         }
+    }
+
+    /// A rate per a round number quotes its base, which is no claim.
+    #[test]
+    fn a_rate_per_a_base_quotes_the_base() {
+        let text =
+            "The rate was roughly 23 per 100,000 inhabitants last year.";
+        let got: Vec<_> = document_mentions(text)
+            .into_iter()
+            .map(|m| (m.span.of(text).to_string(), m.claim, m.entities.len()))
+            .collect();
+        assert_eq!(
+            got,
+            [("roughly 23 per 100,000 inhabitants".to_string(), true, 2)]
+        );
+        let base = "There were 12 deaths per 1,000 live births.";
+        let claims: Vec<_> = document_mentions(base)
+            .into_iter()
+            .filter(|m| m.claim)
+            .map(|m| m.figure.value)
+            .collect();
+        assert_eq!(claims, [12.0]);
     }
 
     /// A price per unit quotes the unit; its figure is the sum alone.
