@@ -973,6 +973,7 @@ pub fn link_document(
 ) {
     drop_event_names(text, seg, entities);
     leading_initials(seg, feats, entities);
+    names_defined_by_their_acronym(text, seg, entities);
     define_acronyms(text, seg, gazetteer, entities);
     companies_named_by_a_town(text, seg, feats, gazetteer, entities);
     teams_keep_their_type(text, seg, feats, gazetteer, entities);
@@ -2353,6 +2354,89 @@ fn companies_named_by_a_town(
         e.canonical = Canonical::Mention(full);
         e.origin = Origin::Builtin("resolve:company");
     }
+}
+
+/// "Integrated Food Security Phase Classification (IPC)": a capitalized
+/// name no stage found, defined by an acronym of its initials that the
+/// lists read as an organization, is that organization, so that
+/// [`define_acronyms`] links the letters to it and not to the list's
+/// reading (the International Paralympic Committee). Letters no list
+/// reads as one ("Gross Domestic Product (GDP)") make no organization.
+fn names_defined_by_their_acronym(
+    text: &str,
+    seg: &Segmentation,
+    entities: &mut Vec<Entity>,
+) {
+    const JOINS: &[&str] = &["and", "of", "for", "the", "on", "in", "de", "&"];
+    let toks = &seg.tokens;
+    let mut found = Vec::new();
+    for (k, t) in toks.iter().enumerate().skip(1) {
+        if t.span.of(text) != "("
+            || !toks.get(k + 2).is_some_and(|c| c.span.of(text) == ")")
+        {
+            continue;
+        }
+        let acr = toks[k + 1].span.of(text);
+        let letters = acr.chars().filter(|c| c.is_alphabetic()).count();
+        if !(2..=8).contains(&letters)
+            || !acr.chars().all(|c| c.is_ascii_uppercase())
+        {
+            continue;
+        }
+        let end = toks[k - 1].span.end;
+        if entities.iter().any(|e| e.span.end == end) {
+            continue;
+        }
+        // Back over capitalized words and the joins between them; the
+        // name starts at the furthest word whose initial is the
+        // acronym's first letter and whose initials hold its letters.
+        let first = acr.as_bytes()[0] as char;
+        let mut start = None;
+        let mut j = k;
+        while j > 0 && k - j < 12 {
+            let w = toks[j - 1].span.of(text);
+            let cap = w.starts_with(|c: char| c.is_uppercase());
+            if !cap && !JOINS.contains(&w) {
+                break;
+            }
+            j -= 1;
+            let candidate = Span::new(toks[j].span.start, end);
+            if cap
+                && w.starts_with(first)
+                && candidate.of(text).split(' ').count() >= letters.min(3)
+                && initials_match(candidate.of(text), acr)
+            {
+                start = Some(candidate);
+            }
+        }
+        let Some(full) = start else { continue };
+        if full.of(text).contains('\n')
+            || entities.iter().any(|e| e.span.overlaps(full))
+        {
+            continue;
+        }
+        // The letters must be an organization elsewhere in the document.
+        let listed_org = entities.iter().any(|e| {
+            e.kind == EntityType::Organization
+                && matches!(e.origin, Origin::Gazetteer(_))
+                && strip_possessive(e.span.of(text)) == acr
+        });
+        if listed_org {
+            found.push(full);
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    for span in found {
+        entities.push(Entity {
+            span,
+            kind: EntityType::Organization,
+            canonical: Canonical::Mention(span),
+            origin: Origin::Builtin("resolve:acronym"),
+        });
+    }
+    sort_by_start(entities);
 }
 
 /// "Full Name (ACRONYM)": the acronym becomes an organization linked to

@@ -1076,3 +1076,19 @@ fn a_listed_company_opening_a_sentence_before_its_report_is_named() {
         EntityType::Organization,
     );
 }
+
+#[test]
+fn a_name_defined_by_its_acronym_is_what_the_acronym_means() {
+    // The lists read "IPC" as the International Paralympic Committee; the
+    // document defines it as something else, which no stage knew.
+    let text = "The Integrated Food Security Phase Classification (IPC) \
+                warned on Friday. The IPC report found famine in two areas.";
+    has(
+        text,
+        "Integrated Food Security Phase Classification",
+        EntityType::Organization,
+    );
+    assert_eq!(listed_name(text, "IPC"), None);
+    // Letters no list reads as an organization make none.
+    lacks("Gross Domestic Product (GDP) rose 2%.", "Gross Domestic Product");
+}
