@@ -3423,7 +3423,22 @@ impl Scanner {
                 let all_caps =
                     self.raw(text, j).chars().all(|ch| !ch.is_lowercase())
                         && self.raw(text, j).len() > 1;
-                if !range_follows && !all_caps {
+                // "Kenya reported 120 cases, Uganda 85 and Tanzania 40":
+                // a name and a figure listed after a figure are an item
+                // of the list, gapped.
+                let gapped = j > 0
+                    && matches!(self.w(j - 1), "," | "and")
+                    && (end >= self.p.len()
+                        || matches!(self.w(end), "," | "and" | "." | ";"))
+                    && (1..j - 1).any(|k| {
+                        // The first item counts a noun ("120 cases"), as
+                        // a scorecard's "Somerset 83 and 174" does not.
+                        self.p[k - 1].kind == PK::Num
+                            && self.p[k].kind == PK::Word
+                            && !self.is_cap(text, k)
+                            && !FUNCTION_WORD_LIST.has(self.w(k))
+                    });
+                if !range_follows && !all_caps && !gapped {
                     return false;
                 }
             }
@@ -4070,6 +4085,28 @@ mod tests {
                 .collect();
             assert_eq!(got, [None, None], "{text:?}");
         }
+    }
+
+    /// A name and a figure listed after a figure and its noun are an
+    /// item of the list; a scorecard's names and totals are not.
+    #[test]
+    fn gapped_list_items_are_figures() {
+        let values = |text: &str| -> Vec<f64> {
+            document_mentions(text)
+                .into_iter()
+                .filter(|m| m.claim)
+                .map(|m| m.figure.value)
+                .collect()
+        };
+        assert_eq!(
+            values("Kenya reported 120 cases, Uganda 85 and Tanzania 40."),
+            [120.0, 85.0, 40.0]
+        );
+        assert_eq!(
+            values("Somerset 83 and 174, Leicestershire 296."),
+            [174.0]
+        );
+        assert_eq!(values("They flew Boeing 737 jets."), [] as [f64; 0]);
     }
 
     /// A rate per a round number quotes its base, which is no claim.
