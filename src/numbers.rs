@@ -320,6 +320,47 @@ fn times_scale(value: f64, scale: f64) -> f64 {
     format!("{product:.14e}").parse().unwrap_or(product)
 }
 
+/// "Nickel rose by 500 to 39,200 rupees": a bare change written before
+/// the level it reached is in the level's unit. `out` ends with the
+/// figure before `level`, if any.
+fn shares_the_levels_unit(text: &str, out: &mut [Mention], level: &Mention) {
+    let Some(change) = out.last_mut() else { return };
+    let f = &level.figure;
+    let bare = change.figure.kind == ClaimKind::Count
+        && change.figure.unit.is_empty()
+        && change.claim
+        && !change.age;
+    let priced = matches!(f.kind, ClaimKind::Money | ClaimKind::Quantity);
+    if !bare || !priced || change.span.end > level.span.start {
+        return;
+    }
+    let between = &text[change.span.end..level.span.start];
+    let before = text[..change.span.start].trim_end();
+    let changed = before.ends_with(" by")
+        || before
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| CHANGE_VERBS.contains(&w));
+    // The level's hundredths or scale would apply to the change too
+    // ("rose 5 to 62 cents", "by 2 to 40 billion"): left as written.
+    let written = f.value_span.of(text);
+    let rescaled = ["cent", "pence", "illion", "bn", "lakh", "crore"]
+        .iter()
+        .any(|w| written.contains(w));
+    if between.trim() != "to" || !changed || rescaled {
+        return;
+    }
+    change.figure.kind = f.kind;
+    change.figure.unit = f.unit;
+    let kind = match f.kind {
+        ClaimKind::Money => EntityType::Money,
+        _ => EntityType::Quantity,
+    };
+    for e in &mut change.entities {
+        e.0 = kind;
+    }
+}
+
 /// A figure and its range ends in hundredths (cents, basis points), each
 /// the decimal written: 62.85 cents is 0.6285, not 0.6285000000000001.
 fn hundredths(value: &mut f64, min: &mut Option<f64>, max: &mut Option<f64>) {
@@ -1718,6 +1759,7 @@ impl Scanner {
                         entities.clear();
                         spare.push(entities);
                     } else {
+                        shares_the_levels_unit(text, out, &m);
                         out.push(m);
                     }
                     i = next.max(i + 1);
@@ -4165,6 +4207,28 @@ mod tests {
             .map(|m| m.figure.value_span.of(text).to_string())
             .collect();
         assert_eq!(got, ["52%", "48%"]);
+    }
+
+    /// A bare change before the level it reached takes the level's unit,
+    /// unless the level's hundredths or scale would have to apply too.
+    #[test]
+    fn a_bare_change_takes_the_levels_unit() {
+        let units = |text: &str| -> Vec<&str> {
+            document_mentions(text)
+                .into_iter()
+                .map(|m| m.figure.unit)
+                .collect()
+        };
+        assert_eq!(
+            units("Nickel rose by 500 to 39,200 rupees."),
+            ["INR", "INR"]
+        );
+        assert_eq!(
+            units("Stocks fell 3,000 to 45,000 tonnes."),
+            ["tonne", "tonne"]
+        );
+        assert_eq!(units("Gasoline rose 5 to 62 cents."), ["", "USD"]);
+        assert_eq!(units("He scored 3 to win $5."), ["", "USD"]);
     }
 
     /// "up to" caps a figure after any verb but one of change, where "up"
