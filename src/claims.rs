@@ -414,6 +414,19 @@ const DETERMINERS: &[&str] = &[
     "such", "this", "that", "my", "your", "them",
 ];
 
+/// Whether `w` is a function word of [`STOP`]. The list ignores case,
+/// but an all-caps word of two letters or more is an acronym that names
+/// something ("WHO said", "the US said"), not the pronoun or preposition
+/// it spells.
+fn is_function_word(w: &str) -> bool {
+    STOP_WORDS.has(w) && !is_acronym(w)
+}
+
+/// Whether `w` is written in capitals only, as an acronym is (`WHO`).
+fn is_acronym(w: &str) -> bool {
+    w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 fn lower_in(s: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(s))
 }
@@ -1475,7 +1488,7 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         // Stop words end the phrase, but for its linkers; not "and"
         // between a common noun and a name ("scored 23 points and Kevin
         // Durant added 19": a new clause).
-        if STOP_WORDS.has(w) {
+        if is_function_word(w) {
             let new_subject = k >= 2
                 && k < end
                 && is_cap(text, &toks[k])
@@ -1950,7 +1963,7 @@ fn caps_back(text: &str, toks: &[Token], i: usize) -> usize {
     // opens the sentence ("But Maria Okafor").
     while k < i
         && (toks[k].kind == TokenKind::Punct
-            || STOP_WORDS.has(toks[k].span.of(text)))
+            || is_function_word(toks[k].span.of(text)))
     {
         k += 1;
     }
@@ -2254,7 +2267,7 @@ fn name_after(
 }
 
 fn is_stop_cap(text: &str, s: Span) -> bool {
-    STOP_WORDS.has(s.of(text))
+    is_function_word(s.of(text))
 }
 
 /// The speaker of a quoted sentence, named in the sentence after it or
@@ -4167,6 +4180,21 @@ mod tests {
         assert_eq!(rows[0].text, "$148 million");
         assert_eq!(rows[0].counted, "");
         assert_eq!(rows[1].counted, "workers");
+    }
+
+    #[test]
+    fn an_all_caps_acronym_is_a_name_not_a_function_word() {
+        // "WHO" is no pronoun, nor "US" a preposition's object.
+        for (s, source) in [
+            ("Cholera has killed 120 people in the camps, WHO said.", "WHO"),
+            (
+                "Cholera has killed 120 people in the camps, the WHO said.",
+                "WHO",
+            ),
+            ("The army has 120 people in the camps, the US said.", "US"),
+        ] {
+            assert_eq!(row(&claims(s), "120").attribution, source, "{s:?}");
+        }
     }
 
     #[test]
