@@ -1189,7 +1189,9 @@ impl ClaimStage {
                     .map(|a| speakers.as_written(text, here, entities, a))
                     .or(info.attribution)
                     .map(|a| full_name(entities, a)),
-                    time: time_of(text, toks, clause, dates, m.span, place),
+                    time: time_of(
+                        text, toks, clause, dates, mentions, m.span, place,
+                    ),
                     rule: claim_rule(m),
                 });
             }
@@ -3257,6 +3259,8 @@ fn clauses(
     out.of_token.reserve(toks.len());
     out.parent.clear();
     out.parent.push(None);
+    out.comparison.clear();
+    out.comparison.push(false);
     let mut next = 0u32;
     let mut current = 0u32;
     // The clause to resume when an aside closes, and what closes it.
@@ -3279,6 +3283,15 @@ fn clauses(
                 continue;
             }
         }
+        let comparison = prev_comma
+            && lower_in_bytes(s, &["up", "down"])
+            && all
+                .get(i + 1)
+                .is_some_and(|n| &bytes[n.span.range()] == b"from")
+            || s == b"compared"
+                && all.get(i + 1).is_some_and(|n| {
+                    lower_in_bytes(&bytes[n.span.range()], &["with", "to"])
+                });
         // An aside opens (with what closes it), or a new clause starts.
         let dash = || s == "—".as_bytes() || s == b"--" || s == "–".as_bytes();
         let (aside, new_clause): (Option<&[u8]>, bool) = match s {
@@ -3332,18 +3345,7 @@ fn clauses(
             }
             // ", down from 24 percent in 2019", ", compared with ...": the
             // earlier figure's date is not the clause's.
-            _ if prev_comma
-                && lower_in_bytes(s, &["up", "down"])
-                && all
-                    .get(i + 1)
-                    .is_some_and(|n| &bytes[n.span.range()] == b"from")
-                || s == b"compared"
-                    && all.get(i + 1).is_some_and(|n| {
-                        lower_in_bytes(&bytes[n.span.range()], &["with", "to"])
-                    }) =>
-            {
-                (Some(b",".as_slice()), false)
-            }
+            _ if comparison => (Some(b",".as_slice()), false),
             _ if prev_comma
                 && lower_in_bytes(
                     s,
@@ -3375,6 +3377,7 @@ fn clauses(
             next += 1;
             current = next;
             out.parent.push(parent);
+            out.comparison.push(comparison);
         } else if new_clause {
             // A clause inside an aside keeps the aside's parent.
             let parent = if resume.is_some() {
@@ -3385,6 +3388,7 @@ fn clauses(
             next += 1;
             current = next;
             out.parent.push(parent);
+            out.comparison.push(false);
         }
         out.of_token.push(current);
     }
@@ -3396,6 +3400,9 @@ fn clauses(
 struct Clauses {
     of_token: Vec<u32>,
     parent: Vec<Option<u32>>,
+    /// For each clause, whether it is a comparison set off after a
+    /// figure (", down from 303", ", compared with ...").
+    comparison: Vec<bool>,
 }
 
 /// Whether token `i` follows a verb of saying, maybe with a date between
@@ -3414,11 +3421,13 @@ fn after_saying(text: &str, toks: &[Token], dates: &[Span], i: usize) -> bool {
 /// The date a figure refers to: the nearest one in the figure's clause
 /// (or, for an aside without one, in the clause it stands in), leaving
 /// out the time of a statement (`said Friday`).
+/// `figures` are the sentence's, the one asked about at `at`.
 fn time_of(
     text: &str,
     toks: &[Token],
     clauses: &Clauses,
     dates: &[Span],
+    figures: &[Mention],
     at: Span,
     place: Place,
 ) -> Option<Span> {
@@ -3430,14 +3439,116 @@ fn time_of(
         let k = toks.partition_point(|t| t.span.start < start);
         clauses.of_token.get(k).copied()
     };
+    // "up 12.9% from 2023", "fell to 250 from 303 in 2019": the date of
+    // a comparison after the figure dates what it is compared with.
+    let own = |d: &Span| {
+        comparison_before(text, toks, figures, *d)
+            .is_none_or(|c| toks[c].span.start < at.end)
+    };
     // `clause_at(at.start)`, its token found already.
     let here = clauses.of_token.get(place.first).copied()?;
-    let found = date_in_clause(text, toks, &clause_at, dates, here, at);
+    let found = date_in_clause(text, toks, &clause_at, dates, &own, here, at);
+    // ", up from its current target of 2%": the figure compared with
+    // has no date of the clause it is compared to.
+    if clauses.comparison.get(here as usize) == Some(&true) {
+        return found;
+    }
     found.or_else(|| {
         let parent = clauses.parent.get(here as usize).copied().flatten()?;
-        date_in_clause(text, toks, &clause_at, dates, parent, at)
+        date_in_clause(text, toks, &clause_at, dates, &own, parent, at)
     })
 }
+
+/// The first token of the comparison that date `d` ends, if it ends one:
+/// "from 2023", "from 303 in 2019", "compared with 2.1% in 2022", "the
+/// biggest majority since 1943", with at most a figure of `figures` and a
+/// few linking words between. A span of time ("from 2019 to 2023") or a
+/// "since" of no superlative ("killed 400 since 2011") compares nothing.
+fn comparison_before(
+    text: &str,
+    toks: &[Token],
+    figures: &[Mention],
+    d: Span,
+) -> Option<usize> {
+    let w = |k: usize| word(text, &toks[k]).unwrap_or("");
+    let first = toks.partition_point(|t| t.span.start < d.start);
+    let mut k = first;
+    let mut figure = false;
+    while k > 0 && first - k < 8 {
+        let t = toks[k - 1].span;
+        if figures.iter().any(|m| m.span.contains(t)) {
+            figure = true;
+        } else if !lower_in(
+            w(k - 1),
+            &[
+                "in", "the", "a", "same", "period", "levels", "level", "end",
+                "of", "at",
+            ],
+        ) {
+            break;
+        }
+        k -= 1;
+    }
+    let c = k.checked_sub(1)?;
+    let after = toks.partition_point(|t| t.span.start < d.end);
+    let span_of_time = !figure
+        && toks.get(after).and_then(|t| word(text, t)).is_some_and(|n| {
+            lower_in(n, &["to", "through", "until", "till", "and"])
+        });
+    let compares = match w(c) {
+        "from" => !span_of_time,
+        "with" | "to" => c > 0 && w(c - 1) == "compared",
+        "since" => {
+            (c.saturating_sub(3)..c).any(|j| lower_in(w(j), SUPERLATIVES))
+        }
+        _ => false,
+    };
+    compares.then_some(if w(c) == "since" || w(c) == "from" {
+        c
+    } else {
+        c - 1
+    })
+}
+
+/// Words after which "since" a date compares ("the biggest majority since
+/// 1943", "the first time since 2008").
+const SUPERLATIVES: &[&str] = &[
+    "biggest",
+    "largest",
+    "highest",
+    "lowest",
+    "greatest",
+    "strongest",
+    "weakest",
+    "fastest",
+    "slowest",
+    "smallest",
+    "worst",
+    "best",
+    "deepest",
+    "sharpest",
+    "steepest",
+    "heaviest",
+    "deadliest",
+    "longest",
+    "shortest",
+    "widest",
+    "narrowest",
+    "hottest",
+    "coldest",
+    "warmest",
+    "wettest",
+    "driest",
+    "busiest",
+    "cheapest",
+    "fewest",
+    "oldest",
+    "youngest",
+    "most",
+    "least",
+    "first",
+    "record",
+];
 
 /// The date of clause `here` nearest to `at`.
 fn date_in_clause(
@@ -3445,13 +3556,14 @@ fn date_in_clause(
     toks: &[Token],
     clause_at: &dyn Fn(usize) -> Option<u32>,
     dates: &[Span],
+    own: &dyn Fn(&Span) -> bool,
     here: u32,
     at: Span,
 ) -> Option<Span> {
     dates
         .iter()
         .copied()
-        .filter(|d| clause_at(d.start) == Some(here))
+        .filter(|d| clause_at(d.start) == Some(here) && own(d))
         .filter(|d| {
             // "said Friday", "said on Friday": when it was said.
             let mut k = toks.partition_point(|t| t.span.start < d.start);
@@ -4314,6 +4426,24 @@ mod tests {
             "regional governor"
         );
         assert_eq!(row(&rows, "about 1,200").attribution, "Red Crescent");
+    }
+
+    #[test]
+    fn the_date_of_a_comparison_is_not_the_figure_before_it() {
+        let time =
+            |s: &str, figure: &str| row(&claims(s), figure).time.clone();
+        assert_eq!(time("Exports rose 8.4% from 2022.", "8.4%"), "");
+        let s = "The school roll fell to 410 from 525 in 2018.";
+        assert_eq!(time(s, "410"), "");
+        assert_eq!(time(s, "525"), "2018");
+        let s = "The party won 312 seats, its largest majority since 1987.";
+        assert_eq!(time(s, "312"), "");
+        let s = "Spending will rise to 3% by 2030, up from a current 1.8%.";
+        assert_eq!(time(s, "3%"), "2030");
+        assert_eq!(time(s, "1.8%"), "");
+        // A "since" of no superlative dates the figure.
+        let s = "The war has killed 400 people since 2011.";
+        assert_eq!(time(s, "400"), "2011");
     }
 
     #[test]
