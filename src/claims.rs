@@ -1100,7 +1100,8 @@ impl ClaimStage {
                         let bare = m.modifier_noun.is_none()
                             && !m.age
                             && (compared
-                                || elliptic(text, toks, dates, place.after));
+                                || elliptic(text, toks, dates, place.after)
+                                || expected_by(text, toks, place));
                         // "Revenue rose 13% to $143.1 billion": the level a
                         // change reached counts what changed.
                         let level_reached = kind == ClaimKind::Percent
@@ -2690,6 +2691,42 @@ fn elliptic(text: &str, toks: &[Token], dates: &[Span], k: usize) -> bool {
         })
 }
 
+/// "fewer than the 170,000 economists had expected": a plural noun right
+/// after a figure, with a verb of expecting after it, is the subject of a
+/// relative clause on the figure, not what the figure counts. Only after
+/// "than" or a mid-clause "the", not where the figure opens its clause
+/// ("30 economists had expected a cut", "of the 30 economists had").
+fn expected_by(text: &str, toks: &[Token], place: Place) -> bool {
+    let Place { first, after } = place;
+    let w = |k: usize| toks.get(k).and_then(|t| word(text, t)).unwrap_or("");
+    let relative = first >= 2
+        && (lower_in(w(first - 1), &["than"])
+            || lower_in(w(first - 1), &["the"])
+                && !lower_in(w(first - 2), &["of"]));
+    let noun = w(after);
+    let plural = noun.len() > 3
+        && noun.ends_with('s')
+        && noun.bytes().all(|b| b.is_ascii_lowercase())
+        && !is_function_word(noun);
+    let verb = after
+        + usize::from(lower_in(w(after + 1), &["had", "have", "has"]))
+        + 1;
+    relative
+        && plural
+        && lower_in(
+            w(verb),
+            &[
+                "expected",
+                "forecast",
+                "forecasted",
+                "predicted",
+                "estimated",
+                "projected",
+                "anticipated",
+            ],
+        )
+}
+
 /// Whether "of" and a pronoun start at token `k`: "About 3.1 million of
 /// them", a part of what was counted before.
 fn of_pronoun(text: &str, toks: &[Token], k: usize) -> bool {
@@ -2741,6 +2778,9 @@ fn counted_of(
 ) -> Option<Span> {
     if let Some(n) = m.modifier_noun {
         return Some(n);
+    }
+    if expected_by(text, toks, place) {
+        return None;
     }
     let f = &m.figure;
     // The first token after the phrase, and the first of the phrase.
@@ -4444,6 +4484,15 @@ mod tests {
         // A "since" of no superlative dates the figure.
         let s = "The war has killed 400 people since 2011.";
         assert_eq!(time(s, "400"), "2011");
+    }
+
+    #[test]
+    fn who_expected_a_figure_is_not_what_it_counts() {
+        let s = "Employers added 95,000 jobs in June, below the 150,000 \
+                 analysts had forecast.";
+        assert_eq!(row(&claims(s), "150,000").counted, "jobs");
+        let s = "Only 12 of the 30 economists had expected a cut.";
+        assert_eq!(row(&claims(s), "30").counted, "economists");
     }
 
     #[test]
