@@ -1903,6 +1903,21 @@ fn attribution_of(
             return subject_name(text, &toks[..i - 1], dates);
         }
     }
+    // "A YouGov poll put Reform UK on 29%": a poll names its pollster.
+    for i in 1..n {
+        if !lower_in_bytes(w_bytes(i), &["poll", "polls", "survey", "surveys"])
+        {
+            continue;
+        }
+        let k = caps_back(text, toks, i);
+        if k < i {
+            let s = Span::new(toks[k].span.start, toks[i - 1].span.end);
+            if !dates.iter().any(|d| d.overlaps(s)) && !is_pronoun(s.of(text))
+            {
+                return Some(s);
+            }
+        }
+    }
     None
 }
 
@@ -3208,11 +3223,25 @@ fn subject_of(
         let next = e.span.end + (after.len() - rest.trim_start().len());
         here.iter().any(|o| named(o) && o.span.start == next)
     };
+    // "The FCA fined Barclays £42 million": the one fined is what the
+    // figure is about, not who fines.
+    let fines_a_name = |e: &Entity| {
+        let w = |k: usize| toks.get(k).and_then(|t| word(text, t));
+        let mut k = toks.partition_point(|t| t.span.start < e.span.end);
+        if w(k).is_some_and(|w| lower_in(w, &["has", "have", "had"])) {
+            k += 1;
+        }
+        w(k).is_some_and(|w| lower_in(w, &["fined", "fines"]))
+            && toks.get(k + 1).is_some_and(|n| {
+                here.iter().any(|o| named(o) && o.span.start == n.span.start)
+            })
+    };
     let ent = here.iter().find(|e| {
         named(e)
             && attribution.is_none_or(|a| !a.overlaps(e.span))
             && !(e.kind == EntityType::Location && where_of_a_noun(e))
             && !owner_of_a_name(e)
+            && !fines_a_name(e)
     });
     if let Some(e) = ent {
         return Some(e.span);
