@@ -1876,8 +1876,23 @@ fn attribution_of(
             {
                 continue;
             }
-            // Passives: "no injuries were reported".
-            if i > 0 && BE_FORMS.has(w(i - 1)) {
+            // Passives: "no injuries were reported"; participles before
+            // a figure: "a crowd estimated at 5,000", "first reported as
+            // 8 cents" (but "said at a news conference" says).
+            let figure_at = |k: usize| {
+                k < n
+                    && (toks[k].kind == TokenKind::Number
+                        || is_number_word_ci(w(k))
+                        || lower_in(
+                            w(k),
+                            &["about", "around", "some", "nearly"],
+                        ))
+            };
+            if i > 0 && BE_FORMS.has(w(i - 1))
+                || i + 2 < n
+                    && matches!(w(i + 1), "at" | "as")
+                    && figure_at(i + 2)
+            {
                 continue;
             }
             if let Some(s) = speaker_at(text, toks, i, dates) {
@@ -1905,7 +1920,10 @@ fn attribution_of(
     }
     // "A YouGov poll put Reform UK on 29%": a poll names its pollster.
     for i in 1..n {
-        if !lower_in_bytes(w_bytes(i), &["poll", "polls", "survey", "surveys"])
+        // The first letter first: most words fail it.
+        let b = w_bytes(i);
+        if !matches!(b.first(), Some(b'p' | b's' | b'P' | b'S'))
+            || !lower_in_bytes(b, &["poll", "polls", "survey", "surveys"])
         {
             continue;
         }
@@ -4495,6 +4513,15 @@ mod tests {
             "regional governor"
         );
         assert_eq!(row(&rows, "about 1,200").attribution, "Red Crescent");
+    }
+
+    #[test]
+    fn a_participle_before_a_figure_names_no_source() {
+        let rows = claims("A crowd estimated at 5,000 marched to the square.");
+        assert_eq!(row(&rows, "5,000").attribution, "");
+        // "said at" a place still says.
+        let s = "The minister said at a briefing that 40 schools had shut.";
+        assert_eq!(row(&claims(s), "40").attribution, "minister");
     }
 
     #[test]
