@@ -414,6 +414,19 @@ const DETERMINERS: &[&str] = &[
     "such", "this", "that", "my", "your", "them",
 ];
 
+/// Whether `w` is a function word of [`STOP`]. The list ignores case,
+/// but an all-caps word of two letters or more is an acronym that names
+/// something ("WHO said", "the US said"), not the pronoun or preposition
+/// it spells.
+fn is_function_word(w: &str) -> bool {
+    STOP_WORDS.has(w) && !is_acronym(w)
+}
+
+/// Whether `w` is written in capitals only, as an acronym is (`WHO`).
+fn is_acronym(w: &str) -> bool {
+    w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 fn lower_in(s: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(s))
 }
@@ -1087,7 +1100,8 @@ impl ClaimStage {
                         let bare = m.modifier_noun.is_none()
                             && !m.age
                             && (compared
-                                || elliptic(text, toks, dates, place.after));
+                                || elliptic(text, toks, dates, place.after)
+                                || expected_by(text, toks, place));
                         // "Revenue rose 13% to $143.1 billion": the level a
                         // change reached counts what changed.
                         let level_reached = kind == ClaimKind::Percent
@@ -1155,19 +1169,30 @@ impl ClaimStage {
                     operator: f.operator,
                     counted,
                     subject,
-                    attribution: nearer_source(
+                    attribution: own_source(
                         text,
                         toks,
-                        &cues.verbs,
-                        m.span,
-                        place.first,
+                        &cues.according,
+                        place,
                         dates,
-                        info.attribution,
                     )
+                    .or_else(|| {
+                        nearer_source(
+                            text,
+                            toks,
+                            &cues.verbs,
+                            m.span,
+                            place.first,
+                            dates,
+                            info.attribution,
+                        )
+                    })
                     .map(|a| speakers.as_written(text, here, entities, a))
                     .or(info.attribution)
                     .map(|a| full_name(entities, a)),
-                    time: time_of(text, toks, clause, dates, m.span, place),
+                    time: time_of(
+                        text, toks, clause, dates, mentions, m.span, place,
+                    ),
                     rule: claim_rule(m),
                 });
             }
@@ -1475,7 +1500,7 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         // Stop words end the phrase, but for its linkers; not "and"
         // between a common noun and a name ("scored 23 points and Kevin
         // Durant added 19": a new clause).
-        if STOP_WORDS.has(w) {
+        if is_function_word(w) {
             let new_subject = k >= 2
                 && k < end
                 && is_cap(text, &toks[k])
@@ -1718,6 +1743,68 @@ impl Cues {
     }
 }
 
+/// The source named by "according to X" if token `i` opens it: the
+/// phrase up to the next comma, period or function word.
+fn according_to(text: &str, toks: &[Token], i: usize) -> Option<Span> {
+    let n = toks.len();
+    let w = |i: usize| word(text, &toks[i]).unwrap_or("");
+    if i + 2 >= n
+        || !w(i).eq_ignore_ascii_case("according")
+        || w(i + 1) != "to"
+    {
+        return None;
+    }
+    let mut j = i + 2;
+    if w(j).eq_ignore_ascii_case("the") {
+        j += 1;
+    }
+    // Whether a name follows token `e`, maybe after "the".
+    let name_after = |e: usize| {
+        toks.get(e + 1).is_some_and(|n| {
+            is_cap(text, n)
+                || n.span.of(text) == "the"
+                    && toks.get(e + 2).is_some_and(|n| is_cap(text, n))
+        })
+    };
+    let mut e = j;
+    while e < n && e < j + 10 {
+        let t = toks[e].span.of(text);
+        // A period after an abbreviation belongs to it ("Reuters
+        // Inc. data"), but the one that ends the sentence does not.
+        let abbrev_dot =
+            t == "." && e > j && e + 1 < n && is_abbrev(text, &toks[e - 1]);
+        // "a study published in The Lancet": a name after "in" or "by"
+        // says whose the source is.
+        let before_name = lower_in(t, &["in", "by"]) && name_after(e);
+        // "and" joins sources ("the health and interior ministries"),
+        // but not before a figure or a function word: "the ministry
+        // and about 4,400 were wounded" goes on with the sentence.
+        let joins = t == "and"
+            && toks.get(e + 1).and_then(|n| word(text, n)).is_some_and(|n| {
+                (!is_function_word(n) || lower_in(n, &["the"]))
+                    && !is_number_word_ci(n)
+            });
+        if toks[e].kind == TokenKind::Punct
+            && !abbrev_dot
+            && !matches!(t, "-" | "’" | "'" | "&")
+            || STOP_WORDS.has(t)
+                && e > j
+                && !lower_in(t, &["of", "for", "the"])
+                && !before_name
+                && !joins
+        {
+            break;
+        }
+        e += 1;
+    }
+    // Not ending on a linker: "the Ministry of" before a line's end.
+    while e > j && lower_in(w(e - 1), &["of", "for", "and", "the", "in", "by"])
+    {
+        e -= 1;
+    }
+    (e > j).then(|| Span::new(toks[j].span.start, toks[e - 1].span.end))
+}
+
 /// Who states the figures of a sentence.
 fn attribution_of(
     text: &str,
@@ -1740,52 +1827,10 @@ fn attribution_of(
     };
     // "according to X": the phrase up to the next comma or period.
     // The searches visit the tokens `cues` noted, in order.
-    for &i in cues.according.iter().filter(|&&i| i + 2 < n) {
-        if w_bytes(i).eq_ignore_ascii_case(b"according")
-            && w_bytes(i + 1) == b"to"
-        {
-            let mut j = i + 2;
-            if w(j).eq_ignore_ascii_case("the") {
-                j += 1;
-            }
-            let mut e = j;
-            while e < n && e < j + 10 {
-                let t = toks[e].span.of(text);
-                // A period after an abbreviation belongs to it ("Reuters
-                // Inc. data"), but the one that ends the sentence does not.
-                let abbrev_dot = t == "."
-                    && e > j
-                    && e + 1 < n
-                    && is_abbrev(text, &toks[e - 1]);
-                // "a study published in The Lancet": a name after "in"
-                // or "by" says whose the source is.
-                let before_name = lower_in(t, &["in", "by"])
-                    && toks.get(e + 1).is_some_and(|n| {
-                        is_cap(text, n)
-                            || n.span.of(text) == "the"
-                                && toks
-                                    .get(e + 2)
-                                    .is_some_and(|n| is_cap(text, n))
-                    });
-                if toks[e].kind == TokenKind::Punct
-                    && !abbrev_dot
-                    && !matches!(t, "-" | "’" | "'" | "&")
-                    || STOP_WORDS.has(t)
-                        && e > j
-                        && !lower_in(t, &["of", "for", "and", "the"])
-                        && !before_name
-                {
-                    break;
-                }
-                e += 1;
-            }
-            if e > j {
-                return Some(Span::new(
-                    toks[j].span.start,
-                    toks[e - 1].span.end,
-                ));
-            }
-        }
+    if let Some(s) =
+        cues.according.iter().find_map(|&i| according_to(text, toks, i))
+    {
+        return Some(s);
     }
     // "data from X", "a report by X"
     // `from` or `by` at `i + 1`, for `i` below `n - 2`.
@@ -1831,8 +1876,23 @@ fn attribution_of(
             {
                 continue;
             }
-            // Passives: "no injuries were reported".
-            if i > 0 && BE_FORMS.has(w(i - 1)) {
+            // Passives: "no injuries were reported"; participles before
+            // a figure: "a crowd estimated at 5,000", "first reported as
+            // 8 cents" (but "said at a news conference" says).
+            let figure_at = |k: usize| {
+                k < n
+                    && (toks[k].kind == TokenKind::Number
+                        || is_number_word_ci(w(k))
+                        || lower_in(
+                            w(k),
+                            &["about", "around", "some", "nearly"],
+                        ))
+            };
+            if i > 0 && BE_FORMS.has(w(i - 1))
+                || i + 2 < n
+                    && matches!(w(i + 1), "at" | "as")
+                    && figure_at(i + 2)
+            {
                 continue;
             }
             if let Some(s) = speaker_at(text, toks, i, dates) {
@@ -1856,6 +1916,24 @@ fn attribution_of(
                     || matches!(toks[i + 1].span.of(text), "“" | "\"" | "`"));
         if reports {
             return subject_name(text, &toks[..i - 1], dates);
+        }
+    }
+    // "A YouGov poll put Reform UK on 29%": a poll names its pollster.
+    for i in 1..n {
+        // The first letter first: most words fail it.
+        let b = w_bytes(i);
+        if !matches!(b.first(), Some(b'p' | b's' | b'P' | b'S'))
+            || !lower_in_bytes(b, &["poll", "polls", "survey", "surveys"])
+        {
+            continue;
+        }
+        let k = caps_back(text, toks, i);
+        if k < i {
+            let s = Span::new(toks[k].span.start, toks[i - 1].span.end);
+            if !dates.iter().any(|d| d.overlaps(s)) && !is_pronoun(s.of(text))
+            {
+                return Some(s);
+            }
         }
     }
     None
@@ -1950,7 +2028,7 @@ fn caps_back(text: &str, toks: &[Token], i: usize) -> usize {
     // opens the sentence ("But Maria Okafor").
     while k < i
         && (toks[k].kind == TokenKind::Punct
-            || STOP_WORDS.has(toks[k].span.of(text)))
+            || is_function_word(toks[k].span.of(text)))
     {
         k += 1;
     }
@@ -2007,6 +2085,71 @@ fn nearer_source(
             .then_some(s);
     }
     None
+}
+
+/// The source a figure has of its own, when its sentence names more than
+/// one: whoever "put the toll at" it ("..., while the Taliban put the toll
+/// at over 2,000"), or else the nearest "according to" after it ("3,000
+/// killed, according to the ministry, and 4,400 wounded, according to the
+/// White Helmets"). `place` is the figure's.
+fn own_source(
+    text: &str,
+    toks: &[Token],
+    according: &[usize],
+    place: Place,
+    dates: &[Span],
+) -> Option<Span> {
+    valued_by(text, toks, place.first, dates).or_else(|| {
+        according
+            .iter()
+            .find(|&&i| i >= place.after)
+            .and_then(|&i| according_to(text, toks, i))
+    })
+}
+
+/// "X put the death toll at N", "X estimated the damage at N": the one
+/// who values the figure at token `first`, named before the verb. A
+/// passive ("was put at", "a crowd estimated at") names no one.
+fn valued_by(
+    text: &str,
+    toks: &[Token],
+    first: usize,
+    dates: &[Span],
+) -> Option<Span> {
+    if first < 4 || word(text, &toks[first - 1]) != Some("at") {
+        return None;
+    }
+    // The verb, with the valued noun phrase between it and "at".
+    let verb = (first.saturating_sub(7)..first - 2).rev().find(|&k| {
+        word(text, &toks[k]).is_some_and(|w| {
+            lower_in(
+                w,
+                &[
+                    "put",
+                    "puts",
+                    "putting",
+                    "estimated",
+                    "estimates",
+                    "estimate",
+                    "placed",
+                    "places",
+                    "pegged",
+                    "pegs",
+                ],
+            )
+        })
+    })?;
+    let object = (verb + 1..first - 1).all(|k| {
+        word(text, &toks[k]).is_some_and(|w| !lower_in(w, &["that", "to"]))
+    });
+    if verb == 0
+        || !object
+        || word(text, &toks[verb - 1]).is_some_and(|w| BE_FORMS.has(w))
+    {
+        return None;
+    }
+    speaker_at(text, toks, verb, dates)
+        .filter(|s| s.end <= toks[verb].span.start && !is_pronoun(s.of(text)))
 }
 
 fn speaker_at(
@@ -2254,7 +2397,7 @@ fn name_after(
 }
 
 fn is_stop_cap(text: &str, s: Span) -> bool {
-    STOP_WORDS.has(s.of(text))
+    is_function_word(s.of(text))
 }
 
 /// The speaker of a quoted sentence, named in the sentence after it or
@@ -2581,6 +2724,42 @@ fn elliptic(text: &str, toks: &[Token], dates: &[Span], k: usize) -> bool {
         })
 }
 
+/// "fewer than the 170,000 economists had expected": a plural noun right
+/// after a figure, with a verb of expecting after it, is the subject of a
+/// relative clause on the figure, not what the figure counts. Only after
+/// "than" or a mid-clause "the", not where the figure opens its clause
+/// ("30 economists had expected a cut", "of the 30 economists had").
+fn expected_by(text: &str, toks: &[Token], place: Place) -> bool {
+    let Place { first, after } = place;
+    let w = |k: usize| toks.get(k).and_then(|t| word(text, t)).unwrap_or("");
+    let relative = first >= 2
+        && (lower_in(w(first - 1), &["than"])
+            || lower_in(w(first - 1), &["the"])
+                && !lower_in(w(first - 2), &["of"]));
+    let noun = w(after);
+    let plural = noun.len() > 3
+        && noun.ends_with('s')
+        && noun.bytes().all(|b| b.is_ascii_lowercase())
+        && !is_function_word(noun);
+    let verb = after
+        + usize::from(lower_in(w(after + 1), &["had", "have", "has"]))
+        + 1;
+    relative
+        && plural
+        && lower_in(
+            w(verb),
+            &[
+                "expected",
+                "forecast",
+                "forecasted",
+                "predicted",
+                "estimated",
+                "projected",
+                "anticipated",
+            ],
+        )
+}
+
 /// Whether "of" and a pronoun start at token `k`: "About 3.1 million of
 /// them", a part of what was counted before.
 fn of_pronoun(text: &str, toks: &[Token], k: usize) -> bool {
@@ -2632,6 +2811,9 @@ fn counted_of(
 ) -> Option<Span> {
     if let Some(n) = m.modifier_noun {
         return Some(n);
+    }
+    if expected_by(text, toks, place) {
+        return None;
     }
     let f = &m.figure;
     // The first token after the phrase, and the first of the phrase.
@@ -3059,11 +3241,25 @@ fn subject_of(
         let next = e.span.end + (after.len() - rest.trim_start().len());
         here.iter().any(|o| named(o) && o.span.start == next)
     };
+    // "The FCA fined Barclays £42 million": the one fined is what the
+    // figure is about, not who fines.
+    let fines_a_name = |e: &Entity| {
+        let w = |k: usize| toks.get(k).and_then(|t| word(text, t));
+        let mut k = toks.partition_point(|t| t.span.start < e.span.end);
+        if w(k).is_some_and(|w| lower_in(w, &["has", "have", "had"])) {
+            k += 1;
+        }
+        w(k).is_some_and(|w| lower_in(w, &["fined", "fines"]))
+            && toks.get(k + 1).is_some_and(|n| {
+                here.iter().any(|o| named(o) && o.span.start == n.span.start)
+            })
+    };
     let ent = here.iter().find(|e| {
         named(e)
             && attribution.is_none_or(|a| !a.overlaps(e.span))
             && !(e.kind == EntityType::Location && where_of_a_noun(e))
             && !owner_of_a_name(e)
+            && !fines_a_name(e)
     });
     if let Some(e) = ent {
         return Some(e.span);
@@ -3150,6 +3346,8 @@ fn clauses(
     out.of_token.reserve(toks.len());
     out.parent.clear();
     out.parent.push(None);
+    out.comparison.clear();
+    out.comparison.push(false);
     let mut next = 0u32;
     let mut current = 0u32;
     // The clause to resume when an aside closes, and what closes it.
@@ -3172,6 +3370,15 @@ fn clauses(
                 continue;
             }
         }
+        let comparison = prev_comma
+            && lower_in_bytes(s, &["up", "down"])
+            && all
+                .get(i + 1)
+                .is_some_and(|n| &bytes[n.span.range()] == b"from")
+            || s == b"compared"
+                && all.get(i + 1).is_some_and(|n| {
+                    lower_in_bytes(&bytes[n.span.range()], &["with", "to"])
+                });
         // An aside opens (with what closes it), or a new clause starts.
         let dash = || s == "—".as_bytes() || s == b"--" || s == "–".as_bytes();
         let (aside, new_clause): (Option<&[u8]>, bool) = match s {
@@ -3225,18 +3432,7 @@ fn clauses(
             }
             // ", down from 24 percent in 2019", ", compared with ...": the
             // earlier figure's date is not the clause's.
-            _ if prev_comma
-                && lower_in_bytes(s, &["up", "down"])
-                && all
-                    .get(i + 1)
-                    .is_some_and(|n| &bytes[n.span.range()] == b"from")
-                || s == b"compared"
-                    && all.get(i + 1).is_some_and(|n| {
-                        lower_in_bytes(&bytes[n.span.range()], &["with", "to"])
-                    }) =>
-            {
-                (Some(b",".as_slice()), false)
-            }
+            _ if comparison => (Some(b",".as_slice()), false),
             _ if prev_comma
                 && lower_in_bytes(
                     s,
@@ -3268,6 +3464,7 @@ fn clauses(
             next += 1;
             current = next;
             out.parent.push(parent);
+            out.comparison.push(comparison);
         } else if new_clause {
             // A clause inside an aside keeps the aside's parent.
             let parent = if resume.is_some() {
@@ -3278,6 +3475,7 @@ fn clauses(
             next += 1;
             current = next;
             out.parent.push(parent);
+            out.comparison.push(false);
         }
         out.of_token.push(current);
     }
@@ -3289,6 +3487,9 @@ fn clauses(
 struct Clauses {
     of_token: Vec<u32>,
     parent: Vec<Option<u32>>,
+    /// For each clause, whether it is a comparison set off after a
+    /// figure (", down from 303", ", compared with ...").
+    comparison: Vec<bool>,
 }
 
 /// Whether token `i` follows a verb of saying, maybe with a date between
@@ -3307,11 +3508,13 @@ fn after_saying(text: &str, toks: &[Token], dates: &[Span], i: usize) -> bool {
 /// The date a figure refers to: the nearest one in the figure's clause
 /// (or, for an aside without one, in the clause it stands in), leaving
 /// out the time of a statement (`said Friday`).
+/// `figures` are the sentence's, the one asked about at `at`.
 fn time_of(
     text: &str,
     toks: &[Token],
     clauses: &Clauses,
     dates: &[Span],
+    figures: &[Mention],
     at: Span,
     place: Place,
 ) -> Option<Span> {
@@ -3323,14 +3526,116 @@ fn time_of(
         let k = toks.partition_point(|t| t.span.start < start);
         clauses.of_token.get(k).copied()
     };
+    // "up 12.9% from 2023", "fell to 250 from 303 in 2019": the date of
+    // a comparison after the figure dates what it is compared with.
+    let own = |d: &Span| {
+        comparison_before(text, toks, figures, *d)
+            .is_none_or(|c| toks[c].span.start < at.end)
+    };
     // `clause_at(at.start)`, its token found already.
     let here = clauses.of_token.get(place.first).copied()?;
-    let found = date_in_clause(text, toks, &clause_at, dates, here, at);
+    let found = date_in_clause(text, toks, &clause_at, dates, &own, here, at);
+    // ", up from its current target of 2%": the figure compared with
+    // has no date of the clause it is compared to.
+    if clauses.comparison.get(here as usize) == Some(&true) {
+        return found;
+    }
     found.or_else(|| {
         let parent = clauses.parent.get(here as usize).copied().flatten()?;
-        date_in_clause(text, toks, &clause_at, dates, parent, at)
+        date_in_clause(text, toks, &clause_at, dates, &own, parent, at)
     })
 }
+
+/// The first token of the comparison that date `d` ends, if it ends one:
+/// "from 2023", "from 303 in 2019", "compared with 2.1% in 2022", "the
+/// biggest majority since 1943", with at most a figure of `figures` and a
+/// few linking words between. A span of time ("from 2019 to 2023") or a
+/// "since" of no superlative ("killed 400 since 2011") compares nothing.
+fn comparison_before(
+    text: &str,
+    toks: &[Token],
+    figures: &[Mention],
+    d: Span,
+) -> Option<usize> {
+    let w = |k: usize| word(text, &toks[k]).unwrap_or("");
+    let first = toks.partition_point(|t| t.span.start < d.start);
+    let mut k = first;
+    let mut figure = false;
+    while k > 0 && first - k < 8 {
+        let t = toks[k - 1].span;
+        if figures.iter().any(|m| m.span.contains(t)) {
+            figure = true;
+        } else if !lower_in(
+            w(k - 1),
+            &[
+                "in", "the", "a", "same", "period", "levels", "level", "end",
+                "of", "at",
+            ],
+        ) {
+            break;
+        }
+        k -= 1;
+    }
+    let c = k.checked_sub(1)?;
+    let after = toks.partition_point(|t| t.span.start < d.end);
+    let span_of_time = !figure
+        && toks.get(after).and_then(|t| word(text, t)).is_some_and(|n| {
+            lower_in(n, &["to", "through", "until", "till", "and"])
+        });
+    let compares = match w(c) {
+        "from" => !span_of_time,
+        "with" | "to" => c > 0 && w(c - 1) == "compared",
+        "since" => {
+            (c.saturating_sub(3)..c).any(|j| lower_in(w(j), SUPERLATIVES))
+        }
+        _ => false,
+    };
+    compares.then_some(if w(c) == "since" || w(c) == "from" {
+        c
+    } else {
+        c - 1
+    })
+}
+
+/// Words after which "since" a date compares ("the biggest majority since
+/// 1943", "the first time since 2008").
+const SUPERLATIVES: &[&str] = &[
+    "biggest",
+    "largest",
+    "highest",
+    "lowest",
+    "greatest",
+    "strongest",
+    "weakest",
+    "fastest",
+    "slowest",
+    "smallest",
+    "worst",
+    "best",
+    "deepest",
+    "sharpest",
+    "steepest",
+    "heaviest",
+    "deadliest",
+    "longest",
+    "shortest",
+    "widest",
+    "narrowest",
+    "hottest",
+    "coldest",
+    "warmest",
+    "wettest",
+    "driest",
+    "busiest",
+    "cheapest",
+    "fewest",
+    "oldest",
+    "youngest",
+    "most",
+    "least",
+    "first",
+    "record",
+];
 
 /// The date of clause `here` nearest to `at`.
 fn date_in_clause(
@@ -3338,13 +3643,14 @@ fn date_in_clause(
     toks: &[Token],
     clause_at: &dyn Fn(usize) -> Option<u32>,
     dates: &[Span],
+    own: &dyn Fn(&Span) -> bool,
     here: u32,
     at: Span,
 ) -> Option<Span> {
     dates
         .iter()
         .copied()
-        .filter(|d| clause_at(d.start) == Some(here))
+        .filter(|d| clause_at(d.start) == Some(here) && own(d))
         .filter(|d| {
             // "said Friday", "said on Friday": when it was said.
             let mut k = toks.partition_point(|t| t.span.start < d.start);
@@ -4167,6 +4473,82 @@ mod tests {
         assert_eq!(rows[0].text, "$148 million");
         assert_eq!(rows[0].counted, "");
         assert_eq!(rows[1].counted, "workers");
+    }
+
+    #[test]
+    fn an_all_caps_acronym_is_a_name_not_a_function_word() {
+        // "WHO" is no pronoun, nor "US" a preposition's object.
+        for (s, source) in [
+            ("Cholera has killed 120 people in the camps, WHO said.", "WHO"),
+            (
+                "Cholera has killed 120 people in the camps, the WHO said.",
+                "WHO",
+            ),
+            ("The army has 120 people in the camps, the US said.", "US"),
+        ] {
+            assert_eq!(row(&claims(s), "120").attribution, source, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_figure_takes_the_source_that_puts_it_or_follows_it() {
+        let s = "Officials counted 900 dead, according to the Red Cross, \
+                 while the militia put the figure at nearly 1,500.";
+        let rows = claims(s);
+        assert_eq!(row(&rows, "900").attribution, "Red Cross");
+        assert_eq!(row(&rows, "nearly 1,500").attribution, "militia");
+        let rows = claims("The navy puts the death toll at 46.");
+        assert_eq!(row(&rows, "46").attribution, "navy");
+        // A passive values nothing for anyone.
+        let rows = claims("The damage was put at 300 homes.");
+        assert_eq!(row(&rows, "300").attribution, "");
+        // Each figure takes the nearest "according to" after it, whose
+        // source does not run on into the next clause.
+        let s = "At least 300 homes were destroyed, according to the \
+                 regional governor and about 1,200 were damaged, according \
+                 to the Red Crescent.";
+        let rows = claims(s);
+        assert_eq!(
+            row(&rows, "At least 300").attribution,
+            "regional governor"
+        );
+        assert_eq!(row(&rows, "about 1,200").attribution, "Red Crescent");
+    }
+
+    #[test]
+    fn a_participle_before_a_figure_names_no_source() {
+        let rows = claims("A crowd estimated at 5,000 marched to the square.");
+        assert_eq!(row(&rows, "5,000").attribution, "");
+        // "said at" a place still says.
+        let s = "The minister said at a briefing that 40 schools had shut.";
+        assert_eq!(row(&claims(s), "40").attribution, "minister");
+    }
+
+    #[test]
+    fn the_date_of_a_comparison_is_not_the_figure_before_it() {
+        let time =
+            |s: &str, figure: &str| row(&claims(s), figure).time.clone();
+        assert_eq!(time("Exports rose 8.4% from 2022.", "8.4%"), "");
+        let s = "The school roll fell to 410 from 525 in 2018.";
+        assert_eq!(time(s, "410"), "");
+        assert_eq!(time(s, "525"), "2018");
+        let s = "The party won 312 seats, its largest majority since 1987.";
+        assert_eq!(time(s, "312"), "");
+        let s = "Spending will rise to 3% by 2030, up from a current 1.8%.";
+        assert_eq!(time(s, "3%"), "2030");
+        assert_eq!(time(s, "1.8%"), "");
+        // A "since" of no superlative dates the figure.
+        let s = "The war has killed 400 people since 2011.";
+        assert_eq!(time(s, "400"), "2011");
+    }
+
+    #[test]
+    fn who_expected_a_figure_is_not_what_it_counts() {
+        let s = "Employers added 95,000 jobs in June, below the 150,000 \
+                 analysts had forecast.";
+        assert_eq!(row(&claims(s), "150,000").counted, "jobs");
+        let s = "Only 12 of the 30 economists had expected a cut.";
+        assert_eq!(row(&claims(s), "30").counted, "economists");
     }
 
     #[test]

@@ -382,3 +382,39 @@ fn a_source_published_in_a_named_journal_keeps_the_journal() {
         "a study published in The Lancet Public Health"
     );
 }
+
+/// The subject and attribution of the claim whose phrase is `figure`.
+fn subject_and_source(text: &str, figure: &str) -> (String, String) {
+    let c = claim(text, figure);
+    let of = |s: Option<factspan::Span>| {
+        s.map_or(String::new(), |s| s.of(text).to_string())
+    };
+    (of(c.subject), of(c.attribution))
+}
+
+#[test]
+fn a_pollster_is_the_source_and_the_one_fined_is_the_subject() {
+    for (text, figure, subject, source) in [
+        (
+            "A YouGov poll put Labour on 30% and the Greens on 11%.",
+            "30%",
+            "Labour",
+            "YouGov",
+        ),
+        (
+            "A new Opinium survey puts the Liberal Democrats on 12%.",
+            "12%",
+            "Liberal Democrats",
+            "Opinium",
+        ),
+        (
+            "The SEC has fined Goldman Sachs $2 million over late filings.",
+            "$2 million",
+            "Goldman Sachs",
+            "",
+        ),
+    ] {
+        let got = subject_and_source(text, figure);
+        assert_eq!(got, (subject.to_string(), source.to_string()), "{text:?}");
+    }
+}
