@@ -781,6 +781,16 @@ impl Speakers {
         speaker: Span,
     ) -> Span {
         let speaker = without_article(text, speaker);
+        // "Save the Children said": a name the speaker ends is the
+        // speaker whole, where the capitals before "said" stopped short.
+        let whole = here.iter().find(|e| {
+            matches!(e.kind, EntityType::Organization | EntityType::Person)
+                && e.span.end == speaker.end
+                && e.span.start < speaker.start
+        });
+        if let Some(e) = whole {
+            return e.span;
+        }
         // "Rival Standard Chartered said", "Chipmaker Nvidia said": the
         // kind written before an organization's name is not part of it.
         let named = here.iter().find(|e| {

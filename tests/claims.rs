@@ -418,3 +418,11 @@ fn a_pollster_is_the_source_and_the_one_fined_is_the_subject() {
         assert_eq!(got, (subject.to_string(), source.to_string()), "{text:?}");
     }
 }
+
+#[test]
+fn a_speakers_name_is_whole_where_its_capitals_stop_short() {
+    // "Save the Children" holds a lowercase word: the capitals before
+    // "said" alone gave "Children".
+    let text = "Save the Children said 7.7 million children needed aid.";
+    assert_eq!(attribution(text, "7.7 million"), "Save the Children");
+}
