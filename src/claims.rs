@@ -1798,6 +1798,7 @@ fn according_to(text: &str, toks: &[Token], i: usize) -> Option<Span> {
             && !abbrev_dot
             && !matches!(t, "-" | "’" | "'" | "&")
             || STOP_WORDS.has(t)
+                && !is_acronym(t)
                 && e > j
                 && !lower_in(t, &["of", "for", "the"])
                 && !before_name

@@ -426,3 +426,12 @@ fn a_speakers_name_is_whole_where_its_capitals_stop_short() {
     let text = "Save the Children said 7.7 million children needed aid.";
     assert_eq!(attribution(text, "7.7 million"), "Save the Children");
 }
+
+#[test]
+fn an_acronym_inside_an_according_to_source_does_not_end_it() {
+    // "WHO" spelled in capitals is the organization, not the pronoun
+    // that would open a relative clause.
+    let text = "Measles cases rose to 4,000 last year, according to a \
+                joint WHO and UNICEF report.";
+    assert_eq!(attribution(text, "4,000"), "a joint WHO and UNICEF report");
+}
