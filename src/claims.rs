@@ -2087,7 +2087,38 @@ fn nearer_source(
             .get(i + 1)
             .and_then(|t| word(text, t))
             .is_some_and(|n| matches!(n, "as" | "at" | "by"));
-        if participle || BE_FORMS.has(word(text, &toks[i - 1]).unwrap_or("")) {
+        // "initial estimates put ...", "the latest reports show": a
+        // plural noun after a modifier, not a verb with a subject.
+        let before = word(text, &toks[i - 1]).unwrap_or("");
+        let noun = v.ends_with('s')
+            && lower_in(
+                before,
+                &[
+                    "initial",
+                    "preliminary",
+                    "official",
+                    "early",
+                    "earlier",
+                    "latest",
+                    "new",
+                    "previous",
+                    "independent",
+                    "rough",
+                    "unofficial",
+                    "final",
+                    "revised",
+                    "first",
+                    "its",
+                    "their",
+                    "the",
+                    "these",
+                    "those",
+                    "some",
+                    "media",
+                    "news",
+                ],
+            );
+        if participle || noun || BE_FORMS.has(before) {
             continue;
         }
         let s = speaker_at(text, toks, i, dates)?;
@@ -2153,8 +2184,25 @@ fn valued_by(
     let object = (verb + 1..first - 1).all(|k| {
         word(text, &toks[k]).is_some_and(|w| !lower_in(w, &["that", "to"]))
     });
+    // "initial estimates put the damage at": numbers put a figure, not
+    // a source; the sentence's speaker stays its source.
+    let numbers = verb > 0
+        && word(text, &toks[verb - 1]).is_some_and(|w| {
+            lower_in(
+                w,
+                &[
+                    "estimates",
+                    "figures",
+                    "data",
+                    "tallies",
+                    "calculations",
+                    "counts",
+                ],
+            )
+        });
     if verb == 0
         || !object
+        || numbers
         || word(text, &toks[verb - 1]).is_some_and(|w| BE_FORMS.has(w))
     {
         return None;

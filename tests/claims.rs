@@ -435,3 +435,15 @@ fn an_acronym_inside_an_according_to_source_does_not_end_it() {
                 joint WHO and UNICEF report.";
     assert_eq!(attribution(text, "4,000"), "a joint WHO and UNICEF report");
 }
+
+#[test]
+fn numbers_that_put_a_figure_are_no_source_of_it() {
+    // "estimates" here is a noun after a modifier, not a verb of saying
+    // with "initial" as its speaker.
+    let text = "Minister Ahsan Qadir told reporters that initial estimates \
+                put the damage at more than $10 billion.";
+    assert_eq!(
+        attribution(text, "more than $10 billion"),
+        "Minister Ahsan Qadir"
+    );
+}
