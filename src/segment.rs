@@ -616,7 +616,11 @@ fn word_end(text: &str, start: usize) -> usize {
     // "Rs1.2 trillion", "PKR500": a currency glued to its figure is a
     // word of its own, so that the number is read whole.
     let digit_at = |k: usize| k < end && bytes[k].is_ascii_digit();
-    if digit_at(start + 1) || digit_at(start + 2) || digit_at(start + 3) {
+    let letter_sign = matches!(bytes[start], b'N' | b'R');
+    if letter_sign && digit_at(start + 1)
+        || digit_at(start + 2)
+        || digit_at(start + 3)
+    {
         if let Some(p) = glued_currency(text, start, end) {
             return start + p;
         }
