@@ -1166,6 +1166,7 @@ impl ClaimStage {
                 };
                 let subject =
                     subject.or(if uses_its { prev_subject } else { None });
+                let subject = listed_owner(text, here, m).or(subject);
                 let f = &m.figure;
                 claims.push(Claim {
                     kind: f.kind,
@@ -2147,6 +2148,33 @@ fn own_source(
             .find(|&&i| i >= place.after)
             .and_then(|&i| according_to(text, toks, i))
     })
+}
+
+/// The name a figure is listed after, which the figure is said of:
+/// "Kenya reported 120 cases, Uganda 85 and Tanzania 40", "followed by
+/// Turkey with 3.1 million", "Labour on 24%". Only a name that itself
+/// follows a comma, "and" or "by" (an item of a list), so that a
+/// sentence's own subject ("Kenya reported 120") stays the sentence's.
+fn listed_owner(text: &str, here: &[Entity], m: &Mention) -> Option<Span> {
+    let owner = here.iter().rev().find(|e| {
+        matches!(
+            e.kind,
+            EntityType::Location
+                | EntityType::Organization
+                | EntityType::Person
+        ) && e.span.end <= m.span.start
+    })?;
+    let between = text.get(owner.span.end..m.span.start)?.trim();
+    let joined = match between {
+        "" | "with" => true,
+        "on" => m.figure.kind == ClaimKind::Percent,
+        _ => false,
+    };
+    let before = text[..owner.span.start].trim_end();
+    let item = before.ends_with(',')
+        || before.ends_with(" and")
+        || before.ends_with(" by");
+    (joined && item).then_some(owner.span)
 }
 
 /// "X put the death toll at N", "X estimated the damage at N": the one

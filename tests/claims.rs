@@ -447,3 +447,18 @@ fn numbers_that_put_a_figure_are_no_source_of_it() {
         "Minister Ahsan Qadir"
     );
 }
+
+#[test]
+fn a_figure_listed_after_a_name_is_said_of_that_name() {
+    let text = "Iran hosts 3.8 million refugees, followed by Chad with 3.1 \
+                million and Colombia with 2.8 million.";
+    let subject = |figure: &str| {
+        let c = claim(text, figure);
+        c.subject.map_or(String::new(), |s| s.of(text).to_string())
+    };
+    assert_eq!(subject("3.1 million"), "Chad");
+    assert_eq!(subject("2.8 million"), "Colombia");
+    let gapped = "Kenya reported 120 cases, Uganda 85 and Tanzania 40.";
+    let c = claim(gapped, "40");
+    assert_eq!(c.subject.map(|s| s.of(gapped)), Some("Tanzania"));
+}
