@@ -1136,6 +1136,20 @@ impl ClaimStage {
                         .map_or(c, |e| e.span),
                     false => c,
                 });
+                // "China pledged 100 million yuan": a sum is paid by a
+                // name, never a count of it.
+                let counted = counted.filter(|&c| {
+                    m.figure.kind != ClaimKind::Money
+                        || !here.iter().any(|e| {
+                            e.span == c
+                                && matches!(
+                                    e.kind,
+                                    EntityType::Location
+                                        | EntityType::Organization
+                                        | EntityType::Person
+                                )
+                        })
+                });
                 prev_end = Some(m.span.end);
                 prev_counted =
                     counted.map(|c| (m.figure.kind, c)).or(prev_counted);

@@ -462,3 +462,12 @@ fn a_figure_listed_after_a_name_is_said_of_that_name() {
     let c = claim(gapped, "40");
     assert_eq!(c.subject.map(|s| s.of(gapped)), Some("Tanzania"));
 }
+
+#[test]
+fn a_sum_never_counts_a_name() {
+    let text =
+        "China pledged 100 million yuan and Britain 1.5 million pounds.";
+    for figure in ["100 million yuan", "1.5 million pounds"] {
+        assert_eq!(unit_and_counted(text, figure).1, "", "{figure:?}");
+    }
+}
