@@ -3465,6 +3465,8 @@ impl Scanner {
                 let all_caps =
                     self.raw(text, j).chars().all(|ch| !ch.is_lowercase())
                         && self.raw(text, j).len() > 1;
+                // "NATO's 32 members": a possessive owns the figure.
+                let possessive = w.ends_with("'s") || w.ends_with("’s");
                 // "Kenya reported 120 cases, Uganda 85 and Tanzania 40":
                 // a name and a figure listed after a figure are an item
                 // of the list, gapped.
@@ -3480,7 +3482,7 @@ impl Scanner {
                             && !self.is_cap(text, k)
                             && !FUNCTION_WORD_LIST.has(self.w(k))
                     });
-                if !range_follows && !all_caps && !gapped {
+                if !range_follows && !all_caps && !gapped && !possessive {
                     return false;
                 }
             }
@@ -3578,6 +3580,7 @@ mod tests {
             ("a quarter of", 0.25, "", Fraction, Eq, "quarter"),
             ("one in five children", 0.2, "", Fraction, Eq, "one in five"),
             ("could be as high as 500", 500.0, "", Count, Le, "500"),
+            ("23 of NATO's 32 members", 23.0, "", Count, Eq, "23"),
             ("prices as low as $2", 2.0, "USD", Money, Ge, "$2"),
             ("the toll surpassed 20,000", 20000.0, "", Count, Gt, "20,000"),
             ("sales topped $3 billion", 3e9, "USD", Money, Gt, "$3 billion"),
@@ -4147,6 +4150,24 @@ mod tests {
         let card = values("Somerset 83 and 174, Leicestershire 296.");
         assert!(!card.contains(&296.0), "{card:?}");
         assert_eq!(values("They flew Boeing 737 jets."), [] as [f64; 0]);
+    }
+
+    /// A possessive name owns the figure after it; a bare name's number
+    /// is part of the name.
+    #[test]
+    fn a_figure_after_a_possessive_is_one() {
+        let values = |text: &str| -> Vec<f64> {
+            document_mentions(text)
+                .into_iter()
+                .map(|m| m.figure.value)
+                .collect()
+        };
+        assert_eq!(
+            values("Only 23 of NATO's 32 members agreed."),
+            [23.0, 32.0]
+        );
+        assert_eq!(values("It rose from July's 51.2 reading."), [51.2]);
+        assert_eq!(values("Boeing 737 jets flew."), [] as [f64; 0]);
     }
 
     /// A rate per a round number quotes its base, which is no claim.
