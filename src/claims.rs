@@ -3383,10 +3383,41 @@ fn subject_of(
                     || toks
                         .get(i + 1)
                         .is_some_and(|n| n.span.of(text) == ","));
+            // "Some 12 of its 27 members", "Around 40": a quantifier.
+            let quantifier = lower_in(
+                w,
+                &[
+                    "some",
+                    "around",
+                    "about",
+                    "another",
+                    "nearly",
+                    "almost",
+                    "roughly",
+                    "over",
+                    "under",
+                    "more",
+                    "fewer",
+                    "less",
+                    "most",
+                    "many",
+                    "only",
+                    "just",
+                    "all",
+                    "each",
+                    "both",
+                    "several",
+                    "up",
+                    "at",
+                    "approximately",
+                    "estimated",
+                ],
+            );
             if STOP_WORDS.has(w)
                 || lower_in(w, &["a", "an", "the"])
                 || in_date
                 || adverb
+                || quantifier
             {
                 i += 1;
                 continue;

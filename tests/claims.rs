@@ -471,3 +471,14 @@ fn a_sum_never_counts_a_name() {
         assert_eq!(unit_and_counted(text, figure).1, "", "{figure:?}");
     }
 }
+
+#[test]
+fn a_quantifier_opening_a_sentence_is_no_subject() {
+    for (text, figure) in [
+        ("Some 12 of its 27 members agreed.", "27"),
+        ("Around 40 people died in the floods.", "Around 40"),
+    ] {
+        let c = claim(text, figure);
+        assert_eq!(c.subject.map(|s| s.of(text)), None, "{text:?}");
+    }
+}
