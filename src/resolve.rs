@@ -2372,7 +2372,7 @@ fn names_defined_by_their_acronym(
     let mut found = Vec::new();
     for (k, t) in toks.iter().enumerate().skip(1) {
         if t.span.of(text) != "("
-            || !toks.get(k + 2).is_some_and(|c| c.span.of(text) == ")")
+            || toks.get(k + 2).is_none_or(|c| c.span.of(text) != ")")
         {
             continue;
         }
