@@ -2191,6 +2191,24 @@ fn listed_owner(text: &str, here: &[Entity], m: &Mention) -> Option<Span> {
     (joined && item).then_some(owner.span)
 }
 
+/// The verb of `verbs` within `reach` tokens before a figure at token
+/// `first` that "at" precedes, with a noun phrase between them: "put the
+/// death toll at", "estimated losses at".
+fn verb_before_at(
+    text: &str,
+    toks: &[Token],
+    first: usize,
+    reach: usize,
+    verbs: &[&str],
+) -> Option<usize> {
+    if first < 3 || word(text, &toks[first - 1]) != Some("at") {
+        return None;
+    }
+    (first.saturating_sub(reach)..first - 2)
+        .rev()
+        .find(|&k| word(text, &toks[k]).is_some_and(|w| lower_in(w, verbs)))
+}
+
 /// "X put the death toll at N", "X estimated the damage at N": the one
 /// who values the figure at token `first`, named before the verb. A
 /// passive ("was put at", "a crowd estimated at") names no one.
@@ -2200,29 +2218,25 @@ fn valued_by(
     first: usize,
     dates: &[Span],
 ) -> Option<Span> {
-    if first < 4 || word(text, &toks[first - 1]) != Some("at") {
-        return None;
-    }
     // The verb, with the valued noun phrase between it and "at".
-    let verb = (first.saturating_sub(7)..first - 2).rev().find(|&k| {
-        word(text, &toks[k]).is_some_and(|w| {
-            lower_in(
-                w,
-                &[
-                    "put",
-                    "puts",
-                    "putting",
-                    "estimated",
-                    "estimates",
-                    "estimate",
-                    "placed",
-                    "places",
-                    "pegged",
-                    "pegs",
-                ],
-            )
-        })
-    })?;
+    let verb = verb_before_at(
+        text,
+        toks,
+        first,
+        7,
+        &[
+            "put",
+            "puts",
+            "putting",
+            "estimated",
+            "estimates",
+            "estimate",
+            "placed",
+            "places",
+            "pegged",
+            "pegs",
+        ],
+    )?;
     let object = (verb + 1..first - 1).all(|k| {
         word(text, &toks[k]).is_some_and(|w| !lower_in(w, &["that", "to"]))
     });
@@ -3092,33 +3106,29 @@ fn counted_of(
     // "estimated losses at $10 billion", "put the death toll at 300": the
     // noun phrase between a verb of valuing and "at".
     let valued_at = || {
-        if first < 3 || word(text, &toks[first - 1]) != Some("at") {
-            return None;
-        }
-        let verb = (first.saturating_sub(6)..first - 2).rev().find(|&k| {
-            word(text, &toks[k]).is_some_and(|w| {
-                lower_in(
-                    w,
-                    &[
-                        "estimated",
-                        "estimates",
-                        "estimate",
-                        "put",
-                        "puts",
-                        "valued",
-                        "values",
-                        "pegged",
-                        "pegs",
-                        "priced",
-                        "prices",
-                        "set",
-                        "sets",
-                        "placed",
-                        "places",
-                    ],
-                )
-            })
-        })?;
+        let verb = verb_before_at(
+            text,
+            toks,
+            first,
+            6,
+            &[
+                "estimated",
+                "estimates",
+                "estimate",
+                "put",
+                "puts",
+                "valued",
+                "values",
+                "pegged",
+                "pegs",
+                "priced",
+                "prices",
+                "set",
+                "sets",
+                "placed",
+                "places",
+            ],
+        )?;
         let mut s = verb + 1;
         while s < first - 1
             && word(text, &toks[s]).is_some_and(|w| {
