@@ -3732,11 +3732,8 @@ fn comparison_before(
         }
         _ => false,
     };
-    compares.then_some(if w(c) == "since" || w(c) == "from" {
-        c
-    } else {
-        c - 1
-    })
+    // Lazily: "c - 1" is asked only when "compared" stands before.
+    compares.then(|| if w(c) == "since" || w(c) == "from" { c } else { c - 1 })
 }
 
 /// Words after which "since" a date compares ("the biggest majority since

@@ -432,7 +432,7 @@ impl Review {
                 } else {
                     self.claims.len()
                 };
-                (n >= 1 && n <= len).then_some((!entities, n - 1))
+                (n >= 1 && n <= len).then(|| (!entities, n - 1))
             };
             let found = ids
                 .iter()
