@@ -2370,16 +2370,20 @@ fn names_defined_by_their_acronym(
     const JOINS: &[&str] = &["and", "of", "for", "the", "on", "in", "de", "&"];
     let toks = &seg.tokens;
     let mut found = Vec::new();
-    for (k, t) in toks.iter().enumerate().skip(1) {
-        if t.span.of(text) != "("
+    // Only where a "(" stands: found by a byte search, not by asking
+    // every token of every document.
+    for at in memchr::memchr_iter(b'(', text.as_bytes()) {
+        let k = toks.partition_point(|t| t.span.start < at);
+        if k == 0
+            || toks.get(k).is_none_or(|t| t.span.start != at)
             || toks.get(k + 2).is_none_or(|c| c.span.of(text) != ")")
         {
             continue;
         }
         let acr = toks[k + 1].span.of(text);
-        let letters = acr.chars().filter(|c| c.is_alphabetic()).count();
+        let letters = acr.len();
         if !(2..=8).contains(&letters)
-            || !acr.chars().all(|c| c.is_ascii_uppercase())
+            || !acr.bytes().all(|b| b.is_ascii_uppercase())
         {
             continue;
         }
