@@ -976,6 +976,7 @@ pub fn link_document(
     names_defined_by_their_acronym(text, seg, entities);
     define_acronyms(text, seg, gazetteer, entities);
     companies_named_by_a_town(text, seg, feats, gazetteer, entities);
+    companies_by_market_words(text, seg, feats, gazetteer, entities);
     teams_keep_their_type(text, seg, feats, gazetteer, entities);
     names_in_lists(text, seg, feats, entities, EntityType::Person);
     names_in_lists(text, seg, feats, entities, EntityType::Location);
@@ -2353,6 +2354,150 @@ fn companies_named_by_a_town(
         e.kind = EntityType::Organization;
         e.canonical = Canonical::Mention(full);
         e.origin = Origin::Builtin("resolve:company");
+    }
+}
+
+/// Words right after a name that make it a company's ("Nokia shares",
+/// "Santander's chief executive"), with the word that must follow them,
+/// if any. A market is named by its country or financial centre ("Tokyo
+/// shares"), and [`companies_by_market_words`] never retypes those.
+const COMPANY_AFTER: &[(&str, &[&str])] = &[
+    ("shares", &[]),
+    ("stock", &[]),
+    ("shareholders", &[]),
+    ("share", &["price", "prices"]),
+    ("CEO", &[]),
+    ("chairman", &[]),
+    ("chairwoman", &[]),
+    // Not "chief minister".
+    ("chief", &["executive", "financial", "operating"]),
+    ("net", &["profit", "income", "loss"]),
+    ("market", &["value", "capitalisation", "capitalization"]),
+];
+
+/// Lowercase words before a name that make it a company's ("Spanish bank
+/// Santander"), as the rule `org.kind_name` reads them, and "shares in".
+const COMPANY_BEFORE: &[&str] = &[
+    "firm",
+    "company",
+    "bank",
+    "lender",
+    "insurer",
+    "carmaker",
+    "automaker",
+    "drugmaker",
+    "chipmaker",
+    "retailer",
+    "airline",
+    "conglomerate",
+    "miner",
+    "brokerage",
+    "manufacturer",
+    "giant",
+];
+
+/// "Nokia shares fell ... Shares in Nokia rose": a province or a town of
+/// fewer than 300,000 people (not a capital) whose name a market word
+/// follows in this document, or a kind of company precedes, is the
+/// company, there and at its other mentions, unless a place preposition
+/// stands before one ("plants in Nokia"). The mention links to a listed
+/// company of that name where there is one.
+fn companies_by_market_words(
+    text: &str,
+    seg: &Segmentation,
+    feats: &[u64],
+    gazetteer: &Gazetteer,
+    entities: &mut [Entity],
+) {
+    let may_be_company = |e: &Entity| {
+        let Origin::Gazetteer(i) = e.origin else { return false };
+        let entry = gazetteer.entry(i);
+        e.kind == EntityType::Location
+            && !entry.flags.has(Flags::CAPITAL)
+            && match &*entry.subtype {
+                "province" => true,
+                "city" => entry.population < 300_000,
+                _ => false,
+            }
+    };
+    let word_after = |at: usize| -> &str {
+        let rest = text[at..].trim_start_matches([' ', '\t']);
+        let end = rest
+            .find(|c: char| !c.is_alphanumeric() && c != '-')
+            .unwrap_or(rest.len());
+        &rest[..end]
+    };
+    let cued = |e: &Entity| {
+        let quote = e.span.of(text);
+        let mut at = e.span.end;
+        if strip_possessive(quote).len() == quote.len() {
+            at += ["'s", "’s"]
+                .iter()
+                .find(|p| text[at..].starts_with(*p))
+                .map_or(0, |p| p.len());
+        }
+        let next = word_after(at);
+        let after = COMPANY_AFTER.iter().any(|&(w, then)| {
+            w == next
+                && (then.is_empty()
+                    || then.contains(&word_after(at + 1 + next.len())))
+        });
+        if after {
+            return true;
+        }
+        let Some(first) = token_at(&seg.tokens, e.span.start) else {
+            return false;
+        };
+        let prev = |k: usize| {
+            first.checked_sub(k).map(|i| seg.tokens[i].span.of(text))
+        };
+        prev(1).is_some_and(|p| {
+            COMPANY_BEFORE.iter().any(|w| w.eq_ignore_ascii_case(p))
+                && (p.starts_with(|c: char| c.is_ascii_lowercase())
+                    || feats[first - 1] & feature::START != 0)
+                || matches!(p, "in" | "of")
+                    && prev(2).is_some_and(|s| {
+                        s.eq_ignore_ascii_case("shares")
+                            || s.eq_ignore_ascii_case("stake")
+                    })
+        })
+    };
+    let named: Vec<&str> = entities
+        .iter()
+        .filter(|e| may_be_company(e) && cued(e))
+        .map(|e| strip_possessive(e.span.of(text)))
+        .collect();
+    if named.is_empty() {
+        return;
+    }
+    for i in 0..entities.len() {
+        let e = &entities[i];
+        let name = strip_possessive(e.span.of(text));
+        if !may_be_company(e) || !named.contains(&name) {
+            continue;
+        }
+        let placed = token_at(&seg.tokens, e.span.start)
+            .is_some_and(|at| after_place_preposition(text, seg, feats, at));
+        if placed && !cued(e) {
+            continue;
+        }
+        let mut listed = Vec::new();
+        gazetteer.find(name, &mut listed);
+        let company = listed
+            .iter()
+            .filter(|m| m.span.len() == name.len())
+            .flat_map(|m| gazetteer.match_entries(m).iter().copied())
+            .find(|&c| {
+                let entry = gazetteer.entry(c);
+                entry.entity_type() == Some(EntityType::Organization)
+                    && &*entry.subtype == "company"
+            });
+        let e = &mut entities[i];
+        e.kind = EntityType::Organization;
+        (e.canonical, e.origin) = match company {
+            Some(c) => (Canonical::Entry(c), Origin::Gazetteer(c)),
+            None => (Canonical::None, Origin::Builtin("resolve:company")),
+        };
     }
 }
 

@@ -1089,3 +1089,58 @@ fn a_name_defined_by_its_acronym_is_what_the_acronym_means() {
     // Letters no list reads as an organization make none.
     lacks("Gross Domestic Product (GDP) rose 2%.", "Gross Domestic Product");
 }
+
+/// The types of every mention quoted `quote` in `text`, in order.
+fn kinds_of(text: &str, quote: &str) -> Vec<EntityType> {
+    found(text)
+        .into_iter()
+        .filter(|(q, _)| q == quote)
+        .map(|(_, k)| k)
+        .collect()
+}
+
+#[test]
+fn a_town_or_province_named_by_market_words_is_the_company() {
+    use EntityType::{Location, Organization};
+    // Nokia is a Finnish town too; "in" before it would make the town.
+    let text = "Nokia shares jumped 5% on Tuesday. Shares in Nokia have \
+                doubled this year, and Nokia said it would buy back stock.";
+    assert_eq!(kinds_of(text, "Nokia"), [Organization; 3]);
+    assert_eq!(canonical_names(text, "Nokia")[1], "Nokia");
+    // Santander is listed as a province (Colombia's) and a city only.
+    let text = "Santander's chief executive said profit rose. Santander \
+                opened 40 branches, but staff in Santander were told \
+                nothing.";
+    assert_eq!(
+        kinds_of(text, "Santander"),
+        [Organization, Organization, Location]
+    );
+    // A kind of company opening the sentence.
+    has("Lender Santander raised its forecast.", "Santander", Organization);
+    // No market word: the town.
+    assert_eq!(
+        kinds_of("Flooding hit Santander on Monday.", "Santander"),
+        [Location]
+    );
+    // Markets are named by countries and financial centres.
+    has("Tokyo shares fell 2% on Monday.", "Tokyo", Location);
+    has("Mexico shares rose.", "Mexico", Location);
+}
+
+#[test]
+fn a_given_name_before_a_company_named_like_a_surname_is_a_person() {
+    use EntityType::{Organization, Person};
+    let text = "Australia captain Pat Cummins took five wickets. Cummins \
+                bowled unchanged.";
+    has(text, "Pat Cummins", Person);
+    assert_eq!(kinds_of(text, "Cummins"), [Person]);
+    has("Striker Jordi Puig scored twice.", "Jordi Puig", Person);
+    // A company alone stays a company, and a common word that ends a
+    // listed name keeps the name ("the Clinton White House").
+    has("Cummins raised its engine forecast.", "Cummins", Organization);
+    has(
+        "Aides in the Clinton White House denied it.",
+        "White House",
+        Organization,
+    );
+}
