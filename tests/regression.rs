@@ -1144,3 +1144,14 @@ fn a_given_name_before_a_company_named_like_a_surname_is_a_person() {
         Organization,
     );
 }
+
+#[test]
+fn a_name_opened_by_the_arabic_article_before_a_place_noun_is_a_place() {
+    // "Al" alone reads as a given name ("Al Gore").
+    has(
+        "Drones struck the Al Amal camp for displaced families.",
+        "Al Amal",
+        EntityType::Location,
+    );
+    has("Al Gore visited the camp.", "Al Gore", EntityType::Person);
+}
