@@ -796,6 +796,23 @@ const MEASURES: &[(&str, &str)] = &[
     ("gigawatts", "gigawatt"),
     ("kilowatt", "kilowatt"),
     ("kilowatts", "kilowatt"),
+    ("gw", "gigawatt"),
+    ("kw", "kilowatt"),
+    ("terawatt", "terawatt"),
+    ("terawatts", "terawatt"),
+    // Energy, as power sector news abbreviates it ("megawatt-hours" in
+    // words is a power unit and `-hour`, read after it).
+    ("kwh", "kilowatt-hour"),
+    ("mwh", "megawatt-hour"),
+    ("gwh", "gigawatt-hour"),
+    ("twh", "terawatt-hour"),
+    ("knot", "knot"),
+    ("knots", "knot"),
+    ("ppm", "part per million"),
+    ("ppb", "part per billion"),
+    // Containers: twenty-foot equivalent units.
+    ("teu", "TEU"),
+    ("teus", "TEU"),
 ];
 
 /// The symbol of each unit name in [`MEASURES`] (`kilometer` -> `km`),
@@ -829,6 +846,21 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("megawatt", "MW"),
     ("gigawatt", "GW"),
     ("kilowatt", "kW"),
+    ("terawatt", "TW"),
+    ("kilowatt-hour", "kWh"),
+    ("megawatt-hour", "MWh"),
+    ("gigawatt-hour", "GWh"),
+    ("terawatt-hour", "TWh"),
+    ("knot", "kn"),
+    ("part per million", "ppm"),
+    ("part per billion", "ppb"),
+    ("TEU", "TEU"),
+    ("degree Celsius", "°C"),
+    ("degree Fahrenheit", "°F"),
+    ("nautical mile", "nmi"),
+    ("cubic meter", "m³"),
+    ("cubic foot", "ft³"),
+    ("cubic kilometer", "km³"),
     ("square foot", "ft²"),
     ("square mile", "mi²"),
     ("square kilometer", "km²"),
@@ -846,6 +878,37 @@ fn speed(length: &str, time: &str) -> Option<&'static str> {
         ("mile", "hour") => Some("mile per hour"),
         ("meter", "second") => Some("meter per second"),
         ("barrel", "day") => Some("barrel per day"),
+        _ => None,
+    }
+}
+
+/// The energy unit of a power unit (`megawatt` before `-hours`).
+fn energy(power: &str) -> Option<&'static str> {
+    match power {
+        "kilowatt" => Some("kilowatt-hour"),
+        "megawatt" => Some("megawatt-hour"),
+        "gigawatt" => Some("gigawatt-hour"),
+        "terawatt" => Some("terawatt-hour"),
+        _ => None,
+    }
+}
+
+/// The volume unit of a length unit (`cubic` before `metres`); none for
+/// the others.
+fn cubic(length: Option<&'static str>) -> Option<&'static str> {
+    match length {
+        Some("meter") => Some("cubic meter"),
+        Some("foot") => Some("cubic foot"),
+        Some("kilometer") => Some("cubic kilometer"),
+        _ => None,
+    }
+}
+
+/// The temperature scale a word after `degrees` names, if any.
+fn temperature_scale(w: &str) -> Option<&'static str> {
+    match w {
+        "celsius" | "c" | "centigrade" => Some("degree Celsius"),
+        "fahrenheit" | "f" => Some("degree Fahrenheit"),
         _ => None,
     }
 }
@@ -1809,6 +1872,13 @@ impl Scanner {
                 {
                     return None;
                 }
+                // The minutes and seconds of a coordinate ("51°30′N").
+                if i >= 1
+                    && p.glued
+                    && matches!(self.w(i - 1), "°" | "º" | "′")
+                {
+                    return None;
+                }
                 let s = self.raw(text, i);
                 let (v, suffix, sep) = parse_digits(s)?;
                 c.value = v;
@@ -1832,6 +1902,15 @@ impl Scanner {
                         }
                     } else if let Some(u) = MEASURE_TABLE.get(&suf) {
                         c.unit = Some(u);
+                        c.kind = ClaimKind::Quantity;
+                    } else if let Some(scale) = (matches!(suffix, "C" | "F")
+                        && v < 1000.0)
+                        .then(|| temperature_scale(&suf))
+                        .flatten()
+                    {
+                        // "45.8C (114.4F)": wire copy writes temperatures
+                        // with the scale's capital glued on.
+                        c.unit = Some(scale);
                         c.kind = ClaimKind::Quantity;
                     } else if suf == "fold" {
                         c.kind = ClaimKind::Multiplier;
@@ -1880,6 +1959,10 @@ impl Scanner {
                     c.value = v;
                     c.kind = ClaimKind::Multiplier;
                     return Some(c);
+                }
+                // "test scores fell": only "scores of" is a number.
+                if w == "scores" && !self.is(i + 1, "of") {
+                    return None;
                 }
                 if let Some(v) = lookup(VAGUE, w) {
                     c.value = v;
@@ -2874,6 +2957,49 @@ impl Scanner {
                     unit = speed;
                     end += 2;
                 }
+                // "1.5 degrees Celsius", "90 degrees F": a temperature,
+                // where a bare "degrees" may be an angle.
+                if let Some(scale) = (u == "degree" && end < n)
+                    .then(|| temperature_scale(self.w(end)))
+                    .flatten()
+                {
+                    unit = scale;
+                    end += 1;
+                }
+                // "2,300 megawatt-hours", "5 gigawatt hours": energy.
+                let hour_at = end + usize::from(self.is_hyphen(end));
+                if let Some(energy) = energy(u).filter(|_| {
+                    matches!(self.w_bytes(hour_at), b"hour" | b"hours")
+                }) {
+                    unit = energy;
+                    end = hour_at + 1;
+                }
+            } else if let Some(u) = (w == "cubic" && end + 1 < n)
+                .then(|| cubic(MEASURE_TABLE.get(self.w(end + 1))))
+                .flatten()
+            {
+                // "115 million cubic metres".
+                kind = ClaimKind::Quantity;
+                unit = u;
+                end += 2;
+            } else if w == "nautical" && self.is(end + 1, "miles")
+                || w == "nautical" && self.is(end + 1, "mile")
+            {
+                kind = ClaimKind::Quantity;
+                unit = "nautical mile";
+                end += 2;
+            } else if w == "parts"
+                && self.is(end + 1, "per")
+                && (self.is(end + 2, "million") || self.is(end + 2, "billion"))
+            {
+                // "425.7 parts per million" of carbon dioxide.
+                kind = ClaimKind::Quantity;
+                unit = if self.is(end + 2, "million") {
+                    "part per million"
+                } else {
+                    "part per billion"
+                };
+                end += 3;
             } else if w == "square"
                 && end + 1 < n
                 && MEASURE_TABLE.get(self.w(end + 1)).is_some()
@@ -2889,10 +3015,43 @@ impl Scanner {
                 kind = ClaimKind::Quantity;
                 unit = "magnitude";
                 end += 3 + usize::from(self.is(end + 3, "scale"));
-            } else if matches!(w, "degrees" | "degree") {
+            } else if matches!(w, "°" | "º") {
+                // "33°47′N", "33.783°N", "13° East": a coordinate, no
+                // figure.
+                let compass = end + 1 < n
+                    && (matches!(
+                        self.w(end + 1),
+                        "n" | "s"
+                            | "e"
+                            | "w"
+                            | "north"
+                            | "south"
+                            | "east"
+                            | "west"
+                    ) || self.p[end + 1].kind == PK::Num
+                        && self.p[end + 1].glued);
+                if compass {
+                    return None;
+                }
+                // "45°C", "12 °F", "30°".
                 kind = ClaimKind::Quantity;
                 unit = "degree";
                 end += 1;
+                if let Some(scale) =
+                    (end < n).then(|| temperature_scale(self.w(end))).flatten()
+                {
+                    unit = scale;
+                    end += 1;
+                }
+            } else if (w == "twenty" || w == "20")
+                && self.is_hyphen(end + 1)
+                && self.is(end + 2, "foot")
+                && self.is(end + 3, "equivalent")
+            {
+                // "24,000 twenty-foot equivalent units": containers.
+                kind = ClaimKind::Quantity;
+                unit = "TEU";
+                end += 4 + usize::from(self.is(end + 4, "units"));
             } else if self.is_hyphen(end)
                 && glued
                 && end + 1 < n
@@ -2903,6 +3062,10 @@ impl Scanner {
                 // "three-judge", "five-year".
                 let m = end + 1;
                 let mw = self.w(m);
+                if mw == "foot" && self.is(m + 1, "equivalent") {
+                    // "twenty-foot equivalent units" names a unit.
+                    return None;
+                }
                 if let Some(u) = MEASURE_TABLE.get(mw) {
                     kind = ClaimKind::Quantity;
                     unit = u;
@@ -3676,6 +3839,60 @@ mod tests {
             ("10 litres", 10.0, "liter", Quantity, Eq, "10 litres"),
             ("400 hectares", 400.0, "hectare", Quantity, Eq, "400 hectares"),
             ("7 degrees", 7.0, "degree", Quantity, Eq, "7 degrees"),
+            ("a high of 38.2C", 38.2, "degree Celsius", Quantity, Eq, "38.2C"),
+            ("it hit 101F", 101.0, "degree Fahrenheit", Quantity, Eq, "101F"),
+            ("at 27°C", 27.0, "degree Celsius", Quantity, Eq, "27°C"),
+            (
+                "2 degrees Celsius",
+                2.0,
+                "degree Celsius",
+                Quantity,
+                Eq,
+                "2 degrees Celsius",
+            ),
+            ("a 3.5 GW plant", 3.5, "gigawatt", Quantity, Eq, "3.5 GW"),
+            ("used 12 TWh", 12.0, "terawatt-hour", Quantity, Eq, "12 TWh"),
+            (
+                "stored 900 megawatt-hours",
+                900.0,
+                "megawatt-hour",
+                Quantity,
+                Eq,
+                "900 megawatt-hours",
+            ),
+            (
+                "40 million cubic metres",
+                4e7,
+                "cubic meter",
+                Quantity,
+                Eq,
+                "40 million cubic metres",
+            ),
+            ("gusts of 65 knots", 65.0, "knot", Quantity, Eq, "65 knots"),
+            (
+                "200 nautical miles off",
+                200.0,
+                "nautical mile",
+                Quantity,
+                Eq,
+                "200 nautical miles",
+            ),
+            (
+                "at 419 parts per million",
+                419.0,
+                "part per million",
+                Quantity,
+                Eq,
+                "419 parts per million",
+            ),
+            (
+                "moved 8 million twenty-foot equivalent units",
+                8e6,
+                "TEU",
+                Quantity,
+                Eq,
+                "8 million twenty-foot equivalent units",
+            ),
             (
                 "the 3,000-meter race",
                 3000.0,
@@ -4318,6 +4535,10 @@ mod tests {
             "G-7 summit",
             "a third-round match",
             "a fifth title",
+            "exam scores fell",
+            "at 51°30′N",
+            "at 48.85°N",
+            "the satellite at 19° East",
         ];
         for phrase in cases {
             assert_eq!(fig(phrase), None, "{phrase:?} is not a figure");
