@@ -858,6 +858,7 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("degree Celsius", "°C"),
     ("degree Fahrenheit", "°F"),
     ("nautical mile", "nmi"),
+    ("light-year", "ly"),
     ("cubic meter", "m³"),
     ("cubic foot", "ft³"),
     ("cubic kilometer", "km³"),
@@ -2295,6 +2296,17 @@ impl Scanner {
             .map(|&(.., code)| (code, money + 1 - i))
     }
 
+    /// Whether a word of voting stands in the three pieces before `i`
+    /// ("by a vote of", "voted").
+    fn vote_before(&self, i: usize) -> bool {
+        (i.saturating_sub(3)..i).any(|k| {
+            matches!(
+                self.w_bytes(k),
+                b"vote" | b"votes" | b"voted" | b"voting"
+            )
+        })
+    }
+
     /// Whether pieces `i..i + 3` are a score like "6-4" after a comma at
     /// `i - 1` or before one at `i + 3`: a neighbour in a list of scores.
     fn score_at(&self, i: usize) -> bool {
@@ -2705,12 +2717,17 @@ impl Scanner {
                 // over; another is not, and the second figure then starts
                 // on no number: "rose by $2.98 billion to ₹53.4 lakh crore"
                 // is two sums.
+                // "A$1 billion to A$1.5 billion": a prefix of two pieces.
                 if let Some((code, _)) = cur {
-                    let same = self
-                        .currency_prefix(text, k + 1, money)
-                        .is_some_and(|(other, _)| other == code);
-                    if same && self.p[k].kind == PK::Punct {
+                    let same = |j: usize| {
+                        j < n
+                            && self.currency_prefix(text, j, money)
+                                == Some((code, k))
+                    };
+                    if self.p[k].kind == PK::Punct && same(k + 1) {
                         k += 1;
+                    } else if same(k + 2) {
+                        k += 2;
                     }
                 }
                 // Two percentages going down are two figures ("won 52% to
@@ -2721,7 +2738,7 @@ impl Scanner {
                             && (c.value < c2.value || between)
                 };
                 if let Some(c2) = self.core(text, k).filter(|c2| {
-                    c2.digits == c.digits
+                    (c2.digits == c.digits || between)
                         && c2.kind == ClaimKind::Count
                         && !c2.vague
                         && !c2.year_like
@@ -2743,6 +2760,10 @@ impl Scanner {
                     // "fell from 303 to 240": a change, two figures
                     // ("from 40-0" is a score still).
                     let falling = from && !glued_dash && lo >= hi;
+                    // "a vote of 323 to 272", "voted 52-48": each side's
+                    // votes are a figure.
+                    let falling =
+                        falling || lo >= hi && self.vote_before(c.start);
                     if (lo < hi || between) && !in_score_list {
                         value = lo;
                         value_min = Some(lo);
@@ -2982,6 +3003,20 @@ impl Scanner {
                 kind = ClaimKind::Quantity;
                 unit = u;
                 end += 2;
+            } else if w == "metric"
+                && (self.is(end + 1, "tons") || self.is(end + 1, "ton"))
+            {
+                // A metric ton is a tonne.
+                kind = ClaimKind::Quantity;
+                unit = "tonne";
+                end += 2;
+            } else if w == "light"
+                && self.is_hyphen(end + 1)
+                && (self.is(end + 2, "years") || self.is(end + 2, "year"))
+            {
+                kind = ClaimKind::Quantity;
+                unit = "light-year";
+                end += 3;
             } else if w == "nautical" && self.is(end + 1, "miles")
                 || w == "nautical" && self.is(end + 1, "mile")
             {
@@ -3268,8 +3303,21 @@ impl Scanner {
                 && next_ok
                 && c.value <= 120.0
                 && c.value >= 1.0;
+            // "at the age of 26", "died at 91" (a whole number, ending the
+            // phrase).
+            let before_prev =
+                if vstart >= 2 { self.w(vstart - 2) } else { "" };
             let aged =
-                matches!(prev, "aged" | "age" | "ages" | "turned" | "turns");
+                matches!(prev, "aged" | "age" | "ages" | "turned" | "turns")
+                    || prev == "of" && before_prev == "age"
+                    || prev == "at"
+                        && matches!(
+                            before_prev,
+                            "died" | "dies" | "die" | "dying"
+                        )
+                        && next_ok
+                        && c.value <= 120.0
+                        && c.value.fract() == 0.0;
             // "Kwan, who is 17 and lives ...": a bare number said of a
             // person is their age.
             let who_is = matches!(prev, "is" | "was")
@@ -3840,6 +3888,26 @@ mod tests {
             ("400 hectares", 400.0, "hectare", Quantity, Eq, "400 hectares"),
             ("7 degrees", 7.0, "degree", Quantity, Eq, "7 degrees"),
             ("a high of 38.2C", 38.2, "degree Celsius", Quantity, Eq, "38.2C"),
+            (
+                "NZ$4 million to NZ$6 million",
+                4e6,
+                "NZD",
+                Money,
+                Eq,
+                "NZ$4 million to NZ$6 million",
+            ),
+            ("between six and 12 flights", 6.0, "", Count, Eq, "six and 12"),
+            ("he died at 84.", 84.0, "year", Quantity, Eq, "84"),
+            ("at the age of 19", 19.0, "year", Quantity, Eq, "19"),
+            ("12 metric tons", 12.0, "tonne", Quantity, Eq, "12 metric tons"),
+            (
+                "about 40 light-years",
+                40.0,
+                "light-year",
+                Quantity,
+                Approx,
+                "40 light-years",
+            ),
             ("it hit 101F", 101.0, "degree Fahrenheit", Quantity, Eq, "101F"),
             ("at 27°C", 27.0, "degree Celsius", Quantity, Eq, "27°C"),
             (
@@ -4202,6 +4270,24 @@ mod tests {
         assert!(got.is_empty(), "{got:?}");
         // A range alone is one still.
         assert_eq!(claims("Prices rose 3-6 percent."), ["3-6 percent"]);
+    }
+
+    #[test]
+    fn each_side_of_a_vote_is_a_figure() {
+        let claims = |text: &str| {
+            document_mentions(text)
+                .into_iter()
+                .filter(|m| m.claim)
+                .map(|m| m.figure.value_span.of(text).to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            claims("The motion carried by a vote of 211 to 190."),
+            ["211", "190"]
+        );
+        assert_eq!(claims("The council voted 7-2 to approve it."), ["7", "2"]);
+        // A score is still none.
+        assert!(claims("Leeds won 3-1 at home.").is_empty());
     }
 
     #[test]
