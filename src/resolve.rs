@@ -237,6 +237,31 @@ pub fn gazetteer_candidates(
                     && first_tok.is_some_and(|i| {
                         is_dateline(text, &seg.tokens, gazetteer, matches, i)
                     });
+            // "England and Wales", "Zagreb, Split": coordinated with
+            // another listed place.
+            // (The features have no place bits yet: the matches say.)
+            let joins_a_place = |joiner: usize, other: usize| {
+                let Some(other) = seg.tokens.get(other) else { return false };
+                seg.tokens.get(joiner).is_some_and(|t| {
+                    matches!(t.span.of(text), "and" | "or" | "," | "&")
+                }) && matches.iter().zip(&entries).any(
+                    |(o, &(_, entry, _))| {
+                        (o.span.end == other.span.end
+                            || o.span.start == other.span.start)
+                            && entry.entity_type()
+                                == Some(EntityType::Location)
+                    },
+                )
+            };
+            // Not a place named like a person: "Portugal and Pedro I".
+            let in_context = in_context
+                || kind == EntityType::Location
+                    && single_word
+                    && !person_like
+                    && first_tok.is_some_and(|i| {
+                        i >= 2 && joins_a_place(i - 1, i - 2)
+                            || joins_a_place(i + 1, i + 2)
+                    });
             // "Split, Croatia", "Reading, England": the place's own
             // country or province after a comma.
             let in_context = in_context
@@ -572,6 +597,9 @@ const NAME_CONNECTORS: &[&str] = &[
     "of", "for", "and", "the", "de", "du", "des", "da", "do", "dos", "del",
     "della", "di", "la", "le", "von", "van", "der", "den", "bin", "ibn", "al",
     "el", "on", "in", "y", "&", "-", "'s", "’s", "d'", "d’",
+    // Place names: "Dar es Salaam", "Newcastle upon Tyne", "Frankfurt am
+    // Main", "Bergen op Zoom", "Alphen aan den Rijn", "Saint Pierre et Miquelon".
+    "es", "upon", "am", "op", "aan", "sur", "et",
 ];
 
 /// A gazetteer form with lowercase description words ("UN refugee agency",
@@ -1442,10 +1470,12 @@ fn places_by_the_documents_country(
         if evidenced.iter().all(|&c| c == country) {
             continue;
         }
-        // A capital or a city of millions is itself wherever the story
-        // is: "Paris" in a story on American skaters is still France's.
+        // A capital of half a million or a city of millions is itself
+        // wherever the story is: "Paris" in a story on American skaters is
+        // still France's. A small capital is not: "Victoria" in a story
+        // on Australian states is the state, not the Seychelles' capital.
         if country.is_empty()
-            || chosen.flags.has(Flags::CAPITAL)
+            || chosen.flags.has(Flags::CAPITAL) && chosen.population >= 500_000
             || Area::of(chosen) == Area::Other
                 && chosen.population >= 1_000_000
             || towns_of(country, id) > 0
@@ -1464,7 +1494,11 @@ fn places_by_the_documents_country(
                     && (!a_country || Area::of(entry) == Area::Region)
                     && *entry.country != *country
                     && !entry.country.is_empty()
-                    && entry.name.eq_ignore_ascii_case(quote)
+                    // "Cordoba" names "Córdoba": diacritics folded.
+                    && (entry.name.eq_ignore_ascii_case(quote)
+                        || !entry.name.is_ascii()
+                            && crate::gazetteer::fold(&entry.name)
+                                == crate::gazetteer::fold(quote))
             })
             // Of several in the country, the most populous.
             .map(|o| {

@@ -1155,3 +1155,59 @@ fn a_name_opened_by_the_arabic_article_before_a_place_noun_is_a_place() {
     );
     has("Al Gore visited the camp.", "Al Gore", EntityType::Person);
 }
+
+#[test]
+fn a_place_written_without_its_accent_follows_the_documents_country() {
+    // Córdoba is listed for Colombia (a province), Argentina and Spain;
+    // the story names two Spanish towns.
+    let text = "A bus crashed near Cordoba on Sunday, officials in Seville \
+                and Malaga said.";
+    assert_eq!(
+        listed(text, "Cordoba").map(|(_, id)| id).as_deref(),
+        Some("geonames:2519240"),
+        "Spain's Córdoba"
+    );
+}
+
+#[test]
+fn a_small_capital_gives_way_to_the_documents_country() {
+    // Victoria is the Seychelles' capital (23,000 people) and an
+    // Australian state; the story names Sydney and Queensland.
+    let text = "Storms hit Sydney and Queensland, and crops in Victoria \
+                were lost.";
+    assert_eq!(
+        listed(text, "Victoria").map(|(_, id)| id).as_deref(),
+        Some("geonames:2145234"),
+        "the state of Victoria"
+    );
+    // A capital of millions stays itself.
+    let text = "Fans from Dallas and Houston flew to Paris.";
+    assert_eq!(listed_name(text, "Paris").as_deref(), Some("Paris"));
+}
+
+#[test]
+fn place_names_with_lowercase_connectors_are_whole() {
+    has(
+        "Ferries left Dar es Salaam at dawn.",
+        "Dar es Salaam",
+        EntityType::Location,
+    );
+    has(
+        "He was born in Newcastle upon Tyne.",
+        "Newcastle upon Tyne",
+        EntityType::Location,
+    );
+}
+
+#[test]
+fn a_place_listed_as_a_common_word_is_a_place_beside_another() {
+    // "Wales" is flagged a common word, so alone at a sentence start it
+    // needs context; coordinated with England it has it.
+    has(
+        "Crime in England and Wales fell by 4%.",
+        "Wales",
+        EntityType::Location,
+    );
+    // Not a place named like a person: "Portugal and Pedro I".
+    lacks("Brazil split from Portugal and Pedro I ruled.", "Pedro");
+}
