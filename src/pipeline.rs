@@ -230,7 +230,7 @@ impl Pipeline {
         // The rule and date candidates in one growth, not a doubling at
         // a time as they are pushed.
         cands.reserve(found.len() + dates.len());
-        resolve::rule_candidates(&found, &mut cands);
+        resolve::rule_candidates(text, &found, &mut cands);
         // Dates win ties: "September 2023" is a date, not a place.
         cands.extend(
             dates

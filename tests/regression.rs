@@ -1211,3 +1211,20 @@ fn a_place_listed_as_a_common_word_is_a_place_beside_another() {
     // Not a place named like a person: "Portugal and Pedro I".
     lacks("Brazil split from Portugal and Pedro I ruled.", "Pedro");
 }
+
+#[test]
+fn a_thing_named_after_a_person_is_no_person() {
+    lacks(
+        "Data from the Nancy Grace Roman Space Telescope arrived.",
+        "Nancy Grace Roman Space",
+    );
+    lacks("She won the Nelson Mandela Prize in 2019.", "Nelson Mandela");
+    has("Nelson Mandela spoke.", "Nelson Mandela", EntityType::Person);
+}
+
+#[test]
+fn a_common_word_ending_a_hyphenated_word_is_no_listed_name() {
+    // "Time" is listed (the magazine).
+    lacks("The Real-Time Index rose.", "Time");
+    has("They planned counter-ISIL raids.", "ISIL", EntityType::Organization);
+}
