@@ -237,7 +237,25 @@ fn classify(text: &str, span: Span, s: &str) -> Option<&'static str> {
             && next.ends_with('s')
             && next.chars().all(|c| c.is_ascii_lowercase())
             && !matches!(next, "this" | "was" | "has" | "its" | "plus" | "as");
+        // "(1950 GMT)": a time of day on the 24-hour clock.
+        let clock = matches!(
+            next,
+            "GMT"
+                | "UTC"
+                | "hrs"
+                | "hours"
+                | "IST"
+                | "EDT"
+                | "EST"
+                | "CET"
+                | "BST"
+                | "PST"
+                | "PDT"
+                | "JST"
+        ) && s[..2] < *"24"
+            && s[2..] < *"60";
         if counted
+            || clock
             || matches!(
                 next,
                 "percent" | "people" | "troops" | "million" | "billion"

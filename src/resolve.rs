@@ -703,6 +703,28 @@ const NAMED_AFTER: &[&str] = &[
     "Medal",
 ];
 
+/// Lowercase words after a name that make it a facility's, a place ("the
+/// Amir Kabir dam"); not "camp", which follows politicians ("the Biden
+/// camp").
+const FACILITY_AFTER: &[&str] = &[
+    "dam",
+    "airport",
+    "stadium",
+    "bridge",
+    "hospital",
+    "mosque",
+    "reservoir",
+    "tunnel",
+    "refinery",
+    "mine",
+];
+
+/// The word after byte `at`, past spaces and tabs.
+fn next_word(text: &str, at: usize) -> &str {
+    let after = text[at..].trim_start_matches([' ', '\t']);
+    after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("")
+}
+
 /// Turns rule matches into candidates, but for a person's name that
 /// begins the name of a thing ([`NAMED_AFTER`]).
 pub fn rule_candidates(
@@ -712,19 +734,22 @@ pub fn rule_candidates(
 ) {
     for m in matches {
         if m.kind == EntityType::Person {
-            let after = text[m.span.end..].trim_start_matches([' ', '\t']);
-            let next = after
-                .split(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("");
-            if NAMED_AFTER.contains(&next) {
+            if NAMED_AFTER.contains(&next_word(text, m.span.end)) {
                 continue;
             }
         }
+        // "the Charles de Gaulle airport": the name is the place's.
+        let kind = if m.kind == EntityType::Person
+            && FACILITY_AFTER.contains(&next_word(text, m.span.end))
+        {
+            EntityType::Location
+        } else {
+            m.kind
+        };
         out.push(Candidate {
             entity: Entity {
                 span: m.span,
-                kind: m.kind,
+                kind,
                 canonical: Canonical::None,
                 origin: Origin::Rule(m.rule),
             },
@@ -848,7 +873,9 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
                 .is_some_and(|w| ACTIVITY_HEADS.contains(&w));
         !portfolio
     });
-    split_possessives(text, &mut cands);
+    if split_possessives(text, &mut cands) {
+        cands.retain(|c| !c.entity.span.is_empty());
+    }
     // The order in which candidates claim text, as a stable sort of the
     // candidates would give it, sorting small keys rather than moving
     // whole candidates.
@@ -975,8 +1002,10 @@ fn rfind_based(quote: &str) -> Option<usize> {
 /// candidate names ("Prime Minister Narendra Modi's Bharatiya Janata
 /// Party"), the name is what follows; otherwise a person is what comes
 /// before. Names with a possessive inside ("Moody's Investors Service")
-/// stay whole.
-fn split_possessives(text: &str, cands: &mut [Candidate]) {
+/// stay whole. What follows a place in lowercase ("Iran's second-largest
+/// city") is no name: its span is emptied, and `true` returned.
+fn split_possessives(text: &str, cands: &mut [Candidate]) -> bool {
+    let mut dropped = false;
     let mut places: Option<Vec<Span>> = None;
     let mut persons: Option<Vec<Span>> = None;
     for k in 0..cands.len() {
@@ -1036,11 +1065,19 @@ fn split_possessives(text: &str, cands: &mut [Candidate]) {
                 .any(|p| p.end == owner.end && p.start >= owner.start);
         let c = &mut cands[k];
         if places.contains(&owner) || owned_by_a_person {
+            // "Iran's second-largest city": what the owner has is named
+            // only if it is capitalized.
+            if after.of(text).starts_with(|ch: char| ch.is_lowercase()) {
+                c.entity.span = Span::new(after.start, after.start);
+                dropped = true;
+                continue;
+            }
             c.entity.span = after;
         } else if c.entity.kind == EntityType::Person && after_words == 1 {
             c.entity.span = owner;
         }
     }
+    dropped
 }
 
 /// Whether `quote` has an `'s` or `’s` before its last byte: a word of

@@ -1228,3 +1228,29 @@ fn a_common_word_ending_a_hyphenated_word_is_no_listed_name() {
     lacks("The Real-Time Index rose.", "Time");
     has("They planned counter-ISIL raids.", "ISIL", EntityType::Organization);
 }
+
+#[test]
+fn a_name_before_a_lowercase_facility_noun_is_the_place() {
+    has(
+        "Water in the Karl Heinz dam fell to 8%.",
+        "Karl Heinz",
+        EntityType::Location,
+    );
+    // "Information" is a listed title modifier; a system is no person.
+    has(
+        "The Global Drought Information System said so.",
+        "Global Drought Information System",
+        EntityType::Organization,
+    );
+    // What follows a place's possessive in lowercase names nothing.
+    let text = "Kenya's third-largest town ran dry.";
+    lacks(text, "third-largest");
+    has(text, "Kenya", EntityType::Location);
+}
+
+#[test]
+fn a_clock_time_is_no_year() {
+    lacks("The blast came at 0930 GMT on Friday.", "0930");
+    lacks("Trading ends at 1600 EDT.", "1600");
+    has("It was built in 1960.", "1960", EntityType::Date);
+}
