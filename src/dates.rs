@@ -73,8 +73,11 @@ impl DateStage {
             format!(r"(?i:\b(?:first|second)[-\s]half\b)(?:\s+of\s+{YEAR}\b)?"),
             // the April-June quarter, January–March 2024
             format!(r"\b(?:{MONTHS})[-–](?:{MONTHS})(?:,?\s+{YEAR})?\b"),
-            // October 27, 2025 / Jan. 1 / Sept. 1, 1987 / May 1-31
-            format!(r"\b{month}\s+{DAY}(?:[-–]{DAY})?(?:,?\s+{YEAR})?\b"),
+            // October 27, 2025 / Jan. 1 / Sept. 1, 1987 / May 1-31 /
+            // March 24 and 25
+            format!(
+                r"\b{month}\s+{DAY}(?:[-–]{DAY}|\s+and\s+{DAY})?(?:,?\s+{YEAR})?\b"
+            ),
             // 09 January 2026 / 27 October / 27-28 October
             format!(
                 r"\b{DAY}(?:[-–]{DAY})?\s+(?:{MONTHS})(?:,?\s+{YEAR})?\b"
@@ -390,6 +393,8 @@ mod tests {
             ("he said yesterday", &["yesterday"]),
             ("next week", &["next week"]),
             ("two years ago", &["two years ago"]),
+            ("meets on March 24 and 25.", &["March 24 and 25"]),
+            ("(0930 GMT Friday)", &["Friday"]),
             ("lowest since 5.79 percent on Feb. 17.", &["Feb. 17"]),
             ("In March, police", &["March"]),
             ("They may march. May we?", &[]),
