@@ -2013,6 +2013,39 @@ impl Scanner {
                             || self.is(i + 2, "of")
                             || self.p[i + 2].kind == PK::Punct
                                 && !self.is_hyphen(i + 2);
+                        // "a third lower", "fell by roughly a fifth to
+                        // 178,000": a share of change.
+                        let by = i >= 1
+                            && (self.is(i - 1, "by")
+                                || i >= 2
+                                    && self.is(i - 2, "by")
+                                    && matches!(
+                                        self.w(i - 1),
+                                        "roughly"
+                                            | "about"
+                                            | "nearly"
+                                            | "almost"
+                                            | "around"
+                                            | "some"
+                                            | "just"
+                                    ));
+                        let compared = matches!(
+                            self.w(i + 2),
+                            "lower"
+                                | "higher"
+                                | "more"
+                                | "less"
+                                | "fewer"
+                                | "smaller"
+                                | "larger"
+                                | "bigger"
+                                | "cheaper"
+                        ) || by
+                            && matches!(
+                                self.w(i + 2),
+                                "to" | "from" | "since" | "in" | "over" | "on"
+                            );
+                        let of_or_end = of_or_end || compared;
                         if next.ends_with('s') || !of_or_end {
                             return None;
                         }
@@ -2780,7 +2813,8 @@ impl Scanner {
                 }
             }
         }
-        // "one in five children", "1 in every 3 adults": a share.
+        // "one in five children", "1 in every 3 adults", "2 of every 5
+        // quotas": a share.
         if kind == ClaimKind::Count
             && value_max.is_none()
             && !score
@@ -2788,7 +2822,8 @@ impl Scanner {
             && !c.scaled
             && value >= 1.0
             && value.fract() == 0.0
-            && self.is(end, "in")
+            && (self.is(end, "in")
+                || self.is(end, "of") && self.is(end + 1, "every"))
         {
             let k = end + 1 + usize::from(self.is(end + 1, "every"));
             let whole =
@@ -3405,7 +3440,11 @@ impl Scanner {
             let w0 = self.w(c.start);
             if matches!(w0, "double" | "triple") {
                 let next = if end < n { self.w(end) } else { "" };
-                if !matches!(next, "the" | "that" | "its" | "their") {
+                // "..., more than double." compares with the figure before.
+                let closing = qual.is_some() && matches!(next, "." | "" | ";");
+                if !matches!(next, "the" | "that" | "its" | "their")
+                    && !closing
+                {
                     return None;
                 }
             }
@@ -3825,6 +3864,31 @@ mod tests {
             ("One in five of those", 0.2, "", Fraction, Eq, "One in five"),
             ("gained $1.95 to $70.80", 1.95, "USD", Money, Eq, "$1.95"),
             ("1 in every 4 adults", 0.25, "", Fraction, Eq, "1 in every 4"),
+            ("2 of every 5 quotas", 0.4, "", Fraction, Eq, "2 of every 5"),
+            (
+                "arrivals were more than double.",
+                2.0,
+                "",
+                Multiplier,
+                Gt,
+                "double",
+            ),
+            (
+                "a third lower than planned",
+                1.0 / 3.0,
+                "",
+                Fraction,
+                Eq,
+                "third",
+            ),
+            (
+                "fell by roughly a fifth to 178,000",
+                0.2,
+                "",
+                Fraction,
+                Approx,
+                "fifth",
+            ),
             ("tenfold", 10.0, "", Multiplier, Eq, "tenfold"),
             ("10-fold", 10.0, "", Multiplier, Eq, "10-fold"),
             ("doubled", 2.0, "", Multiplier, Eq, "doubled"),
