@@ -859,6 +859,12 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("degree Fahrenheit", "°F"),
     ("nautical mile", "nmi"),
     ("light-year", "ly"),
+    ("per USD", "/USD"),
+    ("per EUR", "/EUR"),
+    ("per GBP", "/GBP"),
+    ("per JPY", "/JPY"),
+    ("per CNY", "/CNY"),
+    ("per CHF", "/CHF"),
     ("cubic meter", "m³"),
     ("cubic foot", "ft³"),
     ("cubic kilometer", "km³"),
@@ -2329,6 +2335,40 @@ impl Scanner {
             .map(|&(.., code)| (code, money + 1 - i))
     }
 
+    /// The unit of an exchange rate written from piece `i` ("per dollar",
+    /// "per U.S. dollar", "to the euro", "against the yen"), and the
+    /// piece after it. The quoted currency is named; the other one, which
+    /// the story names elsewhere ("the naira"), is not.
+    fn per_currency(&self, i: usize) -> Option<(&'static str, usize)> {
+        let n = self.p.len();
+        let mut k = if self.is(i, "per") {
+            i + 1
+        } else if (self.is(i, "to") || self.is(i, "against"))
+            && self.is(i + 1, "the")
+        {
+            i + 2
+        } else {
+            return None;
+        };
+        // "U.S.", "US", "American" before "dollar".
+        while k < n
+            && k < i + 7
+            && matches!(self.w(k), "u" | "s" | "." | "us" | "u.s" | "u.s." | "american")
+        {
+            k += 1;
+        }
+        let unit = match self.w(k.min(n - 1)) {
+            "dollar" if k < n => "per USD",
+            "euro" if k < n => "per EUR",
+            "pound" if k < n => "per GBP",
+            "yen" if k < n => "per JPY",
+            "yuan" if k < n => "per CNY",
+            "franc" if k < n => "per CHF",
+            _ => return None,
+        };
+        Some((unit, k + 1))
+    }
+
     /// Whether a word of voting stands in the three pieces before `i`
     /// ("by a vote of", "voted").
     fn vote_before(&self, i: usize) -> bool {
@@ -3215,6 +3255,14 @@ impl Scanner {
             }
         }
         let _ = has_unit;
+        // An exchange rate: "1,612 per U.S. dollar", "4.25 to the euro".
+        if kind == ClaimKind::Count && unit.is_empty() && !c.scaled {
+            if let Some((per, after)) = self.per_currency(end) {
+                kind = ClaimKind::Quantity;
+                unit = per;
+                end = after;
+            }
+        }
         // Rate: "$250 a day", "300,000 a month", "$100-a-month".
         if end + 1 < n
             && matches!(kind, ClaimKind::Count | ClaimKind::Money)
@@ -3865,6 +3913,22 @@ mod tests {
             ("gained $1.95 to $70.80", 1.95, "USD", Money, Eq, "$1.95"),
             ("1 in every 4 adults", 0.25, "", Fraction, Eq, "1 in every 4"),
             ("2 of every 5 quotas", 0.4, "", Fraction, Eq, "2 of every 5"),
+            (
+                "fell to 1,612 per U.S. dollar",
+                1612.0,
+                "per USD",
+                Quantity,
+                Eq,
+                "1,612 per U.S. dollar",
+            ),
+            (
+                "at 4.2510 to the euro",
+                4.251,
+                "per EUR",
+                Quantity,
+                Eq,
+                "4.2510 to the euro",
+            ),
             (
                 "arrivals were more than double.",
                 2.0,
