@@ -2353,7 +2353,10 @@ impl Scanner {
         // "U.S.", "US", "American" before "dollar".
         while k < n
             && k < i + 7
-            && matches!(self.w(k), "u" | "s" | "." | "us" | "u.s" | "u.s." | "american")
+            && matches!(
+                self.w(k),
+                "u" | "s" | "." | "us" | "u.s" | "u.s." | "american"
+            )
         {
             k += 1;
         }
@@ -3231,6 +3234,11 @@ impl Scanner {
                     {
                         e += 2;
                     }
+                    // "252 on a 500-point scale": the scale's top is no
+                    // figure.
+                    if self.is(e, "scale") {
+                        return None;
+                    }
                     // The counted noun is the modifier's last part
                     // ("par" in "six-under-par"); "five-time" counts the
                     // noun after it instead.
@@ -3678,6 +3686,16 @@ impl Scanner {
         let prev = if vstart > 0 { Some(vstart - 1) } else { None };
         let next = if c.end < n { Some(c.end) } else { None };
         if c.year_like && plain && !qualified {
+            return false;
+        }
+        // "the Group of Eight", "the Gang of Four": a capitalized number
+        // word after "of" and a name is part of the name.
+        if !c.digits
+            && vstart >= 2
+            && self.is(vstart - 1, "of")
+            && self.is_cap(text, vstart)
+            && self.is_cap(text, vstart - 2)
+        {
             return false;
         }
         if c.digits {
@@ -4750,6 +4768,8 @@ mod tests {
             "a third-round match",
             "a fifth title",
             "exam scores fell",
+            "a meeting of the Group of Seven",
+            "a 500-point scale",
             "at 51°30′N",
             "at 48.85°N",
             "the satellite at 19° East",
