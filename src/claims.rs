@@ -1180,7 +1180,9 @@ impl ClaimStage {
                 };
                 let subject =
                     subject.or(if uses_its { prev_subject } else { None });
-                let subject = listed_owner(text, here, m).or(subject);
+                let subject = listed_owner(text, here, m)
+                    .or_else(|| clause_owner(text, toks, here, place.first))
+                    .or(subject);
                 let f = &m.figure;
                 claims.push(Claim {
                     kind: f.kind,
@@ -2166,29 +2168,120 @@ fn own_source(
 
 /// The name a figure is listed after, which the figure is said of:
 /// "Kenya reported 120 cases, Uganda 85 and Tanzania 40", "followed by
-/// Turkey with 3.1 million", "Labour on 24%". Only a name that itself
-/// follows a comma, "and" or "by" (an item of a list), so that a
-/// sentence's own subject ("Kenya reported 120") stays the sentence's.
+/// Turkey with 3.1 million", "Labour on 24%", "France at 3.6 billion",
+/// "Karnataka (563)", "Britain's about 45%". Only a name that itself
+/// follows a comma, "and", "by" or "those of" (an item of a list), so
+/// that a sentence's own subject ("Kenya reported 120") stays the
+/// sentence's.
 fn listed_owner(text: &str, here: &[Entity], m: &Mention) -> Option<Span> {
-    let owner = here.iter().rev().find(|e| {
+    let named = |e: &&Entity| {
         matches!(
             e.kind,
             EntityType::Location
                 | EntityType::Organization
                 | EntityType::Person
-        ) && e.span.end <= m.span.start
-    })?;
-    let between = text.get(owner.span.end..m.span.start)?.trim();
+        )
+    };
+    let mut owner = here
+        .iter()
+        .rev()
+        .filter(named)
+        .find(|e| e.span.end <= m.span.start)?;
+    let mut between = text.get(owner.span.end..m.span.start)?.trim();
+    // "the Christian Democrats (CDA) 18": the name before its acronym.
+    if between == ")" {
+        let open = text[..owner.span.start].trim_end();
+        if let Some(outer) = open.strip_suffix('(').map(str::trim_end) {
+            owner = here
+                .iter()
+                .filter(named)
+                .find(|e| e.span.end == outer.len())?;
+            between = "";
+        }
+    }
+    // "followed by Kerala (412)": the figure in brackets after the name.
+    let bracketed =
+        between == "(" && text[m.span.end..].trim_start().starts_with(')');
     let joined = match between {
-        "" | "with" => true,
+        // "France at 3.6 billion euros", "Denmark's about 38%".
+        "" | "with" | "at" | "'s" | "’s" => true,
         "on" => m.figure.kind == ClaimKind::Percent,
-        _ => false,
+        _ => bracketed,
     };
     let before = text[..owner.span.start].trim_end();
+    let before = ["the", "The"]
+        .iter()
+        .find_map(|a| before.strip_suffix(a))
+        .filter(|b| b.ends_with(char::is_whitespace))
+        .map_or(before, str::trim_end);
     let item = before.ends_with(',')
         || before.ends_with(" and")
-        || before.ends_with(" by");
+        || before.ends_with(" by")
+        // "and those of the United States 1.9%".
+        || before.ends_with(" those of")
+        || before.ends_with(" that of");
     (joined && item).then_some(owner.span)
+}
+
+/// The name that opens the clause a figure stands in, when a contrast
+/// or a new clause starts there: "Ohio spent $3 billion, while Texas
+/// spent $9 billion", "while Chicago's total fell to 573", "whereas the
+/// Greens won 12%", "; Peru exported 2 million tonnes". `first` is the
+/// figure's first token.
+fn clause_owner(
+    text: &str,
+    toks: &[Token],
+    here: &[Entity],
+    first: usize,
+) -> Option<Span> {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.span.of(text));
+    let opens = |k: usize| {
+        lower_in(w(k), &["while", "whereas"])
+            || w(k) == ";"
+            || k > 0 && w(k - 1) == "," && lower_in(w(k), &["and", "but"])
+    };
+    let open = (0..first).rev().find(|&k| opens(k))?;
+    let mut k = open + 1;
+    if w(k).eq_ignore_ascii_case("the") {
+        k += 1;
+    }
+    if k >= first {
+        return None;
+    }
+    let head = toks[k].span.start;
+    if let Some(e) = here.iter().find(|e| {
+        e.span.start == head
+            && matches!(
+                e.kind,
+                EntityType::Location
+                    | EntityType::Organization
+                    | EntityType::Person
+            )
+    }) {
+        return Some(e.span);
+    }
+    // A name the gazetteer stage did not find: its capitalized words,
+    // but no date ("while the October contract fell").
+    if here.iter().any(|e| e.span.contains(toks[k].span)) {
+        return None;
+    }
+    let mut end = k;
+    while end < first
+        && is_cap(text, &toks[end])
+        && !is_pronoun(w(end))
+        && !STOP_WORDS.has(w(end))
+    {
+        end += 1;
+    }
+    if end == k {
+        return None;
+    }
+    let name = Span::new(head, toks[end - 1].span.end);
+    let name = ["'s", "’s"]
+        .iter()
+        .find_map(|p| name.of(text).strip_suffix(p))
+        .map_or(name, |n| Span::new(head, head + n.len()));
+    Some(name)
 }
 
 /// The verb of `verbs` within `reach` tokens before a figure at token
