@@ -1180,7 +1180,9 @@ impl ClaimStage {
                 };
                 let subject =
                     subject.or(if uses_its { prev_subject } else { None });
-                let subject = listed_owner(text, here, m).or(subject);
+                let subject = listed_owner(text, here, m)
+                    .or_else(|| clause_owner(text, toks, here, place.first))
+                    .or(subject);
                 let f = &m.figure;
                 claims.push(Claim {
                     kind: f.kind,
@@ -2166,29 +2168,120 @@ fn own_source(
 
 /// The name a figure is listed after, which the figure is said of:
 /// "Kenya reported 120 cases, Uganda 85 and Tanzania 40", "followed by
-/// Turkey with 3.1 million", "Labour on 24%". Only a name that itself
-/// follows a comma, "and" or "by" (an item of a list), so that a
-/// sentence's own subject ("Kenya reported 120") stays the sentence's.
+/// Turkey with 3.1 million", "Labour on 24%", "France at 3.6 billion",
+/// "Karnataka (563)", "Britain's about 45%". Only a name that itself
+/// follows a comma, "and", "by" or "those of" (an item of a list), so
+/// that a sentence's own subject ("Kenya reported 120") stays the
+/// sentence's.
 fn listed_owner(text: &str, here: &[Entity], m: &Mention) -> Option<Span> {
-    let owner = here.iter().rev().find(|e| {
+    let named = |e: &&Entity| {
         matches!(
             e.kind,
             EntityType::Location
                 | EntityType::Organization
                 | EntityType::Person
-        ) && e.span.end <= m.span.start
-    })?;
-    let between = text.get(owner.span.end..m.span.start)?.trim();
+        )
+    };
+    let mut owner = here
+        .iter()
+        .rev()
+        .filter(named)
+        .find(|e| e.span.end <= m.span.start)?;
+    let mut between = text.get(owner.span.end..m.span.start)?.trim();
+    // "the Christian Democrats (CDA) 18": the name before its acronym.
+    if between == ")" {
+        let open = text[..owner.span.start].trim_end();
+        if let Some(outer) = open.strip_suffix('(').map(str::trim_end) {
+            owner = here
+                .iter()
+                .filter(named)
+                .find(|e| e.span.end == outer.len())?;
+            between = "";
+        }
+    }
+    // "followed by Kerala (412)": the figure in brackets after the name.
+    let bracketed =
+        between == "(" && text[m.span.end..].trim_start().starts_with(')');
     let joined = match between {
-        "" | "with" => true,
+        // "France at 3.6 billion euros", "Denmark's about 38%".
+        "" | "with" | "at" | "'s" | "’s" => true,
         "on" => m.figure.kind == ClaimKind::Percent,
-        _ => false,
+        _ => bracketed,
     };
     let before = text[..owner.span.start].trim_end();
+    let before = ["the", "The"]
+        .iter()
+        .find_map(|a| before.strip_suffix(a))
+        .filter(|b| b.ends_with(char::is_whitespace))
+        .map_or(before, str::trim_end);
     let item = before.ends_with(',')
         || before.ends_with(" and")
-        || before.ends_with(" by");
+        || before.ends_with(" by")
+        // "and those of the United States 1.9%".
+        || before.ends_with(" those of")
+        || before.ends_with(" that of");
     (joined && item).then_some(owner.span)
+}
+
+/// The name that opens the clause a figure stands in, when a contrast
+/// or a new clause starts there: "Ohio spent $3 billion, while Texas
+/// spent $9 billion", "while Chicago's total fell to 573", "whereas the
+/// Greens won 12%", "; Peru exported 2 million tonnes". `first` is the
+/// figure's first token.
+fn clause_owner(
+    text: &str,
+    toks: &[Token],
+    here: &[Entity],
+    first: usize,
+) -> Option<Span> {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.span.of(text));
+    let opens = |k: usize| {
+        lower_in(w(k), &["while", "whereas"])
+            || w(k) == ";"
+            || k > 0 && w(k - 1) == "," && lower_in(w(k), &["and", "but"])
+    };
+    let open = (0..first).rev().find(|&k| opens(k))?;
+    let mut k = open + 1;
+    if w(k).eq_ignore_ascii_case("the") {
+        k += 1;
+    }
+    if k >= first {
+        return None;
+    }
+    let head = toks[k].span.start;
+    if let Some(e) = here.iter().find(|e| {
+        e.span.start == head
+            && matches!(
+                e.kind,
+                EntityType::Location
+                    | EntityType::Organization
+                    | EntityType::Person
+            )
+    }) {
+        return Some(e.span);
+    }
+    // A name the gazetteer stage did not find: its capitalized words,
+    // but no date ("while the October contract fell").
+    if here.iter().any(|e| e.span.contains(toks[k].span)) {
+        return None;
+    }
+    let mut end = k;
+    while end < first
+        && is_cap(text, &toks[end])
+        && !is_pronoun(w(end))
+        && !STOP_WORDS.has(w(end))
+    {
+        end += 1;
+    }
+    if end == k {
+        return None;
+    }
+    let name = Span::new(head, toks[end - 1].span.end);
+    let name = ["'s", "’s"]
+        .iter()
+        .find_map(|p| name.of(text).strip_suffix(p))
+        .map_or(name, |n| Span::new(head, head + n.len()));
+    Some(name)
 }
 
 /// The verb of `verbs` within `reach` tokens before a figure at token
@@ -3471,7 +3564,8 @@ fn subject_of(
 /// that a date anchors only the figures of its own clause. A clause
 /// ends at `;`, at `, and`/`, but`/`, while`, at `and he`, and at `that`
 /// after a verb of saying; a relative clause (`, who ...,`), a `, with`
-/// phrase, a parenthesis and a dash aside (`_ ... _`) are clauses of
+/// phrase, a participle between commas (`, opened in 1998,`), a
+/// parenthesis and a dash aside (`_ ... _`) are clauses of
 /// their own, after which the enclosing clause resumes. `toks` are the
 /// first tokens of the sentence's tokens `all`, which the numbering reads
 /// ahead in.
@@ -3575,6 +3669,11 @@ fn clauses(
             // ", down from 24 percent in 2019", ", compared with ...": the
             // earlier figure's date is not the clause's.
             _ if comparison => (Some(b",".as_slice()), false),
+            // "The airport, opened in 1998, handles 1,100 flights": a
+            // participle set off between commas keeps its date.
+            _ if prev_comma && participle_aside(text, all, i) => {
+                (Some(b",".as_slice()), false)
+            }
             _ if prev_comma
                 && lower_in_bytes(
                     s,
@@ -3623,6 +3722,26 @@ fn clauses(
     }
 }
 
+/// Whether token `i`, after a comma, opens a participle phrase that
+/// another comma closes within a few words: ", opened in 1998,", ", built
+/// by the state in 2010,".
+fn participle_aside(text: &str, all: &[Token], i: usize) -> bool {
+    let bytes = text.as_bytes();
+    let at = |k: usize| all.get(k).map(|t| &bytes[t.span.range()]);
+    let participle = all.get(i).and_then(|t| word(text, t)).is_some_and(|w| {
+        w.starts_with(|c: char| c.is_ascii_lowercase())
+            && (w.len() > 4 && w.ends_with("ed")
+                || IRREGULAR_VERB_WORDS.has(w)
+                || PAST_AFTER_NOUN_WORDS.has(w))
+    });
+    participle
+        && at(i + 1).is_some_and(|n| {
+            lower_in_bytes(n, &["in", "on", "by", "at", "during", "since"])
+        })
+        && (i + 2..all.len().min(i + 10))
+            .any(|k| at(k) == Some(b",".as_slice()))
+}
+
 /// The clauses of a sentence: a clause number per token, and for each
 /// clause the clause it is an aside of.
 #[derive(Default)]
@@ -3644,7 +3763,19 @@ fn after_saying(text: &str, toks: &[Token], dates: &[Span], i: usize) -> bool {
     if k < i && k > 0 && toks[k - 1].span.of(text) == "on" {
         k -= 1;
     }
-    k > 0 && word(text, &toks[k - 1]).is_some_and(|w| SPEECH_VERB_WORDS.has(w))
+    let saying = |k: usize| {
+        k > 0
+            && word(text, &toks[k - 1])
+                .is_some_and(|w| SPEECH_VERB_WORDS.has(w))
+    };
+    // "told lawmakers last Tuesday that", "told the committee that": the
+    // one told stands between.
+    saying(k)
+        || (1..=3).any(|n| {
+            k > n
+                && toks[k - n - 1].span.of(text).eq_ignore_ascii_case("told")
+                && toks[k - n..k].iter().all(|t| word(text, t).is_some())
+        })
 }
 
 /// The date a figure refers to: the nearest one in the figure's clause
@@ -3668,31 +3799,168 @@ fn time_of(
         let k = toks.partition_point(|t| t.span.start < start);
         clauses.of_token.get(k).copied()
     };
-    // "up 12.9% from 2023", "fell to 250 from 303 in 2019": the date of
-    // a comparison after the figure dates what it is compared with.
+    // "fell to 410 from 525 in 2019", "from July's 51.2": the figure
+    // compared with is dated only inside its comparison, not by the date
+    // of the figure before it ("to 32.9% in October from 33.3% a month
+    // earlier").
+    let from = place.first.checked_sub(1).filter(|&f| {
+        f > 0 && toks[f].span.of(text) == "from" && {
+            let b = toks[f - 1].span;
+            figures.iter().any(|m| m.span.contains(b))
+                || dates.iter().any(|d| d.contains(b))
+        }
+    });
+    let from = from.or_else(|| {
+        // "from Thursday's $4.58": the date between.
+        let d = dates.iter().find(|d| {
+            d.end < at.start
+                && matches!(text[d.end..at.start].trim(), "'s" | "’s")
+        })?;
+        let f = toks.partition_point(|t| t.span.start < d.start);
+        let f = f.checked_sub(1)?;
+        (toks[f].span.of(text) == "from").then_some(f)
+    });
+    // "up 12.9% from 2023", "fell to 250 from 303 in 2019", "below the
+    // 2024 figure": the date of a comparison dates only what it compares
+    // with, the figure inside it, not one before or after it.
     let own = |d: &Span| {
-        comparison_before(text, toks, figures, *d)
-            .is_none_or(|c| toks[c].span.start < at.end)
+        let c = comparison_before(text, toks, figures, *d);
+        match from {
+            // After the figure, with no other figure between ("from 81
+            // points at the close on Wednesday").
+            Some(f) => {
+                d.start > toks[f].span.start && d.end <= at.start
+                    || d.start >= at.end
+                        && !figures.iter().any(|m| {
+                            m.span.start >= at.end && m.span.end <= d.start
+                        })
+            }
+            None => c.is_none_or(|c| {
+                toks[c].span.start < at.end && at.end <= d.start
+            }),
+        }
     };
     // `clause_at(at.start)`, its token found already.
     let here = clauses.of_token.get(place.first).copied()?;
-    let found = date_in_clause(text, toks, &clause_at, dates, &own, here, at);
+    let found = date_in_clause(text, toks, &clause_at, dates, &own, here, at)
+        .or_else(|| when_of(text, toks, clauses, dates, place.first));
     // ", up from its current target of 2%": the figure compared with
     // has no date of the clause it is compared to.
-    if clauses.comparison.get(here as usize) == Some(&true) {
-        return found;
+    let found = if clauses.comparison.get(here as usize) == Some(&true) {
+        found
+    } else {
+        found.or_else(|| {
+            let parent =
+                clauses.parent.get(here as usize).copied().flatten()?;
+            date_in_clause(text, toks, &clause_at, dates, &own, parent, at)
+        })
+    };
+    found.map(|d| whole_date(text, toks, dates, d))
+}
+
+/// The date a `, when` clause holding token `first` hangs on: "than in
+/// September, when it cut by 250 points" dates the 250 by September,
+/// not by the date of the clause the aside stands in.
+fn when_of(
+    text: &str,
+    toks: &[Token],
+    clauses: &Clauses,
+    dates: &[Span],
+    first: usize,
+) -> Option<Span> {
+    let here = clauses.of_token.get(first)?;
+    let mut k = first;
+    while k > 0 && clauses.of_token.get(k - 1) == Some(here) {
+        k -= 1;
     }
-    found.or_else(|| {
-        let parent = clauses.parent.get(here as usize).copied().flatten()?;
-        date_in_clause(text, toks, &clause_at, dates, &own, parent, at)
+    // The clause opens with "when" after a comma after the date, or after
+    // a noun it dates ("the 2014 level, when").
+    if k < 2
+        || toks[k].span.of(text) != "when"
+        || toks[k - 1].span.of(text) != ","
+    {
+        return None;
+    }
+    (k.saturating_sub(4)..k - 1).rev().find_map(|j| {
+        let d = dates.iter().find(|d| d.end == toks[j].span.end)?;
+        toks[j + 1..k - 1]
+            .iter()
+            .all(|t| {
+                word(text, t)
+                    .is_some_and(|w| !w.starts_with(char::is_uppercase))
+            })
+            .then_some(*d)
     })
+}
+
+/// Date `d` with the dates that run on from it or into it as one
+/// expression: "May last year", "between 2022 and 2031", "from 2019 to
+/// 2023", "between January and March 2024"; the date entities cut them
+/// apart, and the first alone would misdate the figure.
+fn whole_date(text: &str, toks: &[Token], dates: &[Span], d: Span) -> Span {
+    let at = |start: usize| toks.partition_point(|t| t.span.start < start);
+    let w = |k: usize| toks.get(k).and_then(|t| word(text, t)).unwrap_or("");
+    let mut whole = d;
+    // A date and the relative one that places it ("May last year",
+    // "Thursday this week"), with nothing but a space between.
+    let relative = |n: &Span| {
+        let w = n.of(text);
+        ["last ", "this ", "next "].iter().any(|p| {
+            w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
+        })
+    };
+    let beside = |a: &Span, b: &Span| {
+        a.end < b.start
+            && text[a.end..b.start].trim().is_empty()
+            && relative(b)
+    };
+    if let Some(p) = dates.iter().find(|p| beside(p, &whole)) {
+        whole = Span::new(p.start, whole.end);
+    } else if let Some(n) = dates.iter().find(|n| beside(&whole, n)) {
+        whole = Span::new(whole.start, n.end);
+    }
+    // A span of time, "between A and B" or "from A to B", with its
+    // preposition: without it "2022 and 2031" reads as two dates.
+    let first = at(whole.start);
+    let opens = first.checked_sub(1).map(w);
+    let (from, to) = match opens {
+        Some(o) if o.eq_ignore_ascii_case("between") => ("between", "and"),
+        Some(o) if o.eq_ignore_ascii_case("from") => ("from", "to"),
+        _ => ("", ""),
+    };
+    if !from.is_empty() {
+        let link = at(whole.end);
+        let ends = dates.iter().find(|n| {
+            toks.get(link + 1).is_some_and(|t| t.span.start == n.start)
+        });
+        if let Some(n) = ends.filter(|_| w(link) == to) {
+            return Span::new(toks[first - 1].span.start, n.end);
+        }
+    }
+    // "between 2022 and 2031" asked from its end.
+    let link = first.checked_sub(1);
+    if let Some(link) =
+        link.filter(|&l| l >= 2 && matches!(w(l), "and" | "to"))
+    {
+        let opener = if w(link) == "and" { "between" } else { "from" };
+        if let Some(p) =
+            dates.iter().find(|p| p.end == toks[link - 1].span.end)
+        {
+            let o = at(p.start);
+            if o > 0 && w(o - 1).eq_ignore_ascii_case(opener) {
+                return Span::new(toks[o - 1].span.start, whole.end);
+            }
+        }
+    }
+    whole
 }
 
 /// The first token of the comparison that date `d` ends, if it ends one:
 /// "from 2023", "from 303 in 2019", "compared with 2.1% in 2022", "the
-/// biggest majority since 1943", with at most a figure of `figures` and a
-/// few linking words between. A span of time ("from 2019 to 2023") or a
-/// "since" of no superlative ("killed 400 since 2011") compares nothing.
+/// biggest majority since 1943", "than in 2019", "below the 2024 figure",
+/// with at most a figure of `figures` and a few linking words between. A
+/// span of time ("from 2019 to 2023") or a "since" of no superlative
+/// ("killed 400 since 2011") compares nothing.
 fn comparison_before(
     text: &str,
     toks: &[Token],
@@ -3722,10 +3990,14 @@ fn comparison_before(
     let after = toks.partition_point(|t| t.span.start < d.end);
     let span_of_time = !figure
         && toks.get(after).and_then(|t| word(text, t)).is_some_and(|n| {
-            lower_in(n, &["to", "through", "until", "till", "and"])
+            // Not "and": "down 4 points from 2018 and 12 below 1994".
+            lower_in(n, &["to", "through", "until", "till"])
         });
     let compares = match w(c) {
         "from" => !span_of_time,
+        // "slightly below the 2024 figure", "higher than two years ago",
+        // "10 points below 1992".
+        "than" | "below" | "above" => true,
         "with" | "to" => c > 0 && w(c - 1) == "compared",
         "since" => {
             (c.saturating_sub(3)..c).any(|j| lower_in(w(j), SUPERLATIVES))
@@ -3733,7 +4005,20 @@ fn comparison_before(
         _ => false,
     };
     // Lazily: "c - 1" is asked only when "compared" stands before.
-    compares.then(|| if w(c) == "since" || w(c) == "from" { c } else { c - 1 })
+    let found =
+        compares
+            .then(|| if matches!(w(c), "with" | "to") { c - 1 } else { c });
+    // "30% more than at the last ministerial meeting in 2022": a "than"
+    // a few lowercase words before (no figure's own "more than").
+    found.or_else(|| {
+        (c.saturating_sub(6)..=c)
+            .rev()
+            .take_while(|&j| {
+                w(j).starts_with(char::is_lowercase)
+                    && !figures.iter().any(|m| m.span.contains(toks[j].span))
+            })
+            .find(|&j| w(j) == "than")
+    })
 }
 
 /// Words after which "since" a date compares ("the biggest majority since
@@ -4679,6 +4964,100 @@ mod tests {
         // A "since" of no superlative dates the figure.
         let s = "The war has killed 400 people since 2011.";
         assert_eq!(time(s, "400"), "2011");
+    }
+
+    #[test]
+    fn a_compared_date_dates_only_what_it_compares_with() {
+        let time =
+            |s: &str, figure: &str| row(&claims(s), figure).time.clone();
+        for (s, figure) in [
+            (
+                "Spending per guest was about 180 dollars, slightly below \
+                 the 2023 figure.",
+                "about 180 dollars",
+            ),
+            (
+                "Attendance was 61.2%, slightly higher than two years ago.",
+                "61.2%",
+            ),
+            (
+                "The league sold 1.2 million tickets, fewer than in 2019.",
+                "1.2 million",
+            ),
+            (
+                "Spending is about 25% more than at the last summit in 2021.",
+                "about 25%",
+            ),
+            (
+                "The average mark fell to 241, down 4 points from 2018 and \
+                 12 points below 1994.",
+                "241",
+            ),
+            (
+                "The average mark fell to 241, down 4 points from 2018 and \
+                 12 points below 1994.",
+                "12",
+            ),
+            // A figure compared with is dated inside its comparison only.
+            (
+                "The jobless rate eased to 4.2% in May from 4.5% a month \
+                 earlier.",
+                "4.5%",
+            ),
+        ] {
+            assert_eq!(time(s, figure), "", "{figure:?} in {s:?}");
+        }
+        let s = "Reserves fell to $21.5 billion on June 3 from $23.8 billion \
+                 at the end of April.";
+        assert_eq!(time(s, "$21.5 billion"), "June 3");
+        assert_eq!(time(s, "$23.8 billion"), "April");
+        let s = "The index rose to 53.1 on Monday from July's 51.4.";
+        assert_eq!(time(s, "51.4"), "July");
+        let s = "The yield rose to 4.1 percent from 3.9 percent late Friday.";
+        assert_eq!(time(s, "3.9 percent"), "Friday");
+    }
+
+    #[test]
+    fn a_span_of_dates_is_written_whole() {
+        let time =
+            |s: &str, figure: &str| row(&claims(s), figure).time.clone();
+        let s = "Floods killed 210 people between 2015 and 2020.";
+        assert_eq!(time(s, "210"), "between 2015 and 2020");
+        let s = "Prices rose 3% between April and June 2024.";
+        assert_eq!(time(s, "3%"), "between April and June 2024");
+        let s = "Fares rose 40% from 2016 to 2021.";
+        assert_eq!(time(s, "40%"), "from 2016 to 2021");
+        let s = "Sales reached 12,000 units in May last year.";
+        assert_eq!(time(s, "12,000"), "May last year");
+        // Two dates side by side that are no one expression stay apart.
+        let s = "The index posted its steepest drop since early June Friday \
+                 after yields climbed above 5 percent.";
+        assert_eq!(time(s, "above 5 percent"), "Friday");
+    }
+
+    #[test]
+    fn an_aside_or_a_statement_lends_no_date() {
+        let time =
+            |s: &str, figure: &str| row(&claims(s), figure).time.clone();
+        // The date of the telling is not the figure's.
+        let s = "The minister told parliament last Wednesday that the \
+                 treasury had raised roughly $800 million from bond sales \
+                 to pension funds in March alone.";
+        assert_eq!(time(s, "roughly $800 million"), "March");
+        // A ", when" clause takes the date it hangs on.
+        let s = "The bank cut rates by 50 basis points on Nov. 4, a smaller \
+                 move than in June, when it lowered rates by 150 basis points.";
+        assert_eq!(time(s, "50 basis points"), "Nov. 4");
+        assert_eq!(time(s, "150 basis points"), "June");
+        let s = "The count stays well below the 2016 level, when police \
+                 logged 41,000 thefts.";
+        assert_eq!(time(s, "41,000"), "2016");
+        // A participle between commas keeps its date.
+        let s = "The airport, opened in 2004, handles 900 flights a day.";
+        assert_eq!(time(s, "900"), "");
+        let s = "It was the busiest day at the old terminal, built in 1975, \
+                 which handles about 600 flights a day.";
+        assert_eq!(time(s, "about 600"), "");
     }
 
     #[test]

@@ -464,6 +464,81 @@ fn a_figure_listed_after_a_name_is_said_of_that_name() {
 }
 
 #[test]
+fn a_figure_in_a_list_item_or_a_contrast_is_said_of_its_own_name() {
+    for (text, figure, subject) in [
+        // League tables: "X at N", "X (N)", "X's N", "those of X N".
+        (
+            "Spain was the biggest buyer with 2.4 billion euros, followed \
+             by Portugal at 1.9 billion euros and Greece at 1.1 billion \
+             euros.",
+            "1.1 billion euros",
+            "Greece",
+        ),
+        (
+            "Gujarat had the most cases, with 412, followed by Tamil Nadu \
+             (305) and Odisha (287).",
+            "287",
+            "Odisha",
+        ),
+        (
+            "Sweden's share of the quota is 22%, Denmark's about 38%.",
+            "about 38%",
+            "Denmark",
+        ),
+        (
+            "Japan is forecast to see exports rise 0.6%, while Brazil's \
+             climb 2.3% and those of the United States 3.1%.",
+            "3.1%",
+            "United States",
+        ),
+        (
+            "Labour won 30 seats, the Social Democrats (SDP) 18 and the \
+             Greens 7.",
+            "18",
+            "Social Democrats",
+        ),
+        // Contrasts: the name that opens the figure's own clause.
+        (
+            "Japan is forecast to see exports rise 0.6%, while Brazil's \
+             climb 2.3% and those of the United States 3.1%.",
+            "2.3%",
+            "Brazil",
+        ),
+        (
+            "Ohio spent $3 billion on roads, while Texas spent $9 billion.",
+            "$9 billion",
+            "Texas",
+        ),
+        (
+            "Toyota sold 9.5 million cars, while Honda's sales slipped to \
+             3.7 million.",
+            "3.7 million",
+            "Honda",
+        ),
+        (
+            "The Greens won 412,310 votes, while the Liberals got 398,002.",
+            "398,002",
+            "Liberals",
+        ),
+        (
+            "Kenya exported 40,000 tonnes; Uganda shipped 25,000 tonnes.",
+            "25,000 tonnes",
+            "Uganda",
+        ),
+        // A date opening the clause is no name.
+        (
+            "Exports rose 5% in March, while the April figure fell to 3%.",
+            "3%",
+            "",
+        ),
+    ] {
+        let c = claim(text, figure);
+        let got = c.subject.map_or("", |s| s.of(text));
+        assert_eq!(got, subject, "{figure:?} in {text:?}");
+    }
+}
+
+#[test]
 fn a_sum_never_counts_a_name() {
     let text =
         "China pledged 100 million yuan and Britain 1.5 million pounds.";
