@@ -270,3 +270,74 @@ fn aliases_group_under_one_canonical_id() {
     assert_eq!(id_of("Pakistani"), "Pakistani|demonym:PK");
     assert_eq!(id_of("Pakistanis"), "Pakistani|demonym:PK");
 }
+
+/// Parties and agencies that share an acronym across countries are linked
+/// to the one of the country the document names: DPP in Malawi or Taiwan,
+/// ANP the Pakistani party or the Dutch news agency, CSIR of India or
+/// South Africa. Names with digits (D66, JA21) and possessive-shaped
+/// names (Sotheby's) are matched whole.
+#[test]
+fn shared_acronyms_follow_the_documents_country() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Voters in Malawi backed the Democratic Progressive Party (DPP) \
+             in Blantyre. The DPP said it had won.",
+            &[("DPP", "local:org/dpp-malawi")],
+        ),
+        (
+            "Taiwan's ruling Democratic Progressive Party (DPP) met in \
+             Taipei. The DPP said it would fight on.",
+            &[("DPP", "local:org/dpp-taiwan")],
+        ),
+        (
+            "The ANP said on Monday its workers marched in Peshawar, \
+             Pakistan.",
+            &[("ANP", "local:org/anp")],
+        ),
+        (
+            "D66 won the most seats in the Netherlands, ANP projected, \
+             while JA21 gained.",
+            &[
+                ("ANP", "local:org/anp-nl"),
+                ("D66", "local:org/d66"),
+                ("JA21", "local:org/ja21"),
+            ],
+        ),
+        (
+            "The CSIR opened a laboratory in Pretoria, South Africa.",
+            &[("CSIR", "local:org/csir-south-africa")],
+        ),
+        (
+            "The CSIR opened a laboratory in Lucknow, India.",
+            &[("CSIR", "local:org/csir-india")],
+        ),
+        (
+            "A Monet sold at Sotheby's in New York, and Christie's said \
+             its sale raised more.",
+            &[
+                ("Sotheby's", "local:org/sothebys"),
+                ("Christie's", "local:org/christies"),
+            ],
+        ),
+    ];
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (n, (text, want)) in cases.iter().enumerate() {
+        let input = dir.path().join(format!("doc{n}.txt"));
+        std::fs::write(&input, text).expect("write input");
+        let out = dir.path().join(format!("out{n}"));
+        let status = extract(&[&input], &out, &[]);
+        assert!(status.status.success(), "{status:?}");
+        let table = read_table(&out.join("entities.csv"));
+        for (quote, id) in want.iter() {
+            let ids: Vec<&str> = table
+                .iter()
+                .filter(|r| r["text"] == *quote)
+                .map(|r| r["canonical_id"].as_str())
+                .collect();
+            assert!(
+                !ids.is_empty() && ids.iter().all(|i| i == id),
+                "{quote:?} in {text:?}: {ids:?}, want {id}"
+            );
+        }
+    }
+}
