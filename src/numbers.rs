@@ -3095,8 +3095,8 @@ impl Scanner {
                 kind = ClaimKind::Quantity;
                 unit = "light-year";
                 end += 3;
-            } else if w == "nautical" && self.is(end + 1, "miles")
-                || w == "nautical" && self.is(end + 1, "mile")
+            } else if w == "nautical"
+                && (self.is(end + 1, "miles") || self.is(end + 1, "mile"))
             {
                 kind = ClaimKind::Quantity;
                 unit = "nautical mile";

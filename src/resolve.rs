@@ -726,17 +726,17 @@ fn next_word(text: &str, at: usize) -> &str {
 }
 
 /// Turns rule matches into candidates, but for a person's name that
-/// begins the name of a thing ([`NAMED_AFTER`]).
+/// begins the name of a thing ("the James Webb Space Telescope").
 pub fn rule_candidates(
     text: &str,
     matches: &[RuleMatch],
     out: &mut Vec<Candidate>,
 ) {
     for m in matches {
-        if m.kind == EntityType::Person {
-            if NAMED_AFTER.contains(&next_word(text, m.span.end)) {
-                continue;
-            }
+        if m.kind == EntityType::Person
+            && NAMED_AFTER.contains(&next_word(text, m.span.end))
+        {
+            continue;
         }
         // "the Charles de Gaulle airport": the name is the place's.
         let kind = if m.kind == EntityType::Person
@@ -2610,8 +2610,7 @@ fn companies_by_market_words(
     if named.is_empty() {
         return;
     }
-    for i in 0..entities.len() {
-        let e = &entities[i];
+    for e in entities.iter_mut() {
         let name = strip_possessive(e.span.of(text));
         if !may_be_company(e) || !named.contains(&name) {
             continue;
@@ -2632,7 +2631,6 @@ fn companies_by_market_words(
                 entry.entity_type() == Some(EntityType::Organization)
                     && &*entry.subtype == "company"
             });
-        let e = &mut entities[i];
         e.kind = EntityType::Organization;
         (e.canonical, e.origin) = match company {
             Some(c) => (Canonical::Entry(c), Origin::Gazetteer(c)),
