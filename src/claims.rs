@@ -1180,6 +1180,41 @@ impl ClaimStage {
                 };
                 let subject =
                     subject.or(if uses_its { prev_subject } else { None });
+                // "..., and Britain committed 160 million pounds": a clause
+                // with its own subject and verb is its subject's, not the
+                // earlier clause's subject's or speaker's.
+                let own = own_clause(text, toks, here, mentions, place.first);
+                let sentence_source = info.attribution.filter(|&a| {
+                    !sspan.contains(a)
+                        || !speaker_elsewhere(
+                            text, toks, here, mentions, place, own, a,
+                        )
+                });
+                let attribution =
+                    own_source(text, toks, &cues.according, place, dates)
+                        .or_else(|| {
+                            nearer_source(
+                                text,
+                                toks,
+                                &cues.verbs,
+                                m.span,
+                                place.first,
+                                dates,
+                                info.attribution,
+                            )
+                        })
+                        .map(|a| speakers.as_written(text, here, entities, a))
+                        .or(sentence_source)
+                        .map(|a| full_name(entities, a));
+                let subject = match own {
+                    Some((k, s))
+                        if subject
+                            .is_none_or(|e| e.end <= toks[k].span.start) =>
+                    {
+                        attribution.is_none_or(|a| !a.overlaps(s)).then_some(s)
+                    }
+                    _ => subject,
+                };
                 let subject = listed_owner(text, here, m).or(subject);
                 let f = &m.figure;
                 claims.push(Claim {
@@ -1194,27 +1229,7 @@ impl ClaimStage {
                     operator: f.operator,
                     counted,
                     subject,
-                    attribution: own_source(
-                        text,
-                        toks,
-                        &cues.according,
-                        place,
-                        dates,
-                    )
-                    .or_else(|| {
-                        nearer_source(
-                            text,
-                            toks,
-                            &cues.verbs,
-                            m.span,
-                            place.first,
-                            dates,
-                            info.attribution,
-                        )
-                    })
-                    .map(|a| speakers.as_written(text, here, entities, a))
-                    .or(info.attribution)
-                    .map(|a| full_name(entities, a)),
+                    attribution,
                     time: time_of(
                         text, toks, clause, dates, mentions, m.span, place,
                     ),
@@ -2189,6 +2204,165 @@ fn listed_owner(text: &str, here: &[Entity], m: &Mention) -> Option<Span> {
         || before.ends_with(" and")
         || before.ends_with(" by");
     (joined && item).then_some(owner.span)
+}
+
+/// Present forms of verbs of giving and committing, which the tests of
+/// [`finite_verb`] by ending and by list leave out.
+static GIVING_VERBS: Words = Words::new(&[
+    "pledges",
+    "commits",
+    "offers",
+    "promises",
+    "gives",
+    "sends",
+    "plans",
+    "provides",
+    "contributes",
+    "donates",
+    "spends",
+    "pays",
+    "seeks",
+    "wants",
+    "expects",
+    "give",
+    "send",
+    "spend",
+    "pay",
+    "offer",
+    "pledge",
+]);
+
+/// Whether `w` is a verb its subject governs: a past form, or a verb of
+/// saying, change or giving.
+fn finite_verb(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_lowercase())
+        && (w.len() > 4 && w.ends_with("ed") && !STOP_WORDS.has(w)
+            || SPEECH_VERB_WORDS.has(w)
+            || CHANGE_VERB_WORDS.has(w)
+            || IRREGULAR_VERB_WORDS.has(w)
+            || PAST_AFTER_NOUN_WORDS.has(w)
+            || GIVING_VERBS.has(w))
+}
+
+/// The subject of a coordinated clause that token `k` opens, and its
+/// verb's token: "; X VERB", "while X VERB", ", and X VERB", or "and X
+/// VERB" after a figure ("Canada offered $10 million and Australia
+/// announced $5 million"), where X is a name. Without the comma or the
+/// figure, "and" joins names ("sales at Ford and GM rose"), not clauses.
+fn coordinate_subject(
+    text: &str,
+    toks: &[Token],
+    here: &[Entity],
+    figures: &[Mention],
+    k: usize,
+) -> Option<(Span, usize)> {
+    let t = toks.get(k)?;
+    let s = t.span.of(text);
+    let opens = match s {
+        ";" => true,
+        "while" | "whereas" => true,
+        "and" | "but" => {
+            k > 0 && toks[k - 1].span.of(text) == ","
+                || figures.iter().any(|f| f.span.end <= t.span.start)
+        }
+        _ => false,
+    };
+    if !opens {
+        return None;
+    }
+    let mut j = k + 1;
+    if toks.get(j).and_then(|t| word(text, t)) == Some("the") {
+        j += 1;
+    }
+    let first = toks.get(j)?;
+    let named = here.iter().find(|e| {
+        e.span.start == first.span.start
+            && matches!(
+                e.kind,
+                EntityType::Location
+                    | EntityType::Organization
+                    | EntityType::Person
+            )
+    });
+    let (name, end) = match named {
+        Some(e) => (
+            e.span,
+            j + toks[j..].partition_point(|t| t.span.end <= e.span.end),
+        ),
+        None => {
+            let (n, end) = name_at(text, toks, j)?;
+            if is_stop_cap(text, n) || is_pronoun(n.of(text)) {
+                return None;
+            }
+            (n, end)
+        }
+    };
+    let mut v = end;
+    while v < toks.len()
+        && word(text, &toks[v]).is_some_and(|w| AUXILIARIES.has(w))
+    {
+        v += 1;
+    }
+    let w = word(text, toks.get(v)?)?;
+    let verb = finite_verb(w)
+        || v > end && w.starts_with(|c: char| c.is_ascii_lowercase());
+    verb.then_some((name, v))
+}
+
+/// The coordinated clause a figure at token `first` stands in, when it
+/// has a subject of its own ([`coordinate_subject`]) whose verb comes
+/// before the figure: the opening token and the subject.
+fn own_clause(
+    text: &str,
+    toks: &[Token],
+    here: &[Entity],
+    figures: &[Mention],
+    first: usize,
+) -> Option<(usize, Span)> {
+    (1..first).rev().find_map(|k| {
+        coordinate_subject(text, toks, here, figures, k)
+            .filter(|&(_, v)| v < first)
+            .map(|(s, _)| (k, s))
+    })
+}
+
+/// Whether the speaker `a` of a sentence belongs to another clause than
+/// the figure at `place`: an earlier one, when the figure's clause has
+/// a subject of its own (`own`, from [`own_clause`]) ("Germany announced
+/// 300 million euros, and Britain committed 160 million pounds"), or a
+/// later coordinated one that has figures of its own ("Canada offered
+/// $10 million and Australia announced $5 million").
+fn speaker_elsewhere(
+    text: &str,
+    toks: &[Token],
+    here: &[Entity],
+    figures: &[Mention],
+    place: Place,
+    own: Option<(usize, Span)>,
+    a: Span,
+) -> bool {
+    if let Some((k, _)) = own {
+        if a.end <= toks[k].span.start {
+            return true;
+        }
+    }
+    let Some(after) = toks.get(place.after) else {
+        return false;
+    };
+    if a.start < after.span.start {
+        return false;
+    }
+    let at = toks.partition_point(|t| t.span.start < a.start);
+    // The opening token is right before the speaker, or before its
+    // article.
+    (at.saturating_sub(2).max(place.after)..at).any(|k| {
+        coordinate_subject(text, toks, here, figures, k).is_some_and(
+            |(s, v)| {
+                s.overlaps(a)
+                    && figures.iter().any(|f| f.span.start >= toks[v].span.end)
+            },
+        )
+    })
 }
 
 /// The verb of `verbs` within `reach` tokens before a figure at token
@@ -4697,5 +4871,44 @@ mod tests {
         let rows = claims(s);
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].subject, "Pakistan");
+    }
+
+    #[test]
+    fn a_coordinated_clause_with_its_own_subject_is_its_own() {
+        // A later clause's subject and verb: the earlier speaker and
+        // subject are not the later figure's.
+        let s = "Freedonia announced 300 million euros in aid, and \
+                 Sylvania committed up to 160 million pounds.";
+        let rows = claims(s);
+        assert_eq!(row(&rows, "300 million euros").attribution, "Freedonia");
+        let later = row(&rows, "up to 160 million pounds");
+        assert_eq!(
+            (later.attribution.as_str(), later.subject.as_str()),
+            ("", "Sylvania")
+        );
+        let s = "Ruritania said it would send 200 troops, and Elbonia \
+                 pledged 150 soldiers.";
+        assert_eq!(row(&claims(s), "150").attribution, "");
+        // A speaker of a later clause with a figure of its own is not the
+        // earlier figure's.
+        for s in [
+            "Freedonia offered 10 million dollars and Sylvania announced \
+             5 million dollars in support.",
+            "Freedonia pledged $50 million on Monday, while Sylvania said \
+             it would give $20 million.",
+        ] {
+            let rows = claims(s);
+            assert_eq!(rows[0].attribution, "", "{s:?}");
+            assert_eq!(rows[1].attribution, "Sylvania", "{s:?}");
+        }
+        // Without a subject of its own, a clause keeps the speaker; "and"
+        // between names joins them.
+        for (s, figure) in [
+            ("Police said 12 people died, while 30 were hurt.", "30"),
+            ("Police said sales at Acme and Globex rose 5%.", "5%"),
+            ("Police said 12 people died, and 30 were hurt later.", "30"),
+        ] {
+            assert_eq!(row(&claims(s), figure).attribution, "Police", "{s:?}");
+        }
     }
 }
