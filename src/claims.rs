@@ -2971,6 +2971,65 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         .then(|| Span::new(toks[start].span.start, toks[end - 1].span.end))
 }
 
+/// Whether the one word `w` after a figure at tokens `first..after` is
+/// the verb of a subject the figure stands in ("Tariffs of 10% to 15%
+/// apply to steel", "A tax of 20 percent applies", "Inflation at 5%
+/// remains"): the figure follows its head noun and "of" or "at" (or a
+/// range's "between"), and `w` agrees with that head as a verb would:
+/// a plural head takes a form without "-s" where a counted noun would be
+/// plural, and a figure with its own unit takes a form in "-s" where a
+/// noun would not follow.
+fn verb_after_figure(
+    text: &str,
+    toks: &[Token],
+    first: usize,
+    count: bool,
+    w: &str,
+) -> bool {
+    let w_at = |k: usize| toks.get(k).and_then(|t| word(text, t));
+    let Some(lead) = w_at(first) else {
+        // A figure opening on a symbol ("$5") has its preposition before.
+        return first >= 2
+            && w_at(first - 1).is_some_and(|p| matches!(p, "of" | "at"))
+            && head_agrees(w_at(first - 2), count, w);
+    };
+    let head = if lower_in(lead, &["between"]) {
+        first.checked_sub(1).and_then(w_at)
+    } else if first >= 2
+        && w_at(first - 1).is_some_and(|p| matches!(p, "of" | "at"))
+    {
+        w_at(first - 2)
+    } else {
+        None
+    };
+    head_agrees(head, count, w)
+}
+
+/// [`verb_after_figure`]'s agreement test of the word `w` after a figure
+/// with the head noun before it.
+fn head_agrees(head: Option<&str>, count: bool, w: &str) -> bool {
+    let Some(head) = head.filter(|h| !STOP_WORDS.has(h)) else {
+        return false;
+    };
+    let plural = |x: &str| {
+        x.len() > 3
+            && ends_with_ci(x, "s")
+            && !ends_with_ci(x, "ss")
+            && !ends_with_ci(x, "us")
+            && !ends_with_ci(x, "is")
+    };
+    if !w.starts_with(|c: char| c.is_ascii_lowercase())
+        || ends_with_ci(w, "ing")
+    {
+        return false;
+    }
+    if plural(head) {
+        !plural(w) && !ends_with_ci(w, "ed")
+    } else {
+        !count && plural(w)
+    }
+}
+
 /// Whether token `k` is a participle standing for its verb ("and 60
 /// injured when", "five wounded outside a nightclub"): nothing follows
 /// it that it could describe, only an end, a mark, a stop word or a
@@ -3402,9 +3461,20 @@ fn counted_of(
     } else {
         after
     };
+    // "Tariffs of 10% apply to steel": the subject's verb counts nothing.
+    let not_verb = |p: &Span| {
+        p.of(text).contains(' ')
+            || !verb_after_figure(
+                text,
+                toks,
+                first,
+                f.kind == ClaimKind::Count,
+                p.of(text),
+            )
+    };
     let found = match f.kind {
         ClaimKind::Percent => of_np(after)
-            .or_else(|| np_after(text, toks, after))
+            .or_else(|| np_after(text, toks, after).filter(not_verb))
             .or_else(set_to)
             .or_else(before_verb)
             .or_else(of_before),
@@ -3471,14 +3541,14 @@ fn counted_of(
                 if worth { np_after(text, toks, after + 2) } else { None };
             worth_of
                 .or_else(valued_at)
-                .or_else(|| np_after(text, toks, after))
+                .or_else(|| np_after(text, toks, after).filter(not_verb))
                 .or_else(set_to)
                 .or(via_prep)
                 .or_else(before_verb)
                 .or_else(of_before)
         }
         _ => of_np(after)
-            .or_else(|| np_after(text, toks, after))
+            .or_else(|| np_after(text, toks, after).filter(not_verb))
             .or_else(valued_at)
             .or_else(set_to)
             .or_else(before_verb)
@@ -4909,6 +4979,28 @@ mod tests {
             ("Police said 12 people died, and 30 were hurt later.", "30"),
         ] {
             assert_eq!(row(&claims(s), figure).attribution, "Police", "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_verb_after_a_subject_with_a_figure_counts_nothing() {
+        for (s, figure, counted) in [
+            ("Tariffs of 10% to 15% apply to steel.", "10% to 15%", "Tariffs"),
+            ("Levies of 25% apply to imports.", "25%", "Levies"),
+            ("A tax of 20 percent applies to all sales.", "20 percent", "tax"),
+            (
+                "A budget of $5 million funds the program.",
+                "$5 million",
+                "budget",
+            ),
+            ("Crowds of 5,000 gather in the square.", "5,000", "Crowds"),
+            // Nouns stay: a plural after a count, a singular after a
+            // percentage.
+            ("A crowd of 5,000 fans in the stadium cheered.", "5,000", "fans"),
+            ("A rate of 5% interest was charged.", "5%", "interest"),
+            ("Sales of 5 million units were recorded.", "5 million", "units"),
+        ] {
+            assert_eq!(row(&claims(s), figure).counted, counted, "{s:?}");
         }
     }
 }
