@@ -3287,7 +3287,18 @@ fn counted_of(
         let mut steps = 0;
         while k > 0 && steps < 4 {
             let w = word(text, &toks[k - 1])?;
-            if CHANGE_VERB_WORDS.has(w) || w.ends_with("ed") && k >= 2 {
+            let change = CHANGE_VERB_WORDS.has(w)
+                || lower_in(
+                    w,
+                    &["crossed", "topped", "surpassed", "exceeded", "passed"],
+                );
+            if change || w.ends_with("ed") && k >= 2 {
+                // "The quake killed 40": a count right after any other
+                // verb is its object, which its subject does not count
+                // (but "the index crossed 9,000" is the index's level).
+                if !change && steps == 0 && f.kind == ClaimKind::Count {
+                    return None;
+                }
                 // A name after "and" starts a clause of its own: it is
                 // who acts, not what is counted ("23 points and Kevin
                 // Durant added 19").
@@ -5002,5 +5013,25 @@ mod tests {
         ] {
             assert_eq!(row(&claims(s), figure).counted, counted, "{s:?}");
         }
+    }
+
+    #[test]
+    fn a_count_a_verb_takes_as_its_object_counts_no_subject() {
+        for (s, figure, counted) in [
+            ("The 7.2 magnitude quake killed 40.", "40", ""),
+            ("The storm destroyed 300 and damaged 1,200 homes.", "300", ""),
+            ("Police arrested 12 on Friday.", "12", ""),
+            ("The quake killed 40 people.", "40", "people"),
+            // A level passed, or a change, is the subject's.
+            ("The index crossed 9,000 in May.", "9,000", "index"),
+            ("Exports totaled 40 last month.", "40", "Exports"),
+            ("Membership rose by 3,000 last month.", "3,000", "Membership"),
+        ] {
+            assert_eq!(row(&claims(s), figure).counted, counted, "{s:?}");
+        }
+        // "magnitude-6.4" is one magnitude, not a code and a 4.
+        let rows = claims("A magnitude-6.4 earthquake struck the coast.");
+        assert_eq!(rows.len(), 1);
+        assert_eq!((rows[0].text.as_str(), rows[0].value), ("6.4", 6.4));
     }
 }
