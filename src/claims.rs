@@ -1120,7 +1120,16 @@ impl ClaimStage {
                                     .is_some_and(|t| t.trim() == "to")
                             });
                         let same_kind = kind == m.figure.kind || level_reached;
-                        (bare && same_kind && c.end < m.span.start)
+                        // "left 45 dead and 106 injured": a state that
+                        // stood for its noun is not the next figure's.
+                        let state = lower_in(
+                            c.of(text),
+                            &[
+                                "dead", "injured", "wounded", "missing",
+                                "hurt", "killed", "homeless",
+                            ],
+                        );
+                        (bare && same_kind && !state && c.end < m.span.start)
                             .then_some(c)
                     });
                 // "Manager Pep Guardiola, 53": an age counts the person,
@@ -5033,5 +5042,21 @@ mod tests {
         let rows = claims("A magnitude-6.4 earthquake struck the coast.");
         assert_eq!(rows.len(), 1);
         assert_eq!((rows[0].text.as_str(), rows[0].value), ("6.4", 6.4));
+    }
+
+    #[test]
+    fn a_bare_figure_with_its_own_participle_counts_the_noun_not_a_state() {
+        // The noun before "killed" is the wounded's too; the table has no
+        // column for the state, which the quote "106,962 wounded" keeps.
+        let s = "Officials said 45,028 people had been killed and 106,962 \
+                 wounded.";
+        let rows = claims(s);
+        assert_eq!(row(&rows, "45,028").counted, "people");
+        assert_eq!(row(&rows, "106,962").counted, "people");
+        // A state that stood for its noun ("45 dead") is not the next
+        // figure's.
+        let rows = claims("The clashes left 45 dead and 106 injured.");
+        assert_eq!(row(&rows, "45").counted, "dead");
+        assert_eq!(row(&rows, "106").counted, "");
     }
 }
