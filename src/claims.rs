@@ -1120,7 +1120,16 @@ impl ClaimStage {
                                     .is_some_and(|t| t.trim() == "to")
                             });
                         let same_kind = kind == m.figure.kind || level_reached;
-                        (bare && same_kind && c.end < m.span.start)
+                        // "left 45 dead and 106 injured": a state that
+                        // stood for its noun is not the next figure's.
+                        let state = lower_in(
+                            c.of(text),
+                            &[
+                                "dead", "injured", "wounded", "missing",
+                                "hurt", "killed", "homeless",
+                            ],
+                        );
+                        (bare && same_kind && !state && c.end < m.span.start)
                             .then_some(c)
                     });
                 // "Manager Pep Guardiola, 53": an age counts the person,
@@ -1180,6 +1189,41 @@ impl ClaimStage {
                 };
                 let subject =
                     subject.or(if uses_its { prev_subject } else { None });
+                // "..., and Britain committed 160 million pounds": a clause
+                // with its own subject and verb is its subject's, not the
+                // earlier clause's subject's or speaker's.
+                let own = own_clause(text, toks, here, mentions, place.first);
+                let sentence_source = info.attribution.filter(|&a| {
+                    !sspan.contains(a)
+                        || !speaker_elsewhere(
+                            text, toks, here, mentions, place, own, a,
+                        )
+                });
+                let attribution =
+                    own_source(text, toks, &cues.according, place, dates)
+                        .or_else(|| {
+                            nearer_source(
+                                text,
+                                toks,
+                                &cues.verbs,
+                                m.span,
+                                place.first,
+                                dates,
+                                info.attribution,
+                            )
+                        })
+                        .map(|a| speakers.as_written(text, here, entities, a))
+                        .or(sentence_source)
+                        .map(|a| full_name(entities, a));
+                let subject = match own {
+                    Some((k, s))
+                        if subject
+                            .is_none_or(|e| e.end <= toks[k].span.start) =>
+                    {
+                        attribution.is_none_or(|a| !a.overlaps(s)).then_some(s)
+                    }
+                    _ => subject,
+                };
                 let subject = listed_owner(text, here, m)
                     .or_else(|| clause_owner(text, toks, here, place.first))
                     .or(subject);
@@ -1196,27 +1240,7 @@ impl ClaimStage {
                     operator: f.operator,
                     counted,
                     subject,
-                    attribution: own_source(
-                        text,
-                        toks,
-                        &cues.according,
-                        place,
-                        dates,
-                    )
-                    .or_else(|| {
-                        nearer_source(
-                            text,
-                            toks,
-                            &cues.verbs,
-                            m.span,
-                            place.first,
-                            dates,
-                            info.attribution,
-                        )
-                    })
-                    .map(|a| speakers.as_written(text, here, entities, a))
-                    .or(info.attribution)
-                    .map(|a| full_name(entities, a)),
+                    attribution,
                     time: time_of(
                         text, toks, clause, dates, mentions, m.span, place,
                     ),
@@ -2284,6 +2308,165 @@ fn clause_owner(
     Some(name)
 }
 
+/// Present forms of verbs of giving and committing, which the tests of
+/// [`finite_verb`] by ending and by list leave out.
+static GIVING_VERBS: Words = Words::new(&[
+    "pledges",
+    "commits",
+    "offers",
+    "promises",
+    "gives",
+    "sends",
+    "plans",
+    "provides",
+    "contributes",
+    "donates",
+    "spends",
+    "pays",
+    "seeks",
+    "wants",
+    "expects",
+    "give",
+    "send",
+    "spend",
+    "pay",
+    "offer",
+    "pledge",
+]);
+
+/// Whether `w` is a verb its subject governs: a past form, or a verb of
+/// saying, change or giving.
+fn finite_verb(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_lowercase())
+        && (w.len() > 4 && w.ends_with("ed") && !STOP_WORDS.has(w)
+            || SPEECH_VERB_WORDS.has(w)
+            || CHANGE_VERB_WORDS.has(w)
+            || IRREGULAR_VERB_WORDS.has(w)
+            || PAST_AFTER_NOUN_WORDS.has(w)
+            || GIVING_VERBS.has(w))
+}
+
+/// The subject of a coordinated clause that token `k` opens, and its
+/// verb's token: "; X VERB", "while X VERB", ", and X VERB", or "and X
+/// VERB" after a figure ("Canada offered $10 million and Australia
+/// announced $5 million"), where X is a name. Without the comma or the
+/// figure, "and" joins names ("sales at Ford and GM rose"), not clauses.
+fn coordinate_subject(
+    text: &str,
+    toks: &[Token],
+    here: &[Entity],
+    figures: &[Mention],
+    k: usize,
+) -> Option<(Span, usize)> {
+    let t = toks.get(k)?;
+    let s = t.span.of(text);
+    let opens = match s {
+        ";" => true,
+        "while" | "whereas" => true,
+        "and" | "but" => {
+            k > 0 && toks[k - 1].span.of(text) == ","
+                || figures.iter().any(|f| f.span.end <= t.span.start)
+        }
+        _ => false,
+    };
+    if !opens {
+        return None;
+    }
+    let mut j = k + 1;
+    if toks.get(j).and_then(|t| word(text, t)) == Some("the") {
+        j += 1;
+    }
+    let first = toks.get(j)?;
+    let named = here.iter().find(|e| {
+        e.span.start == first.span.start
+            && matches!(
+                e.kind,
+                EntityType::Location
+                    | EntityType::Organization
+                    | EntityType::Person
+            )
+    });
+    let (name, end) = match named {
+        Some(e) => (
+            e.span,
+            j + toks[j..].partition_point(|t| t.span.end <= e.span.end),
+        ),
+        None => {
+            let (n, end) = name_at(text, toks, j)?;
+            if is_stop_cap(text, n) || is_pronoun(n.of(text)) {
+                return None;
+            }
+            (n, end)
+        }
+    };
+    let mut v = end;
+    while v < toks.len()
+        && word(text, &toks[v]).is_some_and(|w| AUXILIARIES.has(w))
+    {
+        v += 1;
+    }
+    let w = word(text, toks.get(v)?)?;
+    let verb = finite_verb(w)
+        || v > end && w.starts_with(|c: char| c.is_ascii_lowercase());
+    verb.then_some((name, v))
+}
+
+/// The coordinated clause a figure at token `first` stands in, when it
+/// has a subject of its own ([`coordinate_subject`]) whose verb comes
+/// before the figure: the opening token and the subject.
+fn own_clause(
+    text: &str,
+    toks: &[Token],
+    here: &[Entity],
+    figures: &[Mention],
+    first: usize,
+) -> Option<(usize, Span)> {
+    (1..first).rev().find_map(|k| {
+        coordinate_subject(text, toks, here, figures, k)
+            .filter(|&(_, v)| v < first)
+            .map(|(s, _)| (k, s))
+    })
+}
+
+/// Whether the speaker `a` of a sentence belongs to another clause than
+/// the figure at `place`: an earlier one, when the figure's clause has
+/// a subject of its own (`own`, from [`own_clause`]) ("Germany announced
+/// 300 million euros, and Britain committed 160 million pounds"), or a
+/// later coordinated one that has figures of its own ("Canada offered
+/// $10 million and Australia announced $5 million").
+fn speaker_elsewhere(
+    text: &str,
+    toks: &[Token],
+    here: &[Entity],
+    figures: &[Mention],
+    place: Place,
+    own: Option<(usize, Span)>,
+    a: Span,
+) -> bool {
+    if let Some((k, _)) = own {
+        if a.end <= toks[k].span.start {
+            return true;
+        }
+    }
+    let Some(after) = toks.get(place.after) else {
+        return false;
+    };
+    if a.start < after.span.start {
+        return false;
+    }
+    let at = toks.partition_point(|t| t.span.start < a.start);
+    // The opening token is right before the speaker, or before its
+    // article.
+    (at.saturating_sub(2).max(place.after)..at).any(|k| {
+        coordinate_subject(text, toks, here, figures, k).is_some_and(
+            |(s, v)| {
+                s.overlaps(a)
+                    && figures.iter().any(|f| f.span.start >= toks[v].span.end)
+            },
+        )
+    })
+}
+
 /// The verb of `verbs` within `reach` tokens before a figure at token
 /// `first` that "at" precedes, with a noun phrase between them: "put the
 /// death toll at", "estimated losses at".
@@ -2890,6 +3073,65 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         .then(|| Span::new(toks[start].span.start, toks[end - 1].span.end))
 }
 
+/// Whether the one word `w` after a figure at tokens `first..after` is
+/// the verb of a subject the figure stands in ("Tariffs of 10% to 15%
+/// apply to steel", "A tax of 20 percent applies", "Inflation at 5%
+/// remains"): the figure follows its head noun and "of" or "at" (or a
+/// range's "between"), and `w` agrees with that head as a verb would:
+/// a plural head takes a form without "-s" where a counted noun would be
+/// plural, and a figure with its own unit takes a form in "-s" where a
+/// noun would not follow.
+fn verb_after_figure(
+    text: &str,
+    toks: &[Token],
+    first: usize,
+    count: bool,
+    w: &str,
+) -> bool {
+    let w_at = |k: usize| toks.get(k).and_then(|t| word(text, t));
+    let Some(lead) = w_at(first) else {
+        // A figure opening on a symbol ("$5") has its preposition before.
+        return first >= 2
+            && w_at(first - 1).is_some_and(|p| matches!(p, "of" | "at"))
+            && head_agrees(w_at(first - 2), count, w);
+    };
+    let head = if lower_in(lead, &["between"]) {
+        first.checked_sub(1).and_then(w_at)
+    } else if first >= 2
+        && w_at(first - 1).is_some_and(|p| matches!(p, "of" | "at"))
+    {
+        w_at(first - 2)
+    } else {
+        None
+    };
+    head_agrees(head, count, w)
+}
+
+/// [`verb_after_figure`]'s agreement test of the word `w` after a figure
+/// with the head noun before it.
+fn head_agrees(head: Option<&str>, count: bool, w: &str) -> bool {
+    let Some(head) = head.filter(|h| !STOP_WORDS.has(h)) else {
+        return false;
+    };
+    let plural = |x: &str| {
+        x.len() > 3
+            && ends_with_ci(x, "s")
+            && !ends_with_ci(x, "ss")
+            && !ends_with_ci(x, "us")
+            && !ends_with_ci(x, "is")
+    };
+    if !w.starts_with(|c: char| c.is_ascii_lowercase())
+        || ends_with_ci(w, "ing")
+    {
+        return false;
+    }
+    if plural(head) {
+        !plural(w) && !ends_with_ci(w, "ed")
+    } else {
+        !count && plural(w)
+    }
+}
+
 /// Whether token `k` is a participle standing for its verb ("and 60
 /// injured when", "five wounded outside a nightclub"): nothing follows
 /// it that it could describe, only an end, a mark, a stop word or a
@@ -3147,7 +3389,18 @@ fn counted_of(
         let mut steps = 0;
         while k > 0 && steps < 4 {
             let w = word(text, &toks[k - 1])?;
-            if CHANGE_VERB_WORDS.has(w) || w.ends_with("ed") && k >= 2 {
+            let change = CHANGE_VERB_WORDS.has(w)
+                || lower_in(
+                    w,
+                    &["crossed", "topped", "surpassed", "exceeded", "passed"],
+                );
+            if change || w.ends_with("ed") && k >= 2 {
+                // "The quake killed 40": a count right after any other
+                // verb is its object, which its subject does not count
+                // (but "the index crossed 9,000" is the index's level).
+                if !change && steps == 0 && f.kind == ClaimKind::Count {
+                    return None;
+                }
                 // A name after "and" starts a clause of its own: it is
                 // who acts, not what is counted ("23 points and Kevin
                 // Durant added 19").
@@ -3321,9 +3574,20 @@ fn counted_of(
     } else {
         after
     };
+    // "Tariffs of 10% apply to steel": the subject's verb counts nothing.
+    let not_verb = |p: &Span| {
+        p.of(text).contains(' ')
+            || !verb_after_figure(
+                text,
+                toks,
+                first,
+                f.kind == ClaimKind::Count,
+                p.of(text),
+            )
+    };
     let found = match f.kind {
         ClaimKind::Percent => of_np(after)
-            .or_else(|| np_after(text, toks, after))
+            .or_else(|| np_after(text, toks, after).filter(not_verb))
             .or_else(set_to)
             .or_else(before_verb)
             .or_else(of_before),
@@ -3390,14 +3654,14 @@ fn counted_of(
                 if worth { np_after(text, toks, after + 2) } else { None };
             worth_of
                 .or_else(valued_at)
-                .or_else(|| np_after(text, toks, after))
+                .or_else(|| np_after(text, toks, after).filter(not_verb))
                 .or_else(set_to)
                 .or(via_prep)
                 .or_else(before_verb)
                 .or_else(of_before)
         }
         _ => of_np(after)
-            .or_else(|| np_after(text, toks, after))
+            .or_else(|| np_after(text, toks, after).filter(not_verb))
             .or_else(valued_at)
             .or_else(set_to)
             .or_else(before_verb)
@@ -5076,5 +5340,102 @@ mod tests {
         let rows = claims(s);
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].subject, "Pakistan");
+    }
+
+    #[test]
+    fn a_coordinated_clause_with_its_own_subject_is_its_own() {
+        // A later clause's subject and verb: the earlier speaker and
+        // subject are not the later figure's.
+        let s = "Freedonia announced 300 million euros in aid, and \
+                 Sylvania committed up to 160 million pounds.";
+        let rows = claims(s);
+        assert_eq!(row(&rows, "300 million euros").attribution, "Freedonia");
+        let later = row(&rows, "up to 160 million pounds");
+        assert_eq!(
+            (later.attribution.as_str(), later.subject.as_str()),
+            ("", "Sylvania")
+        );
+        let s = "Ruritania said it would send 200 troops, and Elbonia \
+                 pledged 150 soldiers.";
+        assert_eq!(row(&claims(s), "150").attribution, "");
+        // A speaker of a later clause with a figure of its own is not the
+        // earlier figure's.
+        for s in [
+            "Freedonia offered 10 million dollars and Sylvania announced \
+             5 million dollars in support.",
+            "Freedonia pledged $50 million on Monday, while Sylvania said \
+             it would give $20 million.",
+        ] {
+            let rows = claims(s);
+            assert_eq!(rows[0].attribution, "", "{s:?}");
+            assert_eq!(rows[1].attribution, "Sylvania", "{s:?}");
+        }
+        // Without a subject of its own, a clause keeps the speaker; "and"
+        // between names joins them.
+        for (s, figure) in [
+            ("Police said 12 people died, while 30 were hurt.", "30"),
+            ("Police said sales at Acme and Globex rose 5%.", "5%"),
+            ("Police said 12 people died, and 30 were hurt later.", "30"),
+        ] {
+            assert_eq!(row(&claims(s), figure).attribution, "Police", "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_verb_after_a_subject_with_a_figure_counts_nothing() {
+        for (s, figure, counted) in [
+            ("Tariffs of 10% to 15% apply to steel.", "10% to 15%", "Tariffs"),
+            ("Levies of 25% apply to imports.", "25%", "Levies"),
+            ("A tax of 20 percent applies to all sales.", "20 percent", "tax"),
+            (
+                "A budget of $5 million funds the program.",
+                "$5 million",
+                "budget",
+            ),
+            ("Crowds of 5,000 gather in the square.", "5,000", "Crowds"),
+            // Nouns stay: a plural after a count, a singular after a
+            // percentage.
+            ("A crowd of 5,000 fans in the stadium cheered.", "5,000", "fans"),
+            ("A rate of 5% interest was charged.", "5%", "interest"),
+            ("Sales of 5 million units were recorded.", "5 million", "units"),
+        ] {
+            assert_eq!(row(&claims(s), figure).counted, counted, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_count_a_verb_takes_as_its_object_counts_no_subject() {
+        for (s, figure, counted) in [
+            ("The 7.2 magnitude quake killed 40.", "40", ""),
+            ("The storm destroyed 300 and damaged 1,200 homes.", "300", ""),
+            ("Police arrested 12 on Friday.", "12", ""),
+            ("The quake killed 40 people.", "40", "people"),
+            // A level passed, or a change, is the subject's.
+            ("The index crossed 9,000 in May.", "9,000", "index"),
+            ("Exports totaled 40 last month.", "40", "Exports"),
+            ("Membership rose by 3,000 last month.", "3,000", "Membership"),
+        ] {
+            assert_eq!(row(&claims(s), figure).counted, counted, "{s:?}");
+        }
+        // "magnitude-6.4" is one magnitude, not a code and a 4.
+        let rows = claims("A magnitude-6.4 earthquake struck the coast.");
+        assert_eq!(rows.len(), 1);
+        assert_eq!((rows[0].text.as_str(), rows[0].value), ("6.4", 6.4));
+    }
+
+    #[test]
+    fn a_bare_figure_with_its_own_participle_counts_the_noun_not_a_state() {
+        // The noun before "killed" is the wounded's too; the table has no
+        // column for the state, which the quote "106,962 wounded" keeps.
+        let s = "Officials said 45,028 people had been killed and 106,962 \
+                 wounded.";
+        let rows = claims(s);
+        assert_eq!(row(&rows, "45,028").counted, "people");
+        assert_eq!(row(&rows, "106,962").counted, "people");
+        // A state that stood for its noun ("45 dead") is not the next
+        // figure's.
+        let rows = claims("The clashes left 45 dead and 106 injured.");
+        assert_eq!(row(&rows, "45").counted, "dead");
+        assert_eq!(row(&rows, "106").counted, "");
     }
 }

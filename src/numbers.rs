@@ -1714,6 +1714,39 @@ impl Scanner {
                 self.push_lowered(text, t.span, kind, !t.space_before);
             }
         }
+        if dashes {
+            self.join_decimals_after_hyphens();
+        }
+    }
+
+    /// "magnitude-6.4": the tokenizer ends a hyphenated word before a
+    /// period, so its last part's decimals come as a period and a number
+    /// of their own; they are joined back into one number piece.
+    #[inline(never)]
+    fn join_decimals_after_hyphens(&mut self) {
+        let mut i = 1;
+        while i + 2 < self.p.len() {
+            let (num, dot, decimals) =
+                (self.p[i], self.p[i + 1], self.p[i + 2]);
+            let joined = num.kind == PK::Num
+                && num.glued
+                && self.is_hyphen(i - 1)
+                && dot.kind == PK::Punct
+                && dot.glued
+                && self.w_bytes(i + 1) == b"."
+                && decimals.kind == PK::Num
+                && decimals.glued
+                && num.lo.1 == dot.lo.0
+                && dot.lo.1 == decimals.lo.0
+                && self.w_bytes(i).iter().all(u8::is_ascii_digit)
+                && self.w_bytes(i + 2).iter().all(u8::is_ascii_digit);
+            if joined {
+                self.p[i].span.end = decimals.span.end;
+                self.p[i].lo.1 = decimals.lo.1;
+                self.p.drain(i + 1..i + 3);
+            }
+            i += 1;
+        }
     }
 
     /// Pushes the parts of a hyphenated word and its hyphens.
@@ -3737,12 +3770,14 @@ impl Scanner {
                 if self.p[j].kind == PK::Num && !self.p[c.start].glued {
                     return false;
                 }
-                // "COVID-19", "F-16", "G-7": a code glued to a word.
+                // "COVID-19", "F-16", "G-7": a code glued to a word; but
+                // "magnitude-6.4" is a magnitude.
                 if self.is_hyphen(j)
                     && self.p[j].glued
                     && self.p[c.start].glued
                     && j > 0
                     && self.p[j - 1].kind == PK::Word
+                    && !self.is(j - 1, "magnitude")
                 {
                     return false;
                 }
@@ -3903,6 +3938,8 @@ mod tests {
             ("closer to 15 people", 15.0, "", Count, Approx, "15"),
             ("within 100 metres", 100.0, "meter", Quantity, Le, "100 metres"),
             ("a magnitude 7.8 quake", 7.8, "magnitude", Quantity, Eq, "7.8"),
+            ("a magnitude-6 quake", 6.0, "magnitude", Quantity, Eq, "6"),
+            ("a magnitude-6.4 quake", 6.4, "magnitude", Quantity, Eq, "6.4"),
             (
                 "a 6.1-magnitude quake",
                 6.1,
