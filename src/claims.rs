@@ -1944,6 +1944,7 @@ fn attribution_of(
                 || i + 2 < n
                     && matches!(w(i + 1), "at" | "as")
                     && figure_at(i + 2)
+                || participle_after_a_figure(text, toks, i)
             {
                 continue;
             }
@@ -2087,6 +2088,34 @@ fn caps_back(text: &str, toks: &[Token], i: usize) -> usize {
     k
 }
 
+/// Whether the verb at token `i` is a participle after a counted noun
+/// ("some 500 billion tonnes estimated in 2020", "40 cases reported
+/// last week"): it describes the figure, and the noun says nothing.
+fn participle_after_a_figure(text: &str, toks: &[Token], i: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.span.of(text));
+    let noun = |k: usize| {
+        toks.get(k).is_some_and(|t| t.kind == TokenKind::Word)
+            && w(k).starts_with(|c: char| c.is_ascii_lowercase())
+    };
+    let figure = |k: usize| {
+        toks.get(k).is_some_and(|t| t.kind == TokenKind::Number)
+            || lower_in(w(k), &["hundred", "thousand", "million", "billion"])
+            || is_number_word_ci(w(k))
+    };
+    i >= 2
+        && w(i).ends_with("ed")
+        && noun(i - 1)
+        && figure(i - 2)
+        && (i + 1 >= toks.len()
+            || lower_in(
+                w(i + 1),
+                &[
+                    "in", "for", "by", "at", "as", "last", "earlier", "since",
+                    ",", ".", ";", ")",
+                ],
+            ))
+}
+
 /// The speaker of the verb at token `i`: the name before it (`Police
 /// said`, `X, a spokesman, said`), a noun phrase before it (`the company
 /// said`), or a name after it (`said Ali Khan`).
@@ -2159,7 +2188,11 @@ fn nearer_source(
                     "news",
                 ],
             );
-        if participle || noun || BE_FORMS.has(before) {
+        if participle
+            || noun
+            || BE_FORMS.has(before)
+            || participle_after_a_figure(text, toks, i)
+        {
             continue;
         }
         let s = speaker_at(text, toks, i, dates)?;
@@ -2814,7 +2847,9 @@ fn quote_speaker(
         // Only a statement verb names a speaker here.
         for i in 0..toks.len() {
             let Some(v) = word(text, &toks[i]) else { continue };
-            if SPEECH_VERB_WORDS.has(v) {
+            if SPEECH_VERB_WORDS.has(v)
+                && !participle_after_a_figure(text, toks, i)
+            {
                 if let Some(sp) = speaker_at(text, toks, i, dates) {
                     found = Some(sp);
                     break;
