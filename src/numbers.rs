@@ -2405,6 +2405,25 @@ impl Scanner {
         Some((unit, k + 1))
     }
 
+    /// A unit written in two words from piece `i`, with how many pieces
+    /// it takes: a metric ton is a tonne; light-years; nautical miles.
+    fn two_word_measure(&self, i: usize) -> Option<(&'static str, usize)> {
+        let either =
+            |k: usize, a: &str, b: &str| self.is(k, a) || self.is(k, b);
+        if self.is(i, "metric") && either(i + 1, "tons", "ton") {
+            Some(("tonne", 2))
+        } else if self.is(i, "nautical") && either(i + 1, "miles", "mile") {
+            Some(("nautical mile", 2))
+        } else if self.is(i, "light")
+            && self.is_hyphen(i + 1)
+            && either(i + 2, "years", "year")
+        {
+            Some(("light-year", 3))
+        } else {
+            None
+        }
+    }
+
     /// Whether a word of voting stands in the three pieces before `i`
     /// ("by a vote of", "voted").
     fn vote_before(&self, i: usize) -> bool {
@@ -3114,26 +3133,12 @@ impl Scanner {
                 kind = ClaimKind::Quantity;
                 unit = u;
                 end += 2;
-            } else if w == "metric"
-                && (self.is(end + 1, "tons") || self.is(end + 1, "ton"))
-            {
-                // A metric ton is a tonne.
+            } else if let Some((u, width)) = self.two_word_measure(end) {
+                // "458,500 metric tons", "130 light-years", "200 nautical
+                // miles".
                 kind = ClaimKind::Quantity;
-                unit = "tonne";
-                end += 2;
-            } else if w == "light"
-                && self.is_hyphen(end + 1)
-                && (self.is(end + 2, "years") || self.is(end + 2, "year"))
-            {
-                kind = ClaimKind::Quantity;
-                unit = "light-year";
-                end += 3;
-            } else if w == "nautical"
-                && (self.is(end + 1, "miles") || self.is(end + 1, "mile"))
-            {
-                kind = ClaimKind::Quantity;
-                unit = "nautical mile";
-                end += 2;
+                unit = u;
+                end += width;
             } else if w == "parts"
                 && self.is(end + 1, "per")
                 && (self.is(end + 2, "million") || self.is(end + 2, "billion"))
