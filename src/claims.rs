@@ -2280,6 +2280,15 @@ fn listed_owner(text: &str, here: &[Entity], m: &Mention) -> Option<Span> {
     (joined && item).then_some(owner.span)
 }
 
+/// Whether token `k` opens a clause of its own: "while", "whereas",
+/// ";", or "and"/"but" after a comma.
+fn opens_a_clause(text: &str, toks: &[Token], k: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.span.of(text));
+    lower_in(w(k), &["while", "whereas"])
+        || w(k) == ";"
+        || k > 0 && w(k - 1) == "," && lower_in(w(k), &["and", "but"])
+}
+
 /// The name that opens the clause a figure stands in, when a contrast
 /// or a new clause starts there: "Ohio spent $3 billion, while Texas
 /// spent $9 billion", "while Chicago's total fell to 573", "whereas the
@@ -2292,12 +2301,7 @@ fn clause_owner(
     first: usize,
 ) -> Option<Span> {
     let w = |k: usize| toks.get(k).map_or("", |t| t.span.of(text));
-    let opens = |k: usize| {
-        lower_in(w(k), &["while", "whereas"])
-            || w(k) == ";"
-            || k > 0 && w(k - 1) == "," && lower_in(w(k), &["and", "but"])
-    };
-    let open = (0..first).rev().find(|&k| opens(k))?;
+    let open = (0..first).rev().find(|&k| opens_a_clause(text, toks, k))?;
     let mut k = open + 1;
     if w(k).eq_ignore_ascii_case("the") {
         k += 1;
@@ -2392,16 +2396,11 @@ fn coordinate_subject(
     k: usize,
 ) -> Option<(Span, usize)> {
     let t = toks.get(k)?;
-    let s = t.span.of(text);
-    let opens = match s {
-        ";" => true,
-        "while" | "whereas" => true,
-        "and" | "but" => {
-            k > 0 && toks[k - 1].span.of(text) == ","
-                || figures.iter().any(|f| f.span.end <= t.span.start)
-        }
-        _ => false,
-    };
+    // Or "and" after a figure: "Canada offered $10 million and Australia
+    // announced $5 million".
+    let opens = opens_a_clause(text, toks, k)
+        || lower_in(t.span.of(text), &["and", "but"])
+            && figures.iter().any(|f| f.span.end <= t.span.start);
     if !opens {
         return None;
     }

@@ -2393,13 +2393,16 @@ impl Scanner {
         {
             k += 1;
         }
-        let unit = match self.w(k.min(n - 1)) {
-            "dollar" if k < n => "per USD",
-            "euro" if k < n => "per EUR",
-            "pound" if k < n => "per GBP",
-            "yen" if k < n => "per JPY",
-            "yuan" if k < n => "per CNY",
-            "franc" if k < n => "per CHF",
+        if k >= n {
+            return None;
+        }
+        let unit = match self.w(k) {
+            "dollar" => "per USD",
+            "euro" => "per EUR",
+            "pound" => "per GBP",
+            "yen" => "per JPY",
+            "yuan" => "per CNY",
+            "franc" => "per CHF",
             _ => return None,
         };
         Some((unit, k + 1))

@@ -733,19 +733,17 @@ pub fn rule_candidates(
     out: &mut Vec<Candidate>,
 ) {
     for m in matches {
-        if m.kind == EntityType::Person
-            && NAMED_AFTER.contains(&next_word(text, m.span.end))
-        {
-            continue;
+        let mut kind = m.kind;
+        if kind == EntityType::Person {
+            let next = next_word(text, m.span.end);
+            if NAMED_AFTER.contains(&next) {
+                continue;
+            }
+            // "the Charles de Gaulle airport": the name is the place's.
+            if FACILITY_AFTER.contains(&next) {
+                kind = EntityType::Location;
+            }
         }
-        // "the Charles de Gaulle airport": the name is the place's.
-        let kind = if m.kind == EntityType::Person
-            && FACILITY_AFTER.contains(&next_word(text, m.span.end))
-        {
-            EntityType::Location
-        } else {
-            m.kind
-        };
         out.push(Candidate {
             entity: Entity {
                 span: m.span,
@@ -2560,13 +2558,6 @@ fn companies_by_market_words(
                 _ => false,
             }
     };
-    let word_after = |at: usize| -> &str {
-        let rest = text[at..].trim_start_matches([' ', '\t']);
-        let end = rest
-            .find(|c: char| !c.is_alphanumeric() && c != '-')
-            .unwrap_or(rest.len());
-        &rest[..end]
-    };
     let cued = |e: &Entity| {
         let quote = e.span.of(text);
         let mut at = e.span.end;
@@ -2576,11 +2567,14 @@ fn companies_by_market_words(
                 .find(|p| text[at..].starts_with(*p))
                 .map_or(0, |p| p.len());
         }
-        let next = word_after(at);
+        let next = next_word(text, at);
+        // Where `next` ends, as a byte offset of `text`.
+        let next_end =
+            next.as_ptr() as usize - text.as_ptr() as usize + next.len();
         let after = COMPANY_AFTER.iter().any(|&(w, then)| {
             w == next
                 && (then.is_empty()
-                    || then.contains(&word_after(at + 1 + next.len())))
+                    || then.contains(&next_word(text, next_end)))
         });
         if after {
             return true;
