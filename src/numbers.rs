@@ -1342,6 +1342,76 @@ static MEASURE_TABLE: Table<&str> = Table::new(MEASURES);
 static CURRENCY_TABLE: Table<Option<&str>> = Table::new(CURRENCY_WORDS);
 static TIME_UNIT_LIST: List = List::new(TIME_UNITS);
 static FUNCTION_WORD_LIST: List = List::new(FUNCTION_WORDS);
+
+/// Adjectives news puts before "one" standing for a noun said before
+/// ("the current one", "a bigger one", "the only one").
+const PRONOUN_ONE_ADJECTIVES: &[&str] = &[
+    "new",
+    "old",
+    "current",
+    "previous",
+    "last",
+    "next",
+    "first",
+    "second",
+    "third",
+    "final",
+    "only",
+    "same",
+    "other",
+    "big",
+    "bigger",
+    "biggest",
+    "small",
+    "smaller",
+    "smallest",
+    "large",
+    "larger",
+    "largest",
+    "little",
+    "long",
+    "longer",
+    "short",
+    "shorter",
+    "good",
+    "better",
+    "best",
+    "bad",
+    "worse",
+    "worst",
+    "real",
+    "similar",
+    "different",
+    "single",
+    "recent",
+    "latest",
+    "earlier",
+    "later",
+    "original",
+    "existing",
+    "local",
+    "national",
+    "younger",
+    "older",
+    "main",
+    "major",
+    "cheaper",
+    "modern",
+    "typical",
+    "whole",
+    "separate",
+    "serious",
+    "fresh",
+    "right",
+    "wrong",
+    "easy",
+    "hard",
+    "tough",
+    "close",
+    "special",
+    "permanent",
+    "temporary",
+];
 static REFERENCE_WORD_LIST: List = List::new(REFERENCE_WORDS);
 
 fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
@@ -1605,6 +1675,65 @@ impl Scanner {
     #[inline]
     fn is(&self, i: usize, w: &str) -> bool {
         i < self.p.len() && self.w_bytes(i) == w.as_bytes()
+    }
+
+    /// Whether the "one" at piece `one` follows a determiner and one or
+    /// two adjectives ("the current one", "an old one", "a six-story
+    /// Albanian one", "a striped one"): a pronoun standing for a noun
+    /// said before. A noun between them is not passed over, so "the army
+    /// killed one" stays a count.
+    fn pronoun_one_after_adjectives(&self, text: &str, one: usize) -> bool {
+        let mut i = one;
+        let mut adjectives = 0;
+        while i > 0 && adjectives <= 2 {
+            i -= 1;
+            let w = self.w(i);
+            if matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "this"
+                    | "that"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "another"
+            ) {
+                return adjectives > 0;
+            }
+            // A hyphenated compound ("six-story", "state-run") is one
+            // adjective, read from its last part back.
+            let mut first = i;
+            while first >= 2
+                && self.is_hyphen(first - 1)
+                && self.p[first].glued
+                && self.p[first - 1].glued
+            {
+                first -= 2;
+            }
+            let compound = first < i;
+            let raw = self.raw(text, first);
+            let capitalized = raw.starts_with(|c: char| c.is_uppercase());
+            let participle = (w.ends_with("ed") || w.ends_with("ing"))
+                && first > 0
+                && matches!(self.w(first - 1), "a" | "an" | "the");
+            if self.p[i].kind != PK::Word && !compound
+                || !(compound
+                    || capitalized
+                    || participle
+                    || PRONOUN_ONE_ADJECTIVES.contains(&w))
+            {
+                return false;
+            }
+            adjectives += 1;
+            i = first;
+        }
+        false
     }
 
     #[inline]
@@ -3605,6 +3734,12 @@ impl Scanner {
                 || FUNCTION_WORD_LIST.has(next)
             {
                 claim = false;
+                // "the current one", "a six-story Albanian one, she said":
+                // a determiner and adjectives before a "one" that no noun
+                // follows make it a pronoun, no figure at all.
+                if self.pronoun_one_after_adjectives(text, c.start) {
+                    return None;
+                }
             }
             let prev = if c.start > 0 { self.w(c.start - 1) } else { "" };
             if matches!(prev, "no" | "any" | "every" | "the" | "this" | "that")
@@ -4861,6 +4996,15 @@ mod tests {
             ("a 19-year-old man", &[("QUANTITY", "19-year")]),
             ("Okello, 26, said", &[("QUANTITY", "26")]),
             ("one of the largest", &[("COUNT", "one")]),
+            // "one" standing for a noun said before is no figure; a noun
+            // between the determiner and "one" is not an adjective.
+            ("a new one, he said", &[]),
+            (
+                "replaced by a two-storey Georgian one.",
+                &[("QUANTITY", "two-storey")],
+            ),
+            ("a forged one and", &[]),
+            ("the rebels killed one.", &[("COUNT", "one")]),
             ("more than a dozen", &[("COUNT", "dozen")]),
             ("doubled", &[]),
         ];
