@@ -3579,11 +3579,11 @@ impl Scanner {
                         && next_ok
                         && c.value <= 120.0
                         && c.value.fract() == 0.0;
-            // "Kwan, who is 17 and lives ...": a bare number said of a
-            // person is their age.
-            let who_is = matches!(prev, "is" | "was")
-                && vstart >= 2
-                && self.w(vstart - 2) == "who"
+            // "Kwan, who is 17 and lives ...", "when he's 67,": a bare
+            // number said of a person is their age.
+            let who_is = (matches!(prev, "is" | "was" | "'s" | "’s")
+                && matches!(before_prev, "who" | "he" | "she")
+                || matches!(prev, "he's" | "she's" | "he’s" | "she’s"))
                 && next_ok
                 && c.value <= 120.0;
             if appositive || aged || who_is || aged_between {
@@ -4995,6 +4995,12 @@ mod tests {
             ("a three-judge panel", &[("QUANTITY", "three-judge")]),
             ("a 19-year-old man", &[("QUANTITY", "19-year")]),
             ("Okello, 26, said", &[("QUANTITY", "26")]),
+            ("when he's 67, the house", &[("QUANTITY", "67")]),
+            (
+                "She was 9 and he is 12.",
+                &[("QUANTITY", "9"), ("QUANTITY", "12")],
+            ),
+            ("the score is 12, he said", &[("COUNT", "12")]),
             ("one of the largest", &[("COUNT", "one")]),
             // "one" standing for a noun said before is no figure; a noun
             // between the determiner and "one" is not an adjective.
