@@ -3746,6 +3746,14 @@ impl Scanner {
             {
                 return None;
             }
+            // "Formula One", "Banc One", "a Primary One classroom": a
+            // capitalized "One" after a capitalized word ends a name.
+            if self.raw(text, c.start) == "One"
+                && c.start > 0
+                && self.is_cap(text, c.start - 1)
+            {
+                return None;
+            }
         }
         let value_span =
             Span::new(self.p[vstart].span.start, self.p[end - 1].span.end);
@@ -5011,6 +5019,9 @@ mod tests {
             ),
             ("a forged one and", &[]),
             ("the rebels killed one.", &[("COUNT", "one")]),
+            ("the Formula One season", &[]),
+            ("at Banc One Investment Advisors", &[]),
+            ("said. One soldier died", &[("COUNT", "One")]),
             ("more than a dozen", &[("COUNT", "dozen")]),
             ("doubled", &[]),
         ];
