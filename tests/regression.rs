@@ -1254,3 +1254,17 @@ fn a_clock_time_is_no_year() {
     lacks("Trading ends at 1600 EDT.", "1600");
     has("It was built in 1960.", "1960", EntityType::Date);
 }
+
+#[test]
+fn streets_that_stand_for_markets_are_places() {
+    has(
+        "Shares on Wall Street slid after the data.",
+        "Wall Street",
+        EntityType::Location,
+    );
+    has(
+        "Traders on Dalal Street bought banks.",
+        "Dalal Street",
+        EntityType::Location,
+    );
+}
