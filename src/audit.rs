@@ -302,7 +302,21 @@ impl Audit {
                 Ok(true) => {
                     row += 1;
                     let line = record.position().map_or(line, |p| p.line());
-                    self.check(&record, row, line, &docs, &rejected)
+                    // A bug in a check (a panic) spoils its row only.
+                    let check = std::panic::AssertUnwindSafe(|| {
+                        self.check(&record, row, line, &docs, &rejected)
+                    });
+                    std::panic::catch_unwind(check).unwrap_or_else(|panic| {
+                        AuditRow::bad(
+                            row,
+                            line,
+                            format!(
+                                "line {line}: internal error checking the row \
+                                 (a bug: please report): {}",
+                                crate::error::panic_message(&*panic)
+                            ),
+                        )
+                    })
                 }
                 Err(e) if !is_io(&e) => {
                     row += 1;

@@ -96,6 +96,12 @@ pub enum RejectReason {
         /// The I/O error message.
         message: String,
     },
+    /// Processing it failed on a bug (a panic in a stage): the document
+    /// is reported instead of ending the run.
+    InternalError {
+        /// The panic's message.
+        message: String,
+    },
 }
 
 impl fmt::Display for RejectReason {
@@ -129,6 +135,9 @@ impl fmt::Display for RejectReason {
             }
             RejectReason::Unreadable { message } => {
                 write!(f, "unreadable: {message}")
+            }
+            RejectReason::InternalError { message } => {
+                write!(f, "internal_error: {message} (a bug: please report)")
             }
         }
     }

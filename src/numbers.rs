@@ -2197,8 +2197,11 @@ impl Scanner {
                                             | "some"
                                             | "just"
                                     ));
+                        // Nothing after it when the phrase ends there
+                        // (`parse_figure` of an audited "a third").
+                        let after = if i + 2 < n { self.w(i + 2) } else { "" };
                         let compared = matches!(
-                            self.w(i + 2),
+                            after,
                             "lower"
                                 | "higher"
                                 | "more"
@@ -2210,8 +2213,19 @@ impl Scanner {
                                 | "cheaper"
                         ) || by
                             && matches!(
-                                self.w(i + 2),
-                                "to" | "from" | "since" | "in" | "over" | "on"
+                                after,
+                                "to" | "from"
+                                    | "since"
+                                    | "in"
+                                    | "over"
+                                    | "on"
+                                    | "last"
+                                    | "this"
+                                    | "next"
+                                    | "during"
+                                    | "between"
+                                    | "and"
+                                    | "but"
                             );
                         let of_or_end = of_or_end || compared;
                         if next.ends_with('s') || !of_or_end {
@@ -5125,6 +5139,50 @@ mod tests {
             let last = words.last().expect("a word");
             assert!(ends_qualifier(last), "{last}");
         }
+    }
+
+    #[test]
+    fn a_phrase_cut_after_any_word_reads_without_a_panic() {
+        // `audit` reads a claim's quote alone, which may end where the
+        // grammar looks one or two words further.
+        let phrases = [
+            "cut its staff by a third in 2024",
+            "fell by roughly a fifth to 178,000",
+            "a third lower than a year ago",
+            "one in three adults and 2 of every 5 quotas",
+            "between eight and 10 people",
+            "a vote of 323 to 272",
+            "A$1 billion to A$1.5 billion",
+            "45.8C (114.4F) and 2 degrees Celsius",
+            "1,612 per U.S. dollar",
+            "at the age of 26 and died at 91",
+            "a magnitude-6.4 quake",
+            "more than double the 1.5 million",
+            "4.3 million twenty-foot equivalent units",
+            "half a million people a year",
+        ];
+        for p in phrases {
+            for (i, _) in p.match_indices(' ') {
+                let _ = fig(&p[..i]);
+            }
+            assert!(fig(p).is_some(), "{p:?}");
+        }
+        let third = fig("a third").expect("a third");
+        assert!((third.value - 1.0 / 3.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_share_of_change_before_a_time_is_a_fraction() {
+        for s in [
+            "Acme cut its staff by a third last year.",
+            "Sales fell by a quarter this year.",
+            "Exports rose by a fifth during the war.",
+        ] {
+            let f = fig(s).expect(s);
+            assert_eq!(f.kind, ClaimKind::Fraction, "{s:?}");
+        }
+        // "a third party" is an ordinal.
+        assert!(fig("It was sold by a third party.").is_none());
     }
 
     #[test]

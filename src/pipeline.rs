@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::annotation::{Canonical, Entity, Extraction, Origin};
 use crate::claims::ClaimStage;
 use crate::dates::DateStage;
-use crate::document::Document;
+use crate::document::{Document, RejectReason, Rejection};
 use crate::error::{Error, Result};
 use crate::gazetteer::{Entry, EntryType, Gazetteer, GazetteerBuilder};
 use crate::input::Item;
@@ -214,6 +214,13 @@ impl Pipeline {
             }
             ex
         })
+    }
+
+    /// [`Pipeline::process`] with a panic in a stage (a bug) caught:
+    /// the document is then rejected with the panic's message, so that
+    /// one document never loses the run its others are in.
+    fn outcome_of(&self, doc: Document) -> Outcome {
+        outcome_with(doc, |doc| self.process(doc))
     }
 
     /// [`Pipeline::process`] with `seg`'s lists reused.
@@ -422,10 +429,7 @@ impl Pipeline {
                                     .into_par_iter()
                                     .map(|(tag, item)| {
                                         let outcome = match item {
-                                            Ok(doc) => {
-                                                let ex = self.process(&doc);
-                                                Outcome::Processed(doc, ex)
-                                            }
+                                            Ok(doc) => self.outcome_of(doc),
                                             Err(rejection) => {
                                                 Outcome::Rejected(rejection)
                                             }
@@ -491,6 +495,29 @@ const KEPT_TOKENS: usize = 1 << 16;
 /// by start and end gives: merged when each is in that order already, as
 /// the stages return them, where the sort took a scratch buffer and more
 /// compares.
+/// [`Pipeline::outcome_of`] with the processing as a function.
+fn outcome_with(
+    doc: Document,
+    process: impl FnOnce(&Document) -> Extraction,
+) -> Outcome {
+    let work = std::panic::AssertUnwindSafe(|| process(&doc));
+    match std::panic::catch_unwind(work) {
+        Ok(ex) => Outcome::Processed(doc, ex),
+        Err(panic) => {
+            // The thread's reused state may be half-written.
+            SEGMENTATION.with_borrow_mut(|seg| *seg = Segmentation::default());
+            WORD_CACHE.with_borrow_mut(|cache| *cache = WordCache::new());
+            let message = crate::error::panic_message(&*panic);
+            Outcome::Rejected(Rejection {
+                bytes: Some(doc.text.len() as u64),
+                id: doc.id,
+                source: doc.source,
+                reason: RejectReason::InternalError { message },
+            })
+        }
+    }
+}
+
 fn merge_by_span(entities: Vec<Entity>, more: Vec<Entity>) -> Vec<Entity> {
     let key = |e: &Entity| (e.span.start, e.span.end);
     if !entities.is_sorted_by_key(key) || !more.is_sorted_by_key(key) {
@@ -597,6 +624,32 @@ mod tests {
                 origin: Origin::Rule(tag),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_panic_in_a_stage_rejects_only_its_document() {
+        let pipeline = PipelineBuilder::new().build().expect("pipeline");
+        let doc = |id: &str| {
+            Document::new(id, "test", "Kenya said 12 people died in Nairobi.")
+        };
+        let bad = outcome_with(doc("bad"), |d| {
+            let words: Vec<&str> = d.text.split(' ').collect();
+            let _ = words[words.len()];
+            unreachable!()
+        });
+        let Outcome::Rejected(r) = bad else { panic!("not rejected") };
+        assert_eq!((r.id.as_str(), r.source.as_str()), ("bad", "test"));
+        let RejectReason::InternalError { message } = &r.reason else {
+            panic!("{:?}", r.reason)
+        };
+        assert!(message.contains("index out of bounds"), "{message}");
+        assert!(r.reason.to_string().starts_with("internal_error: "));
+        // The thread goes on to the next document as before.
+        let Outcome::Processed(_, ex) = pipeline.outcome_of(doc("good"))
+        else {
+            panic!("not processed")
+        };
+        assert_eq!(ex, pipeline.process(&doc("good")));
     }
 
     #[test]

@@ -318,3 +318,28 @@ fn the_quote_column_can_be_chosen() {
     assert_eq!(code, Some(0), "{stderr}");
     assert_eq!(report[0]["status"], "ok");
 }
+
+#[test]
+fn claims_whose_quote_ends_at_a_fraction_pass() {
+    // The grammar looks past "a third" for "lower" or "of": the quote
+    // alone ends there, and audit read past its end.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = dir.path().join("src");
+    std::fs::create_dir_all(&src).expect("mkdir");
+    std::fs::write(
+        src.join("cuts.txt"),
+        "Acme cut its staff by a third in 2024, the company said. \
+         Deaths fell by a quarter, and half of the 40 plants closed.",
+    )
+    .expect("write");
+    let out = dir.path().join("out");
+    let o = run(&["extract", s(&src), "-o", s(&out), "--quiet"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let rows = read_table(&out.join("claims.csv"));
+    let quotes: Vec<&str> = rows.iter().map(|r| r["text"].as_str()).collect();
+    assert!(quotes.contains(&"a third") && quotes.contains(&"a quarter"));
+    let (code, report, stderr) = audit(&out.join("claims.csv"), &src, &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(report.len(), rows.len());
+    assert!(report.iter().all(|r| r["status"] == "ok"), "{report:?}");
+}
