@@ -257,8 +257,30 @@ fn classify(text: &str, span: Span, s: &str) -> Option<&'static str> {
                 | "JST"
         ) && s[..2] < *"24"
             && s[2..] < *"60";
-        if counted
+        // "below 2019 levels", "above 2008 highs": the year's levels.
+        let of_the_year = matches!(
+            next,
+            "levels" | "highs" | "lows" | "peaks" | "figures" | "averages"
+        );
+        // "the 1800 MHz band", "a 2000 km border": a measure.
+        let measure = matches!(
+            next,
+            "MHz"
+                | "GHz"
+                | "kHz"
+                | "Hz"
+                | "MW"
+                | "GW"
+                | "kW"
+                | "km"
+                | "kg"
+                | "cc"
+                | "mm"
+                | "mph"
+        );
+        if counted && !of_the_year
             || clock
+            || measure
             || matches!(
                 next,
                 "percent" | "people" | "troops" | "million" | "billion"

@@ -361,6 +361,105 @@ fn shares_the_levels_unit(text: &str, out: &mut [Mention], level: &Mention) {
     }
 }
 
+/// Nouns of sums of money that "of" and a figure follow.
+const MONEY_NOUNS: &[&str] = &[
+    "loss",
+    "losses",
+    "profit",
+    "profits",
+    "revenue",
+    "revenues",
+    "sales",
+    "income",
+    "deficit",
+    "surplus",
+    "debt",
+    "debts",
+    "budget",
+    "cost",
+    "costs",
+    "spending",
+    "investment",
+    "earnings",
+    "turnover",
+    "value",
+    "fine",
+    "bid",
+    "offer",
+    "price",
+    "payout",
+    "dividend",
+    "funding",
+];
+
+/// "a loss of 1.3 billion euros, compared with a loss of 1.96 billion a
+/// year earlier": a bare scaled figure that counts nothing, after a sum
+/// of money in the same stretch, is money in the same currency. `m` is
+/// the new figure, `stretch` where the scanned stretch starts.
+fn takes_the_money_unit(
+    text: &str,
+    out: &[Mention],
+    stretch: usize,
+    m: &mut Mention,
+) {
+    let f = &m.figure;
+    let bare =
+        f.kind == ClaimKind::Count && f.unit.is_empty() && m.claim && !m.age;
+    let written = f.value_span.of(text);
+    let scaled = ["million", "billion", "trillion", "bn"]
+        .iter()
+        .any(|w| written.ends_with(w));
+    if !bare || !scaled {
+        return;
+    }
+    // Nothing counted after it: punctuation, or a word that starts no
+    // noun phrase of its own ("a year earlier", "in 2023", "from").
+    let next = text[m.span.end..]
+        .split(|c: char| c.is_whitespace())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let counts_nothing = next.is_empty()
+        || next.starts_with(|c: char| c.is_ascii_punctuation())
+        || matches!(
+            next,
+            "a" | "in"
+                | "from"
+                | "to"
+                | "on"
+                | "for"
+                | "last"
+                | "this"
+                | "the"
+                | "and"
+                | "or"
+                | "but"
+                | "while"
+                | "when"
+                | "after"
+                | "before"
+        );
+    // And set against the sum, or a sum by its noun: "up from 1.9
+    // billion", "compared with 1.7 billion", "a loss of 1.96 billion".
+    let mut before = text[..m.span.start].split_whitespace().rev();
+    let (w1, w2) = (before.next().unwrap_or(""), before.next().unwrap_or(""));
+    let set_against = matches!(w1, "from" | "to" | "versus" | "vs" | "with")
+        || w1 == "of"
+            && MONEY_NOUNS.contains(&w2.to_ascii_lowercase().as_str());
+    if !set_against {
+        return;
+    }
+    let money =
+        out.iter().rev().take_while(|e| e.span.start >= stretch).find(|e| {
+            e.figure.kind == ClaimKind::Money && !e.figure.unit.is_empty()
+        });
+    let Some(money) = money.filter(|_| counts_nothing) else { return };
+    m.figure.kind = ClaimKind::Money;
+    m.figure.unit = money.figure.unit;
+    for e in &mut m.entities {
+        e.0 = EntityType::Money;
+    }
+}
+
 /// A figure and its range ends in hundredths (cents, basis points), each
 /// the decimal written: 62.85 cents is 0.6285, not 0.6285000000000001.
 fn hundredths(value: &mut f64, min: &mut Option<f64>, max: &mut Option<f64>) {
@@ -456,6 +555,11 @@ const QUALIFIERS: &[(&[&str], Operator)] = &[
     (&["surpassed"], Operator::Gt),
     (&["surpassing"], Operator::Gt),
     (&["topped"], Operator::Gt),
+    (&["tops"], Operator::Gt),
+    (&["exceed"], Operator::Gt),
+    (&["exceeds"], Operator::Gt),
+    (&["surpass"], Operator::Gt),
+    (&["surpasses"], Operator::Gt),
     (&["within"], Operator::Le),
     (&["beyond"], Operator::Gt),
     (&["under"], Operator::Lt),
@@ -813,6 +917,21 @@ const MEASURES: &[(&str, &str)] = &[
     // Containers: twenty-foot equivalent units.
     ("teu", "TEU"),
     ("teus", "TEU"),
+    // Frequencies: radio spectrum, processors.
+    ("hz", "hertz"),
+    ("hertz", "hertz"),
+    ("khz", "kilohertz"),
+    ("kilohertz", "kilohertz"),
+    ("mhz", "megahertz"),
+    ("megahertz", "megahertz"),
+    ("ghz", "gigahertz"),
+    ("gigahertz", "gigahertz"),
+    // Electric potential: batteries, power lines.
+    ("volt", "volt"),
+    ("volts", "volt"),
+    ("kilovolt", "kilovolt"),
+    ("kilovolts", "kilovolt"),
+    ("kv", "kilovolt"),
 ];
 
 /// The symbol of each unit name in [`MEASURES`] (`kilometer` -> `km`),
@@ -855,6 +974,12 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("part per million", "ppm"),
     ("part per billion", "ppb"),
     ("TEU", "TEU"),
+    ("hertz", "Hz"),
+    ("kilohertz", "kHz"),
+    ("megahertz", "MHz"),
+    ("gigahertz", "GHz"),
+    ("volt", "V"),
+    ("kilovolt", "kV"),
     ("degree Celsius", "°C"),
     ("degree Fahrenheit", "°F"),
     ("nautical mile", "nmi"),
@@ -1237,6 +1362,11 @@ fn ends_qualifier(w: impl AsRef<[u8]>) -> bool {
             | b"surpassed"
             | b"surpassing"
             | b"topped"
+            | b"tops"
+            | b"exceed"
+            | b"exceeds"
+            | b"surpass"
+            | b"surpasses"
             | b"within"
             | b"beyond"
             | b"nearly"
@@ -1677,6 +1807,25 @@ impl Scanner {
         i < self.p.len() && self.w_bytes(i) == w.as_bytes()
     }
 
+    /// Whether "band" or "bands" follows piece `from`, past only other
+    /// frequencies of a list ("900 MHz, 1800 MHz and 2100 MHz bands").
+    fn names_a_band(&self, from: usize) -> bool {
+        let n = self.p.len();
+        for k in from..n.min(from + 12) {
+            let w = self.w(k);
+            if matches!(w, "band" | "bands") {
+                return true;
+            }
+            let listed = self.p[k].kind == PK::Num
+                || matches!(w, "," | "and" | "or")
+                || lookup(MEASURES, w).is_some();
+            if !listed {
+                return false;
+            }
+        }
+        false
+    }
+
     /// Whether the "one" at piece `one` follows a determiner and one or
     /// two adjectives ("the current one", "an old one", "a six-story
     /// Albanian one", "a striped one"): a pronoun standing for a noun
@@ -1991,7 +2140,10 @@ impl Scanner {
                         entities.clear();
                         spare.push(entities);
                     } else {
+                        let mut m = m;
                         shares_the_levels_unit(text, out, &m);
+                        let stretch = self.p[0].span.start;
+                        takes_the_money_unit(text, out, stretch, &mut m);
                         out.push(m);
                     }
                     i = next.max(i + 1);
@@ -3563,12 +3715,29 @@ impl Scanner {
         // "aged between 3 and 11".
         let aged_between =
             prev == "between" && vstart >= 2 && self.w(vstart - 2) == "aged";
+        // "raise the pension age from 65 to 67", "a retirement age of
+        // 60", "retiring at 63": an age limit or an age at a step of life.
+        let age_limit = vstart >= 2
+            && c.value <= 120.0
+            && match prev {
+                "to" | "from" | "of" => matches!(self.w(vstart - 2), "age"),
+                "at" => matches!(
+                    self.w(vstart - 2),
+                    "retire"
+                        | "retires"
+                        | "retired"
+                        | "retiring"
+                        | "retirement"
+                ),
+                _ => false,
+            };
         if kind == ClaimKind::Count
             && c.digits
             && !c.scaled
             && (low_end.is_none()
                 || matches!(prev, "aged" | "ages")
-                || aged_between)
+                || aged_between
+                || age_limit)
         {
             let next_ok = end >= n
                 || matches!(self.w(end), "," | "." | ";" | ")" | "and");
@@ -3600,11 +3769,18 @@ impl Scanner {
                 || matches!(prev, "he's" | "she's" | "he’s" | "she’s"))
                 && next_ok
                 && c.value <= 120.0;
-            if appositive || aged || who_is || aged_between {
+            if appositive || aged || who_is || aged_between || age_limit {
                 age = true;
                 kind = ClaimKind::Quantity;
                 unit = "year";
             }
+        }
+        // "the 900 MHz and 1800 MHz bands": frequencies that name a band
+        // are no claim, as "Flight 370" is none.
+        if matches!(unit, "hertz" | "kilohertz" | "megahertz" | "gigahertz")
+            && self.names_a_band(end)
+        {
+            claim = false;
         }
         // "children under five", "people over 65", "those younger than
         // 15": an age limit of the people named before it, which says who
@@ -4247,6 +4423,27 @@ mod tests {
             ("between six and 12 flights", 6.0, "", Count, Eq, "six and 12"),
             ("he died at 84.", 84.0, "year", Quantity, Eq, "84"),
             ("at the age of 19", 19.0, "year", Quantity, Eq, "19"),
+            ("the pension age to 67.", 67.0, "year", Quantity, Eq, "67"),
+            ("a nurse retiring at 63 ", 63.0, "year", Quantity, Eq, "63"),
+            (
+                "bought 97 megahertz",
+                97.0,
+                "megahertz",
+                Quantity,
+                Eq,
+                "97 megahertz",
+            ),
+            ("a 3.5 GHz chip", 3.5, "gigahertz", Quantity, Eq, "3.5 GHz"),
+            ("the 12-volt battery", 12.0, "volt", Quantity, Eq, "12-volt"),
+            ("a 400 kV line", 400.0, "kilovolt", Quantity, Eq, "400 kV"),
+            (
+                "fines now exceed $10 billion",
+                1e10,
+                "USD",
+                Money,
+                Gt,
+                "$10 billion",
+            ),
             ("12 metric tons", 12.0, "tonne", Quantity, Eq, "12 metric tons"),
             (
                 "about 40 light-years",
@@ -5034,6 +5231,15 @@ mod tests {
             ("a forged one and", &[]),
             ("the rebels killed one.", &[("COUNT", "one")]),
             ("the Formula One season", &[]),
+            // A bare sum set against one in a currency is in it.
+            (
+                "a loss of 1.3 billion euros, compared with a loss of 1.96 billion a year earlier",
+                &[("MONEY", "1.3 billion euros"), ("MONEY", "1.96 billion")],
+            ),
+            (
+                "raised $500 million, and donors reached 1.5 million.",
+                &[("MONEY", "$500 million"), ("COUNT", "1.5 million")],
+            ),
             ("at Banc One Investment Advisors", &[]),
             ("said. One soldier died", &[("COUNT", "One")]),
             ("more than a dozen", &[("COUNT", "dozen")]),
@@ -5183,6 +5389,13 @@ mod tests {
         }
         // "a third party" is an ordinal.
         assert!(fig("It was sold by a third party.").is_none());
+    }
+
+    #[test]
+    fn frequencies_that_name_a_band_are_no_claim() {
+        assert!(fig("bids in the 900 MHz and 2100 MHz bands").is_none());
+        assert!(fig("the 700 MHz band").is_none());
+        assert!(fig("it bought 97 megahertz of spectrum").is_some());
     }
 
     #[test]

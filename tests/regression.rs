@@ -1268,3 +1268,14 @@ fn streets_that_stand_for_markets_are_places() {
         EntityType::Location,
     );
 }
+
+#[test]
+fn a_year_before_levels_is_a_date_and_before_a_unit_none() {
+    has(
+        "Sales were still about 20% below 2019 levels.",
+        "2019",
+        EntityType::Date,
+    );
+    lacks("Bids came in the 1800 MHz band.", "1800");
+    has("Bids came in the 1800 MHz band.", "1800 MHz", EntityType::Quantity);
+}
