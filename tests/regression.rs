@@ -1279,3 +1279,11 @@ fn a_year_before_levels_is_a_date_and_before_a_unit_none() {
     lacks("Bids came in the 1800 MHz band.", "1800");
     has("Bids came in the 1800 MHz band.", "1800 MHz", EntityType::Quantity);
 }
+
+#[test]
+fn african_name_particles_join_a_name() {
+    let text = "Protesters marched against President Samoei arap Kiprotich \
+                in Eldoret. Kiprotich said he would stay.";
+    has(text, "Samoei arap Kiprotich", EntityType::Person);
+    has(text, "Kiprotich", EntityType::Person);
+}

@@ -45,12 +45,13 @@ SUBTYPES = {
     "PERSON": {""},
     "TITLE": {"office", "military", "religious", "honorific", "modifier",
               "nobility", "academic"},
+    "PARTICLE": {"particle"},
 }
 FLAGS = {"acronym", "ambiguous_alias", "historic", "common_word"}
 # Curated ids, plus the ids of the generated files (a curated row that reuses a
 # generated id supplements that entity with aliases/flags; see README).
 ID_RE = re.compile(
-    r"^(local:(org|place|person|title)/[a-z0-9][a-z0-9-]*"
+    r"^(local:(org|place|person|title|particle)/[a-z0-9][a-z0-9-]*"
     r"|demonym:[A-Z]{2}|group:[a-z0-9][a-z0-9-]*"
     r"|geonames:[0-9]+|unm49:[0-9]{3}|cldr:[A-Z]{2}|wn30:[0-9]{8}-[nvasr]"
     r"|iso3166-[123]:[A-Z0-9-]+|isin:[A-Z0-9]{12}|enwiki:\S+|title:[^\t]+)$")
