@@ -2596,9 +2596,28 @@ fn companies_by_market_words(
                     })
         })
     };
+    // "The Commission fined Meta 800 million euros": a province or town
+    // of a country the story names by no other place or nationality,
+    // with a company of that name, is the company (Meta, Colombia's
+    // province).
+    let foreign = |e: &Entity| {
+        let Canonical::Entry(id) = e.canonical else { return false };
+        let country = &*gazetteer.entry(id).country;
+        let at_home = entities.iter().any(|o| {
+            o.span != e.span
+                && matches!(o.canonical, Canonical::Entry(c)
+                    if *gazetteer.entry(c).country == *country
+                        && strip_possessive(o.span.of(text))
+                            != strip_possessive(e.span.of(text)))
+        });
+        !country.is_empty()
+            && !at_home
+            && listed_company(gazetteer, strip_possessive(e.span.of(text)))
+                .is_some()
+    };
     let named: Vec<&str> = entities
         .iter()
-        .filter(|e| may_be_company(e) && cued(e))
+        .filter(|e| may_be_company(e) && (cued(e) || foreign(e)))
         .map(|e| strip_possessive(e.span.of(text)))
         .collect();
     if named.is_empty() {
@@ -2614,23 +2633,28 @@ fn companies_by_market_words(
         if placed && !cued(e) {
             continue;
         }
-        let mut listed = Vec::new();
-        gazetteer.find(name, &mut listed);
-        let company = listed
-            .iter()
-            .filter(|m| m.span.len() == name.len())
-            .flat_map(|m| gazetteer.match_entries(m).iter().copied())
-            .find(|&c| {
-                let entry = gazetteer.entry(c);
-                entry.entity_type() == Some(EntityType::Organization)
-                    && &*entry.subtype == "company"
-            });
+        let company = listed_company(gazetteer, name);
         e.kind = EntityType::Organization;
         (e.canonical, e.origin) = match company {
             Some(c) => (Canonical::Entry(c), Origin::Gazetteer(c)),
             None => (Canonical::None, Origin::Builtin("resolve:company")),
         };
     }
+}
+
+/// The listed or curated company written exactly `name`, if any.
+fn listed_company(gazetteer: &Gazetteer, name: &str) -> Option<u32> {
+    let mut listed = Vec::new();
+    gazetteer.find(name, &mut listed);
+    listed
+        .iter()
+        .filter(|m| m.span.len() == name.len())
+        .flat_map(|m| gazetteer.match_entries(m).iter().copied())
+        .find(|&c| {
+            let entry = gazetteer.entry(c);
+            entry.entity_type() == Some(EntityType::Organization)
+                && &*entry.subtype == "company"
+        })
 }
 
 /// "Integrated Food Security Phase Classification (IPC)": a capitalized

@@ -28,6 +28,14 @@ fn has(text: &str, quote: &str, kind: EntityType) {
     );
 }
 
+fn lacks_kind(text: &str, quote: &str, kind: EntityType) {
+    let got = found(text);
+    assert!(
+        !got.iter().any(|(q, k)| q == quote && *k == kind),
+        "{quote:?} as {kind:?} in {got:?}"
+    );
+}
+
 fn lacks(text: &str, quote: &str) {
     let got = found(text);
     assert!(!got.iter().any(|(q, _)| q == quote), "{quote:?} in {got:?}");
@@ -1286,4 +1294,19 @@ fn african_name_particles_join_a_name() {
                 in Eldoret. Kiprotich said he would stay.";
     has(text, "Samoei arap Kiprotich", EntityType::Person);
     has(text, "Kiprotich", EntityType::Person);
+}
+
+#[test]
+fn a_foreign_province_named_like_a_company_is_the_company() {
+    // Meta is also a province of Colombia, which this story never names.
+    let text = "Regulators fined Meta 800 million euros. Meta said it would \
+                appeal.";
+    has(text, "Meta", EntityType::Organization);
+    lacks_kind(text, "Meta", EntityType::Location);
+    // With the country named, the province stays a place.
+    has(
+        "Floods cut roads in Meta, in central Colombia.",
+        "Meta",
+        EntityType::Location,
+    );
 }
