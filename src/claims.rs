@@ -2280,9 +2280,21 @@ fn listed_owner(text: &str, here: &[Entity], m: &Mention) -> Option<Span> {
     (joined && item).then_some(owner.span)
 }
 
+/// Whether `t` starts as a clause opener of [`opens_a_clause`] or
+/// [`coordinate_subject`] can: "while", "whereas", "and", "but", ";".
+fn may_open_a_clause(text: &str, t: &Token) -> bool {
+    let first = text.as_bytes()[t.span.start];
+    matches!(first | 0x20, b'w' | b'a' | b'b') || first == b';'
+}
+
 /// Whether token `k` opens a clause of its own: "while", "whereas",
 /// ";", or "and"/"but" after a comma.
 fn opens_a_clause(text: &str, toks: &[Token], k: usize) -> bool {
+    // Asked of every token before every figure: most start with none of
+    // the openers' first bytes and are done with one test.
+    if !toks.get(k).is_some_and(|t| may_open_a_clause(text, t)) {
+        return false;
+    }
     let w = |k: usize| toks.get(k).map_or("", |t| t.span.of(text));
     lower_in(w(k), &["while", "whereas"])
         || w(k) == ";"
@@ -2396,6 +2408,9 @@ fn coordinate_subject(
     k: usize,
 ) -> Option<(Span, usize)> {
     let t = toks.get(k)?;
+    if !may_open_a_clause(text, t) {
+        return None;
+    }
     // Or "and" after a figure: "Canada offered $10 million and Australia
     // announced $5 million".
     let opens = opens_a_clause(text, toks, k)
