@@ -1777,7 +1777,7 @@ impl Cues {
                     n.kind != TokenKind::Punct
                         && !bytes[n.span.range()].eq_ignore_ascii_case(b"that")
                 });
-            if adding {
+            if adding || states_a_noun(text, toks, i) {
                 continue;
             }
             let pronoun_verb =
@@ -1792,6 +1792,19 @@ impl Cues {
             }
         }
     }
+}
+
+/// Whether "states" at token `i` is the plural noun ("member states
+/// agreed", "a coastal states deal"), as it mostly is in news: the verb
+/// states something, so "that", an article, a colon or a quotation
+/// follows it ("the report states that", "the law states the limit").
+fn states_a_noun(text: &str, toks: &[Token], i: usize) -> bool {
+    toks[i].span.of(text).eq_ignore_ascii_case("states")
+        && toks.get(i + 1).is_none_or(|n| {
+            let n = n.span.of(text);
+            !(lower_in(n, &["that", "the", "a", "an", "its", "their"])
+                || matches!(n, ":" | "\"" | "“"))
+        })
 }
 
 /// The source named by "according to X" if token `i` opens it: the
@@ -2215,12 +2228,105 @@ fn own_source(
     place: Place,
     dates: &[Span],
 ) -> Option<Span> {
-    valued_by(text, toks, place.first, dates).or_else(|| {
-        according
-            .iter()
-            .find(|&&i| i >= place.after)
-            .and_then(|&i| according_to(text, toks, i))
-    })
+    forecast_by(text, toks, place.after, dates)
+        .or_else(|| valued_by(text, toks, place.first, dates))
+        .or_else(|| {
+            according
+                .iter()
+                .find(|&&i| i >= place.after)
+                .and_then(|&i| according_to(text, toks, i))
+        })
+}
+
+/// Who forecast a figure that a participle follows at token `k`: "the
+/// 32.2% forecast in a Reuters poll" (the pollster), "the 1.5% expected
+/// by economists", "2% predicted by analysts polled by Reuters". The
+/// figure is theirs, not the sentence's speaker's.
+fn forecast_by(
+    text: &str,
+    toks: &[Token],
+    k: usize,
+    dates: &[Span],
+) -> Option<Span> {
+    let w = |k: usize| toks.get(k).and_then(|t| word(text, t)).unwrap_or("");
+    let forecast = matches!(
+        w(k),
+        "forecast"
+            | "forecasted"
+            | "expected"
+            | "predicted"
+            | "projected"
+            | "estimated"
+            | "anticipated"
+    );
+    if !forecast {
+        return None;
+    }
+    match w(k + 1) {
+        "by" => agent(text, toks, k + 1, dates),
+        "in" => {
+            // "in a Reuters poll", "in a poll by Bloomberg".
+            let mut j = k + 2;
+            if lower_in(w(j), &["a", "an", "the"]) {
+                j += 1;
+            }
+            let names = j;
+            while is_cap(text, toks.get(j)?) {
+                j += 1;
+            }
+            if !lower_in(w(j), &["poll", "survey"]) {
+                return None;
+            }
+            if j > names {
+                let s =
+                    Span::new(toks[names].span.start, toks[j - 1].span.end);
+                return (!dates.iter().any(|d| d.overlaps(s))).then_some(s);
+            }
+            (w(j + 1) == "by").then(|| agent(text, toks, j + 1, dates))?
+        }
+        _ => None,
+    }
+}
+
+/// The agent named after "by" at token `k`: a name ("by Reuters", "by
+/// the Space Foundation") or a few lowercase words ("by economists"),
+/// and the pollster of those polled ("economists polled by Reuters").
+/// No date: "expected by 2026" names no one.
+fn agent(
+    text: &str,
+    toks: &[Token],
+    k: usize,
+    dates: &[Span],
+) -> Option<Span> {
+    let w = |k: usize| toks.get(k).and_then(|t| word(text, t)).unwrap_or("");
+    let j = k + 1;
+    let first = toks.get(j)?;
+    if dates.iter().any(|d| d.overlaps(first.span)) {
+        return None;
+    }
+    if let Some((s, _)) = name_at(text, toks, j) {
+        return (!is_stop_cap(text, s) && !is_pronoun(s.of(text)))
+            .then_some(s);
+    }
+    let mut e = j;
+    while e < j + 3
+        && word(text, toks.get(e)?).is_some_and(|v| {
+            v.starts_with(char::is_lowercase) && !STOP_WORDS.has(v)
+        })
+    {
+        e += 1;
+    }
+    if e == j {
+        return None;
+    }
+    // "economists polled by Reuters": the pollster.
+    if lower_in(w(e - 1), &["polled", "surveyed"]) && w(e) == "by" {
+        return agent(text, toks, e, dates);
+    }
+    if lower_in(w(e), &["polled", "surveyed"]) && w(e + 1) == "by" {
+        return agent(text, toks, e + 1, dates);
+    }
+    Some(Span::new(first.span.start, toks[e - 1].span.end))
 }
 
 /// The name a figure is listed after, which the figure is said of:
@@ -2661,7 +2767,20 @@ fn speaker_at(
         // is what is said, not who says it.
         let passive =
             word(text, &toks[i - 1]).is_some_and(|w| BE_FORMS.has(w));
-        if let Some(p) = phrase_before(text, toks, i).filter(|_| !passive) {
+        // "tally sheets from 3,500 centres showed": the centres are what
+        // a figure after a preposition counts, and say nothing; "a
+        // consortium of 130 scientists said": the group before "of" says.
+        let p =
+            phrase_before(text, toks, i).filter(|_| !passive).and_then(|p| {
+                match preposition_before_figure(text, toks, p) {
+                    None => Some(p),
+                    Some(of) if toks[of].span.of(text) == "of" => {
+                        phrase_before(text, toks, of)
+                    }
+                    Some(_) => None,
+                }
+            });
+        if let Some(p) = p {
             let p = who_knows(text, toks, p).unwrap_or(p);
             let w = p.of(text);
             // "originally reported as 8 cents": an adverb names no one.
@@ -2676,6 +2795,74 @@ fn speaker_at(
         }
     }
     name_after(text, toks, i, dates)
+}
+
+/// The preposition that governs a figure counting the phrase `p` before
+/// a verb ("tally sheets from some 3,500 centres showed", "results from
+/// 90% of polling stations showed"): `p` is then the preposition's
+/// object, not the verb's subject. A figure that opens the subject
+/// ("three officials said", "28 percent of the respondents said")
+/// counts the speakers themselves.
+fn preposition_before_figure(
+    text: &str,
+    toks: &[Token],
+    p: Span,
+) -> Option<usize> {
+    let w = |k: usize| toks[k].span.of(text);
+    let start = toks.partition_point(|t| t.span.start < p.start);
+    // Back over the lowercase words of the noun phrase ("of polling")
+    // to the figure.
+    let mut k = start;
+    while k > 0
+        && start - k < 4
+        && word(text, &toks[k - 1]).is_some_and(|v| {
+            v.starts_with(char::is_lowercase) && !is_number_word_ci(v)
+        })
+    {
+        k -= 1;
+    }
+    let figure = |k: usize| {
+        toks[k].kind == TokenKind::Number
+            || is_number_word_ci(w(k))
+            || matches!(w(k), "%" | "percent")
+    };
+    if k == 0 || !figure(k - 1) {
+        return None;
+    }
+    // Back over the figure's own tokens and its hedge ("some", "more
+    // than", "at least", "up to") to the word that governs it.
+    let mut k = k - 1;
+    loop {
+        let hedge = k > 0
+            && (figure(k - 1)
+                || matches!(w(k - 1), "$" | "€" | "£")
+                || lower_in(
+                    w(k - 1),
+                    &[
+                        "some", "about", "around", "nearly", "almost",
+                        "roughly", "more", "than", "over", "least", "just",
+                    ],
+                ));
+        let two_words = k > 1
+            && (lower_in(w(k - 2), &["at"]) && lower_in(w(k - 1), &["least"])
+                || lower_in(w(k - 2), &["up"]) && lower_in(w(k - 1), &["to"]));
+        if two_words {
+            k -= 2;
+        } else if hedge {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    (k > 0
+        && lower_in(
+            w(k - 1),
+            &[
+                "from", "of", "in", "at", "across", "among", "for", "with",
+                "on", "by", "to",
+            ],
+        ))
+    .then(|| k - 1)
 }
 
 /// "turnout in the August 9 presidential election reached 65.4%": what
@@ -2848,6 +3035,7 @@ fn quote_speaker(
             let Some(v) = word(text, &toks[i]) else { continue };
             if SPEECH_VERB_WORDS.has(v)
                 && !participle_after_a_figure(text, toks, i)
+                && !states_a_noun(text, toks, i)
             {
                 if let Some(sp) = speaker_at(text, toks, i, dates) {
                     found = Some(sp);
@@ -3834,7 +4022,8 @@ fn subject_of(
                     word(text, n).is_some_and(|w| {
                         w.starts_with(|c: char| c.is_lowercase())
                             && !AUXILIARIES.has(w)
-                            && !SPEECH_VERB_WORDS.has(w)
+                            && (!SPEECH_VERB_WORDS.has(w)
+                                || states_a_noun(text, toks, 1))
                     })
                 })
             {
@@ -5471,5 +5660,65 @@ mod tests {
         let rows = claims("The clashes left 45 dead and 106 injured.");
         assert_eq!(row(&rows, "45").counted, "dead");
         assert_eq!(row(&rows, "106").counted, "");
+    }
+
+    #[test]
+    fn what_a_figure_after_a_preposition_counts_says_nothing() {
+        let attribution = |s: &str, figure: &str| {
+            row(&claims(s), figure).attribution.clone()
+        };
+        let s = "Returns from some 2,000 precincts showed the senator \
+                 ahead by at least 9,000 votes.";
+        assert_eq!(attribution(s, "at least 9,000"), "");
+        let s = "Results from 90% of polling stations showed the party \
+                 with 61% of the vote.";
+        assert_eq!(attribution(s, "61%"), "");
+        // The sentence's own speaker stays the figure's.
+        let s = "Ann Lee said tallies from 300 towns showed a lead of 4,000 \
+                 votes.";
+        assert_eq!(attribution(s, "4,000"), "Ann Lee");
+        // A figure opening the subject counts the speakers themselves.
+        let s = "Three officials said 40 people died.";
+        assert_eq!(attribution(s, "40"), "officials");
+        let s = "The bonds closed at 7.12 percent, one trader said.";
+        assert_eq!(attribution(s, "7.12 percent"), "trader");
+        // A group of them says.
+        let s = "Prices will rise 3%, a panel of some 40 economists said.";
+        assert_eq!(attribution(s, "3%"), "panel");
+    }
+
+    #[test]
+    fn states_is_a_noun_unless_it_states_something() {
+        let attribution = |s: &str, figure: &str| {
+            row(&claims(s), figure).attribution.clone()
+        };
+        let s = "Sardines, managed under a regional states pact, were cut by \
+                 30%.";
+        assert_eq!(attribution(s, "30%"), "");
+        let s = "Member states agreed to a budget of 9 billion euros.";
+        assert_eq!(attribution(s, "9 billion euros"), "");
+        assert_eq!(row(&claims(s), "9 billion euros").subject, "");
+        let s = "The audit states that 700 posts were never filled.";
+        assert_eq!(attribution(s, "700"), "audit");
+    }
+
+    #[test]
+    fn a_forecast_figure_is_its_forecasters() {
+        let attribution = |s: &str, figure: &str| {
+            row(&claims(s), figure).attribution.clone()
+        };
+        let s = "Prices rose 4.1% in May, the office said, above the 3.8% \
+                 forecast in a Bloomberg poll.";
+        assert_eq!(attribution(s, "4.1%"), "office");
+        assert_eq!(attribution(s, "3.8%"), "Bloomberg");
+        let s = "Output grew 0.8%, the agency said, short of the 1.1% \
+                 expected by analysts.";
+        assert_eq!(attribution(s, "1.1%"), "analysts");
+        let s = "Sales fell 2%, the firm said, below the 1% predicted by \
+                 analysts polled by Reuters.";
+        assert_eq!(attribution(s, "1%"), "Reuters");
+        // A date after "by" names no one.
+        let s = "The group said a 5% rise is expected by 2027.";
+        assert_eq!(attribution(s, "5%"), "group");
     }
 }
