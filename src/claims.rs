@@ -1096,6 +1096,7 @@ impl ClaimStage {
                 let place = Place::of(toks, m.span);
                 let counted = counted_of(text, toks, dates, m, place)
                     .map(|c| through_of(text, toks, c))
+                    .and_then(|c| past_contract_month(text, toks, c))
                     .or_else(|| {
                         // Ellipsis: "killing nine people and injuring 45",
                         // "rose 4 cents, to $12.63": a bare figure counts what
@@ -4091,9 +4092,12 @@ fn subject_of(
             let w = toks[i].span.of(text);
             // Not a date ("said on Monday"), nor an adverb that starts
             // the sentence ("Nearly half of ...").
+            // A month the date stage left untagged is no name either
+            // ("The March contract", "coffee for May").
             let in_date = here.iter().any(|e| {
                 e.kind == EntityType::Date && e.span.contains(toks[i].span)
-            });
+            }) || lower_in(w, MONTHS)
+                && toks.get(i + 1).is_none_or(|n| !is_cap(text, n));
             // "Nearly half", "Meanwhile, ...": an adverb or a word set off
             // at the start.
             let adverb = i == 0
@@ -4690,7 +4694,11 @@ fn date_in_clause(
     dates
         .iter()
         .copied()
-        .filter(|d| clause_at(d.start) == Some(here) && own(d))
+        .filter(|d| {
+            clause_at(d.start) == Some(here)
+                && own(d)
+                && !names_a_contract(text, toks, *d)
+        })
         .filter(|d| {
             // "said Friday", "said on Friday": when it was said.
             let mut k = toks.partition_point(|t| t.span.start < d.start);
@@ -4708,6 +4716,71 @@ fn date_in_clause(
                 d.start.saturating_sub(at.end)
             }
         })
+}
+
+/// The months' names, which the date stage leaves untagged where they
+/// may be other words ("the March contract", "coffee for May").
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Words that make the month before them a futures contract's: "for
+/// December delivery", "the March contract", "June futures".
+const CONTRACT_WORDS: &[&str] =
+    &["delivery", "contract", "contracts", "futures", "options"];
+
+/// Whether the date `d` (its whole span, or a month's word) names a
+/// futures contract ("Brent crude for December delivery", "the December
+/// 2026 contract", "U.S. crude futures for January") rather than when a
+/// figure holds: the time is the story's own.
+fn names_a_contract(text: &str, toks: &[Token], d: Span) -> bool {
+    let w = |k: usize| toks.get(k).and_then(|t| word(text, t)).unwrap_or("");
+    let first = toks.partition_point(|t| t.span.start < d.start);
+    let after = toks.partition_point(|t| t.span.start < d.end);
+    lower_in(w(after), CONTRACT_WORDS)
+        || first >= 2
+            && w(first - 1) == "for"
+            && lower_in(w(first - 2), &["crude", "futures", "contract"])
+}
+
+/// What a figure counts when its noun names a futures contract by its
+/// month (`c`): "Brent crude for December delivery rose 2%" counts the
+/// crude, "the March contract settled at $4.12" the contract; a month
+/// alone counts nothing ("raised to A$2,000 this July").
+fn past_contract_month(text: &str, toks: &[Token], c: Span) -> Option<Span> {
+    let first = toks.partition_point(|t| t.span.start < c.start);
+    let end = toks.partition_point(|t| t.span.start < c.end);
+    let w = |k: usize| toks.get(k).map_or("", |t| t.span.of(text));
+    if first >= end || !lower_in(w(first), MONTHS) {
+        return Some(c);
+    }
+    // The month, maybe a year, maybe a contract word: nothing else.
+    let mut k = first + 1;
+    if toks.get(k).is_some_and(|t| t.kind == TokenKind::Number) {
+        k += 1;
+    }
+    let contract = k < end && lower_in(w(k), CONTRACT_WORDS);
+    if k + usize::from(contract) != end {
+        return Some(c);
+    }
+    let after_for = first >= 2 && w(first - 1) == "for";
+    if after_for {
+        if let Some(p) = phrase_before(text, toks, first - 1) {
+            return Some(p);
+        }
+    }
+    contract.then(|| toks[k].span)
 }
 
 #[cfg(test)]
@@ -5920,5 +5993,26 @@ mod tests {
                  most forecasters, she said, the Economic Council expects slower growth. \"We will see \
                  numbers in the hundreds,\" she said.";
         assert_eq!(row(&claims(s), "hundreds").attribution, "Ann Lee");
+    }
+
+    #[test]
+    fn a_contract_month_is_no_time_and_counts_nothing() {
+        let s = "Brent crude for June delivery rose 2% to $81 a barrel.";
+        let rows = claims(s);
+        assert_eq!(row(&rows, "2%").time, "");
+        assert_eq!(row(&rows, "2%").counted, "Brent crude");
+        let s = "The benchmark December 2027 contract rose 1.4% to 70 euros.";
+        let rows = claims(s);
+        assert_eq!(row(&rows, "1.4%").time, "");
+        assert_eq!(row(&rows, "1.4%").counted, "contract");
+        let s = "U.S. crude futures for August fell 45 cents.";
+        assert_eq!(row(&claims(s), "45 cents").time, "");
+        let s = "The March contract settled at $4.12 a bushel.";
+        assert_eq!(row(&claims(s), "$4.12 a bushel").subject, "");
+        // A month of the story stays its time.
+        let s = "Retail sales for June rose 2%.";
+        assert_eq!(row(&claims(s), "2%").time, "June");
+        let s = "Oil prices rose 2% in June.";
+        assert_eq!(row(&claims(s), "2%").time, "June");
     }
 }
