@@ -1235,6 +1235,8 @@ impl ClaimStage {
                     _ => subject,
                 };
                 let subject = listed_owner(text, here, m)
+                    .or_else(|| share_owner(text, toks, dates, m, place))
+                    .or_else(|| relative_owner(text, toks, here, place.first))
                     .or_else(|| clause_owner(text, toks, here, place.first))
                     .or(subject);
                 let f = &m.figure;
@@ -2481,6 +2483,82 @@ fn listed_owner(text: &str, here: &[Entity], m: &Mention) -> Option<Span> {
         || before.ends_with(" those of")
         || before.ends_with(" that of");
     (joined && item).then_some(owner.span)
+}
+
+/// "Labour on 24%", "Reform UK on 29%": the name a share is put on,
+/// whether or not an earlier stage found it.
+fn share_owner(
+    text: &str,
+    toks: &[Token],
+    dates: &[Span],
+    m: &Mention,
+    place: Place,
+) -> Option<Span> {
+    let first = place.first;
+    if m.figure.kind != ClaimKind::Percent
+        || first < 2
+        || word(text, &toks[first - 1]) != Some("on")
+    {
+        return None;
+    }
+    let k = caps_back(text, toks, first - 1);
+    if k >= first - 1 {
+        return None;
+    }
+    let s = Span::new(toks[k].span.start, toks[first - 2].span.end);
+    (!dates.iter().any(|d| d.overlaps(s)) && !is_stop_cap(text, s))
+        .then_some(s)
+}
+
+/// The name a relative clause holding the figure at token `first` is
+/// about: "'Salvator Mundi', which fetched $450.3 million" (a quoted
+/// title), "Sotheby's, which sold $1.2 billion" (a name). Only when the
+/// clause runs from ", which" to the figure without another comma.
+fn relative_owner(
+    text: &str,
+    toks: &[Token],
+    here: &[Entity],
+    first: usize,
+) -> Option<Span> {
+    let w = |k: usize| toks[k].span.of(text);
+    let which = (1..first)
+        .rev()
+        .take_while(|&k| !matches!(w(k), "," | ";" | "(" | ")"))
+        .find(|&k| lower_in(w(k), &["which", "that"]))?;
+    if w(which - 1) != "," || which < 2 {
+        return None;
+    }
+    let before = which - 2;
+    // A quoted title: the text between the quotation marks.
+    if matches!(w(before), "\"" | "”" | "'" | "’") {
+        let open = (before.saturating_sub(12)..before)
+            .rev()
+            .find(|&k| matches!(w(k), "\"" | "“" | "'" | "‘" | "`"))?;
+        return (open + 1 < before).then(|| {
+            Span::new(toks[open + 1].span.start, toks[before - 1].span.end)
+        });
+    }
+    let end = toks[before].span.end;
+    // "attacks in Hasaka Province, which killed scores": a place after
+    // "in" may only say where what the clause is about happened.
+    let where_something_is = |e: &Entity| {
+        let k = toks.partition_point(|t| t.span.start < e.span.start);
+        e.kind == EntityType::Location
+            && k > 0
+            && lower_in(w(k - 1), &["in", "at", "near", "from"])
+    };
+    here.iter()
+        .find(|e| {
+            e.span.end == end
+                && matches!(
+                    e.kind,
+                    EntityType::Location
+                        | EntityType::Organization
+                        | EntityType::Person
+                )
+                && !where_something_is(e)
+        })
+        .map(|e| e.span)
 }
 
 /// Whether token `k` opens a clause of its own: "while", "whereas",
@@ -6014,5 +6092,21 @@ mod tests {
         assert_eq!(row(&claims(s), "2%").time, "June");
         let s = "Oil prices rose 2% in June.";
         assert_eq!(row(&claims(s), "2%").time, "June");
+    }
+
+    #[test]
+    fn a_share_put_on_a_name_and_a_relative_clause_name_their_subject() {
+        let subject =
+            |s: &str, figure: &str| row(&claims(s), figure).subject.clone();
+        let s = "Reform UK on 29%, the Greens on 12%, a survey showed.";
+        assert_eq!(subject(s, "29%"), "Reform UK");
+        assert_eq!(subject(s, "12%"), "Greens");
+        let s = "It beat Monet's \"Water Lilies\", which fetched $80 million \
+                 in 2008.";
+        assert_eq!(subject(s, "$80 million"), "Water Lilies");
+        // A clause with a comma before the figure is not the relative's.
+        let s = "It beat Monet's \"Water Lilies\", which sold, in the end, \
+                 for $80 million.";
+        assert_ne!(subject(s, "$80 million"), "Water Lilies");
     }
 }
