@@ -1237,6 +1237,9 @@ impl ClaimStage {
                 let subject = listed_owner(text, here, m)
                     .or_else(|| share_owner(text, toks, dates, m, place))
                     .or_else(|| relative_owner(text, toks, here, place.first))
+                    .or_else(|| {
+                        won_by(text, toks, dates, m, place, subject.is_none())
+                    })
                     .or_else(|| clause_owner(text, toks, here, place.first))
                     .or(subject);
                 let f = &m.figure;
@@ -2483,6 +2486,59 @@ fn listed_owner(text: &str, here: &[Entity], m: &Mention) -> Option<Span> {
         || before.ends_with(" those of")
         || before.ends_with(" that of");
     (joined && item).then_some(owner.span)
+}
+
+/// "X had 1.9 million votes against 1,602,554, or 42.1 percent, for
+/// incumbent Lazarus Chakwera": the name after "for" that a figure (or
+/// the figure it is restated as, ", or N%,") is won by, when the figure
+/// is the other side of "against" or nothing before names a subject
+/// (`no_subject`).
+fn won_by(
+    text: &str,
+    toks: &[Token],
+    dates: &[Span],
+    m: &Mention,
+    place: Place,
+    no_subject: bool,
+) -> Option<Span> {
+    if !matches!(m.figure.kind, ClaimKind::Count | ClaimKind::Percent) {
+        return None;
+    }
+    let w = |k: usize| toks.get(k).map_or("", |t| t.span.of(text));
+    // "against 1,602,554, or 42.1 percent": the contrast opens the
+    // figure or the one it restates.
+    let mut k = place.first;
+    if k >= 2 && w(k - 1) == "or" && w(k - 2) == "," {
+        k = (k.saturating_sub(6)..k - 2)
+            .rev()
+            .find(|&j| lower_in(w(j), &["against", "for", "or", ","]))
+            .map_or(k, |j| j + 1);
+    }
+    let against = k > 0 && w(k - 1) == "against";
+    if !against && !no_subject {
+        return None;
+    }
+    // Past a restatement (", or 42.1 percent,") to "for".
+    let mut j = place.after;
+    if w(j) == "," && w(j + 1) == "or" {
+        j = (j + 2..j + 8).find(|&e| w(e) == ",").map(|e| e + 1)?;
+    } else if w(j) == "," {
+        j += 1;
+    }
+    if w(j) != "for" {
+        return None;
+    }
+    j += 1;
+    // "for incumbent Lazarus Chakwera": a title before the name.
+    while j < place.after + 12
+        && word(text, toks.get(j)?)?.starts_with(char::is_lowercase)
+        && !STOP_WORDS.has(w(j))
+    {
+        j += 1;
+    }
+    let (s, _) = name_at(text, toks, j)?;
+    (!dates.iter().any(|d| d.overlaps(s)) && !is_stop_cap(text, s))
+        .then_some(s)
 }
 
 /// "Labour on 24%", "Reform UK on 29%": the name a share is put on,
@@ -6108,5 +6164,21 @@ mod tests {
         let s = "It beat Monet's \"Water Lilies\", which sold, in the end, \
                  for $80 million.";
         assert_ne!(subject(s, "$80 million"), "Water Lilies");
+    }
+
+    #[test]
+    fn the_other_side_of_against_is_won_by_the_name_after_for() {
+        let subject =
+            |s: &str, figure: &str| row(&claims(s), figure).subject.clone();
+        let s = "Ana Ruiz had 812,400 votes, or 50.4 percent, against \
+                 760,210, or 47.2 percent, for incumbent Tomas Vidal.";
+        assert_eq!(subject(s, "812,400"), "Ana Ruiz");
+        assert_eq!(subject(s, "760,210"), "Tomas Vidal");
+        assert_eq!(subject(s, "47.2 percent"), "Tomas Vidal");
+        let s = "The count gave 44%, for challenger Tomas Vidal.";
+        assert_eq!(subject(s, "44%"), "Tomas Vidal");
+        // A subject before, with no contrast, stays the figure's.
+        let s = "Ana Ruiz sold 40% for Tomas Vidal.";
+        assert_eq!(subject(s, "40%"), "Ana Ruiz");
     }
 }
