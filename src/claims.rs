@@ -67,6 +67,11 @@ const SPEECH_VERBS: &[&str] = &[
     "argued",
     "acknowledged",
     "predicted",
+    "projected",
+    "cautioned",
+    "expects",
+    "expect",
+    "expected",
     "calculated",
     "counted",
     "showed",
@@ -664,6 +669,10 @@ static PRONOUN_SAYING: Words = Words::new(&[
     "estimates",
     "predicted",
     "confirmed",
+    "projected",
+    "cautioned",
+    "expects",
+    "expected",
 ]);
 /// Auxiliaries and adverbs skipped before a verb: "had increased", "has
 /// been", "reportedly rose".
@@ -1087,6 +1096,7 @@ impl ClaimStage {
                 let place = Place::of(toks, m.span);
                 let counted = counted_of(text, toks, dates, m, place)
                     .map(|c| through_of(text, toks, c))
+                    .and_then(|c| past_contract_month(text, toks, c))
                     .or_else(|| {
                         // Ellipsis: "killing nine people and injuring 45",
                         // "rose 4 cents, to $12.63": a bare figure counts what
@@ -1225,6 +1235,11 @@ impl ClaimStage {
                     _ => subject,
                 };
                 let subject = listed_owner(text, here, m)
+                    .or_else(|| share_owner(text, toks, dates, m, place))
+                    .or_else(|| relative_owner(text, toks, here, place.first))
+                    .or_else(|| {
+                        won_by(text, toks, dates, m, place, subject.is_none())
+                    })
                     .or_else(|| clause_owner(text, toks, here, place.first))
                     .or(subject);
                 let f = &m.figure;
@@ -1777,7 +1792,10 @@ impl Cues {
                     n.kind != TokenKind::Punct
                         && !bytes[n.span.range()].eq_ignore_ascii_case(b"that")
                 });
-            if adding {
+            if adding
+                || states_a_noun(text, toks, i)
+                || forecast_as_an_adjective(text, toks, i)
+            {
                 continue;
             }
             let pronoun_verb =
@@ -1794,6 +1812,42 @@ impl Cues {
     }
 }
 
+/// Whether "states" at token `i` is the plural noun ("member states
+/// agreed", "a coastal states deal"), as it mostly is in news: the verb
+/// states something, so "that", an article, a colon or a quotation
+/// follows it ("the report states that", "the law states the limit").
+fn states_a_noun(text: &str, toks: &[Token], i: usize) -> bool {
+    toks[i].span.of(text).eq_ignore_ascii_case("states")
+        && toks.get(i + 1).is_none_or(|n| {
+            let n = n.span.of(text);
+            !(lower_in(n, &["that", "the", "a", "an", "its", "their"])
+                || matches!(n, ":" | "\"" | "“"))
+        })
+}
+
+/// Whether "expected" or "projected" at token `i` describes a noun or
+/// stands as a passive ("the expected rise", "than expected", "sales
+/// expected to rise", "the 2% expected in March") rather than saying
+/// who expects: "economists had expected a rise of 2.3%", "the agency
+/// projected growth of 3.1%".
+fn forecast_as_an_adjective(text: &str, toks: &[Token], i: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.span.of(text));
+    if !matches!(w(i), "expected" | "projected") {
+        return false;
+    }
+    let perfect = i > 0 && lower_in(w(i - 1), &["had", "has", "have"]);
+    // "..., ANP projected.": a name before a pause says.
+    let named = i > 0 && is_cap(text, &toks[i - 1]);
+    i == 0
+        || lower_in(
+            w(i - 1),
+            &["than", "as", "the", "a", "an", "its", "their", "his", "her"],
+        )
+        || !perfect
+            && lower_in(w(i + 1), &["to", "in", "by", "for", "on", "at", "as"])
+        || !perfect && !named && matches!(w(i + 1), "," | "." | ")" | ";")
+}
+
 /// The source named by "according to X" if token `i` opens it: the
 /// phrase up to the next comma, period or function word.
 fn according_to(text: &str, toks: &[Token], i: usize) -> Option<Span> {
@@ -1806,6 +1860,9 @@ fn according_to(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         return None;
     }
     let mut j = i + 2;
+    if let Some(s) = whose_figures(text, toks, j) {
+        return Some(s);
+    }
     if w(j).eq_ignore_ascii_case("the") {
         j += 1;
     }
@@ -1855,6 +1912,47 @@ fn according_to(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         e -= 1;
     }
     (e > j).then(|| Span::new(toks[j].span.start, toks[e - 1].span.end))
+}
+
+/// The name whose figures the source noun phrase at token `j` are:
+/// "figures from the Office for National Statistics", "a census
+/// released on Tuesday by the National Tiger Conservation Authority",
+/// "the latest data compiled by Eurostat". The noun alone says nothing.
+fn whose_figures(text: &str, toks: &[Token], j: usize) -> Option<Span> {
+    let w = |k: usize| toks.get(k).and_then(|t| word(text, t)).unwrap_or("");
+    // The noun, after an article and up to two modifiers.
+    let noun = (j..j + 4).find(|&k| {
+        SOURCE_NOUN_WORDS.has(w(k)) || lower_in(w(k), &["results", "poll"])
+    })?;
+    let modifiers = (j..noun).all(|k| w(k).starts_with(char::is_lowercase));
+    if !modifiers {
+        return None;
+    }
+    let mut k = noun + 1;
+    if lower_in(
+        w(k),
+        &[
+            "released",
+            "published",
+            "compiled",
+            "issued",
+            "collected",
+            "gathered",
+            "provided",
+        ],
+    ) {
+        // "released on Tuesday by": up to a few words of time between.
+        k = (k + 1..k + 5)
+            .take_while(|&m| {
+                toks.get(m).is_some_and(|t| t.kind == TokenKind::Word)
+            })
+            .find(|&m| matches!(w(m), "by" | "from"))?;
+    }
+    if !matches!(w(k), "by" | "from") {
+        return None;
+    }
+    let (s, _) = name_at(text, toks, k + 1)?;
+    (!is_stop_cap(text, s)).then_some(s)
 }
 
 /// Who states the figures of a sentence.
@@ -1915,6 +2013,23 @@ fn attribution_of(
     }
     // "X said" / "said X": the plain verbs of saying first.
     for pass in 0..2 {
+        // "she said, the Council expects job growth to slow": a pronoun
+        // saying is the sentence's speaker, resolved later, before any
+        // other verb's subject.
+        if pass == 1
+            && cues.verbs.iter().any(|&i| {
+                // "..., said he." ends the clause; "said it was" reports.
+                let after = i + 1 < n
+                    && is_pronoun(w(i + 1))
+                    && toks
+                        .get(i + 2)
+                        .is_none_or(|t| t.kind == TokenKind::Punct);
+                PRIMARY_SAYING.has(w(i))
+                    && (i > 0 && is_pronoun(w(i - 1)) || after)
+            })
+        {
+            return None;
+        }
         for &i in &cues.verbs {
             let v = w(i);
             // A capitalized "States" or "Reports" mid-sentence is part of
@@ -2215,12 +2330,105 @@ fn own_source(
     place: Place,
     dates: &[Span],
 ) -> Option<Span> {
-    valued_by(text, toks, place.first, dates).or_else(|| {
-        according
-            .iter()
-            .find(|&&i| i >= place.after)
-            .and_then(|&i| according_to(text, toks, i))
-    })
+    forecast_by(text, toks, place.after, dates)
+        .or_else(|| valued_by(text, toks, place.first, dates))
+        .or_else(|| {
+            according
+                .iter()
+                .find(|&&i| i >= place.after)
+                .and_then(|&i| according_to(text, toks, i))
+        })
+}
+
+/// Who forecast a figure that a participle follows at token `k`: "the
+/// 32.2% forecast in a Reuters poll" (the pollster), "the 1.5% expected
+/// by economists", "2% predicted by analysts polled by Reuters". The
+/// figure is theirs, not the sentence's speaker's.
+fn forecast_by(
+    text: &str,
+    toks: &[Token],
+    k: usize,
+    dates: &[Span],
+) -> Option<Span> {
+    let w = |k: usize| toks.get(k).and_then(|t| word(text, t)).unwrap_or("");
+    let forecast = matches!(
+        w(k),
+        "forecast"
+            | "forecasted"
+            | "expected"
+            | "predicted"
+            | "projected"
+            | "estimated"
+            | "anticipated"
+    );
+    if !forecast {
+        return None;
+    }
+    match w(k + 1) {
+        "by" => agent(text, toks, k + 1, dates),
+        "in" => {
+            // "in a Reuters poll", "in a poll by Bloomberg".
+            let mut j = k + 2;
+            if lower_in(w(j), &["a", "an", "the"]) {
+                j += 1;
+            }
+            let names = j;
+            while is_cap(text, toks.get(j)?) {
+                j += 1;
+            }
+            if !lower_in(w(j), &["poll", "survey"]) {
+                return None;
+            }
+            if j > names {
+                let s =
+                    Span::new(toks[names].span.start, toks[j - 1].span.end);
+                return (!dates.iter().any(|d| d.overlaps(s))).then_some(s);
+            }
+            (w(j + 1) == "by").then(|| agent(text, toks, j + 1, dates))?
+        }
+        _ => None,
+    }
+}
+
+/// The agent named after "by" at token `k`: a name ("by Reuters", "by
+/// the Space Foundation") or a few lowercase words ("by economists"),
+/// and the pollster of those polled ("economists polled by Reuters").
+/// No date: "expected by 2026" names no one.
+fn agent(
+    text: &str,
+    toks: &[Token],
+    k: usize,
+    dates: &[Span],
+) -> Option<Span> {
+    let w = |k: usize| toks.get(k).and_then(|t| word(text, t)).unwrap_or("");
+    let j = k + 1;
+    let first = toks.get(j)?;
+    if dates.iter().any(|d| d.overlaps(first.span)) {
+        return None;
+    }
+    if let Some((s, _)) = name_at(text, toks, j) {
+        return (!is_stop_cap(text, s) && !is_pronoun(s.of(text)))
+            .then_some(s);
+    }
+    let mut e = j;
+    while e < j + 3
+        && word(text, toks.get(e)?).is_some_and(|v| {
+            v.starts_with(char::is_lowercase) && !STOP_WORDS.has(v)
+        })
+    {
+        e += 1;
+    }
+    if e == j {
+        return None;
+    }
+    // "economists polled by Reuters": the pollster.
+    if lower_in(w(e - 1), &["polled", "surveyed"]) && w(e) == "by" {
+        return agent(text, toks, e, dates);
+    }
+    if lower_in(w(e), &["polled", "surveyed"]) && w(e + 1) == "by" {
+        return agent(text, toks, e + 1, dates);
+    }
+    Some(Span::new(first.span.start, toks[e - 1].span.end))
 }
 
 /// The name a figure is listed after, which the figure is said of:
@@ -2285,6 +2493,135 @@ fn listed_owner(text: &str, here: &[Entity], m: &Mention) -> Option<Span> {
 fn may_open_a_clause(text: &str, t: &Token) -> bool {
     let first = text.as_bytes()[t.span.start];
     matches!(first | 0x20, b'w' | b'a' | b'b') || first == b';'
+}
+
+/// "X had 1.9 million votes against 1,602,554, or 42.1 percent, for
+/// incumbent Lazarus Chakwera": the name after "for" that a figure (or
+/// the figure it is restated as, ", or N%,") is won by, when the figure
+/// is the other side of "against" or nothing before names a subject
+/// (`no_subject`).
+fn won_by(
+    text: &str,
+    toks: &[Token],
+    dates: &[Span],
+    m: &Mention,
+    place: Place,
+    no_subject: bool,
+) -> Option<Span> {
+    if !matches!(m.figure.kind, ClaimKind::Count | ClaimKind::Percent) {
+        return None;
+    }
+    let w = |k: usize| toks.get(k).map_or("", |t| t.span.of(text));
+    // "against 1,602,554, or 42.1 percent": the contrast opens the
+    // figure or the one it restates.
+    let mut k = place.first;
+    if k >= 2 && w(k - 1) == "or" && w(k - 2) == "," {
+        k = (k.saturating_sub(6)..k - 2)
+            .rev()
+            .find(|&j| lower_in(w(j), &["against", "for", "or", ","]))
+            .map_or(k, |j| j + 1);
+    }
+    let against = k > 0 && w(k - 1) == "against";
+    if !against && !no_subject {
+        return None;
+    }
+    // Past a restatement (", or 42.1 percent,") to "for".
+    let mut j = place.after;
+    if w(j) == "," && w(j + 1) == "or" {
+        j = (j + 2..j + 8).find(|&e| w(e) == ",").map(|e| e + 1)?;
+    } else if w(j) == "," {
+        j += 1;
+    }
+    if w(j) != "for" {
+        return None;
+    }
+    j += 1;
+    // "for incumbent Lazarus Chakwera": a title before the name.
+    while j < place.after + 12
+        && word(text, toks.get(j)?)?.starts_with(char::is_lowercase)
+        && !STOP_WORDS.has(w(j))
+    {
+        j += 1;
+    }
+    let (s, _) = name_at(text, toks, j)?;
+    (!dates.iter().any(|d| d.overlaps(s)) && !is_stop_cap(text, s))
+        .then_some(s)
+}
+
+/// "Labour on 24%", "Reform UK on 29%": the name a share is put on,
+/// whether or not an earlier stage found it.
+fn share_owner(
+    text: &str,
+    toks: &[Token],
+    dates: &[Span],
+    m: &Mention,
+    place: Place,
+) -> Option<Span> {
+    let first = place.first;
+    if m.figure.kind != ClaimKind::Percent
+        || first < 2
+        || word(text, &toks[first - 1]) != Some("on")
+    {
+        return None;
+    }
+    let k = caps_back(text, toks, first - 1);
+    if k >= first - 1 {
+        return None;
+    }
+    let s = Span::new(toks[k].span.start, toks[first - 2].span.end);
+    (!dates.iter().any(|d| d.overlaps(s)) && !is_stop_cap(text, s))
+        .then_some(s)
+}
+
+/// The name a relative clause holding the figure at token `first` is
+/// about: "'Salvator Mundi', which fetched $450.3 million" (a quoted
+/// title), "Sotheby's, which sold $1.2 billion" (a name). Only when the
+/// clause runs from ", which" to the figure without another comma.
+fn relative_owner(
+    text: &str,
+    toks: &[Token],
+    here: &[Entity],
+    first: usize,
+) -> Option<Span> {
+    let w = |k: usize| toks[k].span.of(text);
+    let which = (1..first)
+        .rev()
+        .take_while(|&k| !matches!(w(k), "," | ";" | "(" | ")"))
+        .find(|&k| lower_in(w(k), &["which", "that"]))?;
+    if w(which - 1) != "," || which < 2 {
+        return None;
+    }
+    let before = which - 2;
+    // A quoted title: the text between the quotation marks.
+    if matches!(w(before), "\"" | "”" | "'" | "’") {
+        let open = (before.saturating_sub(12)..before)
+            .rev()
+            .find(|&k| matches!(w(k), "\"" | "“" | "'" | "‘" | "`"))?;
+        return (open + 1 < before).then(|| {
+            Span::new(toks[open + 1].span.start, toks[before - 1].span.end)
+        });
+    }
+    let end = toks[before].span.end;
+    // "attacks in Hasaka Province, which killed scores": a place after
+    // "in" may only say where what the clause is about happened.
+    let where_something_is = |e: &Entity| {
+        let k = toks.partition_point(|t| t.span.start < e.span.start);
+        e.kind == EntityType::Location
+            && k > 0
+            && lower_in(w(k - 1), &["in", "at", "near", "from"])
+    };
+    here.iter()
+        .find(|e| {
+            e.span.end == end
+                && matches!(
+                    e.kind,
+                    EntityType::Location
+                        | EntityType::Organization
+                        | EntityType::Person
+                )
+                && !where_something_is(e)
+        })
+        .map(|e| e.span)
 }
 
 /// Whether token `k` opens a clause of its own: "while", "whereas",
@@ -2541,6 +2878,10 @@ fn valued_by(
     first: usize,
     dates: &[Span],
 ) -> Option<Span> {
+    // "put the figure at \"nearly half\"": the quotation opens the figure.
+    let quoted = first > 0
+        && matches!(toks[first - 1].span.of(text), "\"" | "“" | "`" | "'");
+    let first = first - usize::from(quoted);
     // The verb, with the valued noun phrase between it and "at".
     let verb = verb_before_at(
         text,
@@ -2558,6 +2899,8 @@ fn valued_by(
             "places",
             "pegged",
             "pegs",
+            "quoted",
+            "quotes",
         ],
     )?;
     let object = (verb + 1..first - 1).all(|k| {
@@ -2597,10 +2940,36 @@ fn speaker_at(
     dates: &[Span],
 ) -> Option<Span> {
     if i > 0 {
+        // "The WMO separately said", "Ann Lee, who has said": the name
+        // stands before the verb's adverbs and auxiliaries.
+        let mut v = i;
+        while v > 1
+            && word(text, &toks[v - 1]).is_some_and(|w| {
+                w.starts_with(char::is_lowercase)
+                    && (AUXILIARIES.has(w) || looks_like_adverb(w))
+            })
+        {
+            v -= 1;
+        }
+        // "Rishi Sunak, who said": the name before the relative pronoun.
+        if v >= 3
+            && word(text, &toks[v - 1]) == Some("who")
+            && toks[v - 2].span.of(text) == ","
+        {
+            let k = caps_back(text, toks, v - 2);
+            if k < v - 2 {
+                let start = name_start(text, toks, k);
+                let span =
+                    Span::new(toks[start].span.start, toks[v - 3].span.end);
+                if !dates.iter().any(|d| d.overlaps(span)) {
+                    return Some(span);
+                }
+            }
+        }
         // "The World Food Programme (WFP) said", "Ali Khan (PPP) told":
         // the name before a short parenthesis is the speaker.
-        if toks[i - 1].span.of(text) == ")" {
-            let open = (i.saturating_sub(5)..i - 1)
+        if toks[v - 1].span.of(text) == ")" {
+            let open = (v.saturating_sub(5)..v - 1)
                 .rev()
                 .find(|&j| toks[j].span.of(text) == "(");
             if let Some(open) = open.filter(|&o| o > 0) {
@@ -2617,10 +2986,10 @@ fn speaker_at(
                 }
             }
         }
-        let k = caps_back(text, toks, i);
-        if k < i {
+        let k = caps_back(text, toks, v);
+        if k < v {
             let start = name_start(text, toks, k);
-            let span = Span::new(toks[start].span.start, toks[i - 1].span.end);
+            let span = Span::new(toks[start].span.start, toks[v - 1].span.end);
             if !dates.iter().any(|d| d.overlaps(span)) {
                 return Some(span);
             }
@@ -2676,7 +3045,20 @@ fn speaker_at(
         // is what is said, not who says it.
         let passive =
             word(text, &toks[i - 1]).is_some_and(|w| BE_FORMS.has(w));
-        if let Some(p) = phrase_before(text, toks, i).filter(|_| !passive) {
+        // "tally sheets from 3,500 centres showed": the centres are what
+        // a figure after a preposition counts, and say nothing; "a
+        // consortium of 130 scientists said": the group before "of" says.
+        let p =
+            phrase_before(text, toks, v).filter(|_| !passive).and_then(|p| {
+                match preposition_before_figure(text, toks, p) {
+                    None => Some(p),
+                    Some(of) if toks[of].span.of(text) == "of" => {
+                        phrase_before(text, toks, of)
+                    }
+                    Some(_) => None,
+                }
+            });
+        if let Some(p) = p {
             let p = who_knows(text, toks, p).unwrap_or(p);
             let w = p.of(text);
             // "originally reported as 8 cents": an adverb names no one.
@@ -2691,6 +3073,74 @@ fn speaker_at(
         }
     }
     name_after(text, toks, i, dates)
+}
+
+/// The preposition that governs a figure counting the phrase `p` before
+/// a verb ("tally sheets from some 3,500 centres showed", "results from
+/// 90% of polling stations showed"): `p` is then the preposition's
+/// object, not the verb's subject. A figure that opens the subject
+/// ("three officials said", "28 percent of the respondents said")
+/// counts the speakers themselves.
+fn preposition_before_figure(
+    text: &str,
+    toks: &[Token],
+    p: Span,
+) -> Option<usize> {
+    let w = |k: usize| toks[k].span.of(text);
+    let start = toks.partition_point(|t| t.span.start < p.start);
+    // Back over the lowercase words of the noun phrase ("of polling")
+    // to the figure.
+    let mut k = start;
+    while k > 0
+        && start - k < 4
+        && word(text, &toks[k - 1]).is_some_and(|v| {
+            v.starts_with(char::is_lowercase) && !is_number_word_ci(v)
+        })
+    {
+        k -= 1;
+    }
+    let figure = |k: usize| {
+        toks[k].kind == TokenKind::Number
+            || is_number_word_ci(w(k))
+            || matches!(w(k), "%" | "percent")
+    };
+    if k == 0 || !figure(k - 1) {
+        return None;
+    }
+    // Back over the figure's own tokens and its hedge ("some", "more
+    // than", "at least", "up to") to the word that governs it.
+    let mut k = k - 1;
+    loop {
+        let hedge = k > 0
+            && (figure(k - 1)
+                || matches!(w(k - 1), "$" | "€" | "£")
+                || lower_in(
+                    w(k - 1),
+                    &[
+                        "some", "about", "around", "nearly", "almost",
+                        "roughly", "more", "than", "over", "least", "just",
+                    ],
+                ));
+        let two_words = k > 1
+            && (lower_in(w(k - 2), &["at"]) && lower_in(w(k - 1), &["least"])
+                || lower_in(w(k - 2), &["up"]) && lower_in(w(k - 1), &["to"]));
+        if two_words {
+            k -= 2;
+        } else if hedge {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    (k > 0
+        && lower_in(
+            w(k - 1),
+            &[
+                "from", "of", "in", "at", "across", "among", "for", "with",
+                "on", "by", "to",
+            ],
+        ))
+    .then(|| k - 1)
 }
 
 /// "turnout in the August 9 presidential election reached 65.4%": what
@@ -2863,6 +3313,8 @@ fn quote_speaker(
             let Some(v) = word(text, &toks[i]) else { continue };
             if SPEECH_VERB_WORDS.has(v)
                 && !participle_after_a_figure(text, toks, i)
+                && !states_a_noun(text, toks, i)
+                && !forecast_as_an_adjective(text, toks, i)
             {
                 if let Some(sp) = speaker_at(text, toks, i, dates) {
                     found = Some(sp);
@@ -3789,9 +4241,12 @@ fn subject_of(
             let w = toks[i].span.of(text);
             // Not a date ("said on Monday"), nor an adverb that starts
             // the sentence ("Nearly half of ...").
+            // A month the date stage left untagged is no name either
+            // ("The March contract", "coffee for May").
             let in_date = here.iter().any(|e| {
                 e.kind == EntityType::Date && e.span.contains(toks[i].span)
-            });
+            }) || lower_in(w, MONTHS)
+                && toks.get(i + 1).is_none_or(|n| !is_cap(text, n));
             // "Nearly half", "Meanwhile, ...": an adverb or a word set off
             // at the start.
             let adverb = i == 0
@@ -3849,7 +4304,8 @@ fn subject_of(
                     word(text, n).is_some_and(|w| {
                         w.starts_with(|c: char| c.is_lowercase())
                             && !AUXILIARIES.has(w)
-                            && !SPEECH_VERB_WORDS.has(w)
+                            && (!SPEECH_VERB_WORDS.has(w)
+                                || states_a_noun(text, toks, 1))
                     })
                 })
             {
@@ -4387,7 +4843,11 @@ fn date_in_clause(
     dates
         .iter()
         .copied()
-        .filter(|d| clause_at(d.start) == Some(here) && own(d))
+        .filter(|d| {
+            clause_at(d.start) == Some(here)
+                && own(d)
+                && !names_a_contract(text, toks, *d)
+        })
         .filter(|d| {
             // "said Friday", "said on Friday": when it was said.
             let mut k = toks.partition_point(|t| t.span.start < d.start);
@@ -4405,6 +4865,71 @@ fn date_in_clause(
                 d.start.saturating_sub(at.end)
             }
         })
+}
+
+/// The months' names, which the date stage leaves untagged where they
+/// may be other words ("the March contract", "coffee for May").
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Words that make the month before them a futures contract's: "for
+/// December delivery", "the March contract", "June futures".
+const CONTRACT_WORDS: &[&str] =
+    &["delivery", "contract", "contracts", "futures", "options"];
+
+/// Whether the date `d` (its whole span, or a month's word) names a
+/// futures contract ("Brent crude for December delivery", "the December
+/// 2026 contract", "U.S. crude futures for January") rather than when a
+/// figure holds: the time is the story's own.
+fn names_a_contract(text: &str, toks: &[Token], d: Span) -> bool {
+    let w = |k: usize| toks.get(k).and_then(|t| word(text, t)).unwrap_or("");
+    let first = toks.partition_point(|t| t.span.start < d.start);
+    let after = toks.partition_point(|t| t.span.start < d.end);
+    lower_in(w(after), CONTRACT_WORDS)
+        || first >= 2
+            && w(first - 1) == "for"
+            && lower_in(w(first - 2), &["crude", "futures", "contract"])
+}
+
+/// What a figure counts when its noun names a futures contract by its
+/// month (`c`): "Brent crude for December delivery rose 2%" counts the
+/// crude, "the March contract settled at $4.12" the contract; a month
+/// alone counts nothing ("raised to A$2,000 this July").
+fn past_contract_month(text: &str, toks: &[Token], c: Span) -> Option<Span> {
+    let first = toks.partition_point(|t| t.span.start < c.start);
+    let end = toks.partition_point(|t| t.span.start < c.end);
+    let w = |k: usize| toks.get(k).map_or("", |t| t.span.of(text));
+    if first >= end || !lower_in(w(first), MONTHS) {
+        return Some(c);
+    }
+    // The month, maybe a year, maybe a contract word: nothing else.
+    let mut k = first + 1;
+    if toks.get(k).is_some_and(|t| t.kind == TokenKind::Number) {
+        k += 1;
+    }
+    let contract = k < end && lower_in(w(k), CONTRACT_WORDS);
+    if k + usize::from(contract) != end {
+        return Some(c);
+    }
+    let after_for = first >= 2 && w(first - 1) == "for";
+    if after_for {
+        if let Some(p) = phrase_before(text, toks, first - 1) {
+            return Some(p);
+        }
+    }
+    contract.then(|| toks[k].span)
 }
 
 #[cfg(test)]
@@ -5486,5 +6011,189 @@ mod tests {
         let rows = claims("The clashes left 45 dead and 106 injured.");
         assert_eq!(row(&rows, "45").counted, "dead");
         assert_eq!(row(&rows, "106").counted, "");
+    }
+
+    #[test]
+    fn what_a_figure_after_a_preposition_counts_says_nothing() {
+        let attribution = |s: &str, figure: &str| {
+            row(&claims(s), figure).attribution.clone()
+        };
+        let s = "Returns from some 2,000 precincts showed the senator \
+                 ahead by at least 9,000 votes.";
+        assert_eq!(attribution(s, "at least 9,000"), "");
+        let s = "Results from 90% of polling stations showed the party \
+                 with 61% of the vote.";
+        assert_eq!(attribution(s, "61%"), "");
+        // The sentence's own speaker stays the figure's.
+        let s = "Ann Lee said tallies from 300 towns showed a lead of 4,000 \
+                 votes.";
+        assert_eq!(attribution(s, "4,000"), "Ann Lee");
+        // A figure opening the subject counts the speakers themselves.
+        let s = "Three officials said 40 people died.";
+        assert_eq!(attribution(s, "40"), "officials");
+        let s = "The bonds closed at 7.12 percent, one trader said.";
+        assert_eq!(attribution(s, "7.12 percent"), "trader");
+        // A group of them says.
+        let s = "Prices will rise 3%, a panel of some 40 economists said.";
+        assert_eq!(attribution(s, "3%"), "panel");
+    }
+
+    #[test]
+    fn states_is_a_noun_unless_it_states_something() {
+        let attribution = |s: &str, figure: &str| {
+            row(&claims(s), figure).attribution.clone()
+        };
+        let s = "Sardines, managed under a regional states pact, were cut by \
+                 30%.";
+        assert_eq!(attribution(s, "30%"), "");
+        let s = "Member states agreed to a budget of 9 billion euros.";
+        assert_eq!(attribution(s, "9 billion euros"), "");
+        assert_eq!(row(&claims(s), "9 billion euros").subject, "");
+        let s = "The audit states that 700 posts were never filled.";
+        assert_eq!(attribution(s, "700"), "audit");
+    }
+
+    #[test]
+    fn a_forecast_figure_is_its_forecasters() {
+        let attribution = |s: &str, figure: &str| {
+            row(&claims(s), figure).attribution.clone()
+        };
+        let s = "Prices rose 4.1% in May, the office said, above the 3.8% \
+                 forecast in a Bloomberg poll.";
+        assert_eq!(attribution(s, "4.1%"), "office");
+        assert_eq!(attribution(s, "3.8%"), "Bloomberg");
+        let s = "Output grew 0.8%, the agency said, short of the 1.1% \
+                 expected by analysts.";
+        assert_eq!(attribution(s, "1.1%"), "analysts");
+        let s = "Sales fell 2%, the firm said, below the 1% predicted by \
+                 analysts polled by Reuters.";
+        assert_eq!(attribution(s, "1%"), "Reuters");
+        // A date after "by" names no one.
+        let s = "The group said a 5% rise is expected by 2027.";
+        assert_eq!(attribution(s, "5%"), "group");
+    }
+
+    #[test]
+    fn forecasts_quotes_and_cautions_name_their_source() {
+        let attribution = |s: &str, figure: &str| {
+            row(&claims(s), figure).attribution.clone()
+        };
+        let s =
+            "Labour won 31.2% of the vote, Ipsos projected, while turnout \
+                 fell.";
+        assert_eq!(attribution(s, "31.2%"), "Ipsos");
+        let s = "The agency projected growth of 2.4%.";
+        assert_eq!(attribution(s, "2.4%"), "agency");
+        let s = "The researchers cautioned that 12% of wells were dry.";
+        assert_eq!(attribution(s, "12%"), "researchers");
+        let s = "Analysts expect a surplus of 3 billion euros.";
+        assert_eq!(attribution(s, "3 billion euros"), "Analysts");
+        let s = "Traders had expected a rise of 0.4%.";
+        assert_eq!(attribution(s, "0.4%"), "Traders");
+        let s = "Money changers quoted the rand at 19.2 to the dollar.";
+        assert_eq!(attribution(s, "19.2 to the dollar"), "Money changers");
+        let s = "Greenpeace put the figure at \"nearly half\".";
+        assert_eq!(attribution(s, "nearly half"), "Greenpeace");
+        // A forecast that describes or stands passive names no one.
+        for s in [
+            "Exports rose 4%, more than expected.",
+            "Exports rose a higher than expected 4%.",
+            "Exports expected to rise 4% fell.",
+            "The projected 4% rise did not come.",
+        ] {
+            assert_eq!(attribution(s, "4%"), "", "{s}");
+        }
+    }
+
+    #[test]
+    fn a_speaker_across_an_adverb_or_a_relative_pronoun() {
+        let attribution = |s: &str, figure: &str| {
+            row(&claims(s), figure).attribution.clone()
+        };
+        let s = "The Met Office (MO) separately said May was 2.1 degrees \
+                 warmer.";
+        assert_eq!(attribution(s, "2.1 degrees"), "Met Office");
+        let s = "The plan was backed by Ann Lee, who said it would cost \
+                 $4 billion.";
+        assert_eq!(attribution(s, "$4 billion"), "Ann Lee");
+        let s = "Port officials had repeatedly said 300 ships were waiting.";
+        assert_eq!(attribution(s, "300"), "Port officials");
+    }
+
+    #[test]
+    fn according_to_figures_from_a_name_is_the_name() {
+        let attribution = |s: &str, figure: &str| {
+            row(&claims(s), figure).attribution.clone()
+        };
+        let s = "Thefts fell 6%, according to figures from the Home Office.";
+        assert_eq!(attribution(s, "6%"), "Home Office");
+        let s = "There are 912 lions, according to a census released on \
+                 Friday by the Wildlife Service.";
+        assert_eq!(attribution(s, "912"), "Wildlife Service");
+        let s = "Fares rose 3%, according to the regulator.";
+        assert_eq!(attribution(s, "3%"), "regulator");
+    }
+
+    #[test]
+    fn a_pronoun_saying_comes_before_what_others_expect() {
+        // The speaker of "she said" is the one named before, not the
+        // council that expects.
+        let s = "Ann Lee said on Monday that the outlook was weak. Like \
+                 most forecasters, she said, the Economic Council expects slower growth. \"We will see \
+                 numbers in the hundreds,\" she said.";
+        assert_eq!(row(&claims(s), "hundreds").attribution, "Ann Lee");
+    }
+
+    #[test]
+    fn a_contract_month_is_no_time_and_counts_nothing() {
+        let s = "Brent crude for June delivery rose 2% to $81 a barrel.";
+        let rows = claims(s);
+        assert_eq!(row(&rows, "2%").time, "");
+        assert_eq!(row(&rows, "2%").counted, "Brent crude");
+        let s = "The benchmark December 2027 contract rose 1.4% to 70 euros.";
+        let rows = claims(s);
+        assert_eq!(row(&rows, "1.4%").time, "");
+        assert_eq!(row(&rows, "1.4%").counted, "contract");
+        let s = "U.S. crude futures for August fell 45 cents.";
+        assert_eq!(row(&claims(s), "45 cents").time, "");
+        let s = "The March contract settled at $4.12 a bushel.";
+        assert_eq!(row(&claims(s), "$4.12 a bushel").subject, "");
+        // A month of the story stays its time.
+        let s = "Retail sales for June rose 2%.";
+        assert_eq!(row(&claims(s), "2%").time, "June");
+        let s = "Oil prices rose 2% in June.";
+        assert_eq!(row(&claims(s), "2%").time, "June");
+    }
+
+    #[test]
+    fn a_share_put_on_a_name_and_a_relative_clause_name_their_subject() {
+        let subject =
+            |s: &str, figure: &str| row(&claims(s), figure).subject.clone();
+        let s = "Reform UK on 29%, the Greens on 12%, a survey showed.";
+        assert_eq!(subject(s, "29%"), "Reform UK");
+        assert_eq!(subject(s, "12%"), "Greens");
+        let s = "It beat Monet's \"Water Lilies\", which fetched $80 million \
+                 in 2008.";
+        assert_eq!(subject(s, "$80 million"), "Water Lilies");
+        // A clause with a comma before the figure is not the relative's.
+        let s = "It beat Monet's \"Water Lilies\", which sold, in the end, \
+                 for $80 million.";
+        assert_ne!(subject(s, "$80 million"), "Water Lilies");
+    }
+
+    #[test]
+    fn the_other_side_of_against_is_won_by_the_name_after_for() {
+        let subject =
+            |s: &str, figure: &str| row(&claims(s), figure).subject.clone();
+        let s = "Ana Ruiz had 812,400 votes, or 50.4 percent, against \
+                 760,210, or 47.2 percent, for incumbent Tomas Vidal.";
+        assert_eq!(subject(s, "812,400"), "Ana Ruiz");
+        assert_eq!(subject(s, "760,210"), "Tomas Vidal");
+        assert_eq!(subject(s, "47.2 percent"), "Tomas Vidal");
+        let s = "The count gave 44%, for challenger Tomas Vidal.";
+        assert_eq!(subject(s, "44%"), "Tomas Vidal");
+        // A subject before, with no contrast, stays the figure's.
+        let s = "Ana Ruiz sold 40% for Tomas Vidal.";
+        assert_eq!(subject(s, "40%"), "Ana Ruiz");
     }
 }
