@@ -341,3 +341,73 @@ fn shared_acronyms_follow_the_documents_country() {
         }
     }
 }
+
+/// Airlines are listed under the names news uses whole, so a bare word
+/// that is also a river, a nationality or a state keeps its own reading.
+#[test]
+fn airlines_and_parties_are_listed() {
+    // (text, listed names with their canonical IDs, spans of another type)
+    type Case = (
+        &'static str,
+        &'static [(&'static str, &'static str)],
+        &'static [(&'static str, &'static str)],
+    );
+    let cases: &[Case] = &[
+        (
+            "Analysts said Qantas and Korean Air would order jets, while \
+             JAL and IAG cut routes and Aeroflot stayed grounded.",
+            &[
+                ("Qantas", "local:org/qantas"),
+                ("Korean Air", "local:org/korean-air"),
+                ("JAL", "isin:JP3705200008"),
+                ("IAG", "isin:ES0177542018"),
+                ("Aeroflot", "local:org/aeroflot"),
+            ],
+            &[],
+        ),
+        (
+            "Farmers in the river delta said an American engineer and a \
+             Delta Air Lines pilot had come to Alaska on American Airlines.",
+            &[
+                ("Delta Air Lines", "isin:US2473617023"),
+                ("American Airlines", "local:org/american-airlines"),
+            ],
+            &[("American", "NATIONALITY"), ("Alaska", "LOCATION")],
+        ),
+    ];
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (n, (text, listed, others)) in cases.iter().enumerate() {
+        let input = dir.path().join(format!("doc{n}.txt"));
+        std::fs::write(&input, text).expect("write input");
+        let out = dir.path().join(format!("out{n}"));
+        let status = extract(&[&input], &out, &[]);
+        assert!(status.status.success(), "{status:?}");
+        let table = read_table(&out.join("entities.csv"));
+        let found: Vec<(&str, &str, &str)> = table
+            .iter()
+            .map(|r| {
+                (
+                    r["text"].as_str(),
+                    r["type"].as_str(),
+                    r["canonical_id"].as_str(),
+                )
+            })
+            .collect();
+        for (quote, id) in listed.iter() {
+            assert!(
+                found.contains(&(quote, "ORGANIZATION", id)),
+                "{quote:?} as {id} in {text:?}: {found:?}"
+            );
+        }
+        for (quote, kind) in others.iter() {
+            assert!(
+                found.iter().any(|&(q, k, _)| q == *quote && k == *kind),
+                "{quote:?} as {kind} in {text:?}: {found:?}"
+            );
+        }
+        assert!(
+            !found.iter().any(|&(q, ..)| q == "Delta" || q == "Korean"),
+            "a word of an airline's name alone in {text:?}: {found:?}"
+        );
+    }
+}
