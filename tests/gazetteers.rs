@@ -383,12 +383,12 @@ fn airlines_and_parties_are_listed() {
         ),
         (
             "In Prague, the SPD of Tomio Okamura backed ANO against the \
-             ODS and STAN.",
+             ODS and the Mayors and Independents.",
             &[
                 ("SPD", "local:org/spd-czech"),
                 ("ANO", "local:org/ano"),
                 ("ODS", "local:org/ods"),
-                ("STAN", "local:org/stan"),
+                ("Mayors and Independents", "local:org/stan"),
             ],
             &[],
             &[],
