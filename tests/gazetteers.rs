@@ -341,3 +341,173 @@ fn shared_acronyms_follow_the_documents_country() {
         }
     }
 }
+
+/// Airlines are listed under the names news uses whole, so a bare word
+/// that is also a river, a nationality or a state keeps its own reading;
+/// parties under their full names and acronyms, an acronym two countries
+/// share (SPD, PS) following the document's country, and no generic
+/// plural ("Liberals") on its own.
+#[test]
+fn airlines_and_parties_are_listed() {
+    // Text; listed names with their IDs; names of another type; words
+    // that are no entity.
+    type Case = (
+        &'static str,
+        &'static [(&'static str, &'static str)],
+        &'static [(&'static str, &'static str)],
+        &'static [&'static str],
+    );
+    let cases: &[Case] = &[
+        (
+            "Analysts said Qantas and Korean Air would order jets, while \
+             JAL and IAG cut routes and Aeroflot stayed grounded.",
+            &[
+                ("Qantas", "local:org/qantas"),
+                ("Korean Air", "local:org/korean-air"),
+                ("JAL", "isin:JP3705200008"),
+                ("IAG", "isin:ES0177542018"),
+                ("Aeroflot", "local:org/aeroflot"),
+            ],
+            &[],
+            &["Korean"],
+        ),
+        (
+            "Farmers in the river delta said an American engineer and a \
+             Delta Air Lines pilot had come to Alaska on American Airlines.",
+            &[
+                ("Delta Air Lines", "isin:US2473617023"),
+                ("American Airlines", "local:org/american-airlines"),
+            ],
+            &[("American", "NATIONALITY"), ("Alaska", "LOCATION")],
+            &["Delta"],
+        ),
+        (
+            "In Prague, the SPD of Tomio Okamura backed ANO against the \
+             ODS and the Mayors and Independents.",
+            &[
+                ("SPD", "local:org/spd-czech"),
+                ("ANO", "local:org/ano"),
+                ("ODS", "local:org/ods"),
+                ("Mayors and Independents", "local:org/stan"),
+            ],
+            &[],
+            &[],
+        ),
+        (
+            "In Berlin, the SPD said it would back the budget.",
+            &[("SPD", "local:org/spd")],
+            &[],
+            &[],
+        ),
+        (
+            "In Lisbon, the PSD won more seats than the PS and Chega.",
+            &[
+                ("PSD", "local:org/psd-portugal"),
+                ("PS", "local:org/ps-portugal"),
+                ("Chega", "local:org/chega"),
+            ],
+            &[],
+            &[],
+        ),
+        (
+            "In Brussels, the PS, the N-VA and CD&V clashed over the \
+             budget.",
+            &[
+                ("PS", "local:org/ps-belgium"),
+                ("N-VA", "local:org/n-va"),
+                ("CD&V", "local:org/cd-v"),
+            ],
+            &[],
+            &[],
+        ),
+        (
+            "In Vienna, the FPOe beat the OeVP, and in Stockholm the \
+             Sweden Democrats backed the Moderate Party.",
+            &[
+                ("FPOe", "local:org/fpo"),
+                ("OeVP", "local:org/ovp"),
+                ("Sweden Democrats", "local:org/sweden-democrats"),
+                ("Moderate Party", "local:org/moderates-sweden"),
+            ],
+            &[("Stockholm", "LOCATION")],
+            &["Sweden"],
+        ),
+        (
+            "In Dublin, Fianna Fail and Fine Gael agreed a deal, and Labour \
+             stayed out.",
+            &[
+                ("Fianna Fail", "local:org/fianna-fail"),
+                ("Fine Gael", "local:org/fine-gael"),
+                ("Labour", "local:org/labour-ireland"),
+            ],
+            &[],
+            &[],
+        ),
+        (
+            "In Tokyo, Komeito left the coalition as the DPFP and Sanseito \
+             gained.",
+            &[
+                ("Komeito", "local:org/komeito"),
+                ("DPFP", "local:org/dpfp"),
+                ("Sanseito", "local:org/sanseito"),
+            ],
+            &[],
+            &[],
+        ),
+        (
+            "In Ottawa, the Liberals, the NDP and the Bloc Quebecois \
+             debated, and the Left was split.",
+            &[
+                ("NDP", "local:org/ndp"),
+                ("Bloc Quebecois", "local:org/bloc-quebecois"),
+            ],
+            &[],
+            &["Liberals", "Left"],
+        ),
+    ];
+    let dir = tempfile::tempdir().expect("temp dir");
+    let inputs: Vec<std::path::PathBuf> = (0..cases.len())
+        .map(|n| {
+            let input = dir.path().join(format!("doc{n}.txt"));
+            std::fs::write(&input, cases[n].0).expect("write input");
+            input
+        })
+        .collect();
+    let out = dir.path().join("out");
+    let paths: Vec<&Path> = inputs.iter().map(|p| p.as_path()).collect();
+    let status = extract(&paths, &out, &[]);
+    assert!(status.status.success(), "{status:?}");
+    let table = read_table(&out.join("entities.csv"));
+    for (n, (text, listed, others, absent)) in cases.iter().enumerate() {
+        let doc = format!("doc{n}");
+        let found: Vec<(&str, &str, &str)> = table
+            .iter()
+            .filter(|r| r["doc_id"] == doc)
+            .map(|r| {
+                (
+                    r["text"].as_str(),
+                    r["type"].as_str(),
+                    r["canonical_id"].as_str(),
+                )
+            })
+            .collect();
+        for (quote, id) in listed.iter() {
+            assert!(
+                found.contains(&(quote, "ORGANIZATION", id)),
+                "{quote:?} as {id} in {text:?}: {found:?}"
+            );
+        }
+        for (quote, kind) in others.iter() {
+            assert!(
+                found.iter().any(|&(q, k, _)| q == *quote && k == *kind),
+                "{quote:?} as {kind} in {text:?}: {found:?}"
+            );
+        }
+        for quote in absent.iter() {
+            assert!(
+                !found.iter().any(|&(q, ..)| q == *quote),
+                "{quote:?} alone in {text:?}: {found:?}"
+            );
+        }
+    }
+}
