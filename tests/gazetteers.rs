@@ -511,3 +511,69 @@ fn airlines_and_parties_are_listed() {
         }
     }
 }
+
+#[test]
+fn team_nicknames_and_possessive_companies_are_listed() {
+    // (text, quote, canonical id); an empty id wants no organization.
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "The Wallabies lost to the Pumas in Mendoza, and a former \
+             All Black prop now coaches in Tokyo.",
+            "All Black",
+            "local:org/team-all-blacks",
+        ),
+        (
+            "The Wallabies lost to the Pumas in Mendoza on Sunday.",
+            "Pumas",
+            "local:org/team-pumas",
+        ),
+        (
+            "Bafana Bafana drew with the Indomitable Lions in Durban.",
+            "Indomitable Lions",
+            "local:org/team-indomitable-lions",
+        ),
+        (
+            "The BlackCaps beat the Proteas by four wickets in Napier.",
+            "BlackCaps",
+            "local:org/team-black-caps",
+        ),
+        (
+            "Saracens hosted Exeter Chiefs while Stade Francais lost.",
+            "Exeter Chiefs",
+            "local:org/rugby-exeter-chiefs",
+        ),
+        (
+            "Shoppers crowded Macy’s and Kellogg's raised prices.",
+            "Macy’s",
+            "local:org/macys",
+        ),
+        (
+            "Shoppers crowded Macy’s and Kellogg's raised prices.",
+            "Kellogg's",
+            "local:org/kellogg",
+        ),
+        // New Zealanders abroad stay a nationality; a common word opening
+        // a sentence is no team.
+        ("Many Kiwis moved to Perth last year.", "Kiwis", "demonym:NZ"),
+        ("Elephants roam the reserve near Tsavo.", "Elephants", ""),
+    ];
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (n, (text, quote, id)) in cases.iter().enumerate() {
+        let input = dir.path().join(format!("doc{n}.txt"));
+        std::fs::write(&input, text).expect("write input");
+        let out = dir.path().join(format!("out{n}"));
+        let status = extract(&[&input], &out, &[]);
+        assert!(status.status.success(), "{status:?}");
+        let table = read_table(&out.join("entities.csv"));
+        let ids: Vec<&str> = table
+            .iter()
+            .filter(|r| r["text"] == *quote)
+            .map(|r| r["canonical_id"].as_str())
+            .collect();
+        if id.is_empty() {
+            assert!(ids.is_empty(), "{quote:?} in {text:?}: {ids:?}");
+        } else {
+            assert_eq!(ids, [*id], "{quote:?} in {text:?}");
+        }
+    }
+}
