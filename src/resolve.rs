@@ -124,9 +124,14 @@ pub fn gazetteer_candidates(
     {
         let m = &GazetteerMatch { entry: entry_id, ..*m };
         let Some(mut kind) = entry.entity_type() else { continue };
-        let Some(span) =
-            trim_description(text, &seg.tokens, feats, first_tok, m.span)
-        else {
+        let Some(span) = trim_description(
+            text,
+            &seg.tokens,
+            feats,
+            first_tok,
+            m.span,
+            |w| own_name_word(gazetteer, &entry.name, w),
+        ) else {
             continue;
         };
         if span != m.span {
@@ -622,13 +627,15 @@ const NAME_CONNECTORS: &[&str] = &[
 /// A gazetteer form with lowercase description words ("UN refugee agency",
 /// "UN peacekeeping") names an entity, but only its capitalized head is a
 /// name: trims the span to that head. `None` when nothing capitalized
-/// leads.
+/// leads. A lowercase word for which `own_word` holds is the name's own
+/// ("Infratest dimap") and stays.
 fn trim_description(
     text: &str,
     tokens: &[Token],
     feats: &[u64],
     first: Option<usize>,
     span: Span,
+    own_word: impl Fn(&str) -> bool,
 ) -> Option<Span> {
     let Some(first) = first else { return Some(span) };
     let mut end = span.start;
@@ -646,10 +653,16 @@ fn trim_description(
                 .nth(1)
                 .and_then(|rest| rest.chars().next())
                 .is_some_and(char::is_uppercase);
-            if !elided && !NAME_CONNECTORS.contains(&w) && !w.contains('-') {
+            if own_word(w) {
+                false
+            } else if !elided
+                && !NAME_CONNECTORS.contains(&w)
+                && !w.contains('-')
+            {
                 break;
+            } else {
+                !elided
             }
-            !elided
         };
         if !lower {
             // A token running past the match ("Afghanistan’s") ends it.
@@ -664,6 +677,14 @@ fn trim_description(
     } else {
         None
     }
+}
+
+/// Whether the lowercase `word` is written so in the entry's own `name`
+/// and is no English word: part of the name ("Infratest dimap", "Pavlodar
+/// oblysy"), where a description word ("Tidewater region", an alias "UN
+/// refugee agency") is not.
+fn own_name_word(gazetteer: &Gazetteer, name: &str, word: &str) -> bool {
+    name.split(' ').any(|n| n == word) && !gazetteer.is_common_word(word)
 }
 
 /// Capitalized words after a person's name that make the whole a thing

@@ -85,6 +85,16 @@ fn descriptions_keep_only_the_name() {
 }
 
 #[test]
+fn lowercase_words_of_a_listed_name_stay() {
+    // "dimap" is no English word and is written so in the listed name.
+    has(
+        "A survey by Infratest dimap put the party at 21 percent.",
+        "Infratest dimap",
+        EntityType::Organization,
+    );
+}
+
+#[test]
 fn surnames_of_people_in_the_document_are_people() {
     // "Adams" is also a small town: the person wins here.
     let text =
