@@ -281,6 +281,8 @@ fn classify(text: &str, span: Span, s: &str) -> Option<&'static str> {
         if counted && !of_the_year
             || clock
             || measure
+            // "1600 Pennsylvania Avenue": a house number.
+            || crate::numbers::opens_street_address(after)
             || matches!(
                 next,
                 "percent" | "people" | "troops" | "million" | "billion"
@@ -366,6 +368,13 @@ mod tests {
         let mut out = Vec::new();
         stage.extract(text, &Segmentation::default(), &mut out);
         out.iter().map(|e| e.span.of(text)).collect()
+    }
+
+    #[test]
+    fn a_house_number_is_no_year() {
+        assert!(dates("They met at 1600 Pennsylvania Avenue.").is_empty());
+        assert!(dates("He lived at 1910 Lake Shore Dr. for years.").is_empty());
+        assert_eq!(dates("In 1600 Pennsylvania was a forest."), ["1600"]);
     }
 
     #[test]

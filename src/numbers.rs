@@ -1075,6 +1075,63 @@ pub fn unit_symbol(unit: &'static str) -> &'static str {
     lookup(SYMBOLS, unit).unwrap_or(unit)
 }
 
+/// Whether `after`, the text after a house number, names its street:
+/// up to three capitalized words ending in a street word ("601 Riverview
+/// Dr.", "10 Downing Street", "1600 Pennsylvania Avenue"). Not when a
+/// plural noun follows, as a count of the street's kind ("5 Wall Street
+/// banks") does.
+pub(crate) fn opens_street_address(after: &str) -> bool {
+    const STREET_WORDS: &[&str] = &[
+        "Street",
+        "St",
+        "Avenue",
+        "Ave",
+        "Road",
+        "Rd",
+        "Drive",
+        "Dr",
+        "Boulevard",
+        "Blvd",
+        "Lane",
+        "Ln",
+        "Parkway",
+        "Pkwy",
+        "Terrace",
+        "Place",
+        "Square",
+        "Way",
+        "Court",
+        "Crescent",
+        "Row",
+    ];
+    let mut rest = after;
+    for k in 0..4 {
+        // One space or line break (wrapped text) between words: a comma
+        // or a blank line ends a name.
+        let Some(r) = rest.strip_prefix([' ', '\n']) else {
+            return false;
+        };
+        let end = r.find(|c: char| !c.is_alphanumeric()).unwrap_or(r.len());
+        let word = &r[..end];
+        if !word.starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+        rest = &r[end..];
+        if k > 0 && STREET_WORDS.contains(&word) {
+            let rest = rest.strip_prefix('.').unwrap_or(rest).trim_start();
+            let next = rest
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let plural_noun = next.len() > 3
+                && next.ends_with('s')
+                && next.bytes().all(|b| b.is_ascii_lowercase());
+            return !plural_noun;
+        }
+    }
+    false
+}
+
 /// Units of time: a number before one is a duration, not a claim.
 const TIME_UNITS: &[&str] = &[
     "year",
@@ -1805,6 +1862,22 @@ impl Scanner {
     #[inline]
     fn is(&self, i: usize, w: &str) -> bool {
         i < self.p.len() && self.w_bytes(i) == w.as_bytes()
+    }
+
+    /// Whether the fraction in pieces `first..end` is of a unit of
+    /// time: one after it ("half an hour", "a quarter of a century")
+    /// or before "and" ("an hour and a half", "a decade and a half").
+    fn fraction_of_time(&self, first: usize, end: usize) -> bool {
+        let unit_at =
+            |k: usize| k < self.p.len() && TIME_UNIT_LIST.has(self.w(k));
+        let article = |k: usize| self.is(k, "a") || self.is(k, "an");
+        let after = end + usize::from(self.is(end, "of"));
+        if article(after) && unit_at(after + 1) {
+            return true;
+        }
+        let first =
+            if first > 0 && article(first - 1) { first - 1 } else { first };
+        first >= 2 && self.is(first - 1, "and") && unit_at(first - 2)
     }
 
     /// Whether "band" or "bands" follows piece `from`, past only other
@@ -3277,6 +3350,11 @@ impl Scanner {
             unit = "magnitude";
             has_unit = true;
         }
+        // "half an hour", "a quarter of a century", "a year and a half":
+        // a stretch of time, a duration as "five years" is.
+        if kind == ClaimKind::Fraction && self.fraction_of_time(vstart, end) {
+            return None;
+        }
         // Unit after the number (or the range).
         let mut rate = false;
         if end < n && !has_unit && kind != ClaimKind::Multiplier {
@@ -3922,6 +4000,12 @@ impl Scanner {
                 || next == "another"
                 || self.p.get(end).is_none_or(|p| p.kind != PK::Word)
                 || FUNCTION_WORD_LIST.has(next)
+                // "the current one without him": a preposition ends the
+                // noun phrase as a function word does.
+                || matches!(
+                    next,
+                    "without" | "against" | "like" | "near" | "beyond"
+                )
             {
                 claim = false;
                 // "the current one", "a six-story Albanian one, she said":
@@ -4069,6 +4153,12 @@ impl Scanner {
             && self.is(vstart - 1, "of")
             && self.is_cap(text, vstart)
             && self.is_cap(text, vstart - 2)
+        {
+            return false;
+        }
+        if c.digits
+            && c.end > 0
+            && opens_street_address(&text[self.p[c.end - 1].span.end..])
         {
             return false;
         }
@@ -5389,6 +5479,47 @@ mod tests {
         }
         // "a third party" is an ordinal.
         assert!(fig("It was sold by a third party.").is_none());
+    }
+
+    #[test]
+    fn a_fraction_of_a_unit_of_time_is_a_duration() {
+        for s in [
+            "They talked for half an hour.",
+            "The city was divided for nearly half a century.",
+            "It lasted over a quarter of a century.",
+            "The wait took an hour and a half.",
+            "The war lasted a decade and a half.",
+        ] {
+            assert!(fig(s).is_none(), "{s:?}");
+        }
+        for s in ["Half of the staff left.", "He ate half a pizza."] {
+            let f = fig(s).expect(s);
+            assert_eq!(f.kind, ClaimKind::Fraction, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_house_number_is_no_figure() {
+        for s in [
+            "The couple live at 601 Riverview Dr. in Florence.",
+            "He lives at 10 Downing Street, London.",
+            "The office at 221\nBaker Street closed.",
+        ] {
+            assert!(fig(s).is_none(), "{s:?}");
+        }
+        // A count of the street's kind, or a count before a name.
+        for s in [
+            "She met 5 Wall Street bankers.",
+            "The firm hired 40 Goldman Sachs analysts.",
+        ] {
+            assert!(fig(s).is_some(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_pronoun_one_before_a_preposition_is_no_figure() {
+        assert!(fig("the current one without him").is_none());
+        assert!(fig("They paid one dollar without a receipt.").is_some());
     }
 
     #[test]
