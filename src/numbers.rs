@@ -1761,6 +1761,9 @@ struct Core {
     year_like: bool,
     /// Whether the entity extent starts after the first piece (`a dozen`).
     skip_first: bool,
+    /// A decade of someone's age ("in his early 50s"): ages `value` to
+    /// `value + 9`.
+    age_decade: bool,
 }
 
 /// Parses a digit token: `235,000`, `1.5`, `5m`, `2.3bn`; rejects
@@ -1862,6 +1865,28 @@ impl Scanner {
     #[inline]
     fn is(&self, i: usize, w: &str) -> bool {
         i < self.p.len() && self.w_bytes(i) == w.as_bytes()
+    }
+
+    /// Whether `digits` at piece `i` ("50s") is a decade of someone's
+    /// age: "in his early 50s", "women in their 30s", not the 1990s.
+    fn decade_of_age(&self, digits: &str, i: usize) -> bool {
+        let b = digits.as_bytes();
+        let decade = b.len() == 3 && b[0] != b'0' && b[1] == b'0';
+        let mut k = i;
+        if k >= 1 && matches!(self.w(k - 1), "early" | "mid" | "late") {
+            k -= 1;
+        } else if k >= 2
+            && self.is_hyphen(k - 1)
+            && matches!(self.w(k - 2), "mid")
+        {
+            k -= 2;
+        }
+        decade
+            && k >= 1
+            && matches!(
+                self.w(k - 1),
+                "his" | "her" | "their" | "my" | "your" | "our"
+            )
     }
 
     /// Whether the fraction in pieces `first..end` is of a unit of
@@ -2252,6 +2277,7 @@ impl Scanner {
             unit: None,
             year_like: false,
             skip_first: false,
+            age_decade: false,
         };
         match p.kind {
             PK::Num => {
@@ -2311,6 +2337,8 @@ impl Scanner {
                     } else if suf == "pc" {
                         c.kind = ClaimKind::Percent;
                         c.unit = Some("%");
+                    } else if suffix == "s" && self.decade_of_age(s, i) {
+                        c.age_decade = true;
                     } else {
                         // Ordinals (3rd), decades (1990s), times (10am),
                         // codes (4G).
@@ -3847,10 +3875,20 @@ impl Scanner {
                 || matches!(prev, "he's" | "she's" | "he’s" | "she’s"))
                 && next_ok
                 && c.value <= 120.0;
-            if appositive || aged || who_is || aged_between || age_limit {
+            if appositive
+                || aged
+                || who_is
+                || aged_between
+                || age_limit
+                || c.age_decade
+            {
                 age = true;
                 kind = ClaimKind::Quantity;
                 unit = "year";
+                if c.age_decade {
+                    value_min = Some(c.value);
+                    value_max = Some(c.value + 9.0);
+                }
             }
         }
         // "the 900 MHz and 1800 MHz bands": frequencies that name a band
@@ -4209,6 +4247,7 @@ impl Scanner {
                     && j > 0
                     && self.p[j - 1].kind == PK::Word
                     && !self.is(j - 1, "magnitude")
+                    && !c.age_decade
                 {
                     return false;
                 }
@@ -5496,6 +5535,21 @@ mod tests {
             let f = fig(s).expect(s);
             assert_eq!(f.kind, ClaimKind::Fraction, "{s:?}");
         }
+    }
+
+    #[test]
+    fn a_decade_of_someone_s_age_is_an_age_range() {
+        for (s, lo) in [
+            ("The man appeared to be in his early 50s, police said.", 50.0),
+            ("Women in their 30s moved first.", 30.0),
+        ] {
+            let f = fig(s).expect(s);
+            assert_eq!(f.unit, "year", "{s:?}");
+            assert_eq!((f.value_min, f.value_max), (Some(lo), Some(lo + 9.0)));
+        }
+        // A decade of the calendar or of a temperature is no age.
+        assert!(fig("Prices rose in the 90s.").is_none());
+        assert!(fig("Highs in the 80s are expected.").is_none());
     }
 
     #[test]
