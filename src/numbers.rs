@@ -1889,6 +1889,26 @@ impl Scanner {
             )
     }
 
+    /// The word after the next figure's hyphen when the hyphen at piece
+    /// `at`, glued to the figure before it, is left hanging before
+    /// "and", "or" or "to" and that figure ("7- and 8-year-old"): the
+    /// unit both figures share.
+    fn suspended_hyphen(&self, at: usize, glued: bool) -> Option<usize> {
+        let m = at + 4;
+        (glued
+            && self.is_hyphen(at)
+            && m < self.p.len()
+            && !self.p[at + 1].glued
+            && matches!(self.w(at + 1), "and" | "or" | "to")
+            && (self.p[at + 2].kind == PK::Num
+                || is_number_word(self.w(at + 2)))
+            && self.is_hyphen(at + 3)
+            && self.p[at + 3].glued
+            && self.p[m].glued
+            && self.p[m].kind == PK::Word)
+            .then_some(m)
+    }
+
     /// Whether the fraction in pieces `first..end` is of a unit of
     /// time: one after it ("half an hour", "a quarter of a century")
     /// or before "and" ("an hour and a half", "a decade and a half").
@@ -3607,6 +3627,24 @@ impl Scanner {
                 kind = ClaimKind::Quantity;
                 unit = "TEU";
                 end += 4 + usize::from(self.is(end + 4, "units"));
+            } else if let Some(m) = self.suspended_hyphen(end, glued) {
+                // "7- and 8-year-old boys", "10- and 20-kilometre races":
+                // the figure is the number alone, in the next one's unit.
+                let mw = self.w(m);
+                if let Some(u) = MEASURE_TABLE.get(mw) {
+                    kind = ClaimKind::Quantity;
+                    unit = u;
+                } else if matches!(mw, "year" | "years")
+                    && (self.is(m + 1, "old")
+                        || self.is_hyphen(m + 1) && self.is(m + 2, "old"))
+                {
+                    age = true;
+                    kind = ClaimKind::Quantity;
+                    unit = "year";
+                } else if TIME_UNIT_LIST.has(mw) {
+                    // "two- and five-year bonds": durations.
+                    return None;
+                }
             } else if self.is_hyphen(end)
                 && glued
                 && end + 1 < n
@@ -3646,8 +3684,9 @@ impl Scanner {
                     unit = square(MEASURE_TABLE.get(self.w(m + 2)));
                     end = m + 3;
                 } else if matches!(mw, "year" | "years")
-                    && self.is_hyphen(m + 1)
-                    && self.is(m + 2, "old")
+                    && (self.is_hyphen(m + 1) && self.is(m + 2, "old")
+                        // "8-year old boys", the second hyphen left out.
+                        || self.is(m + 1, "old"))
                 {
                     age = true;
                     kind = ClaimKind::Quantity;
@@ -5550,6 +5589,18 @@ mod tests {
         // A decade of the calendar or of a temperature is no age.
         assert!(fig("Prices rose in the 90s.").is_none());
         assert!(fig("Highs in the 80s are expected.").is_none());
+    }
+
+    #[test]
+    fn a_hyphen_left_hanging_shares_the_next_figure_s_unit() {
+        let f =
+            fig("She is the mother of 7- and 8-year old boys.").expect("7");
+        assert_eq!((f.value, f.unit), (7.0, "year"));
+        let f = fig("the 10- and 20-kilometre races").expect("10");
+        assert_eq!((f.value, f.unit), (10.0, "kilometer"));
+        assert!(fig("It sold two- and five-year bonds.").is_none());
+        let f = fig("an 8-year old boy").expect("8");
+        assert_eq!((f.value, f.unit), (8.0, "year"));
     }
 
     #[test]
