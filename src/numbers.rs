@@ -1909,6 +1909,33 @@ impl Scanner {
             .then_some(m)
     }
 
+    /// A rate of a noun after a count, from piece `at`: one or two
+    /// lowercase words, then "a"/"per" and a unit of time ("games a
+    /// year", "new jobs a month", not "jobs a year earlier"). The end of
+    /// the noun and of the rate.
+    fn noun_rate(&self, text: &str, at: usize) -> Option<(usize, usize)> {
+        let n = self.p.len();
+        let noun = |k: usize| {
+            k < n
+                && self.p[k].kind == PK::Word
+                && !self.is_cap(text, k)
+                && !FUNCTION_WORD_LIST.has(self.w(k))
+                && !matches!(self.w(k), "a" | "per" | "an" | "times")
+        };
+        let words = (0..2).take_while(|&k| noun(at + k)).count();
+        let per = at + words;
+        let rate = words > 0
+            && per + 1 < n
+            && matches!(self.w(per), "a" | "per")
+            && matches!(self.w(per + 1), "day" | "week" | "month" | "year")
+            && !(per + 2 < n
+                && matches!(
+                    self.w(per + 2),
+                    "earlier" | "later" | "ago" | "before" | "after"
+                ));
+        rate.then_some((per, per + 2))
+    }
+
     /// Whether the fraction in pieces `first..end` is of a unit of
     /// time: one after it ("half an hour", "a quarter of a century")
     /// or before "and" ("an hour and a half", "a decade and a half").
@@ -3779,6 +3806,19 @@ impl Scanner {
         {
             rate = true;
             end += 4;
+        } else if let Some((noun_end, after)) =
+            (kind == ClaimKind::Count && !modifier && !c.year_like)
+                .then(|| self.noun_rate(text, end))
+                .flatten()
+        {
+            // "three games a year", "20 typhoons a year": a rate of the
+            // noun, which it counts.
+            rate = true;
+            modifier_noun = Some(Span::new(
+                self.p[end].span.start,
+                self.p[noun_end - 1].span.end,
+            ));
+            end = after;
         }
         // Trailing qualifier: "or more", "or so".
         let mut phrase_end = end;
@@ -5601,6 +5641,20 @@ mod tests {
         assert!(fig("It sold two- and five-year bonds.").is_none());
         let f = fig("an 8-year old boy").expect("8");
         assert_eq!((f.value, f.unit), (8.0, "year"));
+    }
+
+    #[test]
+    fn a_count_of_a_noun_per_unit_of_time_is_a_rate() {
+        let text = "The country is hit by about 20 typhoons a year.";
+        let m = document_mentions(text).into_iter().find(|m| m.claim);
+        let m = m.expect("a rate");
+        assert_eq!(m.span.of(text), "about 20 typhoons a year");
+        assert_eq!(m.entities[0].0, EntityType::Quantity);
+        assert_eq!(m.modifier_noun.map(|s| s.of(text)), Some("typhoons"));
+        // A time a year before is no rate.
+        let text = "They sold 3 million cars a year earlier.";
+        let m = document_mentions(text).into_iter().find(|m| m.claim);
+        assert_eq!(m.expect("a count").span.of(text), "3 million");
     }
 
     #[test]

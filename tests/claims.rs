@@ -378,7 +378,7 @@ fn a_source_published_in_a_named_journal_keeps_the_journal() {
                 according to a study published in The Lancet Public Health \
                 on Wednesday.";
     assert_eq!(
-        attribution(text, "at least 7,000"),
+        attribution(text, "at least 7,000 steps a day"),
         "a study published in The Lancet Public Health"
     );
 }
