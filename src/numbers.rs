@@ -2526,6 +2526,17 @@ impl Scanner {
                                     | "between"
                                     | "and"
                                     | "but"
+                                    | "within"
+                                    | "after"
+                                    | "before"
+                                    | "compared"
+                                    | "against"
+                                    | "as"
+                                    | "while"
+                                    | "with"
+                                    | "for"
+                                    | "at"
+                                    | "under"
                             );
                         let of_or_end = of_or_end || compared;
                         if next.ends_with('s') || !of_or_end {
@@ -5591,6 +5602,8 @@ mod tests {
             "Acme cut its staff by a third last year.",
             "Sales fell by a quarter this year.",
             "Exports rose by a fifth during the war.",
+            "He pledged to cut taxes by a fifth within 12 months.",
+            "Profits rose by a quarter after the merger.",
         ] {
             let f = fig(s).expect(s);
             assert_eq!(f.kind, ClaimKind::Fraction, "{s:?}");
