@@ -2418,6 +2418,16 @@ impl Scanner {
             }
             PK::Word => {
                 let w = self.w(i);
+                // "7-Eleven": the capitalized number word ends a name.
+                if i >= 2
+                    && p.glued
+                    && self.is_hyphen(i - 1)
+                    && self.p[i - 1].glued
+                    && self.p[i - 2].kind == PK::Num
+                    && self.is_cap(text, i)
+                {
+                    return None;
+                }
                 if w.ends_with("fold") && w.len() > 4 {
                     let v = small_number(&w[..w.len() - 4])?;
                     c.value = v;
@@ -3695,6 +3705,10 @@ impl Scanner {
                 let mw = self.w(m);
                 if mw == "foot" && self.is(m + 1, "equivalent") {
                     // "twenty-foot equivalent units" names a unit.
+                    return None;
+                }
+                if self.is_cap(text, m) && is_number_word(mw) {
+                    // "7-Eleven": a name.
                     return None;
                 }
                 if let Some(u) = MEASURE_TABLE.get(mw) {
@@ -5668,6 +5682,13 @@ mod tests {
         let text = "They sold 3 million cars a year earlier.";
         let m = document_mentions(text).into_iter().find(|m| m.claim);
         assert_eq!(m.expect("a count").span.of(text), "3 million");
+    }
+
+    #[test]
+    fn a_number_before_a_capitalized_number_word_is_a_name() {
+        assert_eq!(fig("A 7-Eleven store opened."), None);
+        assert!(fig("a seven-year term").is_none());
+        assert!(fig("a 7-metre wall").is_some());
     }
 
     #[test]
