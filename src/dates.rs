@@ -305,6 +305,11 @@ fn classify(text: &str, span: Span, s: &str) -> Option<&'static str> {
     let starts =
         |w: &str| s.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w));
     if ["first", "second", "third", "fourth"].into_iter().any(starts) {
+        // "the first half of the race", "the third quarter of the game":
+        // a part of an event, not of a year.
+        if !s.ends_with(|c: char| c.is_ascii_digit()) && of_an_event(after) {
+            return None;
+        }
         return Some("date:quarter");
     }
     if s == "May" || s == "March" {
@@ -353,6 +358,46 @@ fn last_word(s: &str) -> &str {
     &t[start..]
 }
 
+/// Whether `after`, the text after "first half" or "third quarter",
+/// goes on "of" a determiner and a noun that is no span of time ("of the
+/// race", "of his career"): the part is of that event.
+fn of_an_event(after: &str) -> bool {
+    let Some(rest) = after.trim_start().strip_prefix("of") else {
+        return false;
+    };
+    if !rest.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let determiner = next_word(rest);
+    if !["the", "a", "his", "her", "its", "their", "this", "that"]
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(determiner))
+    {
+        return false;
+    }
+    let noun = next_word(&rest.trim_start()[determiner.len()..]);
+    !noun.is_empty()
+        && ![
+            "year",
+            "decade",
+            "century",
+            "month",
+            "quarter",
+            "fiscal",
+            "financial",
+            "calendar",
+            "season",
+            "current",
+            "next",
+            "last",
+            "previous",
+            "same",
+            "millennium",
+        ]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(noun))
+}
+
 fn next_word(s: &str) -> &str {
     let t = s.trim_start();
     let end = t.find(|c: char| !c.is_alphanumeric()).unwrap_or(t.len());
@@ -368,6 +413,22 @@ mod tests {
         let mut out = Vec::new();
         stage.extract(text, &Segmentation::default(), &mut out);
         out.iter().map(|e| e.span.of(text)).collect()
+    }
+
+    #[test]
+    fn a_part_of_an_event_is_no_date() {
+        assert!(dates("She ran the first half of the race fast.").is_empty());
+        assert!(
+            dates("He scored in the third quarter of the game.").is_empty()
+        );
+        assert_eq!(
+            dates("Sales fell in the first half of the year."),
+            ["first half"]
+        );
+        assert_eq!(
+            dates("Profit rose in the second quarter."),
+            ["second quarter"]
+        );
     }
 
     #[test]
