@@ -342,6 +342,18 @@ fn streets_rivers_and_squares_are_places_not_people() {
 fn given_names_after_kinship_words_are_people() {
     let text = "He drove up from Ohio with his wife, Laura, for the game.";
     has(text, "Laura", EntityType::Person);
+    // Over a listed place of the same name, which the name also is
+    // elsewhere in the document.
+    let text = "She grew up in Stanley. Her husband Stanley was away, and \
+                their daughter, Georgia, called the police.";
+    let got = found(text);
+    let kinds: Vec<_> =
+        got.iter().filter(|(q, _)| q == "Stanley").map(|(_, k)| *k).collect();
+    assert_eq!(kinds, [EntityType::Location, EntityType::Person], "{got:?}");
+    has(text, "Georgia", EntityType::Person);
+    lacks_kind(text, "Georgia", EntityType::Location);
+    // Without the kinship word the place stays a place.
+    has("Talks with Georgia resumed.", "Georgia", EntityType::Location);
 }
 
 #[test]
