@@ -1332,3 +1332,17 @@ fn a_foreign_province_named_like_a_company_is_the_company() {
         EntityType::Location,
     );
 }
+
+#[test]
+fn a_head_word_before_a_name_is_a_county() {
+    let text = "He was born in Stanley, County Durham, and moved to Belfast. \
+                Police in County Antrim said two men were held.";
+    has(text, "County Durham", EntityType::Location);
+    has(text, "County Antrim", EntityType::Location);
+    lacks_kind(text, "County Durham", EntityType::Person);
+    // Not a head word after "the" or inside a title, nor before a word.
+    lacks("The State will appeal the ruling.", "The State");
+    let text = "Secretary of State Kerry met City Hall officials.";
+    lacks(text, "State Kerry");
+    lacks(text, "City Hall");
+}
