@@ -1346,3 +1346,12 @@ fn a_head_word_before_a_name_is_a_county() {
     lacks(text, "State Kerry");
     lacks(text, "City Hall");
 }
+
+#[test]
+fn industry_words_end_company_names() {
+    let text = "Shares of Marlowe Enterprises rose, while Tidewater Ports \
+                and Norland Energy fell.";
+    has(text, "Marlowe Enterprises", EntityType::Organization);
+    has(text, "Tidewater Ports", EntityType::Organization);
+    has(text, "Norland Energy", EntityType::Organization);
+}
