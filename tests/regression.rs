@@ -1355,3 +1355,21 @@ fn industry_words_end_company_names() {
     has(text, "Tidewater Ports", EntityType::Organization);
     has(text, "Norland Energy", EntityType::Organization);
 }
+
+#[test]
+fn a_winner_before_set_scores_is_a_player_not_a_club() {
+    let text =
+        "Jannik Sinner beat Alexander Zverev 6-3 7-6(4) 6-3 in the final.";
+    has(text, "Jannik Sinner", EntityType::Person);
+    lacks_kind(text, "Jannik Sinner", EntityType::Organization);
+    lacks_kind(
+        "Sinner beat Zverev 6-3 6-4 in the final.",
+        "Sinner",
+        EntityType::Organization,
+    );
+    has(
+        "Chelsea beat Aston Villa 2-0 at Stamford Bridge.",
+        "Chelsea",
+        EntityType::Organization,
+    );
+}
