@@ -74,13 +74,14 @@ impl DateStage {
             // the April-June quarter, January–March 2024
             format!(r"\b(?:{MONTHS})[-–](?:{MONTHS})(?:,?\s+{YEAR})?\b"),
             // October 27, 2025 / Jan. 1 / Sept. 1, 1987 / May 1-31 /
-            // March 24 and 25
+            // March 24 and 25 / Nov. 21 to 23
             format!(
-                r"\b{month}\s+{DAY}(?:[-–]{DAY}|\s+and\s+{DAY})?(?:,?\s+{YEAR})?\b"
+                r"\b{month}\s+{DAY}(?:[-–]{DAY}|\s+(?:and|to)\s+{DAY})?(?:,?\s+{YEAR})?\b"
             ),
-            // 09 January 2026 / 27 October / 27-28 October
+            // 09 January 2026 / 27 October / 27-28 October / 4 and 5
+            // December / 21 to 23 November
             format!(
-                r"\b{DAY}(?:[-–]{DAY})?\s+(?:{MONTHS})(?:,?\s+{YEAR})?\b"
+                r"\b{DAY}(?:[-–]{DAY}|\s+(?:and|to)\s+{DAY})?\s+(?:{MONTHS})(?:,?\s+{YEAR})?\b"
             ),
             // September 2023 / Jan. 1996
             format!(r"\b{month}\s+{YEAR}\b"),
@@ -502,6 +503,9 @@ mod tests {
             ("on sale from May 1-31. People", &["May 1-31"]),
             ("finals September 27-28)", &["September 27-28"]),
             ("held 27–28 October 2025 in", &["27–28 October 2025"]),
+            ("runs from Nov. 21 to 23 in Lima", &["Nov. 21 to 23"]),
+            ("runs from 21 to 23 November", &["21 to 23 November"]),
+            ("votes on 4 and 5 December.", &["4 and 5 December"]),
             // Quarters and halves; not inside other codes.
             ("The deal, signed in Q3, takes", &["Q3"]),
             ("profit for Q4 2025 rose", &["Q4 2025"]),
