@@ -347,16 +347,17 @@ fn shared_acronyms_follow_the_documents_country() {
 /// parties under their full names and acronyms, an acronym two countries
 /// share (SPD, PS) following the document's country, and no generic
 /// plural ("Liberals") on its own.
+/// Text; listed names with their IDs; names of another type; words
+/// that are no entity.
+type Case = (
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    &'static [(&'static str, &'static str)],
+    &'static [&'static str],
+);
+
 #[test]
 fn airlines_and_parties_are_listed() {
-    // Text; listed names with their IDs; names of another type; words
-    // that are no entity.
-    type Case = (
-        &'static str,
-        &'static [(&'static str, &'static str)],
-        &'static [(&'static str, &'static str)],
-        &'static [&'static str],
-    );
     let cases: &[Case] = &[
         (
             "Analysts said Qantas and Korean Air would order jets, while \
@@ -465,6 +466,12 @@ fn airlines_and_parties_are_listed() {
             &["Liberals", "Left"],
         ),
     ];
+    check_listed(cases);
+}
+
+/// Runs the binary over each case's text, one document each, and checks
+/// the listed organizations, the other entities and the absent words.
+fn check_listed(cases: &[Case]) {
     let dir = tempfile::tempdir().expect("temp dir");
     let inputs: Vec<std::path::PathBuf> = (0..cases.len())
         .map(|n| {
@@ -576,4 +583,95 @@ fn team_nicknames_and_possessive_companies_are_listed() {
             assert_eq!(ids, [*id], "{quote:?} in {text:?}");
         }
     }
+}
+
+#[test]
+fn companies_unions_regulators_and_indices_are_listed() {
+    let cases: &[Case] = &[
+        (
+            "In Mumbai, Bharti Airtel and Reliance Jio raised tariffs as \
+             Vodafone Idea lost users; Airtel said Jio had cut prices \
+             before the DoT ruled.",
+            &[
+                ("Bharti Airtel", "local:org/bharti-airtel"),
+                ("Reliance Jio", "local:org/reliance-jio"),
+                ("Vodafone Idea", "local:org/vodafone-idea"),
+                ("Airtel", "local:org/bharti-airtel"),
+                ("Jio", "local:org/reliance-jio"),
+                ("DoT", "local:org/india-dot"),
+            ],
+            &[("Mumbai", "LOCATION")],
+            &[],
+        ),
+        (
+            "Reliance Industries rose while HDFC Bank, ICICI Bank, State \
+             Bank of India, Tata Motors, Maruti Suzuki and Mahindra & \
+             Mahindra fell; SBI and M&M led the losses.",
+            &[
+                ("Reliance Industries", "local:org/reliance-industries"),
+                ("HDFC Bank", "local:org/hdfc-bank"),
+                ("ICICI Bank", "local:org/icici-bank"),
+                ("State Bank of India", "local:org/sbi"),
+                ("Tata Motors", "local:org/tata-motors"),
+                ("Maruti Suzuki", "local:org/maruti-suzuki"),
+                ("Mahindra & Mahindra", "local:org/mahindra-mahindra"),
+                ("SBI", "local:org/sbi"),
+                ("M&M", "local:org/mahindra-mahindra"),
+            ],
+            &[],
+            &["Suzuki", "India"],
+        ),
+        (
+            "Vestas, Orsted and Siemens Gamesa fell, Hapag-Lloyd cut its \
+             forecast and Kelley Blue Book said used car prices rose.",
+            &[
+                ("Vestas", "local:org/vestas"),
+                ("Orsted", "local:org/orsted"),
+                ("Siemens Gamesa", "local:org/siemens-gamesa"),
+                ("Hapag-Lloyd", "local:org/hapag-lloyd"),
+                ("Kelley Blue Book", "local:org/kelley-blue-book"),
+            ],
+            &[],
+            &["Siemens", "Kelley"],
+        ),
+        (
+            "IG Metall and the UAW called strikes; in Brussels the FGTB and \
+             ACV-CSC unions halted SNCB trains, VRT reported.",
+            &[
+                ("IG Metall", "local:org/ig-metall"),
+                ("UAW", "local:org/uaw"),
+                ("FGTB", "local:org/fgtb"),
+                ("ACV-CSC", "local:org/acv-csc"),
+                ("SNCB", "local:org/sncb"),
+                ("VRT", "local:org/vrt"),
+            ],
+            &[("Brussels", "LOCATION")],
+            &["Metall"],
+        ),
+        (
+            "In Washington, the U.S. Department of Transportation fined \
+             the airline, and Ireland's Data Protection Commission (DPC) \
+             fined Meta.",
+            &[
+                ("U.S. Department of Transportation", "local:org/us-dot"),
+                ("Data Protection Commission", "local:org/dpc-ireland"),
+                ("DPC", "local:org/dpc-ireland"),
+            ],
+            &[("Ireland", "LOCATION")],
+            &["U.S."],
+        ),
+        (
+            "The Baltic Dry Index fell, the Hang Seng rose, and the STOXX \
+             600 and the EURO STOXX 50 were flat.",
+            &[
+                ("Baltic Dry Index", "local:org/baltic-dry-index"),
+                ("Hang Seng", "local:org/hang-seng-index"),
+                ("STOXX 600", "local:org/stoxx-600"),
+                ("EURO STOXX 50", "local:org/euro-stoxx-50"),
+            ],
+            &[],
+            &["Baltic", "STOXX"],
+        ),
+    ];
+    check_listed(cases);
 }
