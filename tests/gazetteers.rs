@@ -675,3 +675,30 @@ fn companies_unions_regulators_and_indices_are_listed() {
     ];
     check_listed(cases);
 }
+
+#[test]
+fn offices_before_names_are_titles() {
+    // "Chief Economist" is an office, not the newspaper; the field of a
+    // "Chief ... Officer" is no name.
+    let cases: &[Case] = &[
+        (
+            "UBS Chief Economist Paul Donovan and Chief Medical Officer \
+             Chris Whitty spoke, as did Senior Economist Jane Foley.",
+            &[("UBS", "isin:CH0244767585")],
+            &[
+                ("Paul Donovan", "PERSON"),
+                ("Chris Whitty", "PERSON"),
+                ("Jane Foley", "PERSON"),
+            ],
+            &["Economist", "Medical", "Chief Economist"],
+        ),
+        (
+            "Chief Technology Officer Mira Murati left, and Chief \
+             Scientific Adviser Patrick Vallance stayed.",
+            &[],
+            &[("Mira Murati", "PERSON"), ("Patrick Vallance", "PERSON")],
+            &["Technology", "Scientific"],
+        ),
+    ];
+    check_listed(cases);
+}
