@@ -96,3 +96,20 @@ fn a_cited_employer_is_an_organization_not_a_person() {
     assert_eq!(orgs, ["Jefferies", "Jefferies", "Raymond James"], "{found:?}");
     assert!(!found.iter().any(|(_, k)| k == "Person"), "{found:?}");
 }
+
+#[test]
+fn a_home_town_company_before_a_verb_of_saying_is_no_place() {
+    let p = PipelineBuilder::new().build().expect("default pipeline");
+    let found = entities(
+        &p,
+        "Shenzhen Velomax said it would build a plant, and in Shenzhen \
+         officials said they welcomed it.",
+    );
+    assert_eq!(
+        found,
+        [
+            ("Shenzhen Velomax".to_string(), "Organization".to_string()),
+            ("Shenzhen".to_string(), "Location".to_string()),
+        ],
+    );
+}
