@@ -702,3 +702,40 @@ fn offices_before_names_are_titles() {
     ];
     check_listed(cases);
 }
+
+#[test]
+fn grades_models_storms_and_long_place_names() {
+    let cases: &[Case] = &[
+        // A crude grade names no place; the country before it still does.
+        (
+            "U.S. West Texas Intermediate crude rose, as did Western \
+             Canadian Select, while Texas refiners cut runs.",
+            &[],
+            &[("U.S.", "LOCATION"), ("Texas", "LOCATION")],
+            &["West Texas", "Canadian"],
+        ),
+        // A model letter hyphened to a town's name is a product.
+        (
+            "Ford cut the price of the Mustang Mach-E in Texas.",
+            &[],
+            &[("Texas", "LOCATION")],
+            &["Mach", "Mach-E"],
+        ),
+        // The town is not cut short at its first word.
+        (
+            "The pope spent the summer at Castel Gandolfo, south of Rome.",
+            &[],
+            &[("Castel Gandolfo", "LOCATION"), ("Rome", "LOCATION")],
+            &["Castel"],
+        ),
+        // A storm's name is no person's.
+        (
+            "Tropical Storm Helene hit Florida days after Storm Darragh \
+             and Typhoon Man-yi.",
+            &[],
+            &[("Florida", "LOCATION")],
+            &["Storm Helene", "Helene", "Storm Darragh", "Man-yi"],
+        ),
+    ];
+    check_listed(cases);
+}
