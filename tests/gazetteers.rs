@@ -736,6 +736,12 @@ fn grades_models_storms_and_long_place_names() {
             &[("Florida", "LOCATION")],
             &["Storm Helene", "Helene", "Storm Darragh", "Man-yi"],
         ),
+        (
+            "Storm Bert brought floods to Wales.",
+            &[],
+            &[("Wales", "LOCATION")],
+            &["Storm Bert", "Bert"],
+        ),
     ];
     check_listed(cases);
 }
