@@ -672,6 +672,24 @@ fn companies_unions_regulators_and_indices_are_listed() {
             &[],
             &["Baltic", "STOXX"],
         ),
+        (
+            "Shares of Infineon, Heineken, Meituan, XPeng, Sberbank and \
+             KKR rose; Michael Dell said Stripe and Grab would list.",
+            &[
+                ("Infineon", "isin:DE0006231004"),
+                ("Heineken", "isin:NL0000009165"),
+                ("Meituan", "local:org/meituan"),
+                ("XPeng", "local:org/xpeng"),
+                ("Sberbank", "local:org/sberbank"),
+                ("KKR", "isin:US48251W1045"),
+                ("Stripe", "local:org/stripe"),
+                ("Grab", "local:org/grab"),
+            ],
+            &[("Michael Dell", "PERSON")],
+            &["Dell"],
+        ),
+        // A common-word company opening a sentence needs a verb of saying.
+        ("Grab the rope and tether the boat.", &[], &[], &["Grab"]),
     ];
     check_listed(cases);
 }
