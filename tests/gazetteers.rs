@@ -688,6 +688,18 @@ fn companies_unions_regulators_and_indices_are_listed() {
             &[("Michael Dell", "PERSON")],
             &["Dell"],
         ),
+        // Acronyms that are also everyday terms stay unlisted; the
+        // sweets' possessive is not the carmaker's acronym.
+        (
+            "Labour will raise CGT, miners buy ASIC chips, and sales of \
+             M&M's rose while M&M shares fell.",
+            &[
+                ("M&M's", "local:org/m-ms"),
+                ("M&M", "local:org/mahindra-mahindra"),
+            ],
+            &[],
+            &["CGT", "ASIC"],
+        ),
         // A common-word company opening a sentence needs a verb of saying.
         ("Grab the rope and tether the boat.", &[], &[], &["Grab"]),
     ];
