@@ -688,6 +688,19 @@ fn companies_unions_regulators_and_indices_are_listed() {
             &[("Michael Dell", "PERSON")],
             &["Dell"],
         ),
+        (
+            "The ZEW index fell, Sentix said, and house prices rose, \
+             Nationwide said, as FinCEN fined a bank; unions called a \
+             nationwide strike.",
+            &[
+                ("ZEW", "local:org/zew"),
+                ("Sentix", "local:org/sentix"),
+                ("Nationwide", "local:org/nationwide-bs"),
+                ("FinCEN", "local:org/fincen"),
+            ],
+            &[],
+            &["nationwide"],
+        ),
         // Acronyms that are also everyday terms stay unlisted; the
         // sweets' possessive is not the carmaker's acronym.
         (
