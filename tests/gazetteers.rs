@@ -701,6 +701,18 @@ fn companies_unions_regulators_and_indices_are_listed() {
             &[],
             &["nationwide"],
         ),
+        (
+            "Typhoon Man-yi weakened, PAGASA and the Japan Meteorological \
+             Agency said, and the Economist Intelligence Unit cut its \
+             forecast.",
+            &[
+                ("PAGASA", "local:org/pagasa"),
+                ("Japan Meteorological Agency", "local:org/jma"),
+                ("Economist Intelligence Unit", "local:org/eiu"),
+            ],
+            &[],
+            &["Man-yi", "Economist", "Japan"],
+        ),
         // Acronyms that are also everyday terms stay unlisted; the
         // sweets' possessive is not the carmaker's acronym.
         (
