@@ -164,6 +164,14 @@ pub fn gazetteer_candidates(
         if names_a_holiday(text, &seg.tokens, span) {
             continue;
         }
+        // "West Texas Intermediate", "Western Canadian Select", "Mustang
+        // Mach-E": a crude grade or a product model, not the place.
+        if matches!(kind, EntityType::Location | EntityType::Nationality)
+            && (names_a_grade(text, &seg.tokens, span)
+                || names_a_model(text, span))
+        {
+            continue;
+        }
         // "the Real-Time Crime Index": a common word ending a hyphenated
         // word is no listed organization ("Time" the magazine); an
         // acronym there is ("counter-ISIL").
@@ -790,6 +798,39 @@ fn names_a_holiday(text: &str, tokens: &[Token], span: Span) -> bool {
             && &text[span.end..next.span.end] == " Day"
             && !span.of(text).contains(' ')
     })
+}
+
+/// Capitalized words after a place or a nationality that make the whole
+/// the name of a crude oil grade or benchmark: "West Texas
+/// Intermediate", "Louisiana Light Sweet", "Western Canadian Select",
+/// "Basrah Medium".
+const GRADE_WORDS: &[&str] =
+    &["Intermediate", "Sweet", "Sour", "Light", "Heavy", "Medium", "Select"];
+
+/// Whether the listed name at `span` opens the name of a crude grade:
+/// the next word, on the same line after one space, is a grade word.
+fn names_a_grade(text: &str, tokens: &[Token], span: Span) -> bool {
+    let next = tokens.partition_point(|t| t.span.start < span.end);
+    tokens.get(next).is_some_and(|t| {
+        t.space_before
+            && t.newlines_before == 0
+            && t.span.start == span.end + 1
+            && GRADE_WORDS.contains(&t.span.of(text))
+    })
+}
+
+/// Whether the listed name at `span` is joined by a hyphen to a model
+/// letter, maybe with digits, that ends the word: "Mach-E", "Kona-N".
+fn names_a_model(text: &str, span: Span) -> bool {
+    let Some(rest) = text[span.end..].strip_prefix('-') else {
+        return false;
+    };
+    let mut chars = rest.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase()) && {
+        let tail = chars.as_str();
+        let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+        !tail[digits..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+    }
 }
 
 /// [`token_at`] for offsets that mostly rise, as matches in text order
@@ -3109,6 +3150,27 @@ mod tests {
         assert!(!is_event_word("Kenya"));
         assert!(!is_event_word("'s"));
         assert!(!is_event_word(""));
+    }
+
+    #[test]
+    fn a_place_hyphened_to_a_model_letter_names_a_model() {
+        // (text, the place's end, whether it opens a model's name)
+        let cases = [
+            ("Mustang Mach-E sales", 12, true),
+            ("the Kona-N3 hatch", 8, true),
+            ("Mach-E", 4, true),
+            ("Dubai-based firm", 5, false),
+            ("Baden-Baden spa", 5, false),
+            ("the Paris-Dakar rally", 9, false),
+            ("Mach-EV", 4, false),
+            ("Mach-E-type", 4, false),
+            ("Mach", 4, false),
+        ];
+        for (text, end, want) in cases {
+            let start = text[..end].rfind(' ').map_or(0, |i| i + 1);
+            let got = names_a_model(text, Span { start, end });
+            assert_eq!(got, want, "{text}");
+        }
     }
 
     #[test]

@@ -347,16 +347,17 @@ fn shared_acronyms_follow_the_documents_country() {
 /// parties under their full names and acronyms, an acronym two countries
 /// share (SPD, PS) following the document's country, and no generic
 /// plural ("Liberals") on its own.
+/// Text; listed names with their IDs; names of another type; words
+/// that are no entity.
+type Case = (
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    &'static [(&'static str, &'static str)],
+    &'static [&'static str],
+);
+
 #[test]
 fn airlines_and_parties_are_listed() {
-    // Text; listed names with their IDs; names of another type; words
-    // that are no entity.
-    type Case = (
-        &'static str,
-        &'static [(&'static str, &'static str)],
-        &'static [(&'static str, &'static str)],
-        &'static [&'static str],
-    );
     let cases: &[Case] = &[
         (
             "Analysts said Qantas and Korean Air would order jets, while \
@@ -465,6 +466,12 @@ fn airlines_and_parties_are_listed() {
             &["Liberals", "Left"],
         ),
     ];
+    check_listed(cases);
+}
+
+/// Runs the binary over each case's text, one document each, and checks
+/// the listed organizations, the other entities and the absent words.
+fn check_listed(cases: &[Case]) {
     let dir = tempfile::tempdir().expect("temp dir");
     let inputs: Vec<std::path::PathBuf> = (0..cases.len())
         .map(|n| {
@@ -576,4 +583,220 @@ fn team_nicknames_and_possessive_companies_are_listed() {
             assert_eq!(ids, [*id], "{quote:?} in {text:?}");
         }
     }
+}
+
+#[test]
+fn companies_unions_regulators_and_indices_are_listed() {
+    let cases: &[Case] = &[
+        (
+            "In Mumbai, Bharti Airtel and Reliance Jio raised tariffs as \
+             Vodafone Idea lost users; Airtel said Jio had cut prices \
+             before the DoT ruled.",
+            &[
+                ("Bharti Airtel", "local:org/bharti-airtel"),
+                ("Reliance Jio", "local:org/reliance-jio"),
+                ("Vodafone Idea", "local:org/vodafone-idea"),
+                ("Airtel", "local:org/bharti-airtel"),
+                ("Jio", "local:org/reliance-jio"),
+                ("DoT", "local:org/india-dot"),
+            ],
+            &[("Mumbai", "LOCATION")],
+            &[],
+        ),
+        (
+            "Reliance Industries rose while HDFC Bank, ICICI Bank, State \
+             Bank of India, Tata Motors, Maruti Suzuki and Mahindra & \
+             Mahindra fell; SBI and M&M led the losses.",
+            &[
+                ("Reliance Industries", "local:org/reliance-industries"),
+                ("HDFC Bank", "local:org/hdfc-bank"),
+                ("ICICI Bank", "local:org/icici-bank"),
+                ("State Bank of India", "local:org/sbi"),
+                ("Tata Motors", "local:org/tata-motors"),
+                ("Maruti Suzuki", "local:org/maruti-suzuki"),
+                ("Mahindra & Mahindra", "local:org/mahindra-mahindra"),
+                ("SBI", "local:org/sbi"),
+                ("M&M", "local:org/mahindra-mahindra"),
+            ],
+            &[],
+            &["Suzuki", "India"],
+        ),
+        (
+            "Vestas, Orsted and Siemens Gamesa fell, Hapag-Lloyd cut its \
+             forecast and Kelley Blue Book said used car prices rose.",
+            &[
+                ("Vestas", "local:org/vestas"),
+                ("Orsted", "local:org/orsted"),
+                ("Siemens Gamesa", "local:org/siemens-gamesa"),
+                ("Hapag-Lloyd", "local:org/hapag-lloyd"),
+                ("Kelley Blue Book", "local:org/kelley-blue-book"),
+            ],
+            &[],
+            &["Siemens", "Kelley"],
+        ),
+        (
+            "IG Metall and the UAW called strikes; in Brussels the FGTB and \
+             ACV-CSC unions halted SNCB trains, VRT reported.",
+            &[
+                ("IG Metall", "local:org/ig-metall"),
+                ("UAW", "local:org/uaw"),
+                ("FGTB", "local:org/fgtb"),
+                ("ACV-CSC", "local:org/acv-csc"),
+                ("SNCB", "local:org/sncb"),
+                ("VRT", "local:org/vrt"),
+            ],
+            &[("Brussels", "LOCATION")],
+            &["Metall"],
+        ),
+        (
+            "In Washington, the U.S. Department of Transportation fined \
+             the airline, and Ireland's Data Protection Commission (DPC) \
+             fined Meta.",
+            &[
+                ("U.S. Department of Transportation", "local:org/us-dot"),
+                ("Data Protection Commission", "local:org/dpc-ireland"),
+                ("DPC", "local:org/dpc-ireland"),
+            ],
+            &[("Ireland", "LOCATION")],
+            &["U.S."],
+        ),
+        (
+            "The Baltic Dry Index fell, the Hang Seng rose, and the STOXX \
+             600 and the EURO STOXX 50 were flat.",
+            &[
+                ("Baltic Dry Index", "local:org/baltic-dry-index"),
+                ("Hang Seng", "local:org/hang-seng-index"),
+                ("STOXX 600", "local:org/stoxx-600"),
+                ("EURO STOXX 50", "local:org/euro-stoxx-50"),
+            ],
+            &[],
+            &["Baltic", "STOXX"],
+        ),
+        (
+            "Shares of Infineon, Heineken, Meituan, XPeng, Sberbank and \
+             KKR rose; Michael Dell said Stripe and Grab would list.",
+            &[
+                ("Infineon", "isin:DE0006231004"),
+                ("Heineken", "isin:NL0000009165"),
+                ("Meituan", "local:org/meituan"),
+                ("XPeng", "local:org/xpeng"),
+                ("Sberbank", "local:org/sberbank"),
+                ("KKR", "isin:US48251W1045"),
+                ("Stripe", "local:org/stripe"),
+                ("Grab", "local:org/grab"),
+            ],
+            &[("Michael Dell", "PERSON")],
+            &["Dell"],
+        ),
+        (
+            "The ZEW index fell, Sentix said, and house prices rose, \
+             Nationwide said, as FinCEN fined a bank; unions called a \
+             nationwide strike.",
+            &[
+                ("ZEW", "local:org/zew"),
+                ("Sentix", "local:org/sentix"),
+                ("Nationwide", "local:org/nationwide-bs"),
+                ("FinCEN", "local:org/fincen"),
+            ],
+            &[],
+            &["nationwide"],
+        ),
+        (
+            "Typhoon Man-yi weakened, PAGASA and the Japan Meteorological \
+             Agency said, and the Economist Intelligence Unit cut its \
+             forecast.",
+            &[
+                ("PAGASA", "local:org/pagasa"),
+                ("Japan Meteorological Agency", "local:org/jma"),
+                ("Economist Intelligence Unit", "local:org/eiu"),
+            ],
+            &[],
+            &["Man-yi", "Economist", "Japan"],
+        ),
+        // Acronyms that are also everyday terms stay unlisted; the
+        // sweets' possessive is not the carmaker's acronym.
+        (
+            "Labour will raise CGT, miners buy ASIC chips, and sales of \
+             M&M's rose while M&M shares fell.",
+            &[
+                ("M&M's", "local:org/m-ms"),
+                ("M&M", "local:org/mahindra-mahindra"),
+            ],
+            &[],
+            &["CGT", "ASIC"],
+        ),
+        // A common-word company opening a sentence needs a verb of saying.
+        ("Grab the rope and tether the boat.", &[], &[], &["Grab"]),
+    ];
+    check_listed(cases);
+}
+
+#[test]
+fn offices_before_names_are_titles() {
+    // "Chief Economist" is an office, not the newspaper; the field of a
+    // "Chief ... Officer" is no name.
+    let cases: &[Case] = &[
+        (
+            "UBS Chief Economist Paul Donovan and Chief Medical Officer \
+             Chris Whitty spoke, as did Senior Economist Jane Foley.",
+            &[("UBS", "isin:CH0244767585")],
+            &[
+                ("Paul Donovan", "PERSON"),
+                ("Chris Whitty", "PERSON"),
+                ("Jane Foley", "PERSON"),
+            ],
+            &["Economist", "Medical", "Chief Economist"],
+        ),
+        (
+            "Chief Technology Officer Mira Murati left, and Chief \
+             Scientific Adviser Patrick Vallance stayed.",
+            &[],
+            &[("Mira Murati", "PERSON"), ("Patrick Vallance", "PERSON")],
+            &["Technology", "Scientific"],
+        ),
+    ];
+    check_listed(cases);
+}
+
+#[test]
+fn grades_models_storms_and_long_place_names() {
+    let cases: &[Case] = &[
+        // A crude grade names no place; the country before it still does.
+        (
+            "U.S. West Texas Intermediate crude rose, as did Western \
+             Canadian Select, while Texas refiners cut runs.",
+            &[],
+            &[("U.S.", "LOCATION"), ("Texas", "LOCATION")],
+            &["West Texas", "Canadian"],
+        ),
+        // A model letter hyphened to a town's name is a product.
+        (
+            "Ford cut the price of the Mustang Mach-E in Texas.",
+            &[],
+            &[("Texas", "LOCATION")],
+            &["Mach", "Mach-E"],
+        ),
+        // The town is not cut short at its first word.
+        (
+            "The pope spent the summer at Castel Gandolfo, south of Rome.",
+            &[],
+            &[("Castel Gandolfo", "LOCATION"), ("Rome", "LOCATION")],
+            &["Castel"],
+        ),
+        // A storm's name is no person's.
+        (
+            "Tropical Storm Helene hit Florida days after Storm Darragh \
+             and Typhoon Man-yi.",
+            &[],
+            &[("Florida", "LOCATION")],
+            &["Storm Helene", "Helene", "Storm Darragh", "Man-yi"],
+        ),
+        (
+            "Storm Bert brought floods to Wales.",
+            &[],
+            &[("Wales", "LOCATION")],
+            &["Storm Bert", "Bert"],
+        ),
+    ];
+    check_listed(cases);
 }

@@ -68,3 +68,48 @@ fn rule_file_errors_name_file_and_line() {
         assert!(err.to_string().starts_with(want), "{err} vs {want}");
     }
 }
+
+/// The entities of `text` as (quote, type) pairs.
+fn entities(p: &factspan::Pipeline, text: &str) -> Vec<(String, String)> {
+    let doc = factspan::Document::new("d", "t", text);
+    p.process(&doc)
+        .entities
+        .iter()
+        .map(|e| (e.span.of(&doc.text).to_string(), format!("{:?}", e.kind)))
+        .collect()
+}
+
+#[test]
+fn a_cited_employer_is_an_organization_not_a_person() {
+    let p = PipelineBuilder::new().build().expect("default pipeline");
+    // A surname-like or given-name-like employer after "analysts at",
+    // and its later mention before "said".
+    let text = "Freight rates fell 3%, analysts at Jefferies said. \
+                Jefferies said demand was weak. Economists at Raymond \
+                James expect a cut.";
+    let found = entities(&p, text);
+    let orgs: Vec<&str> = found
+        .iter()
+        .filter(|(_, k)| k == "Organization")
+        .map(|(q, _)| q.as_str())
+        .collect();
+    assert_eq!(orgs, ["Jefferies", "Jefferies", "Raymond James"], "{found:?}");
+    assert!(!found.iter().any(|(_, k)| k == "Person"), "{found:?}");
+}
+
+#[test]
+fn a_home_town_company_before_a_verb_of_saying_is_no_place() {
+    let p = PipelineBuilder::new().build().expect("default pipeline");
+    let found = entities(
+        &p,
+        "Shenzhen Velomax said it would build a plant, and in Shenzhen \
+         officials said they welcomed it.",
+    );
+    assert_eq!(
+        found,
+        [
+            ("Shenzhen Velomax".to_string(), "Organization".to_string()),
+            ("Shenzhen".to_string(), "Location".to_string()),
+        ],
+    );
+}
