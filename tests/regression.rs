@@ -1373,3 +1373,16 @@ fn a_winner_before_set_scores_is_a_player_not_a_club() {
         EntityType::Organization,
     );
 }
+
+#[test]
+fn listed_bodies_are_found_in_either_spelling() {
+    // Listed as "Organization for Security and Co-operation in Europe".
+    let text = "The Organisation for Security and Cooperation in Europe sent \
+                monitors to the Programme Centre.";
+    has(
+        text,
+        "Organisation for Security and Cooperation in Europe",
+        EntityType::Organization,
+    );
+    lacks_kind(text, "Europe", EntityType::Location);
+}

@@ -195,6 +195,49 @@ pub fn fold(s: &str) -> String {
     String::from_utf8(out).expect("folded text is ASCII")
 }
 
+/// Words that British and American spelling write differently inside
+/// the names of bodies. ("Labour" and "Labor" stay apart: the parties
+/// keep their own spelling.)
+const SPELLINGS: &[(&str, &str)] = &[
+    ("Organisation", "Organization"),
+    ("Organisations", "Organizations"),
+    ("Co-operation", "Cooperation"),
+    ("Programme", "Program"),
+    ("Centre", "Center"),
+    ("Defence", "Defense"),
+];
+
+/// The other spellings of a name of several words, in every combination
+/// of its words that `SPELLINGS` pairs ("Organisation for Security and
+/// Co-operation in Europe" gives three more); none for one word, which
+/// the alias lists name themselves.
+fn other_spellings(form: &str) -> Vec<String> {
+    if !form.contains(' ') {
+        return Vec::new();
+    }
+    let mut out = vec![String::new()];
+    for (i, word) in form.split(' ').enumerate() {
+        let other = SPELLINGS.iter().find_map(|&(a, b)| {
+            (word == a).then_some(b).or((word == b).then_some(a))
+        });
+        let sep = if i == 0 { "" } else { " " };
+        let mut more = Vec::new();
+        if let Some(other) = other {
+            for o in &out {
+                more.push(format!("{o}{sep}{other}"));
+            }
+        }
+        for o in &mut out {
+            o.push_str(sep);
+            o.push_str(word);
+        }
+        out.extend(more);
+    }
+    // The first is the form as written.
+    out.remove(0);
+    out
+}
+
 /// An ASCII byte folded: lowercase; a backtick is an apostrophe; a line
 /// break is a space, as wire copy wraps lines inside names ("the
 /// Federal\nReserve").
@@ -459,6 +502,15 @@ impl Loader {
                 continue;
             }
             let forms = || std::iter::once(name).chain(aliases.clone());
+            // A body's name is written in British and American spelling
+            // alike ("Organisation for Security and Cooperation in
+            // Europe"): each written form, and its other spellings.
+            let spelled: Vec<String> = if kind == Kind::Organization {
+                forms().flat_map(other_spellings).collect()
+            } else {
+                Vec::new()
+            };
+            let forms = || forms().chain(spelled.iter().map(String::as_str));
             for form in forms() {
                 // "The White House": news writes "the White House", and the
                 // article is not part of the name; register the bare form.
@@ -1287,5 +1339,27 @@ mod tests {
             }
         }
         assert!(WordKey::of(&[b'a'; 33]).is_none());
+    }
+
+    #[test]
+    fn names_of_bodies_get_their_other_spellings() {
+        let mut got = other_spellings(
+            "Organization for Security and Co-operation in Europe",
+        );
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                "Organisation for Security and Co-operation in Europe",
+                "Organisation for Security and Cooperation in Europe",
+                "Organization for Security and Cooperation in Europe",
+            ]
+        );
+        assert_eq!(
+            other_spellings("Israel Defense Forces"),
+            ["Israel Defence Forces"]
+        );
+        assert!(other_spellings("Centre").is_empty());
+        assert!(other_spellings("Australian Labor Party").is_empty());
     }
 }
