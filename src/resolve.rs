@@ -585,6 +585,49 @@ impl<'a> NameWords<'a> {
     }
 }
 
+/// Where a later mention of a person's surname at token `i` starts: at
+/// the name particles before it that the full name at `full` also has
+/// before its surname ("Van der Berg said", after "Joop van der Berg"),
+/// else at the surname. Particles inside another entity (the one at
+/// `entities[k]` or after) are not taken.
+fn particles_before(
+    text: &str,
+    seg: &Segmentation,
+    feats: &[u64],
+    i: usize,
+    full: Span,
+    k: usize,
+    entities: &[Entity],
+) -> usize {
+    let surname_start = seg.tokens[i].span.start;
+    let taken_before = k
+        .checked_sub(1)
+        .and_then(|p| entities.get(p))
+        .map_or(0, |e| e.span.end);
+    let mut start = surname_start;
+    let mut j = i;
+    while j > 0
+        && feats[j - 1] & feature::PARTICLE != 0
+        && seg.tokens[j - 1].span.start >= taken_before
+        && seg.tokens[j].space_before
+    {
+        j -= 1;
+        let written = &text[seg.tokens[j].span.start..seg.tokens[i].span.end];
+        let full_name = full.of(text);
+        // The particles and surname end the full name, after a space.
+        let fits = full_name.len() > written.len()
+            && full_name.is_char_boundary(full_name.len() - written.len())
+            && full_name[full_name.len() - written.len()..]
+                .eq_ignore_ascii_case(written)
+            && full_name[..full_name.len() - written.len()].ends_with(' ');
+        if !fits {
+            break;
+        }
+        start = seg.tokens[j].span.start;
+    }
+    start
+}
+
 /// Calls `take` with each word of `quote`, as `split_whitespace` has
 /// them.
 fn for_each_word<'a>(quote: &'a str, mut take: impl FnMut(&'a str)) {
@@ -1547,7 +1590,11 @@ pub fn link_document(
         }) {
             continue;
         }
-        let span = Span::new(t.span.start, t.span.start + bare.len());
+        let mut span = Span::new(t.span.start, t.span.start + bare.len());
+        if kind == EntityType::Person {
+            span.start =
+                particles_before(text, seg, feats, i, full, k, entities);
+        }
         added.push(Entity {
             span,
             kind,

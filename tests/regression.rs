@@ -1386,3 +1386,28 @@ fn listed_bodies_are_found_in_either_spelling() {
     );
     lacks_kind(text, "Europe", EntityType::Location);
 }
+
+#[test]
+fn name_particles_stay_with_the_surname() {
+    let text = "Dutch rider Joop van der Berg won the stage. Van der Berg \
+                said he was happy, and later van der Berg left.";
+    let got = found(text);
+    let people: Vec<_> = got
+        .iter()
+        .filter(|(_, k)| *k == EntityType::Person)
+        .map(|(q, _)| q.as_str())
+        .collect();
+    assert_eq!(
+        people,
+        ["Joop van der Berg", "Van der Berg", "van der Berg"],
+        "{got:?}"
+    );
+    has(
+        "Striker Robin van Persie scored twice.",
+        "Robin van Persie",
+        EntityType::Person,
+    );
+    let text = "A quick penalty from Van der Westhuizen set it up.";
+    has(text, "Van der Westhuizen", EntityType::Person);
+    lacks(text, "Van");
+}
