@@ -1411,3 +1411,14 @@ fn name_particles_stay_with_the_surname() {
     has(text, "Van der Westhuizen", EntityType::Person);
     lacks(text, "Van");
 }
+
+#[test]
+fn a_newspaper_named_beside_its_kind_is_an_organization() {
+    // Granma is also a Cuban province.
+    let text = "The communist party newspaper Granma said the harvest failed.";
+    has(text, "Granma", EntityType::Organization);
+    lacks_kind(text, "Granma", EntityType::Location);
+    let text = "But Le Soir newspaper, citing police, said two were hurt.";
+    has(text, "Le Soir", EntityType::Organization);
+    lacks_kind(text, "Le Soir", EntityType::Person);
+}
