@@ -1512,8 +1512,12 @@ pub fn link_document(
                     "continent" | "region" => false,
                     _ => true,
                 },
-                // A team guessed from a results line.
-                Origin::Rule(_) => e.kind == EntityType::Organization,
+                // A team guessed from a results line, a place guessed
+                // from a preposition ("In Boehlert's district").
+                Origin::Rule(_) => matches!(
+                    e.kind,
+                    EntityType::Organization | EntityType::Location
+                ),
                 _ => false,
             }
             && !full.contains(e.span)

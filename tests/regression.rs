@@ -1422,3 +1422,17 @@ fn a_newspaper_named_beside_its_kind_is_an_organization() {
     has(text, "Le Soir", EntityType::Organization);
     lacks_kind(text, "Le Soir", EntityType::Person);
 }
+
+#[test]
+fn a_surname_of_the_document_is_no_place_guessed_from_a_preposition() {
+    let text = "Rep. Sherwood Vantongeren wrote the bill. In Vantongeren's \
+                district, the plant employs 300 people.";
+    let got = found(text);
+    assert!(
+        got.iter()
+            .all(|(q, k)| !q.starts_with("Vantongeren")
+                || *k == EntityType::Person),
+        "{got:?}"
+    );
+    has(text, "Vantongeren", EntityType::Person);
+}
