@@ -24,8 +24,8 @@ use crate::annotation::{
 use crate::error::Result;
 use crate::gazetteer::lowercase;
 use crate::numbers::{
-    is_number_word, letter_bit, number_words, DocumentCurrency, Mention,
-    Scanner,
+    currency_code, is_number_word, letter_bit, number_words, DocumentCurrency,
+    Mention, Scanner,
 };
 use crate::rules::strip_possessive;
 use crate::segment::{Segmentation, Token, TokenKind};
@@ -1074,10 +1074,16 @@ impl ClaimStage {
                 pending.push(si);
                 continue;
             }
+            let scene = scene_end(text, toks);
             let info = SentenceInfo {
                 attribution,
-                subject: subject_of(text, toks, here, attribution),
+                subject: subject_of(text, toks, here, attribution, scene),
             };
+            // A figure inside the opening scene is said of its names.
+            let scene_subject = (scene > 0
+                && mentions.first().is_some_and(|m| m.span.start < scene))
+            .then(|| subject_of(text, toks, here, attribution, 0))
+            .flatten();
             let mut prev_counted: Option<(ClaimKind, Span)> = None;
             // Where the sentence's last claim ends.
             let mut prev_end: Option<usize> = None;
@@ -1192,7 +1198,12 @@ impl ClaimStage {
                         &mut prev_subject,
                     );
                 }
-                let subject = match info.subject {
+                let sentence_subject = if m.span.start < scene {
+                    scene_subject
+                } else {
+                    info.subject
+                };
+                let subject = match sentence_subject {
                     Some(s) if s.start < m.span.start => Some(s),
                     _ if uses_its => prev_subject,
                     _ => None,
@@ -1316,7 +1327,13 @@ fn settle_subject(
         let hi =
             lo + entities[lo..].partition_point(|e| e.span.start < sspan.end);
         let toks = seg.sentence_tokens(si);
-        if let Some(s) = subject_of(text, toks, &entities[lo..hi], None) {
+        if let Some(s) = subject_of(
+            text,
+            toks,
+            &entities[lo..hi],
+            None,
+            scene_end(text, toks),
+        ) {
             *prev = Some(s);
             break;
         }
@@ -1606,6 +1623,21 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
             && k >= 2
             && w.starts_with(char::is_lowercase)
             && is_cap(text, &toks[k - 2])
+        {
+            break;
+        }
+        // "killed 12 people and caused damage of": a past tense after
+        // "and" is a verb of its own (but "injured and displaced
+        // people" joins two participles).
+        let past = |x: &str| {
+            x.starts_with(char::is_lowercase)
+                && (ends_with_ci(x, "ed") || IRREGULAR_VERB_WORDS.has(x))
+        };
+        if past(w)
+            && k < end
+            && k >= 3
+            && word(text, &toks[k - 2]) == Some("and")
+            && word(text, &toks[k - 3]).is_none_or(|p| !past(p))
         {
             break;
         }
@@ -2001,7 +2033,13 @@ fn attribution_of(
         let prev = &bytes[toks[i - 1].span.range()];
         let apostrophe_s =
             prev.ends_with("’s".as_bytes()) || prev.ends_with(b"'s");
-        if apostrophe_s && SOURCE_NOUN_WORDS.has_bytes(w_bytes(i)) {
+        // "Ireland's Data Protection Commission" is a name, not data.
+        let in_a_name = is_cap(text, &toks[i])
+            && toks.get(i + 1).is_some_and(|t| is_cap(text, t));
+        if apostrophe_s
+            && SOURCE_NOUN_WORDS.has_bytes(w_bytes(i))
+            && !in_a_name
+        {
             let mut k = i - 1;
             while k > 0 && is_cap(text, &toks[k - 1]) {
                 k -= 1;
@@ -2467,9 +2505,17 @@ fn listed_owner(text: &str, here: &[Entity], m: &Mention) -> Option<Span> {
     // "followed by Kerala (412)": the figure in brackets after the name.
     let bracketed =
         between == "(" && text[m.span.end..].trim_start().starts_with(')');
+    // "cases in Europe and Central Asia doubled": a figure that is a
+    // verb follows its subject, not an item's name.
+    let verb = {
+        let w = m.span.of(text);
+        m.figure.kind == ClaimKind::Multiplier
+            && (ends_with_ci(w, "ed") || ends_with_ci(w, "ing"))
+    };
     let joined = match between {
+        "" => !verb,
         // "France at 3.6 billion euros", "Denmark's about 38%".
-        "" | "with" | "at" | "'s" | "’s" => true,
+        "with" | "at" | "'s" | "’s" => true,
         "on" => m.figure.kind == ClaimKind::Percent,
         _ => bracketed,
     };
@@ -2654,6 +2700,23 @@ fn clause_owner(
     let mut k = open + 1;
     if w(k).eq_ignore_ascii_case("the") {
         k += 1;
+        // "while the main opposition SJB won": a name after a few
+        // lowercase words that describe it heads the clause too.
+        let mut d = k;
+        while d < first
+            && d < k + 3
+            && word(text, &toks[d]).is_some_and(|x| {
+                x.starts_with(char::is_lowercase)
+                    && !STOP_WORDS.has(x)
+                    && !ends_with_ci(x, "ed")
+                    && !IRREGULAR_VERB_WORDS.has(x)
+            })
+        {
+            d += 1;
+        }
+        if d > k && d < first && is_cap(text, &toks[d]) {
+            k = d;
+        }
     }
     if k >= first {
         return None;
@@ -3464,10 +3527,23 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
     {
         j += 1;
     }
-    // "two of the three judges", "of the 146 players"
+    // "two of the three judges", "of the 146 players"; a scale word
+    // after a number is part of it ("for 5 lakh farmers", "of 2
+    // trillion yen").
+    let figure_from = j;
     while j < toks.len()
         && (toks[j].kind == TokenKind::Number
-            || word(text, &toks[j]).is_some_and(is_number_word_ci))
+            || word(text, &toks[j]).is_some_and(|w| {
+                is_number_word_ci(w)
+                    || j > figure_from
+                        && lower_in(
+                            w,
+                            &[
+                                "trillion", "lakh", "lakhs", "lac", "crore",
+                                "crores",
+                            ],
+                        )
+            }))
     {
         j += 1;
     }
@@ -4171,6 +4247,53 @@ fn counted_of(
     found
 }
 
+/// Where the opening phrase of time or contrast of a sentence ends (its
+/// comma's offset), or 0: "After the COVID-19 pandemic, coverage dropped
+/// to 93%" sets the scene with a name that is not the subject. Only a
+/// phrase without a verb ("After Parnevik started off, the Swede ..."
+/// is a clause whose subject may be the sentence's).
+fn scene_end(text: &str, toks: &[Token]) -> usize {
+    let opens = toks.first().and_then(|t| word(text, t)).is_some_and(|w| {
+        lower_in(
+            w,
+            &[
+                "after",
+                "before",
+                "since",
+                "during",
+                "amid",
+                "following",
+                "despite",
+                "until",
+                "unlike",
+                "like",
+            ],
+        )
+    });
+    if !opens {
+        return 0;
+    }
+    let Some(comma) =
+        toks.iter().take(16).position(|t| t.span.of(text) == ",")
+    else {
+        return 0;
+    };
+    let verb = toks[1..comma].iter().any(|t| {
+        word(text, t).is_some_and(|w| {
+            w.starts_with(char::is_lowercase)
+                && (ends_with_ci(w, "ed")
+                    || IRREGULAR_VERB_WORDS.has(w)
+                    || AUXILIARIES.has(w)
+                    || BE_FORMS.has(w))
+        })
+    });
+    if verb {
+        0
+    } else {
+        toks[comma].span.start
+    }
+}
+
 /// The subject of a sentence: its first entity (not the attribution, not
 /// a date or number), or its first capitalized phrase. `here` are the
 /// entities of the sentence.
@@ -4179,11 +4302,33 @@ fn subject_of(
     toks: &[Token],
     here: &[Entity],
     attribution: Option<Span>,
+    scene_end: usize,
 ) -> Option<Span> {
     // "a federal judge in Manhattan ordered": a place after a noun and
     // its preposition only says where the subject is.
     let where_of_a_noun = |e: &Entity| {
-        let k = toks.partition_point(|t| t.span.start < e.span.start);
+        let mut k = toks.partition_point(|t| t.span.start < e.span.start);
+        // "cases in Europe and Central Asia": each place of a list.
+        for _ in 0..4 {
+            // "Hungary, Poland and the Czech Republic".
+            if k >= 3 && lower_in(toks[k - 1].span.of(text), &["the"]) {
+                k -= 1;
+            }
+            let listed = k >= 2
+                && matches!(toks[k - 1].span.of(text), "and" | "or" | ",");
+            let Some(p) = listed
+                .then(|| {
+                    here.iter().find(|p| {
+                        p.kind == EntityType::Location
+                            && p.span.end == toks[k - 2].span.end
+                    })
+                })
+                .flatten()
+            else {
+                break;
+            };
+            k = toks.partition_point(|t| t.span.start < p.span.start);
+        }
         k >= 2
             && word(text, &toks[k - 1])
                 .is_some_and(|w| matches!(w, "in" | "at" | "from" | "near"))
@@ -4208,7 +4353,33 @@ fn subject_of(
             return false;
         };
         let next = e.span.end + (after.len() - rest.trim_start().len());
-        here.iter().any(|o| named(o) && o.span.start == next)
+        // "Sri Lanka's ruling NPP won": past a few lowercase words that
+        // describe the name.
+        let mut k = toks.partition_point(|t| t.span.start < next);
+        let first_word = k;
+        while k < toks.len()
+            && k < first_word + 3
+            && word(text, &toks[k]).is_some_and(|x| {
+                x.starts_with(char::is_lowercase)
+                    && !STOP_WORDS.has(x)
+                    && !ends_with_ci(x, "ed")
+                    && !IRREGULAR_VERB_WORDS.has(x)
+                    && !CHANGE_VERB_WORDS.has(x)
+            })
+        {
+            k += 1;
+        }
+        // Not a place: "Boehlert's upstate New York district".
+        let named_at = |at: usize, place: bool| {
+            here.iter().any(|o| {
+                named(o)
+                    && o.span.start == at
+                    && (place || o.kind != EntityType::Location)
+            })
+        };
+        named_at(next, true)
+            || k > first_word
+                && toks.get(k).is_some_and(|t| named_at(t.span.start, false))
     };
     // "The FCA fined Barclays £42 million": the one fined is what the
     // figure is about, not who fines.
@@ -4225,6 +4396,7 @@ fn subject_of(
     };
     let ent = here.iter().find(|e| {
         named(e)
+            && e.span.start >= scene_end
             && attribution.is_none_or(|a| !a.overlaps(e.span))
             && !(e.kind == EntityType::Location && where_of_a_noun(e))
             && !owner_of_a_name(e)
@@ -4235,8 +4407,15 @@ fn subject_of(
     }
     // Fallback: the first capitalized phrase that is not a sentence-initial
     // function word, within the first few tokens.
-    let mut i = 0;
-    while i < toks.len().min(8) {
+    let mut i = toks.partition_point(|t| t.span.start <= scene_end);
+    let i_end = toks.len().min(if scene_end > 0 { i + 8 } else { 8 });
+    if scene_end == 0 {
+        i = 0;
+    }
+    // The sentence's first word, after any opening quotation mark.
+    let opening =
+        toks.iter().position(|t| t.kind == TokenKind::Word).unwrap_or(0);
+    while i < i_end {
         if is_cap(text, &toks[i]) {
             let w = toks[i].span.of(text);
             // Not a date ("said on Monday"), nor an adverb that starts
@@ -4249,7 +4428,7 @@ fn subject_of(
                 && toks.get(i + 1).is_none_or(|n| !is_cap(text, n));
             // "Nearly half", "Meanwhile, ...": an adverb or a word set off
             // at the start.
-            let adverb = i == 0
+            let adverb = i == opening
                 && (looks_like_adverb(w)
                     || toks
                         .get(i + 1)
@@ -4284,11 +4463,22 @@ fn subject_of(
                     "estimated",
                 ],
             );
+            // "Rs 500 crore", "INR 40": a currency before its figure.
+            let currency = (lower_in(w, &["rs", "re", "tk", "sh", "ksh"])
+                || currency_code(w).is_some())
+                && toks.get(i + 1).is_some_and(|n| {
+                    n.kind == TokenKind::Number
+                        || n.span.of(text) == "."
+                            && toks
+                                .get(i + 2)
+                                .is_some_and(|n| n.kind == TokenKind::Number)
+                });
             if STOP_WORDS.has(w)
                 || lower_in(w, &["a", "an", "the"])
                 || in_date
                 || adverb
                 || quantifier
+                || currency
             {
                 i += 1;
                 continue;
@@ -4298,14 +4488,14 @@ fn subject_of(
             // the sentence before a lowercase one is a common word, no
             // name, unless a verb follows ("Pakistan is", which the
             // gazetteer stage had not found).
-            if i == 0
-                && end == 1
-                && toks.get(1).is_some_and(|n| {
+            if i == opening
+                && end == i + 1
+                && toks.get(i + 1).is_some_and(|n| {
                     word(text, n).is_some_and(|w| {
                         w.starts_with(|c: char| c.is_lowercase())
                             && !AUXILIARIES.has(w)
                             && (!SPEECH_VERB_WORDS.has(w)
-                                || states_a_noun(text, toks, 1))
+                                || states_a_noun(text, toks, i + 1))
                     })
                 })
             {
@@ -5658,14 +5848,14 @@ mod tests {
             entity(owner, EntityType::Location),
             entity(party, EntityType::Organization),
         ];
-        let got = subject_of(text, &seg.tokens, &here, None);
+        let got = subject_of(text, &seg.tokens, &here, None, 0);
         assert_eq!(got.map(|s| s.of(text)), Some("Telugu Desam Party"));
         // An owner before a common noun is the subject still.
         let text = "India's economy grew 7%.";
         let here = [entity(Span::new(0, 5), EntityType::Location)];
         let mut seg = Segmentation::default();
         Segmenter::new().segment(text, &mut seg);
-        let got = subject_of(text, &seg.tokens, &here, None);
+        let got = subject_of(text, &seg.tokens, &here, None, 0);
         assert_eq!(got.map(|s| s.of(text)), Some("India"));
     }
 

@@ -569,3 +569,55 @@ fn a_participle_after_a_counted_noun_names_no_speaker() {
     assert_eq!(attribution(text, "about 2 billion litres"), "Amina Yusuf");
     assert_eq!(attribution(text, "some 9 billion litres"), "Amina Yusuf");
 }
+
+#[test]
+fn a_verb_after_and_is_no_part_of_the_counted_noun() {
+    let text = "The storm killed 14 people and caused damage of about \
+                $30 million.";
+    assert_eq!(unit_and_counted(text, "about $30 million").1, "damage");
+}
+
+#[test]
+fn a_scale_word_after_a_number_is_no_part_of_the_noun() {
+    let text = "The state set aside Rs 900 crore for 3 lakh weavers.";
+    assert_eq!(unit_and_counted(text, "Rs 900 crore").1, "weavers");
+    assert_eq!(unit_and_counted(text, "3 lakh").1, "weavers");
+    // A currency before its figure is no subject.
+    assert_eq!(claim(text, "3 lakh").subject.map(|s| s.of(text)), None);
+}
+
+#[test]
+fn the_owner_of_a_described_name_and_a_scene_are_no_subject() {
+    for (text, figure, subject) in [
+        (
+            "Nepal's ruling UML won 78 seats, while the main opposition \
+             Nepali Congress won 57 seats.",
+            "78",
+            "UML",
+        ),
+        (
+            "Nepal's ruling UML won 78 seats, while the main opposition \
+             Nepali Congress won 57 seats.",
+            "57",
+            "Nepali Congress",
+        ),
+        (
+            "Before the Paris summit, Kenya pledged to plant 15 billion \
+             trees.",
+            "15 billion",
+            "Kenya",
+        ),
+    ] {
+        let got = claim(text, figure).subject.map(|s| s.of(text));
+        assert_eq!(got, Some(subject), "{text:?} {figure:?}");
+    }
+    // A place of a noun is no subject, nor is the next place of its list.
+    let text = "Dengue cases in Brazil and Argentina tripled last year.";
+    let got = claim(text, "tripled").subject.map(|s| s.of(text));
+    assert_ne!(got, Some("Argentina"));
+    // A name capitalized inside another ("Kenya's Data Protection
+    // Commission") is not its owner's data.
+    let text = "The bank was fined 30 million shillings by Kenya's Data \
+                Protection Commission.";
+    assert_eq!(attribution(text, "30 million shillings"), "");
+}
