@@ -1145,7 +1145,27 @@ impl ClaimStage {
                                 "hurt", "killed", "homeless",
                             ],
                         );
-                        (bare && same_kind && !state && c.end < m.span.start)
+                        // "the index, which weighs the dollar against six
+                        // peers, was flat at 106.3": a noun counted inside
+                        // an aside that closed is not the later figure's.
+                        let aside_closed = text
+                            .get(sspan.start..c.start)
+                            .and_then(|b| {
+                                [", which ", ", who ", ", whose "]
+                                    .iter()
+                                    .filter_map(|o| b.rfind(o))
+                                    .max()
+                                    .map(|at| !b[at + 1..].contains(','))
+                            })
+                            .unwrap_or(false)
+                            && text
+                                .get(c.end..m.span.start)
+                                .is_some_and(|a| a.contains(','));
+                        (bare
+                            && same_kind
+                            && !state
+                            && !aside_closed
+                            && c.end < m.span.start)
                             .then_some(c)
                     });
                 // "Manager Pep Guardiola, 53": an age counts the person,
@@ -3646,8 +3666,52 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
             break;
         }
     }
+    // "52 domestic and five international flights": an adjective whose
+    // noun is left for the figure after "and" or "or" to name.
+    if end == start + 1 && elided_noun_adjective(text, toks, start) {
+        let and = toks.get(end).and_then(|t| word(text, t));
+        let figure_next = toks.get(end + 1).is_some_and(|n| {
+            n.kind == TokenKind::Number
+                || word(text, n).is_some_and(is_number_word_ci)
+        });
+        if and.is_some_and(|a| matches!(a, "and" | "or")) && figure_next {
+            if let Some(other) = np_after(text, toks, end + 1) {
+                let head = toks.partition_point(|t| t.span.end < other.end);
+                if toks[head].span.start > other.start {
+                    return Some(toks[head].span);
+                }
+            }
+        }
+    }
     (end > start)
         .then(|| Span::new(toks[start].span.start, toks[end - 1].span.end))
+}
+
+/// Whether token `k` reads as an adjective whose noun may be left out
+/// before "and" ("domestic", "international", "full-time", "new").
+fn elided_noun_adjective(text: &str, toks: &[Token], k: usize) -> bool {
+    let Some(w) = word(text, &toks[k]) else { return false };
+    if !w.starts_with(char::is_lowercase) {
+        return false;
+    }
+    let hyphenated = w.contains('-')
+        && ["time", "term", "year", "old", "scale", "level", "class"]
+            .iter()
+            .any(|s| ends_with_ci(w, s));
+    hyphenated
+        || ["ic", "al", "ish", "ese", "ive", "ous", "ian", "ary", "ern"]
+            .iter()
+            .any(|s| ends_with_ci(w, s))
+            && w.len() > 4
+        || lower_in(
+            w,
+            &[
+                "new", "old", "small", "large", "big", "private", "public",
+                "male", "female", "foreign", "senior", "junior", "adult",
+                "young", "single", "double", "major", "minor", "full", "part",
+                "short", "long", "other",
+            ],
+        )
 }
 
 /// Whether the one word `w` after a figure at tokens `first..after` is
@@ -3783,6 +3847,11 @@ fn expected_by(text: &str, toks: &[Token], place: Place) -> bool {
                 "estimated",
                 "projected",
                 "anticipated",
+                "hoped",
+                "feared",
+                "wanted",
+                "targeted",
+                "priced",
             ],
         )
 }

@@ -621,3 +621,25 @@ fn the_owner_of_a_described_name_and_a_scene_are_no_subject() {
                 Protection Commission.";
     assert_eq!(attribution(text, "30 million shillings"), "");
 }
+
+#[test]
+fn an_adjective_before_and_counts_the_noun_of_the_next_figure() {
+    let text = "The port handled 40 foreign and 12 coastal ships.";
+    assert_eq!(unit_and_counted(text, "40").1, "ships");
+    assert_eq!(unit_and_counted(text, "12").1, "coastal ships");
+    let text = "The mill hired 300 full-time and 45 seasonal staff.";
+    assert_eq!(unit_and_counted(text, "300").1, "staff");
+    // A noun before "and" keeps its own count.
+    let text = "The farm lost 12 goats and 5 dairy cows.";
+    assert_eq!(unit_and_counted(text, "12").1, "goats");
+}
+
+#[test]
+fn a_noun_counted_inside_a_closed_aside_is_not_a_later_figures() {
+    let text = "The basket, which tracks the rand against five \
+                currencies, was flat at 93.2.";
+    assert_eq!(unit_and_counted(text, "93.2").1, "");
+    // Without an aside the bare figure still counts the same noun.
+    let text = "Floods killed 30 people and injured 45.";
+    assert_eq!(unit_and_counted(text, "45").1, "people");
+}
