@@ -3141,6 +3141,36 @@ fn speaker_at(
                     Some(_) => None,
                 }
             });
+        // "Trial data for its experimental drug showed", "officials in
+        // the province said": the object of a preposition says nothing;
+        // the noun before it does, with its object.
+        let p = p.map(|p| {
+            let mut at = toks.partition_point(|t| t.span.start < p.start);
+            if at >= 2
+                && word(text, &toks[at - 1])
+                    .is_some_and(|w| DETERMINER_WORDS.has(w) || w == "a")
+            {
+                at -= 1;
+            }
+            let prep = at >= 2
+                && word(text, &toks[at - 1]).is_some_and(|w| {
+                    matches!(w, "for" | "on" | "in" | "from" | "at" | "with")
+                });
+            prep.then(|| phrase_before(text, toks, at - 1))
+                .flatten()
+                .filter(|h| {
+                    let head = h.of(text).rsplit(' ').next().unwrap_or("");
+                    // "Officials in the province said": capitalized
+                    // only as the sentence's first word.
+                    let opening = toks
+                        .iter()
+                        .find(|t| t.kind == TokenKind::Word)
+                        .is_some_and(|t| t.span == *h);
+                    (head.starts_with(char::is_lowercase) || opening)
+                        && !dates.iter().any(|d| d.overlaps(*h))
+                })
+                .map_or(p, |h| Span::new(h.start, p.end))
+        });
         if let Some(p) = p {
             let p = who_knows(text, toks, p).unwrap_or(p);
             let w = p.of(text);
