@@ -2263,9 +2263,35 @@ fn caps_back(text: &str, toks: &[Token], i: usize) -> usize {
 
 /// Whether the verb at token `i` is a participle after a counted noun
 /// ("some 500 billion tonnes estimated in 2020", "40 cases reported
-/// last week"): it describes the figure, and the noun says nothing.
+/// last week"): it describes the figure, and the noun says nothing; or
+/// "added" before a figure ("the firm added $5 million"), which adds it.
 fn participle_after_a_figure(text: &str, toks: &[Token], i: usize) -> bool {
     let w = |k: usize| toks.get(k).map_or("", |t| t.span.of(text));
+    // "The company added $73.6 million", "the economy added 200,000
+    // jobs": "added" before a figure adds it and says nothing.
+    if lower_in(w(i), &["added", "adds", "add"]) {
+        let mut k = i + 1;
+        if lower_in(
+            w(k),
+            &[
+                "another", "nearly", "about", "almost", "around", "some",
+                "over", "more", "roughly", "just", "an", "a", "up",
+            ],
+        ) {
+            k += 1;
+            if lower_in(w(k), &["than", "to"]) {
+                k += 1;
+            }
+        }
+        let t = w(k);
+        if toks.get(k).is_some_and(|t| t.kind == TokenKind::Number)
+            || is_number_word_ci(t)
+            || t.starts_with(['$', '€', '£', '¥', '₹'])
+            || lower_in(t, &["us$", "rs", "rs."])
+        {
+            return true;
+        }
+    }
     let noun = |k: usize| {
         toks.get(k).is_some_and(|t| t.kind == TokenKind::Word)
             && w(k).starts_with(|c: char| c.is_ascii_lowercase())

@@ -661,3 +661,16 @@ fn the_object_of_a_preposition_before_a_verb_of_saying_says_nothing() {
         assert_eq!(attribution(text, figure), source, "{text:?}");
     }
 }
+
+#[test]
+fn added_before_a_figure_adds_and_says_nothing() {
+    let text = "Siemens added $40.2 million to its reserves, the filing \
+                showed.";
+    assert_eq!(attribution(text, "$40.2 million"), "filing");
+    let text = "Factories added nearly 12,000 jobs in March, the \
+                statistics office said.";
+    assert_eq!(attribution(text, "nearly 12,000"), "statistics office");
+    // "added" with a statement still says it.
+    let text = "Demand fell 3%, the ministry added.";
+    assert_eq!(attribution(text, "3%"), "ministry");
+}
