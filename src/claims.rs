@@ -5017,15 +5017,18 @@ fn whole_date(text: &str, toks: &[Token], dates: &[Span], d: Span) -> Span {
         let ends = dates.iter().find(|n| {
             toks.get(link + 1).is_some_and(|t| t.span.start == n.start)
         });
-        if let Some(n) = ends.filter(|_| w(link) == to) {
+        // "from Sunday until Tuesday" spans as "from ... to" does.
+        let links = w(link) == to
+            || to == "to" && lower_in(w(link), &["until", "till", "through"]);
+        if let Some(n) = ends.filter(|_| links) {
             return Span::new(toks[first - 1].span.start, n.end);
         }
     }
     // "between 2022 and 2031" asked from its end.
     let link = first.checked_sub(1);
-    if let Some(link) =
-        link.filter(|&l| l >= 2 && matches!(w(l), "and" | "to"))
-    {
+    if let Some(link) = link.filter(|&l| {
+        l >= 2 && matches!(w(l), "and" | "to" | "until" | "till" | "through")
+    }) {
         let opener = if w(link) == "and" { "between" } else { "from" };
         if let Some(p) =
             dates.iter().find(|p| p.end == toks[link - 1].span.end)
@@ -5173,13 +5176,68 @@ fn date_in_clause(
                 && word(text, &toks[k - 1])
                     .is_some_and(|w| SPEECH_VERB_WORDS.has(w)))
         })
+        .filter(|d| !until(text, toks, dates, *d))
         .min_by_key(|d| {
+            // "rose 1.2% in June after a 2.8% fall in May": a date right
+            // after the figure's own noun dates it first.
+            let own_noun = d.start >= at.end
+                && text.get(at.end..d.start).is_some_and(|b| {
+                    let words: Vec<&str> = b.split_whitespace().collect();
+                    (2..=3).contains(&words.len())
+                        && words
+                            .iter()
+                            .all(|w| w.bytes().all(|c| c.is_ascii_lowercase()))
+                        && matches!(
+                            words.last(),
+                            Some(&("in" | "on" | "during"))
+                        )
+                        && !words[..words.len() - 1]
+                            .iter()
+                            .any(|w| STOP_WORDS.has(w))
+                });
+            if own_noun {
+                return 0;
+            }
             if d.end <= at.start {
                 at.start - d.end
             } else {
                 d.start.saturating_sub(at.end)
             }
         })
+}
+
+/// Whether date `d` ends a time to come or a span ("until the end of the
+/// first quarter of 2026", "till March"): how long something lasts, not
+/// when a figure held.
+fn until(text: &str, toks: &[Token], dates: &[Span], d: Span) -> bool {
+    let mut k = toks.partition_point(|t| t.span.start < d.start);
+    while k > 0
+        && word(text, &toks[k - 1]).is_some_and(|w| {
+            lower_in(
+                w,
+                &[
+                    "the",
+                    "end",
+                    "of",
+                    "start",
+                    "beginning",
+                    "middle",
+                    "early",
+                    "late",
+                    "mid",
+                ],
+            )
+        })
+    {
+        k -= 1;
+    }
+    // "from Sunday until Tuesday" is a span, written whole.
+    let span_end =
+        k >= 2 && dates.iter().any(|p| p.end == toks[k - 2].span.end);
+    k > 0
+        && !span_end
+        && word(text, &toks[k - 1])
+            .is_some_and(|w| lower_in(w, &["until", "till", "til"]))
 }
 
 /// The months' names, which the date stage leaves untagged where they
@@ -5206,13 +5264,37 @@ const CONTRACT_WORDS: &[&str] =
 
 /// Whether the date `d` (its whole span, or a month's word) names a
 /// futures contract ("Brent crude for December delivery", "the December
-/// 2026 contract", "U.S. crude futures for January") rather than when a
-/// figure holds: the time is the story's own.
+/// 2026 contract", "U.S. crude futures for January") or a debt by the
+/// year it matures ("the 2053 bond") rather than when a figure holds: the
+/// time is the story's own.
 fn names_a_contract(text: &str, toks: &[Token], d: Span) -> bool {
     let w = |k: usize| toks.get(k).and_then(|t| word(text, t)).unwrap_or("");
     let first = toks.partition_point(|t| t.span.start < d.start);
     let after = toks.partition_point(|t| t.span.start < d.end);
-    lower_in(w(after), CONTRACT_WORDS)
+    // "the 2053 bond yielded 4.9%": a year that names a maturity.
+    let maturity = d.len() == 4
+        && d.of(text).bytes().all(|b| b.is_ascii_digit())
+        && lower_in(
+            w(after),
+            &[
+                "bond",
+                "bonds",
+                "note",
+                "notes",
+                "maturity",
+                "maturities",
+                "paper",
+                "bill",
+                "bills",
+                "debt",
+                "securities",
+                "issue",
+                "tranche",
+                "yield",
+            ],
+        );
+    maturity
+        || lower_in(w(after), CONTRACT_WORDS)
         || first >= 2
             && w(first - 1) == "for"
             && lower_in(w(first - 2), &["crude", "futures", "contract"])

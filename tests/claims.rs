@@ -674,3 +674,28 @@ fn added_before_a_figure_adds_and_says_nothing() {
     let text = "Demand fell 3%, the ministry added.";
     assert_eq!(attribution(text, "3%"), "ministry");
 }
+
+/// The time of the claim whose phrase is `figure`.
+fn time(text: &str, figure: &str) -> String {
+    let c = claim(text, figure);
+    c.time.map_or(String::new(), |t| t.of(text).to_string())
+}
+
+#[test]
+fn a_figure_is_dated_by_its_own_noun_not_by_a_span_or_a_maturity() {
+    let text = "Car sales rose 3.4% in March after a 1.9% drop in \
+                February.";
+    assert_eq!(time(text, "3.4%"), "March");
+    assert_eq!(time(text, "1.9%"), "February");
+    // A time to come bounds nothing a figure says.
+    let text = "Brent is expected to trade near $70 a barrel until the \
+                end of the second quarter of 2027.";
+    assert_eq!(time(text, "$70 a barrel"), "");
+    // "from A until B" is one span.
+    let text = "Some 400 volunteers will count birds from Monday until \
+                Thursday.";
+    assert_eq!(time(text, "Some 400"), "from Monday until Thursday");
+    // The year of a bond is when it matures.
+    let text = "The 2047 bond yielded 5.2%.";
+    assert_eq!(time(text, "5.2%"), "");
+}
