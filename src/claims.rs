@@ -5024,6 +5024,11 @@ fn whole_date(text: &str, toks: &[Token], dates: &[Span], d: Span) -> Span {
             return Span::new(toks[first - 1].span.start, n.end);
         }
     }
+    // "killed 400 since 2011": the time from a date on, with its "since"
+    // (a "since" compared with, "the highest since 1991", dates no figure).
+    if opens.is_some_and(|o| o.eq_ignore_ascii_case("since")) {
+        return Span::new(toks[first - 1].span.start, whole.end);
+    }
     // "between 2022 and 2031" asked from its end.
     let link = first.checked_sub(1);
     if let Some(link) = link.filter(|&l| {
@@ -6196,9 +6201,9 @@ mod tests {
         let s = "Spending will rise to 3% by 2030, up from a current 1.8%.";
         assert_eq!(time(s, "3%"), "2030");
         assert_eq!(time(s, "1.8%"), "");
-        // A "since" of no superlative dates the figure.
+        // A "since" of no superlative dates the figure, written whole.
         let s = "The war has killed 400 people since 2011.";
-        assert_eq!(time(s, "400"), "2011");
+        assert_eq!(time(s, "400"), "since 2011");
     }
 
     #[test]

@@ -695,6 +695,12 @@ fn a_figure_is_dated_by_its_own_noun_not_by_a_span_or_a_maturity() {
     let text = "Some 400 volunteers will count birds from Monday until \
                 Thursday.";
     assert_eq!(time(text, "Some 400"), "from Monday until Thursday");
+    // "since" opens a span, written whole; a superlative's "since"
+    // compares and dates nothing.
+    let text = "Rents have climbed 35% since 2015.";
+    assert_eq!(time(text, "35%"), "since 2015");
+    let text = "The peso fell to 21 per dollar, its weakest since 2016.";
+    assert_eq!(time(text, "21 per dollar"), "");
     // The year of a bond is when it matures.
     let text = "The 2047 bond yielded 5.2%.";
     assert_eq!(time(text, "5.2%"), "");
