@@ -1424,6 +1424,10 @@ fn may_hold_figure(text: &str, toks: &[Token], digit: bool) -> bool {
             _ => *hyphen.insert(next_hyphen(b, start, last)),
         };
         let cut = at.min(end);
+        // "in her mid-20s": a word with digits after its hyphen.
+        if at < end && b[at..end].iter().any(u8::is_ascii_digit) {
+            return true;
+        }
         if words.may_hold(&b[start..cut])
             && words.may_begin_figure_ci(&text[start..cut])
         {
@@ -3636,6 +3640,22 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
                 |n| !STOP_WORDS.has(n) && n.starts_with(char::is_lowercase),
             );
         if STOP_WORDS.has(w) && !comparative_before_noun {
+            break;
+        }
+        // "6ft 2in tall", "3 inches thick": a dimension after a measure
+        // is no noun, unless a noun follows ("a 10ft high wall").
+        if end == start
+            && lower_in(
+                w,
+                &[
+                    "tall", "high", "long", "wide", "deep", "thick", "away",
+                    "across", "apart",
+                ],
+            )
+            && toks.get(end + 1).and_then(|n| word(text, n)).is_none_or(|n| {
+                STOP_WORDS.has(n) || !n.starts_with(char::is_lowercase)
+            })
+        {
             break;
         }
         if end > start {

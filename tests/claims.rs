@@ -705,3 +705,23 @@ fn a_figure_is_dated_by_its_own_noun_not_by_a_span_or_a_maturity() {
     let text = "The 2047 bond yielded 5.2%.";
     assert_eq!(time(text, "5.2%"), "");
 }
+
+#[test]
+fn an_age_decade_in_one_hyphenated_word_is_found() {
+    let text = "Police said the driver, a man in his mid-40s, fled.";
+    let c = claim(text, "40s");
+    assert_eq!(c.unit, "year");
+    assert_eq!((c.value_min, c.value_max), (Some(40.0), Some(49.0)));
+}
+
+#[test]
+fn a_dimension_after_a_measure_is_no_counted_noun() {
+    // What is measured comes before the verb, not the dimension after.
+    let text = "The new goalkeeper is 6ft 5in tall.";
+    assert_eq!(
+        unit_and_counted(text, "6ft 5in"),
+        ("foot", "new goalkeeper".to_string())
+    );
+    let text = "The camp lies about 30 km away.";
+    assert_eq!(unit_and_counted(text, "about 30 km").1, "");
+}
