@@ -4080,7 +4080,8 @@ fn counted_of(
         }
     };
     // "unemployment (among youths) in Spain stood at 11.8%" counts the
-    // unemployment: the head of subject `p` before a place or group.
+    // unemployment, "orders for manufactured goods climbed 1.8%" the
+    // orders: the head of subject `p` before a place, group or purpose.
     let head_of = |mut p: Span| {
         for _ in 0..3 {
             let mut at = toks.partition_point(|t| t.span.start < p.start);
@@ -4093,7 +4094,10 @@ fn counted_of(
             }
             let head = at >= 2
                 && word(text, &toks[at - 1]).is_some_and(|w| {
-                    matches!(w, "in" | "among" | "across" | "at" | "from")
+                    matches!(
+                        w,
+                        "in" | "among" | "across" | "at" | "from" | "for"
+                    )
                 })
                 && word(text, &toks[at - 2])
                     .is_some_and(|w| !STOP_WORDS.has(w));

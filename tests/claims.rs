@@ -725,3 +725,10 @@ fn a_dimension_after_a_measure_is_no_counted_noun() {
     let text = "The camp lies about 30 km away.";
     assert_eq!(unit_and_counted(text, "about 30 km").1, "");
 }
+
+#[test]
+fn a_changed_noun_runs_back_over_for_to_its_head() {
+    let text = "School enrolment for the youngest children fell to 81% \
+                in 2024.";
+    assert_eq!(unit_and_counted(text, "81%").1, "School enrolment");
+}
