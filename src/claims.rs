@@ -24,8 +24,8 @@ use crate::annotation::{
 use crate::error::Result;
 use crate::gazetteer::lowercase;
 use crate::numbers::{
-    is_number_word, letter_bit, number_words, DocumentCurrency, Mention,
-    Scanner,
+    currency_code, is_number_word, letter_bit, number_words, DocumentCurrency,
+    Mention, Scanner,
 };
 use crate::rules::strip_possessive;
 use crate::segment::{Segmentation, Token, TokenKind};
@@ -1074,10 +1074,16 @@ impl ClaimStage {
                 pending.push(si);
                 continue;
             }
+            let scene = scene_end(text, toks);
             let info = SentenceInfo {
                 attribution,
-                subject: subject_of(text, toks, here, attribution),
+                subject: subject_of(text, toks, here, attribution, scene),
             };
+            // A figure inside the opening scene is said of its names.
+            let scene_subject = (scene > 0
+                && mentions.first().is_some_and(|m| m.span.start < scene))
+            .then(|| subject_of(text, toks, here, attribution, 0))
+            .flatten();
             let mut prev_counted: Option<(ClaimKind, Span)> = None;
             // Where the sentence's last claim ends.
             let mut prev_end: Option<usize> = None;
@@ -1139,7 +1145,27 @@ impl ClaimStage {
                                 "hurt", "killed", "homeless",
                             ],
                         );
-                        (bare && same_kind && !state && c.end < m.span.start)
+                        // "the index, which weighs the dollar against six
+                        // peers, was flat at 106.3": a noun counted inside
+                        // an aside that closed is not the later figure's.
+                        let aside_closed = text
+                            .get(sspan.start..c.start)
+                            .and_then(|b| {
+                                [", which ", ", who ", ", whose "]
+                                    .iter()
+                                    .filter_map(|o| b.rfind(o))
+                                    .max()
+                                    .map(|at| !b[at + 1..].contains(','))
+                            })
+                            .unwrap_or(false)
+                            && text
+                                .get(c.end..m.span.start)
+                                .is_some_and(|a| a.contains(','));
+                        (bare
+                            && same_kind
+                            && !state
+                            && !aside_closed
+                            && c.end < m.span.start)
                             .then_some(c)
                     });
                 // "Manager Pep Guardiola, 53": an age counts the person,
@@ -1192,7 +1218,12 @@ impl ClaimStage {
                         &mut prev_subject,
                     );
                 }
-                let subject = match info.subject {
+                let sentence_subject = if m.span.start < scene {
+                    scene_subject
+                } else {
+                    info.subject
+                };
+                let subject = match sentence_subject {
                     Some(s) if s.start < m.span.start => Some(s),
                     _ if uses_its => prev_subject,
                     _ => None,
@@ -1316,7 +1347,13 @@ fn settle_subject(
         let hi =
             lo + entities[lo..].partition_point(|e| e.span.start < sspan.end);
         let toks = seg.sentence_tokens(si);
-        if let Some(s) = subject_of(text, toks, &entities[lo..hi], None) {
+        if let Some(s) = subject_of(
+            text,
+            toks,
+            &entities[lo..hi],
+            None,
+            scene_end(text, toks),
+        ) {
             *prev = Some(s);
             break;
         }
@@ -1387,6 +1424,10 @@ fn may_hold_figure(text: &str, toks: &[Token], digit: bool) -> bool {
             _ => *hyphen.insert(next_hyphen(b, start, last)),
         };
         let cut = at.min(end);
+        // "in her mid-20s": a word with digits after its hyphen.
+        if at < end && b[at..end].iter().any(u8::is_ascii_digit) {
+            return true;
+        }
         if words.may_hold(&b[start..cut])
             && words.may_begin_figure_ci(&text[start..cut])
         {
@@ -1606,6 +1647,21 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
             && k >= 2
             && w.starts_with(char::is_lowercase)
             && is_cap(text, &toks[k - 2])
+        {
+            break;
+        }
+        // "killed 12 people and caused damage of": a past tense after
+        // "and" is a verb of its own (but "injured and displaced
+        // people" joins two participles).
+        let past = |x: &str| {
+            x.starts_with(char::is_lowercase)
+                && (ends_with_ci(x, "ed") || IRREGULAR_VERB_WORDS.has(x))
+        };
+        if past(w)
+            && k < end
+            && k >= 3
+            && word(text, &toks[k - 2]) == Some("and")
+            && word(text, &toks[k - 3]).is_none_or(|p| !past(p))
         {
             break;
         }
@@ -2001,7 +2057,13 @@ fn attribution_of(
         let prev = &bytes[toks[i - 1].span.range()];
         let apostrophe_s =
             prev.ends_with("’s".as_bytes()) || prev.ends_with(b"'s");
-        if apostrophe_s && SOURCE_NOUN_WORDS.has_bytes(w_bytes(i)) {
+        // "Ireland's Data Protection Commission" is a name, not data.
+        let in_a_name = is_cap(text, &toks[i])
+            && toks.get(i + 1).is_some_and(|t| is_cap(text, t));
+        if apostrophe_s
+            && SOURCE_NOUN_WORDS.has_bytes(w_bytes(i))
+            && !in_a_name
+        {
             let mut k = i - 1;
             while k > 0 && is_cap(text, &toks[k - 1]) {
                 k -= 1;
@@ -2205,9 +2267,35 @@ fn caps_back(text: &str, toks: &[Token], i: usize) -> usize {
 
 /// Whether the verb at token `i` is a participle after a counted noun
 /// ("some 500 billion tonnes estimated in 2020", "40 cases reported
-/// last week"): it describes the figure, and the noun says nothing.
+/// last week"): it describes the figure, and the noun says nothing; or
+/// "added" before a figure ("the firm added $5 million"), which adds it.
 fn participle_after_a_figure(text: &str, toks: &[Token], i: usize) -> bool {
     let w = |k: usize| toks.get(k).map_or("", |t| t.span.of(text));
+    // "The company added $73.6 million", "the economy added 200,000
+    // jobs": "added" before a figure adds it and says nothing.
+    if lower_in(w(i), &["added", "adds", "add"]) {
+        let mut k = i + 1;
+        if lower_in(
+            w(k),
+            &[
+                "another", "nearly", "about", "almost", "around", "some",
+                "over", "more", "roughly", "just", "an", "a", "up",
+            ],
+        ) {
+            k += 1;
+            if lower_in(w(k), &["than", "to"]) {
+                k += 1;
+            }
+        }
+        let t = w(k);
+        if toks.get(k).is_some_and(|t| t.kind == TokenKind::Number)
+            || is_number_word_ci(t)
+            || t.starts_with(['$', '€', '£', '¥', '₹'])
+            || lower_in(t, &["us$", "rs", "rs."])
+        {
+            return true;
+        }
+    }
     let noun = |k: usize| {
         toks.get(k).is_some_and(|t| t.kind == TokenKind::Word)
             && w(k).starts_with(|c: char| c.is_ascii_lowercase())
@@ -2467,9 +2555,17 @@ fn listed_owner(text: &str, here: &[Entity], m: &Mention) -> Option<Span> {
     // "followed by Kerala (412)": the figure in brackets after the name.
     let bracketed =
         between == "(" && text[m.span.end..].trim_start().starts_with(')');
+    // "cases in Europe and Central Asia doubled": a figure that is a
+    // verb follows its subject, not an item's name.
+    let verb = {
+        let w = m.span.of(text);
+        m.figure.kind == ClaimKind::Multiplier
+            && (ends_with_ci(w, "ed") || ends_with_ci(w, "ing"))
+    };
     let joined = match between {
+        "" => !verb,
         // "France at 3.6 billion euros", "Denmark's about 38%".
-        "" | "with" | "at" | "'s" | "’s" => true,
+        "with" | "at" | "'s" | "’s" => true,
         "on" => m.figure.kind == ClaimKind::Percent,
         _ => bracketed,
     };
@@ -2654,6 +2750,23 @@ fn clause_owner(
     let mut k = open + 1;
     if w(k).eq_ignore_ascii_case("the") {
         k += 1;
+        // "while the main opposition SJB won": a name after a few
+        // lowercase words that describe it heads the clause too.
+        let mut d = k;
+        while d < first
+            && d < k + 3
+            && word(text, &toks[d]).is_some_and(|x| {
+                x.starts_with(char::is_lowercase)
+                    && !STOP_WORDS.has(x)
+                    && !ends_with_ci(x, "ed")
+                    && !IRREGULAR_VERB_WORDS.has(x)
+            })
+        {
+            d += 1;
+        }
+        if d > k && d < first && is_cap(text, &toks[d]) {
+            k = d;
+        }
     }
     if k >= first {
         return None;
@@ -3058,6 +3171,36 @@ fn speaker_at(
                     Some(_) => None,
                 }
             });
+        // "Trial data for its experimental drug showed", "officials in
+        // the province said": the object of a preposition says nothing;
+        // the noun before it does, with its object.
+        let p = p.map(|p| {
+            let mut at = toks.partition_point(|t| t.span.start < p.start);
+            if at >= 2
+                && word(text, &toks[at - 1])
+                    .is_some_and(|w| DETERMINER_WORDS.has(w) || w == "a")
+            {
+                at -= 1;
+            }
+            let prep = at >= 2
+                && word(text, &toks[at - 1]).is_some_and(|w| {
+                    matches!(w, "for" | "on" | "in" | "from" | "at" | "with")
+                });
+            prep.then(|| phrase_before(text, toks, at - 1))
+                .flatten()
+                .filter(|h| {
+                    let head = h.of(text).rsplit(' ').next().unwrap_or("");
+                    // "Officials in the province said": capitalized
+                    // only as the sentence's first word.
+                    let opening = toks
+                        .iter()
+                        .find(|t| t.kind == TokenKind::Word)
+                        .is_some_and(|t| t.span == *h);
+                    (head.starts_with(char::is_lowercase) || opening)
+                        && !dates.iter().any(|d| d.overlaps(*h))
+                })
+                .map_or(p, |h| Span::new(h.start, p.end))
+        });
         if let Some(p) = p {
             let p = who_knows(text, toks, p).unwrap_or(p);
             let w = p.of(text);
@@ -3464,10 +3607,23 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
     {
         j += 1;
     }
-    // "two of the three judges", "of the 146 players"
+    // "two of the three judges", "of the 146 players"; a scale word
+    // after a number is part of it ("for 5 lakh farmers", "of 2
+    // trillion yen").
+    let figure_from = j;
     while j < toks.len()
         && (toks[j].kind == TokenKind::Number
-            || word(text, &toks[j]).is_some_and(is_number_word_ci))
+            || word(text, &toks[j]).is_some_and(|w| {
+                is_number_word_ci(w)
+                    || j > figure_from
+                        && lower_in(
+                            w,
+                            &[
+                                "trillion", "lakh", "lakhs", "lac", "crore",
+                                "crores",
+                            ],
+                        )
+            }))
     {
         j += 1;
     }
@@ -3484,6 +3640,22 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
                 |n| !STOP_WORDS.has(n) && n.starts_with(char::is_lowercase),
             );
         if STOP_WORDS.has(w) && !comparative_before_noun {
+            break;
+        }
+        // "6ft 2in tall", "3 inches thick": a dimension after a measure
+        // is no noun, unless a noun follows ("a 10ft high wall").
+        if end == start
+            && lower_in(
+                w,
+                &[
+                    "tall", "high", "long", "wide", "deep", "thick", "away",
+                    "across", "apart",
+                ],
+            )
+            && toks.get(end + 1).and_then(|n| word(text, n)).is_none_or(|n| {
+                STOP_WORDS.has(n) || !n.starts_with(char::is_lowercase)
+            })
+        {
             break;
         }
         if end > start {
@@ -3570,8 +3742,52 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
             break;
         }
     }
+    // "52 domestic and five international flights": an adjective whose
+    // noun is left for the figure after "and" or "or" to name.
+    if end == start + 1 && elided_noun_adjective(text, toks, start) {
+        let and = toks.get(end).and_then(|t| word(text, t));
+        let figure_next = toks.get(end + 1).is_some_and(|n| {
+            n.kind == TokenKind::Number
+                || word(text, n).is_some_and(is_number_word_ci)
+        });
+        if and.is_some_and(|a| matches!(a, "and" | "or")) && figure_next {
+            if let Some(other) = np_after(text, toks, end + 1) {
+                let head = toks.partition_point(|t| t.span.end < other.end);
+                if toks[head].span.start > other.start {
+                    return Some(toks[head].span);
+                }
+            }
+        }
+    }
     (end > start)
         .then(|| Span::new(toks[start].span.start, toks[end - 1].span.end))
+}
+
+/// Whether token `k` reads as an adjective whose noun may be left out
+/// before "and" ("domestic", "international", "full-time", "new").
+fn elided_noun_adjective(text: &str, toks: &[Token], k: usize) -> bool {
+    let Some(w) = word(text, &toks[k]) else { return false };
+    if !w.starts_with(char::is_lowercase) {
+        return false;
+    }
+    let hyphenated = w.contains('-')
+        && ["time", "term", "year", "old", "scale", "level", "class"]
+            .iter()
+            .any(|s| ends_with_ci(w, s));
+    hyphenated
+        || ["ic", "al", "ish", "ese", "ive", "ous", "ian", "ary", "ern"]
+            .iter()
+            .any(|s| ends_with_ci(w, s))
+            && w.len() > 4
+        || lower_in(
+            w,
+            &[
+                "new", "old", "small", "large", "big", "private", "public",
+                "male", "female", "foreign", "senior", "junior", "adult",
+                "young", "single", "double", "major", "minor", "full", "part",
+                "short", "long", "other",
+            ],
+        )
 }
 
 /// Whether the one word `w` after a figure at tokens `first..after` is
@@ -3707,6 +3923,11 @@ fn expected_by(text: &str, toks: &[Token], place: Place) -> bool {
                 "estimated",
                 "projected",
                 "anticipated",
+                "hoped",
+                "feared",
+                "wanted",
+                "targeted",
+                "priced",
             ],
         )
 }
@@ -3859,7 +4080,8 @@ fn counted_of(
         }
     };
     // "unemployment (among youths) in Spain stood at 11.8%" counts the
-    // unemployment: the head of subject `p` before a place or group.
+    // unemployment, "orders for manufactured goods climbed 1.8%" the
+    // orders: the head of subject `p` before a place, group or purpose.
     let head_of = |mut p: Span| {
         for _ in 0..3 {
             let mut at = toks.partition_point(|t| t.span.start < p.start);
@@ -3872,7 +4094,10 @@ fn counted_of(
             }
             let head = at >= 2
                 && word(text, &toks[at - 1]).is_some_and(|w| {
-                    matches!(w, "in" | "among" | "across" | "at" | "from")
+                    matches!(
+                        w,
+                        "in" | "among" | "across" | "at" | "from" | "for"
+                    )
                 })
                 && word(text, &toks[at - 2])
                     .is_some_and(|w| !STOP_WORDS.has(w));
@@ -4171,6 +4396,53 @@ fn counted_of(
     found
 }
 
+/// Where the opening phrase of time or contrast of a sentence ends (its
+/// comma's offset), or 0: "After the COVID-19 pandemic, coverage dropped
+/// to 93%" sets the scene with a name that is not the subject. Only a
+/// phrase without a verb ("After Parnevik started off, the Swede ..."
+/// is a clause whose subject may be the sentence's).
+fn scene_end(text: &str, toks: &[Token]) -> usize {
+    let opens = toks.first().and_then(|t| word(text, t)).is_some_and(|w| {
+        lower_in(
+            w,
+            &[
+                "after",
+                "before",
+                "since",
+                "during",
+                "amid",
+                "following",
+                "despite",
+                "until",
+                "unlike",
+                "like",
+            ],
+        )
+    });
+    if !opens {
+        return 0;
+    }
+    let Some(comma) =
+        toks.iter().take(16).position(|t| t.span.of(text) == ",")
+    else {
+        return 0;
+    };
+    let verb = toks[1..comma].iter().any(|t| {
+        word(text, t).is_some_and(|w| {
+            w.starts_with(char::is_lowercase)
+                && (ends_with_ci(w, "ed")
+                    || IRREGULAR_VERB_WORDS.has(w)
+                    || AUXILIARIES.has(w)
+                    || BE_FORMS.has(w))
+        })
+    });
+    if verb {
+        0
+    } else {
+        toks[comma].span.start
+    }
+}
+
 /// The subject of a sentence: its first entity (not the attribution, not
 /// a date or number), or its first capitalized phrase. `here` are the
 /// entities of the sentence.
@@ -4179,11 +4451,33 @@ fn subject_of(
     toks: &[Token],
     here: &[Entity],
     attribution: Option<Span>,
+    scene_end: usize,
 ) -> Option<Span> {
     // "a federal judge in Manhattan ordered": a place after a noun and
     // its preposition only says where the subject is.
     let where_of_a_noun = |e: &Entity| {
-        let k = toks.partition_point(|t| t.span.start < e.span.start);
+        let mut k = toks.partition_point(|t| t.span.start < e.span.start);
+        // "cases in Europe and Central Asia": each place of a list.
+        for _ in 0..4 {
+            // "Hungary, Poland and the Czech Republic".
+            if k >= 3 && lower_in(toks[k - 1].span.of(text), &["the"]) {
+                k -= 1;
+            }
+            let listed = k >= 2
+                && matches!(toks[k - 1].span.of(text), "and" | "or" | ",");
+            let Some(p) = listed
+                .then(|| {
+                    here.iter().find(|p| {
+                        p.kind == EntityType::Location
+                            && p.span.end == toks[k - 2].span.end
+                    })
+                })
+                .flatten()
+            else {
+                break;
+            };
+            k = toks.partition_point(|t| t.span.start < p.span.start);
+        }
         k >= 2
             && word(text, &toks[k - 1])
                 .is_some_and(|w| matches!(w, "in" | "at" | "from" | "near"))
@@ -4208,7 +4502,33 @@ fn subject_of(
             return false;
         };
         let next = e.span.end + (after.len() - rest.trim_start().len());
-        here.iter().any(|o| named(o) && o.span.start == next)
+        // "Sri Lanka's ruling NPP won": past a few lowercase words that
+        // describe the name.
+        let mut k = toks.partition_point(|t| t.span.start < next);
+        let first_word = k;
+        while k < toks.len()
+            && k < first_word + 3
+            && word(text, &toks[k]).is_some_and(|x| {
+                x.starts_with(char::is_lowercase)
+                    && !STOP_WORDS.has(x)
+                    && !ends_with_ci(x, "ed")
+                    && !IRREGULAR_VERB_WORDS.has(x)
+                    && !CHANGE_VERB_WORDS.has(x)
+            })
+        {
+            k += 1;
+        }
+        // Not a place: "Boehlert's upstate New York district".
+        let named_at = |at: usize, place: bool| {
+            here.iter().any(|o| {
+                named(o)
+                    && o.span.start == at
+                    && (place || o.kind != EntityType::Location)
+            })
+        };
+        named_at(next, true)
+            || k > first_word
+                && toks.get(k).is_some_and(|t| named_at(t.span.start, false))
     };
     // "The FCA fined Barclays £42 million": the one fined is what the
     // figure is about, not who fines.
@@ -4225,6 +4545,7 @@ fn subject_of(
     };
     let ent = here.iter().find(|e| {
         named(e)
+            && e.span.start >= scene_end
             && attribution.is_none_or(|a| !a.overlaps(e.span))
             && !(e.kind == EntityType::Location && where_of_a_noun(e))
             && !owner_of_a_name(e)
@@ -4235,8 +4556,15 @@ fn subject_of(
     }
     // Fallback: the first capitalized phrase that is not a sentence-initial
     // function word, within the first few tokens.
-    let mut i = 0;
-    while i < toks.len().min(8) {
+    let mut i = toks.partition_point(|t| t.span.start <= scene_end);
+    let i_end = toks.len().min(if scene_end > 0 { i + 8 } else { 8 });
+    if scene_end == 0 {
+        i = 0;
+    }
+    // The sentence's first word, after any opening quotation mark.
+    let opening =
+        toks.iter().position(|t| t.kind == TokenKind::Word).unwrap_or(0);
+    while i < i_end {
         if is_cap(text, &toks[i]) {
             let w = toks[i].span.of(text);
             // Not a date ("said on Monday"), nor an adverb that starts
@@ -4249,7 +4577,7 @@ fn subject_of(
                 && toks.get(i + 1).is_none_or(|n| !is_cap(text, n));
             // "Nearly half", "Meanwhile, ...": an adverb or a word set off
             // at the start.
-            let adverb = i == 0
+            let adverb = i == opening
                 && (looks_like_adverb(w)
                     || toks
                         .get(i + 1)
@@ -4284,11 +4612,22 @@ fn subject_of(
                     "estimated",
                 ],
             );
+            // "Rs 500 crore", "INR 40": a currency before its figure.
+            let currency = (lower_in(w, &["rs", "re", "tk", "sh", "ksh"])
+                || currency_code(w).is_some())
+                && toks.get(i + 1).is_some_and(|n| {
+                    n.kind == TokenKind::Number
+                        || n.span.of(text) == "."
+                            && toks
+                                .get(i + 2)
+                                .is_some_and(|n| n.kind == TokenKind::Number)
+                });
             if STOP_WORDS.has(w)
                 || lower_in(w, &["a", "an", "the"])
                 || in_date
                 || adverb
                 || quantifier
+                || currency
             {
                 i += 1;
                 continue;
@@ -4298,14 +4637,14 @@ fn subject_of(
             // the sentence before a lowercase one is a common word, no
             // name, unless a verb follows ("Pakistan is", which the
             // gazetteer stage had not found).
-            if i == 0
-                && end == 1
-                && toks.get(1).is_some_and(|n| {
+            if i == opening
+                && end == i + 1
+                && toks.get(i + 1).is_some_and(|n| {
                     word(text, n).is_some_and(|w| {
                         w.starts_with(|c: char| c.is_lowercase())
                             && !AUXILIARIES.has(w)
                             && (!SPEECH_VERB_WORDS.has(w)
-                                || states_a_noun(text, toks, 1))
+                                || states_a_noun(text, toks, i + 1))
                     })
                 })
             {
@@ -4702,15 +5041,23 @@ fn whole_date(text: &str, toks: &[Token], dates: &[Span], d: Span) -> Span {
         let ends = dates.iter().find(|n| {
             toks.get(link + 1).is_some_and(|t| t.span.start == n.start)
         });
-        if let Some(n) = ends.filter(|_| w(link) == to) {
+        // "from Sunday until Tuesday" spans as "from ... to" does.
+        let links = w(link) == to
+            || to == "to" && lower_in(w(link), &["until", "till", "through"]);
+        if let Some(n) = ends.filter(|_| links) {
             return Span::new(toks[first - 1].span.start, n.end);
         }
     }
+    // "killed 400 since 2011": the time from a date on, with its "since"
+    // (a "since" compared with, "the highest since 1991", dates no figure).
+    if opens.is_some_and(|o| o.eq_ignore_ascii_case("since")) {
+        return Span::new(toks[first - 1].span.start, whole.end);
+    }
     // "between 2022 and 2031" asked from its end.
     let link = first.checked_sub(1);
-    if let Some(link) =
-        link.filter(|&l| l >= 2 && matches!(w(l), "and" | "to"))
-    {
+    if let Some(link) = link.filter(|&l| {
+        l >= 2 && matches!(w(l), "and" | "to" | "until" | "till" | "through")
+    }) {
         let opener = if w(link) == "and" { "between" } else { "from" };
         if let Some(p) =
             dates.iter().find(|p| p.end == toks[link - 1].span.end)
@@ -4858,13 +5205,68 @@ fn date_in_clause(
                 && word(text, &toks[k - 1])
                     .is_some_and(|w| SPEECH_VERB_WORDS.has(w)))
         })
+        .filter(|d| !until(text, toks, dates, *d))
         .min_by_key(|d| {
+            // "rose 1.2% in June after a 2.8% fall in May": a date right
+            // after the figure's own noun dates it first.
+            let own_noun = d.start >= at.end
+                && text.get(at.end..d.start).is_some_and(|b| {
+                    let words: Vec<&str> = b.split_whitespace().collect();
+                    (2..=3).contains(&words.len())
+                        && words
+                            .iter()
+                            .all(|w| w.bytes().all(|c| c.is_ascii_lowercase()))
+                        && matches!(
+                            words.last(),
+                            Some(&("in" | "on" | "during"))
+                        )
+                        && !words[..words.len() - 1]
+                            .iter()
+                            .any(|w| STOP_WORDS.has(w))
+                });
+            if own_noun {
+                return 0;
+            }
             if d.end <= at.start {
                 at.start - d.end
             } else {
                 d.start.saturating_sub(at.end)
             }
         })
+}
+
+/// Whether date `d` ends a time to come or a span ("until the end of the
+/// first quarter of 2026", "till March"): how long something lasts, not
+/// when a figure held.
+fn until(text: &str, toks: &[Token], dates: &[Span], d: Span) -> bool {
+    let mut k = toks.partition_point(|t| t.span.start < d.start);
+    while k > 0
+        && word(text, &toks[k - 1]).is_some_and(|w| {
+            lower_in(
+                w,
+                &[
+                    "the",
+                    "end",
+                    "of",
+                    "start",
+                    "beginning",
+                    "middle",
+                    "early",
+                    "late",
+                    "mid",
+                ],
+            )
+        })
+    {
+        k -= 1;
+    }
+    // "from Sunday until Tuesday" is a span, written whole.
+    let span_end =
+        k >= 2 && dates.iter().any(|p| p.end == toks[k - 2].span.end);
+    k > 0
+        && !span_end
+        && word(text, &toks[k - 1])
+            .is_some_and(|w| lower_in(w, &["until", "till", "til"]))
 }
 
 /// The months' names, which the date stage leaves untagged where they
@@ -4891,13 +5293,37 @@ const CONTRACT_WORDS: &[&str] =
 
 /// Whether the date `d` (its whole span, or a month's word) names a
 /// futures contract ("Brent crude for December delivery", "the December
-/// 2026 contract", "U.S. crude futures for January") rather than when a
-/// figure holds: the time is the story's own.
+/// 2026 contract", "U.S. crude futures for January") or a debt by the
+/// year it matures ("the 2053 bond") rather than when a figure holds: the
+/// time is the story's own.
 fn names_a_contract(text: &str, toks: &[Token], d: Span) -> bool {
     let w = |k: usize| toks.get(k).and_then(|t| word(text, t)).unwrap_or("");
     let first = toks.partition_point(|t| t.span.start < d.start);
     let after = toks.partition_point(|t| t.span.start < d.end);
-    lower_in(w(after), CONTRACT_WORDS)
+    // "the 2053 bond yielded 4.9%": a year that names a maturity.
+    let maturity = d.len() == 4
+        && d.of(text).bytes().all(|b| b.is_ascii_digit())
+        && lower_in(
+            w(after),
+            &[
+                "bond",
+                "bonds",
+                "note",
+                "notes",
+                "maturity",
+                "maturities",
+                "paper",
+                "bill",
+                "bills",
+                "debt",
+                "securities",
+                "issue",
+                "tranche",
+                "yield",
+            ],
+        );
+    maturity
+        || lower_in(w(after), CONTRACT_WORDS)
         || first >= 2
             && w(first - 1) == "for"
             && lower_in(w(first - 2), &["crude", "futures", "contract"])
@@ -5658,14 +6084,14 @@ mod tests {
             entity(owner, EntityType::Location),
             entity(party, EntityType::Organization),
         ];
-        let got = subject_of(text, &seg.tokens, &here, None);
+        let got = subject_of(text, &seg.tokens, &here, None, 0);
         assert_eq!(got.map(|s| s.of(text)), Some("Telugu Desam Party"));
         // An owner before a common noun is the subject still.
         let text = "India's economy grew 7%.";
         let here = [entity(Span::new(0, 5), EntityType::Location)];
         let mut seg = Segmentation::default();
         Segmenter::new().segment(text, &mut seg);
-        let got = subject_of(text, &seg.tokens, &here, None);
+        let got = subject_of(text, &seg.tokens, &here, None, 0);
         assert_eq!(got.map(|s| s.of(text)), Some("India"));
     }
 
@@ -5799,9 +6225,9 @@ mod tests {
         let s = "Spending will rise to 3% by 2030, up from a current 1.8%.";
         assert_eq!(time(s, "3%"), "2030");
         assert_eq!(time(s, "1.8%"), "");
-        // A "since" of no superlative dates the figure.
+        // A "since" of no superlative dates the figure, written whole.
         let s = "The war has killed 400 people since 2011.";
-        assert_eq!(time(s, "400"), "2011");
+        assert_eq!(time(s, "400"), "since 2011");
     }
 
     #[test]

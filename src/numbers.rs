@@ -3796,6 +3796,29 @@ impl Scanner {
             }
         }
         let _ = has_unit;
+        // "6ft 2in", "6 feet 2 inches": a height in feet and inches, in
+        // feet.
+        if unit == "foot"
+            && low_end.is_none()
+            && end < n
+            && self.p[end].kind == PK::Num
+        {
+            if let Some((v, suffix, _)) = parse_digits(self.raw(text, end)) {
+                let inches = match suffix {
+                    "in" => Some(end + 1),
+                    "" if end + 1 < n
+                        && matches!(self.w(end + 1), "inches" | "inch") =>
+                    {
+                        Some(end + 2)
+                    }
+                    _ => None,
+                };
+                if let Some(e) = inches.filter(|_| v < 12.0) {
+                    value += v / 12.0;
+                    end = e;
+                }
+            }
+        }
         // An exchange rate: "1,612 per U.S. dollar", "4.25 to the euro".
         if kind == ClaimKind::Count && unit.is_empty() && !c.scaled {
             if let Some((per, after)) = self.per_currency(end) {
@@ -5641,6 +5664,23 @@ mod tests {
             let f = fig(s).expect(s);
             assert_eq!(f.kind, ClaimKind::Fraction, "{s:?}");
         }
+    }
+
+    #[test]
+    fn feet_and_inches_are_one_height_in_feet() {
+        for (s, v, quote) in [
+            ("The centre is 6ft 9in and quick.", 6.75, "6ft 9in"),
+            ("She stands 5 feet 6 inches tall.", 5.5, "5 feet 6 inches"),
+        ] {
+            let f = fig(s).expect(s);
+            assert_eq!(f.unit, "foot", "{s:?}");
+            assert!((f.value - v).abs() < 1e-9, "{s:?}: {}", f.value);
+            assert_eq!(&s[f.value_span.range()], quote, "{s:?}");
+        }
+        // Inches that measure something else stay apart.
+        let f =
+            fig("The wall is 10ft high and 3 inches thick.").expect("10ft");
+        assert_eq!(f.value, 10.0);
     }
 
     #[test]

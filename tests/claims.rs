@@ -569,3 +569,166 @@ fn a_participle_after_a_counted_noun_names_no_speaker() {
     assert_eq!(attribution(text, "about 2 billion litres"), "Amina Yusuf");
     assert_eq!(attribution(text, "some 9 billion litres"), "Amina Yusuf");
 }
+
+#[test]
+fn a_verb_after_and_is_no_part_of_the_counted_noun() {
+    let text = "The storm killed 14 people and caused damage of about \
+                $30 million.";
+    assert_eq!(unit_and_counted(text, "about $30 million").1, "damage");
+}
+
+#[test]
+fn a_scale_word_after_a_number_is_no_part_of_the_noun() {
+    let text = "The state set aside Rs 900 crore for 3 lakh weavers.";
+    assert_eq!(unit_and_counted(text, "Rs 900 crore").1, "weavers");
+    assert_eq!(unit_and_counted(text, "3 lakh").1, "weavers");
+    // A currency before its figure is no subject.
+    assert_eq!(claim(text, "3 lakh").subject.map(|s| s.of(text)), None);
+}
+
+#[test]
+fn the_owner_of_a_described_name_and_a_scene_are_no_subject() {
+    for (text, figure, subject) in [
+        (
+            "Nepal's ruling UML won 78 seats, while the main opposition \
+             Nepali Congress won 57 seats.",
+            "78",
+            "UML",
+        ),
+        (
+            "Nepal's ruling UML won 78 seats, while the main opposition \
+             Nepali Congress won 57 seats.",
+            "57",
+            "Nepali Congress",
+        ),
+        (
+            "Before the Paris summit, Kenya pledged to plant 15 billion \
+             trees.",
+            "15 billion",
+            "Kenya",
+        ),
+    ] {
+        let got = claim(text, figure).subject.map(|s| s.of(text));
+        assert_eq!(got, Some(subject), "{text:?} {figure:?}");
+    }
+    // A place of a noun is no subject, nor is the next place of its list.
+    let text = "Dengue cases in Brazil and Argentina tripled last year.";
+    let got = claim(text, "tripled").subject.map(|s| s.of(text));
+    assert_ne!(got, Some("Argentina"));
+    // A name capitalized inside another ("Kenya's Data Protection
+    // Commission") is not its owner's data.
+    let text = "The bank was fined 30 million shillings by Kenya's Data \
+                Protection Commission.";
+    assert_eq!(attribution(text, "30 million shillings"), "");
+}
+
+#[test]
+fn an_adjective_before_and_counts_the_noun_of_the_next_figure() {
+    let text = "The port handled 40 foreign and 12 coastal ships.";
+    assert_eq!(unit_and_counted(text, "40").1, "ships");
+    assert_eq!(unit_and_counted(text, "12").1, "coastal ships");
+    let text = "The mill hired 300 full-time and 45 seasonal staff.";
+    assert_eq!(unit_and_counted(text, "300").1, "staff");
+    // A noun before "and" keeps its own count.
+    let text = "The farm lost 12 goats and 5 dairy cows.";
+    assert_eq!(unit_and_counted(text, "12").1, "goats");
+}
+
+#[test]
+fn a_noun_counted_inside_a_closed_aside_is_not_a_later_figures() {
+    let text = "The basket, which tracks the rand against five \
+                currencies, was flat at 93.2.";
+    assert_eq!(unit_and_counted(text, "93.2").1, "");
+    // Without an aside the bare figure still counts the same noun.
+    let text = "Floods killed 30 people and injured 45.";
+    assert_eq!(unit_and_counted(text, "45").1, "people");
+}
+
+#[test]
+fn the_object_of_a_preposition_before_a_verb_of_saying_says_nothing() {
+    for (text, source) in [
+        (
+            "Study results for its new malaria vaccine showed that 77% \
+             of children were protected.",
+            "Study results for its new malaria vaccine",
+        ),
+        (
+            "Nurses at the clinic said 60 patients were turned away.",
+            "Nurses at the clinic",
+        ),
+    ] {
+        let figure = if text.contains("77%") { "77%" } else { "60" };
+        assert_eq!(attribution(text, figure), source, "{text:?}");
+    }
+}
+
+#[test]
+fn added_before_a_figure_adds_and_says_nothing() {
+    let text = "Siemens added $40.2 million to its reserves, the filing \
+                showed.";
+    assert_eq!(attribution(text, "$40.2 million"), "filing");
+    let text = "Factories added nearly 12,000 jobs in March, the \
+                statistics office said.";
+    assert_eq!(attribution(text, "nearly 12,000"), "statistics office");
+    // "added" with a statement still says it.
+    let text = "Demand fell 3%, the ministry added.";
+    assert_eq!(attribution(text, "3%"), "ministry");
+}
+
+/// The time of the claim whose phrase is `figure`.
+fn time(text: &str, figure: &str) -> String {
+    let c = claim(text, figure);
+    c.time.map_or(String::new(), |t| t.of(text).to_string())
+}
+
+#[test]
+fn a_figure_is_dated_by_its_own_noun_not_by_a_span_or_a_maturity() {
+    let text = "Car sales rose 3.4% in March after a 1.9% drop in \
+                February.";
+    assert_eq!(time(text, "3.4%"), "March");
+    assert_eq!(time(text, "1.9%"), "February");
+    // A time to come bounds nothing a figure says.
+    let text = "Brent is expected to trade near $70 a barrel until the \
+                end of the second quarter of 2027.";
+    assert_eq!(time(text, "$70 a barrel"), "");
+    // "from A until B" is one span.
+    let text = "Some 400 volunteers will count birds from Monday until \
+                Thursday.";
+    assert_eq!(time(text, "Some 400"), "from Monday until Thursday");
+    // "since" opens a span, written whole; a superlative's "since"
+    // compares and dates nothing.
+    let text = "Rents have climbed 35% since 2015.";
+    assert_eq!(time(text, "35%"), "since 2015");
+    let text = "The peso fell to 21 per dollar, its weakest since 2016.";
+    assert_eq!(time(text, "21 per dollar"), "");
+    // The year of a bond is when it matures.
+    let text = "The 2047 bond yielded 5.2%.";
+    assert_eq!(time(text, "5.2%"), "");
+}
+
+#[test]
+fn an_age_decade_in_one_hyphenated_word_is_found() {
+    let text = "Police said the driver, a man in his mid-40s, fled.";
+    let c = claim(text, "40s");
+    assert_eq!(c.unit, "year");
+    assert_eq!((c.value_min, c.value_max), (Some(40.0), Some(49.0)));
+}
+
+#[test]
+fn a_dimension_after_a_measure_is_no_counted_noun() {
+    // What is measured comes before the verb, not the dimension after.
+    let text = "The new goalkeeper is 6ft 5in tall.";
+    assert_eq!(
+        unit_and_counted(text, "6ft 5in"),
+        ("foot", "new goalkeeper".to_string())
+    );
+    let text = "The camp lies about 30 km away.";
+    assert_eq!(unit_and_counted(text, "about 30 km").1, "");
+}
+
+#[test]
+fn a_changed_noun_runs_back_over_for_to_its_head() {
+    let text = "School enrolment for the youngest children fell to 81% \
+                in 2024.";
+    assert_eq!(unit_and_counted(text, "81%").1, "School enrolment");
+}
