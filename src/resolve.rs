@@ -107,7 +107,10 @@ pub fn gazetteer_candidates(
             let (id, entry) = if let Some(e) = town {
                 (e, gazetteer.entry(e))
             } else if place {
-                best_place(text, gazetteer, m, first)
+                let best = best_place(text, gazetteer, m, first);
+                placed_by_region(text, &seg.tokens, gazetteer, matches, m)
+                    .filter(|&(_, e)| e.country != best.1.country)
+                    .unwrap_or(best)
             } else {
                 (m.entry, first)
             };
@@ -225,6 +228,31 @@ pub fn gazetteer_candidates(
             && !entry.flags.has(Flags::CAPITAL)
             && entry.population
                 < if f & feature::GIVEN != 0 { 1_000_000 } else { 500_000 };
+        // "Michael said": a given name before a verb of saying is a
+        // person, not a province or small capital named like one (an
+        // Isle of Man sheading, Douglas), unless the document names
+        // another place of that country ("Alberta said" in a story on
+        // Canada).
+        if kind == EntityType::Location
+            && single_word
+            && (area == Area::Region
+                || area == Area::Other
+                    && entry.flags.has(Flags::CAPITAL)
+                    && entry.population < 1_000_000)
+            && f & feature::GIVEN != 0
+            && speaks(text, span)
+            && !matches.iter().any(|o| {
+                let e = gazetteer.entry(o.entry);
+                o.span != m.span
+                    && e.entity_type() == Some(EntityType::Location)
+                    && gazetteer
+                        .match_entries(m)
+                        .iter()
+                        .any(|&n| *gazetteer.entry(n).country == *e.country)
+            })
+        {
+            continue;
+        }
         // A listed company named like a given name, before a capitalized
         // word, starts a person's name ("Lindsay Davenport", not Lindsay
         // Corp.): left to the name rules.
@@ -328,6 +356,19 @@ pub fn gazetteer_candidates(
         {
             continue;
         }
+        // "Amnesty International Kenya", "Oxfam India": a listed
+        // charity's national chapter is named with the country, and is
+        // the charity. Not a news agency or company ("told Reuters Kenya
+        // would"), which is the reported speech of two names.
+        let span = if kind == EntityType::Organization
+            && &*entry.subtype == "ngo"
+            && span == m.span
+        {
+            chapter_end(text, gazetteer, matches, span)
+                .map_or(span, |end| Span::new(span.start, end))
+        } else {
+            span
+        };
         out.push(Candidate {
             entity: Entity {
                 span,
@@ -338,6 +379,28 @@ pub fn gazetteer_candidates(
             priority: 3,
         });
     }
+}
+
+/// Where the country naming a charity's chapter ends, when one follows
+/// the charity at `span` after a single space: "Amnesty International
+/// Kenya", "Save the Children UK".
+fn chapter_end(
+    text: &str,
+    gazetteer: &Gazetteer,
+    matches: &[GazetteerMatch],
+    span: Span,
+) -> Option<usize> {
+    let at = span.end + 1;
+    if text.as_bytes().get(span.end) != Some(&b' ') {
+        return None;
+    }
+    let i = matches.partition_point(|m| m.span.start < at);
+    let m = matches.get(i).filter(|m| m.span.start == at)?;
+    let e = gazetteer.entry(m.entry);
+    (e.entity_type() == Some(EntityType::Location)
+        && &*e.subtype == "country"
+        && m.span.of(text).starts_with(char::is_uppercase))
+    .then_some(m.span.end)
 }
 
 /// Whether the place at `span` is followed by `, Region` where Region is
@@ -364,6 +427,45 @@ fn in_its_region(
         matches!(&*e.subtype, "country" | "province")
             && e.country == entry.country
     })
+}
+
+/// The namesake of the place match `m` in the country or province
+/// named after it: "Victoria, British Columbia" is Canada's Victoria,
+/// "Perth, Scotland" Scotland's Perth. Of several there, the most
+/// populous (the gazetteer has no provinces of towns).
+fn placed_by_region<'g>(
+    text: &str,
+    tokens: &[Token],
+    gazetteer: &'g Gazetteer,
+    matches: &[GazetteerMatch],
+    m: &GazetteerMatch,
+) -> Option<(u32, &'g Entry)> {
+    let next = tokens.partition_point(|t| t.span.start < m.span.end);
+    if tokens.get(next).is_none_or(|t| t.span.of(text) != ",") {
+        return None;
+    }
+    let region =
+        listed_place_at(gazetteer, matches, tokens.get(next + 1)?.span.start)?;
+    if !matches!(&*region.subtype, "country" | "province")
+        || region.country.is_empty()
+    {
+        return None;
+    }
+    let quote = m.span.of(text);
+    gazetteer
+        .match_entries(m)
+        .iter()
+        .map(|&i| (i, gazetteer.entry(i)))
+        .filter(|&(_, e)| {
+            e.entity_type() == Some(EntityType::Location)
+                && e.country == region.country
+                && Area::of(e) == Area::Other
+                && (e.name.eq_ignore_ascii_case(quote)
+                    || !e.name.is_ascii()
+                        && crate::gazetteer::fold(&e.name)
+                            == crate::gazetteer::fold(quote))
+        })
+        .max_by_key(|&(i, e)| (e.population, std::cmp::Reverse(i)))
 }
 
 /// The entry of the gazetteer place match starting at byte `start`
@@ -472,6 +574,17 @@ impl Area {
 /// portfolio does too ("Disaster Management Minister").
 const ACTIVITY_HEADS: &[&str] =
     &["Management", "Research", "Economics", "Analytics", "Consulting"];
+
+/// Offices that "Cabinet" opens: "Cabinet Secretary", "Cabinet Minister".
+const CABINET_TITLES: &[&str] =
+    &["Secretary", "Secretaries", "Minister", "Ministers"];
+
+/// Whether `after` starts with a space and then the word `word`, whole.
+fn word_follows(after: &str, word: &str) -> bool {
+    after.strip_prefix(' ').and_then(|a| a.strip_prefix(word)).is_some_and(
+        |rest| !rest.chars().next().is_some_and(char::is_alphanumeric),
+    )
+}
 
 /// Company suffixes written with a final period.
 const ABBREVIATED_SUFFIXES: &[&str] =
@@ -677,6 +790,11 @@ fn trim_description(
             end = t.span.end.min(span.end);
         }
         i += 1;
+    }
+    // "Gavi, the vaccine alliance": the name ends before its comma.
+    if end < span.end {
+        end = span.start
+            + text[span.start..end].trim_end_matches([',', ';', ':']).len();
     }
     if end == span.end {
         Some(span)
@@ -925,13 +1043,30 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
     }
     // "Disaster Management Minister": a portfolio before a minister's
     // title, not an organization (which "Cabinet Office Minister" has).
+    // "Interior Cabinet Secretary", "Cabinet Minister": Kenya's and
+    // Britain's ministers are cabinet secretaries, and "Cabinet" opens
+    // the title. "Head of Commodities Research Jeff Currie": a desk
+    // named before its head, not a firm.
     cands.retain(|c| {
-        let portfolio = text[c.entity.span.end..].starts_with(" Minister")
-            && matches!(c.entity.origin, Origin::Rule(_))
-            && c.entity.kind == EntityType::Organization
-            && last_word(c.entity.span.of(text))
-                .is_some_and(|w| ACTIVITY_HEADS.contains(&w));
-        !portfolio
+        if !matches!(c.entity.origin, Origin::Rule(_))
+            || c.entity.kind != EntityType::Organization
+        {
+            return true;
+        }
+        let after = &text[c.entity.span.end..];
+        let before = &text[..c.entity.span.start];
+        let last = last_word(c.entity.span.of(text));
+        let activity = last.is_some_and(|w| ACTIVITY_HEADS.contains(&w));
+        let portfolio = activity && after.starts_with(" Minister")
+            || last == Some("Cabinet")
+                && CABINET_TITLES.iter().any(|t| word_follows(after, t));
+        let desk = activity
+            && (before.ends_with("Head of ") || before.ends_with("head of "))
+            && (after.starts_with(" at ")
+                || after.strip_prefix(' ').is_some_and(|a| {
+                    a.chars().next().is_some_and(char::is_uppercase)
+                }));
+        !portfolio && !desk
     });
     if split_possessives(text, &mut cands) {
         cands.retain(|c| !c.entity.span.is_empty());
@@ -1666,14 +1801,18 @@ fn places_by_the_documents_country(
                             && crate::gazetteer::fold(&entry.name)
                                 == crate::gazetteer::fold(quote))
             })
-            // Of several in the country, the most populous.
+            // Of several in the country, one named elsewhere in the
+            // document ("FLORENCE, Ala." names the town of the later
+            // "Florence"), else the most populous.
+            .filter(|&o| towns_of(&gazetteer.entry(o).country, o) >= 2)
             .map(|o| {
                 let entry = gazetteer.entry(o);
-                (towns_of(&entry.country, o), entry.population, o)
+                let named = towns.iter().any(|&(t, _)| t == o);
+                let n = towns_of(&entry.country, u32::MAX);
+                (n, named, entry.population, o)
             })
-            .filter(|&(n, ..)| n >= 2)
-            .max_by_key(|&(n, population, o)| {
-                (n, population, std::cmp::Reverse(o))
+            .max_by_key(|&(n, named, population, o)| {
+                (n, named, population, std::cmp::Reverse(o))
             });
         if let Some((.., o)) = other {
             e.canonical = Canonical::Entry(o);

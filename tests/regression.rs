@@ -1373,3 +1373,46 @@ fn a_winner_before_set_scores_is_a_player_not_a_club() {
         EntityType::Organization,
     );
 }
+
+#[test]
+fn cabinet_opens_a_ministers_title() {
+    let text = "Health Cabinet Secretary Wanjiru Kamau and Cabinet Minister \
+                Tom Barlow met the Cabinet Office team.";
+    has(text, "Wanjiru Kamau", EntityType::Person);
+    has(text, "Tom Barlow", EntityType::Person);
+    lacks(text, "Health Cabinet");
+    lacks(text, "Cabinet");
+    // The office itself is still an organization.
+    has(text, "Cabinet Office", EntityType::Organization);
+}
+
+#[test]
+fn a_desk_before_its_head_is_no_firm() {
+    let text = "Head of Metals Research Dana Whitlock said prices would \
+                rise, and Ravi Menon, head of Equity Research at Nomura, \
+                agreed.";
+    has(text, "Dana Whitlock", EntityType::Person);
+    lacks(text, "Metals Research");
+    lacks(text, "Equity Research");
+}
+
+#[test]
+fn a_given_name_before_a_verb_of_saying_is_no_small_province() {
+    // "Michael" is an Isle of Man sheading, "Douglas" its capital.
+    lacks_kind(
+        "Michael said the deal was off.",
+        "Michael",
+        EntityType::Location,
+    );
+    lacks_kind(
+        "Douglas told reporters he was tired.",
+        "Douglas",
+        EntityType::Location,
+    );
+    // With another place of the country named, the province stands.
+    has(
+        "Alberta said it would sue Ottawa over the pipeline.",
+        "Alberta",
+        EntityType::Location,
+    );
+}
