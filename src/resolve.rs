@@ -850,6 +850,24 @@ const NAMED_AFTER: &[&str] = &[
     "Medal",
 ];
 
+/// Capitalized last words that make a name a facility's, a place:
+/// "Heathrow Airport", "Wembley Stadium".
+const FACILITY_HEADS: &[&str] = &[
+    "Airport",
+    "Stadium",
+    "Station",
+    "Dam",
+    "Tunnel",
+    "Highway",
+    "Expressway",
+    "Avenue",
+    "Boulevard",
+];
+
+/// Words of [`NAMED_AFTER`] that are surnames too: "Picabo Street",
+/// "Frank Bridge".
+const FACILITY_SURNAMES: &[&str] = &["Street", "Bridge", "Square"];
+
 /// Lowercase words after a name that make it a facility's, a place ("the
 /// Amir Kabir dam"); not "camp", which follows politicians ("the Biden
 /// camp").
@@ -883,12 +901,24 @@ pub fn rule_candidates(
         let mut kind = m.kind;
         if kind == EntityType::Person {
             let next = next_word(text, m.span.end);
-            if NAMED_AFTER.contains(&next) {
+            if NAMED_AFTER.contains(&next) || names_a_grade_whole(text, m.span)
+            {
                 continue;
             }
             // "the Charles de Gaulle airport": the name is the place's.
             if FACILITY_AFTER.contains(&next) {
                 kind = EntityType::Location;
+            }
+            // "Heathrow Airport said": a name ending in a facility's
+            // word is the facility's; one ending in an institution's
+            // ("Mayo Clinic", "Wellcome Trust") is no person's.
+            let last = last_word(m.span.of(text)).unwrap_or("");
+            if FACILITY_HEADS.contains(&last) {
+                kind = EntityType::Location;
+            } else if NAMED_AFTER.contains(&last)
+                && !FACILITY_SURNAMES.contains(&last)
+            {
+                continue;
             }
         }
         out.push(Candidate {
@@ -922,8 +952,17 @@ fn names_a_holiday(text: &str, tokens: &[Token], span: Span) -> bool {
 /// the name of a crude oil grade or benchmark: "West Texas
 /// Intermediate", "Louisiana Light Sweet", "Western Canadian Select",
 /// "Basrah Medium".
-const GRADE_WORDS: &[&str] =
-    &["Intermediate", "Sweet", "Sour", "Light", "Heavy", "Medium", "Select"];
+const GRADE_WORDS: &[&str] = &[
+    "Intermediate",
+    "Sweet",
+    "Sour",
+    "Light",
+    "Heavy",
+    "Medium",
+    "Select",
+    "Extra",
+    "Blend",
+];
 
 /// Whether the listed name at `span` opens the name of a crude grade:
 /// the next word, on the same line after one space, is a grade word.
@@ -935,6 +974,26 @@ fn names_a_grade(text: &str, tokens: &[Token], span: Span) -> bool {
             && t.span.start == span.end + 1
             && GRADE_WORDS.contains(&t.span.of(text))
     })
+}
+
+/// Whether the name at `span` is a crude grade's ("Louisiana Light
+/// Sweet", "Light Louisiana Sweet"): two grade words in a row, or a
+/// grade word before it and one ending it. The name rules take the
+/// grade words for a surname.
+fn names_a_grade_whole(text: &str, span: Span) -> bool {
+    let grade = |w: &str| GRADE_WORDS.contains(&w);
+    let mut words = span.of(text).split_whitespace();
+    let Some(mut prev) = words.next() else { return false };
+    let mut last = prev;
+    for w in words {
+        if grade(prev) && grade(w) {
+            return true;
+        }
+        (prev, last) = (w, w);
+    }
+    let before = text[..span.start].trim_end_matches(' ');
+    let before = &before[before.rfind(' ').map_or(0, |i| i + 1)..];
+    grade(last) && grade(before)
 }
 
 /// Whether the listed name at `span` is joined by a hyphen to a model

@@ -1416,3 +1416,29 @@ fn a_given_name_before_a_verb_of_saying_is_no_small_province() {
         EntityType::Location,
     );
 }
+
+#[test]
+fn crude_grades_are_no_people() {
+    let text = "Louisiana Light Sweet rose, Light Louisiana Sweet fell and \
+                Arab Extra Light held steady.";
+    lacks_kind(text, "Louisiana Light Sweet", EntityType::Person);
+    lacks_kind(text, "Louisiana Sweet", EntityType::Person);
+    lacks(text, "Arab");
+    // A surname that is a grade word still ends a name.
+    has("Lucy Light said so.", "Lucy Light", EntityType::Person);
+}
+
+#[test]
+fn names_before_a_port_or_airport_are_places() {
+    let text = "Ships waited off Jakarta's Tanjung Priok port while \
+                flights left Soekarno-Hatta airport late.";
+    has(text, "Tanjung Priok", EntityType::Location);
+    has(text, "Soekarno-Hatta", EntityType::Location);
+    lacks(text, "Tanjung");
+    lacks(text, "Hatta");
+    let text = "Gatwick Airport said flights resumed, and Picabo Street \
+                said she won.";
+    has(text, "Gatwick Airport", EntityType::Location);
+    lacks_kind(text, "Gatwick Airport", EntityType::Person);
+    has(text, "Picabo Street", EntityType::Person);
+}
