@@ -1317,8 +1317,16 @@ fn split_possessives(text: &str, cands: &mut [Candidate]) -> bool {
                 })
                 .iter()
                 .any(|p| p.end == owner.end && p.start >= owner.start);
+        // "the Bank of Japan's Policy Board": a listed organization
+        // ending where the owner does, owns it.
+        let owned_by_an_org = cands.iter().any(|o| {
+            matches!(o.entity.origin, Origin::Gazetteer(_))
+                && o.entity.kind == EntityType::Organization
+                && o.entity.span.end == owner.end
+                && o.entity.span.start <= owner.start
+        });
         let c = &mut cands[k];
-        if places.contains(&owner) || owned_by_a_person {
+        if places.contains(&owner) || owned_by_a_person || owned_by_an_org {
             // "Iran's second-largest city": what the owner has is named
             // only if it is capitalized.
             if after.of(text).starts_with(|ch: char| ch.is_lowercase()) {
@@ -1327,7 +1335,15 @@ fn split_possessives(text: &str, cands: &mut [Candidate]) -> bool {
                 continue;
             }
             c.entity.span = after;
-        } else if c.entity.kind == EntityType::Person && after_words == 1 {
+        } else if c.entity.kind == EntityType::Person && after_words == 1
+            || c.entity.kind == EntityType::Organization
+                && after_words >= 2
+                && owner.of(text).contains(" of ")
+                && after.of(text).starts_with(char::is_uppercase)
+        {
+            // "the Central Bank of Kenya's Monetary Policy Committee":
+            // an "X of Y" name owns the next one, and each is named (the
+            // head rules find the second).
             c.entity.span = owner;
         }
     }

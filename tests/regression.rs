@@ -1442,3 +1442,26 @@ fn names_before_a_port_or_airport_are_places() {
     lacks_kind(text, "Gatwick Airport", EntityType::Person);
     has(text, "Picabo Street", EntityType::Person);
 }
+
+#[test]
+fn an_organization_owns_the_body_named_after_it() {
+    // A town's nickname ("The Bank", Portsmouth, N.H.) does not hide the
+    // listed name after a sentence's "The".
+    has(
+        "The Bank of England left rates unchanged.",
+        "Bank of England",
+        EntityType::Organization,
+    );
+    let text = "The Bank of Japan's Policy Board voted, and the Central \
+                Bank of Kenya's Monetary Policy Committee met.";
+    has(text, "Bank of Japan", EntityType::Organization);
+    has(text, "Policy Board", EntityType::Organization);
+    has(text, "Central Bank of Kenya", EntityType::Organization);
+    has(text, "Monetary Policy Committee", EntityType::Organization);
+    lacks(text, "Japan's Policy Board");
+    has(
+        "Toyota's Lexus Motors unit grew.",
+        "Toyota",
+        EntityType::Organization,
+    );
+}

@@ -458,7 +458,20 @@ impl Loader {
             if kind == Kind::Title && !name.contains(' ') {
                 continue;
             }
-            let forms = || std::iter::once(name).chain(aliases.clone());
+            let subtype = f[3].trim();
+            let forms = || {
+                std::iter::once(name).chain(aliases.clone().filter(|a| {
+                    // A town's nickname "The Bank" (Portsmouth, N.H.),
+                    // "The Bridge", "The Hub": as a match at a sentence's
+                    // "The" it hides the name that starts on the next
+                    // word ("The Bank of England said").
+                    !(kind == Kind::Location
+                        && subtype == "city"
+                        && a.strip_prefix("The ").is_some_and(|w| {
+                            !w.contains(' ') && !w.contains('-')
+                        }))
+                }))
+            };
             for form in forms() {
                 // "The White House": news writes "the White House", and the
                 // article is not part of the name; register the bare form.
