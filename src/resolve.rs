@@ -167,6 +167,15 @@ pub fn gazetteer_candidates(
         if names_a_holiday(text, &seg.tokens, span) {
             continue;
         }
+        // "Typhoon Kong-rey", "Hurricane Florence": a storm's name.
+        if kind == EntityType::Location
+            && span == m.span
+            && first_tok.and_then(|i| i.checked_sub(1)).is_some_and(|p| {
+                STORM_WORDS.contains(&seg.tokens[p].span.of(text))
+            })
+        {
+            continue;
+        }
         // "West Texas Intermediate", "Western Canadian Select", "Mustang
         // Mach-E": a crude grade or a product model, not the place.
         if matches!(kind, EntityType::Location | EntityType::Nationality)
@@ -228,6 +237,38 @@ pub fn gazetteer_candidates(
             && !entry.flags.has(Flags::CAPITAL)
             && entry.population
                 < if f & feature::GIVEN != 0 { 1_000_000 } else { 500_000 };
+        // "coach Hansi Flick": a town of a few thousand before a
+        // capitalized surname that no list places is a given name the
+        // lists lack, unless a place word comes before it ("in Hansi
+        // Flick's town" is rare).
+        if kind == EntityType::Location
+            && single_word
+            && area == Area::Other
+            && !entry.flags.has(Flags::CAPITAL)
+            && entry.population < 100_000
+            && first_tok.is_some_and(|i| {
+                let surname = feats.get(i + 1).is_some_and(|&n| {
+                    n & (feature::SURNAME | feature::CAP)
+                        == feature::SURNAME | feature::CAP
+                        && n & feature::TITLE == 0
+                });
+                let prev =
+                    i.checked_sub(1).map(|p| seg.tokens[p].span.of(text));
+                surname
+                    && seg.tokens.get(i + 1).is_some_and(|t| {
+                        t.space_before
+                            && t.newlines_before == 0
+                            && !matches
+                                .iter()
+                                .any(|o| o.span.start == t.span.start)
+                    })
+                    && !prev.is_some_and(|p| {
+                        PLACE_CONTEXT.iter().any(|c| c.eq_ignore_ascii_case(p))
+                    })
+            })
+        {
+            continue;
+        }
         // "Michael said": a given name before a verb of saying is a
         // person, not a province or small capital named like one (an
         // Isle of Man sheading, Douglas), unless the document names
@@ -817,6 +858,7 @@ fn own_name_word(gazetteer: &Gazetteer, name: &str, word: &str) -> bool {
 /// named after them ("the James Webb Space Telescope", "the Nelson
 /// Mandela Foundation"): the name rules' person is none.
 const NAMED_AFTER: &[&str] = &[
+    "Refinery",
     "Telescope",
     "Prize",
     "Award",
@@ -849,6 +891,9 @@ const NAMED_AFTER: &[&str] = &[
     "Cup",
     "Medal",
 ];
+
+/// Words that name a storm by the name after them.
+const STORM_WORDS: &[&str] = &["Typhoon", "Hurricane", "Cyclone", "Storm"];
 
 /// Capitalized last words that make a name a facility's, a place:
 /// "Heathrow Airport", "Wembley Stadium".

@@ -1465,3 +1465,15 @@ fn an_organization_owns_the_body_named_after_it() {
         EntityType::Organization,
     );
 }
+
+#[test]
+fn small_towns_named_like_people_and_storms_are_no_places() {
+    // Hansi is a town in Haryana, and a given name the lists lack.
+    let text = "Barcelona coach Hansi Flick said his side deserved more.";
+    has(text, "Hansi Flick", EntityType::Person);
+    lacks(text, "Hansi");
+    // A storm's name is no town (Kong, Côte d'Ivoire).
+    let text = "Typhoon Kong-rey hit Taiwan's Taitung county.";
+    lacks(text, "Kong");
+    has(text, "Taiwan", EntityType::Location);
+}
