@@ -1172,6 +1172,20 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
                 }));
         !portfolio && !desk
     });
+    // "Real Madrid beat Barcelona 2-1": a rule that finds a listed name
+    // as the list types it adds nothing, and its candidate would win the
+    // tie unlinked when its priority is higher.
+    let listed: Vec<(Span, EntityType)> = cands
+        .iter()
+        .filter(|c| matches!(c.entity.origin, Origin::Gazetteer(_)))
+        .map(|c| (c.entity.span, c.entity.kind))
+        .collect();
+    if !listed.is_empty() {
+        cands.retain(|c| {
+            !matches!(c.entity.origin, Origin::Rule(_))
+                || !listed.contains(&(c.entity.span, c.entity.kind))
+        });
+    }
     if split_possessives(text, &mut cands) {
         cands.retain(|c| !c.entity.span.is_empty());
     }

@@ -893,3 +893,24 @@ fn a_place_followed_by_its_region_is_the_namesake_there() {
         );
     }
 }
+
+#[test]
+fn listed_teams_keep_their_link_and_leaders_go_by_short_names() {
+    let cases: &[Case] = &[
+        // The score rule finds the club as the list does: the list's link
+        // stays.
+        (
+            "Real Madrid beat Getafe 2-1 on Sunday.",
+            &[("Real Madrid", "local:org/football-real-madrid")],
+            &[],
+            &[],
+        ),
+        (
+            "Lula told leaders at the BIMSTEC summit that trade mattered.",
+            &[("BIMSTEC", "local:org/bimstec")],
+            &[("Lula", "PERSON")],
+            &[],
+        ),
+    ];
+    check_listed(cases);
+}
