@@ -422,9 +422,10 @@ pub fn gazetteer_candidates(
     }
 }
 
-/// Where the country naming a charity's chapter ends, when one follows
-/// the charity at `span` after a single space: "Amnesty International
-/// Kenya", "Save the Children UK".
+/// Where the country or region naming a charity's chapter ends, when
+/// one follows the charity at `span` after a single space: "Amnesty
+/// International Kenya", "Save the Children UK", "Greenpeace Southeast
+/// Asia".
 fn chapter_end(
     text: &str,
     gazetteer: &Gazetteer,
@@ -439,7 +440,7 @@ fn chapter_end(
     let m = matches.get(i).filter(|m| m.span.start == at)?;
     let e = gazetteer.entry(m.entry);
     (e.entity_type() == Some(EntityType::Location)
-        && &*e.subtype == "country"
+        && matches!(&*e.subtype, "country" | "continent" | "region")
         && m.span.of(text).starts_with(char::is_uppercase))
     .then_some(m.span.end)
 }

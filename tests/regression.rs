@@ -1477,3 +1477,12 @@ fn small_towns_named_like_people_and_storms_are_no_places() {
     lacks(text, "Kong");
     has(text, "Taiwan", EntityType::Location);
 }
+
+#[test]
+fn a_charitys_regional_chapter_is_the_charity() {
+    let text = "Greenpeace Southeast Asia said the haze was worsening.";
+    has(text, "Greenpeace Southeast Asia", EntityType::Organization);
+    lacks(text, "Southeast Asia");
+    // Not after a verb's object: two names.
+    has("Amnesty said Africa must act.", "Africa", EntityType::Location);
+}
