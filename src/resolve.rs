@@ -107,7 +107,10 @@ pub fn gazetteer_candidates(
             let (id, entry) = if let Some(e) = town {
                 (e, gazetteer.entry(e))
             } else if place {
-                best_place(text, gazetteer, m, first)
+                let best = best_place(text, gazetteer, m, first);
+                placed_by_region(text, &seg.tokens, gazetteer, matches, m)
+                    .filter(|&(_, e)| e.country != best.1.country)
+                    .unwrap_or(best)
             } else {
                 (m.entry, first)
             };
@@ -162,6 +165,15 @@ pub fn gazetteer_candidates(
             }
         }
         if names_a_holiday(text, &seg.tokens, span) {
+            continue;
+        }
+        // "Typhoon Kong-rey", "Hurricane Florence": a storm's name.
+        if kind == EntityType::Location
+            && span == m.span
+            && first_tok.and_then(|i| i.checked_sub(1)).is_some_and(|p| {
+                STORM_WORDS.contains(&seg.tokens[p].span.of(text))
+            })
+        {
             continue;
         }
         // "West Texas Intermediate", "Western Canadian Select", "Mustang
@@ -225,6 +237,63 @@ pub fn gazetteer_candidates(
             && !entry.flags.has(Flags::CAPITAL)
             && entry.population
                 < if f & feature::GIVEN != 0 { 1_000_000 } else { 500_000 };
+        // "coach Hansi Flick": a town of a few thousand before a
+        // capitalized surname that no list places is a given name the
+        // lists lack, unless a place word comes before it ("in Hansi
+        // Flick's town" is rare).
+        if kind == EntityType::Location
+            && single_word
+            && area == Area::Other
+            && !entry.flags.has(Flags::CAPITAL)
+            && entry.population < 100_000
+            && first_tok.is_some_and(|i| {
+                let surname = feats.get(i + 1).is_some_and(|&n| {
+                    n & (feature::SURNAME | feature::CAP)
+                        == feature::SURNAME | feature::CAP
+                        && n & feature::TITLE == 0
+                });
+                let prev =
+                    i.checked_sub(1).map(|p| seg.tokens[p].span.of(text));
+                surname
+                    && seg.tokens.get(i + 1).is_some_and(|t| {
+                        t.space_before
+                            && t.newlines_before == 0
+                            && !matches
+                                .iter()
+                                .any(|o| o.span.start == t.span.start)
+                    })
+                    && !prev.is_some_and(|p| {
+                        PLACE_CONTEXT.iter().any(|c| c.eq_ignore_ascii_case(p))
+                    })
+            })
+        {
+            continue;
+        }
+        // "Michael said": a given name before a verb of saying is a
+        // person, not a province or small capital named like one (an
+        // Isle of Man sheading, Douglas), unless the document names
+        // another place of that country ("Alberta said" in a story on
+        // Canada).
+        if kind == EntityType::Location
+            && single_word
+            && (area == Area::Region
+                || area == Area::Other
+                    && entry.flags.has(Flags::CAPITAL)
+                    && entry.population < 1_000_000)
+            && f & feature::GIVEN != 0
+            && speaks(text, span)
+            && !matches.iter().any(|o| {
+                let e = gazetteer.entry(o.entry);
+                o.span != m.span
+                    && e.entity_type() == Some(EntityType::Location)
+                    && gazetteer
+                        .match_entries(m)
+                        .iter()
+                        .any(|&n| *gazetteer.entry(n).country == *e.country)
+            })
+        {
+            continue;
+        }
         // A listed company named like a given name, before a capitalized
         // word, starts a person's name ("Lindsay Davenport", not Lindsay
         // Corp.): left to the name rules.
@@ -328,6 +397,19 @@ pub fn gazetteer_candidates(
         {
             continue;
         }
+        // "Amnesty International Kenya", "Oxfam India": a listed
+        // charity's national chapter is named with the country, and is
+        // the charity. Not a news agency or company ("told Reuters Kenya
+        // would"), which is the reported speech of two names.
+        let span = if kind == EntityType::Organization
+            && &*entry.subtype == "ngo"
+            && span == m.span
+        {
+            chapter_end(text, gazetteer, matches, span)
+                .map_or(span, |end| Span::new(span.start, end))
+        } else {
+            span
+        };
         out.push(Candidate {
             entity: Entity {
                 span,
@@ -338,6 +420,29 @@ pub fn gazetteer_candidates(
             priority: 3,
         });
     }
+}
+
+/// Where the country or region naming a charity's chapter ends, when
+/// one follows the charity at `span` after a single space: "Amnesty
+/// International Kenya", "Save the Children UK", "Greenpeace Southeast
+/// Asia".
+fn chapter_end(
+    text: &str,
+    gazetteer: &Gazetteer,
+    matches: &[GazetteerMatch],
+    span: Span,
+) -> Option<usize> {
+    let at = span.end + 1;
+    if text.as_bytes().get(span.end) != Some(&b' ') {
+        return None;
+    }
+    let i = matches.partition_point(|m| m.span.start < at);
+    let m = matches.get(i).filter(|m| m.span.start == at)?;
+    let e = gazetteer.entry(m.entry);
+    (e.entity_type() == Some(EntityType::Location)
+        && matches!(&*e.subtype, "country" | "continent" | "region")
+        && m.span.of(text).starts_with(char::is_uppercase))
+    .then_some(m.span.end)
 }
 
 /// Whether the place at `span` is followed by `, Region` where Region is
@@ -364,6 +469,45 @@ fn in_its_region(
         matches!(&*e.subtype, "country" | "province")
             && e.country == entry.country
     })
+}
+
+/// The namesake of the place match `m` in the country or province
+/// named after it: "Victoria, British Columbia" is Canada's Victoria,
+/// "Perth, Scotland" Scotland's Perth. Of several there, the most
+/// populous (the gazetteer has no provinces of towns).
+fn placed_by_region<'g>(
+    text: &str,
+    tokens: &[Token],
+    gazetteer: &'g Gazetteer,
+    matches: &[GazetteerMatch],
+    m: &GazetteerMatch,
+) -> Option<(u32, &'g Entry)> {
+    let next = tokens.partition_point(|t| t.span.start < m.span.end);
+    if tokens.get(next).is_none_or(|t| t.span.of(text) != ",") {
+        return None;
+    }
+    let region =
+        listed_place_at(gazetteer, matches, tokens.get(next + 1)?.span.start)?;
+    if !matches!(&*region.subtype, "country" | "province")
+        || region.country.is_empty()
+    {
+        return None;
+    }
+    let quote = m.span.of(text);
+    gazetteer
+        .match_entries(m)
+        .iter()
+        .map(|&i| (i, gazetteer.entry(i)))
+        .filter(|&(_, e)| {
+            e.entity_type() == Some(EntityType::Location)
+                && e.country == region.country
+                && Area::of(e) == Area::Other
+                && (e.name.eq_ignore_ascii_case(quote)
+                    || !e.name.is_ascii()
+                        && crate::gazetteer::fold(&e.name)
+                            == crate::gazetteer::fold(quote))
+        })
+        .max_by_key(|&(i, e)| (e.population, std::cmp::Reverse(i)))
 }
 
 /// The entry of the gazetteer place match starting at byte `start`
@@ -472,6 +616,17 @@ impl Area {
 /// portfolio does too ("Disaster Management Minister").
 const ACTIVITY_HEADS: &[&str] =
     &["Management", "Research", "Economics", "Analytics", "Consulting"];
+
+/// Offices that "Cabinet" opens: "Cabinet Secretary", "Cabinet Minister".
+const CABINET_TITLES: &[&str] =
+    &["Secretary", "Secretaries", "Minister", "Ministers"];
+
+/// Whether `after` starts with a space and then the word `word`, whole.
+fn word_follows(after: &str, word: &str) -> bool {
+    after.strip_prefix(' ').and_then(|a| a.strip_prefix(word)).is_some_and(
+        |rest| !rest.chars().next().is_some_and(char::is_alphanumeric),
+    )
+}
 
 /// Company suffixes written with a final period.
 const ABBREVIATED_SUFFIXES: &[&str] =
@@ -721,6 +876,11 @@ fn trim_description(
         }
         i += 1;
     }
+    // "Gavi, the vaccine alliance": the name ends before its comma.
+    if end < span.end {
+        end = span.start
+            + text[span.start..end].trim_end_matches([',', ';', ':']).len();
+    }
     if end == span.end {
         Some(span)
     } else if end > span.start {
@@ -742,6 +902,7 @@ fn own_name_word(gazetteer: &Gazetteer, name: &str, word: &str) -> bool {
 /// named after them ("the James Webb Space Telescope", "the Nelson
 /// Mandela Foundation"): the name rules' person is none.
 const NAMED_AFTER: &[&str] = &[
+    "Refinery",
     "Telescope",
     "Prize",
     "Award",
@@ -774,6 +935,27 @@ const NAMED_AFTER: &[&str] = &[
     "Cup",
     "Medal",
 ];
+
+/// Words that name a storm by the name after them.
+const STORM_WORDS: &[&str] = &["Typhoon", "Hurricane", "Cyclone", "Storm"];
+
+/// Capitalized last words that make a name a facility's, a place:
+/// "Heathrow Airport", "Wembley Stadium".
+const FACILITY_HEADS: &[&str] = &[
+    "Airport",
+    "Stadium",
+    "Station",
+    "Dam",
+    "Tunnel",
+    "Highway",
+    "Expressway",
+    "Avenue",
+    "Boulevard",
+];
+
+/// Words of [`NAMED_AFTER`] that are surnames too: "Picabo Street",
+/// "Frank Bridge".
+const FACILITY_SURNAMES: &[&str] = &["Street", "Bridge", "Square"];
 
 /// Lowercase words after a name that make it a facility's, a place ("the
 /// Amir Kabir dam"); not "camp", which follows politicians ("the Biden
@@ -808,12 +990,24 @@ pub fn rule_candidates(
         let mut kind = m.kind;
         if kind == EntityType::Person {
             let next = next_word(text, m.span.end);
-            if NAMED_AFTER.contains(&next) {
+            if NAMED_AFTER.contains(&next) || names_a_grade_whole(text, m.span)
+            {
                 continue;
             }
             // "the Charles de Gaulle airport": the name is the place's.
             if FACILITY_AFTER.contains(&next) {
                 kind = EntityType::Location;
+            }
+            // "Heathrow Airport said": a name ending in a facility's
+            // word is the facility's; one ending in an institution's
+            // ("Mayo Clinic", "Wellcome Trust") is no person's.
+            let last = last_word(m.span.of(text)).unwrap_or("");
+            if FACILITY_HEADS.contains(&last) {
+                kind = EntityType::Location;
+            } else if NAMED_AFTER.contains(&last)
+                && !FACILITY_SURNAMES.contains(&last)
+            {
+                continue;
             }
         }
         out.push(Candidate {
@@ -847,8 +1041,17 @@ fn names_a_holiday(text: &str, tokens: &[Token], span: Span) -> bool {
 /// the name of a crude oil grade or benchmark: "West Texas
 /// Intermediate", "Louisiana Light Sweet", "Western Canadian Select",
 /// "Basrah Medium".
-const GRADE_WORDS: &[&str] =
-    &["Intermediate", "Sweet", "Sour", "Light", "Heavy", "Medium", "Select"];
+const GRADE_WORDS: &[&str] = &[
+    "Intermediate",
+    "Sweet",
+    "Sour",
+    "Light",
+    "Heavy",
+    "Medium",
+    "Select",
+    "Extra",
+    "Blend",
+];
 
 /// Whether the listed name at `span` opens the name of a crude grade:
 /// the next word, on the same line after one space, is a grade word.
@@ -860,6 +1063,26 @@ fn names_a_grade(text: &str, tokens: &[Token], span: Span) -> bool {
             && t.span.start == span.end + 1
             && GRADE_WORDS.contains(&t.span.of(text))
     })
+}
+
+/// Whether the name at `span` is a crude grade's ("Louisiana Light
+/// Sweet", "Light Louisiana Sweet"): two grade words in a row, or a
+/// grade word before it and one ending it. The name rules take the
+/// grade words for a surname.
+fn names_a_grade_whole(text: &str, span: Span) -> bool {
+    let grade = |w: &str| GRADE_WORDS.contains(&w);
+    let mut words = span.of(text).split_whitespace();
+    let Some(mut prev) = words.next() else { return false };
+    let mut last = prev;
+    for w in words {
+        if grade(prev) && grade(w) {
+            return true;
+        }
+        (prev, last) = (w, w);
+    }
+    let before = text[..span.start].trim_end_matches(' ');
+    let before = &before[before.rfind(' ').map_or(0, |i| i + 1)..];
+    grade(last) && grade(before)
 }
 
 /// Whether the listed name at `span` is joined by a hyphen to a model
@@ -968,14 +1191,45 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
     }
     // "Disaster Management Minister": a portfolio before a minister's
     // title, not an organization (which "Cabinet Office Minister" has).
+    // "Interior Cabinet Secretary", "Cabinet Minister": Kenya's and
+    // Britain's ministers are cabinet secretaries, and "Cabinet" opens
+    // the title. "Head of Commodities Research Jeff Currie": a desk
+    // named before its head, not a firm.
     cands.retain(|c| {
-        let portfolio = text[c.entity.span.end..].starts_with(" Minister")
-            && matches!(c.entity.origin, Origin::Rule(_))
-            && c.entity.kind == EntityType::Organization
-            && last_word(c.entity.span.of(text))
-                .is_some_and(|w| ACTIVITY_HEADS.contains(&w));
-        !portfolio
+        if !matches!(c.entity.origin, Origin::Rule(_))
+            || c.entity.kind != EntityType::Organization
+        {
+            return true;
+        }
+        let after = &text[c.entity.span.end..];
+        let before = &text[..c.entity.span.start];
+        let last = last_word(c.entity.span.of(text));
+        let activity = last.is_some_and(|w| ACTIVITY_HEADS.contains(&w));
+        let portfolio = activity && after.starts_with(" Minister")
+            || last == Some("Cabinet")
+                && CABINET_TITLES.iter().any(|t| word_follows(after, t));
+        let desk = activity
+            && (before.ends_with("Head of ") || before.ends_with("head of "))
+            && (after.starts_with(" at ")
+                || after.strip_prefix(' ').is_some_and(|a| {
+                    a.chars().next().is_some_and(char::is_uppercase)
+                }));
+        !portfolio && !desk
     });
+    // "Real Madrid beat Barcelona 2-1": a rule that finds a listed name
+    // as the list types it adds nothing, and its candidate would win the
+    // tie unlinked when its priority is higher.
+    let listed: Vec<(Span, EntityType)> = cands
+        .iter()
+        .filter(|c| matches!(c.entity.origin, Origin::Gazetteer(_)))
+        .map(|c| (c.entity.span, c.entity.kind))
+        .collect();
+    if !listed.is_empty() {
+        cands.retain(|c| {
+            !matches!(c.entity.origin, Origin::Rule(_))
+                || !listed.contains(&(c.entity.span, c.entity.kind))
+        });
+    }
     if split_possessives(text, &mut cands) {
         cands.retain(|c| !c.entity.span.is_empty());
     }
@@ -1166,8 +1420,16 @@ fn split_possessives(text: &str, cands: &mut [Candidate]) -> bool {
                 })
                 .iter()
                 .any(|p| p.end == owner.end && p.start >= owner.start);
+        // "the Bank of Japan's Policy Board": a listed organization
+        // ending where the owner does, owns it.
+        let owned_by_an_org = cands.iter().any(|o| {
+            matches!(o.entity.origin, Origin::Gazetteer(_))
+                && o.entity.kind == EntityType::Organization
+                && o.entity.span.end == owner.end
+                && o.entity.span.start <= owner.start
+        });
         let c = &mut cands[k];
-        if places.contains(&owner) || owned_by_a_person {
+        if places.contains(&owner) || owned_by_a_person || owned_by_an_org {
             // "Iran's second-largest city": what the owner has is named
             // only if it is capitalized.
             if after.of(text).starts_with(|ch: char| ch.is_lowercase()) {
@@ -1176,7 +1438,15 @@ fn split_possessives(text: &str, cands: &mut [Candidate]) -> bool {
                 continue;
             }
             c.entity.span = after;
-        } else if c.entity.kind == EntityType::Person && after_words == 1 {
+        } else if c.entity.kind == EntityType::Person && after_words == 1
+            || c.entity.kind == EntityType::Organization
+                && after_words >= 2
+                && owner.of(text).contains(" of ")
+                && after.of(text).starts_with(char::is_uppercase)
+        {
+            // "the Central Bank of Kenya's Monetary Policy Committee":
+            // an "X of Y" name owns the next one, and each is named (the
+            // head rules find the second).
             c.entity.span = owner;
         }
     }
@@ -1717,14 +1987,18 @@ fn places_by_the_documents_country(
                             && crate::gazetteer::fold(&entry.name)
                                 == crate::gazetteer::fold(quote))
             })
-            // Of several in the country, the most populous.
+            // Of several in the country, one named elsewhere in the
+            // document ("FLORENCE, Ala." names the town of the later
+            // "Florence"), else the most populous.
+            .filter(|&o| towns_of(&gazetteer.entry(o).country, o) >= 2)
             .map(|o| {
                 let entry = gazetteer.entry(o);
-                (towns_of(&entry.country, o), entry.population, o)
+                let named = towns.iter().any(|&(t, _)| t == o);
+                let n = towns_of(&entry.country, u32::MAX);
+                (n, named, entry.population, o)
             })
-            .filter(|&(n, ..)| n >= 2)
-            .max_by_key(|&(n, population, o)| {
-                (n, population, std::cmp::Reverse(o))
+            .max_by_key(|&(n, named, population, o)| {
+                (n, named, population, std::cmp::Reverse(o))
             });
         if let Some((.., o)) = other {
             e.canonical = Canonical::Entry(o);

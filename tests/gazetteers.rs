@@ -800,3 +800,117 @@ fn grades_models_storms_and_long_place_names() {
     ];
     check_listed(cases);
 }
+
+#[test]
+fn regional_reserve_banks_health_bodies_and_chapters_are_listed() {
+    let cases: &[Case] = &[
+        // A regional Reserve Bank is one organization, not its town and
+        // the Fed.
+        (
+            "Atlanta Fed President Raphael Bostic and the Kansas City Fed \
+             disagreed, while the Minneapolis Fed stayed quiet.",
+            &[
+                ("Atlanta Fed", "local:org/fed-atlanta"),
+                ("Kansas City Fed", "local:org/fed-kansas-city"),
+                ("Minneapolis Fed", "local:org/fed-minneapolis"),
+            ],
+            &[("Raphael Bostic", "PERSON")],
+            &["Atlanta", "Kansas City", "Minneapolis", "Fed"],
+        ),
+        // Global health funds and agencies, and a name before its
+        // lowercase description.
+        (
+            "Money from Gavi, the vaccine alliance, and from Unitaid \
+             and the Pan American Health Organization ran short.",
+            &[
+                ("Gavi", "local:org/gavi"),
+                ("Unitaid", "local:org/unitaid"),
+                ("Pan American Health Organization", "local:org/paho"),
+            ],
+            &[],
+            &[],
+        ),
+        // A charity's national chapter is the charity; a news agency
+        // before a country in reported speech is not.
+        (
+            "Amnesty International Kenya and Oxfam India said the police \
+             had lied. An officer told Reuters Kenya would send troops.",
+            &[
+                ("Amnesty International Kenya", "local:org/amnesty"),
+                ("Oxfam India", "local:org/oxfam"),
+                ("Reuters", "local:org/reuters"),
+            ],
+            &[("Kenya", "LOCATION")],
+            &["India"],
+        ),
+    ];
+    check_listed(cases);
+}
+
+/// A town written with its province or country after a comma is the
+/// namesake there: "Victoria, British Columbia" is not the Seychelles'
+/// capital, "Perth, Scotland" not Australia's Perth.
+#[test]
+fn a_place_followed_by_its_region_is_the_namesake_there() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "The ferry left Victoria, British Columbia, at dawn.",
+            "Victoria",
+            "geonames:6174041",
+        ),
+        (
+            "She grew up in London, Ontario, before moving.",
+            "London",
+            "geonames:6058560",
+        ),
+        ("The festival in Perth, Scotland, drew crowds.", "Perth", {
+            "geonames:2640358"
+        }),
+        ("A tornado hit Paris, Texas, overnight.", "Paris", {
+            "geonames:4717560"
+        }),
+        (
+            "Steelworkers in Birmingham, Alabama, walked out.",
+            "Birmingham",
+            "geonames:4049979",
+        ),
+        // The capital when the country says so.
+        ("Talks in Paris, France, ended.", "Paris", "geonames:2988507"),
+    ];
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (n, &(text, quote, id)) in cases.iter().enumerate() {
+        let input = dir.path().join(format!("doc{n}.txt"));
+        std::fs::write(&input, text).expect("write input");
+        let out = dir.path().join(format!("out{n}"));
+        let status = extract(&[&input], &out, &[]);
+        assert!(status.status.success(), "{status:?}");
+        let table = read_table(&out.join("entities.csv"));
+        assert!(
+            table.iter().any(|r| r["text"] == quote
+                && r["type"] == "LOCATION"
+                && r["canonical_id"] == id),
+            "{quote:?} as {id} in {text:?}: {table:?}"
+        );
+    }
+}
+
+#[test]
+fn listed_teams_keep_their_link_and_leaders_go_by_short_names() {
+    let cases: &[Case] = &[
+        // The score rule finds the club as the list does: the list's link
+        // stays.
+        (
+            "Real Madrid beat Getafe 2-1 on Sunday.",
+            &[("Real Madrid", "local:org/football-real-madrid")],
+            &[],
+            &[],
+        ),
+        (
+            "Lula told leaders at the BIMSTEC summit that trade mattered.",
+            &[("BIMSTEC", "local:org/bimstec")],
+            &[("Lula", "PERSON")],
+            &[],
+        ),
+    ];
+    check_listed(cases);
+}

@@ -1436,3 +1436,116 @@ fn a_surname_of_the_document_is_no_place_guessed_from_a_preposition() {
     );
     has(text, "Vantongeren", EntityType::Person);
 }
+
+#[test]
+fn cabinet_opens_a_ministers_title() {
+    let text = "Health Cabinet Secretary Wanjiru Kamau and Cabinet Minister \
+                Tom Barlow met the Cabinet Office team.";
+    has(text, "Wanjiru Kamau", EntityType::Person);
+    has(text, "Tom Barlow", EntityType::Person);
+    lacks(text, "Health Cabinet");
+    lacks(text, "Cabinet");
+    // The office itself is still an organization.
+    has(text, "Cabinet Office", EntityType::Organization);
+}
+
+#[test]
+fn a_desk_before_its_head_is_no_firm() {
+    let text = "Head of Metals Research Dana Whitlock said prices would \
+                rise, and Ravi Menon, head of Equity Research at Nomura, \
+                agreed.";
+    has(text, "Dana Whitlock", EntityType::Person);
+    lacks(text, "Metals Research");
+    lacks(text, "Equity Research");
+}
+
+#[test]
+fn a_given_name_before_a_verb_of_saying_is_no_small_province() {
+    // "Michael" is an Isle of Man sheading, "Douglas" its capital.
+    lacks_kind(
+        "Michael said the deal was off.",
+        "Michael",
+        EntityType::Location,
+    );
+    lacks_kind(
+        "Douglas told reporters he was tired.",
+        "Douglas",
+        EntityType::Location,
+    );
+    // With another place of the country named, the province stands.
+    has(
+        "Alberta said it would sue Ottawa over the pipeline.",
+        "Alberta",
+        EntityType::Location,
+    );
+}
+
+#[test]
+fn crude_grades_are_no_people() {
+    let text = "Louisiana Light Sweet rose, Light Louisiana Sweet fell and \
+                Arab Extra Light held steady.";
+    lacks_kind(text, "Louisiana Light Sweet", EntityType::Person);
+    lacks_kind(text, "Louisiana Sweet", EntityType::Person);
+    lacks(text, "Arab");
+    // A surname that is a grade word still ends a name.
+    has("Lucy Light said so.", "Lucy Light", EntityType::Person);
+}
+
+#[test]
+fn names_before_a_port_or_airport_are_places() {
+    let text = "Ships waited off Jakarta's Tanjung Priok port while \
+                flights left Soekarno-Hatta airport late.";
+    has(text, "Tanjung Priok", EntityType::Location);
+    has(text, "Soekarno-Hatta", EntityType::Location);
+    lacks(text, "Tanjung");
+    lacks(text, "Hatta");
+    let text = "Gatwick Airport said flights resumed, and Picabo Street \
+                said she won.";
+    has(text, "Gatwick Airport", EntityType::Location);
+    lacks_kind(text, "Gatwick Airport", EntityType::Person);
+    has(text, "Picabo Street", EntityType::Person);
+}
+
+#[test]
+fn an_organization_owns_the_body_named_after_it() {
+    // A town's nickname ("The Bank", Portsmouth, N.H.) does not hide the
+    // listed name after a sentence's "The".
+    has(
+        "The Bank of England left rates unchanged.",
+        "Bank of England",
+        EntityType::Organization,
+    );
+    let text = "The Bank of Japan's Policy Board voted, and the Central \
+                Bank of Kenya's Monetary Policy Committee met.";
+    has(text, "Bank of Japan", EntityType::Organization);
+    has(text, "Policy Board", EntityType::Organization);
+    has(text, "Central Bank of Kenya", EntityType::Organization);
+    has(text, "Monetary Policy Committee", EntityType::Organization);
+    lacks(text, "Japan's Policy Board");
+    has(
+        "Toyota's Lexus Motors unit grew.",
+        "Toyota",
+        EntityType::Organization,
+    );
+}
+
+#[test]
+fn small_towns_named_like_people_and_storms_are_no_places() {
+    // Hansi is a town in Haryana, and a given name the lists lack.
+    let text = "Barcelona coach Hansi Flick said his side deserved more.";
+    has(text, "Hansi Flick", EntityType::Person);
+    lacks(text, "Hansi");
+    // A storm's name is no town (Kong, Côte d'Ivoire).
+    let text = "Typhoon Kong-rey hit Taiwan's Taitung county.";
+    lacks(text, "Kong");
+    has(text, "Taiwan", EntityType::Location);
+}
+
+#[test]
+fn a_charitys_regional_chapter_is_the_charity() {
+    let text = "Greenpeace Southeast Asia said the haze was worsening.";
+    has(text, "Greenpeace Southeast Asia", EntityType::Organization);
+    lacks(text, "Southeast Asia");
+    // Not after a verb's object: two names.
+    has("Amnesty said Africa must act.", "Africa", EntityType::Location);
+}

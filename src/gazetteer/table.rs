@@ -501,7 +501,20 @@ impl Loader {
             if kind == Kind::Title && !name.contains(' ') {
                 continue;
             }
-            let forms = || std::iter::once(name).chain(aliases.clone());
+            let subtype = f[3].trim();
+            let forms = || {
+                std::iter::once(name).chain(aliases.clone().filter(|a| {
+                    // A town's nickname "The Bank" (Portsmouth, N.H.),
+                    // "The Bridge", "The Hub": as a match at a sentence's
+                    // "The" it hides the name that starts on the next
+                    // word ("The Bank of England said").
+                    !(kind == Kind::Location
+                        && subtype == "city"
+                        && a.strip_prefix("The ").is_some_and(|w| {
+                            !w.contains(' ') && !w.contains('-')
+                        }))
+                }))
+            };
             // A body's name is written in British and American spelling
             // alike ("Organisation for Security and Cooperation in
             // Europe"): each written form, and its other spellings.
