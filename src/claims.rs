@@ -2419,6 +2419,7 @@ fn own_source(
     dates: &[Span],
 ) -> Option<Span> {
     forecast_by(text, toks, place.after, dates)
+        .or_else(|| whose_forecast(text, toks, place.first))
         .or_else(|| valued_by(text, toks, place.first, dates))
         .or_else(|| {
             according
@@ -2426,6 +2427,78 @@ fn own_source(
                 .find(|&&i| i >= place.after)
                 .and_then(|&i| according_to(text, toks, i))
         })
+}
+
+/// Whose forecast a figure starting at token `first` is: "compared with
+/// economists' expectations of 0.2%", "the IMF's forecast of 3.1%". The
+/// figure is theirs, not the sentence's speaker's, who reports the
+/// actual one.
+fn whose_forecast(text: &str, toks: &[Token], first: usize) -> Option<Span> {
+    let w = |k: usize| toks.get(k).and_then(|t| word(text, t)).unwrap_or("");
+    if first < 3 || w(first - 1) != "of" {
+        return None;
+    }
+    let mut k = first - 2;
+    // "analysts' average forecast of", "the bank's own estimate of".
+    if !lower_in(
+        w(k),
+        &[
+            "forecast",
+            "forecasts",
+            "expectation",
+            "expectations",
+            "estimate",
+            "estimates",
+            "projection",
+            "projections",
+            "prediction",
+            "predictions",
+            "consensus",
+            "target",
+            "guidance",
+        ],
+    ) {
+        return None;
+    }
+    if k >= 1
+        && lower_in(
+            w(k - 1),
+            &["average", "median", "own", "consensus", "earlier", "previous"],
+        )
+    {
+        k -= 1;
+    }
+    // "economists' expectations": the apostrophe is a token of its own.
+    let owner_end = if toks[k - 1].span.of(text) == "'"
+        || toks[k - 1].span.of(text) == "’"
+    {
+        k - 1
+    } else {
+        let o = w(k - 1);
+        return (o.ends_with("'s") || o.ends_with("’s")).then(|| {
+            let t = toks[k - 1].span;
+            let cut = if o.ends_with("’s") { "’s".len() } else { 2 };
+            let mut j = k - 1;
+            // "the central bank's": the owner's words of one case, back
+            // to a function word.
+            while j > 0
+                && k - 1 - j < 4
+                && word(text, &toks[j - 1]).is_some_and(|p| {
+                    !STOP_WORDS.has(p)
+                        && !DETERMINER_WORDS.has(p)
+                        && is_cap(text, &toks[j - 1]) == is_cap(text, &toks[j])
+                })
+            {
+                j -= 1;
+            }
+            Span::new(toks[j].span.start, t.end - cut)
+        });
+    };
+    let o = w(owner_end - 1);
+    (owner_end >= 1
+        && o.ends_with('s')
+        && toks[owner_end].span.start == toks[owner_end - 1].span.end)
+        .then(|| toks[owner_end - 1].span)
 }
 
 /// Who forecast a figure that a participle follows at token `k`: "the

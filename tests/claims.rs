@@ -732,3 +732,14 @@ fn a_changed_noun_runs_back_over_for_to_its_head() {
                 in 2024.";
     assert_eq!(unit_and_counted(text, "81%").1, "School enrolment");
 }
+
+#[test]
+fn a_forecast_of_a_figure_is_its_forecasters() {
+    let text = "Exports grew 2.6% in May, the customs agency said, \
+                compared with traders' expectations of 1.9%.";
+    assert_eq!(attribution(text, "2.6%"), "customs agency");
+    assert_eq!(attribution(text, "1.9%"), "traders");
+    let text = "Output rose 4%, above the central bank's forecast of 3%, \
+                officials said.";
+    assert_eq!(attribution(text, "3%"), "central bank");
+}
