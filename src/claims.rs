@@ -3958,7 +3958,8 @@ fn elliptic(text: &str, toks: &[Token], dates: &[Span], k: usize) -> bool {
                 w,
                 &[
                     "and", "or", "in", "on", "at", "from", "last", "was",
-                    "were", "since", "during", "across", "as", "who",
+                    "were", "since", "during", "across", "as", "who", "have",
+                    "had", "are",
                 ],
             )
         })
@@ -4286,6 +4287,21 @@ fn counted_of(
         (s < first - 1 && words)
             .then(|| Span::new(toks[s].span.start, toks[first - 2].span.end))
     };
+    // "The deal, valued at about $2.1 billion,": the noun a participle
+    // of valuing describes from a comma.
+    let valued_aside = || {
+        (first >= 4
+            && word(text, &toks[first - 1]) == Some("at")
+            && word(text, &toks[first - 2]).is_some_and(|w| {
+                lower_in(
+                    w,
+                    &["valued", "estimated", "priced", "put", "pegged"],
+                )
+            })
+            && toks[first - 3].span.of(text) == ",")
+            .then(|| phrase_before(text, toks, first - 3))
+            .flatten()
+    };
     // "kept interest rates at 4 percent", "raised the death toll to 300",
     // "cut its policy rate by 100 basis points", "pushed the yield on the 30-year bond down to 5.79 percent": the
     // object of a verb that sets a level, up to its first function word.
@@ -4436,11 +4452,15 @@ fn counted_of(
             let via_prep = if prep {
                 np_after(text, toks, after + 1).filter(|p| {
                     let phrase = p.of(text);
+                    // "$45.60 in early trading": nor a session.
                     !phrase.starts_with(char::is_uppercase)
                         && !phrase
                             .rsplit(' ')
                             .next()
                             .is_some_and(|w| TIME_WORDS.has(w))
+                        && !phrase.split(' ').any(|w| {
+                            lower_in(w, &["early", "late", "trading"])
+                        })
                 })
             } else {
                 None
@@ -4453,6 +4473,7 @@ fn counted_of(
                 if worth { np_after(text, toks, after + 2) } else { None };
             worth_of
                 .or_else(valued_at)
+                .or_else(valued_aside)
                 .or_else(|| np_after(text, toks, after).filter(not_verb))
                 .or_else(set_to)
                 .or(via_prep)
@@ -4462,6 +4483,7 @@ fn counted_of(
         _ => of_np(after)
             .or_else(|| np_after(text, toks, after).filter(not_verb))
             .or_else(valued_at)
+            .or_else(valued_aside)
             .or_else(set_to)
             .or_else(before_verb)
             .or_else(of_before),

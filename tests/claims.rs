@@ -743,3 +743,15 @@ fn a_forecast_of_a_figure_is_its_forecasters() {
                 officials said.";
     assert_eq!(attribution(text, "3%"), "central bank");
 }
+
+#[test]
+fn bare_figures_before_have_and_asides_of_valuing_count_their_nouns() {
+    let text = "Some 40,000 people have fled, and at least 120 have died, \
+                aid groups said.";
+    assert_eq!(unit_and_counted(text, "at least 120").1, "people");
+    let text = "The merger, valued at about $4.5 billion, needs approval.";
+    assert_eq!(unit_and_counted(text, "about $4.5 billion").1, "merger");
+    // A trading session is no noun a price counts.
+    let text = "Its shares rose 9% to $18.20 in late trading.";
+    assert_ne!(unit_and_counted(text, "$18.20").1, "late");
+}
