@@ -1100,74 +1100,80 @@ impl ClaimStage {
                     continue;
                 }
                 let place = Place::of(toks, m.span);
-                let counted = counted_of(text, toks, dates, m, place)
+                let direct = counted_of(text, toks, dates, m, place)
                     .map(|c| through_of(text, toks, c))
-                    .and_then(|c| past_contract_month(text, toks, c))
-                    .or_else(|| {
-                        // Ellipsis: "killing nine people and injuring 45",
-                        // "rose 4 cents, to $12.63": a bare figure counts what
-                        // the figure before it in the sentence counted.
-                        let of_them = m.figure.kind == ClaimKind::Count
-                            && of_pronoun(text, toks, place.after);
-                        let (kind, c) = prev_counted.or_else(|| {
-                            earlier_count
-                                .filter(|_| of_them)
-                                .map(|c| (ClaimKind::Count, c))
-                        })?;
-                        // "15.6 million people in 2025, up from 12.4 million
-                        // the year before": a comparison counts the same.
-                        let compared = text[sspan.start..m.span.start]
-                            .trim_end()
-                            .strip_suffix("from")
-                            .map(str::trim_end)
-                            .is_some_and(|b| {
-                                b.ends_with(" up") || b.ends_with(" down")
-                            });
-                        let bare = m.modifier_noun.is_none()
-                            && !m.age
-                            && (compared
-                                || elliptic(text, toks, dates, place.after)
-                                || expected_by(text, toks, place));
-                        // "Revenue rose 13% to $143.1 billion": the level a
-                        // change reached counts what changed.
-                        let level_reached = kind == ClaimKind::Percent
-                            && prev_end.is_some_and(|e| {
-                                text.get(e..m.span.start)
-                                    .is_some_and(|t| t.trim() == "to")
-                            });
-                        let same_kind = kind == m.figure.kind || level_reached;
-                        // "left 45 dead and 106 injured": a state that
-                        // stood for its noun is not the next figure's.
-                        let state = lower_in(
-                            c.of(text),
-                            &[
-                                "dead", "injured", "wounded", "missing",
-                                "hurt", "killed", "homeless",
-                            ],
-                        );
-                        // "the index, which weighs the dollar against six
-                        // peers, was flat at 106.3": a noun counted inside
-                        // an aside that closed is not the later figure's.
-                        let aside_closed = text
-                            .get(sspan.start..c.start)
-                            .and_then(|b| {
-                                [", which ", ", who ", ", whose "]
-                                    .iter()
-                                    .filter_map(|o| b.rfind(o))
-                                    .max()
-                                    .map(|at| !b[at + 1..].contains(','))
-                            })
-                            .unwrap_or(false)
-                            && text
-                                .get(c.end..m.span.start)
-                                .is_some_and(|a| a.contains(','));
-                        (bare
-                            && same_kind
-                            && !state
-                            && !aside_closed
-                            && c.end < m.span.start)
-                            .then_some(c)
+                    .and_then(|c| past_contract_month(text, toks, c));
+                let counted = direct.or_else(|| {
+                    // Ellipsis: "killing nine people and injuring 45",
+                    // "rose 4 cents, to $12.63": a bare figure counts what
+                    // the figure before it in the sentence counted.
+                    let of_them = m.figure.kind == ClaimKind::Count
+                        && of_pronoun(text, toks, place.after);
+                    let (kind, c) = prev_counted.or_else(|| {
+                        earlier_count
+                            .filter(|_| of_them)
+                            .map(|c| (ClaimKind::Count, c))
+                    })?;
+                    // "15.6 million people in 2025, up from 12.4 million
+                    // the year before": a comparison counts the same.
+                    let compared = text[sspan.start..m.span.start]
+                        .trim_end()
+                        .strip_suffix("from")
+                        .map(str::trim_end)
+                        .is_some_and(|b| {
+                            b.ends_with(" up") || b.ends_with(" down")
+                        });
+                    let bare = m.modifier_noun.is_none()
+                        && !m.age
+                        && (compared
+                            || elliptic(text, toks, dates, place.after)
+                            || expected_by(text, toks, place));
+                    // "Revenue rose 13% to $143.1 billion": the level a
+                    // change reached counts what changed.
+                    let level_reached = kind == ClaimKind::Percent
+                        && prev_end.is_some_and(|e| {
+                            text.get(e..m.span.start)
+                                .is_some_and(|t| t.trim() == "to")
+                        });
+                    // "up 85 cents, or 1.1%": the same change restated.
+                    let restated = prev_end.is_some_and(|e| {
+                        text.get(e..m.span.start)
+                            .is_some_and(|t| matches!(t.trim(), ", or" | "or"))
                     });
+                    let same_kind =
+                        kind == m.figure.kind || level_reached || restated;
+                    // "left 45 dead and 106 injured": a state that
+                    // stood for its noun is not the next figure's.
+                    let state = lower_in(
+                        c.of(text),
+                        &[
+                            "dead", "injured", "wounded", "missing", "hurt",
+                            "killed", "homeless",
+                        ],
+                    );
+                    // "the index, which weighs the dollar against six
+                    // peers, was flat at 106.3": a noun counted inside
+                    // an aside that closed is not the later figure's.
+                    let aside_closed = text
+                        .get(sspan.start..c.start)
+                        .and_then(|b| {
+                            [", which ", ", who ", ", whose "]
+                                .iter()
+                                .filter_map(|o| b.rfind(o))
+                                .max()
+                                .map(|at| !b[at + 1..].contains(','))
+                        })
+                        .unwrap_or(false)
+                        && text
+                            .get(c.end..m.span.start)
+                            .is_some_and(|a| a.contains(','));
+                    (bare
+                        && same_kind
+                        && !state
+                        && !aside_closed
+                        && c.end < m.span.start)
+                        .then_some(c)
+                });
                 // "Manager Pep Guardiola, 53": an age counts the person,
                 // not the title written before the name.
                 let counted = counted.map(|c| match m.age {
@@ -1196,8 +1202,14 @@ impl ClaimStage {
                         })
                 });
                 prev_end = Some(m.span.end);
-                prev_counted =
-                    counted.map(|c| (m.figure.kind, c)).or(prev_counted);
+                // A noun carried over keeps the kind of the figure that
+                // counted it first ("up 85 cents, or 1.1%, at $78.40").
+                prev_counted = counted
+                    .map(|c| match prev_counted {
+                        Some((k, p)) if p == c && direct.is_none() => (k, c),
+                        _ => (m.figure.kind, c),
+                    })
+                    .or(prev_counted);
                 if m.figure.kind == ClaimKind::Count {
                     earlier_count = counted.or(earlier_count);
                 }
@@ -3259,8 +3271,23 @@ fn speaker_at(
                 && word(text, &toks[at - 1]).is_some_and(|w| {
                     matches!(w, "for" | "on" | "in" | "from" | "at" | "with")
                 });
+            // "60% of respondents in a Gallup poll said": the poll says,
+            // and the respondents a figure counts say nothing.
+            let poll = lower_in(
+                p.of(text).rsplit(' ').next().unwrap_or(""),
+                &["poll", "survey", "study", "report"],
+            );
             prep.then(|| phrase_before(text, toks, at - 1))
                 .flatten()
+                .filter(|h| {
+                    let k = toks.partition_point(|t| t.span.start < h.start);
+                    let counted = k >= 1
+                        && (toks[k - 1].kind == TokenKind::Number
+                            || word(text, &toks[k - 1]).is_some_and(|w| {
+                                w == "of" || is_number_word_ci(w)
+                            }));
+                    !poll && !counted
+                })
                 .filter(|h| {
                     let head = h.of(text).rsplit(' ').next().unwrap_or("");
                     // "Officials in the province said": capitalized
@@ -3713,6 +3740,15 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
                 |n| !STOP_WORDS.has(n) && n.starts_with(char::is_lowercase),
             );
         if STOP_WORDS.has(w) && !comparative_before_noun {
+            break;
+        }
+        // "fell 34.5% year-on-year": how a change is measured, no noun.
+        if end == start
+            && ["year-on-year", "month-on-month", "quarter-on-quarter"]
+                .iter()
+                .chain(&["year-over-year", "month-over-month"])
+                .any(|p| w.eq_ignore_ascii_case(p))
+        {
             break;
         }
         // "6ft 2in tall", "3 inches thick": a dimension after a measure
@@ -4170,7 +4206,12 @@ fn counted_of(
                 && word(text, &toks[at - 1]).is_some_and(|w| {
                     matches!(
                         w,
-                        "in" | "among" | "across" | "at" | "from" | "for"
+                        "in" | "among"
+                            | "across"
+                            | "at"
+                            | "from"
+                            | "for"
+                            | "to"
                     )
                 })
                 && word(text, &toks[at - 2])
@@ -4192,7 +4233,18 @@ fn counted_of(
             let change = CHANGE_VERB_WORDS.has(w)
                 || lower_in(
                     w,
-                    &["crossed", "topped", "surpassed", "exceeded", "passed"],
+                    &[
+                        "crossed",
+                        "topped",
+                        "surpassed",
+                        "exceeded",
+                        "passed",
+                        "totals",
+                        "totaled",
+                        "totalled",
+                        "reached",
+                        "reaches",
+                    ],
                 );
             if change || w.ends_with("ed") && k >= 2 {
                 // "The quake killed 40": a count right after any other

@@ -755,3 +755,19 @@ fn bare_figures_before_have_and_asides_of_valuing_count_their_nouns() {
     let text = "Its shares rose 9% to $18.20 in late trading.";
     assert_ne!(unit_and_counted(text, "$18.20").1, "late");
 }
+
+#[test]
+fn a_restated_change_and_a_total_count_the_changed_noun() {
+    let text = "Copper futures closed down 12 cents, or 0.8%, at $4.31 a \
+                pound.";
+    for figure in ["12 cents", "0.8%", "$4.31 a pound"] {
+        assert_eq!(unit_and_counted(text, figure).1, "Copper futures");
+    }
+    let text = "The relief fund totals $18 million.";
+    assert_eq!(unit_and_counted(text, "$18 million").1, "relief fund");
+    let text = "Kenya's imports from China rose 8.1% year-on-year.";
+    assert_eq!(unit_and_counted(text, "8.1%").1, "Kenya's imports");
+    // The respondents a poll counts are no source; the poll is.
+    let text = "About 55% of voters in an Ipsos poll said they agreed.";
+    assert_eq!(attribution(text, "About 55%"), "Ipsos poll");
+}
