@@ -4381,6 +4381,15 @@ fn counted_of(
         {
             s += 1;
         }
+        // "raised its 2025 growth forecast to 3.2%": the object after
+        // the year that dates it (the figure's time).
+        if s + 1 < end
+            && toks[s].kind == TokenKind::Number
+            && dates.iter().any(|d| d.contains(toks[s].span))
+            && word(text, &toks[s + 1]).is_some_and(|w| !STOP_WORDS.has(w))
+        {
+            s += 1;
+        }
         let mut e = s;
         // "held its rate steady at 4.25%": the object ends before its
         // complement.

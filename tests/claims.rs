@@ -771,3 +771,11 @@ fn a_restated_change_and_a_total_count_the_changed_noun() {
     let text = "About 55% of voters in an Ipsos poll said they agreed.";
     assert_eq!(attribution(text, "About 55%"), "Ipsos poll");
 }
+
+#[test]
+fn a_year_before_the_object_of_a_level_verb_dates_it() {
+    let text = "The World Bank cut its 2026 regional growth forecast to \
+                4.1%.";
+    assert_eq!(unit_and_counted(text, "4.1%").1, "regional growth forecast");
+    assert_eq!(time(text, "4.1%"), "2026");
+}
