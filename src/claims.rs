@@ -4279,7 +4279,33 @@ fn counted_of(
                             ],
                         )
                 };
-                return phrase_before(text, toks, k - 1)
+                // "expects the economy to shrink 0.2%", "sales are
+                // expected to rise 3%": the subject of the infinitive.
+                let mut v = k - 1;
+                if change && v >= 2 && word(text, &toks[v - 1]) == Some("to") {
+                    v -= 1;
+                    if word(text, &toks[v - 1]).is_some_and(|w| {
+                        lower_in(
+                            w,
+                            &[
+                                "expected",
+                                "forecast",
+                                "projected",
+                                "predicted",
+                                "estimated",
+                                "seen",
+                                "set",
+                                "likely",
+                                "due",
+                                "poised",
+                                "going",
+                            ],
+                        )
+                    }) {
+                        v -= 1;
+                    }
+                }
+                return phrase_before(text, toks, v)
                     .map(|p| head_before_place_or_time(text, toks, dates, p))
                     .or_else(|| {
                         noun_before_place_and_time(text, toks, dates, k - 1)
@@ -4450,6 +4476,36 @@ fn counted_of(
     } else {
         after
     };
+    // "rise 3% next year": a date after the figure is no noun.
+    // "the world record Saturday": the phrase ends before one.
+    let np_here = |a: usize| {
+        let p = np_after(text, toks, a)?;
+        match dates.iter().find(|d| d.overlaps(p)) {
+            None => Some(p),
+            Some(d) if d.start > p.start => {
+                let mut k = toks.partition_point(|t| t.span.start < d.start);
+                // "late Thursday": the date's own modifier goes too.
+                while k > 0
+                    && toks[k - 1].span.start >= p.start
+                    && word(text, &toks[k - 1]).is_some_and(|w| {
+                        lower_in(w, &["late", "early", "mid", "until"])
+                    })
+                {
+                    k -= 1;
+                }
+                (k > 0 && toks[k - 1].span.start >= p.start)
+                    .then(|| Span::new(p.start, toks[k - 1].span.end))
+            }
+            // "a C$1.15 billion second quarter surplus": the noun after.
+            Some(d) if d.end < p.end => {
+                let k = toks.partition_point(|t| t.span.start < d.end);
+                toks.get(k)
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .map(|t| Span::new(t.span.start, p.end))
+            }
+            Some(_) => None,
+        }
+    };
     // "Tariffs of 10% apply to steel": the subject's verb counts nothing.
     let not_verb = |p: &Span| {
         p.of(text).contains(' ')
@@ -4463,7 +4519,7 @@ fn counted_of(
     };
     let found = match f.kind {
         ClaimKind::Percent => of_np(after)
-            .or_else(|| np_after(text, toks, after).filter(not_verb))
+            .or_else(|| np_here(after).filter(not_verb))
             .or_else(set_to)
             .or_else(before_verb)
             .or_else(of_before),
@@ -4495,15 +4551,13 @@ fn counted_of(
             };
             of_np(after).or_else(before_verb).or_else(subject).or_else(|| {
                 if f.kind == ClaimKind::Multiplier {
-                    np_after(text, toks, after)
+                    np_here(after)
                 } else {
                     None
                 }
             })
         }
-        ClaimKind::Fraction => {
-            of_np(after).or_else(|| np_after(text, toks, after))
-        }
+        ClaimKind::Fraction => of_np(after).or_else(|| np_here(after)),
         ClaimKind::Money => {
             let prep = after < toks.len()
                 && word(text, &toks[after])
@@ -4535,14 +4589,14 @@ fn counted_of(
             worth_of
                 .or_else(valued_at)
                 .or_else(valued_aside)
-                .or_else(|| np_after(text, toks, after).filter(not_verb))
+                .or_else(|| np_here(after).filter(not_verb))
                 .or_else(set_to)
                 .or(via_prep)
                 .or_else(before_verb)
                 .or_else(of_before)
         }
         _ => of_np(after)
-            .or_else(|| np_after(text, toks, after).filter(not_verb))
+            .or_else(|| np_here(after).filter(not_verb))
             .or_else(valued_at)
             .or_else(valued_aside)
             .or_else(set_to)

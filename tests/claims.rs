@@ -779,3 +779,15 @@ fn a_year_before_the_object_of_a_level_verb_dates_it() {
     assert_eq!(unit_and_counted(text, "4.1%").1, "regional growth forecast");
     assert_eq!(time(text, "4.1%"), "2026");
 }
+
+#[test]
+fn a_date_after_a_figure_is_no_counted_noun() {
+    let text = "Prices are expected to rise 4% next year.";
+    assert_eq!(unit_and_counted(text, "4%").1, "Prices");
+    let text = "The lender expects the economy to shrink 0.3% this year.";
+    assert_eq!(unit_and_counted(text, "0.3%").1, "economy");
+    let text = "She set a 1,500-meter course record Sunday.";
+    assert_eq!(unit_and_counted(text, "1,500-meter").1, "course record");
+    let text = "Exports reached a A$2.1 billion first quarter surplus.";
+    assert_eq!(unit_and_counted(text, "A$2.1 billion").1, "surplus");
+}
