@@ -1649,7 +1649,14 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         if is_number_word_ci(w) || lower_in(w, &["percent"]) {
             break;
         }
-        if SPEECH_VERB_WORDS.has(w) || w.ends_with("ing") && k < end {
+        // "the index of leading indicators": an -ing word after an
+        // article or "of" modifies the noun ("including" does not).
+        let modifier = k >= 2
+            && word(text, &toks[k - 2])
+                .is_some_and(|p| lower_in(p, &["of", "the", "a", "an"]));
+        if SPEECH_VERB_WORDS.has(w)
+            || w.ends_with("ing") && k < end && !modifier
+        {
             break;
         }
         // "Analysts polled by Reuters expected growth of 2.1%": a past
@@ -5160,8 +5167,15 @@ fn time_of(
     };
     // `clause_at(at.start)`, its token found already.
     let here = clauses.of_token.get(place.first).copied()?;
-    let found = date_in_clause(text, toks, &clause_at, dates, &own, here, at)
-        .or_else(|| when_of(text, toks, clauses, dates, place.first));
+    let own_date =
+        date_in_clause(text, toks, &clause_at, dates, &own, here, at);
+    // "since April, when they hit $90": the "when" clause is at the date,
+    // not since it.
+    let when = own_date
+        .is_none()
+        .then(|| when_of(text, toks, clauses, dates, place.first))
+        .flatten();
+    let found = own_date.or(when);
     // ", up from its current target of 2%": the figure compared with
     // has no date of the clause it is compared to.
     let found = if clauses.comparison.get(here as usize) == Some(&true) {
@@ -5173,7 +5187,7 @@ fn time_of(
             date_in_clause(text, toks, &clause_at, dates, &own, parent, at)
         })
     };
-    found.map(|d| whole_date(text, toks, dates, d))
+    found.map(|d| whole_date(text, toks, dates, d, when.is_none()))
 }
 
 /// The date a `, when` clause holding token `first` hangs on: "than in
@@ -5213,9 +5227,16 @@ fn when_of(
 
 /// Date `d` with the dates that run on from it or into it as one
 /// expression: "May last year", "between 2022 and 2031", "from 2019 to
-/// 2023", "between January and March 2024"; the date entities cut them
-/// apart, and the first alone would misdate the figure.
-fn whole_date(text: &str, toks: &[Token], dates: &[Span], d: Span) -> Span {
+/// 2023", "between January and March 2024", and with `since` the time
+/// from it on ("since 2011"); the date entities cut them apart, and the
+/// first alone would misdate the figure.
+fn whole_date(
+    text: &str,
+    toks: &[Token],
+    dates: &[Span],
+    d: Span,
+    since: bool,
+) -> Span {
     let at = |start: usize| toks.partition_point(|t| t.span.start < start);
     let w = |k: usize| toks.get(k).and_then(|t| word(text, t)).unwrap_or("");
     let mut whole = d;
@@ -5260,7 +5281,7 @@ fn whole_date(text: &str, toks: &[Token], dates: &[Span], d: Span) -> Span {
     }
     // "killed 400 since 2011": the time from a date on, with its "since"
     // (a "since" compared with, "the highest since 1991", dates no figure).
-    if opens.is_some_and(|o| o.eq_ignore_ascii_case("since")) {
+    if since && opens.is_some_and(|o| o.eq_ignore_ascii_case("since")) {
         return Span::new(toks[first - 1].span.start, whole.end);
     }
     // "between 2022 and 2031" asked from its end.

@@ -791,3 +791,13 @@ fn a_date_after_a_figure_is_no_counted_noun() {
     let text = "Exports reached a A$2.1 billion first quarter surplus.";
     assert_eq!(unit_and_counted(text, "A$2.1 billion").1, "surplus");
 }
+
+#[test]
+fn a_when_clause_after_since_is_at_the_date_and_ing_modifies_after_of() {
+    let text = "Wheat has fallen 15% since March, when it traded at $7 a \
+                bushel.";
+    assert_eq!(time(text, "15%"), "since March");
+    assert_eq!(time(text, "$7 a bushel"), "March");
+    let text = "The index of rising prices climbed 0.4% in June.";
+    assert_eq!(unit_and_counted(text, "0.4%").1, "index of rising prices");
+}
