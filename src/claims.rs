@@ -1100,74 +1100,80 @@ impl ClaimStage {
                     continue;
                 }
                 let place = Place::of(toks, m.span);
-                let counted = counted_of(text, toks, dates, m, place)
+                let direct = counted_of(text, toks, dates, m, place)
                     .map(|c| through_of(text, toks, c))
-                    .and_then(|c| past_contract_month(text, toks, c))
-                    .or_else(|| {
-                        // Ellipsis: "killing nine people and injuring 45",
-                        // "rose 4 cents, to $12.63": a bare figure counts what
-                        // the figure before it in the sentence counted.
-                        let of_them = m.figure.kind == ClaimKind::Count
-                            && of_pronoun(text, toks, place.after);
-                        let (kind, c) = prev_counted.or_else(|| {
-                            earlier_count
-                                .filter(|_| of_them)
-                                .map(|c| (ClaimKind::Count, c))
-                        })?;
-                        // "15.6 million people in 2025, up from 12.4 million
-                        // the year before": a comparison counts the same.
-                        let compared = text[sspan.start..m.span.start]
-                            .trim_end()
-                            .strip_suffix("from")
-                            .map(str::trim_end)
-                            .is_some_and(|b| {
-                                b.ends_with(" up") || b.ends_with(" down")
-                            });
-                        let bare = m.modifier_noun.is_none()
-                            && !m.age
-                            && (compared
-                                || elliptic(text, toks, dates, place.after)
-                                || expected_by(text, toks, place));
-                        // "Revenue rose 13% to $143.1 billion": the level a
-                        // change reached counts what changed.
-                        let level_reached = kind == ClaimKind::Percent
-                            && prev_end.is_some_and(|e| {
-                                text.get(e..m.span.start)
-                                    .is_some_and(|t| t.trim() == "to")
-                            });
-                        let same_kind = kind == m.figure.kind || level_reached;
-                        // "left 45 dead and 106 injured": a state that
-                        // stood for its noun is not the next figure's.
-                        let state = lower_in(
-                            c.of(text),
-                            &[
-                                "dead", "injured", "wounded", "missing",
-                                "hurt", "killed", "homeless",
-                            ],
-                        );
-                        // "the index, which weighs the dollar against six
-                        // peers, was flat at 106.3": a noun counted inside
-                        // an aside that closed is not the later figure's.
-                        let aside_closed = text
-                            .get(sspan.start..c.start)
-                            .and_then(|b| {
-                                [", which ", ", who ", ", whose "]
-                                    .iter()
-                                    .filter_map(|o| b.rfind(o))
-                                    .max()
-                                    .map(|at| !b[at + 1..].contains(','))
-                            })
-                            .unwrap_or(false)
-                            && text
-                                .get(c.end..m.span.start)
-                                .is_some_and(|a| a.contains(','));
-                        (bare
-                            && same_kind
-                            && !state
-                            && !aside_closed
-                            && c.end < m.span.start)
-                            .then_some(c)
+                    .and_then(|c| past_contract_month(text, toks, c));
+                let counted = direct.or_else(|| {
+                    // Ellipsis: "killing nine people and injuring 45",
+                    // "rose 4 cents, to $12.63": a bare figure counts what
+                    // the figure before it in the sentence counted.
+                    let of_them = m.figure.kind == ClaimKind::Count
+                        && of_pronoun(text, toks, place.after);
+                    let (kind, c) = prev_counted.or_else(|| {
+                        earlier_count
+                            .filter(|_| of_them)
+                            .map(|c| (ClaimKind::Count, c))
+                    })?;
+                    // "15.6 million people in 2025, up from 12.4 million
+                    // the year before": a comparison counts the same.
+                    let compared = text[sspan.start..m.span.start]
+                        .trim_end()
+                        .strip_suffix("from")
+                        .map(str::trim_end)
+                        .is_some_and(|b| {
+                            b.ends_with(" up") || b.ends_with(" down")
+                        });
+                    let bare = m.modifier_noun.is_none()
+                        && !m.age
+                        && (compared
+                            || elliptic(text, toks, dates, place.after)
+                            || expected_by(text, toks, place));
+                    // "Revenue rose 13% to $143.1 billion": the level a
+                    // change reached counts what changed.
+                    let level_reached = kind == ClaimKind::Percent
+                        && prev_end.is_some_and(|e| {
+                            text.get(e..m.span.start)
+                                .is_some_and(|t| t.trim() == "to")
+                        });
+                    // "up 85 cents, or 1.1%": the same change restated.
+                    let restated = prev_end.is_some_and(|e| {
+                        text.get(e..m.span.start)
+                            .is_some_and(|t| matches!(t.trim(), ", or" | "or"))
                     });
+                    let same_kind =
+                        kind == m.figure.kind || level_reached || restated;
+                    // "left 45 dead and 106 injured": a state that
+                    // stood for its noun is not the next figure's.
+                    let state = lower_in(
+                        c.of(text),
+                        &[
+                            "dead", "injured", "wounded", "missing", "hurt",
+                            "killed", "homeless",
+                        ],
+                    );
+                    // "the index, which weighs the dollar against six
+                    // peers, was flat at 106.3": a noun counted inside
+                    // an aside that closed is not the later figure's.
+                    let aside_closed = text
+                        .get(sspan.start..c.start)
+                        .and_then(|b| {
+                            [", which ", ", who ", ", whose "]
+                                .iter()
+                                .filter_map(|o| b.rfind(o))
+                                .max()
+                                .map(|at| !b[at + 1..].contains(','))
+                        })
+                        .unwrap_or(false)
+                        && text
+                            .get(c.end..m.span.start)
+                            .is_some_and(|a| a.contains(','));
+                    (bare
+                        && same_kind
+                        && !state
+                        && !aside_closed
+                        && c.end < m.span.start)
+                        .then_some(c)
+                });
                 // "Manager Pep Guardiola, 53": an age counts the person,
                 // not the title written before the name.
                 let counted = counted.map(|c| match m.age {
@@ -1196,8 +1202,14 @@ impl ClaimStage {
                         })
                 });
                 prev_end = Some(m.span.end);
-                prev_counted =
-                    counted.map(|c| (m.figure.kind, c)).or(prev_counted);
+                // A noun carried over keeps the kind of the figure that
+                // counted it first ("up 85 cents, or 1.1%, at $78.40").
+                prev_counted = counted
+                    .map(|c| match prev_counted {
+                        Some((k, p)) if p == c && direct.is_none() => (k, c),
+                        _ => (m.figure.kind, c),
+                    })
+                    .or(prev_counted);
                 if m.figure.kind == ClaimKind::Count {
                     earlier_count = counted.or(earlier_count);
                 }
@@ -1637,7 +1649,14 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         if is_number_word_ci(w) || lower_in(w, &["percent"]) {
             break;
         }
-        if SPEECH_VERB_WORDS.has(w) || w.ends_with("ing") && k < end {
+        // "the index of leading indicators": an -ing word after an
+        // article or "of" modifies the noun ("including" does not).
+        let modifier = k >= 2
+            && word(text, &toks[k - 2])
+                .is_some_and(|p| lower_in(p, &["of", "the", "a", "an"]));
+        if SPEECH_VERB_WORDS.has(w)
+            || w.ends_with("ing") && k < end && !modifier
+        {
             break;
         }
         // "Analysts polled by Reuters expected growth of 2.1%": a past
@@ -2419,6 +2438,7 @@ fn own_source(
     dates: &[Span],
 ) -> Option<Span> {
     forecast_by(text, toks, place.after, dates)
+        .or_else(|| whose_forecast(text, toks, place.first))
         .or_else(|| valued_by(text, toks, place.first, dates))
         .or_else(|| {
             according
@@ -2426,6 +2446,78 @@ fn own_source(
                 .find(|&&i| i >= place.after)
                 .and_then(|&i| according_to(text, toks, i))
         })
+}
+
+/// Whose forecast a figure starting at token `first` is: "compared with
+/// economists' expectations of 0.2%", "the IMF's forecast of 3.1%". The
+/// figure is theirs, not the sentence's speaker's, who reports the
+/// actual one.
+fn whose_forecast(text: &str, toks: &[Token], first: usize) -> Option<Span> {
+    let w = |k: usize| toks.get(k).and_then(|t| word(text, t)).unwrap_or("");
+    if first < 3 || w(first - 1) != "of" {
+        return None;
+    }
+    let mut k = first - 2;
+    // "analysts' average forecast of", "the bank's own estimate of".
+    if !lower_in(
+        w(k),
+        &[
+            "forecast",
+            "forecasts",
+            "expectation",
+            "expectations",
+            "estimate",
+            "estimates",
+            "projection",
+            "projections",
+            "prediction",
+            "predictions",
+            "consensus",
+            "target",
+            "guidance",
+        ],
+    ) {
+        return None;
+    }
+    if k >= 1
+        && lower_in(
+            w(k - 1),
+            &["average", "median", "own", "consensus", "earlier", "previous"],
+        )
+    {
+        k -= 1;
+    }
+    // "economists' expectations": the apostrophe is a token of its own.
+    let owner_end = if toks[k - 1].span.of(text) == "'"
+        || toks[k - 1].span.of(text) == "’"
+    {
+        k - 1
+    } else {
+        let o = w(k - 1);
+        return (o.ends_with("'s") || o.ends_with("’s")).then(|| {
+            let t = toks[k - 1].span;
+            let cut = if o.ends_with("’s") { "’s".len() } else { 2 };
+            let mut j = k - 1;
+            // "the central bank's": the owner's words of one case, back
+            // to a function word.
+            while j > 0
+                && k - 1 - j < 4
+                && word(text, &toks[j - 1]).is_some_and(|p| {
+                    !STOP_WORDS.has(p)
+                        && !DETERMINER_WORDS.has(p)
+                        && is_cap(text, &toks[j - 1]) == is_cap(text, &toks[j])
+                })
+            {
+                j -= 1;
+            }
+            Span::new(toks[j].span.start, t.end - cut)
+        });
+    };
+    let o = w(owner_end - 1);
+    (owner_end >= 1
+        && o.ends_with('s')
+        && toks[owner_end].span.start == toks[owner_end - 1].span.end)
+        .then(|| toks[owner_end - 1].span)
 }
 
 /// Who forecast a figure that a participle follows at token `k`: "the
@@ -3186,8 +3278,23 @@ fn speaker_at(
                 && word(text, &toks[at - 1]).is_some_and(|w| {
                     matches!(w, "for" | "on" | "in" | "from" | "at" | "with")
                 });
+            // "60% of respondents in a Gallup poll said": the poll says,
+            // and the respondents a figure counts say nothing.
+            let poll = lower_in(
+                p.of(text).rsplit(' ').next().unwrap_or(""),
+                &["poll", "survey", "study", "report"],
+            );
             prep.then(|| phrase_before(text, toks, at - 1))
                 .flatten()
+                .filter(|h| {
+                    let k = toks.partition_point(|t| t.span.start < h.start);
+                    let counted = k >= 1
+                        && (toks[k - 1].kind == TokenKind::Number
+                            || word(text, &toks[k - 1]).is_some_and(|w| {
+                                w == "of" || is_number_word_ci(w)
+                            }));
+                    !poll && !counted
+                })
                 .filter(|h| {
                     let head = h.of(text).rsplit(' ').next().unwrap_or("");
                     // "Officials in the province said": capitalized
@@ -3642,6 +3749,15 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         if STOP_WORDS.has(w) && !comparative_before_noun {
             break;
         }
+        // "fell 34.5% year-on-year": how a change is measured, no noun.
+        if end == start
+            && ["year-on-year", "month-on-month", "quarter-on-quarter"]
+                .iter()
+                .chain(&["year-over-year", "month-over-month"])
+                .any(|p| w.eq_ignore_ascii_case(p))
+        {
+            break;
+        }
         // "6ft 2in tall", "3 inches thick": a dimension after a measure
         // is no noun, unless a noun follows ("a 10ft high wall").
         if end == start
@@ -3885,7 +4001,8 @@ fn elliptic(text: &str, toks: &[Token], dates: &[Span], k: usize) -> bool {
                 w,
                 &[
                     "and", "or", "in", "on", "at", "from", "last", "was",
-                    "were", "since", "during", "across", "as", "who",
+                    "were", "since", "during", "across", "as", "who", "have",
+                    "had", "are",
                 ],
             )
         })
@@ -4096,7 +4213,12 @@ fn counted_of(
                 && word(text, &toks[at - 1]).is_some_and(|w| {
                     matches!(
                         w,
-                        "in" | "among" | "across" | "at" | "from" | "for"
+                        "in" | "among"
+                            | "across"
+                            | "at"
+                            | "from"
+                            | "for"
+                            | "to"
                     )
                 })
                 && word(text, &toks[at - 2])
@@ -4118,7 +4240,18 @@ fn counted_of(
             let change = CHANGE_VERB_WORDS.has(w)
                 || lower_in(
                     w,
-                    &["crossed", "topped", "surpassed", "exceeded", "passed"],
+                    &[
+                        "crossed",
+                        "topped",
+                        "surpassed",
+                        "exceeded",
+                        "passed",
+                        "totals",
+                        "totaled",
+                        "totalled",
+                        "reached",
+                        "reaches",
+                    ],
                 );
             if change || w.ends_with("ed") && k >= 2 {
                 // "The quake killed 40": a count right after any other
@@ -4153,7 +4286,33 @@ fn counted_of(
                             ],
                         )
                 };
-                return phrase_before(text, toks, k - 1)
+                // "expects the economy to shrink 0.2%", "sales are
+                // expected to rise 3%": the subject of the infinitive.
+                let mut v = k - 1;
+                if change && v >= 2 && word(text, &toks[v - 1]) == Some("to") {
+                    v -= 1;
+                    if word(text, &toks[v - 1]).is_some_and(|w| {
+                        lower_in(
+                            w,
+                            &[
+                                "expected",
+                                "forecast",
+                                "projected",
+                                "predicted",
+                                "estimated",
+                                "seen",
+                                "set",
+                                "likely",
+                                "due",
+                                "poised",
+                                "going",
+                            ],
+                        )
+                    }) {
+                        v -= 1;
+                    }
+                }
+                return phrase_before(text, toks, v)
                     .map(|p| head_before_place_or_time(text, toks, dates, p))
                     .or_else(|| {
                         noun_before_place_and_time(text, toks, dates, k - 1)
@@ -4213,6 +4372,21 @@ fn counted_of(
         (s < first - 1 && words)
             .then(|| Span::new(toks[s].span.start, toks[first - 2].span.end))
     };
+    // "The deal, valued at about $2.1 billion,": the noun a participle
+    // of valuing describes from a comma.
+    let valued_aside = || {
+        (first >= 4
+            && word(text, &toks[first - 1]) == Some("at")
+            && word(text, &toks[first - 2]).is_some_and(|w| {
+                lower_in(
+                    w,
+                    &["valued", "estimated", "priced", "put", "pegged"],
+                )
+            })
+            && toks[first - 3].span.of(text) == ",")
+            .then(|| phrase_before(text, toks, first - 3))
+            .flatten()
+    };
     // "kept interest rates at 4 percent", "raised the death toll to 300",
     // "cut its policy rate by 100 basis points", "pushed the yield on the 30-year bond down to 5.79 percent": the
     // object of a verb that sets a level, up to its first function word.
@@ -4237,6 +4411,15 @@ fn counted_of(
         let mut s = verb + 1;
         while s < end
             && word(text, &toks[s]).is_some_and(|w| DETERMINER_WORDS.has(w))
+        {
+            s += 1;
+        }
+        // "raised its 2025 growth forecast to 3.2%": the object after
+        // the year that dates it (the figure's time).
+        if s + 1 < end
+            && toks[s].kind == TokenKind::Number
+            && dates.iter().any(|d| d.contains(toks[s].span))
+            && word(text, &toks[s + 1]).is_some_and(|w| !STOP_WORDS.has(w))
         {
             s += 1;
         }
@@ -4300,6 +4483,36 @@ fn counted_of(
     } else {
         after
     };
+    // "rise 3% next year": a date after the figure is no noun.
+    // "the world record Saturday": the phrase ends before one.
+    let np_here = |a: usize| {
+        let p = np_after(text, toks, a)?;
+        match dates.iter().find(|d| d.overlaps(p)) {
+            None => Some(p),
+            Some(d) if d.start > p.start => {
+                let mut k = toks.partition_point(|t| t.span.start < d.start);
+                // "late Thursday": the date's own modifier goes too.
+                while k > 0
+                    && toks[k - 1].span.start >= p.start
+                    && word(text, &toks[k - 1]).is_some_and(|w| {
+                        lower_in(w, &["late", "early", "mid", "until"])
+                    })
+                {
+                    k -= 1;
+                }
+                (k > 0 && toks[k - 1].span.start >= p.start)
+                    .then(|| Span::new(p.start, toks[k - 1].span.end))
+            }
+            // "a C$1.15 billion second quarter surplus": the noun after.
+            Some(d) if d.end < p.end => {
+                let k = toks.partition_point(|t| t.span.start < d.end);
+                toks.get(k)
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .map(|t| Span::new(t.span.start, p.end))
+            }
+            Some(_) => None,
+        }
+    };
     // "Tariffs of 10% apply to steel": the subject's verb counts nothing.
     let not_verb = |p: &Span| {
         p.of(text).contains(' ')
@@ -4313,7 +4526,7 @@ fn counted_of(
     };
     let found = match f.kind {
         ClaimKind::Percent => of_np(after)
-            .or_else(|| np_after(text, toks, after).filter(not_verb))
+            .or_else(|| np_here(after).filter(not_verb))
             .or_else(set_to)
             .or_else(before_verb)
             .or_else(of_before),
@@ -4345,15 +4558,13 @@ fn counted_of(
             };
             of_np(after).or_else(before_verb).or_else(subject).or_else(|| {
                 if f.kind == ClaimKind::Multiplier {
-                    np_after(text, toks, after)
+                    np_here(after)
                 } else {
                     None
                 }
             })
         }
-        ClaimKind::Fraction => {
-            of_np(after).or_else(|| np_after(text, toks, after))
-        }
+        ClaimKind::Fraction => of_np(after).or_else(|| np_here(after)),
         ClaimKind::Money => {
             let prep = after < toks.len()
                 && word(text, &toks[after])
@@ -4363,11 +4574,15 @@ fn counted_of(
             let via_prep = if prep {
                 np_after(text, toks, after + 1).filter(|p| {
                     let phrase = p.of(text);
+                    // "$45.60 in early trading": nor a session.
                     !phrase.starts_with(char::is_uppercase)
                         && !phrase
                             .rsplit(' ')
                             .next()
                             .is_some_and(|w| TIME_WORDS.has(w))
+                        && !phrase.split(' ').any(|w| {
+                            lower_in(w, &["early", "late", "trading"])
+                        })
                 })
             } else {
                 None
@@ -4380,15 +4595,17 @@ fn counted_of(
                 if worth { np_after(text, toks, after + 2) } else { None };
             worth_of
                 .or_else(valued_at)
-                .or_else(|| np_after(text, toks, after).filter(not_verb))
+                .or_else(valued_aside)
+                .or_else(|| np_here(after).filter(not_verb))
                 .or_else(set_to)
                 .or(via_prep)
                 .or_else(before_verb)
                 .or_else(of_before)
         }
         _ => of_np(after)
-            .or_else(|| np_after(text, toks, after).filter(not_verb))
+            .or_else(|| np_here(after).filter(not_verb))
             .or_else(valued_at)
+            .or_else(valued_aside)
             .or_else(set_to)
             .or_else(before_verb)
             .or_else(of_before),
@@ -4950,8 +5167,15 @@ fn time_of(
     };
     // `clause_at(at.start)`, its token found already.
     let here = clauses.of_token.get(place.first).copied()?;
-    let found = date_in_clause(text, toks, &clause_at, dates, &own, here, at)
-        .or_else(|| when_of(text, toks, clauses, dates, place.first));
+    let own_date =
+        date_in_clause(text, toks, &clause_at, dates, &own, here, at);
+    // "since April, when they hit $90": the "when" clause is at the date,
+    // not since it.
+    let when = own_date
+        .is_none()
+        .then(|| when_of(text, toks, clauses, dates, place.first))
+        .flatten();
+    let found = own_date.or(when);
     // ", up from its current target of 2%": the figure compared with
     // has no date of the clause it is compared to.
     let found = if clauses.comparison.get(here as usize) == Some(&true) {
@@ -4963,7 +5187,7 @@ fn time_of(
             date_in_clause(text, toks, &clause_at, dates, &own, parent, at)
         })
     };
-    found.map(|d| whole_date(text, toks, dates, d))
+    found.map(|d| whole_date(text, toks, dates, d, when.is_none()))
 }
 
 /// The date a `, when` clause holding token `first` hangs on: "than in
@@ -5003,9 +5227,16 @@ fn when_of(
 
 /// Date `d` with the dates that run on from it or into it as one
 /// expression: "May last year", "between 2022 and 2031", "from 2019 to
-/// 2023", "between January and March 2024"; the date entities cut them
-/// apart, and the first alone would misdate the figure.
-fn whole_date(text: &str, toks: &[Token], dates: &[Span], d: Span) -> Span {
+/// 2023", "between January and March 2024", and with `since` the time
+/// from it on ("since 2011"); the date entities cut them apart, and the
+/// first alone would misdate the figure.
+fn whole_date(
+    text: &str,
+    toks: &[Token],
+    dates: &[Span],
+    d: Span,
+    since: bool,
+) -> Span {
     let at = |start: usize| toks.partition_point(|t| t.span.start < start);
     let w = |k: usize| toks.get(k).and_then(|t| word(text, t)).unwrap_or("");
     let mut whole = d;
@@ -5050,7 +5281,7 @@ fn whole_date(text: &str, toks: &[Token], dates: &[Span], d: Span) -> Span {
     }
     // "killed 400 since 2011": the time from a date on, with its "since"
     // (a "since" compared with, "the highest since 1991", dates no figure).
-    if opens.is_some_and(|o| o.eq_ignore_ascii_case("since")) {
+    if since && opens.is_some_and(|o| o.eq_ignore_ascii_case("since")) {
         return Span::new(toks[first - 1].span.start, whole.end);
     }
     // "between 2022 and 2031" asked from its end.

@@ -732,3 +732,72 @@ fn a_changed_noun_runs_back_over_for_to_its_head() {
                 in 2024.";
     assert_eq!(unit_and_counted(text, "81%").1, "School enrolment");
 }
+
+#[test]
+fn a_forecast_of_a_figure_is_its_forecasters() {
+    let text = "Exports grew 2.6% in May, the customs agency said, \
+                compared with traders' expectations of 1.9%.";
+    assert_eq!(attribution(text, "2.6%"), "customs agency");
+    assert_eq!(attribution(text, "1.9%"), "traders");
+    let text = "Output rose 4%, above the central bank's forecast of 3%, \
+                officials said.";
+    assert_eq!(attribution(text, "3%"), "central bank");
+}
+
+#[test]
+fn bare_figures_before_have_and_asides_of_valuing_count_their_nouns() {
+    let text = "Some 40,000 people have fled, and at least 120 have died, \
+                aid groups said.";
+    assert_eq!(unit_and_counted(text, "at least 120").1, "people");
+    let text = "The merger, valued at about $4.5 billion, needs approval.";
+    assert_eq!(unit_and_counted(text, "about $4.5 billion").1, "merger");
+    // A trading session is no noun a price counts.
+    let text = "Its shares rose 9% to $18.20 in late trading.";
+    assert_ne!(unit_and_counted(text, "$18.20").1, "late");
+}
+
+#[test]
+fn a_restated_change_and_a_total_count_the_changed_noun() {
+    let text = "Copper futures closed down 12 cents, or 0.8%, at $4.31 a \
+                pound.";
+    for figure in ["12 cents", "0.8%", "$4.31 a pound"] {
+        assert_eq!(unit_and_counted(text, figure).1, "Copper futures");
+    }
+    let text = "The relief fund totals $18 million.";
+    assert_eq!(unit_and_counted(text, "$18 million").1, "relief fund");
+    let text = "Kenya's imports from China rose 8.1% year-on-year.";
+    assert_eq!(unit_and_counted(text, "8.1%").1, "Kenya's imports");
+    // The respondents a poll counts are no source; the poll is.
+    let text = "About 55% of voters in an Ipsos poll said they agreed.";
+    assert_eq!(attribution(text, "About 55%"), "Ipsos poll");
+}
+
+#[test]
+fn a_year_before_the_object_of_a_level_verb_dates_it() {
+    let text = "The World Bank cut its 2026 regional growth forecast to \
+                4.1%.";
+    assert_eq!(unit_and_counted(text, "4.1%").1, "regional growth forecast");
+    assert_eq!(time(text, "4.1%"), "2026");
+}
+
+#[test]
+fn a_date_after_a_figure_is_no_counted_noun() {
+    let text = "Prices are expected to rise 4% next year.";
+    assert_eq!(unit_and_counted(text, "4%").1, "Prices");
+    let text = "The lender expects the economy to shrink 0.3% this year.";
+    assert_eq!(unit_and_counted(text, "0.3%").1, "economy");
+    let text = "She set a 1,500-meter course record Sunday.";
+    assert_eq!(unit_and_counted(text, "1,500-meter").1, "course record");
+    let text = "Exports reached a A$2.1 billion first quarter surplus.";
+    assert_eq!(unit_and_counted(text, "A$2.1 billion").1, "surplus");
+}
+
+#[test]
+fn a_when_clause_after_since_is_at_the_date_and_ing_modifies_after_of() {
+    let text = "Wheat has fallen 15% since March, when it traded at $7 a \
+                bushel.";
+    assert_eq!(time(text, "15%"), "since March");
+    assert_eq!(time(text, "$7 a bushel"), "March");
+    let text = "The index of rising prices climbed 0.4% in June.";
+    assert_eq!(unit_and_counted(text, "0.4%").1, "index of rising prices");
+}
