@@ -709,7 +709,7 @@ static AUXILIARIES: Words = Words::new(&[
 static BEFORE_FIGURE: Words = Words::new(&[
     "by", "to", "up", "down", "about", "nearly", "still", "some", "almost",
     "roughly", "around", "an", "a", "just", "only", "at", "from", "than",
-    "more", "less", "of",
+    "more", "less", "of", "record", "further",
 ]);
 /// Forms of `be` that make a verb after them passive.
 static BE_FORMS: Words =
