@@ -4252,7 +4252,9 @@ fn counted_of(
                         "reached",
                         "reaches",
                     ],
-                );
+                )
+                // "the rate held at 6.3%": a level kept.
+                || steps > 0 && lower_in(w, &["held", "stood"]);
             if change || w.ends_with("ed") && k >= 2 {
                 // "The quake killed 40": a count right after any other
                 // verb is its object, which its subject does not count
@@ -4318,7 +4320,15 @@ fn counted_of(
                         noun_before_place_and_time(text, toks, dates, k - 1)
                     })
                     .map(head_of)
-                    .filter(|p| !named(p) && !adverbial(p));
+                    // "while France's rose to 7.4%": a possessive standing
+                    // for its noun counts what the figure before did.
+                    .filter(|p| {
+                        let w = p.of(text);
+                        !named(p)
+                            && !adverbial(p)
+                            && !w.ends_with("'s")
+                            && !w.ends_with("’s")
+                    });
             }
             if !BEFORE_FIGURE.has(w) {
                 return None;

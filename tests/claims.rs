@@ -801,3 +801,14 @@ fn a_when_clause_after_since_is_at_the_date_and_ing_modifies_after_of() {
     let text = "The index of rising prices climbed 0.4% in June.";
     assert_eq!(unit_and_counted(text, "0.4%").1, "index of rising prices");
 }
+
+#[test]
+fn a_level_held_and_a_possessive_standing_for_its_noun() {
+    let text = "Spain's jobless rate held at 11.2%, while Italy's rose to \
+                6.9%.";
+    assert_eq!(unit_and_counted(text, "11.2%").1, "Spain's jobless rate");
+    assert_ne!(unit_and_counted(text, "6.9%").1, "Italy's");
+    // A count after "held" is what is held.
+    let text = "Gunmen held 30 passengers for a day.";
+    assert_eq!(unit_and_counted(text, "30").1, "passengers");
+}
