@@ -5442,9 +5442,26 @@ fn date_in_clause(
             if k > 0 && toks[k - 1].span.of(text) == "on" {
                 k -= 1;
             }
-            !(k > 0
-                && word(text, &toks[k - 1])
-                    .is_some_and(|w| SPEECH_VERB_WORDS.has(w)))
+            // "told parliament on Thursday": past the one told.
+            let mut j = k;
+            while j > 0
+                && k - j < 3
+                && word(text, &toks[j - 1]).is_some_and(|w| {
+                    !STOP_WORDS.has(w)
+                        && !lower_in(w, &["told", "tells", "briefed"])
+                })
+            {
+                j -= 1;
+            }
+            let told = j < k
+                && j > 0
+                && word(text, &toks[j - 1]).is_some_and(|w| {
+                    lower_in(w, &["told", "tells", "briefed"])
+                });
+            !told
+                && !(k > 0
+                    && word(text, &toks[k - 1])
+                        .is_some_and(|w| SPEECH_VERB_WORDS.has(w)))
         })
         .filter(|d| !until(text, toks, dates, *d))
         .min_by_key(|d| {

@@ -812,3 +812,13 @@ fn a_level_held_and_a_possessive_standing_for_its_noun() {
     let text = "Gunmen held 30 passengers for a day.";
     assert_eq!(unit_and_counted(text, "30").1, "passengers");
 }
+
+#[test]
+fn the_date_one_is_told_on_is_not_the_figures() {
+    let text = "The plan gives each farmer 800 euros, the minister told \
+                lawmakers on Wednesday.";
+    assert_eq!(time(text, "800 euros"), "");
+    let text = "Storms destroyed 90 homes this week, the mayor told \
+                reporters today.";
+    assert_eq!(time(text, "90"), "this week");
+}
