@@ -4152,6 +4152,10 @@ fn counted_of(
         if first >= 1 && is_at(first - 1, &["aged"]) {
             // "men aged 40 to 70" counts the men: the words before "aged"
             // back to a stop word or a verb ("the study followed women").
+            // "her two children, aged 8": the noun before the comma.
+            if first >= 3 && toks[first - 2].span.of(text) == "," {
+                return phrase_before(text, toks, first - 2);
+            }
             let end = first - 1;
             let mut k = end;
             while k > 0 && end - k < 4 {

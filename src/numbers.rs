@@ -4000,17 +4000,27 @@ impl Scanner {
             // phrase).
             let before_prev =
                 if vstart >= 2 { self.w(vstart - 2) } else { "" };
-            let aged =
-                matches!(prev, "aged" | "age" | "ages" | "turned" | "turns")
-                    || prev == "of" && before_prev == "age"
-                    || prev == "at"
-                        && matches!(
-                            before_prev,
-                            "died" | "dies" | "die" | "dying"
-                        )
-                        && next_ok
-                        && c.value <= 120.0
-                        && c.value.fract() == 0.0;
+            // "aged 8 and 11": the next age of a list after "aged".
+            let aged_list = matches!(prev, "and" | ",")
+                && vstart >= 3
+                && self.p[vstart - 2].kind == PK::Num
+                && matches!(self.w(vstart - 3), "aged" | "ages")
+                && c.value <= 120.0
+                && c.value.fract() == 0.0;
+            let aged = aged_list
+                || matches!(
+                    prev,
+                    "aged" | "age" | "ages" | "turned" | "turns"
+                )
+                || prev == "of" && before_prev == "age"
+                || prev == "at"
+                    && matches!(
+                        before_prev,
+                        "died" | "dies" | "die" | "dying"
+                    )
+                    && next_ok
+                    && c.value <= 120.0
+                    && c.value.fract() == 0.0;
             // "Kwan, who is 17 and lives ...", "when he's 67,": a bare
             // number said of a person is their age.
             let who_is = (matches!(prev, "is" | "was" | "'s" | "’s")

@@ -822,3 +822,14 @@ fn the_date_one_is_told_on_is_not_the_figures() {
                 reporters today.";
     assert_eq!(time(text, "90"), "this week");
 }
+
+#[test]
+fn ages_listed_after_aged_are_ages_of_the_noun_before_the_comma() {
+    let text = "A man and his three sons, aged 6 and 9, were rescued.";
+    let c = claim(text, "6");
+    assert_eq!(
+        (c.unit, c.counted.map(|s| s.of(text))),
+        ("year", Some("sons"))
+    );
+    assert_eq!(claim(text, "9").unit, "year");
+}
