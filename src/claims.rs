@@ -5462,10 +5462,10 @@ fn date_in_clause(
                 && word(text, &toks[j - 1]).is_some_and(|w| {
                     lower_in(w, &["told", "tells", "briefed"])
                 });
-            !told
-                && !(k > 0
-                    && word(text, &toks[k - 1])
-                        .is_some_and(|w| SPEECH_VERB_WORDS.has(w)))
+            let said = k > 0
+                && word(text, &toks[k - 1])
+                    .is_some_and(|w| SPEECH_VERB_WORDS.has(w));
+            !(told || said)
         })
         .filter(|d| !until(text, toks, dates, *d))
         .min_by_key(|d| {
