@@ -709,7 +709,7 @@ static AUXILIARIES: Words = Words::new(&[
 static BEFORE_FIGURE: Words = Words::new(&[
     "by", "to", "up", "down", "about", "nearly", "still", "some", "almost",
     "roughly", "around", "an", "a", "just", "only", "at", "from", "than",
-    "more", "less", "of",
+    "more", "less", "of", "record", "further",
 ]);
 /// Forms of `be` that make a verb after them passive.
 static BE_FORMS: Words =
@@ -4152,6 +4152,10 @@ fn counted_of(
         if first >= 1 && is_at(first - 1, &["aged"]) {
             // "men aged 40 to 70" counts the men: the words before "aged"
             // back to a stop word or a verb ("the study followed women").
+            // "her two children, aged 8": the noun before the comma.
+            if first >= 3 && toks[first - 2].span.of(text) == "," {
+                return phrase_before(text, toks, first - 2);
+            }
             let end = first - 1;
             let mut k = end;
             while k > 0 && end - k < 4 {
@@ -4252,7 +4256,9 @@ fn counted_of(
                         "reached",
                         "reaches",
                     ],
-                );
+                )
+                // "the rate held at 6.3%": a level kept.
+                || steps > 0 && lower_in(w, &["held", "stood"]);
             if change || w.ends_with("ed") && k >= 2 {
                 // "The quake killed 40": a count right after any other
                 // verb is its object, which its subject does not count
@@ -4318,7 +4324,15 @@ fn counted_of(
                         noun_before_place_and_time(text, toks, dates, k - 1)
                     })
                     .map(head_of)
-                    .filter(|p| !named(p) && !adverbial(p));
+                    // "while France's rose to 7.4%": a possessive standing
+                    // for its noun counts what the figure before did.
+                    .filter(|p| {
+                        let w = p.of(text);
+                        !named(p)
+                            && !adverbial(p)
+                            && !w.ends_with("'s")
+                            && !w.ends_with("’s")
+                    });
             }
             if !BEFORE_FIGURE.has(w) {
                 return None;
@@ -5432,9 +5446,26 @@ fn date_in_clause(
             if k > 0 && toks[k - 1].span.of(text) == "on" {
                 k -= 1;
             }
-            !(k > 0
+            // "told parliament on Thursday": past the one told.
+            let mut j = k;
+            while j > 0
+                && k - j < 3
+                && word(text, &toks[j - 1]).is_some_and(|w| {
+                    !STOP_WORDS.has(w)
+                        && !lower_in(w, &["told", "tells", "briefed"])
+                })
+            {
+                j -= 1;
+            }
+            let told = j < k
+                && j > 0
+                && word(text, &toks[j - 1]).is_some_and(|w| {
+                    lower_in(w, &["told", "tells", "briefed"])
+                });
+            let said = k > 0
                 && word(text, &toks[k - 1])
-                    .is_some_and(|w| SPEECH_VERB_WORDS.has(w)))
+                    .is_some_and(|w| SPEECH_VERB_WORDS.has(w));
+            !(told || said)
         })
         .filter(|d| !until(text, toks, dates, *d))
         .min_by_key(|d| {

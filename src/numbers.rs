@@ -782,6 +782,10 @@ const CHANGE_VERBS: &[&str] = &[
     "rebounded",
     "widened",
     "narrowed",
+    "shrank",
+    "contracted",
+    "expanded",
+    "swelled",
 ];
 
 /// The code of a currency sign written before a figure. `¥` is the yen,
@@ -3272,11 +3276,23 @@ impl Scanner {
                         | "losing"
                 )
         };
-        let change_before = phrase_start > 0
-            && (change_at(phrase_start - 1)
-                || phrase_start > 1
-                    && self.is(phrase_start - 1, "by")
-                    && change_at(phrase_start - 2));
+        // "fell by a record 837,000 to 124.3 million": past the words
+        // that describe the change.
+        let mut before = phrase_start;
+        while before > 1
+            && phrase_start - before < 3
+            && matches!(
+                self.w(before - 1),
+                "a" | "an" | "record" | "further" | "another" | "additional"
+            )
+        {
+            before -= 1;
+        }
+        let change_before = before > 0
+            && (change_at(before - 1)
+                || before > 1
+                    && self.is(before - 1, "by")
+                    && change_at(before - 2));
         let mut low_end: Option<usize> = None; // piece after the low end
         let mut score = false;
         // Range: "10-20", "10 to 20", "10- to 18-foot", "between 10 and
@@ -3984,17 +4000,27 @@ impl Scanner {
             // phrase).
             let before_prev =
                 if vstart >= 2 { self.w(vstart - 2) } else { "" };
-            let aged =
-                matches!(prev, "aged" | "age" | "ages" | "turned" | "turns")
-                    || prev == "of" && before_prev == "age"
-                    || prev == "at"
-                        && matches!(
-                            before_prev,
-                            "died" | "dies" | "die" | "dying"
-                        )
-                        && next_ok
-                        && c.value <= 120.0
-                        && c.value.fract() == 0.0;
+            // "aged 8 and 11": the next age of a list after "aged".
+            let aged_list = matches!(prev, "and" | ",")
+                && vstart >= 3
+                && self.p[vstart - 2].kind == PK::Num
+                && matches!(self.w(vstart - 3), "aged" | "ages")
+                && c.value <= 120.0
+                && c.value.fract() == 0.0;
+            let aged = aged_list
+                || matches!(
+                    prev,
+                    "aged" | "age" | "ages" | "turned" | "turns"
+                )
+                || prev == "of" && before_prev == "age"
+                || prev == "at"
+                    && matches!(
+                        before_prev,
+                        "died" | "dies" | "die" | "dying"
+                    )
+                    && next_ok
+                    && c.value <= 120.0
+                    && c.value.fract() == 0.0;
             // "Kwan, who is 17 and lives ...", "when he's 67,": a bare
             // number said of a person is their age.
             let who_is = (matches!(prev, "is" | "was" | "'s" | "’s")
@@ -5664,6 +5690,14 @@ mod tests {
             let f = fig(s).expect(s);
             assert_eq!(f.kind, ClaimKind::Fraction, "{s:?}");
         }
+    }
+
+    #[test]
+    fn a_change_by_a_record_figure_to_a_level_is_two_figures() {
+        let s = "The herd shrank by a record 41,000 to 2.6 million.";
+        let f = fig(s).expect(s);
+        assert_eq!(f.value, 41_000.0);
+        assert_eq!(f.value_max, None);
     }
 
     #[test]

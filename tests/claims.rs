@@ -801,3 +801,35 @@ fn a_when_clause_after_since_is_at_the_date_and_ing_modifies_after_of() {
     let text = "The index of rising prices climbed 0.4% in June.";
     assert_eq!(unit_and_counted(text, "0.4%").1, "index of rising prices");
 }
+
+#[test]
+fn a_level_held_and_a_possessive_standing_for_its_noun() {
+    let text = "Spain's jobless rate held at 11.2%, while Italy's rose to \
+                6.9%.";
+    assert_eq!(unit_and_counted(text, "11.2%").1, "Spain's jobless rate");
+    assert_ne!(unit_and_counted(text, "6.9%").1, "Italy's");
+    // A count after "held" is what is held.
+    let text = "Gunmen held 30 passengers for a day.";
+    assert_eq!(unit_and_counted(text, "30").1, "passengers");
+}
+
+#[test]
+fn the_date_one_is_told_on_is_not_the_figures() {
+    let text = "The plan gives each farmer 800 euros, the minister told \
+                lawmakers on Wednesday.";
+    assert_eq!(time(text, "800 euros"), "");
+    let text = "Storms destroyed 90 homes this week, the mayor told \
+                reporters today.";
+    assert_eq!(time(text, "90"), "this week");
+}
+
+#[test]
+fn ages_listed_after_aged_are_ages_of_the_noun_before_the_comma() {
+    let text = "A man and his three sons, aged 6 and 9, were rescued.";
+    let c = claim(text, "6");
+    assert_eq!(
+        (c.unit, c.counted.map(|s| s.of(text))),
+        ("year", Some("sons"))
+    );
+    assert_eq!(claim(text, "9").unit, "year");
+}
