@@ -104,6 +104,21 @@ fn tsv_files(dir: &Path) -> Vec<std::path::PathBuf> {
     files
 }
 
+/// The entities table of `text` extracted as the document `name` by the
+/// binary, in a folder of `dir`.
+fn entities_table(
+    dir: &Path,
+    name: &str,
+    text: &str,
+) -> Vec<BTreeMap<String, String>> {
+    let input = dir.join(format!("{name}.txt"));
+    std::fs::write(&input, text).expect("write input");
+    let out = dir.join(format!("{name}-out"));
+    let status = extract(&[&input], &out, &[]);
+    assert!(status.status.success(), "{status:?}");
+    read_table(&out.join("entities.csv"))
+}
+
 #[test]
 fn every_committed_file_follows_the_schema() {
     let mut files = tsv_files(&gazetteer_dir());
@@ -240,12 +255,7 @@ fn aliases_group_under_one_canonical_id() {
                 and Pakistanis in KABUL agreed. Talks moved from Islamabad to \
                 Chittagong.";
     let dir = tempfile::tempdir().expect("temp dir");
-    let input = dir.path().join("doc.txt");
-    std::fs::write(&input, text).expect("write input");
-    let out = dir.path().join("out");
-    let status = extract(&[&input], &out, &[]);
-    assert!(status.status.success(), "{status:?}");
-    let table = read_table(&out.join("entities.csv"));
+    let table = entities_table(dir.path(), "doc", text);
     let id_of = |quote: &str| -> String {
         let row = table
             .iter()
@@ -322,12 +332,7 @@ fn shared_acronyms_follow_the_documents_country() {
     ];
     let dir = tempfile::tempdir().expect("temp dir");
     for (n, (text, want)) in cases.iter().enumerate() {
-        let input = dir.path().join(format!("doc{n}.txt"));
-        std::fs::write(&input, text).expect("write input");
-        let out = dir.path().join(format!("out{n}"));
-        let status = extract(&[&input], &out, &[]);
-        assert!(status.status.success(), "{status:?}");
-        let table = read_table(&out.join("entities.csv"));
+        let table = entities_table(dir.path(), &format!("doc{n}"), text);
         for (quote, id) in want.iter() {
             let ids: Vec<&str> = table
                 .iter()
@@ -566,12 +571,7 @@ fn team_nicknames_and_possessive_companies_are_listed() {
     ];
     let dir = tempfile::tempdir().expect("temp dir");
     for (n, (text, quote, id)) in cases.iter().enumerate() {
-        let input = dir.path().join(format!("doc{n}.txt"));
-        std::fs::write(&input, text).expect("write input");
-        let out = dir.path().join(format!("out{n}"));
-        let status = extract(&[&input], &out, &[]);
-        assert!(status.status.success(), "{status:?}");
-        let table = read_table(&out.join("entities.csv"));
+        let table = entities_table(dir.path(), &format!("doc{n}"), text);
         let ids: Vec<&str> = table
             .iter()
             .filter(|r| r["text"] == *quote)
@@ -879,12 +879,7 @@ fn a_place_followed_by_its_region_is_the_namesake_there() {
     ];
     let dir = tempfile::tempdir().expect("temp dir");
     for (n, &(text, quote, id)) in cases.iter().enumerate() {
-        let input = dir.path().join(format!("doc{n}.txt"));
-        std::fs::write(&input, text).expect("write input");
-        let out = dir.path().join(format!("out{n}"));
-        let status = extract(&[&input], &out, &[]);
-        assert!(status.status.success(), "{status:?}");
-        let table = read_table(&out.join("entities.csv"));
+        let table = entities_table(dir.path(), &format!("doc{n}"), text);
         assert!(
             table.iter().any(|r| r["text"] == quote
                 && r["type"] == "LOCATION"
