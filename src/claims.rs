@@ -1497,6 +1497,31 @@ fn next_hyphen(b: &[u8], from: usize, to: usize) -> usize {
 
 /// Whether `w` ends with the lowercase `suffix`, ASCII case ignored:
 /// `w.to_ascii_lowercase().ends_with(suffix)` without the copy.
+/// The token after up to three lowercase words from `from` (before
+/// `end`) that describe the name after them, as "ruling" and "main
+/// opposition" do: no stop word, no verb.
+fn past_describing_words(
+    text: &str,
+    toks: &[Token],
+    from: usize,
+    end: usize,
+) -> usize {
+    let mut k = from;
+    while k < end
+        && k < from + 3
+        && word(text, &toks[k]).is_some_and(|x| {
+            x.starts_with(char::is_lowercase)
+                && !STOP_WORDS.has(x)
+                && !ends_with_ci(x, "ed")
+                && !IRREGULAR_VERB_WORDS.has(x)
+                && !CHANGE_VERB_WORDS.has(x)
+        })
+    {
+        k += 1;
+    }
+    k
+}
+
 fn ends_with_ci(w: &str, suffix: &str) -> bool {
     let (w, suffix) = (w.as_bytes(), suffix.as_bytes());
     w.len() >= suffix.len()
@@ -2844,18 +2869,7 @@ fn clause_owner(
         k += 1;
         // "while the main opposition SJB won": a name after a few
         // lowercase words that describe it heads the clause too.
-        let mut d = k;
-        while d < first
-            && d < k + 3
-            && word(text, &toks[d]).is_some_and(|x| {
-                x.starts_with(char::is_lowercase)
-                    && !STOP_WORDS.has(x)
-                    && !ends_with_ci(x, "ed")
-                    && !IRREGULAR_VERB_WORDS.has(x)
-            })
-        {
-            d += 1;
-        }
+        let d = past_describing_words(text, toks, k, first);
         if d > k && d < first && is_cap(text, &toks[d]) {
             k = d;
         }
@@ -4735,20 +4749,8 @@ fn subject_of(
         let next = e.span.end + (after.len() - rest.trim_start().len());
         // "Sri Lanka's ruling NPP won": past a few lowercase words that
         // describe the name.
-        let mut k = toks.partition_point(|t| t.span.start < next);
-        let first_word = k;
-        while k < toks.len()
-            && k < first_word + 3
-            && word(text, &toks[k]).is_some_and(|x| {
-                x.starts_with(char::is_lowercase)
-                    && !STOP_WORDS.has(x)
-                    && !ends_with_ci(x, "ed")
-                    && !IRREGULAR_VERB_WORDS.has(x)
-                    && !CHANGE_VERB_WORDS.has(x)
-            })
-        {
-            k += 1;
-        }
+        let first_word = toks.partition_point(|t| t.span.start < next);
+        let k = past_describing_words(text, toks, first_word, toks.len());
         // Not a place: "Boehlert's upstate New York district".
         let named_at = |at: usize, place: bool| {
             here.iter().any(|o| {
