@@ -281,6 +281,30 @@ fn aliases_group_under_one_canonical_id() {
     assert_eq!(id_of("Pakistanis"), "Pakistani|demonym:PK");
 }
 
+/// A demonym written as itself outranks a country's alias of the same
+/// form ("Saudi" is an alias of Saudi Arabia in the country lists, but
+/// news writes the adjective: "Saudi officials"); the country's own name
+/// and its other aliases stay places.
+#[test]
+fn demonyms_outrank_country_aliases_of_the_same_form() {
+    let text = "Saudi officials met KSA delegates in Saudi Arabia. \
+                Officials from the DRC also came.";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let table = entities_table(dir.path(), "doc", text);
+    let kind_id = |quote: &str| -> String {
+        let row = table
+            .iter()
+            .find(|r| r["text"] == quote)
+            .unwrap_or_else(|| panic!("{quote:?} not in {table:?}"));
+        format!("{}|{}", row["type"], row["canonical_id"])
+    };
+    assert_eq!(kind_id("Saudi"), "NATIONALITY|demonym:SA");
+    assert_eq!(kind_id("KSA"), "LOCATION|geonames:102358");
+    assert_eq!(kind_id("Saudi Arabia"), "LOCATION|geonames:102358");
+    // An alias still outranks an organization's acronym of the same form.
+    assert!(kind_id("DRC").starts_with("LOCATION|"), "{table:?}");
+}
+
 /// Parties and agencies that share an acronym across countries are linked
 /// to the one of the country the document names: DPP in Malawi or Taiwan,
 /// ANP the Pakistani party or the Dutch news agency, CSIR of India or

@@ -144,7 +144,10 @@ pub fn rank(
 ) -> (u8, u64) {
     let class: u8 = match kind {
         Kind::Location => match subtype {
-            "country" => 9,
+            "country" if own_name => 9,
+            // Below a demonym written as itself: "Saudi officials" is the
+            // adjective; news writes the country in full.
+            "country" => 8,
             "continent" | "region" => 8,
             "province" => 7,
             "feature" | "camp" | "crossing" | "place" => 6,
@@ -158,6 +161,7 @@ pub fn rank(
             "city" => 5,
             _ => 3,
         },
+        Kind::Nationality if own_name => 9,
         Kind::Nationality => 8,
         // A listed company outranks a town or city of under a million
         // named like it ("Toyota", "Nokia", "Hitachi" in business news),
