@@ -404,6 +404,25 @@ pub struct Gazetteer {
     first_file: u16,
 }
 
+/// The length in bytes of the parts of a double-barrelled name that
+/// open `rest`: each a hyphen, a capital and letters ("-Zardari" of
+/// "Bhutto-Zardari"); 0 if none does.
+fn hyphen_name_len(rest: &str) -> usize {
+    let mut len = 0;
+    loop {
+        let part = &rest[len..];
+        let mut chars = part.chars();
+        if chars.next() != Some('-')
+            || !chars.next().is_some_and(char::is_uppercase)
+        {
+            return len;
+        }
+        len += 1 + part[1..]
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(part.len() - 1);
+    }
+}
+
 impl std::fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Gazetteer")
@@ -641,9 +660,23 @@ impl Gazetteer {
                     })
                     .max_by_key(|&v| (best(v), std::cmp::Reverse(v)))
             })?;
+        // A person's name does not end inside a double-barrelled one:
+        // "Bilawal Bhutto" listed, "Bilawal Bhutto-Zardari" written, is
+        // the same person, named whole. A place does ("the
+        // Pakistan-Afghanistan border").
+        let entry = self.forms.entries(v)[0];
+        let id = (entry - self.first_entry) as usize;
+        let span = if self.entries.kinds[id] == table::Kind::Person {
+            Span::new(
+                span.start,
+                span.end + hyphen_name_len(&text[span.end..]),
+            )
+        } else {
+            span
+        };
         Some(GazetteerMatch {
             span,
-            entry: self.forms.entries(v)[0],
+            entry,
             form: self.first_form + form,
             variant: (v - variants.start) as u32,
         })

@@ -305,6 +305,29 @@ fn demonyms_outrank_country_aliases_of_the_same_form() {
     assert!(kind_id("DRC").starts_with("LOCATION|"), "{table:?}");
 }
 
+/// A listed person written with a double-barrelled surname is named
+/// whole and keeps the listed entry ("Bilawal Bhutto" is listed); a
+/// hyphen between places still splits them.
+#[test]
+fn listed_people_take_the_rest_of_a_double_barrelled_name() {
+    let text = "Bilawal Bhutto-Zardari spoke on the Pakistan-Afghanistan \
+                border.";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let table = entities_table(dir.path(), "doc", text);
+    let quotes: Vec<(&str, &str)> = table
+        .iter()
+        .map(|r| (r["text"].as_str(), r["canonical_id"].as_str()))
+        .collect();
+    assert_eq!(
+        quotes,
+        [
+            ("Bilawal Bhutto-Zardari", "local:person/bilawal-bhutto-zardari"),
+            ("Pakistan", "geonames:1168579"),
+            ("Afghanistan", "geonames:1149361"),
+        ]
+    );
+}
+
 /// Parties and agencies that share an acronym across countries are linked
 /// to the one of the country the document names: DPP in Malawi or Taiwan,
 /// ANP the Pakistani party or the Dutch news agency, CSIR of India or
