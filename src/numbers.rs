@@ -708,7 +708,8 @@ const CODES: &[&str] = &[
     "NPR", "AED", "SAR", "CHF", "CAD", "AUD", "RUB", "TRY", "IRR", "EGP",
     "NGN", "KES", "ZAR", "BRL", "MXN", "KRW", "HKD", "SGD", "UAH", "QAR",
     "ILS", "PLN", "MYR", "IDR", "THB", "SEK", "NOK", "DKK", "HUF", "ETB",
-    "GHS", "ARS", "CLP", "VND", "TWD", "NZD", "KWD", "IQD",
+    "GHS", "ARS", "CLP", "VND", "TWD", "NZD", "KWD", "IQD", "BHD", "OMR",
+    "JOD", "LBP", "SDG", "SYP", "YER", "LYD", "TND", "MAD", "DZD",
 ];
 
 /// The listed code `w` is, if any. Every code is three capitals, which
@@ -3054,6 +3055,22 @@ impl Scanner {
                 "r" if prev == "R" && self.p[i].glued => {
                     return Some(("ZAR", i - 1))
                 }
+                // Split off only when glued to a sum (`segment`'s
+                // `GLUED_SIGNS`): "SR101 billion", "Dh10.4 billion".
+                "sr" | "qr" | "dh" | "dhs" | "kd" | "bd" | "le"
+                    if self.p[i].glued
+                        && crate::segment::GLUED_SIGNS.contains(&prev) =>
+                {
+                    let code = match self.w(i - 1) {
+                        "sr" => "SAR",
+                        "qr" => "QAR",
+                        "dh" | "dhs" => "AED",
+                        "kd" => "KWD",
+                        "bd" => "BHD",
+                        _ => "EGP",
+                    };
+                    return Some((code, i - 1));
+                }
                 "rs" | "inr" => {
                     let code =
                         if prev == "INR" { "INR" } else { money.rupee_code() };
@@ -4666,6 +4683,10 @@ mod tests {
             ("Rs1.2 trillion", 1.2e12, "INR", Money, Eq, "Rs1.2 trillion"),
             ("PKR1.5 million", 1.5e6, "PKR", Money, Eq, "PKR1.5 million"),
             ("EUR5m", 5e6, "EUR", Money, Eq, "EUR5m"),
+            ("SR101 billion", 1.01e11, "SAR", Money, Eq, "SR101 billion"),
+            ("Dh10.4 billion", 1.04e10, "AED", Money, Eq, "Dh10.4 billion"),
+            ("QR2.5bn", 2.5e9, "QAR", Money, Eq, "QR2.5bn"),
+            ("KD1,500", 1500.0, "KWD", Money, Eq, "KD1,500"),
             ("NOK 12 billion", 1.2e10, "NOK", Money, Eq, "NOK 12 billion"),
             ("dlrs 220 million", 2.2e8, "USD", Money, Eq, "dlrs 220 million"),
             ("4 cents", 0.04, "USD", Money, Eq, "4 cents"),
@@ -5155,9 +5176,13 @@ mod tests {
         assert_eq!(unit("Tolls rose to R1,500."), Some("ZAR"));
         assert_eq!(unit("Petrobras paid R$2.3 billion."), Some("BRL"));
         assert_eq!(unit("Manila allotted ₱5.2 billion."), Some("PHP"));
-        for text in
-            ["Staff wore N95 masks.", "The R2 road closed.", "Take the N1."]
-        {
+        for text in [
+            "Staff wore N95 masks.",
+            "The R2 road closed.",
+            "Take the N1.",
+            "The SR71 jet flew.",
+            "A KD9 tank rolled.",
+        ] {
             assert_eq!(fig(text), None, "{text:?}");
         }
     }

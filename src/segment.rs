@@ -647,11 +647,26 @@ fn glued_currency(text: &str, start: usize, end: usize) -> Option<usize> {
     if b.len() > 1 && matches!(b[0], b'N' | b'R') && b[1].is_ascii_digit() {
         return money_letter(text.as_bytes(), start + 1, end).then_some(1);
     }
+    // The signs Gulf and Egyptian papers glue to sums ("SR101 billion",
+    // "Dh10.4 billion", "QR2.5bn"), with the same sum shape as the naira's.
+    let sign = GLUED_SIGNS
+        .iter()
+        .find(|s| b.len() > s.len() && b.starts_with(s.as_bytes()))
+        .map(|s| s.len())
+        .filter(|&n| b[n].is_ascii_digit());
+    if let Some(n) = sign {
+        return money_letter(text.as_bytes(), start + n, end).then_some(n);
+    }
     (b.len() > 3
         && b[3].is_ascii_digit()
         && crate::numbers::currency_code(&run[..3]).is_some())
     .then_some(3)
 }
+
+/// Currency signs of letters glued to a sum that are no ISO code: the
+/// Saudi and Qatari riyal, the UAE dirham, the Kuwaiti and Bahraini dinar
+/// and the Egyptian pound ("LE"). `numbers` gives their codes.
+pub const GLUED_SIGNS: [&str; 7] = ["SR", "QR", "Dhs", "Dh", "KD", "BD", "LE"];
 
 /// Whether the digits from `from` (to the run's `end`) after a letter "N"
 /// or "R" read as a sum of naira or rand: only when the figure has a
