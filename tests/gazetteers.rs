@@ -119,6 +119,17 @@ fn entities_table(
     read_table(&out.join("entities.csv"))
 }
 
+/// The first row of `table` whose quote is `quote`.
+fn row_quoting<'t>(
+    table: &'t [BTreeMap<String, String>],
+    quote: &str,
+) -> &'t BTreeMap<String, String> {
+    table
+        .iter()
+        .find(|r| r["text"] == quote)
+        .unwrap_or_else(|| panic!("{quote:?} not in {table:?}"))
+}
+
 #[test]
 fn every_committed_file_follows_the_schema() {
     let mut files = tsv_files(&gazetteer_dir());
@@ -257,10 +268,7 @@ fn aliases_group_under_one_canonical_id() {
     let dir = tempfile::tempdir().expect("temp dir");
     let table = entities_table(dir.path(), "doc", text);
     let id_of = |quote: &str| -> String {
-        let row = table
-            .iter()
-            .find(|r| r["text"] == quote)
-            .unwrap_or_else(|| panic!("{quote:?} not in {table:?}"));
+        let row = row_quoting(&table, quote);
         format!("{}|{}", row["canonical_name"], row["canonical_id"])
     };
     let unhcr =
@@ -292,10 +300,7 @@ fn demonyms_outrank_country_aliases_of_the_same_form() {
     let dir = tempfile::tempdir().expect("temp dir");
     let table = entities_table(dir.path(), "doc", text);
     let kind_id = |quote: &str| -> String {
-        let row = table
-            .iter()
-            .find(|r| r["text"] == quote)
-            .unwrap_or_else(|| panic!("{quote:?} not in {table:?}"));
+        let row = row_quoting(&table, quote);
         format!("{}|{}", row["type"], row["canonical_id"])
     };
     assert_eq!(kind_id("Saudi"), "NATIONALITY|demonym:SA");
