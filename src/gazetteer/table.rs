@@ -161,6 +161,8 @@ pub fn rank(
             "city" => 5,
             _ => 3,
         },
+        // Written as itself, a demonym outranks a country's alias of the
+        // same form ("Saudi"); a region's own name stays level with it.
         Kind::Nationality if own_name => 9,
         Kind::Nationality => 8,
         // A listed company outranks a town or city of under a million
