@@ -162,7 +162,8 @@ pub fn rank(
             _ => 3,
         },
         // Written as itself, a demonym outranks a country's alias of the
-        // same form ("Saudi"); a region's own name stays level with it.
+        // same form ("Saudi"), and a region named alike ("Caribbean", a
+        // demonym before too, and "the Caribbean" wrongly so).
         Kind::Nationality if own_name => 9,
         Kind::Nationality => 8,
         // A listed company outranks a town or city of under a million
