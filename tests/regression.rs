@@ -1549,3 +1549,12 @@ fn a_charitys_regional_chapter_is_the_charity() {
     // Not after a verb's object: two names.
     has("Amnesty said Africa must act.", "Africa", EntityType::Location);
 }
+
+#[test]
+fn the_poles_are_places_not_a_pole() {
+    let text = "The team skied to the North Pole, then flew to the South Pole.";
+    has(text, "North Pole", EntityType::Location);
+    has(text, "South Pole", EntityType::Location);
+    lacks_kind(text, "Pole", EntityType::Nationality);
+    has("A Pole won the race.", "Pole", EntityType::Nationality);
+}
