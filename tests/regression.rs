@@ -1558,3 +1558,23 @@ fn the_poles_are_places_not_a_pole() {
     lacks_kind(text, "Pole", EntityType::Nationality);
     has("A Pole won the race.", "Pole", EntityType::Nationality);
 }
+
+#[test]
+fn particles_inside_full_names_keep_the_whole_name() {
+    // The surname is also a listed company; the given name and the
+    // particles say it is a person's.
+    let text = "Champion Oscar De la Hoya will fight again, his promoter said.";
+    has(text, "Oscar De la Hoya", EntityType::Person);
+    lacks(text, "Hoya");
+    // A surname that is also a town.
+    has(
+        "Peter van der Veen scored twice.",
+        "Peter van der Veen",
+        EntityType::Person,
+    );
+    lacks_kind(
+        "The Gazzetta dello Sport said the coach would stay.",
+        "Gazzetta dello Sport",
+        EntityType::Person,
+    );
+}
