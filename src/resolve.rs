@@ -273,7 +273,10 @@ pub fn gazetteer_candidates(
         // person, not a province or small capital named like one (an
         // Isle of Man sheading, Douglas), unless the document names
         // another place of that country ("Alberta said" in a story on
-        // Canada).
+        // Canada). A word that is a given name only, never a surname
+        // ("Texas", "Indiana"), is a person only when the document names
+        // someone so ("Texas Jones ... Texas said"): "Texas said it
+        // would appeal" is the state.
         if kind == EntityType::Location
             && single_word
             && (area == Area::Region
@@ -281,10 +284,14 @@ pub fn gazetteer_candidates(
                     && entry.flags.has(Flags::CAPITAL)
                     && entry.population < 1_000_000)
             && f & feature::GIVEN != 0
+            && (f & feature::SURNAME != 0
+                || names_someone_so(text, &seg.tokens, feats, quote))
             && speaks(text, span)
             && !matches.iter().any(|o| {
                 let e = gazetteer.entry(o.entry);
-                o.span != m.span
+                // Another place, not the same word elsewhere ("Victoria
+                // Lindqvist ... Victoria said").
+                o.span.of(text) != quote
                     && e.entity_type() == Some(EntityType::Location)
                     && gazetteer
                         .match_entries(m)
@@ -2137,6 +2144,22 @@ impl AliasShapes {
         let (first, length) = AliasShapes::shape(word);
         self.lengths[first] & length != 0
     }
+}
+
+/// Whether the document writes `given` before a capitalized surname
+/// somewhere ("Victoria Beckham"): it names a person so.
+fn names_someone_so(
+    text: &str,
+    tokens: &[Token],
+    feats: &[u64],
+    given: &str,
+) -> bool {
+    tokens.windows(2).zip(feats.iter().skip(1)).any(|(pair, &next)| {
+        pair[0].span.of(text) == given
+            && pair[1].space_before
+            && next & (feature::SURNAME | feature::CAP)
+                == feature::SURNAME | feature::CAP
+    })
 }
 
 /// Whether a verb of saying follows `span`: "Jordan said", "Jordan told

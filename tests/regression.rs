@@ -1552,7 +1552,8 @@ fn a_charitys_regional_chapter_is_the_charity() {
 
 #[test]
 fn the_poles_are_places_not_a_pole() {
-    let text = "The team skied to the North Pole, then flew to the South Pole.";
+    let text =
+        "The team skied to the North Pole, then flew to the South Pole.";
     has(text, "North Pole", EntityType::Location);
     has(text, "South Pole", EntityType::Location);
     lacks_kind(text, "Pole", EntityType::Nationality);
@@ -1563,7 +1564,8 @@ fn the_poles_are_places_not_a_pole() {
 fn particles_inside_full_names_keep_the_whole_name() {
     // The surname is also a listed company; the given name and the
     // particles say it is a person's.
-    let text = "Champion Oscar De la Hoya will fight again, his promoter said.";
+    let text =
+        "Champion Oscar De la Hoya will fight again, his promoter said.";
     has(text, "Oscar De la Hoya", EntityType::Person);
     lacks(text, "Hoya");
     // A surname that is also a town.
@@ -1576,5 +1578,35 @@ fn particles_inside_full_names_keep_the_whole_name() {
         "The Gazzetta dello Sport said the coach would stay.",
         "Gazzetta dello Sport",
         EntityType::Person,
+    );
+}
+
+#[test]
+fn america_alone_is_the_united_states() {
+    has("Exports to America fell last year.", "America", EntityType::Location);
+    // A charity's national chapter stays one name.
+    has(
+        "Oxfam America said the aid had not arrived.",
+        "Oxfam America",
+        EntityType::Organization,
+    );
+    has(
+        "Bank of America posted a profit.",
+        "Bank of America",
+        EntityType::Organization,
+    );
+}
+
+#[test]
+fn a_state_that_speaks_is_the_place_unless_someone_is_named_so() {
+    has(
+        "Texas said it would appeal the ruling.",
+        "Texas",
+        EntityType::Location,
+    );
+    lacks_kind(
+        "Victoria Lindqvist won the vote. Victoria said she was glad.",
+        "Victoria",
+        EntityType::Location,
     );
 }
