@@ -1610,3 +1610,13 @@ fn a_state_that_speaks_is_the_place_unless_someone_is_named_so() {
         EntityType::Location,
     );
 }
+
+#[test]
+fn sports_grounds_named_after_people_are_places() {
+    let text = "Madrid drew 1-1 at the Santiago Bernabeu, and England play \
+                at Lord's next week.";
+    has(text, "Santiago Bernabeu", EntityType::Location);
+    lacks_kind(text, "Santiago Bernabeu", EntityType::Person);
+    has(text, "Lord's", EntityType::Location);
+    lacks("Praise the Lord's name, the pastor said.", "Lord's");
+}
