@@ -1615,10 +1615,18 @@ pub fn link_document(
             })
             .or_insert(Some(e.span));
     }
+    // The given names that became aliases: a listed place or
+    // organization written so is not the person (below).
+    let mut given_aliases: FxHashSet<&str> = FxHashSet::default();
     for (first, full) in given {
         if let Some(full) = full {
             shapes.mark(first);
-            aliases.entry(first).or_insert((full, EntityType::Person));
+            if let std::collections::hash_map::Entry::Vacant(slot) =
+                aliases.entry(first)
+            {
+                slot.insert((full, EntityType::Person));
+                given_aliases.insert(first);
+            }
         }
     }
     // A one-word team guessed from a results line ("b Jayasuriya 50" in a
@@ -1780,6 +1788,9 @@ pub fn link_document(
             && e.kind != EntityType::Person
             && e.kind != EntityType::Nationality
             && !quote.contains(' ')
+            // A listed place named like a person's given name stays the
+            // place: "Chelsea Clinton ... in Chelsea".
+            && (!given_aliases.contains(quote) || speaks(text, e.span))
             && match e.origin {
                 Origin::Gazetteer(i) => match &*gazetteer.entry(i).subtype {
                     // A country or state named like a person of the
@@ -1860,6 +1871,15 @@ pub fn link_document(
         if !shouted
             && (feats[i] & feature::COMMON != 0 && !part_of_name
                 || feats[i] & feature::HEADLINE != 0)
+        {
+            continue;
+        }
+        // "Chelsea Clinton visited Chelsea": a given name alone that is
+        // also a listed place or organization (the place's mention was
+        // dropped for want of context) is that, unless it speaks.
+        if given_aliases.contains(bare)
+            && listed_as_place_or_org(gazetteer, bare)
+            && !speaks(text, t.span)
         {
             continue;
         }
@@ -2144,6 +2164,30 @@ impl AliasShapes {
         let (first, length) = AliasShapes::shape(word);
         self.lengths[first] & length != 0
     }
+}
+
+/// Whether `word` alone is a listed organization or a place that news
+/// names more than a person so: a city of 100,000, a section of one
+/// (Chelsea), a province, a country. A town of a few thousand named
+/// "Kim" is not: the Korean "Kim" is a person's.
+fn listed_as_place_or_org(gazetteer: &Gazetteer, word: &str) -> bool {
+    let mut found = Vec::new();
+    gazetteer.find(word, &mut found);
+    found.iter().filter(|m| m.span.len() == word.len()).any(|m| {
+        gazetteer.match_entries(m).iter().any(|&i| {
+            let e = gazetteer.entry(i);
+            match e.entity_type() {
+                Some(EntityType::Location) => {
+                    !e.flags.has(Flags::LOW_PRIORITY)
+                        && (&*e.subtype != "city"
+                            || e.population >= 100_000
+                            || e.flags.has(Flags::SECTION))
+                }
+                Some(EntityType::Organization) => true,
+                _ => false,
+            }
+        })
+    })
 }
 
 /// Whether the document writes `given` before a capitalized surname

@@ -1620,3 +1620,17 @@ fn sports_grounds_named_after_people_are_places() {
     has(text, "Lord's", EntityType::Location);
     lacks("Praise the Lord's name, the pastor said.", "Lord's");
 }
+
+#[test]
+fn a_given_name_alias_does_not_take_a_listed_place() {
+    let text = "Chelsea Lindqvist toured Chelsea on Monday. Lindqvist said \
+                the streets had changed.";
+    lacks_kind(text, "Chelsea", EntityType::Person);
+    has(text, "Lindqvist", EntityType::Person);
+    // A given name that is no notable place still names the person.
+    has(
+        "Kim In-so was ill. Officials said Kim had been moved.",
+        "Kim",
+        EntityType::Person,
+    );
+}
