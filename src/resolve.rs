@@ -1487,7 +1487,7 @@ pub fn link_document(
 ) {
     drop_event_names(text, seg, entities);
     leading_initials(seg, feats, entities);
-    names_defined_by_their_acronym(text, seg, entities);
+    names_defined_by_their_acronym(text, seg, feats, entities);
     define_acronyms(text, seg, gazetteer, entities);
     companies_named_by_a_town(text, seg, feats, gazetteer, entities);
     companies_by_market_words(text, seg, feats, gazetteer, entities);
@@ -3120,6 +3120,7 @@ fn listed_company(gazetteer: &Gazetteer, name: &str) -> Option<u32> {
 fn names_defined_by_their_acronym(
     text: &str,
     seg: &Segmentation,
+    feats: &[u64],
     entities: &mut Vec<Entity>,
 ) {
     const JOINS: &[&str] = &["and", "of", "for", "the", "on", "in", "de", "&"];
@@ -3143,7 +3144,13 @@ fn names_defined_by_their_acronym(
             continue;
         }
         let end = toks[k - 1].span.end;
-        if entities.iter().any(|e| e.span.end == end) {
+        // A person the name rules found may be part of a longer name
+        // (below).
+        if entities.iter().any(|e| {
+            e.span.end == end
+                && !(e.kind == EntityType::Person
+                    && matches!(e.origin, Origin::Rule(_)))
+        }) {
             continue;
         }
         // Back over capitalized words and the joins between them; the
@@ -3169,9 +3176,38 @@ fn names_defined_by_their_acronym(
             }
         }
         let Some(full) = start else { continue };
-        if full.of(text).contains('\n')
-            || entities.iter().any(|e| e.span.overlaps(full))
-        {
+        if full.of(text).contains('\n') {
+            continue;
+        }
+        // "Samagi Jana Balawegaya (SJB)": a name of words no English
+        // list knows, each giving the acronym a letter, is a party's,
+        // a movement's or a company's in its own language, even where
+        // the name rules took two of its words for a person.
+        let (mut words, mut foreign) = (0, true);
+        let mut initials = String::new();
+        for i in toks.partition_point(|t| t.span.start < full.start)..k {
+            let w = toks[i].span.of(text);
+            if w.starts_with(|c: char| c.is_uppercase()) {
+                words += 1;
+                initials.extend(w.chars().next());
+                foreign &= feats[i] & (feature::COMMON | feature::LOC) == 0;
+            }
+        }
+        let foreign = foreign && words >= 3 && initials == acr;
+        // A whole name the rules took for a person stays one when it
+        // opens with a given name ("Abdul Rashid Dostum (ARD)").
+        let given_first = feats
+            .get(toks.partition_point(|t| t.span.start < full.start))
+            .is_some_and(|&f| f & feature::GIVEN != 0);
+        let overlapped = entities.iter().any(|e| {
+            e.span.overlaps(full)
+                && !(foreign
+                    && full.contains(e.span)
+                    && (e.span != full || !given_first)
+                    && e.kind == EntityType::Person
+                    && matches!(e.origin, Origin::Rule(_)))
+        });
+        if overlapped {
             continue;
         }
         // The letters must be an organization elsewhere in the document.
@@ -3180,13 +3216,15 @@ fn names_defined_by_their_acronym(
                 && matches!(e.origin, Origin::Gazetteer(_))
                 && strip_possessive(e.span.of(text)) == acr
         });
-        if listed_org {
+        if listed_org || foreign {
             found.push(full);
         }
     }
     if found.is_empty() {
         return;
     }
+    // The people the name rules found inside such names go.
+    entities.retain(|e| !found.iter().any(|f| f.contains(e.span)));
     for span in found {
         entities.push(Entity {
             span,

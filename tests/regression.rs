@@ -1634,3 +1634,20 @@ fn a_given_name_alias_does_not_take_a_listed_place() {
         EntityType::Person,
     );
 }
+
+#[test]
+fn a_foreign_name_defined_by_its_acronym_is_an_organization() {
+    let text =
+        "The opposition Jathika Ekamuthu Sandanaya (JES) walked out. The \
+                JES said it would return.";
+    has(text, "Jathika Ekamuthu Sandanaya", EntityType::Organization);
+    has(text, "JES", EntityType::Organization);
+    // English words defined by their initials name no organization,
+    // nor does a person's name.
+    lacks("Growth in Gross Domestic Product (GDP) slowed.", "GDP");
+    has(
+        "Officials met Abdul Rashid Dostum (ARD) on Monday.",
+        "Abdul Rashid Dostum",
+        EntityType::Person,
+    );
+}
