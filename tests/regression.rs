@@ -1651,3 +1651,23 @@ fn a_foreign_name_defined_by_its_acronym_is_an_organization() {
         EntityType::Person,
     );
 }
+
+#[test]
+fn a_listed_given_name_before_a_word_surname_is_a_person() {
+    has(
+        "He lost in four sets to Jim Courier on Friday.",
+        "Jim Courier",
+        EntityType::Person,
+    );
+    has(
+        "The catch went to Darryl Strawberry in right field.",
+        "Darryl Strawberry",
+        EntityType::Person,
+    );
+    // Things named after people keep their head word.
+    lacks_kind(
+        "Shells fell near the Abel Battery at dawn.",
+        "Abel Battery",
+        EntityType::Person,
+    );
+}
