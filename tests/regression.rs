@@ -1671,3 +1671,15 @@ fn a_listed_given_name_before_a_word_surname_is_a_person() {
         EntityType::Person,
     );
 }
+
+#[test]
+fn names_joined_by_the_arabic_article_are_people() {
+    let text = "Opener Naseer-ud-Din made 40 before Anwar-ul-Karim came in.";
+    has(text, "Naseer-ud-Din", EntityType::Person);
+    has(text, "Anwar-ul-Karim", EntityType::Person);
+    lacks_kind(
+        "Trade with Guinea-Bissau slowed.",
+        "Guinea-Bissau",
+        EntityType::Person,
+    );
+}
