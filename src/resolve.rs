@@ -1752,12 +1752,14 @@ pub fn link_document(
         }
         // Aliases name people, organizations and places: an entity of
         // another kind can only be a listed name that a person's alias
-        // takes over (a nationality not even that).
+        // takes over; a nationality only where it speaks, as the
+        // surname of a person of the document ("Ian Fleming ... Fleming
+        // said"; not "English teachers" after "Bill English").
         let may_link = match e.kind {
             EntityType::Person
             | EntityType::Organization
             | EntityType::Location => true,
-            EntityType::Nationality => false,
+            EntityType::Nationality => speaks(text, e.span),
             _ => matches!(e.origin, Origin::Gazetteer(_)),
         };
         if !may_link {
@@ -1786,7 +1788,8 @@ pub fn link_document(
             e.canonical = Canonical::Mention(full);
         } else if kind == EntityType::Person
             && e.kind != EntityType::Person
-            && e.kind != EntityType::Nationality
+            && (e.kind != EntityType::Nationality
+                || full.of(text).ends_with(quote))
             && !quote.contains(' ')
             // A listed place named like a person's given name stays the
             // place: "Chelsea Clinton ... in Chelsea".

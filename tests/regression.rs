@@ -1683,3 +1683,18 @@ fn names_joined_by_the_arabic_article_are_people() {
         EntityType::Person,
     );
 }
+
+#[test]
+fn a_demonym_that_is_a_surname_ends_a_persons_name() {
+    let text = "The novels of Ian Fleming sold well. Fleming said he wrote \
+                every morning.";
+    has(text, "Ian Fleming", EntityType::Person);
+    has(text, "Fleming", EntityType::Person);
+    has("Australia 228 (D. Fleming 3-26).", "D. Fleming", EntityType::Person);
+    // The demonym alone stays one.
+    has(
+        "A Fleming and a Walloon shared the prize.",
+        "Fleming",
+        EntityType::Nationality,
+    );
+}
