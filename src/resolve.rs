@@ -396,6 +396,24 @@ pub fn gazetteer_candidates(
                 continue;
             }
         }
+        // "Eastern Division", "Central Province": a compass word and an
+        // administrative word name a province of many countries (Fiji's,
+        // Sri Lanka's, Zambia's...) and sections of leagues; the listed
+        // one only in a story that names another place of its country.
+        if kind == EntityType::Location
+            && area != Area::Nation
+            && names_a_compass_division(quote)
+            && !matches.iter().any(|o| {
+                let e = gazetteer.entry(o.entry);
+                // Another division of the kind vouches for none.
+                !names_a_compass_division(o.span.of(text))
+                    && e.entity_type() == Some(EntityType::Location)
+                    && !entry.country.is_empty()
+                    && e.country == entry.country
+            })
+        {
+            continue;
+        }
         // Acronyms inside ALL-CAPS headlines are mostly words ("THIS IS").
         if f & feature::HEADLINE != 0
             && f & feature::UPPER != 0
@@ -2191,6 +2209,49 @@ fn listed_as_place_or_org(gazetteer: &Gazetteer, word: &str) -> bool {
             }
         })
     })
+}
+
+/// Whether `quote` is a compass word and an administrative word alone:
+/// "Eastern Division", "CENTRAL PROVINCE", "Northern Region".
+fn names_a_compass_division(quote: &str) -> bool {
+    const COMPASS: &[&str] = &[
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+    ];
+    const DIVISIONS: &[&str] = &[
+        "division",
+        "region",
+        "province",
+        "district",
+        "department",
+        "zone",
+        "area",
+    ];
+    let mut words = quote.split_whitespace();
+    let (Some(first), Some(last), None) =
+        (words.next(), words.next(), words.next())
+    else {
+        return false;
+    };
+    let is = |list: &[&str], w: &str| {
+        list.iter().any(|x| x.eq_ignore_ascii_case(w))
+    };
+    is(COMPASS, first) && is(DIVISIONS, last)
 }
 
 /// Whether the document writes `given` before a capitalized surname

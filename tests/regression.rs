@@ -1698,3 +1698,16 @@ fn a_demonym_that_is_a_surname_ends_a_persons_name() {
         EntityType::Nationality,
     );
 }
+
+#[test]
+fn a_compass_division_needs_its_country_in_the_story() {
+    lacks(
+        "Standings: EASTERN DIVISION W L PCT, then WESTERN DIVISION.",
+        "EASTERN DIVISION",
+    );
+    has(
+        "Floods hit Fiji's Western Division and Suva was cut off.",
+        "Western Division",
+        EntityType::Location,
+    );
+}
