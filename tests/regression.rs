@@ -1711,3 +1711,19 @@ fn a_compass_division_needs_its_country_in_the_story() {
         EntityType::Location,
     );
 }
+
+#[test]
+fn major_companies_the_indices_lack_are_listed() {
+    has(
+        "The cars will be sold by Kia and a local partner.",
+        "Kia",
+        EntityType::Organization,
+    );
+    has("The KIA attacked an army post.", "KIA", EntityType::Organization);
+    has(
+        "Operator China Unicom won the licence.",
+        "China Unicom",
+        EntityType::Organization,
+    );
+    has("Shares of Motorola rose.", "Motorola", EntityType::Organization);
+}
