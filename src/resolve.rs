@@ -1463,6 +1463,30 @@ fn split_possessives(text: &str, cands: &mut [Candidate]) -> bool {
                 continue;
             }
             c.entity.span = after;
+        } else if c.entity.kind == EntityType::Person
+            && after_words >= 2
+            && !owner.of(text).contains(char::is_whitespace)
+            && after.of(text).starts_with(char::is_uppercase)
+        {
+            // "Atlanta's Tom Glavine": one word owning a name of two is
+            // a place or team the lists did not vouch for, and the
+            // person is what follows. A day owns an event, no person:
+            // "Sunday's Vancouver IndyCar race".
+            const DAYS: [&str; 7] = [
+                "Monday",
+                "Tuesday",
+                "Wednesday",
+                "Thursday",
+                "Friday",
+                "Saturday",
+                "Sunday",
+            ];
+            if DAYS.contains(&owner.of(text)) {
+                c.entity.span = Span::new(after.start, after.start);
+                dropped = true;
+                continue;
+            }
+            c.entity.span = after;
         } else if c.entity.kind == EntityType::Person && after_words == 1
             || c.entity.kind == EntityType::Organization
                 && after_words >= 2

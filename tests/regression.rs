@@ -1727,3 +1727,13 @@ fn major_companies_the_indices_lack_are_listed() {
     );
     has("Shares of Motorola rose.", "Motorola", EntityType::Organization);
 }
+
+#[test]
+fn one_word_owning_a_full_name_is_not_part_of_it() {
+    let text = "Foster outdueled Atlanta's Tom Glavine for his third win.";
+    has(text, "Tom Glavine", EntityType::Person);
+    lacks(text, "Atlanta's Tom Glavine");
+    let race = "He won Sunday's Vancouver IndyCar race.";
+    lacks_kind(race, "Vancouver IndyCar", EntityType::Person);
+    lacks(race, "Sunday's Vancouver IndyCar");
+}
