@@ -1737,3 +1737,12 @@ fn one_word_owning_a_full_name_is_not_part_of_it() {
     lacks_kind(race, "Vancouver IndyCar", EntityType::Person);
     lacks(race, "Sunday's Vancouver IndyCar");
 }
+
+#[test]
+fn eastern_european_clubs_are_organizations() {
+    let text = "Red Star drew 1-1 with Partizan, and Spartak Moscow beat \
+                Zenit in Moscow.";
+    has(text, "Red Star", EntityType::Organization);
+    has(text, "Spartak Moscow", EntityType::Organization);
+    has(text, "Moscow", EntityType::Location);
+}
