@@ -1746,3 +1746,15 @@ fn eastern_european_clubs_are_organizations() {
     has(text, "Spartak Moscow", EntityType::Organization);
     has(text, "Moscow", EntityType::Location);
 }
+
+#[test]
+fn magazines_are_organizations() {
+    for (text, name) in [
+        ("According to Mother Jones, the talks failed.", "Mother Jones"),
+        ("According to Middle East Eye, the talks failed.", "Middle East Eye"),
+        ("Jane's Defence Weekly reported the sale.", "Jane's Defence Weekly"),
+    ] {
+        has(text, name, EntityType::Organization);
+    }
+    has("Steve Forbes said he would run.", "Steve Forbes", EntityType::Person);
+}
