@@ -273,7 +273,10 @@ pub fn gazetteer_candidates(
         // person, not a province or small capital named like one (an
         // Isle of Man sheading, Douglas), unless the document names
         // another place of that country ("Alberta said" in a story on
-        // Canada).
+        // Canada). A word that is a given name only, never a surname
+        // ("Texas", "Indiana"), is a person only when the document names
+        // someone so ("Texas Jones ... Texas said"): "Texas said it
+        // would appeal" is the state.
         if kind == EntityType::Location
             && single_word
             && (area == Area::Region
@@ -281,10 +284,14 @@ pub fn gazetteer_candidates(
                     && entry.flags.has(Flags::CAPITAL)
                     && entry.population < 1_000_000)
             && f & feature::GIVEN != 0
+            && (f & feature::SURNAME != 0
+                || names_someone_so(text, &seg.tokens, feats, quote))
             && speaks(text, span)
             && !matches.iter().any(|o| {
                 let e = gazetteer.entry(o.entry);
-                o.span != m.span
+                // Another place, not the same word elsewhere ("Victoria
+                // Lindqvist ... Victoria said").
+                o.span.of(text) != quote
                     && e.entity_type() == Some(EntityType::Location)
                     && gazetteer
                         .match_entries(m)
@@ -388,6 +395,24 @@ pub fn gazetteer_candidates(
             if !ok {
                 continue;
             }
+        }
+        // "Eastern Division", "Central Province": a compass word and an
+        // administrative word name a province of many countries (Fiji's,
+        // Sri Lanka's, Zambia's...) and sections of leagues; the listed
+        // one only in a story that names another place of its country.
+        if kind == EntityType::Location
+            && area != Area::Nation
+            && names_a_compass_division(quote)
+            && !matches.iter().any(|o| {
+                let e = gazetteer.entry(o.entry);
+                // Another division of the kind vouches for none.
+                !names_a_compass_division(o.span.of(text))
+                    && e.entity_type() == Some(EntityType::Location)
+                    && !entry.country.is_empty()
+                    && e.country == entry.country
+            })
+        {
+            continue;
         }
         // Acronyms inside ALL-CAPS headlines are mostly words ("THIS IS").
         if f & feature::HEADLINE != 0
@@ -1438,6 +1463,30 @@ fn split_possessives(text: &str, cands: &mut [Candidate]) -> bool {
                 continue;
             }
             c.entity.span = after;
+        } else if c.entity.kind == EntityType::Person
+            && after_words >= 2
+            && !owner.of(text).contains(char::is_whitespace)
+            && after.of(text).starts_with(char::is_uppercase)
+        {
+            // "Atlanta's Tom Glavine": one word owning a name of two is
+            // a place or team the lists did not vouch for, and the
+            // person is what follows. A day owns an event, no person:
+            // "Sunday's Vancouver IndyCar race".
+            const DAYS: [&str; 7] = [
+                "Monday",
+                "Tuesday",
+                "Wednesday",
+                "Thursday",
+                "Friday",
+                "Saturday",
+                "Sunday",
+            ];
+            if DAYS.contains(&owner.of(text)) {
+                c.entity.span = Span::new(after.start, after.start);
+                dropped = true;
+                continue;
+            }
+            c.entity.span = after;
         } else if c.entity.kind == EntityType::Person && after_words == 1
             || c.entity.kind == EntityType::Organization
                 && after_words >= 2
@@ -1480,7 +1529,7 @@ pub fn link_document(
 ) {
     drop_event_names(text, seg, entities);
     leading_initials(seg, feats, entities);
-    names_defined_by_their_acronym(text, seg, entities);
+    names_defined_by_their_acronym(text, seg, feats, entities);
     define_acronyms(text, seg, gazetteer, entities);
     companies_named_by_a_town(text, seg, feats, gazetteer, entities);
     companies_by_market_words(text, seg, feats, gazetteer, entities);
@@ -1608,10 +1657,18 @@ pub fn link_document(
             })
             .or_insert(Some(e.span));
     }
+    // The given names that became aliases: a listed place or
+    // organization written so is not the person (below).
+    let mut given_aliases: FxHashSet<&str> = FxHashSet::default();
     for (first, full) in given {
         if let Some(full) = full {
             shapes.mark(first);
-            aliases.entry(first).or_insert((full, EntityType::Person));
+            if let std::collections::hash_map::Entry::Vacant(slot) =
+                aliases.entry(first)
+            {
+                slot.insert((full, EntityType::Person));
+                given_aliases.insert(first);
+            }
         }
     }
     // A one-word team guessed from a results line ("b Jayasuriya 50" in a
@@ -1737,12 +1794,14 @@ pub fn link_document(
         }
         // Aliases name people, organizations and places: an entity of
         // another kind can only be a listed name that a person's alias
-        // takes over (a nationality not even that).
+        // takes over; a nationality only where it speaks, as the
+        // surname of a person of the document ("Ian Fleming ... Fleming
+        // said"; not "English teachers" after "Bill English").
         let may_link = match e.kind {
             EntityType::Person
             | EntityType::Organization
             | EntityType::Location => true,
-            EntityType::Nationality => false,
+            EntityType::Nationality => speaks(text, e.span),
             _ => matches!(e.origin, Origin::Gazetteer(_)),
         };
         if !may_link {
@@ -1771,8 +1830,12 @@ pub fn link_document(
             e.canonical = Canonical::Mention(full);
         } else if kind == EntityType::Person
             && e.kind != EntityType::Person
-            && e.kind != EntityType::Nationality
+            && (e.kind != EntityType::Nationality
+                || full.of(text).ends_with(quote))
             && !quote.contains(' ')
+            // A listed place named like a person's given name stays the
+            // place: "Chelsea Clinton ... in Chelsea".
+            && (!given_aliases.contains(quote) || speaks(text, e.span))
             && match e.origin {
                 Origin::Gazetteer(i) => match &*gazetteer.entry(i).subtype {
                     // A country or state named like a person of the
@@ -1853,6 +1916,15 @@ pub fn link_document(
         if !shouted
             && (feats[i] & feature::COMMON != 0 && !part_of_name
                 || feats[i] & feature::HEADLINE != 0)
+        {
+            continue;
+        }
+        // "Chelsea Clinton visited Chelsea": a given name alone that is
+        // also a listed place or organization (the place's mention was
+        // dropped for want of context) is that, unless it speaks.
+        if given_aliases.contains(bare)
+            && listed_as_place_or_org(gazetteer, bare)
+            && !speaks(text, t.span)
         {
             continue;
         }
@@ -2137,6 +2209,89 @@ impl AliasShapes {
         let (first, length) = AliasShapes::shape(word);
         self.lengths[first] & length != 0
     }
+}
+
+/// Whether `word` alone is a listed organization or a place that news
+/// names more than a person so: a city of 100,000, a section of one
+/// (Chelsea), a province, a country. A town of a few thousand named
+/// "Kim" is not: the Korean "Kim" is a person's.
+fn listed_as_place_or_org(gazetteer: &Gazetteer, word: &str) -> bool {
+    let mut found = Vec::new();
+    gazetteer.find(word, &mut found);
+    found.iter().filter(|m| m.span.len() == word.len()).any(|m| {
+        gazetteer.match_entries(m).iter().any(|&i| {
+            let e = gazetteer.entry(i);
+            match e.entity_type() {
+                Some(EntityType::Location) => {
+                    !e.flags.has(Flags::LOW_PRIORITY)
+                        && (&*e.subtype != "city"
+                            || e.population >= 100_000
+                            || e.flags.has(Flags::SECTION))
+                }
+                Some(EntityType::Organization) => true,
+                _ => false,
+            }
+        })
+    })
+}
+
+/// Whether `quote` is a compass word and an administrative word alone:
+/// "Eastern Division", "CENTRAL PROVINCE", "Northern Region".
+fn names_a_compass_division(quote: &str) -> bool {
+    const COMPASS: &[&str] = &[
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+    ];
+    const DIVISIONS: &[&str] = &[
+        "division",
+        "region",
+        "province",
+        "district",
+        "department",
+        "zone",
+        "area",
+    ];
+    let mut words = quote.split_whitespace();
+    let (Some(first), Some(last), None) =
+        (words.next(), words.next(), words.next())
+    else {
+        return false;
+    };
+    let is = |list: &[&str], w: &str| {
+        list.iter().any(|x| x.eq_ignore_ascii_case(w))
+    };
+    is(COMPASS, first) && is(DIVISIONS, last)
+}
+
+/// Whether the document writes `given` before a capitalized surname
+/// somewhere ("Victoria Beckham"): it names a person so.
+fn names_someone_so(
+    text: &str,
+    tokens: &[Token],
+    feats: &[u64],
+    given: &str,
+) -> bool {
+    tokens.windows(2).zip(feats.iter().skip(1)).any(|(pair, &next)| {
+        pair[0].span.of(text) == given
+            && pair[1].space_before
+            && next & (feature::SURNAME | feature::CAP)
+                == feature::SURNAME | feature::CAP
+    })
 }
 
 /// Whether a verb of saying follows `span`: "Jordan said", "Jordan told
@@ -3053,6 +3208,7 @@ fn listed_company(gazetteer: &Gazetteer, name: &str) -> Option<u32> {
 fn names_defined_by_their_acronym(
     text: &str,
     seg: &Segmentation,
+    feats: &[u64],
     entities: &mut Vec<Entity>,
 ) {
     const JOINS: &[&str] = &["and", "of", "for", "the", "on", "in", "de", "&"];
@@ -3076,7 +3232,13 @@ fn names_defined_by_their_acronym(
             continue;
         }
         let end = toks[k - 1].span.end;
-        if entities.iter().any(|e| e.span.end == end) {
+        // A person the name rules found may be part of a longer name
+        // (below).
+        if entities.iter().any(|e| {
+            e.span.end == end
+                && !(e.kind == EntityType::Person
+                    && matches!(e.origin, Origin::Rule(_)))
+        }) {
             continue;
         }
         // Back over capitalized words and the joins between them; the
@@ -3102,9 +3264,38 @@ fn names_defined_by_their_acronym(
             }
         }
         let Some(full) = start else { continue };
-        if full.of(text).contains('\n')
-            || entities.iter().any(|e| e.span.overlaps(full))
-        {
+        if full.of(text).contains('\n') {
+            continue;
+        }
+        // "Samagi Jana Balawegaya (SJB)": a name of words no English
+        // list knows, each giving the acronym a letter, is a party's,
+        // a movement's or a company's in its own language, even where
+        // the name rules took two of its words for a person.
+        let (mut words, mut foreign) = (0, true);
+        let mut initials = String::new();
+        for i in toks.partition_point(|t| t.span.start < full.start)..k {
+            let w = toks[i].span.of(text);
+            if w.starts_with(|c: char| c.is_uppercase()) {
+                words += 1;
+                initials.extend(w.chars().next());
+                foreign &= feats[i] & (feature::COMMON | feature::LOC) == 0;
+            }
+        }
+        let foreign = foreign && words >= 3 && initials == acr;
+        // A whole name the rules took for a person stays one when it
+        // opens with a given name ("Abdul Rashid Dostum (ARD)").
+        let given_first = feats
+            .get(toks.partition_point(|t| t.span.start < full.start))
+            .is_some_and(|&f| f & feature::GIVEN != 0);
+        let overlapped = entities.iter().any(|e| {
+            e.span.overlaps(full)
+                && !(foreign
+                    && full.contains(e.span)
+                    && (e.span != full || !given_first)
+                    && e.kind == EntityType::Person
+                    && matches!(e.origin, Origin::Rule(_)))
+        });
+        if overlapped {
             continue;
         }
         // The letters must be an organization elsewhere in the document.
@@ -3113,13 +3304,15 @@ fn names_defined_by_their_acronym(
                 && matches!(e.origin, Origin::Gazetteer(_))
                 && strip_possessive(e.span.of(text)) == acr
         });
-        if listed_org {
+        if listed_org || foreign {
             found.push(full);
         }
     }
     if found.is_empty() {
         return;
     }
+    // The people the name rules found inside such names go.
+    entities.retain(|e| !found.iter().any(|f| f.contains(e.span)));
     for span in found {
         entities.push(Entity {
             span,

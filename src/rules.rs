@@ -2918,9 +2918,31 @@ fn hyphenated(f: u64, s: &str) -> u64 {
     };
     if prefixed && capital_after() {
         (f & !LOWER) | HYPHEN | CAP | PARTICLE
+    } else if is_joined_name(s) {
+        f | HYPHEN | GIVEN | SURNAME
     } else {
         f | HYPHEN
     }
+}
+
+/// Whether hyphenated word `s` is an Arabic-script name of two words
+/// joined by the article ("Inzamam-ul-Haq", "Ata-ur-Rehman", "Salah-ud-Din"):
+/// it is a person's given name and surname at once, as the lists have
+/// no such forms.
+pub(crate) fn is_joined_name(s: &str) -> bool {
+    const JOINS: [&str; 8] = ["ul", "ur", "ud", "us", "uz", "un", "ush", "ut"];
+    let mut parts = s.split('-');
+    let (Some(head), Some(join), Some(tail), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let named = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).all(char::is_lowercase)
+            && w.chars().count() >= 2
+    };
+    named(head) && JOINS.contains(&join) && named(tail)
 }
 
 /// Marks the sentences of `out`'s features that are headlines: mostly
@@ -3480,6 +3502,8 @@ mod tests {
                                 .is_some_and(char::is_uppercase)
                         {
                             f = (f & !LOWER) | CAP | PARTICLE;
+                        } else if is_joined_name(s()) {
+                            f |= GIVEN | SURNAME;
                         }
                     }
                     if let Some(g) = gazetteer {

@@ -1549,3 +1549,212 @@ fn a_charitys_regional_chapter_is_the_charity() {
     // Not after a verb's object: two names.
     has("Amnesty said Africa must act.", "Africa", EntityType::Location);
 }
+
+#[test]
+fn the_poles_are_places_not_a_pole() {
+    let text =
+        "The team skied to the North Pole, then flew to the South Pole.";
+    has(text, "North Pole", EntityType::Location);
+    has(text, "South Pole", EntityType::Location);
+    lacks_kind(text, "Pole", EntityType::Nationality);
+    has("A Pole won the race.", "Pole", EntityType::Nationality);
+}
+
+#[test]
+fn particles_inside_full_names_keep_the_whole_name() {
+    // The surname is also a listed company; the given name and the
+    // particles say it is a person's.
+    let text =
+        "Champion Oscar De la Hoya will fight again, his promoter said.";
+    has(text, "Oscar De la Hoya", EntityType::Person);
+    lacks(text, "Hoya");
+    // A surname that is also a town.
+    has(
+        "Peter van der Veen scored twice.",
+        "Peter van der Veen",
+        EntityType::Person,
+    );
+    lacks_kind(
+        "The Gazzetta dello Sport said the coach would stay.",
+        "Gazzetta dello Sport",
+        EntityType::Person,
+    );
+}
+
+#[test]
+fn america_alone_is_the_united_states() {
+    has("Exports to America fell last year.", "America", EntityType::Location);
+    // A charity's national chapter stays one name.
+    has(
+        "Oxfam America said the aid had not arrived.",
+        "Oxfam America",
+        EntityType::Organization,
+    );
+    has(
+        "Bank of America posted a profit.",
+        "Bank of America",
+        EntityType::Organization,
+    );
+}
+
+#[test]
+fn a_state_that_speaks_is_the_place_unless_someone_is_named_so() {
+    has(
+        "Texas said it would appeal the ruling.",
+        "Texas",
+        EntityType::Location,
+    );
+    lacks_kind(
+        "Victoria Lindqvist won the vote. Victoria said she was glad.",
+        "Victoria",
+        EntityType::Location,
+    );
+}
+
+#[test]
+fn sports_grounds_named_after_people_are_places() {
+    let text = "Madrid drew 1-1 at the Santiago Bernabeu, and England play \
+                at Lord's next week.";
+    has(text, "Santiago Bernabeu", EntityType::Location);
+    lacks_kind(text, "Santiago Bernabeu", EntityType::Person);
+    has(text, "Lord's", EntityType::Location);
+    lacks("Praise the Lord's name, the pastor said.", "Lord's");
+}
+
+#[test]
+fn a_given_name_alias_does_not_take_a_listed_place() {
+    let text = "Chelsea Lindqvist toured Chelsea on Monday. Lindqvist said \
+                the streets had changed.";
+    lacks_kind(text, "Chelsea", EntityType::Person);
+    has(text, "Lindqvist", EntityType::Person);
+    // A given name that is no notable place still names the person.
+    has(
+        "Kim In-so was ill. Officials said Kim had been moved.",
+        "Kim",
+        EntityType::Person,
+    );
+}
+
+#[test]
+fn a_foreign_name_defined_by_its_acronym_is_an_organization() {
+    let text =
+        "The opposition Jathika Ekamuthu Sandanaya (JES) walked out. The \
+                JES said it would return.";
+    has(text, "Jathika Ekamuthu Sandanaya", EntityType::Organization);
+    has(text, "JES", EntityType::Organization);
+    // English words defined by their initials name no organization,
+    // nor does a person's name.
+    lacks("Growth in Gross Domestic Product (GDP) slowed.", "GDP");
+    has(
+        "Officials met Abdul Rashid Dostum (ARD) on Monday.",
+        "Abdul Rashid Dostum",
+        EntityType::Person,
+    );
+}
+
+#[test]
+fn a_listed_given_name_before_a_word_surname_is_a_person() {
+    has(
+        "He lost in four sets to Jim Courier on Friday.",
+        "Jim Courier",
+        EntityType::Person,
+    );
+    has(
+        "The catch went to Darryl Strawberry in right field.",
+        "Darryl Strawberry",
+        EntityType::Person,
+    );
+    // Things named after people keep their head word.
+    lacks_kind(
+        "Shells fell near the Abel Battery at dawn.",
+        "Abel Battery",
+        EntityType::Person,
+    );
+}
+
+#[test]
+fn names_joined_by_the_arabic_article_are_people() {
+    let text = "Opener Naseer-ud-Din made 40 before Anwar-ul-Karim came in.";
+    has(text, "Naseer-ud-Din", EntityType::Person);
+    has(text, "Anwar-ul-Karim", EntityType::Person);
+    lacks_kind(
+        "Trade with Guinea-Bissau slowed.",
+        "Guinea-Bissau",
+        EntityType::Person,
+    );
+}
+
+#[test]
+fn a_demonym_that_is_a_surname_ends_a_persons_name() {
+    let text = "The novels of Ian Fleming sold well. Fleming said he wrote \
+                every morning.";
+    has(text, "Ian Fleming", EntityType::Person);
+    has(text, "Fleming", EntityType::Person);
+    has("Australia 228 (D. Fleming 3-26).", "D. Fleming", EntityType::Person);
+    // The demonym alone stays one.
+    has(
+        "A Fleming and a Walloon shared the prize.",
+        "Fleming",
+        EntityType::Nationality,
+    );
+}
+
+#[test]
+fn a_compass_division_needs_its_country_in_the_story() {
+    lacks(
+        "Standings: EASTERN DIVISION W L PCT, then WESTERN DIVISION.",
+        "EASTERN DIVISION",
+    );
+    has(
+        "Floods hit Fiji's Western Division and Suva was cut off.",
+        "Western Division",
+        EntityType::Location,
+    );
+}
+
+#[test]
+fn major_companies_the_indices_lack_are_listed() {
+    has(
+        "The cars will be sold by Kia and a local partner.",
+        "Kia",
+        EntityType::Organization,
+    );
+    has("The KIA attacked an army post.", "KIA", EntityType::Organization);
+    has(
+        "Operator China Unicom won the licence.",
+        "China Unicom",
+        EntityType::Organization,
+    );
+    has("Shares of Motorola rose.", "Motorola", EntityType::Organization);
+}
+
+#[test]
+fn one_word_owning_a_full_name_is_not_part_of_it() {
+    let text = "Foster outdueled Atlanta's Tom Glavine for his third win.";
+    has(text, "Tom Glavine", EntityType::Person);
+    lacks(text, "Atlanta's Tom Glavine");
+    let race = "He won Sunday's Vancouver IndyCar race.";
+    lacks_kind(race, "Vancouver IndyCar", EntityType::Person);
+    lacks(race, "Sunday's Vancouver IndyCar");
+}
+
+#[test]
+fn eastern_european_clubs_are_organizations() {
+    let text = "Red Star drew 1-1 with Partizan, and Spartak Moscow beat \
+                Zenit in Moscow.";
+    has(text, "Red Star", EntityType::Organization);
+    has(text, "Spartak Moscow", EntityType::Organization);
+    has(text, "Moscow", EntityType::Location);
+}
+
+#[test]
+fn magazines_are_organizations() {
+    for (text, name) in [
+        ("According to Mother Jones, the talks failed.", "Mother Jones"),
+        ("According to Middle East Eye, the talks failed.", "Middle East Eye"),
+        ("Jane's Defence Weekly reported the sale.", "Jane's Defence Weekly"),
+    ] {
+        has(text, name, EntityType::Organization);
+    }
+    has("Steve Forbes said he would run.", "Steve Forbes", EntityType::Person);
+}

@@ -581,11 +581,15 @@ impl Loader {
         // one of the more populous country goes first ("Florida" is the
         // US state before Uruguay's department), as news names it more.
         // Other entries keep the lists' order.
-        let nations: HashMap<&str, u64> = entries
-            .iter()
-            .filter(|e| e.kind == Kind::Location && e.subtype == "country")
-            .map(|e| (e.country.as_str(), e.population))
-            .collect();
+        // The largest figure of each country: a curated supplement row
+        // of a country (an extra alias) has no population.
+        let mut nations: HashMap<&str, u64> = HashMap::new();
+        for e in &entries {
+            if e.kind == Kind::Location && e.subtype == "country" {
+                let size = nations.entry(e.country.as_str()).or_default();
+                *size = (*size).max(e.population);
+            }
+        }
         let nation_size = |e: &Row| match (e.kind, e.subtype.as_str()) {
             (Kind::Location, "province") => {
                 nations.get(e.country.as_str()).copied().unwrap_or(0)
