@@ -606,6 +606,18 @@ static TIME_WORDS: Words = Words::new(&[
     "yesterday",
     "weekend",
 ]);
+/// Adverbs of time, which never join what a figure counts ("33 people
+/// overnight").
+const TIME_ADVERBS: &[&str] = &[
+    "overnight",
+    "yesterday",
+    "today",
+    "tonight",
+    "tomorrow",
+    "meanwhile",
+    "annually",
+    "nowadays",
+];
 /// Words that name a kind of company (or group), which a story uses for
 /// one it has named ("the chipmaker said"). Not "ministry" or "agency":
 /// a story names many of those, and the nearest may be the wrong one.
@@ -3750,6 +3762,26 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
     }
     let start = j;
     let mut end = j;
+    // "internally displaced people": an adverb, a participle and the
+    // noun they describe.
+    let w_at = |k: usize| toks.get(k).and_then(|t| word(text, t));
+    let adverb_participle_noun =
+        w_at(start).is_some_and(|w| {
+            ends_with_ci(w, "ly") && w.starts_with(char::is_lowercase)
+        }) && w_at(start + 1).is_some_and(|n| {
+            ends_with_ci(n, "ed")
+                || PAST_AFTER_NOUN_WORDS.has(n)
+                || IRREGULAR_VERB_WORDS.has(n)
+        }) && toks.get(start + 2).is_some_and(|t| t.space_before)
+            && w_at(start + 2).is_some_and(|n| {
+                n.starts_with(char::is_lowercase)
+                    && !STOP_WORDS.has(n)
+                    && !lower_in(n, PLACE_TIME_PREPOSITIONS)
+                    && !lower_in(n, TIME_ADVERBS)
+                    && !ends_with_ci(n, "ly")
+                    && !ends_with_ci(n, "ed")
+                    && !ends_with_ci(n, "ing")
+            });
     while end < toks.len() && end < start + 5 {
         let t = &toks[end];
         let Some(w) = word(text, t) else { break };
@@ -3761,6 +3793,16 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
                 |n| !STOP_WORDS.has(n) && n.starts_with(char::is_lowercase),
             );
         if STOP_WORDS.has(w) && !comparative_before_noun {
+            break;
+        }
+        // "at least 33 people overnight", "12 people yesterday": an
+        // adverb of time is no part of the noun (nor one alone).
+        if lower_in(w, TIME_ADVERBS) {
+            break;
+        }
+        // "a new plant near the border": a preposition of place or time
+        // ends the phrase.
+        if end > start && lower_in(w, PLACE_TIME_PREPOSITIONS) {
             break;
         }
         // "fell 34.5% year-on-year": how a change is measured, no noun.
@@ -3793,12 +3835,28 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
             if lower_in(w, &["dead", "alive", "missing", "homeless"]) {
                 break;
             }
+            // "a large parking lot", "new housing units": an -ing noun
+            // after an adjective, modifying the noun after it.
+            let ing_modifier = ends_with_ci(w, "ing")
+                && elided_noun_adjective(text, toks, end - 1)
+                && toks.get(end + 1).is_some_and(|n| {
+                    n.space_before
+                        && word(text, n).is_some_and(|n| {
+                            n.starts_with(char::is_lowercase)
+                                && !STOP_WORDS.has(n)
+                                && !ends_with_ci(n, "ing")
+                                && !ends_with_ci(n, "ed")
+                                && !ends_with_ci(n, "ly")
+                        })
+                });
             // A participle or adverb after a noun ends the phrase:
             // "115,000 cases recorded", "people killed".
-            if ends_with_ci(w, "ed")
-                || ends_with_ci(w, "ing")
-                || ends_with_ci(w, "ly")
-                || PAST_AFTER_NOUN_WORDS.has(w)
+            if !(adverb_participle_noun && end == start + 1)
+                && !ing_modifier
+                && (ends_with_ci(w, "ed")
+                    || ends_with_ci(w, "ing")
+                    || ends_with_ci(w, "ly")
+                    || PAST_AFTER_NOUN_WORDS.has(w))
             {
                 break;
             }
@@ -3806,15 +3864,20 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         if end > start && !t.space_before {
             break;
         }
-        if IRREGULAR_VERB_WORDS.has(w) {
+        if IRREGULAR_VERB_WORDS.has(w)
+            && !(adverb_participle_noun && end == start + 1)
+        {
             break;
         }
-        // "29,500 partially damaged": an adverb before a participle.
+        // "29,500 partially damaged": an adverb before a participle,
+        // unless a noun follows it ("10 million internally displaced
+        // people", "200 newly built homes").
         if end == start
             && ends_with_ci(w, "ly")
             && toks.get(end + 1).and_then(|t| word(text, t)).is_some_and(|n| {
                 ends_with_ci(n, "ed") || PAST_AFTER_NOUN_WORDS.has(n)
             })
+            && !adverb_participle_noun
         {
             break;
         }
@@ -3991,6 +4054,10 @@ fn stands_for_its_verb(text: &str, toks: &[Token], k: usize) -> bool {
                     STOP_WORDS.has(n) || lower_in(n, PLACE_TIME_PREPOSITIONS)
                 })
             })
+            // "the 3.0% forecast by economists": an irregular participle
+            // with its agent.
+            || lower_in(w, &["forecast", "forecasts", "seen", "foreseen"])
+                && toks.get(k + 1).and_then(|n| word(text, n)) == Some("by")
     })
 }
 
@@ -4083,6 +4150,37 @@ fn through_of(text: &str, toks: &[Token], c: Span) -> Span {
         return c;
     }
     np_after(text, toks, k + 1).map_or(c, |n| Span::new(c.start, n.end))
+}
+
+/// Whether `w` is a form of a verb that stands at a level named after
+/// "at" ("prices start at $45", "the index closed at 1,200", "rates
+/// range at"), which has no object of its own.
+fn stands_at(w: &str) -> bool {
+    const BASES: &[&str] = &[
+        "start", "begin", "stand", "remain", "stay", "hover", "sit", "settle",
+        "trade", "close", "open", "peak", "bottom", "retail", "sell", "cost",
+    ];
+    if !w.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return false;
+    }
+    let base = |x: &str| lower_in(x, BASES);
+    base(w)
+        || lower_in(w, &["began", "begun", "stood", "sat", "sold"])
+        || w.strip_suffix('s').is_some_and(base)
+        || w.strip_suffix("ing").is_some_and(|x| {
+            base(x)
+                || base(&format!("{x}e"))
+                || x.len() > 2
+                    && x.as_bytes()[x.len() - 1] == x.as_bytes()[x.len() - 2]
+                    && base(&x[..x.len() - 1])
+        })
+        || w.strip_suffix("ed").is_some_and(|x| {
+            base(x)
+                || base(&format!("{x}e"))
+                || x.len() > 2
+                    && x.as_bytes()[x.len() - 1] == x.as_bytes()[x.len() - 2]
+                    && base(&x[..x.len() - 1])
+        })
 }
 
 /// Where a figure's phrase lies among its sentence's tokens, found once
@@ -4231,7 +4329,8 @@ fn counted_of(
                 && word(text, &toks[at - 1]).is_some_and(|w| {
                     matches!(
                         w,
-                        "in" | "among"
+                        "in" | "on"
+                            | "among"
                             | "across"
                             | "at"
                             | "from"
@@ -4271,8 +4370,12 @@ fn counted_of(
                         "reaches",
                     ],
                 )
-                // "the rate held at 6.3%": a level kept.
-                || steps > 0 && lower_in(w, &["held", "stood"]);
+                // "the rate held at 6.3%": a level kept; "prices start
+                // at $45": one stood at.
+                || steps > 0 && lower_in(w, &["held", "stood", "came", "come", "comes"])
+                || steps == 1
+                    && word(text, &toks[k]) == Some("at")
+                    && stands_at(w);
             if change || w.ends_with("ed") && k >= 2 {
                 // "The quake killed 40": a count right after any other
                 // verb is its object, which its subject does not count
@@ -4348,13 +4451,97 @@ fn counted_of(
                             && !w.ends_with("’s")
                     });
             }
-            if !BEFORE_FIGURE.has(w) {
+            // "inflation came in at 2.9%": the verb's particle.
+            let came_in = w == "in"
+                && k >= 2
+                && word(text, &toks[k - 2]).is_some_and(|v| {
+                    lower_in(v, &["came", "come", "comes", "coming"])
+                });
+            if !BEFORE_FIGURE.has(w) && !came_in {
                 return None;
             }
             k -= 1;
             steps += 1;
         }
         None
+    };
+    // "grew revenue 19%", "cut costs by 10%", "raised prices 5 percent":
+    // the object between a verb of change and its figure.
+    let object_changed = || {
+        let mut end = first;
+        if end > 0 && word(text, &toks[end - 1]) == Some("by") {
+            end -= 1;
+        }
+        let noun = |k: usize| {
+            word(text, &toks[k]).is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && !STOP_WORDS.has(w)
+                    && !TIME_WORDS.has(w)
+                    && !lower_in(w, TIME_ADVERBS)
+                    && !ends_with_ci(w, "ly")
+                    && !ends_with_ci(w, "ing")
+                    && !ends_with_ci(w, "ed")
+                    && !CHANGE_VERB_WORDS.has(w)
+            }) && !dates.iter().any(|d| d.contains(toks[k].span))
+        };
+        let mut s = end;
+        while s > 0 && end - s < 2 && noun(s - 1) {
+            s -= 1;
+        }
+        // "lifted its forecast 2%": past a determiner.
+        let v = if s > 1
+            && word(text, &toks[s - 1]).is_some_and(|w| {
+                lower_in(w, &["its", "their", "the", "his", "her"])
+            }) {
+            s - 1
+        } else {
+            s
+        };
+        (s < end
+            && v > 0
+            && word(text, &toks[v - 1]).is_some_and(|v| {
+                lower_in(
+                    v,
+                    &[
+                        "grew",
+                        "grow",
+                        "grows",
+                        "increased",
+                        "increase",
+                        "increases",
+                        "raised",
+                        "raise",
+                        "raises",
+                        "cut",
+                        "cuts",
+                        "boosted",
+                        "boost",
+                        "boosts",
+                        "lifted",
+                        "lift",
+                        "lifts",
+                        "reduced",
+                        "reduce",
+                        "reduces",
+                        "lowered",
+                        "lower",
+                        "lowers",
+                        "slashed",
+                        "slash",
+                        "slashes",
+                        "trimmed",
+                        "trim",
+                        "trims",
+                        "expanded",
+                        "expand",
+                        "expands",
+                        "hiked",
+                        "hike",
+                        "hikes",
+                    ],
+                )
+            }))
+        .then(|| Span::new(toks[s].span.start, toks[end - 1].span.end))
     };
     // "a cost of $2 million", "a population of 175,000"
     let of_before = || {
@@ -4397,7 +4584,10 @@ fn counted_of(
             s += 1;
         }
         let words = (s..first - 1).all(|k| toks[k].kind == TokenKind::Word);
-        (s < first - 1 && words)
+        // "Ticket prices start at $45": a noun before a verb that stands
+        // at a level, no verb of valuing and its object.
+        let stands = word(text, &toks[first - 2]).is_some_and(stands_at);
+        (s < first - 1 && words && !stands)
             .then(|| Span::new(toks[s].span.start, toks[first - 2].span.end))
     };
     // "The deal, valued at about $2.1 billion,": the noun a participle
@@ -4557,6 +4747,7 @@ fn counted_of(
             .or_else(|| np_here(after).filter(not_verb))
             .or_else(set_to)
             .or_else(before_verb)
+            .or_else(object_changed)
             .or_else(of_before),
         ClaimKind::Multiplier => {
             // "Wheat prices have doubled": the figure is the verb, and
@@ -4599,19 +4790,26 @@ fn counted_of(
                     .is_some_and(|w| matches!(w, "in" | "for" | "on" | "of"));
             // "rose to $74.50 in New York": a place is not what is paid,
             // nor is a time ("$65.6 billion in the first quarter").
+            // "$1.2 billion in a new plant": past an article.
+            let article = toks
+                .get(after + 1)
+                .and_then(|t| word(text, t))
+                .is_some_and(|w| lower_in(w, &["a", "an"]));
             let via_prep = if prep {
-                np_after(text, toks, after + 1).filter(|p| {
-                    let phrase = p.of(text);
-                    // "$45.60 in early trading": nor a session.
-                    !phrase.starts_with(char::is_uppercase)
-                        && !phrase
-                            .rsplit(' ')
-                            .next()
-                            .is_some_and(|w| TIME_WORDS.has(w))
-                        && !phrase.split(' ').any(|w| {
-                            lower_in(w, &["early", "late", "trading"])
-                        })
-                })
+                np_after(text, toks, after + 1 + usize::from(article)).filter(
+                    |p| {
+                        let phrase = p.of(text);
+                        // "$45.60 in early trading": nor a session.
+                        !phrase.starts_with(char::is_uppercase)
+                            && !phrase
+                                .rsplit(' ')
+                                .next()
+                                .is_some_and(|w| TIME_WORDS.has(w))
+                            && !phrase.split(' ').any(|w| {
+                                lower_in(w, &["early", "late", "trading"])
+                            })
+                    },
+                )
             } else {
                 None
             };

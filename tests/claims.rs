@@ -833,3 +833,67 @@ fn ages_listed_after_aged_are_ages_of_the_noun_before_the_comma() {
     );
     assert_eq!(claim(text, "9").unit, "year");
 }
+
+/// The counted phrase of the claim whose phrase is `figure`.
+fn counted(text: &str, figure: &str) -> String {
+    unit_and_counted(text, figure).1
+}
+
+#[test]
+fn an_adverb_of_time_is_no_part_of_the_counted_noun() {
+    let text = "Missile strikes killed at least 33 people overnight in the \
+                east, regional officials said.";
+    assert_eq!(counted(text, "at least 33"), "people");
+    let text = "Police arrested 140 protesters yesterday and released 20 \
+                today.";
+    assert_eq!(counted(text, "140"), "protesters");
+}
+
+#[test]
+fn an_adverb_and_a_participle_before_a_noun_describe_it() {
+    let text = "The agency says about 10 million internally displaced \
+                people need food aid.";
+    assert_eq!(
+        counted(text, "about 10 million"),
+        "internally displaced people"
+    );
+    let text = "Some 300 newly built homes were flooded.";
+    assert_eq!(counted(text, "Some 300"), "newly built homes");
+    // Alone, the participle stands for its verb.
+    let text = "The quake destroyed 4,000 houses and left 29,500 partially \
+                damaged.";
+    assert_eq!(counted(text, "29,500"), "houses");
+    let text = "The city will spend $2 million on a new housing project.";
+    assert_eq!(counted(text, "$2 million"), "new housing project");
+}
+
+#[test]
+fn what_a_sum_pays_for_and_where_a_price_starts() {
+    let text = "The carmaker will invest $1.2 billion in a new plant near \
+                the border.";
+    assert_eq!(counted(text, "$1.2 billion"), "new plant");
+    let text = "Ticket prices start at $45 for the cheapest seats.";
+    assert_ne!(counted(text, "$45"), "start");
+    let text = "Season passes begin at $300.";
+    assert_eq!(counted(text, "$300"), "Season passes");
+    // A verb of valuing still has its object.
+    let text = "Insurers put the damage at $5 billion.";
+    assert_eq!(counted(text, "$5 billion"), "damage");
+}
+
+#[test]
+fn the_object_of_a_verb_of_change_is_what_changed() {
+    let text = "The retailer grew revenue 19% in the year to March.";
+    assert_eq!(counted(text, "19%"), "revenue");
+    let text = "The airline cut costs by 8% and lifted its fares 4%.";
+    assert_eq!(counted(text, "8%"), "costs");
+    assert_eq!(counted(text, "4%"), "fares");
+}
+
+#[test]
+fn a_figure_forecast_by_someone_counts_what_was_forecast() {
+    let text = "Inflation came in at 2.9% in May, below the 3.0% forecast \
+                by economists polled by the agency.";
+    assert_eq!(counted(text, "2.9%"), "Inflation");
+    assert_eq!(counted(text, "3.0%"), "Inflation");
+}
