@@ -3830,7 +3830,9 @@ impl Scanner {
                     _ => None,
                 };
                 if let Some(e) = inches.filter(|_| v < 12.0) {
-                    value += v / 12.0;
+                    // Rounded to hundredths of a foot (an eighth of an
+                    // inch), not written as 6.166666666666667.
+                    value = ((value + v / 12.0) * 100.0).round() / 100.0;
                     end = e;
                 }
             }
@@ -5705,6 +5707,8 @@ mod tests {
         for (s, v, quote) in [
             ("The centre is 6ft 9in and quick.", 6.75, "6ft 9in"),
             ("She stands 5 feet 6 inches tall.", 5.5, "5 feet 6 inches"),
+            ("The suspect is 6ft 2in tall.", 6.17, "6ft 2in"),
+            ("He is 5 feet 11 inches.", 5.92, "5 feet 11 inches"),
         ] {
             let f = fig(s).expect(s);
             assert_eq!(f.unit, "foot", "{s:?}");
