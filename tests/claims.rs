@@ -897,3 +897,21 @@ fn a_figure_forecast_by_someone_counts_what_was_forecast() {
     assert_eq!(counted(text, "2.9%"), "Inflation");
     assert_eq!(counted(text, "3.0%"), "Inflation");
 }
+
+#[test]
+fn set_scores_tie_breaks_and_ranks_are_no_claims() {
+    for text in [
+        "Sinner beat Alcaraz 6-7(5), 7-6(4), 6-3 to reach the final.",
+        "Swiatek won 7-6 (4) 6-2 against the world number one.",
+        "Gauff lost 4-6 6-3 7-5 and rose to number two in the rankings.",
+        "Draper went down 6-7 (1-7) 6-3 6-4 to the number three seed.",
+    ] {
+        assert_eq!(figures(text), Vec::<String>::new(), "{text:?}");
+    }
+    // A vote's two sides are figures still, and so is a range.
+    assert_eq!(
+        figures("The committee voted 21-18 to back the plan."),
+        ["21", "18"]
+    );
+    assert_eq!(figures("Prices rose 10-15% in May."), ["10-15%"]);
+}
