@@ -5222,6 +5222,61 @@ fn clauses(
                 (None, true)
             }
             b"that" if after_saying(text, all, dates, i) => (None, true),
+            // "rose 4% after falling 23% last week": a clause of time
+            // after the figure's own is one of its own.
+            _ if i > 0
+                && lower_in_bytes(
+                    s,
+                    &["after", "before", "since", "while"],
+                )
+                && all.get(i + 1).is_some_and(|n| {
+                    let next = &bytes[n.span.range()];
+                    next.len() > 5
+                        && next.ends_with(b"ing")
+                        && next[0].is_ascii_lowercase()
+                }) =>
+            {
+                (None, true)
+            }
+            // "employs 12,500 staff and plans to cut 2,000 jobs by
+            // 2027": a second verb of intent with its infinitive.
+            _ if s.eq_ignore_ascii_case(b"and")
+                && all.get(i + 1).is_some_and(|n| {
+                    let verb = &bytes[n.span.range()];
+                    let after = all.get(i + 2).map(|a| &bytes[a.span.range()]);
+                    let plans = lower_in_bytes(
+                        verb,
+                        &[
+                            "plans",
+                            "planned",
+                            "expects",
+                            "expected",
+                            "aims",
+                            "aimed",
+                            "intends",
+                            "intended",
+                            "hopes",
+                            "hoped",
+                            "wants",
+                            "wanted",
+                            "seeks",
+                            "sought",
+                            "promised",
+                            "pledged",
+                            "vowed",
+                            "agreed",
+                            "decided",
+                            "proposed",
+                            "announced",
+                            "forecast",
+                            "warned",
+                        ],
+                    );
+                    plans && after.is_some_and(|a| a == b"to")
+                }) =>
+            {
+                (None, true)
+            }
             // "... in Sweden and he had ...": a new subject, a new clause.
             _ if (s.eq_ignore_ascii_case(b"and")
                 || s.eq_ignore_ascii_case(b"but"))

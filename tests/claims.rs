@@ -915,3 +915,17 @@ fn set_scores_tie_breaks_and_ranks_are_no_claims() {
     );
     assert_eq!(figures("Prices rose 10-15% in May."), ["10-15%"]);
 }
+
+#[test]
+fn a_date_of_a_later_clause_of_time_or_intent_is_not_the_figures() {
+    let text = "Shares of the chipmaker rose 4% after falling 23% last week.";
+    assert_eq!(time(text, "4%"), "");
+    assert_eq!(time(text, "23%"), "last week");
+    let text = "The lender employs 12,500 staff in Britain and plans to cut \
+                2,000 jobs by 2027.";
+    assert_eq!(time(text, "12,500"), "");
+    assert_eq!(time(text, "2,000"), "2027");
+    // One event's figures share its date.
+    let text = "The storm killed 12 people in 2023 and injured 40.";
+    assert_eq!(time(text, "40"), "2023");
+}
