@@ -1231,7 +1231,11 @@ impl ClaimStage {
                         return false;
                     };
                     let before = before.trim_end();
-                    before.ends_with(" its") || before.ends_with(" their")
+                    // "Its exports rose 3%": at the sentence's start too.
+                    let opening = before.trim_start();
+                    before.ends_with(" its")
+                        || before.ends_with(" their")
+                        || matches!(opening, "Its" | "Their")
                 });
                 if uses_its {
                     settle_subject(
@@ -1247,13 +1251,28 @@ impl ClaimStage {
                 } else {
                     info.subject
                 };
+                // "The company plans to double its workforce", "10% of
+                // its employees": a company's "its" after a sentence
+                // about a place is the company's.
+                let its_subject = if uses_its {
+                    company_its(
+                        text,
+                        seg,
+                        entities,
+                        si,
+                        toks,
+                        m,
+                        counted,
+                        prev_subject,
+                    )
+                    .or(prev_subject)
+                } else {
+                    None
+                };
                 let subject = match sentence_subject {
                     Some(s) if s.start < m.span.start => Some(s),
-                    _ if uses_its => prev_subject,
-                    _ => None,
+                    _ => its_subject,
                 };
-                let subject =
-                    subject.or(if uses_its { prev_subject } else { None });
                 // "..., and Britain committed 160 million pounds": a clause
                 // with its own subject and verb is its subject's, not the
                 // earlier clause's subject's or speaker's.
@@ -1383,6 +1402,101 @@ fn settle_subject(
         }
     }
     pending.clear();
+}
+
+/// Nouns a company has, which "its" before them makes a company's.
+static COMPANY_NOUN_WORDS: Words = Words::new(&[
+    "workforce",
+    "employees",
+    "staff",
+    "workers",
+    "shares",
+    "stock",
+    "revenue",
+    "revenues",
+    "profit",
+    "profits",
+    "earnings",
+    "sales",
+    "customers",
+    "stores",
+    "shops",
+    "branches",
+    "fleet",
+    "dividend",
+    "payroll",
+    "headcount",
+    "subscribers",
+    "users",
+    "plants",
+    "factories",
+    "deliveries",
+    "orders",
+    "valuation",
+    "capitalisation",
+    "capitalization",
+]);
+
+#[allow(clippy::too_many_arguments)]
+/// The company "its" refers to in sentence `si`, when the subject it
+/// would otherwise take, `prev`, is a place: the sentence speaks of a
+/// company ("The company plans to double its workforce") or what "its"
+/// owns, the `counted` phrase of figure `m`, is a company's ("10% of its
+/// global workforce"). The company is
+/// the subject of one of the few sentences before.
+fn company_its(
+    text: &str,
+    seg: &Segmentation,
+    entities: &[Entity],
+    si: usize,
+    toks: &[Token],
+    m: &Mention,
+    counted: Option<Span>,
+    prev: Option<Span>,
+) -> Option<Span> {
+    let kind_of = |s: Span| {
+        let at = entities.partition_point(|e| e.span.start < s.start);
+        entities[at..]
+            .iter()
+            .take_while(|e| e.span.start == s.start)
+            .find(|e| e.span == s)
+            .map(|e| e.kind)
+    };
+    if kind_of(prev?) != Some(EntityType::Location) {
+        return None;
+    }
+    let first = toks.partition_point(|t| t.span.start < m.span.start);
+    // "The company", "the planemaker" before the figure.
+    let company_word = (1..first).any(|k| {
+        word(text, &toks[k]).is_some_and(|w| ORGANIZATION_KIND_WORDS.has(w))
+            && word(text, &toks[k - 1]).is_some_and(|a| lower_in(a, &["the"]))
+    });
+    // "its global workforce", "its employees": what is counted.
+    let owned = counted.is_some_and(|c| {
+        c.of(text)
+            .rsplit(|ch: char| ch.is_whitespace())
+            .next()
+            .is_some_and(|w| COMPANY_NOUN_WORDS.has(w))
+    });
+    if !company_word && !owned {
+        return None;
+    }
+    // The latest of the few sentences before whose subject is a company.
+    (si.saturating_sub(6)..si).rev().find_map(|sj| {
+        let sspan = seg.sentences[sj].span;
+        let lo = entities.partition_point(|e| e.span.start < sspan.start);
+        let hi =
+            lo + entities[lo..].partition_point(|e| e.span.start < sspan.end);
+        let st = seg.sentence_tokens(sj);
+        let s = subject_of(
+            text,
+            st,
+            &entities[lo..hi],
+            None,
+            scene_end(text, st),
+        )?;
+        (kind_of(s) == Some(EntityType::Organization)).then_some(s)
+    })
 }
 
 /// Whether a sentence holds `said`, `says` or `told` after a space or a
@@ -4896,6 +5010,20 @@ fn subject_of(
     attribution: Option<Span>,
     scene_end: usize,
 ) -> Option<Span> {
+    // "jumped 9% in Frankfurt trading": a place after a figure and a
+    // preposition, describing a noun after it.
+    let describes_after_figure = |e: &Entity| {
+        let k = toks.partition_point(|t| t.span.start < e.span.start);
+        let n = toks.partition_point(|t| t.span.start < e.span.end);
+        k >= 2
+            && word(text, &toks[k - 1])
+                .is_some_and(|w| matches!(w, "in" | "at" | "from" | "near"))
+            && (toks[k - 2].kind == TokenKind::Number
+                || toks[k - 2].span.of(text) == "%")
+            && toks.get(n).and_then(|t| word(text, t)).is_some_and(|w| {
+                w.starts_with(|c: char| c.is_lowercase()) && !STOP_WORDS.has(w)
+            })
+    };
     // "a federal judge in Manhattan ordered": a place after a noun and
     // its preposition only says where the subject is.
     let where_of_a_noun = |e: &Entity| {
@@ -4924,8 +5052,9 @@ fn subject_of(
         k >= 2
             && word(text, &toks[k - 1])
                 .is_some_and(|w| matches!(w, "in" | "at" | "from" | "near"))
-            && word(text, &toks[k - 2])
+            && (word(text, &toks[k - 2])
                 .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+                || describes_after_figure(e))
     };
     let named = |e: &Entity| {
         matches!(
@@ -5053,9 +5182,17 @@ fn subject_of(
                                 .get(i + 2)
                                 .is_some_and(|n| n.kind == TokenKind::Number)
                 });
+            // "jumped 9% in Frankfurt trading": a place the entity pass
+            // read as where something is stays no subject.
+            let where_of = here.iter().any(|e| {
+                e.kind == EntityType::Location
+                    && e.span.contains(toks[i].span)
+                    && describes_after_figure(e)
+            });
             if STOP_WORDS.has(w)
                 || lower_in(w, &["a", "an", "the"])
                 || in_date
+                || where_of
                 || adverb
                 || quantifier
                 || currency

@@ -929,3 +929,33 @@ fn a_date_of_a_later_clause_of_time_or_intent_is_not_the_figures() {
     let text = "The storm killed 12 people in 2023 and injured 40.";
     assert_eq!(time(text, "40"), "2023");
 }
+
+/// The subject of the claim whose phrase is `figure`.
+fn subject(text: &str, figure: &str) -> String {
+    let c = claim(text, figure);
+    c.subject.map_or(String::new(), |s| s.of(text).to_string())
+}
+
+#[test]
+fn a_companys_its_after_a_sentence_about_a_place_is_the_companys() {
+    let text = "Boeing Co said on Friday it would cut jobs.\n\n\
+                Egypt's flag carrier ordered new jets last month.\n\n\
+                The company plans to double its workforce in South \
+                Carolina. It will shed 10% of its global workforce.";
+    assert_eq!(subject(text, "double"), "Boeing Co");
+    assert_eq!(subject(text, "10%"), "Boeing Co");
+    // A country's "its" stays the country's.
+    let text = "Egypt's economy grew 4% last year. Its exports rose 3% in \
+                the quarter.";
+    assert_eq!(subject(text, "3%"), "Egypt");
+}
+
+#[test]
+fn a_place_describing_trading_after_a_figure_is_no_subject() {
+    let text = "The stock jumped 9% in Frankfurt trading on Tuesday, valuing \
+                it at 44 billion euros.";
+    assert_eq!(subject(text, "44 billion euros"), "");
+    // A place the clause is about still is.
+    let text = "Inflation was 3% in Germany, up from 2.5% in May.";
+    assert_eq!(subject(text, "2.5%"), "Germany");
+}
