@@ -1097,8 +1097,9 @@ impl ClaimStage {
             .then(|| subject_of(text, toks, here, attribution, 0))
             .flatten();
             let mut prev_counted: Option<(ClaimKind, Span)> = None;
-            // Where the sentence's last claim ends.
+            // Where the sentence's last claim ends, and its kind.
             let mut prev_end: Option<usize> = None;
+            let mut prev_kind: Option<ClaimKind> = None;
             for m in mentions.iter() {
                 for &(kind, span) in &m.entities {
                     numeric_entities.push(Entity {
@@ -1135,6 +1136,20 @@ impl ClaimStage {
                         .is_some_and(|b| {
                             b.ends_with(" up") || b.ends_with(" down")
                         });
+                    // "fell to 4.1% in March from 4.3%": the level it
+                    // came from, a few words after the figure before.
+                    let compared = compared
+                        || prev_kind == Some(m.figure.kind)
+                            && prev_end.is_some_and(|e| {
+                                text.get(e..m.span.start).is_some_and(|b| {
+                                    b.trim_end().ends_with(" from")
+                                        && b.split_whitespace().count() <= 4
+                                        && !b.split_whitespace().any(|w| {
+                                            matches!(w, "and" | "or" | "one")
+                                        })
+                                        && !b.contains([',', ';', '('])
+                                })
+                            });
                     let bare = m.modifier_noun.is_none()
                         && !m.age
                         && (compared
@@ -1214,6 +1229,7 @@ impl ClaimStage {
                         })
                 });
                 prev_end = Some(m.span.end);
+                prev_kind = Some(m.figure.kind);
                 // A noun carried over keeps the kind of the figure that
                 // counted it first ("up 85 cents, or 1.1%, at $78.40").
                 prev_counted = counted
@@ -3965,8 +3981,9 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
                 });
             // A participle or adverb after a noun ends the phrase:
             // "115,000 cases recorded", "people killed".
-            if !(adverb_participle_noun && end == start + 1)
-                && !ing_modifier
+            let kept =
+                ing_modifier || adverb_participle_noun && end == start + 1;
+            if !kept
                 && (ends_with_ci(w, "ed")
                     || ends_with_ci(w, "ing")
                     || ends_with_ci(w, "ly")

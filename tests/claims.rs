@@ -959,3 +959,11 @@ fn a_place_describing_trading_after_a_figure_is_no_subject() {
     let text = "Inflation was 3% in Germany, up from 2.5% in May.";
     assert_eq!(subject(text, "2.5%"), "Germany");
 }
+
+#[test]
+fn the_level_a_change_came_from_counts_what_changed() {
+    let text = "Unemployment fell to 4.1% in March from 4.3% a month earlier.";
+    assert_eq!(counted(text, "4.3%"), "Unemployment");
+    let text = "Exports rose to $5 billion last year from $4.2 billion.";
+    assert_eq!(counted(text, "$4.2 billion"), "Exports");
+}
