@@ -1100,6 +1100,8 @@ impl ClaimStage {
             // Where the sentence's last claim ends, and its kind.
             let mut prev_end: Option<usize> = None;
             let mut prev_kind: Option<ClaimKind> = None;
+            // What the sentence's last claim counted, if anything.
+            let mut last_counted: Option<Span> = None;
             for m in mentions.iter() {
                 for &(kind, span) in &m.entities {
                     numeric_entities.push(Entity {
@@ -1167,8 +1169,28 @@ impl ClaimStage {
                         text.get(e..m.span.start)
                             .is_some_and(|t| matches!(t.trim(), ", or" | "or"))
                     });
-                    let same_kind =
-                        kind == m.figure.kind || level_reached || restated;
+                    // "a profit of 1.2 billion euros, up 15% from a year
+                    // earlier": the change of the figure before.
+                    let change_of_it = m.figure.kind == ClaimKind::Percent
+                        && last_counted == Some(c)
+                        && prev_end.is_some_and(|e| {
+                            text.get(e..m.span.start).is_some_and(|t| {
+                                let t = t.trim_start_matches(|c: char| {
+                                    c.is_whitespace() || c == ','
+                                });
+                                let t = t.trim_end();
+                                matches!(t, "up" | "down")
+                                    || [", up", ", down"]
+                                        .iter()
+                                        .any(|c| t.ends_with(c))
+                                        && t.len() < 40
+                                        && !t.contains(';')
+                            })
+                        });
+                    let same_kind = kind == m.figure.kind
+                        || level_reached
+                        || restated
+                        || change_of_it;
                     // "left 45 dead and 106 injured": a state that
                     // stood for its noun is not the next figure's.
                     let state = lower_in(
@@ -1230,6 +1252,7 @@ impl ClaimStage {
                 });
                 prev_end = Some(m.span.end);
                 prev_kind = Some(m.figure.kind);
+                last_counted = counted;
                 // A noun carried over keeps the kind of the figure that
                 // counted it first ("up 85 cents, or 1.1%, at $78.40").
                 prev_counted = counted

@@ -967,3 +967,12 @@ fn the_level_a_change_came_from_counts_what_changed() {
     let text = "Exports rose to $5 billion last year from $4.2 billion.";
     assert_eq!(counted(text, "$4.2 billion"), "Exports");
 }
+
+#[test]
+fn a_change_restated_after_a_figure_counts_what_it_counted() {
+    let text = "The insurer reported a net profit of 1.2 billion euros for \
+                the third quarter, up 15% from a year earlier.";
+    assert_eq!(counted(text, "15%"), "net profit");
+    let text = "The carmaker sold 300,000 vehicles in May, down 3%.";
+    assert_eq!(counted(text, "3%"), "vehicles");
+}
