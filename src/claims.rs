@@ -3629,7 +3629,10 @@ fn noun_before_place_and_time(
         let prep = k < j
             && k > 1
             && word(text, &toks[k - 1]).is_some_and(|w| {
-                lower_in(w, &["in", "at", "since", "on", "during", "from"])
+                lower_in(
+                    w,
+                    &["in", "at", "since", "on", "during", "from", "for"],
+                )
             });
         if !prep {
             break;
@@ -3646,7 +3649,17 @@ fn noun_before_place_and_time(
 /// Whether phrase `h` is a common noun, or any that opens the sentence
 /// (`toks`): no name, which would be where, not what.
 fn common_or_opening(text: &str, toks: &[Token], h: Span) -> bool {
-    h.of(text).starts_with(char::is_lowercase)
+    let s = h.of(text);
+    // "Kenya's overall budget deficit": a common noun a name owns.
+    let owned = s
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
+        && s.split_whitespace()
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+    s.starts_with(char::is_lowercase)
+        || owned
         || toks.first().is_some_and(|t| t.span.start == h.start)
 }
 
@@ -3956,6 +3969,11 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         // "a new plant near the border": a preposition of place or time
         // ends the phrase.
         if end > start && lower_in(w, PLACE_TIME_PREPOSITIONS) {
+            break;
+        }
+        // "2.5% of GDP next year": a time to come ends it too ("last"
+        // and "this" are stop words).
+        if end > start && lower_in(w, &["next"]) {
             break;
         }
         // "fell 34.5% year-on-year": how a change is measured, no noun.
@@ -4522,6 +4540,12 @@ fn counted_of(
                         "totalled",
                         "reached",
                         "reaches",
+                        "reach",
+                        "reaching",
+                        "top",
+                        "exceed",
+                        "surpass",
+                        "total",
                     ],
                 )
                 // "the rate held at 6.3%": a level kept; "prices start
@@ -4897,6 +4921,28 @@ fn counted_of(
             )
     };
     let found = match f.kind {
+        // "borrowing would fall to 2.5% of GDP", "a deficit of 3% of
+        // GDP": a share of the economy measures what is before it.
+        ClaimKind::Percent
+            if of_np(after).is_some_and(|p| {
+                lower_in(
+                    p.of(text),
+                    &[
+                        "gdp",
+                        "gross domestic product",
+                        "economic output",
+                        "national output",
+                        "national income",
+                    ],
+                )
+            }) =>
+        {
+            set_to()
+                .or_else(before_verb)
+                .or_else(object_changed)
+                .or_else(of_before)
+                .or_else(|| of_np(after))
+        }
         ClaimKind::Percent => of_np(after)
             .or_else(|| np_here(after).filter(not_verb))
             .or_else(set_to)

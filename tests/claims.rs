@@ -976,3 +976,16 @@ fn a_change_restated_after_a_figure_counts_what_it_counted() {
     let text = "The carmaker sold 300,000 vehicles in May, down 3%.";
     assert_eq!(counted(text, "3%"), "vehicles");
 }
+
+#[test]
+fn a_share_of_gdp_measures_what_stands_before_it() {
+    let text = "The minister told parliament that borrowing would fall to \
+                2.5% of GDP next year.";
+    assert_eq!(counted(text, "2.5%"), "borrowing");
+    let text = "Public debt stands at 104% of gross domestic product.";
+    assert_eq!(counted(text, "104%"), "Public debt");
+    // Past a period the noun is for, and a name owning it.
+    let text = "Analysts warned that Ghana's current account deficit for \
+                2024 will reach 4.8% of GDP.";
+    assert_eq!(counted(text, "4.8%"), "Ghana's current account deficit");
+}
