@@ -25,7 +25,7 @@ use crate::error::Result;
 use crate::gazetteer::lowercase;
 use crate::numbers::{
     currency_code, is_number_word, letter_bit, number_words, DocumentCurrency,
-    Mention, Scanner,
+    Mention, Scanner, PERSON_NOUNS,
 };
 use crate::rules::strip_possessive;
 use crate::segment::{Segmentation, Token, TokenKind};
@@ -4428,6 +4428,13 @@ fn counted_of(
         if first >= 2 && toks[first - 1].span.of(text) == "," {
             if let Some(name) = name_before(first - 1) {
                 return Some(name);
+            }
+            // "The suspect, 34,": the noun naming the person.
+            if word(text, &toks[first - 2])
+                .is_some_and(|w| lower_in(w, PERSON_NOUNS))
+                && toks.get(after).is_some_and(|t| t.span.of(text) == ",")
+            {
+                return Some(toks[first - 2].span);
             }
         }
         let is_at = |k: usize, words: &[&str]| {

@@ -1218,6 +1218,52 @@ const MULTIPLIERS: &[(&str, f64)] = &[
     ("halved", 0.5),
 ];
 
+/// Nouns naming a person, after which a number set off by commas is an
+/// age ("The suspect, 34, was arrested").
+pub(crate) const PERSON_NOUNS: &[&str] = &[
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "suspect",
+    "victim",
+    "driver",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "teenager",
+    "pilot",
+    "officer",
+    "soldier",
+    "player",
+    "actor",
+    "actress",
+    "singer",
+    "founder",
+    "student",
+    "worker",
+    "nurse",
+    "doctor",
+    "teacher",
+    "farmer",
+    "owner",
+    "resident",
+    "passenger",
+    "survivor",
+    "gunman",
+    "attacker",
+    "defendant",
+    "rapper",
+    "mayor",
+    "widow",
+    "grandmother",
+    "grandfather",
+    "pensioner",
+];
+
 /// Words before a number that make it a reference or a name part.
 const REFERENCE_WORDS: &[&str] = &[
     "no",
@@ -4029,9 +4075,14 @@ impl Scanner {
         {
             let next_ok = end >= n
                 || matches!(self.w(end), "," | "." | ";" | ")" | "and");
+            // "The suspect, 34, was": a person named by a noun, with the
+            // age set off by commas on both sides.
+            let person_noun = vstart >= 2
+                && PERSON_NOUNS.iter().any(|p| self.is(vstart - 2, p))
+                && self.is(end, ",");
             let appositive = prev == ","
                 && vstart >= 2
-                && self.is_cap(text, vstart - 2)
+                && (self.is_cap(text, vstart - 2) || person_noun)
                 && next_ok
                 && c.value <= 120.0
                 && c.value >= 1.0;

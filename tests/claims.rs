@@ -989,3 +989,14 @@ fn a_share_of_gdp_measures_what_stands_before_it() {
                 2024 will reach 4.8% of GDP.";
     assert_eq!(counted(text, "4.8%"), "Ghana's current account deficit");
 }
+
+#[test]
+fn an_age_between_commas_after_a_person_noun_is_the_persons() {
+    let text = "The suspect, 34, was arrested at his home on Sunday.";
+    assert_eq!(unit_and_counted(text, "34"), ("year", "suspect".into()));
+    // Not after a noun naming no person, nor before a name.
+    let text = "The company, 50, employs 300 people.";
+    assert_ne!(claim(text, "50").unit, "year");
+    let text = "A local man, 43-year-old Peter Hale, was charged.";
+    assert_eq!(counted(text, "43-year"), "Peter Hale");
+}
