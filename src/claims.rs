@@ -1476,13 +1476,13 @@ static COMPANY_NOUN_WORDS: Words = Words::new(&[
     "capitalization",
 ]);
 
-#[allow(clippy::too_many_arguments)]
 /// The company "its" refers to in sentence `si`, when the subject it
 /// would otherwise take, `prev`, is a place: the sentence speaks of a
 /// company ("The company plans to double its workforce") or what "its"
 /// owns, the `counted` phrase of figure `m`, is a company's ("10% of its
-/// global workforce"). The company is
-/// the subject of one of the few sentences before.
+/// global workforce"). The company is the subject of one of the few
+/// sentences before.
+#[allow(clippy::too_many_arguments)]
 fn company_its(
     text: &str,
     seg: &Segmentation,
