@@ -1219,6 +1219,52 @@ const MULTIPLIERS: &[(&str, f64)] = &[
     ("halved", 0.5),
 ];
 
+/// Nouns naming a person, after which a number set off by commas is an
+/// age ("The suspect, 34, was arrested").
+pub(crate) const PERSON_NOUNS: &[&str] = &[
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "suspect",
+    "victim",
+    "driver",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "teenager",
+    "pilot",
+    "officer",
+    "soldier",
+    "player",
+    "actor",
+    "actress",
+    "singer",
+    "founder",
+    "student",
+    "worker",
+    "nurse",
+    "doctor",
+    "teacher",
+    "farmer",
+    "owner",
+    "resident",
+    "passenger",
+    "survivor",
+    "gunman",
+    "attacker",
+    "defendant",
+    "rapper",
+    "mayor",
+    "widow",
+    "grandmother",
+    "grandfather",
+    "pensioner",
+];
+
 /// Words before a number that make it a reference or a name part.
 const REFERENCE_WORDS: &[&str] = &[
     "no",
@@ -2927,6 +2973,31 @@ impl Scanner {
             && (i > 0 && comma(i - 1) || comma(i + 3))
     }
 
+    /// Whether a tennis tie-break ("(4)" in "7-6(4)") or another set's
+    /// score without a comma ("6-7 6-4") starts at piece `i`, after a
+    /// score: the score before it is a score, no range.
+    fn set_score_follows(&self, i: usize) -> bool {
+        let small = |k: usize| {
+            self.p.get(k).is_some_and(|p| {
+                p.kind == PK::Num && self.w_bytes(k).len() <= 2
+            })
+        };
+        // "(4)", "(7-5)", "(4- 7)".
+        let tie_break = self.is(i, "(")
+            && small(i + 1)
+            && (self.is(i + 2, ")")
+                || self.is_hyphen(i + 2)
+                    && small(i + 3)
+                    && self.is(i + 4, ")"));
+        let next_score = small(i)
+            && self.p.get(i).is_some_and(|p| !p.glued)
+            && self.is_hyphen(i + 1)
+            && self.p.get(i + 1).is_some_and(|p| p.glued)
+            && small(i + 2)
+            && self.p.get(i + 2).is_some_and(|p| p.glued);
+        tie_break || next_score
+    }
+
     /// Whether a verb of paying comes right before piece `i` (the start
     /// of a figure's qualifier, if it has one): "cost 5.4 billion pounds",
     /// "paid about 2 million".
@@ -3382,9 +3453,21 @@ impl Scanner {
                     }
                     // "3-6, 3-6, 6-4": a list of set scores, whichever
                     // way each goes.
-                    let in_score_list = glued_dash
-                        && (self.score_at(c2.end + 1)
-                            || c.start >= 4 && self.score_at(c.start - 4));
+                    // "6-7(5)", "4-6 6-3 6-4": a tie-break or another
+                    // set after it.
+                    // "6-7 (1-7)": the tie-break's own score.
+                    let tie_break = c.start >= 4
+                        && self.is(c.start - 1, "(")
+                        && self.p[c.start - 2].kind == PK::Num
+                        && self.is_hyphen(c.start - 3)
+                        && self.p[c.start - 4].kind == PK::Num;
+                    let in_score_list = tie_break
+                        || glued_dash
+                            && c.value <= 7.0
+                            && c2.value <= 7.0
+                            && (self.score_at(c2.end + 1)
+                                || c.start >= 4 && self.score_at(c.start - 4)
+                                || self.set_score_follows(c2.end));
                     // "fell from 303 to 240": a change, two figures
                     // ("from 40-0" is a score still).
                     let falling = from && !glued_dash && lo >= hi;
@@ -3847,7 +3930,9 @@ impl Scanner {
                     _ => None,
                 };
                 if let Some(e) = inches.filter(|_| v < 12.0) {
-                    value += v / 12.0;
+                    // Rounded to hundredths of a foot (an eighth of an
+                    // inch), not written as 6.166666666666667.
+                    value = ((value + v / 12.0) * 100.0).round() / 100.0;
                     end = e;
                 }
             }
@@ -4007,9 +4092,14 @@ impl Scanner {
         {
             let next_ok = end >= n
                 || matches!(self.w(end), "," | "." | ";" | ")" | "and");
+            // "The suspect, 34, was": a person named by a noun, with the
+            // age set off by commas on both sides.
+            let person_noun = vstart >= 2
+                && PERSON_NOUNS.iter().any(|p| self.is(vstart - 2, p))
+                && self.is(end, ",");
             let appositive = prev == ","
                 && vstart >= 2
-                && self.is_cap(text, vstart - 2)
+                && (self.is_cap(text, vstart - 2) || person_noun)
                 && next_ok
                 && c.value <= 120.0
                 && c.value >= 1.0;
@@ -4404,6 +4494,30 @@ impl Scanner {
                 if matches!(w, b"#" | b"+") {
                     return false;
                 }
+                // "6-4 7-5": the second half of a score or range whose
+                // first half was no figure (digits after digits).
+                if self.is_hyphen(j)
+                    && self.p[j].glued
+                    && self.p[c.start].glued
+                    && j > 0
+                    && self.p[j - 1].kind == PK::Num
+                    && !self.vote_before(c.start)
+                {
+                    return false;
+                }
+                // "7-6(4)", "7-6 (4)": a tie-break's points after a set
+                // score; "Section 5(3)": a subsection.
+                if w == b"("
+                    && j > 0
+                    && self.p[j - 1].kind == PK::Num
+                    && next.is_some_and(|k| self.is(k, ")"))
+                    && (self.p[j].glued
+                        || j >= 3
+                            && self.is_hyphen(j - 2)
+                            && self.p[j - 3].kind == PK::Num)
+                {
+                    return false;
+                }
                 // "+92 51 1234567": digits after digits are a phone
                 // number or a list of codes.
                 if self.p[j].kind == PK::Num && !self.p[c.start].glued {
@@ -4429,6 +4543,17 @@ impl Scanner {
                 && kind == ClaimKind::Count
             {
                 return false; // phone numbers and ids
+            }
+        }
+        // "the world number one", "rose to number two", "No. three
+        // seed": a rank, written in words as in digits.
+        if kind == ClaimKind::Count && !c.digits && !c.scaled && !qualified {
+            if let Some(j) = prev {
+                if self.is(j, "number")
+                    || self.is(j, ".") && j > 0 && self.is(j - 1, "no")
+                {
+                    return false;
+                }
             }
         }
         if !plain || score {
@@ -5730,6 +5855,8 @@ mod tests {
         for (s, v, quote) in [
             ("The centre is 6ft 9in and quick.", 6.75, "6ft 9in"),
             ("She stands 5 feet 6 inches tall.", 5.5, "5 feet 6 inches"),
+            ("The suspect is 6ft 2in tall.", 6.17, "6ft 2in"),
+            ("He is 5 feet 11 inches.", 5.92, "5 feet 11 inches"),
         ] {
             let f = fig(s).expect(s);
             assert_eq!(f.unit, "foot", "{s:?}");

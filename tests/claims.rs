@@ -833,3 +833,170 @@ fn ages_listed_after_aged_are_ages_of_the_noun_before_the_comma() {
     );
     assert_eq!(claim(text, "9").unit, "year");
 }
+
+/// The counted phrase of the claim whose phrase is `figure`.
+fn counted(text: &str, figure: &str) -> String {
+    unit_and_counted(text, figure).1
+}
+
+#[test]
+fn an_adverb_of_time_is_no_part_of_the_counted_noun() {
+    let text = "Missile strikes killed at least 33 people overnight in the \
+                east, regional officials said.";
+    assert_eq!(counted(text, "at least 33"), "people");
+    let text = "Police arrested 140 protesters yesterday and released 20 \
+                today.";
+    assert_eq!(counted(text, "140"), "protesters");
+}
+
+#[test]
+fn an_adverb_and_a_participle_before_a_noun_describe_it() {
+    let text = "The agency says about 10 million internally displaced \
+                people need food aid.";
+    assert_eq!(
+        counted(text, "about 10 million"),
+        "internally displaced people"
+    );
+    let text = "Some 300 newly built homes were flooded.";
+    assert_eq!(counted(text, "Some 300"), "newly built homes");
+    // Alone, the participle stands for its verb.
+    let text = "The quake destroyed 4,000 houses and left 29,500 partially \
+                damaged.";
+    assert_eq!(counted(text, "29,500"), "houses");
+    let text = "The city will spend $2 million on a new housing project.";
+    assert_eq!(counted(text, "$2 million"), "new housing project");
+}
+
+#[test]
+fn what_a_sum_pays_for_and_where_a_price_starts() {
+    let text = "The carmaker will invest $1.2 billion in a new plant near \
+                the border.";
+    assert_eq!(counted(text, "$1.2 billion"), "new plant");
+    let text = "Ticket prices start at $45 for the cheapest seats.";
+    assert_ne!(counted(text, "$45"), "start");
+    let text = "Season passes begin at $300.";
+    assert_eq!(counted(text, "$300"), "Season passes");
+    // A verb of valuing still has its object.
+    let text = "Insurers put the damage at $5 billion.";
+    assert_eq!(counted(text, "$5 billion"), "damage");
+}
+
+#[test]
+fn the_object_of_a_verb_of_change_is_what_changed() {
+    let text = "The retailer grew revenue 19% in the year to March.";
+    assert_eq!(counted(text, "19%"), "revenue");
+    let text = "The airline cut costs by 8% and lifted its fares 4%.";
+    assert_eq!(counted(text, "8%"), "costs");
+    assert_eq!(counted(text, "4%"), "fares");
+}
+
+#[test]
+fn a_figure_forecast_by_someone_counts_what_was_forecast() {
+    let text = "Inflation came in at 2.9% in May, below the 3.0% forecast \
+                by economists polled by the agency.";
+    assert_eq!(counted(text, "2.9%"), "Inflation");
+    assert_eq!(counted(text, "3.0%"), "Inflation");
+}
+
+#[test]
+fn set_scores_tie_breaks_and_ranks_are_no_claims() {
+    for text in [
+        "Sinner beat Alcaraz 6-7(5), 7-6(4), 6-3 to reach the final.",
+        "Swiatek won 7-6 (4) 6-2 against the world number one.",
+        "Gauff lost 4-6 6-3 7-5 and rose to number two in the rankings.",
+        "Draper went down 6-7 (1-7) 6-3 6-4 to the number three seed.",
+    ] {
+        assert_eq!(figures(text), Vec::<String>::new(), "{text:?}");
+    }
+    // A vote's two sides are figures still, and so is a range.
+    assert_eq!(
+        figures("The committee voted 21-18 to back the plan."),
+        ["21", "18"]
+    );
+    assert_eq!(figures("Prices rose 10-15% in May."), ["10-15%"]);
+}
+
+#[test]
+fn a_date_of_a_later_clause_of_time_or_intent_is_not_the_figures() {
+    let text = "Shares of the chipmaker rose 4% after falling 23% last week.";
+    assert_eq!(time(text, "4%"), "");
+    assert_eq!(time(text, "23%"), "last week");
+    let text = "The lender employs 12,500 staff in Britain and plans to cut \
+                2,000 jobs by 2027.";
+    assert_eq!(time(text, "12,500"), "");
+    assert_eq!(time(text, "2,000"), "2027");
+    // One event's figures share its date.
+    let text = "The storm killed 12 people in 2023 and injured 40.";
+    assert_eq!(time(text, "40"), "2023");
+}
+
+/// The subject of the claim whose phrase is `figure`.
+fn subject(text: &str, figure: &str) -> String {
+    let c = claim(text, figure);
+    c.subject.map_or(String::new(), |s| s.of(text).to_string())
+}
+
+#[test]
+fn a_companys_its_after_a_sentence_about_a_place_is_the_companys() {
+    let text = "Boeing Co said on Friday it would cut jobs.\n\n\
+                Egypt's flag carrier ordered new jets last month.\n\n\
+                The company plans to double its workforce in South \
+                Carolina. It will shed 10% of its global workforce.";
+    assert_eq!(subject(text, "double"), "Boeing Co");
+    assert_eq!(subject(text, "10%"), "Boeing Co");
+    // A country's "its" stays the country's.
+    let text = "Egypt's economy grew 4% last year. Its exports rose 3% in \
+                the quarter.";
+    assert_eq!(subject(text, "3%"), "Egypt");
+}
+
+#[test]
+fn a_place_describing_trading_after_a_figure_is_no_subject() {
+    let text = "The stock jumped 9% in Frankfurt trading on Tuesday, valuing \
+                it at 44 billion euros.";
+    assert_eq!(subject(text, "44 billion euros"), "");
+    // A place the clause is about still is.
+    let text = "Inflation was 3% in Germany, up from 2.5% in May.";
+    assert_eq!(subject(text, "2.5%"), "Germany");
+}
+
+#[test]
+fn the_level_a_change_came_from_counts_what_changed() {
+    let text = "Unemployment fell to 4.1% in March from 4.3% a month earlier.";
+    assert_eq!(counted(text, "4.3%"), "Unemployment");
+    let text = "Exports rose to $5 billion last year from $4.2 billion.";
+    assert_eq!(counted(text, "$4.2 billion"), "Exports");
+}
+
+#[test]
+fn a_change_restated_after_a_figure_counts_what_it_counted() {
+    let text = "The insurer reported a net profit of 1.2 billion euros for \
+                the third quarter, up 15% from a year earlier.";
+    assert_eq!(counted(text, "15%"), "net profit");
+    let text = "The carmaker sold 300,000 vehicles in May, down 3%.";
+    assert_eq!(counted(text, "3%"), "vehicles");
+}
+
+#[test]
+fn a_share_of_gdp_measures_what_stands_before_it() {
+    let text = "The minister told parliament that borrowing would fall to \
+                2.5% of GDP next year.";
+    assert_eq!(counted(text, "2.5%"), "borrowing");
+    let text = "Public debt stands at 104% of gross domestic product.";
+    assert_eq!(counted(text, "104%"), "Public debt");
+    // Past a period the noun is for, and a name owning it.
+    let text = "Analysts warned that Ghana's current account deficit for \
+                2024 will reach 4.8% of GDP.";
+    assert_eq!(counted(text, "4.8%"), "Ghana's current account deficit");
+}
+
+#[test]
+fn an_age_between_commas_after_a_person_noun_is_the_persons() {
+    let text = "The suspect, 34, was arrested at his home on Sunday.";
+    assert_eq!(unit_and_counted(text, "34"), ("year", "suspect".into()));
+    // Not after a noun naming no person, nor before a name.
+    let text = "The company, 50, employs 300 people.";
+    assert_ne!(claim(text, "50").unit, "year");
+    let text = "A local man, 43-year-old Peter Hale, was charged.";
+    assert_eq!(counted(text, "43-year"), "Peter Hale");
+}
