@@ -4336,23 +4336,23 @@ fn stands_at(w: &str) -> bool {
         return false;
     }
     let base = |x: &str| lower_in(x, BASES);
+    // The stem left by "-ing" or "-ed": the base itself ("opening"), the
+    // base less its "e" ("closing") or with its last consonant doubled
+    // ("sitting").
+    let stem = |x: &str| {
+        base(x)
+            || BASES.iter().any(|b| {
+                b.strip_suffix('e').is_some_and(|b| b.eq_ignore_ascii_case(x))
+            })
+            || x.len() > 2
+                && x.as_bytes()[x.len() - 1] == x.as_bytes()[x.len() - 2]
+                && base(&x[..x.len() - 1])
+    };
     base(w)
         || lower_in(w, &["began", "begun", "stood", "sat", "sold"])
         || w.strip_suffix('s').is_some_and(base)
-        || w.strip_suffix("ing").is_some_and(|x| {
-            base(x)
-                || base(&format!("{x}e"))
-                || x.len() > 2
-                    && x.as_bytes()[x.len() - 1] == x.as_bytes()[x.len() - 2]
-                    && base(&x[..x.len() - 1])
-        })
-        || w.strip_suffix("ed").is_some_and(|x| {
-            base(x)
-                || base(&format!("{x}e"))
-                || x.len() > 2
-                    && x.as_bytes()[x.len() - 1] == x.as_bytes()[x.len() - 2]
-                    && base(&x[..x.len() - 1])
-        })
+        || w.strip_suffix("ing").is_some_and(stem)
+        || w.strip_suffix("ed").is_some_and(stem)
 }
 
 /// Where a figure's phrase lies among its sentence's tokens, found once

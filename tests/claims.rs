@@ -23,9 +23,13 @@ fn claim(text: &str, figure: &str) -> Claim {
 }
 
 /// The attribution of the claim whose phrase is `figure`.
+/// The text of `span` in `text`, or "" for none.
+fn quote(text: &str, span: Option<factspan::Span>) -> String {
+    span.map_or(String::new(), |s| s.of(text).to_string())
+}
+
 fn attribution(text: &str, figure: &str) -> String {
-    let c = claim(text, figure);
-    c.attribution.map_or(String::new(), |a| a.of(text).to_string())
+    quote(text, claim(text, figure).attribution)
 }
 
 #[test]
@@ -98,7 +102,7 @@ fn a_scale_word_or_fraction_after_a_starts_a_figure_without_a_digit() {
 /// The unit and counted phrase of the claim whose phrase is `figure`.
 fn unit_and_counted(text: &str, figure: &str) -> (&'static str, String) {
     let c = claim(text, figure);
-    (c.unit, c.counted.map_or(String::new(), |s| s.of(text).to_string()))
+    (c.unit, quote(text, c.counted))
 }
 
 /// "children under five" names who is counted: an age limit, no claim.
@@ -386,10 +390,7 @@ fn a_source_published_in_a_named_journal_keeps_the_journal() {
 /// The subject and attribution of the claim whose phrase is `figure`.
 fn subject_and_source(text: &str, figure: &str) -> (String, String) {
     let c = claim(text, figure);
-    let of = |s: Option<factspan::Span>| {
-        s.map_or(String::new(), |s| s.of(text).to_string())
-    };
-    (of(c.subject), of(c.attribution))
+    (quote(text, c.subject), quote(text, c.attribution))
 }
 
 #[test]
@@ -677,8 +678,7 @@ fn added_before_a_figure_adds_and_says_nothing() {
 
 /// The time of the claim whose phrase is `figure`.
 fn time(text: &str, figure: &str) -> String {
-    let c = claim(text, figure);
-    c.time.map_or(String::new(), |t| t.of(text).to_string())
+    quote(text, claim(text, figure).time)
 }
 
 #[test]
@@ -932,8 +932,7 @@ fn a_date_of_a_later_clause_of_time_or_intent_is_not_the_figures() {
 
 /// The subject of the claim whose phrase is `figure`.
 fn subject(text: &str, figure: &str) -> String {
-    let c = claim(text, figure);
-    c.subject.map_or(String::new(), |s| s.of(text).to_string())
+    quote(text, claim(text, figure).subject)
 }
 
 #[test]
