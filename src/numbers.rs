@@ -1826,7 +1826,7 @@ fn parse_digits(s: &str) -> Option<(f64, &str, bool)> {
     // they fit) and how many of them follow the point.
     let (mut end, mut sep, mut dots) = (0, false, 0);
     let (mut digits, mut m, mut decimals) = (0, 0u64, 0);
-    for &c in b {
+    while let Some(&c) = b.get(end) {
         match c {
             b'0'..=b'9' => {
                 m = m.wrapping_mul(10).wrapping_add(u64::from(c - b'0'));
@@ -1835,7 +1835,16 @@ fn parse_digits(s: &str) -> Option<(f64, &str, bool)> {
             }
             b',' => sep = true,
             b'.' => dots += 1,
-            _ => break,
+            // A thousands group set off by a no-break or thin space, as
+            // the segmenter reads one into the token ("235 000").
+            _ => match crate::segment::space_group_separator(b, end) {
+                Some(n) => {
+                    sep = true;
+                    end += n;
+                    continue;
+                }
+                None => break,
+            },
         }
         end += 1;
     }
@@ -1853,7 +1862,7 @@ fn parse_digits(s: &str) -> Option<(f64, &str, bool)> {
         // news prints.
         let clean: String = b[..end]
             .iter()
-            .filter(|&&c| c != b',')
+            .filter(|&&c| c.is_ascii_digit() || c == b'.')
             .map(|&c| char::from(c))
             .collect();
         clean.parse().ok()?
@@ -5707,6 +5716,19 @@ mod tests {
         assert_eq!(parse_digits(&long), Some((want, "x", false)));
         assert_eq!(parse_digits("235,000km"), Some((235_000.0, "km", true)));
         assert_eq!(parse_digits("1.2.3"), None);
+        // Thousands set off by a no-break or thin space.
+        assert_eq!(
+            parse_digits("235\u{a0}000 peacekeepers"),
+            Some((235_000.0, " peacekeepers", true))
+        );
+        assert_eq!(
+            parse_digits("1\u{2009}500\u{202f}000"),
+            Some((1_500_000.0, "", true))
+        );
+        assert_eq!(
+            parse_digits("71\u{a0}missions"),
+            Some((71.0, "\u{a0}missions", false))
+        );
     }
 
     #[test]

@@ -919,17 +919,30 @@ fn scan_word(text: &str, start: usize) -> usize {
     i
 }
 
-/// Scans a number from `i`: digits with `,` or `.` between digits, then
+/// Scans a number from `i`: digits with `,` or `.` between digits, or
+/// thousands groups set off by a no-break or thin space (`235 000`), then
 /// any attached letters (`5m`, `2.3bn`, `1990s`, `3rd`).
 fn scan_number(text: &str, start: usize) -> usize {
     let b = text.as_bytes();
     let mut i = start;
+    // Digits since the last separator: a space-set group follows a group
+    // of one to three digits only ("1990 300" is two numbers).
+    let mut run = 0;
     while i < b.len() {
         let separator = (b[i] == b',' || b[i] == b'.')
             && i + 1 < b.len()
             && b[i + 1].is_ascii_digit();
-        if b[i].is_ascii_digit() || separator {
+        if b[i].is_ascii_digit() {
             i += 1;
+            run += 1;
+        } else if separator {
+            i += 1;
+            run = 0;
+        } else if let Some(n) =
+            space_group_separator(b, i).filter(|_| (1..=3).contains(&run))
+        {
+            i += n;
+            run = 0;
         } else {
             break;
         }
@@ -948,6 +961,19 @@ fn scan_number(text: &str, start: usize) -> usize {
         }
     }
     i
+}
+
+/// The length of a no-break, narrow no-break or thin space at `i` that
+/// sets off a thousands group, as French and SI style write figures
+/// ("235\u{a0}000"): it must be followed by exactly three digits.
+pub(crate) fn space_group_separator(b: &[u8], i: usize) -> Option<usize> {
+    let n = match b.get(i..i + 3)? {
+        [0xC2, 0xA0, _] => 2,
+        [0xE2, 0x80, 0xAF | 0x89] => 3,
+        _ => return None,
+    };
+    let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    ((0..3).all(|k| digit(i + n + k)) && !digit(i + n + 3)).then_some(n)
 }
 
 /// The tokenizer as it stood before its current fast paths, kept as a
@@ -1173,6 +1199,24 @@ mod tests {
                 &["non-refoulement", ",", "multi-phase"],
             ),
             ("10-20 km", &["10", "-", "20", "km"]),
+            // Thousands set off by a no-break or thin space, but not a
+            // year before a figure, nor a group of more than three.
+            (
+                "235\u{a0}000 troops in 71\u{a0}missions",
+                &["235\u{a0}000", "troops", "in", "71", "missions"],
+            ),
+            (
+                "1\u{2009}500\u{202f}000, 1990\u{a0}300, 12\u{a0}3456",
+                &[
+                    "1\u{2009}500\u{202f}000",
+                    ",",
+                    "1990",
+                    "300",
+                    ",",
+                    "12",
+                    "3456",
+                ],
+            ),
             ("a\u{200B}b e\u{301}t", &["a", "b", "e\u{301}t"]),
         ];
         for (text, want) in cases {

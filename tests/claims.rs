@@ -58,6 +58,34 @@ fn figures(text: &str) -> Vec<String> {
 }
 
 #[test]
+fn thousands_set_off_by_a_no_break_or_thin_space_are_one_figure() {
+    // French and SI style, as copied from European agencies' reports.
+    let text = "More than 235\u{a0}000 peacekeepers have served in 71\u{a0}missions, \
+                and 1\u{202f}250 of them in Haiti, out of 10\u{2009}000 in all.";
+    let values: Vec<(String, f64)> = {
+        let doc = Document::new("c", "test", text);
+        let ex = pipeline().process(&doc);
+        ex.claims
+            .iter()
+            .map(|c| (c.span.of(text).to_string(), c.value))
+            .collect()
+    };
+    assert_eq!(
+        values,
+        [
+            ("More than 235\u{a0}000".to_string(), 235_000.0),
+            ("71".to_string(), 71.0),
+            ("1\u{202f}250".to_string(), 1_250.0),
+            ("10\u{2009}000".to_string(), 10_000.0),
+        ]
+    );
+    assert_eq!(
+        claim(text, "More than 235\u{a0}000").counted.map(|s| s.of(text)),
+        Some("peacekeepers")
+    );
+}
+
+#[test]
 fn a_word_after_a_hyphen_inside_a_word_starts_no_figure() {
     // Whether another number stands in the sentence must not matter:
     // the claims prefilter and the number grammar read words alike.
