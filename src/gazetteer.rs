@@ -791,6 +791,9 @@ impl Gazetteer {
     /// What the word-set questions (`is_given_name`...) answer for
     /// `word`, in one or two hash lookups instead of six.
     pub fn evidence(&self, word: &str) -> Evidence {
+        if let Some(composed) = composed(word) {
+            return self.evidence(&composed);
+        }
         table::with_lowercase(word, |lower| self.evidence_lowered(word, lower))
     }
 
@@ -867,6 +870,9 @@ impl Gazetteer {
     /// (the other fields false), from a small table: for lowercase
     /// words, which are asked nothing else.
     pub fn title_evidence(&self, word: &str) -> Evidence {
+        if let Some(composed) = composed(word) {
+            return self.title_evidence(&composed);
+        }
         let bits = table::with_lowercase(word, |lower| {
             self.words.get_title(lower)
                 | self.overlay.as_ref().map_or(0, |o| o.words.get_title(lower))
@@ -960,6 +966,20 @@ fn only_lost_capitals(want: &str, found: &str) -> bool {
 /// Whether two strings that fold alike have the same case pattern.
 fn same_case(a: &str, b: &str) -> bool {
     capitals(a).eq(capitals(b))
+}
+
+/// `word` composed (NFC) when it holds a combining accent ("Jose\u{301}",
+/// as text copied from PDFs and Mac files writes "José"), for the word
+/// lists, which hold composed forms; `None` when it has none, so that
+/// nearly every word is spared the copy.
+fn composed(word: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    // U+0300 to U+036F start with these bytes in UTF-8.
+    if !word.bytes().any(|b| b == 0xCC || b == 0xCD) {
+        return None;
+    }
+    let nfc: String = word.nfc().collect();
+    (nfc != word).then_some(nfc)
 }
 
 #[cfg(test)]

@@ -961,3 +961,31 @@ fn listed_teams_keep_their_link_and_leaders_go_by_short_names() {
     ];
     check_listed(cases);
 }
+
+#[test]
+fn decomposed_accents_give_the_entities_of_composed_ones() {
+    // Text copied from PDFs and Mac files writes "é" as "e" and a
+    // combining accent: names must come out the same, with their spans
+    // over the text as written.
+    use unicode_normalization::UnicodeNormalization;
+    let composed = "José María Aznar met François Hollande and Recep Tayyip \
+                    Erdoğan in São Paulo, then flew to Zürich and Côte \
+                    d'Ivoire with Gabriel García Márquez's son.";
+    let decomposed: String = composed.nfd().collect();
+    assert_ne!(decomposed, composed);
+    let entities = |text: &str| -> Vec<(EntityType, String)> {
+        let doc = Document::new("d", "test", text);
+        pipeline()
+            .process(&doc)
+            .entities
+            .iter()
+            .map(|e| (e.kind, e.span.of(text).nfc().collect()))
+            .collect()
+    };
+    let want = entities(composed);
+    assert!(
+        want.contains(&(EntityType::Person, "François Hollande".into())),
+        "{want:?}"
+    );
+    assert_eq!(entities(&decomposed), want);
+}
