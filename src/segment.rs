@@ -162,7 +162,7 @@ impl Segmenter {
             if let Some(nx) = next {
                 if nx.newlines_before > 0 {
                     if nx.newlines_before >= 2
-                        || !wrapped
+                        || (!wrapped && !continues_line(text, tok, nx))
                         || starts_paragraph(text, tok.span.end, nx)
                         || self.ends_sentence_at(text, tokens, i, true)
                         || line_is_short(text, tok, wrap_width)
@@ -363,6 +363,27 @@ fn starts_paragraph(text: &str, gap: usize, tok: Token) -> bool {
     indent.contains('\t')
         || indent.len() >= 2
         || matches!(tok.span.of(text), "•" | "*" | "-" | "–" | "—" | "·")
+}
+
+/// Whether a single line break between `tok` and `next` in text that is
+/// not hard-wrapped runs on inside a sentence: the line ends in a comma
+/// or a joining word ("1,200 people died, and\nthe UN said"), or without
+/// final punctuation before a lowercase word ("said on Monday\nthat"),
+/// as a sentence broken by hand or by a PDF copy is. A headline, byline
+/// or list item above a capitalized line still ends there.
+fn continues_line(text: &str, tok: Token, next: Token) -> bool {
+    if next.newlines_before != 1 {
+        return false;
+    }
+    let s = tok.span.of(text);
+    if matches!(s, "," | "and" | "or" | "of" | "the" | "to") {
+        return true;
+    }
+    let ends_clause = tok.kind == TokenKind::Punct
+        && !matches!(s, "(" | "[" | "“" | "‘" | "\"" | "'");
+    let starts_lower = next.kind == TokenKind::Word
+        && next.span.of(text).starts_with(|c: char| c.is_lowercase());
+    !ends_clause && starts_lower
 }
 
 /// Whether the line ending at `tok` is much shorter than the wrap width: a
@@ -1313,6 +1334,17 @@ mod tests {
                 &["Police came on Monday.", "``Some 20 died,'' he said."],
             ),
             ("One line.\r\nAnother line.\r\n", &["One line.", "Another line."]),
+            // A sentence broken by hand in short, unwrapped text runs on
+            // where the line ends in a joining word or comma, or before
+            // a lowercase word; a headline above a capitalized line ends.
+            (
+                "Floods kill 1,200\nThe minister said on Monday\nthat 1,200 had died, and\nthe UN said so,\nLater, more.",
+                &[
+                    "Floods kill 1,200",
+                    "The minister said on Monday\nthat 1,200 had died, and\nthe UN said so,\nLater, more.",
+                ],
+            ),
+            ("Mr Khan said:\nwe will go.", &["Mr Khan said:", "we will go."]),
         ];
         for (text, want) in cases {
             assert_eq!(&sentences(text), want, "splitting {text:?}");
