@@ -199,7 +199,7 @@ impl Segmenter {
             }
             if end_here {
                 let last = i + extra;
-                push_sentence(sentences, tokens, start, last + 1);
+                push_sentence(text, sentences, tokens, start, last + 1);
                 start = last + 1;
                 i = last + 1;
                 if tokens.get(i).is_some_and(|t| t.newlines_before > 0) {
@@ -286,17 +286,44 @@ fn short_key(word: &str) -> Option<u64> {
 }
 
 fn push_sentence(
+    text: &str,
     sentences: &mut Vec<Sentence>,
     tokens: &[Token],
-    start: usize,
+    mut start: usize,
     end: usize,
 ) {
+    // A run of text with no sentence end for hundreds of tokens is no
+    // sentence but a table or list pasted in ("5% 6% 7% ..."), and the
+    // later stages relate every figure and name of a sentence to the
+    // others: it is cut into pieces, after a comma, semicolon or line
+    // break where one comes late enough, so that no document costs
+    // more than its length says.
+    while end - start > MAX_SENTENCE_TOKENS {
+        let window =
+            start + MAX_SENTENCE_TOKENS / 2..start + MAX_SENTENCE_TOKENS;
+        let cut = window
+            .clone()
+            .rev()
+            .find(|&k| {
+                tokens[k].newlines_before > 0
+                    || matches!(tokens[k - 1].span.of(text), "," | ";")
+            })
+            .unwrap_or(window.end);
+        let span =
+            Span::new(tokens[start].span.start, tokens[cut - 1].span.end);
+        sentences.push(Sentence { span, tokens: start..cut });
+        start = cut;
+    }
     if start >= end {
         return;
     }
     let span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
     sentences.push(Sentence { span, tokens: start..end });
 }
+
+/// The most tokens a sentence holds (see [`push_sentence`]): news
+/// sentences run about 25 and rarely past 100.
+pub const MAX_SENTENCE_TOKENS: usize = 250;
 
 fn next_word_is_capitalized(text: &str, tokens: &[Token], j: usize) -> bool {
     tokens.get(j).is_some_and(|t| {
@@ -1349,6 +1376,30 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(&sentences(text), want, "splitting {text:?}");
         }
+    }
+
+    #[test]
+    fn a_run_of_hundreds_of_tokens_without_a_sentence_end_is_cut() {
+        // A pasted table: pieces of at most MAX_SENTENCE_TOKENS tokens,
+        // cut after a comma where one comes late enough, else at the cap.
+        let text = "Rates rose 5%, 6% and 7% in turn, ".repeat(100);
+        let mut out = Segmentation::default();
+        Segmenter::new().segment(&text, &mut out);
+        assert!(out.sentences.len() >= 4, "{}", out.sentences.len());
+        for s in &out.sentences[..out.sentences.len() - 1] {
+            assert!(s.tokens.len() <= MAX_SENTENCE_TOKENS, "{s:?}");
+            assert!(s.tokens.len() > MAX_SENTENCE_TOKENS / 2, "{s:?}");
+            assert!(s.span.of(&text).ends_with(','), "{s:?}");
+        }
+        // The pieces cover every token, in order.
+        let covered: usize =
+            out.sentences.iter().map(|s| s.tokens.len()).sum();
+        assert_eq!(covered, out.tokens.len());
+        let words = "word ".repeat(3 * MAX_SENTENCE_TOKENS);
+        Segmenter::new().segment(&words, &mut out);
+        let lens: Vec<usize> =
+            out.sentences.iter().map(|s| s.tokens.len()).collect();
+        assert_eq!(lens, [MAX_SENTENCE_TOKENS; 3]);
     }
 
     #[test]
