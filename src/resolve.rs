@@ -1244,15 +1244,18 @@ pub fn settle_overlaps(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
     // "Real Madrid beat Barcelona 2-1": a rule that finds a listed name
     // as the list types it adds nothing, and its candidate would win the
     // tie unlinked when its priority is higher.
-    let listed: Vec<(Span, EntityType)> = cands
+    // Sorted, to be searched: a long report has thousands of each.
+    let mut listed: Vec<(usize, usize, EntityType)> = cands
         .iter()
         .filter(|c| matches!(c.entity.origin, Origin::Gazetteer(_)))
-        .map(|c| (c.entity.span, c.entity.kind))
+        .map(|c| (c.entity.span.start, c.entity.span.end, c.entity.kind))
         .collect();
     if !listed.is_empty() {
+        listed.sort_unstable();
         cands.retain(|c| {
+            let (span, kind) = (c.entity.span, c.entity.kind);
             !matches!(c.entity.origin, Origin::Rule(_))
-                || !listed.contains(&(c.entity.span, c.entity.kind))
+                || listed.binary_search(&(span.start, span.end, kind)).is_err()
         });
     }
     if split_possessives(text, &mut cands) {
@@ -2653,9 +2656,22 @@ fn names_in_lists(
     kind: EntityType,
 ) {
     let (min, max) = if kind == EntityType::Person { (2, 3) } else { (1, 2) };
+    // The document's entities come sorted by start, the new ones after
+    // them: a token is looked up by a binary search among the first and
+    // a scan of the few new ones, not a scan of all (a long report has
+    // thousands of names, each asked about its neighbours).
+    let sorted = entities.len();
+    let longest = entities.iter().map(|e| e.span.len()).max().unwrap_or(0);
     let typed = |entities: &[Entity], i: usize| {
         let t = seg.tokens[i].span;
-        entities.iter().any(|e| e.span.overlaps(t))
+        let (old, new) = entities.split_at(sorted);
+        let before = old.partition_point(|e| e.span.start < t.end);
+        old[..before]
+            .iter()
+            .rev()
+            .take_while(|e| e.span.start + longest > t.start)
+            .any(|e| e.span.overlaps(t))
+            || new.iter().any(|e| e.span.overlaps(t))
     };
     // A stack of names to look beside: the document's own, last first,
     // under the new ones, which are looked at first. The document's stay
@@ -3142,16 +3158,30 @@ fn companies_by_market_words(
     // of a country the story names by no other place or nationality,
     // with a company of that name, is the company (Meta, Colombia's
     // province).
+    // The countries that two or more differently written listed names
+    // of the story lie in: there a place is at home ("Meta" beside
+    // "Bogotá"). Made once, when first asked, not a scan of every name
+    // per name.
+    let at_home_in = std::cell::OnceCell::new();
+    let countries_at_home = || {
+        let mut names: FxHashMap<&str, (&str, bool)> = FxHashMap::default();
+        for o in entities.iter() {
+            let Canonical::Entry(c) = o.canonical else { continue };
+            let name = strip_possessive(o.span.of(text));
+            names
+                .entry(&*gazetteer.entry(c).country)
+                .and_modify(|(first, two)| *two |= *first != name)
+                .or_insert((name, false));
+        }
+        names
+    };
     let foreign = |e: &Entity| {
         let Canonical::Entry(id) = e.canonical else { return false };
         let country = &*gazetteer.entry(id).country;
-        let at_home = entities.iter().any(|o| {
-            o.span != e.span
-                && matches!(o.canonical, Canonical::Entry(c)
-                    if *gazetteer.entry(c).country == *country
-                        && strip_possessive(o.span.of(text))
-                            != strip_possessive(e.span.of(text)))
-        });
+        let at_home = at_home_in
+            .get_or_init(countries_at_home)
+            .get(country)
+            .is_some_and(|&(_, two)| two);
         !country.is_empty()
             && !at_home
             && listed_company(gazetteer, strip_possessive(e.span.of(text)))
