@@ -72,6 +72,13 @@ pub fn gazetteer_candidates(
             vouched.push(m.entry);
         }
     }
+    // Searched once per risky match: a long report vouches for thousands.
+    vouched.sort_unstable();
+    vouched.dedup();
+    // The countries of the listed places matched, but for compass
+    // divisions ("Eastern Province"), made when first asked.
+    let countries_placed: std::cell::OnceCell<FxHashSet<&str>> =
+        std::cell::OnceCell::new();
     // Each match's entry and its subtype's class, looked up in one short
     // loop: entries lie scattered in memory (a slot, the entry, its
     // strings), and a short loop lets the CPU wait for several at once
@@ -284,9 +291,10 @@ pub fn gazetteer_candidates(
                     && entry.flags.has(Flags::CAPITAL)
                     && entry.population < 1_000_000)
             && f & feature::GIVEN != 0
+            // Before the search of the whole document for the name.
+            && speaks(text, span)
             && (f & feature::SURNAME != 0
                 || names_someone_so(text, &seg.tokens, feats, quote))
-            && speaks(text, span)
             && !matches.iter().any(|o| {
                 let e = gazetteer.entry(o.entry);
                 // Another place, not the same word elsewhere ("Victoria
@@ -389,7 +397,9 @@ pub fn gazetteer_candidates(
                 // sentence start before a verb of saying ("Google said"):
                 // the common word ("google", "apple") says nothing.
                 _ => {
-                    !start || vouched.contains(&entry_id) || speaks(text, span)
+                    !start
+                        || vouched.binary_search(&entry_id).is_ok()
+                        || speaks(text, span)
                 }
             };
             if !ok {
@@ -403,14 +413,23 @@ pub fn gazetteer_candidates(
         if kind == EntityType::Location
             && area != Area::Nation
             && names_a_compass_division(quote)
-            && !matches.iter().any(|o| {
-                let e = gazetteer.entry(o.entry);
-                // Another division of the kind vouches for none.
-                !names_a_compass_division(o.span.of(text))
-                    && e.entity_type() == Some(EntityType::Location)
-                    && !entry.country.is_empty()
-                    && e.country == entry.country
-            })
+            && (entry.country.is_empty()
+                || !countries_placed
+                    .get_or_init(|| {
+                        // Another division of the kind vouches for none.
+                        matches
+                            .iter()
+                            .filter(|o| {
+                                !names_a_compass_division(o.span.of(text))
+                            })
+                            .map(|o| gazetteer.entry(o.entry))
+                            .filter(|e| {
+                                e.entity_type() == Some(EntityType::Location)
+                            })
+                            .map(|e| &*e.country)
+                            .collect()
+                    })
+                    .contains(&*entry.country))
         {
             continue;
         }
@@ -1154,6 +1173,56 @@ impl TokenCursor {
         let (lo, hi) = (step / 2, step.min(rest.len()));
         self.next += lo + rest[lo..hi].partition_point(|t| t.span.start < at);
         self.next
+    }
+}
+
+/// Finds the entity overlapping a span among a document's entities,
+/// sorted by start, and those a pass has pushed after them since: a
+/// binary search and a scan of the few that can reach the span, instead
+/// of a scan of all, for passes that ask it of many spans (a long report
+/// has thousands of entities). Spans must not change while it is used.
+struct EntityIndex {
+    /// How many entities were there, sorted, when it was made.
+    sorted: usize,
+    /// The longest of those, in bytes: none starting further back
+    /// reaches a span.
+    longest: usize,
+    /// How many were pushed since, unsorted, scanned in full.
+    pushed: usize,
+}
+
+impl EntityIndex {
+    fn new(entities: &[Entity]) -> EntityIndex {
+        debug_assert!(entities.is_sorted_by_key(|e| e.span.start));
+        let longest = entities.iter().map(|e| e.span.len()).max().unwrap_or(0);
+        EntityIndex { sorted: entities.len(), longest, pushed: 0 }
+    }
+
+    /// Notes an entity pushed at the end of the list.
+    fn pushed(&mut self) {
+        self.pushed += 1;
+    }
+
+    /// The index of an entity overlapping `span` that `hit` accepts.
+    fn overlapping(
+        &self,
+        entities: &[Entity],
+        span: Span,
+        hit: impl Fn(&Entity) -> bool,
+    ) -> Option<usize> {
+        let (old, new) = entities.split_at(self.sorted);
+        debug_assert_eq!(new.len(), self.pushed);
+        let before = old.partition_point(|e| e.span.start < span.end);
+        let reach = span.start.saturating_sub(self.longest);
+        (0..before)
+            .rev()
+            .take_while(|&i| old[i].span.start >= reach)
+            .find(|&i| old[i].span.overlaps(span) && hit(&old[i]))
+            .or_else(|| {
+                (0..new.len())
+                    .find(|&i| new[i].span.overlaps(span) && hit(&new[i]))
+                    .map(|i| self.sorted + i)
+            })
     }
 }
 
@@ -2656,22 +2725,11 @@ fn names_in_lists(
     kind: EntityType,
 ) {
     let (min, max) = if kind == EntityType::Person { (2, 3) } else { (1, 2) };
-    // The document's entities come sorted by start, the new ones after
-    // them: a token is looked up by a binary search among the first and
-    // a scan of the few new ones, not a scan of all (a long report has
-    // thousands of names, each asked about its neighbours).
-    let sorted = entities.len();
-    let longest = entities.iter().map(|e| e.span.len()).max().unwrap_or(0);
-    let typed = |entities: &[Entity], i: usize| {
-        let t = seg.tokens[i].span;
-        let (old, new) = entities.split_at(sorted);
-        let before = old.partition_point(|e| e.span.start < t.end);
-        old[..before]
-            .iter()
-            .rev()
-            .take_while(|e| e.span.start + longest > t.start)
-            .any(|e| e.span.overlaps(t))
-            || new.iter().any(|e| e.span.overlaps(t))
+    // A long report has thousands of names, each asked about its
+    // neighbours: searched, not scanned.
+    let mut index = EntityIndex::new(entities);
+    let typed = |index: &EntityIndex, entities: &[Entity], i: usize| {
+        index.overlapping(entities, seg.tokens[i].span, |_| true).is_some()
     };
     // A stack of names to look beside: the document's own, last first,
     // under the new ones, which are looked at first. The document's stay
@@ -2713,7 +2771,7 @@ fn names_in_lists(
             while b < seg.tokens.len()
                 && b - a < max
                 && name_word(feats, b)
-                && !typed(entities, b)
+                && !typed(&index, entities, b)
             {
                 b += 1;
             }
@@ -2733,7 +2791,7 @@ fn names_in_lists(
             while a > 0
                 && b - a < max
                 && name_word(feats, a - 1)
-                && !typed(entities, a - 1)
+                && !typed(&index, entities, a - 1)
             {
                 a -= 1;
             }
@@ -2771,6 +2829,7 @@ fn names_in_lists(
                 canonical: Canonical::None,
                 origin: Origin::Builtin("resolve:list"),
             });
+            index.pushed();
             queue.push(span);
             added += 1;
         }
@@ -3244,6 +3303,10 @@ fn names_defined_by_their_acronym(
     const JOINS: &[&str] = &["and", "of", "for", "the", "on", "in", "de", "&"];
     let toks = &seg.tokens;
     let mut found = Vec::new();
+    // Asked for every "(ACR)" of a document: searched, not scanned (the
+    // entities do not change until the loop ends).
+    let index = EntityIndex::new(entities);
+    let listed_orgs = std::cell::OnceCell::new();
     // Only where a "(" stands: found by a byte search, not by asking
     // every token of every document.
     for at in memchr::memchr_iter(b'(', text.as_bytes()) {
@@ -3264,11 +3327,14 @@ fn names_defined_by_their_acronym(
         let end = toks[k - 1].span.end;
         // A person the name rules found may be part of a longer name
         // (below).
-        if entities.iter().any(|e| {
-            e.span.end == end
-                && !(e.kind == EntityType::Person
-                    && matches!(e.origin, Origin::Rule(_)))
-        }) {
+        if index
+            .overlapping(entities, Span::new(end - 1, end), |e| {
+                e.span.end == end
+                    && !(e.kind == EntityType::Person
+                        && matches!(e.origin, Origin::Rule(_)))
+            })
+            .is_some()
+        {
             continue;
         }
         // Back over capitalized words and the joins between them; the
@@ -3317,23 +3383,29 @@ fn names_defined_by_their_acronym(
         let given_first = feats
             .get(toks.partition_point(|t| t.span.start < full.start))
             .is_some_and(|&f| f & feature::GIVEN != 0);
-        let overlapped = entities.iter().any(|e| {
-            e.span.overlaps(full)
-                && !(foreign
-                    && full.contains(e.span)
-                    && (e.span != full || !given_first)
-                    && e.kind == EntityType::Person
-                    && matches!(e.origin, Origin::Rule(_)))
+        let overlapped = index.overlapping(entities, full, |e| {
+            !(foreign
+                && full.contains(e.span)
+                && (e.span != full || !given_first)
+                && e.kind == EntityType::Person
+                && matches!(e.origin, Origin::Rule(_)))
         });
-        if overlapped {
+        if overlapped.is_some() {
             continue;
         }
         // The letters must be an organization elsewhere in the document.
-        let listed_org = entities.iter().any(|e| {
-            e.kind == EntityType::Organization
-                && matches!(e.origin, Origin::Gazetteer(_))
-                && strip_possessive(e.span.of(text)) == acr
-        });
+        let listed_org = listed_orgs
+            .get_or_init(|| {
+                entities
+                    .iter()
+                    .filter(|e| {
+                        e.kind == EntityType::Organization
+                            && matches!(e.origin, Origin::Gazetteer(_))
+                    })
+                    .map(|e| strip_possessive(e.span.of(text)))
+                    .collect::<FxHashSet<&str>>()
+            })
+            .contains(acr);
         if listed_org || foreign {
             found.push(full);
         }
@@ -3405,37 +3477,52 @@ fn define_acronyms(
             loose,
         });
     }
+    if defs.is_empty() {
+        return;
+    }
+    // Where each defined acronym is written, possessive or not ("the
+    // BNR's offer" is one token): one pass over the tokens for all the
+    // definitions, as a long report defines hundreds.
+    let mut written: FxHashMap<String, Vec<Span>> =
+        defs.iter().map(|d| (d.acr.clone(), Vec::new())).collect();
+    let shortest = defs.iter().map(|d| d.acr.len()).min().unwrap_or(0);
+    let mut first_bytes = [false; 256];
+    for d in &defs {
+        first_bytes[usize::from(d.acr.as_bytes()[0])] = true;
+    }
+    for t in &seg.tokens {
+        // Most tokens are too short or start with no acronym's letter.
+        if t.span.len() < shortest
+            || !first_bytes[usize::from(text.as_bytes()[t.span.start])]
+        {
+            continue;
+        }
+        let letters = strip_possessive(t.span.of(text));
+        if let Some(at) = written.get_mut(letters) {
+            at.push(Span::new(t.span.start, t.span.start + letters.len()));
+        }
+    }
+    let mut found = EntityIndex::new(entities);
     let mut pushed = false;
     for def in defs {
         let Definition { acr, full, kind, canonical: full_canonical, loose } =
             def;
-        // Where the letters are written, possessive or not ("the BNR's
-        // offer" is one token).
-        let mentions: Vec<Span> = seg
-            .tokens
-            .iter()
-            .filter(|t| {
-                // The length and first byte first: the letters, or the
-                // letters and `'s` or `’s`.
-                let extra = t.span.len().wrapping_sub(acr.len());
-                matches!(extra, 0 | 2 | 4)
-                    && text.as_bytes()[t.span.start] == acr.as_bytes()[0]
-                    && strip_possessive(t.span.of(text)) == acr
-            })
-            .map(|t| Span::new(t.span.start, t.span.start + acr.len()))
-            .collect();
+        let mentions = &written[&acr];
         if loose
             && mentions
                 .iter()
-                .any(|&m| entities.iter().any(|e| e.span.overlaps(m)))
+                .any(|&m| found.overlapping(entities, m, |_| true).is_some())
         {
             continue;
         }
-        for span in mentions {
+        for &span in mentions {
             // The document's own definition beats a list's reading of the
             // same letters: "Rapid Support Forces (RSF)" is not Reporters
             // Without Borders.
-            if let Some(e) = entities.iter_mut().find(|e| e.span == span) {
+            if let Some(e) = found
+                .overlapping(entities, span, |e| e.span == span)
+                .map(|i| &mut entities[i])
+            {
                 let same = match (&e.canonical, &full_canonical) {
                     (&Canonical::Entry(a), &Canonical::Entry(b)) => a == b,
                     (&Canonical::Entry(a), _) => gazetteer
@@ -3454,7 +3541,7 @@ fn define_acronyms(
                 }
                 continue;
             }
-            if entities.iter().any(|e| e.span.overlaps(span)) {
+            if found.overlapping(entities, span, |_| true).is_some() {
                 continue;
             }
             entities.push(Entity {
@@ -3463,6 +3550,7 @@ fn define_acronyms(
                 canonical: Canonical::Mention(full),
                 origin: Origin::Builtin("resolve:acronym"),
             });
+            found.pushed();
             pushed = true;
         }
     }
