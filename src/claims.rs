@@ -1805,6 +1805,14 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
     let mut k = j;
     while k > 0 {
         let t = &toks[k - 1];
+        // "Shares of Toyota, Honda and Nissan fell": a list of names
+        // after "of" is the noun's before it.
+        if k < end && t.span.of(text) == "," {
+            if let Some(of) = names_listed_after_of(text, toks, k - 1, end) {
+                k = of + 1;
+                continue;
+            }
+        }
         let Some(w) = word(text, t) else { break };
         // Stop words end the phrase, but for its linkers; not "and"
         // between a common noun and a name ("scored 23 points and Kevin
@@ -1835,8 +1843,17 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
             }
         }
         // A figure ends the phrase: "28 percent of the respondents said"
-        // names the respondents.
-        if is_number_word_ci(w) || lower_in(w, &["percent"]) {
+        // names the respondents; so does its scale word ("spending of
+        // $1.3 trillion and revenues of": the revenues).
+        if is_number_word_ci(w)
+            || lower_in(
+                w,
+                &[
+                    "percent", "trillion", "bn", "mn", "tn", "lakh", "lakhs",
+                    "crore", "crores",
+                ],
+            )
+        {
             break;
         }
         // "the index of leading indicators": an -ing word after an
@@ -1844,8 +1861,38 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         let modifier = k >= 2
             && word(text, &toks[k - 2])
                 .is_some_and(|p| lower_in(p, &["of", "the", "a", "an"]));
+        // "Manufacturing growth slowed", "housing starts": an -ing noun
+        // naming a sector modifies the noun after it, as does one
+        // opening the sentence.
+        let sector = k == 1
+            && is_cap(text, t)
+            && toks.get(k).and_then(|n| word(text, n)).is_some_and(|n| {
+                n.starts_with(char::is_lowercase) && !is_function_word(n)
+            })
+            || lower_in(
+                w,
+                &[
+                    "manufacturing",
+                    "housing",
+                    "lending",
+                    "spending",
+                    "shipping",
+                    "mining",
+                    "banking",
+                    "building",
+                    "farming",
+                    "advertising",
+                    "clothing",
+                    "borrowing",
+                    "refining",
+                    "fishing",
+                    "processing",
+                    "trading",
+                    "funding",
+                ],
+            );
         if SPEECH_VERB_WORDS.has(w)
-            || w.ends_with("ing") && k < end && !modifier
+            || w.ends_with("ing") && k < end && !modifier && !sector
         {
             break;
         }
@@ -1896,6 +1943,43 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         k += 1;
     }
     (k < end).then(|| Span::new(toks[k].span.start, toks[end - 1].span.end))
+}
+
+/// The index of the "of" that opens a list of names whose comma is token
+/// `comma` and which ends with "and" and a name at `end` ("of Toyota,
+/// Honda and Nissan"), when a common noun stands before the "of".
+fn names_listed_after_of(
+    text: &str,
+    toks: &[Token],
+    comma: usize,
+    end: usize,
+) -> Option<usize> {
+    let names = |from: usize, to: usize| {
+        (from..to).all(|k| {
+            is_cap(text, &toks[k]) || word(text, &toks[k]) == Some("and")
+        })
+    };
+    let joined = (comma + 1..end).any(|k| word(text, &toks[k]) == Some("and"));
+    if !joined || !names(comma + 1, end) {
+        return None;
+    }
+    let mut k = comma;
+    while k > 0 {
+        let t = &toks[k - 1];
+        if t.span.of(text) == "," || is_cap(text, t) {
+            k -= 1;
+            continue;
+        }
+        let of = k - 1;
+        let noun = of > 0
+            && word(text, &toks[of - 1]).is_some_and(|w| {
+                (w.starts_with(char::is_lowercase) || of == 1)
+                    && !is_function_word(w)
+            });
+        return (word(text, t) == Some("of") && of + 1 < comma && noun)
+            .then_some(of);
+    }
+    None
 }
 
 /// What the searches for a sentence's speaker look for, noted in one
@@ -4230,6 +4314,16 @@ fn stands_for_its_verb(text: &str, toks: &[Token], k: usize) -> bool {
             // with its agent.
             || lower_in(w, &["forecast", "forecasts", "seen", "foreseen"])
                 && toks.get(k + 1).and_then(|n| word(text, n)) == Some("by")
+            // "and 251 taken hostage": a participle with its complement.
+            || lower_in(w, &["taken", "held"])
+                && toks.get(k + 1).and_then(|n| word(text, n)).is_some_and(
+                    |n| {
+                        lower_in(
+                            n,
+                            &["hostage", "hostages", "captive", "prisoner"],
+                        )
+                    },
+                )
     })
 }
 
@@ -4515,6 +4609,9 @@ fn counted_of(
                             | "from"
                             | "for"
                             | "to"
+                            | "into"
+                            | "through"
+                            | "between"
                     )
                 })
                 && word(text, &toks[at - 2])
@@ -4565,7 +4662,16 @@ fn counted_of(
                 // "The quake killed 40": a count right after any other
                 // verb is its object, which its subject does not count
                 // (but "the index crossed 9,000" is the index's level).
-                if !change && steps == 0 && f.kind == ClaimKind::Count {
+                // "The agency needed $120 million": nor is a sum
+                // right after one a measure of the subject (but "oil
+                // closed 1.6 cents higher" is the price's change).
+                let priced =
+                    stands_at(w) || lower_in(w, &["finished", "ended"]);
+                if !change
+                    && steps == 0
+                    && (f.kind == ClaimKind::Count
+                        || f.kind == ClaimKind::Money && !priced)
+                {
                     return None;
                 }
                 // A name after "and" starts a clause of its own: it is
@@ -5041,7 +5147,36 @@ fn counted_of(
             .or_else(valued_aside)
             .or_else(set_to)
             .or_else(before_verb)
-            .or_else(of_before),
+            .or_else(of_before)
+            .or_else(|| {
+                // "Of those, nearly 35,000 were children": a count with
+                // no noun of its own names it after its verb "to be".
+                let be = word(text, toks.get(after)?)?;
+                if f.kind != ClaimKind::Count
+                    || !lower_in(be, &["were", "are", "was", "is"])
+                {
+                    return None;
+                }
+                let p = np_after(text, toks, after + 1)?;
+                let head = p.of(text).rsplit(' ').next()?;
+                let plural = head.len() > 3
+                    && head.ends_with('s')
+                    && !head.ends_with("ss")
+                    && !head.ends_with("us")
+                    && !head.ends_with("is");
+                let people = lower_in(
+                    head,
+                    &["children", "women", "men", "people", "police", "staff"],
+                );
+                let describes = p.of(text).split(' ').any(|w| {
+                    ends_with_ci(w, "ed")
+                        || ends_with_ci(w, "ing")
+                        || ends_with_ci(w, "ly")
+                        || TIME_WORDS.has(w)
+                        || lower_in(w, &["dead", "alive", "missing"])
+                });
+                ((plural || people) && !describes).then_some(p)
+            }),
     };
     found
 }

@@ -999,3 +999,83 @@ fn an_age_between_commas_after_a_person_noun_is_the_persons() {
     let text = "A local man, 43-year-old Peter Hale, was charged.";
     assert_eq!(counted(text, "43-year"), "Peter Hale");
 }
+
+#[test]
+fn a_scale_word_of_the_figure_before_ends_the_next_counted_noun() {
+    let text = "Public spending of $2.4 trillion and tax receipts of $2.1 \
+                trillion are planned for next year.";
+    assert_eq!(counted(text, "$2.4 trillion"), "Public spending");
+    assert_eq!(counted(text, "$2.1 trillion"), "tax receipts");
+    let text = "Outlays of Rs 3 crore and grants of Rs 2 crore were approved.";
+    assert_eq!(counted(text, "Rs 2 crore"), "grants");
+}
+
+#[test]
+fn a_sum_right_after_a_verb_is_no_count_of_its_subject() {
+    for (text, figure) in [
+        (
+            "The charity needed $45 million to reopen its clinics.",
+            "$45 million",
+        ),
+        (
+            "The ministry requested 2 billion rupees for new schools.",
+            "2 billion rupees",
+        ),
+    ] {
+        let c = counted(text, figure);
+        assert!(
+            !c.contains("charity") && !c.contains("ministry"),
+            "{text:?}: {c:?}"
+        );
+    }
+    // A price that closed or finished at a level is the price's.
+    let text = "Brent crude closed 85 cents higher at $78.40 a barrel.";
+    assert_eq!(counted(text, "85 cents"), "Brent crude");
+}
+
+#[test]
+fn a_list_of_names_after_of_belongs_to_the_noun_before_it() {
+    let text = "Shares of Samsung, SK Hynix and LG fell between 2% and 3% \
+                in Seoul on Tuesday.";
+    assert_eq!(
+        counted(text, "between 2% and 3%"),
+        "Shares of Samsung, SK Hynix and LG"
+    );
+    let text = "Exports of Chile, Peru and Bolivia rose 4% last year.";
+    assert_eq!(counted(text, "4%"), "Exports of Chile, Peru and Bolivia");
+}
+
+#[test]
+fn a_noun_before_into_or_between_and_a_place_is_what_changed() {
+    let text = "Shipments of grain into Sudan dropped 25% in April.";
+    assert_eq!(counted(text, "25%"), "Shipments of grain");
+    let text = "Trade between the neighbours grew 8% last year.";
+    assert_eq!(counted(text, "8%"), "Trade");
+}
+
+#[test]
+fn a_count_taken_hostage_shares_the_noun_of_the_figure_before() {
+    let text = "Some 40 soldiers were killed and 12 taken hostage in the \
+                raid, the army said.";
+    assert_eq!(counted(text, "12"), "soldiers");
+}
+
+#[test]
+fn a_bare_count_names_what_it_counts_after_were() {
+    let text = "More than 9,000 people have died. Of those, about 4,000 were \
+                women.";
+    assert_eq!(counted(text, "about 4,000"), "women");
+    let text = "Of the detainees, 230 were foreigners.";
+    assert_eq!(counted(text, "230"), "foreigners");
+    // Not a state or a participle.
+    let text = "Of the miners, 12 were trapped underground.";
+    assert_eq!(counted(text, "12"), "");
+}
+
+#[test]
+fn a_sector_noun_in_ing_keeps_its_place_in_the_counted_noun() {
+    let text = "Housing starts fell 6% in June.";
+    assert_eq!(counted(text, "6%"), "Housing starts");
+    let text = "Officials said mining output slowed to 1.4% in May.";
+    assert_eq!(counted(text, "1.4%"), "mining output");
+}
