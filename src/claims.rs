@@ -1159,10 +1159,26 @@ impl ClaimStage {
                             || expected_by(text, toks, place));
                     // "Revenue rose 13% to $143.1 billion": the level a
                     // change reached counts what changed.
+                    // "rose 1.1% to a record 37.4 billion tonnes",
+                    // "fell 10% last year to 673 million tonnes".
                     let level_reached = kind == ClaimKind::Percent
                         && prev_end.is_some_and(|e| {
-                            text.get(e..m.span.start)
-                                .is_some_and(|t| t.trim() == "to")
+                            let to = |t: &str| {
+                                matches!(
+                                    t.trim(),
+                                    "to" | "to a record"
+                                        | "to a new record"
+                                        | "to a record high of"
+                                        | "to a record low of"
+                                )
+                            };
+                            text.get(e..m.span.start).is_some_and(to)
+                                || dates.iter().any(|d| {
+                                    d.start >= e
+                                        && d.end <= m.span.start
+                                        && text[e..d.start].trim().is_empty()
+                                        && to(&text[d.end..m.span.start])
+                                })
                         });
                     // "up 85 cents, or 1.1%": the same change restated.
                     let restated = prev_end.is_some_and(|e| {
@@ -3984,9 +4000,45 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
                 &["men", "women", "boys", "girls"],
             )
     };
+    // "11 of their previous 12 matches", "two of the remaining 10
+    // seats": an adjective of order before the other figure.
+    let order_before_figure = |j: usize| {
+        word(text, &toks[j]).is_some_and(|w| {
+            lower_in(
+                w,
+                &[
+                    "previous",
+                    "last",
+                    "past",
+                    "next",
+                    "first",
+                    "final",
+                    "remaining",
+                    "other",
+                    "opening",
+                ],
+            )
+        }) && toks.get(j + 1).is_some_and(|n| {
+            n.kind == TokenKind::Number
+                || word(text, n).is_some_and(is_number_word_ci)
+        })
+    };
+    // "38% of the UN's $2.7 billion appeal": a possessive before a sum.
+    let possessive_before_sum = |j: usize| {
+        word(text, &toks[j])
+            .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
+            && toks.get(j + 1).is_some_and(|n| {
+                matches!(n.span.of(text), "$" | "£" | "€" | "¥")
+                    && toks
+                        .get(j + 2)
+                        .is_some_and(|m| m.kind == TokenKind::Number)
+            })
+    };
     while j < toks.len()
         && (word(text, &toks[j]).is_some_and(|w| DETERMINER_WORDS.has(w))
-            || possessive_before_word(j))
+            || possessive_before_word(j)
+            || possessive_before_sum(j)
+            || order_before_figure(j))
     {
         j += 1;
     }
@@ -3996,6 +4048,12 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
     let figure_from = j;
     while j < toks.len()
         && (toks[j].kind == TokenKind::Number
+            // A currency sign before the number: "the UN's $2.7 billion".
+            || j == figure_from
+                && j > i
+                && toks[j].kind == TokenKind::Punct
+                && matches!(toks[j].span.of(text), "$" | "£" | "€" | "¥")
+                && toks.get(j + 1).is_some_and(|n| n.kind == TokenKind::Number)
             || word(text, &toks[j]).is_some_and(|w| {
                 is_number_word_ci(w)
                     || j > figure_from
@@ -4011,6 +4069,15 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         j += 1;
     }
     let start = j;
+    // "borrow 127.5 billion pounds this financial year": a time, no noun.
+    let this_time = start > i
+        && word(text, &toks[start - 1])
+            .is_some_and(|w| lower_in(w, &["this", "that", "next", "last"]))
+        && (start..toks.len().min(start + 2))
+            .any(|k| word(text, &toks[k]).is_some_and(|w| TIME_WORDS.has(w)));
+    if this_time {
+        return None;
+    }
     let mut end = j;
     // "internally displaced people": an adverb, a participle and the
     // noun they describe.
@@ -4066,6 +4133,13 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
                 .iter()
                 .chain(&["year-over-year", "month-over-month"])
                 .any(|p| w.eq_ignore_ascii_case(p))
+        {
+            break;
+        }
+        // "five of their last six overall," but "overall champion".
+        if end == start
+            && w.eq_ignore_ascii_case("overall")
+            && toks.get(end + 1).is_none_or(|n| n.kind != TokenKind::Word)
         {
             break;
         }
@@ -5132,9 +5206,21 @@ fn counted_of(
                 && word(text, &toks[after + 1]) == Some("of");
             let worth_of =
                 if worth { np_after(text, toks, after + 2) } else { None };
+            // "tax rises worth 40 billion pounds", "a deal worth $2
+            // billion": the noun before "worth".
+            let worth_before = || {
+                // Not after a verb ("would be worth $1 billion").
+                (first >= 2
+                    && word(text, &toks[first - 1]) == Some("worth")
+                    && word(text, &toks[first - 2])
+                        .is_some_and(|w| !AUXILIARIES.has(w)))
+                .then(|| phrase_before(text, toks, first - 1))
+                .flatten()
+            };
             worth_of
                 .or_else(valued_at)
                 .or_else(valued_aside)
+                .or_else(worth_before)
                 .or_else(|| np_here(after).filter(not_verb))
                 .or_else(set_to)
                 .or(via_prep)

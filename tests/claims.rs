@@ -1079,3 +1079,41 @@ fn a_sector_noun_in_ing_keeps_its_place_in_the_counted_noun() {
     let text = "Officials said mining output slowed to 1.4% in May.";
     assert_eq!(counted(text, "1.4%"), "mining output");
 }
+
+#[test]
+fn an_adjective_of_order_before_the_other_figure_leaves_its_noun() {
+    let text = "Leeds have won 7 of their previous 9 games at home.";
+    assert_eq!(counted(text, "7"), "games");
+    let text = "The party lost two of the remaining 10 seats.";
+    assert_eq!(counted(text, "two"), "seats");
+}
+
+#[test]
+fn a_part_of_a_sum_a_name_owns_counts_the_sum_noun() {
+    let text = "Only 41% of the WHO's $1.5 billion emergency appeal has \
+                been funded.";
+    assert_eq!(counted(text, "41%"), "emergency appeal");
+}
+
+#[test]
+fn a_sum_after_worth_counts_the_noun_before_worth() {
+    let text = "The minister announced spending cuts worth 12 billion euros.";
+    assert_eq!(counted(text, "12 billion euros"), "spending cuts");
+    // Not a noun before a verb: "would be worth".
+    let text = "The paintings would be worth $40 million today.";
+    assert_eq!(counted(text, "$40 million"), "");
+}
+
+#[test]
+fn a_level_reached_after_a_record_or_a_date_counts_what_changed() {
+    let text = "Coal imports rose 3.2% to a record 410 million tonnes.";
+    assert_eq!(counted(text, "410 million tonnes"), "Coal imports");
+    let text = "Steel output fell 6% last year to 88 million tonnes.";
+    assert_eq!(counted(text, "88 million tonnes"), "Steel output");
+}
+
+#[test]
+fn this_year_after_a_sum_is_no_counted_noun() {
+    let text = "The state will borrow 40 billion rand this fiscal year.";
+    assert_eq!(counted(text, "40 billion rand"), "");
+}
