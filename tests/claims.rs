@@ -1117,3 +1117,36 @@ fn this_year_after_a_sum_is_no_counted_noun() {
     let text = "The state will borrow 40 billion rand this fiscal year.";
     assert_eq!(counted(text, "40 billion rand"), "");
 }
+
+#[test]
+fn officials_in_a_place_say_with_the_place() {
+    let text =
+        "Health officials in Kenya said 312 people had died of malaria.";
+    assert_eq!(attribution(text, "312"), "Health officials in Kenya");
+}
+
+#[test]
+fn a_speaker_inside_a_relative_clause_after_a_figure_is_not_its_source() {
+    let text = "About 400,000 refugees reached Uganda, where aid workers say \
+                the camps are full.";
+    assert_eq!(attribution(text, "About 400,000"), "");
+    // The clause closed, a speaker after it says the figure.
+    let text = "About 400,000 refugees reached Uganda, which borders the \
+                region, the agency said.";
+    assert_eq!(attribution(text, "About 400,000"), "agency");
+}
+
+#[test]
+fn estimates_set_against_the_source_are_their_own() {
+    let text = "At least 3,000 people have died, according to the health \
+                ministry, though some estimates put the toll at 9,000.";
+    assert_eq!(attribution(text, "At least 3,000"), "health ministry");
+    assert_eq!(attribution(text, "9,000"), "some estimates");
+}
+
+#[test]
+fn figures_released_by_a_body_named_in_lowercase_are_the_bodys() {
+    let text = "Inflation eased to 3.1% in May, according to figures \
+                released on Monday by the statistics office.";
+    assert_eq!(attribution(text, "3.1%"), "statistics office");
+}
