@@ -1122,8 +1122,20 @@ impl ClaimStage {
                     // Ellipsis: "killing nine people and injuring 45",
                     // "rose 4 cents, to $12.63": a bare figure counts what
                     // the figure before it in the sentence counted.
+                    // "Of those, about 2.1 million crossed into Chad": a
+                    // part of what the sentence before counted.
+                    let opening_of = m.figure.kind == ClaimKind::Count
+                        && toks.len() > 3
+                        && word(text, &toks[0])
+                            .is_some_and(|w| w.eq_ignore_ascii_case("of"))
+                        && word(text, &toks[1]).is_some_and(|w| {
+                            lower_in(w, &["them", "those", "these"])
+                        })
+                        && toks[2].span.of(text) == ","
+                        && place.first >= 3;
                     let of_them = m.figure.kind == ClaimKind::Count
-                        && of_pronoun(text, toks, place.after);
+                        && of_pronoun(text, toks, place.after)
+                        || opening_of;
                     let (kind, c) = prev_counted.or_else(|| {
                         earlier_count
                             .filter(|_| of_them)
@@ -1155,6 +1167,7 @@ impl ClaimStage {
                     let bare = m.modifier_noun.is_none()
                         && !m.age
                         && (compared
+                            || opening_of
                             || elliptic(text, toks, dates, place.after)
                             || expected_by(text, toks, place));
                     // "Revenue rose 13% to $143.1 billion": the level a

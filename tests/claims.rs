@@ -1150,3 +1150,13 @@ fn figures_released_by_a_body_named_in_lowercase_are_the_bodys() {
                 released on Monday by the statistics office.";
     assert_eq!(attribution(text, "3.1%"), "statistics office");
 }
+
+#[test]
+fn a_sentence_opening_with_of_those_counts_what_the_one_before_counted() {
+    let text = "Some 1,500 homes were destroyed. Of these, 300 were in the \
+                capital.";
+    assert_eq!(counted(text, "300"), "homes");
+    let text = "Over 5 million people have fled. Of those, about 2 million \
+                crossed into Poland.";
+    assert_eq!(counted(text, "about 2 million"), "people");
+}
