@@ -1252,6 +1252,36 @@ impl ClaimStage {
                         && c.end < m.span.start)
                         .then_some(c)
                 });
+                // "Of the cases, 22 were reported in Balochistan", "Of the
+                // 300 detainees, 40 were freed": the noun the sentence
+                // opens with.
+                let counted = counted.or_else(|| {
+                    if m.figure.kind != ClaimKind::Count
+                        || m.modifier_noun.is_some()
+                        || toks.len() < 5
+                        || !word(text, &toks[0])
+                            .is_some_and(|w| w.eq_ignore_ascii_case("of"))
+                        || word(text, &toks[1]) != Some("the")
+                    {
+                        return None;
+                    }
+                    let comma = (3..toks.len().min(7))
+                        .find(|&k| toks[k].span.of(text) == ",")?;
+                    let from = (2..comma)
+                        .find(|&k| toks[k].kind != TokenKind::Number)?;
+                    let words = (from..comma).all(|k| {
+                        word(text, &toks[k]).is_some_and(|w| {
+                            w.starts_with(char::is_lowercase)
+                                && !STOP_WORDS.has(w)
+                        })
+                    });
+                    (words && place.first > comma).then(|| {
+                        Span::new(
+                            toks[from].span.start,
+                            toks[comma - 1].span.end,
+                        )
+                    })
+                });
                 // "Manager Pep Guardiola, 53": an age counts the person,
                 // not the title written before the name.
                 let counted = counted.map(|c| match m.age {

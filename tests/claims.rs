@@ -1068,7 +1068,7 @@ fn a_bare_count_names_what_it_counts_after_were() {
     let text = "Of the detainees, 230 were foreigners.";
     assert_eq!(counted(text, "230"), "foreigners");
     // Not a state or a participle.
-    let text = "Of the miners, 12 were trapped underground.";
+    let text = "Rescuers said 12 were trapped underground.";
     assert_eq!(counted(text, "12"), "");
 }
 
@@ -1159,4 +1159,10 @@ fn a_sentence_opening_with_of_those_counts_what_the_one_before_counted() {
     let text = "Over 5 million people have fled. Of those, about 2 million \
                 crossed into Poland.";
     assert_eq!(counted(text, "about 2 million"), "people");
+}
+
+#[test]
+fn a_sentence_opening_with_of_the_noun_counts_that_noun() {
+    let text = "Of the infections, 17 were found in the north.";
+    assert_eq!(counted(text, "17"), "infections");
 }
