@@ -1122,8 +1122,20 @@ impl ClaimStage {
                     // Ellipsis: "killing nine people and injuring 45",
                     // "rose 4 cents, to $12.63": a bare figure counts what
                     // the figure before it in the sentence counted.
+                    // "Of those, about 2.1 million crossed into Chad": a
+                    // part of what the sentence before counted.
+                    let opening_of = m.figure.kind == ClaimKind::Count
+                        && toks.len() > 3
+                        && word(text, &toks[0])
+                            .is_some_and(|w| w.eq_ignore_ascii_case("of"))
+                        && word(text, &toks[1]).is_some_and(|w| {
+                            lower_in(w, &["them", "those", "these"])
+                        })
+                        && toks[2].span.of(text) == ","
+                        && place.first >= 3;
                     let of_them = m.figure.kind == ClaimKind::Count
-                        && of_pronoun(text, toks, place.after);
+                        && of_pronoun(text, toks, place.after)
+                        || opening_of;
                     let (kind, c) = prev_counted.or_else(|| {
                         earlier_count
                             .filter(|_| of_them)
@@ -1155,14 +1167,31 @@ impl ClaimStage {
                     let bare = m.modifier_noun.is_none()
                         && !m.age
                         && (compared
+                            || opening_of
                             || elliptic(text, toks, dates, place.after)
                             || expected_by(text, toks, place));
                     // "Revenue rose 13% to $143.1 billion": the level a
                     // change reached counts what changed.
+                    // "rose 1.1% to a record 37.4 billion tonnes",
+                    // "fell 10% last year to 673 million tonnes".
                     let level_reached = kind == ClaimKind::Percent
                         && prev_end.is_some_and(|e| {
-                            text.get(e..m.span.start)
-                                .is_some_and(|t| t.trim() == "to")
+                            let to = |t: &str| {
+                                matches!(
+                                    t.trim(),
+                                    "to" | "to a record"
+                                        | "to a new record"
+                                        | "to a record high of"
+                                        | "to a record low of"
+                                )
+                            };
+                            text.get(e..m.span.start).is_some_and(to)
+                                || dates.iter().any(|d| {
+                                    d.start >= e
+                                        && d.end <= m.span.start
+                                        && text[e..d.start].trim().is_empty()
+                                        && to(&text[d.end..m.span.start])
+                                })
                         });
                     // "up 85 cents, or 1.1%": the same change restated.
                     let restated = prev_end.is_some_and(|e| {
@@ -1222,6 +1251,36 @@ impl ClaimStage {
                         && !aside_closed
                         && c.end < m.span.start)
                         .then_some(c)
+                });
+                // "Of the cases, 22 were reported in Balochistan", "Of the
+                // 300 detainees, 40 were freed": the noun the sentence
+                // opens with.
+                let counted = counted.or_else(|| {
+                    if m.figure.kind != ClaimKind::Count
+                        || m.modifier_noun.is_some()
+                        || toks.len() < 5
+                        || !word(text, &toks[0])
+                            .is_some_and(|w| w.eq_ignore_ascii_case("of"))
+                        || word(text, &toks[1]) != Some("the")
+                    {
+                        return None;
+                    }
+                    let comma = (3..toks.len().min(7))
+                        .find(|&k| toks[k].span.of(text) == ",")?;
+                    let from = (2..comma)
+                        .find(|&k| toks[k].kind != TokenKind::Number)?;
+                    let words = (from..comma).all(|k| {
+                        word(text, &toks[k]).is_some_and(|w| {
+                            w.starts_with(char::is_lowercase)
+                                && !STOP_WORDS.has(w)
+                        })
+                    });
+                    (words && place.first > comma).then(|| {
+                        Span::new(
+                            toks[from].span.start,
+                            toks[comma - 1].span.end,
+                        )
+                    })
                 });
                 // "Manager Pep Guardiola, 53": an age counts the person,
                 // not the title written before the name.
@@ -1316,11 +1375,26 @@ impl ClaimStage {
                 // with its own subject and verb is its subject's, not the
                 // earlier clause's subject's or speaker's.
                 let own = own_clause(text, toks, here, mentions, place.first);
+                // "2.1 million crossed into Chad, where aid groups say
+                // camps are full": a speaker inside a relative clause
+                // after the figure says nothing of it.
+                let relative_after = |a: Span| {
+                    a.start > m.span.end
+                        && text.get(m.span.end..a.start).is_some_and(|b| {
+                            // Inside it: no comma closes it before.
+                            [", where ", ", which ", ", who ", ", whose "]
+                                .iter()
+                                .filter_map(|r| b.rfind(r))
+                                .max()
+                                .is_some_and(|at| !b[at + 1..].contains(','))
+                        })
+                };
                 let sentence_source = info.attribution.filter(|&a| {
-                    !sspan.contains(a)
-                        || !speaker_elsewhere(
-                            text, toks, here, mentions, place, own, a,
-                        )
+                    !relative_after(a)
+                        && (!sspan.contains(a)
+                            || !speaker_elsewhere(
+                                text, toks, here, mentions, place, own, a,
+                            ))
                 });
                 let attribution =
                     own_source(text, toks, &cues.according, place, dates)
@@ -1805,6 +1879,14 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
     let mut k = j;
     while k > 0 {
         let t = &toks[k - 1];
+        // "Shares of Toyota, Honda and Nissan fell": a list of names
+        // after "of" is the noun's before it.
+        if k < end && t.span.of(text) == "," {
+            if let Some(of) = names_listed_after_of(text, toks, k - 1, end) {
+                k = of + 1;
+                continue;
+            }
+        }
         let Some(w) = word(text, t) else { break };
         // Stop words end the phrase, but for its linkers; not "and"
         // between a common noun and a name ("scored 23 points and Kevin
@@ -1835,8 +1917,17 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
             }
         }
         // A figure ends the phrase: "28 percent of the respondents said"
-        // names the respondents.
-        if is_number_word_ci(w) || lower_in(w, &["percent"]) {
+        // names the respondents; so does its scale word ("spending of
+        // $1.3 trillion and revenues of": the revenues).
+        if is_number_word_ci(w)
+            || lower_in(
+                w,
+                &[
+                    "percent", "trillion", "bn", "mn", "tn", "lakh", "lakhs",
+                    "crore", "crores",
+                ],
+            )
+        {
             break;
         }
         // "the index of leading indicators": an -ing word after an
@@ -1844,8 +1935,38 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         let modifier = k >= 2
             && word(text, &toks[k - 2])
                 .is_some_and(|p| lower_in(p, &["of", "the", "a", "an"]));
+        // "Manufacturing growth slowed", "housing starts": an -ing noun
+        // naming a sector modifies the noun after it, as does one
+        // opening the sentence.
+        let sector = k == 1
+            && is_cap(text, t)
+            && toks.get(k).and_then(|n| word(text, n)).is_some_and(|n| {
+                n.starts_with(char::is_lowercase) && !is_function_word(n)
+            })
+            || lower_in(
+                w,
+                &[
+                    "manufacturing",
+                    "housing",
+                    "lending",
+                    "spending",
+                    "shipping",
+                    "mining",
+                    "banking",
+                    "building",
+                    "farming",
+                    "advertising",
+                    "clothing",
+                    "borrowing",
+                    "refining",
+                    "fishing",
+                    "processing",
+                    "trading",
+                    "funding",
+                ],
+            );
         if SPEECH_VERB_WORDS.has(w)
-            || w.ends_with("ing") && k < end && !modifier
+            || w.ends_with("ing") && k < end && !modifier && !sector
         {
             break;
         }
@@ -1896,6 +2017,43 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         k += 1;
     }
     (k < end).then(|| Span::new(toks[k].span.start, toks[end - 1].span.end))
+}
+
+/// The index of the "of" that opens a list of names whose comma is token
+/// `comma` and which ends with "and" and a name at `end` ("of Toyota,
+/// Honda and Nissan"), when a common noun stands before the "of".
+fn names_listed_after_of(
+    text: &str,
+    toks: &[Token],
+    comma: usize,
+    end: usize,
+) -> Option<usize> {
+    let names = |from: usize, to: usize| {
+        (from..to).all(|k| {
+            is_cap(text, &toks[k]) || word(text, &toks[k]) == Some("and")
+        })
+    };
+    let joined = (comma + 1..end).any(|k| word(text, &toks[k]) == Some("and"));
+    if !joined || !names(comma + 1, end) {
+        return None;
+    }
+    let mut k = comma;
+    while k > 0 {
+        let t = &toks[k - 1];
+        if t.span.of(text) == "," || is_cap(text, t) {
+            k -= 1;
+            continue;
+        }
+        let of = k - 1;
+        let noun = of > 0
+            && word(text, &toks[of - 1]).is_some_and(|w| {
+                (w.starts_with(char::is_lowercase) || of == 1)
+                    && !is_function_word(w)
+            });
+        return (word(text, t) == Some("of") && of + 1 < comma && noun)
+            .then_some(of);
+    }
+    None
 }
 
 /// What the searches for a sentence's speaker look for, noted in one
@@ -2216,8 +2374,44 @@ fn whose_figures(text: &str, toks: &[Token], j: usize) -> Option<Span> {
     if !matches!(w(k), "by" | "from") {
         return None;
     }
-    let (s, _) = name_at(text, toks, k + 1)?;
-    (!is_stop_cap(text, s)).then_some(s)
+    if let Some((s, _)) = name_at(text, toks, k + 1) {
+        return (!is_stop_cap(text, s)).then_some(s);
+    }
+    // "figures released on Friday by the labour ministry": a body named
+    // in lowercase after "the".
+    if w(k + 1) != "the" {
+        return None;
+    }
+    let start = k + 2;
+    let end = (start..toks.len().min(start + 4))
+        .take_while(|&m| {
+            word(text, &toks[m]).is_some_and(|x| {
+                x.starts_with(char::is_lowercase) && !STOP_WORDS.has(x)
+            })
+        })
+        .last()?;
+    Some(Span::new(toks[start].span.start, toks[end].span.end)).filter(|p| {
+        let head = p.of(text).rsplit(' ').next().unwrap_or("");
+        lower_in(
+            head,
+            &[
+                "ministry",
+                "office",
+                "agency",
+                "bureau",
+                "department",
+                "commission",
+                "authority",
+                "service",
+                "institute",
+                "council",
+                "bank",
+                "board",
+                "committee",
+                "government",
+            ],
+        )
+    })
 }
 
 /// Who states the figures of a sentence.
@@ -3306,6 +3500,28 @@ fn valued_by(
                 ],
             )
         });
+    // "..., according to UN figures, though some estimates put the toll
+    // at 150,000": estimates set against the sentence's source are
+    // their own.
+    let contrast = if numbers {
+        (verb.saturating_sub(4)..verb - 1).find(|&k| {
+            toks[k].span.of(text) == ","
+                && word(text, &toks[k + 1]).is_some_and(|w| {
+                    lower_in(
+                        w,
+                        &["though", "although", "but", "while", "whereas"],
+                    )
+                })
+        })
+    } else {
+        None
+    };
+    if let Some(comma) = contrast {
+        return Some(Span::new(
+            toks[comma + 2].span.start,
+            toks[verb - 1].span.end,
+        ));
+    }
     if verb == 0
         || !object
         || numbers
@@ -3373,7 +3589,35 @@ fn speaker_at(
         let k = caps_back(text, toks, v);
         if k < v {
             let start = name_start(text, toks, k);
-            let span = Span::new(toks[start].span.start, toks[v - 1].span.end);
+            // "Health officials in Nigeria said", "analysts at Counterpoint
+            // Research estimated": the noun before a preposition and the
+            // name says.
+            let mut at = start;
+            if at >= 1
+                && word(text, &toks[at - 1])
+                    .is_some_and(|w| lower_in(w, &["the"]))
+            {
+                at -= 1;
+            }
+            let noun_before = (at >= 2
+                && word(text, &toks[at - 1])
+                    .is_some_and(|w| matches!(w, "in" | "at" | "from")))
+            .then(|| phrase_before(text, toks, at - 1))
+            .flatten()
+            .filter(|h| {
+                let head = h.of(text).rsplit(' ').next().unwrap_or("");
+                head.starts_with(char::is_lowercase)
+                    && !ends_with_ci(head, "ed")
+                    && !ends_with_ci(head, "ing")
+                    && !dates.iter().any(|d| d.overlaps(*h))
+                    && toks[..at - 1]
+                        .iter()
+                        .all(|t| t.kind != TokenKind::Number)
+            });
+            let span = Span::new(
+                noun_before.map_or(toks[start].span.start, |h| h.start),
+                toks[v - 1].span.end,
+            );
             if !dates.iter().any(|d| d.overlaps(span)) {
                 return Some(span);
             }
@@ -3900,9 +4144,45 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
                 &["men", "women", "boys", "girls"],
             )
     };
+    // "11 of their previous 12 matches", "two of the remaining 10
+    // seats": an adjective of order before the other figure.
+    let order_before_figure = |j: usize| {
+        word(text, &toks[j]).is_some_and(|w| {
+            lower_in(
+                w,
+                &[
+                    "previous",
+                    "last",
+                    "past",
+                    "next",
+                    "first",
+                    "final",
+                    "remaining",
+                    "other",
+                    "opening",
+                ],
+            )
+        }) && toks.get(j + 1).is_some_and(|n| {
+            n.kind == TokenKind::Number
+                || word(text, n).is_some_and(is_number_word_ci)
+        })
+    };
+    // "38% of the UN's $2.7 billion appeal": a possessive before a sum.
+    let possessive_before_sum = |j: usize| {
+        word(text, &toks[j])
+            .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
+            && toks.get(j + 1).is_some_and(|n| {
+                matches!(n.span.of(text), "$" | "£" | "€" | "¥")
+                    && toks
+                        .get(j + 2)
+                        .is_some_and(|m| m.kind == TokenKind::Number)
+            })
+    };
     while j < toks.len()
         && (word(text, &toks[j]).is_some_and(|w| DETERMINER_WORDS.has(w))
-            || possessive_before_word(j))
+            || possessive_before_word(j)
+            || possessive_before_sum(j)
+            || order_before_figure(j))
     {
         j += 1;
     }
@@ -3912,6 +4192,12 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
     let figure_from = j;
     while j < toks.len()
         && (toks[j].kind == TokenKind::Number
+            // A currency sign before the number: "the UN's $2.7 billion".
+            || j == figure_from
+                && j > i
+                && toks[j].kind == TokenKind::Punct
+                && matches!(toks[j].span.of(text), "$" | "£" | "€" | "¥")
+                && toks.get(j + 1).is_some_and(|n| n.kind == TokenKind::Number)
             || word(text, &toks[j]).is_some_and(|w| {
                 is_number_word_ci(w)
                     || j > figure_from
@@ -3927,6 +4213,15 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         j += 1;
     }
     let start = j;
+    // "borrow 127.5 billion pounds this financial year": a time, no noun.
+    let this_time = start > i
+        && word(text, &toks[start - 1])
+            .is_some_and(|w| lower_in(w, &["this", "that", "next", "last"]))
+        && (start..toks.len().min(start + 2))
+            .any(|k| word(text, &toks[k]).is_some_and(|w| TIME_WORDS.has(w)));
+    if this_time {
+        return None;
+    }
     let mut end = j;
     // "internally displaced people": an adverb, a participle and the
     // noun they describe.
@@ -3982,6 +4277,13 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
                 .iter()
                 .chain(&["year-over-year", "month-over-month"])
                 .any(|p| w.eq_ignore_ascii_case(p))
+        {
+            break;
+        }
+        // "five of their last six overall," but "overall champion".
+        if end == start
+            && w.eq_ignore_ascii_case("overall")
+            && toks.get(end + 1).is_none_or(|n| n.kind != TokenKind::Word)
         {
             break;
         }
@@ -4230,6 +4532,16 @@ fn stands_for_its_verb(text: &str, toks: &[Token], k: usize) -> bool {
             // with its agent.
             || lower_in(w, &["forecast", "forecasts", "seen", "foreseen"])
                 && toks.get(k + 1).and_then(|n| word(text, n)) == Some("by")
+            // "and 251 taken hostage": a participle with its complement.
+            || lower_in(w, &["taken", "held"])
+                && toks.get(k + 1).and_then(|n| word(text, n)).is_some_and(
+                    |n| {
+                        lower_in(
+                            n,
+                            &["hostage", "hostages", "captive", "prisoner"],
+                        )
+                    },
+                )
     })
 }
 
@@ -4515,6 +4827,9 @@ fn counted_of(
                             | "from"
                             | "for"
                             | "to"
+                            | "into"
+                            | "through"
+                            | "between"
                     )
                 })
                 && word(text, &toks[at - 2])
@@ -4565,7 +4880,16 @@ fn counted_of(
                 // "The quake killed 40": a count right after any other
                 // verb is its object, which its subject does not count
                 // (but "the index crossed 9,000" is the index's level).
-                if !change && steps == 0 && f.kind == ClaimKind::Count {
+                // "The agency needed $120 million": nor is a sum
+                // right after one a measure of the subject (but "oil
+                // closed 1.6 cents higher" is the price's change).
+                let priced =
+                    stands_at(w) || lower_in(w, &["finished", "ended"]);
+                if !change
+                    && steps == 0
+                    && (f.kind == ClaimKind::Count
+                        || f.kind == ClaimKind::Money && !priced)
+                {
                     return None;
                 }
                 // A name after "and" starts a clause of its own: it is
@@ -5026,9 +5350,21 @@ fn counted_of(
                 && word(text, &toks[after + 1]) == Some("of");
             let worth_of =
                 if worth { np_after(text, toks, after + 2) } else { None };
+            // "tax rises worth 40 billion pounds", "a deal worth $2
+            // billion": the noun before "worth".
+            let worth_before = || {
+                // Not after a verb ("would be worth $1 billion").
+                (first >= 2
+                    && word(text, &toks[first - 1]) == Some("worth")
+                    && word(text, &toks[first - 2])
+                        .is_some_and(|w| !AUXILIARIES.has(w)))
+                .then(|| phrase_before(text, toks, first - 1))
+                .flatten()
+            };
             worth_of
                 .or_else(valued_at)
                 .or_else(valued_aside)
+                .or_else(worth_before)
                 .or_else(|| np_here(after).filter(not_verb))
                 .or_else(set_to)
                 .or(via_prep)
@@ -5041,7 +5377,36 @@ fn counted_of(
             .or_else(valued_aside)
             .or_else(set_to)
             .or_else(before_verb)
-            .or_else(of_before),
+            .or_else(of_before)
+            .or_else(|| {
+                // "Of those, nearly 35,000 were children": a count with
+                // no noun of its own names it after its verb "to be".
+                let be = word(text, toks.get(after)?)?;
+                if f.kind != ClaimKind::Count
+                    || !lower_in(be, &["were", "are", "was", "is"])
+                {
+                    return None;
+                }
+                let p = np_after(text, toks, after + 1)?;
+                let head = p.of(text).rsplit(' ').next()?;
+                let plural = head.len() > 3
+                    && head.ends_with('s')
+                    && !head.ends_with("ss")
+                    && !head.ends_with("us")
+                    && !head.ends_with("is");
+                let people = lower_in(
+                    head,
+                    &["children", "women", "men", "people", "police", "staff"],
+                );
+                let describes = p.of(text).split(' ').any(|w| {
+                    ends_with_ci(w, "ed")
+                        || ends_with_ci(w, "ing")
+                        || ends_with_ci(w, "ly")
+                        || TIME_WORDS.has(w)
+                        || lower_in(w, &["dead", "alive", "missing"])
+                });
+                ((plural || people) && !describes).then_some(p)
+            }),
     };
     found
 }

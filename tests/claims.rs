@@ -1027,3 +1027,170 @@ fn an_age_between_commas_after_a_person_noun_is_the_persons() {
     let text = "A local man, 43-year-old Peter Hale, was charged.";
     assert_eq!(counted(text, "43-year"), "Peter Hale");
 }
+
+#[test]
+fn a_scale_word_of_the_figure_before_ends_the_next_counted_noun() {
+    let text = "Public spending of $2.4 trillion and tax receipts of $2.1 \
+                trillion are planned for next year.";
+    assert_eq!(counted(text, "$2.4 trillion"), "Public spending");
+    assert_eq!(counted(text, "$2.1 trillion"), "tax receipts");
+    let text = "Outlays of Rs 3 crore and grants of Rs 2 crore were approved.";
+    assert_eq!(counted(text, "Rs 2 crore"), "grants");
+}
+
+#[test]
+fn a_sum_right_after_a_verb_is_no_count_of_its_subject() {
+    for (text, figure) in [
+        (
+            "The charity needed $45 million to reopen its clinics.",
+            "$45 million",
+        ),
+        (
+            "The ministry requested 2 billion rupees for new schools.",
+            "2 billion rupees",
+        ),
+    ] {
+        let c = counted(text, figure);
+        assert!(
+            !c.contains("charity") && !c.contains("ministry"),
+            "{text:?}: {c:?}"
+        );
+    }
+    // A price that closed or finished at a level is the price's.
+    let text = "Brent crude closed 85 cents higher at $78.40 a barrel.";
+    assert_eq!(counted(text, "85 cents"), "Brent crude");
+}
+
+#[test]
+fn a_list_of_names_after_of_belongs_to_the_noun_before_it() {
+    let text = "Shares of Samsung, SK Hynix and LG fell between 2% and 3% \
+                in Seoul on Tuesday.";
+    assert_eq!(
+        counted(text, "between 2% and 3%"),
+        "Shares of Samsung, SK Hynix and LG"
+    );
+    let text = "Exports of Chile, Peru and Bolivia rose 4% last year.";
+    assert_eq!(counted(text, "4%"), "Exports of Chile, Peru and Bolivia");
+}
+
+#[test]
+fn a_noun_before_into_or_between_and_a_place_is_what_changed() {
+    let text = "Shipments of grain into Sudan dropped 25% in April.";
+    assert_eq!(counted(text, "25%"), "Shipments of grain");
+    let text = "Trade between the neighbours grew 8% last year.";
+    assert_eq!(counted(text, "8%"), "Trade");
+}
+
+#[test]
+fn a_count_taken_hostage_shares_the_noun_of_the_figure_before() {
+    let text = "Some 40 soldiers were killed and 12 taken hostage in the \
+                raid, the army said.";
+    assert_eq!(counted(text, "12"), "soldiers");
+}
+
+#[test]
+fn a_bare_count_names_what_it_counts_after_were() {
+    let text = "More than 9,000 people have died. Of those, about 4,000 were \
+                women.";
+    assert_eq!(counted(text, "about 4,000"), "women");
+    let text = "Of the detainees, 230 were foreigners.";
+    assert_eq!(counted(text, "230"), "foreigners");
+    // Not a state or a participle.
+    let text = "Rescuers said 12 were trapped underground.";
+    assert_eq!(counted(text, "12"), "");
+}
+
+#[test]
+fn a_sector_noun_in_ing_keeps_its_place_in_the_counted_noun() {
+    let text = "Housing starts fell 6% in June.";
+    assert_eq!(counted(text, "6%"), "Housing starts");
+    let text = "Officials said mining output slowed to 1.4% in May.";
+    assert_eq!(counted(text, "1.4%"), "mining output");
+}
+
+#[test]
+fn an_adjective_of_order_before_the_other_figure_leaves_its_noun() {
+    let text = "Leeds have won 7 of their previous 9 games at home.";
+    assert_eq!(counted(text, "7"), "games");
+    let text = "The party lost two of the remaining 10 seats.";
+    assert_eq!(counted(text, "two"), "seats");
+}
+
+#[test]
+fn a_part_of_a_sum_a_name_owns_counts_the_sum_noun() {
+    let text = "Only 41% of the WHO's $1.5 billion emergency appeal has \
+                been funded.";
+    assert_eq!(counted(text, "41%"), "emergency appeal");
+}
+
+#[test]
+fn a_sum_after_worth_counts_the_noun_before_worth() {
+    let text = "The minister announced spending cuts worth 12 billion euros.";
+    assert_eq!(counted(text, "12 billion euros"), "spending cuts");
+    // Not a noun before a verb: "would be worth".
+    let text = "The paintings would be worth $40 million today.";
+    assert_eq!(counted(text, "$40 million"), "");
+}
+
+#[test]
+fn a_level_reached_after_a_record_or_a_date_counts_what_changed() {
+    let text = "Coal imports rose 3.2% to a record 410 million tonnes.";
+    assert_eq!(counted(text, "410 million tonnes"), "Coal imports");
+    let text = "Steel output fell 6% last year to 88 million tonnes.";
+    assert_eq!(counted(text, "88 million tonnes"), "Steel output");
+}
+
+#[test]
+fn this_year_after_a_sum_is_no_counted_noun() {
+    let text = "The state will borrow 40 billion rand this fiscal year.";
+    assert_eq!(counted(text, "40 billion rand"), "");
+}
+
+#[test]
+fn officials_in_a_place_say_with_the_place() {
+    let text =
+        "Health officials in Kenya said 312 people had died of malaria.";
+    assert_eq!(attribution(text, "312"), "Health officials in Kenya");
+}
+
+#[test]
+fn a_speaker_inside_a_relative_clause_after_a_figure_is_not_its_source() {
+    let text = "About 400,000 refugees reached Uganda, where aid workers say \
+                the camps are full.";
+    assert_eq!(attribution(text, "About 400,000"), "");
+    // The clause closed, a speaker after it says the figure.
+    let text = "About 400,000 refugees reached Uganda, which borders the \
+                region, the agency said.";
+    assert_eq!(attribution(text, "About 400,000"), "agency");
+}
+
+#[test]
+fn estimates_set_against_the_source_are_their_own() {
+    let text = "At least 3,000 people have died, according to the health \
+                ministry, though some estimates put the toll at 9,000.";
+    assert_eq!(attribution(text, "At least 3,000"), "health ministry");
+    assert_eq!(attribution(text, "9,000"), "some estimates");
+}
+
+#[test]
+fn figures_released_by_a_body_named_in_lowercase_are_the_bodys() {
+    let text = "Inflation eased to 3.1% in May, according to figures \
+                released on Monday by the statistics office.";
+    assert_eq!(attribution(text, "3.1%"), "statistics office");
+}
+
+#[test]
+fn a_sentence_opening_with_of_those_counts_what_the_one_before_counted() {
+    let text = "Some 1,500 homes were destroyed. Of these, 300 were in the \
+                capital.";
+    assert_eq!(counted(text, "300"), "homes");
+    let text = "Over 5 million people have fled. Of those, about 2 million \
+                crossed into Poland.";
+    assert_eq!(counted(text, "about 2 million"), "people");
+}
+
+#[test]
+fn a_sentence_opening_with_of_the_noun_counts_that_noun() {
+    let text = "Of the infections, 17 were found in the north.";
+    assert_eq!(counted(text, "17"), "infections");
+}
