@@ -4261,6 +4261,12 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         if lower_in(w, TIME_ADVERBS) {
             break;
         }
+        // "one in three people already relies on aid", "200 families
+        // still live there": an auxiliary or an adverb before a verb ends
+        // the noun.
+        if end > start && AUXILIARIES.has(w) {
+            break;
+        }
         // "a new plant near the border": a preposition of place or time
         // ends the phrase.
         if end > start && lower_in(w, PLACE_TIME_PREPOSITIONS) {

@@ -1194,3 +1194,14 @@ fn a_sentence_opening_with_of_the_noun_counts_that_noun() {
     let text = "Of the infections, 17 were found in the north.";
     assert_eq!(counted(text, "17"), "infections");
 }
+
+#[test]
+fn an_auxiliary_or_adverb_before_a_verb_ends_what_is_counted() {
+    let text = "In the capital, one in three people already relies on food \
+                aid, and 200 families still live in tents while 40 workers \
+                will return next week.";
+    let counted = |fig: &str| quote(text, claim(text, fig).counted);
+    assert_eq!(counted("one in three"), "people");
+    assert_eq!(counted("200"), "families");
+    assert_eq!(counted("40"), "workers");
+}
