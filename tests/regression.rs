@@ -1758,3 +1758,16 @@ fn magazines_are_organizations() {
     }
     has("Steve Forbes said he would run.", "Steve Forbes", EntityType::Person);
 }
+
+#[test]
+fn a_capitalized_function_or_role_word_opening_a_sentence_is_no_part_of_a_name(
+) {
+    let text = "In Mexico City, officials met on Monday.";
+    has(text, "Mexico City", EntityType::Location);
+    lacks(text, "In Mexico City");
+    let text = "At Kinsley County, the river rose.";
+    lacks(text, "At Kinsley County");
+    let text = "Rival Acme Motor Co said it would cut 2,000 jobs.";
+    has(text, "Acme Motor Co", EntityType::Organization);
+    lacks(text, "Rival Acme Motor Co");
+}
