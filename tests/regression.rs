@@ -1771,3 +1771,13 @@ fn a_capitalized_function_or_role_word_opening_a_sentence_is_no_part_of_a_name(
     has(text, "Acme Motor Co", EntityType::Organization);
     lacks(text, "Rival Acme Motor Co");
 }
+
+#[test]
+fn a_name_ending_in_an_organization_head_is_no_person() {
+    let text = "Profits rose at Abu Dhabi Commercial Bank last year.";
+    has(text, "Abu Dhabi Commercial Bank", EntityType::Organization);
+    let text = "She won the race at the Diamond League meeting in Rome.";
+    has(text, "Diamond League", EntityType::Organization);
+    let text = "Rival Nissan Motor Co said it would close seven plants.";
+    has(text, "Nissan Motor Co", EntityType::Organization);
+}
