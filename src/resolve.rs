@@ -597,9 +597,13 @@ fn best_place<'g>(
 ) -> (u32, &'g Entry) {
     let quote = m.span.of(text);
     // Most places are written as listed: the plain comparison first.
+    // "Sao Paulo" names São Paulo and "New York" New York City as their
+    // own names (see `gazetteer::own_form`), as the ranking has it.
     let named = |e: &Entry| {
         e.entity_type() == Some(EntityType::Location)
-            && (*e.name == *quote || e.name.eq_ignore_ascii_case(quote))
+            && (*e.name == *quote
+                || e.name.eq_ignore_ascii_case(quote)
+                || crate::gazetteer::own_form(&e.name, quote))
     };
     if named(first) {
         return (m.entry, first);
@@ -2033,16 +2037,20 @@ fn places_by_the_documents_country(
         // wherever the story is: "Paris" in a story on American skaters is
         // still France's. A small capital is not: "Victoria" in a story
         // on Australian states is the state, not the Seychelles' capital.
+        // Nor is a city written without its accents: "Cordoba" in a
+        // story on Spanish towns is Spain's, not Argentina's million.
+        let quote = e.span.of(text);
+        let as_named = chosen.name.eq_ignore_ascii_case(quote);
         if country.is_empty()
             || chosen.flags.has(Flags::CAPITAL) && chosen.population >= 500_000
             || Area::of(chosen) == Area::Other
                 && chosen.population >= 1_000_000
+                && as_named
             || towns_of(country, id) > 0
         {
             continue;
         }
         let a_country = Area::of(chosen) == Area::Nation;
-        let quote = e.span.of(text);
         let other = namesakes(gazetteer, quote, &mut found)
             .filter(|&o| {
                 let entry = gazetteer.entry(o);

@@ -1781,3 +1781,28 @@ fn a_name_ending_in_an_organization_head_is_no_person() {
     let text = "Rival Nissan Motor Co said it would close seven plants.";
     has(text, "Nissan Motor Co", EntityType::Organization);
 }
+
+#[test]
+fn a_city_written_without_its_accents_or_city_is_the_city() {
+    // The dateline and the text name the city, not the state named alike.
+    let text = "NEW YORK, June 3 (Reuters) - Stocks rose in New York trade.";
+    assert_eq!(
+        listed_name(text, "NEW YORK").as_deref(),
+        Some("New York City")
+    );
+    let text = "Shares fell in New York on Monday.";
+    assert_eq!(
+        listed_name(text, "New York").as_deref(),
+        Some("New York City")
+    );
+    // The state, where the text says so.
+    let text = "He was born in New York state in 1950.";
+    assert_eq!(listed_name(text, "New York").as_deref(), Some("New York"));
+    // "Sao Paulo" is the city (as "São Paulo" is), not the state;
+    // "Belem" is Belém, not a town of that plain spelling.
+    let text = "Fans gathered in Sao Paulo.";
+    let (_, id) = listed(text, "Sao Paulo").unwrap();
+    assert_eq!(id, "geonames:3448439");
+    let (_, id) = listed("Talks in Belem ended late.", "Belem").unwrap();
+    assert_eq!(id, "geonames:3405870");
+}
