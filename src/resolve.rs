@@ -167,6 +167,17 @@ pub fn gazetteer_candidates(
         if names_a_holiday(text, &seg.tokens, span) {
             continue;
         }
+        // "across the Caribbean", "the Caribbean and the Pacific": a
+        // demonym after "the" that describes no noun is the region
+        // named alike ("the Caribbean nations" keeps the adjective).
+        if kind == EntityType::Nationality && span == m.span {
+            if let Some(o) =
+                region_after_the(text, &seg.tokens, gazetteer, m, first_tok)
+            {
+                (entry_id, entry, kind) =
+                    (o, gazetteer.entry(o), EntityType::Location);
+            }
+        }
         // "Typhoon Kong-rey", "Hurricane Florence": a storm's name.
         if kind == EntityType::Location
             && span == m.span
@@ -617,6 +628,51 @@ fn best_place<'g>(
         .map(|&i| (i, gazetteer.entry(i)))
         .find(|&(_, e)| named(e) && !(nation && &*e.subtype == "feature"))
         .unwrap_or((m.entry, first))
+}
+
+/// Words after a demonym that show it names no noun: "the Caribbean
+/// and", "the Caribbean last year", "the Caribbean is".
+const NOT_DESCRIBED: &[&str] = &[
+    "and", "or", "but", "in", "on", "at", "to", "from", "with", "for", "by",
+    "of", "last", "this", "next", "as", "is", "was", "were", "are", "has",
+    "had", "have", "will", "would", "can", "could", "may", "might", "where",
+    "which", "that", "than", "after", "before", "since", "during", "until",
+    "while", "when", "rose", "fell", "saw", "remains", "remained", "faces",
+];
+
+/// The region listed under the same form as demonym match `m`
+/// (`first_tok` its first token), where "the" comes before it and no noun
+/// it could describe follows: "tourism to the Caribbean rose".
+fn region_after_the(
+    text: &str,
+    tokens: &[Token],
+    gazetteer: &Gazetteer,
+    m: &GazetteerMatch,
+    first_tok: Option<usize>,
+) -> Option<u32> {
+    let first = first_tok?;
+    let before = tokens.get(first.checked_sub(1)?)?.span.of(text);
+    if !before.eq_ignore_ascii_case("the") {
+        return None;
+    }
+    let next = tokens.partition_point(|t| t.span.start < m.span.end);
+    let described = tokens.get(next).is_some_and(|t| {
+        let w = t.span.of(text);
+        w.chars().next().is_some_and(char::is_alphanumeric)
+            && !NOT_DESCRIBED.contains(&w)
+    });
+    if described {
+        return None;
+    }
+    let quote = m.span.of(text);
+    gazetteer.match_entries(m).iter().copied().find(|&o| {
+        let e = gazetteer.entry(o);
+        // A region, not a town named alike ("when the German, hurt,
+        // lost": the player).
+        e.entity_type() == Some(EntityType::Location)
+            && matches!(&*e.subtype, "region" | "continent")
+            && e.name.eq_ignore_ascii_case(quote)
+    })
 }
 
 /// How broad an area an entry's subtype names, as the risk checks of

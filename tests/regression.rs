@@ -1806,3 +1806,17 @@ fn a_city_written_without_its_accents_or_city_is_the_city() {
     let (_, id) = listed("Talks in Belem ended late.", "Belem").unwrap();
     assert_eq!(id, "geonames:3405870");
 }
+
+#[test]
+fn a_demonym_after_the_that_describes_nothing_is_the_region() {
+    let text = "Tourism to the Caribbean rose 5% last year.";
+    has(text, "Caribbean", EntityType::Location);
+    let text = "The Caribbean and the Pacific are most exposed, he said.";
+    has(text, "Caribbean", EntityType::Location);
+    let text = "He travelled across the Caribbean.";
+    has(text, "Caribbean", EntityType::Location);
+    // The adjective, before what it describes.
+    let text = "The Caribbean nations met in Bridgetown.";
+    has(text, "Caribbean", EntityType::Nationality);
+    has("Caribbean leaders met.", "Caribbean", EntityType::Nationality);
+}

@@ -163,7 +163,8 @@ pub fn rank(
         },
         // Written as itself, a demonym outranks a country's alias of the
         // same form ("Saudi"), and a region named alike ("Caribbean", a
-        // demonym before too, and "the Caribbean" wrongly so).
+        // demonym before a noun; "the Caribbean" with none after it is
+        // the region again, see `resolve::region_after_the`).
         Kind::Nationality if own_name => 9,
         Kind::Nationality => 8,
         // A listed company outranks a town or city of under a million
