@@ -1820,3 +1820,12 @@ fn a_demonym_after_the_that_describes_nothing_is_the_region() {
     has(text, "Caribbean", EntityType::Nationality);
     has("Caribbean leaders met.", "Caribbean", EntityType::Nationality);
 }
+
+#[test]
+fn a_possessive_title_opens_no_name() {
+    let text = "The pope recited the Lord's Prayer in Latin.";
+    lacks(text, "Prayer");
+    let text = "Crowds sang the Lord’s Prayer outside.";
+    lacks(text, "Prayer");
+    has("Lord Cameron said so.", "Cameron", EntityType::Person);
+}
