@@ -167,6 +167,19 @@ pub fn gazetteer_candidates(
         if names_a_holiday(text, &seg.tokens, span) {
             continue;
         }
+        // "Emirates airline said": a place or people named before a
+        // lowercase "airline" or "bank" is the company listed under
+        // both words capitalized ("Emirates Airline").
+        if matches!(kind, EntityType::Location | EntityType::Nationality)
+            && span == m.span
+        {
+            if let Some(o) =
+                company_named_with_kind(text, &seg.tokens, gazetteer, m)
+            {
+                (entry_id, entry, kind) =
+                    (o, gazetteer.entry(o), EntityType::Organization);
+            }
+        }
         // "across the Caribbean", "the Caribbean and the Pacific": a
         // demonym after "the" that describes no noun is the region
         // named alike ("the Caribbean nations" keeps the adjective).
@@ -628,6 +641,39 @@ fn best_place<'g>(
         .map(|&i| (i, gazetteer.entry(i)))
         .find(|&(_, e)| named(e) && !(nation && &*e.subtype == "feature"))
         .unwrap_or((m.entry, first))
+}
+
+/// Lowercase kind words that a company's listed name may end in.
+const COMPANY_KINDS: &[&str] = &["airline", "airlines", "airways", "bank"];
+
+/// The organization listed as place or demonym match `m` followed by a
+/// lowercase word of [`COMPANY_KINDS`] capitalized: "Emirates airline"
+/// is Emirates Airline, "Ethiopian airline" Ethiopian Airlines.
+fn company_named_with_kind(
+    text: &str,
+    tokens: &[Token],
+    gazetteer: &Gazetteer,
+    m: &GazetteerMatch,
+) -> Option<u32> {
+    let next = tokens.partition_point(|t| t.span.start < m.span.end);
+    let word = tokens.get(next)?.span.of(text);
+    if !COMPANY_KINDS.contains(&word) {
+        return None;
+    }
+    let mut kind = word.to_string();
+    kind[..1].make_ascii_uppercase();
+    let name = format!("{} {kind}", m.span.of(text));
+    // "Ethiopian airline" names Ethiopian Airlines too.
+    let plural = format!("{name}s");
+    let mut found = Vec::new();
+    [name, plural].iter().find_map(|name| {
+        found.clear();
+        gazetteer.find(name, &mut found);
+        let hit = found.first().filter(|f| f.span.len() == name.len())?;
+        gazetteer.match_entries(hit).iter().copied().find(|&o| {
+            gazetteer.entry(o).entity_type() == Some(EntityType::Organization)
+        })
+    })
 }
 
 /// Words after a demonym that show it names no noun: "the Caribbean

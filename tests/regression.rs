@@ -1829,3 +1829,14 @@ fn a_possessive_title_opens_no_name() {
     lacks(text, "Prayer");
     has("Lord Cameron said so.", "Cameron", EntityType::Person);
 }
+
+#[test]
+fn a_place_or_people_before_a_lowercase_airline_is_the_listed_company() {
+    let text = "Emirates airline said it would order 65 jets.";
+    has(text, "Emirates", EntityType::Organization);
+    let text = "The Ethiopian airline flies to 130 cities.";
+    has(text, "Ethiopian", EntityType::Organization);
+    // No company listed so: the nationality stays.
+    has("A Kenyan bank cut its rates.", "Kenyan", EntityType::Nationality);
+    has("Flights to the Emirates resumed.", "Emirates", EntityType::Location);
+}
