@@ -1840,3 +1840,13 @@ fn a_place_or_people_before_a_lowercase_airline_is_the_listed_company() {
     has("A Kenyan bank cut its rates.", "Kenyan", EntityType::Nationality);
     has("Flights to the Emirates resumed.", "Emirates", EntityType::Location);
 }
+
+#[test]
+fn sports_broadcasters_are_organizations() {
+    let text = "Arne Slot told Sky Sports the win mattered.";
+    has(text, "Sky Sports", EntityType::Organization);
+    has(text, "Arne Slot", EntityType::Person);
+    let text = "The match is shown on beIN Sports and DAZN.";
+    has(text, "beIN Sports", EntityType::Organization);
+    has(text, "DAZN", EntityType::Organization);
+}
