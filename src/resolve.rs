@@ -871,6 +871,31 @@ impl<'a> NameWords<'a> {
     }
 }
 
+/// The name particles and surname that end a person's name `quote` of
+/// three words or more, after a given name: "De Wever" of "Bart De
+/// Wever", "Van der Bellen" of "Alexander Van der Bellen".
+fn particles_and_surname<'a>(
+    gazetteer: &Gazetteer,
+    quote: &'a str,
+) -> Option<&'a str> {
+    let quote = strip_possessive(quote);
+    let surname = quote.rfind(' ')?;
+    let mut start = None;
+    let mut end = surname;
+    // Back over the particles before the surname, one word at a time.
+    while let Some(at) = quote[..end].rfind(' ') {
+        let word = &quote[at + 1..end];
+        if word.is_empty() || !gazetteer.evidence(word).particle {
+            break;
+        }
+        start = Some(at + 1);
+        end = at;
+    }
+    // A given name stays before them.
+    let start = start.filter(|_| !quote[..end].trim().is_empty())?;
+    Some(&quote[start..])
+}
+
 /// Where a later mention of a person's surname at token `i` starts: at
 /// the name particles before it that the full name at `full` also has
 /// before its surname ("Van der Berg said", after "Joop van der Berg"),
@@ -1699,6 +1724,11 @@ pub fn link_document(
                 if more_chars_than(last, 2) {
                     shapes.mark(last);
                     aliases.entry(last).or_insert((e.span, e.kind));
+                }
+                // "Bart De Wever" is "De Wever", "Marine Le Pen" "Le Pen".
+                if let Some(tail) = particles_and_surname(gazetteer, quote) {
+                    shapes.mark(tail);
+                    aliases.entry(tail).or_insert((e.span, e.kind));
                 }
             }
             // A listed company is named by its first word too ("Ford"

@@ -1850,3 +1850,16 @@ fn sports_broadcasters_are_organizations() {
     has(text, "beIN Sports", EntityType::Organization);
     has(text, "DAZN", EntityType::Organization);
 }
+
+#[test]
+fn a_surname_with_its_particles_names_the_person_written_in_full() {
+    let text = "Prime Minister Bart De Wever spoke. \"We will not be left \
+                alone,\" De Wever said.";
+    assert_eq!(canonical_names(text, "De Wever"), ["Bart De Wever"]);
+    let text = "President Alexander Van der Bellen spoke on Monday. Van der \
+                Bellen said no.";
+    assert_eq!(
+        canonical_names(text, "Van der Bellen"),
+        ["Alexander Van der Bellen"]
+    );
+}
