@@ -1863,3 +1863,16 @@ fn a_surname_with_its_particles_names_the_person_written_in_full() {
         ["Alexander Van der Bellen"]
     );
 }
+
+#[test]
+fn an_organization_named_for_two_things_keeps_both() {
+    let text = "A study by the Institute for Health Metrics and Evaluation \
+                in Seattle was published.";
+    has(
+        text,
+        "Institute for Health Metrics and Evaluation",
+        EntityType::Organization,
+    );
+    let text = "The Council of Europe and Britain agreed.";
+    lacks(text, "Council of Europe and Britain");
+}
