@@ -32,7 +32,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::span::Span;
 
 use table::{flag, Kind};
-pub use table::{fold, COLUMNS};
+pub use table::{fold, own_form, COLUMNS};
 pub(crate) use table::{load_le, lowercase, WordKey};
 
 /// The default gazetteer files, compiled into the binary.
@@ -346,10 +346,6 @@ impl Entries {
         table::slice_checked(&self.strs, &self.str_ends, 4 * i + k)
     }
 
-    fn str_bytes(&self, i: usize, k: usize) -> &[u8] {
-        table::slice_bytes(&self.strs, &self.str_ends, 4 * i + k)
-    }
-
     fn get(&self, i: usize) -> &Entry {
         self.made[i].get_or_init(|| {
             let s = |k: usize| Box::<str>::from(self.str(i, k));
@@ -630,7 +626,7 @@ impl Gazetteer {
         let best = |v: usize| {
             let id = (self.forms.entries(v)[0] - self.first_entry) as usize;
             let own_name =
-                self.entries.str_bytes(id, 1) == self.forms.text_bytes(v);
+                table::own_form(self.entries.str(id, 1), self.forms.text(v));
             self.entries.rank(id, own_name)
         };
         // Text starting with a lowercase letter fits no variant starting

@@ -174,6 +174,30 @@ pub fn gazetteer_candidates(
         if names_a_holiday(text, &seg.tokens, span) {
             continue;
         }
+        // "Emirates airline said": a place or people named before a
+        // lowercase "airline" or "bank" is the company listed under
+        // both words capitalized ("Emirates Airline").
+        if matches!(kind, EntityType::Location | EntityType::Nationality)
+            && span == m.span
+        {
+            if let Some(o) =
+                company_named_with_kind(text, &seg.tokens, gazetteer, m)
+            {
+                (entry_id, entry, kind) =
+                    (o, gazetteer.entry(o), EntityType::Organization);
+            }
+        }
+        // "across the Caribbean", "the Caribbean and the Pacific": a
+        // demonym after "the" that describes no noun is the region
+        // named alike ("the Caribbean nations" keeps the adjective).
+        if kind == EntityType::Nationality && span == m.span {
+            if let Some(o) =
+                region_after_the(text, &seg.tokens, gazetteer, m, first_tok)
+            {
+                (entry_id, entry, kind) =
+                    (o, gazetteer.entry(o), EntityType::Location);
+            }
+        }
         // "Typhoon Kong-rey", "Hurricane Florence": a storm's name.
         if kind == EntityType::Location
             && span == m.span
@@ -616,9 +640,13 @@ fn best_place<'g>(
 ) -> (u32, &'g Entry) {
     let quote = m.span.of(text);
     // Most places are written as listed: the plain comparison first.
+    // "Sao Paulo" names São Paulo and "New York" New York City as their
+    // own names (see `gazetteer::own_form`), as the ranking has it.
     let named = |e: &Entry| {
         e.entity_type() == Some(EntityType::Location)
-            && (*e.name == *quote || e.name.eq_ignore_ascii_case(quote))
+            && (*e.name == *quote
+                || e.name.eq_ignore_ascii_case(quote)
+                || crate::gazetteer::own_form(&e.name, quote))
     };
     if named(first) {
         return (m.entry, first);
@@ -632,6 +660,84 @@ fn best_place<'g>(
         .map(|&i| (i, gazetteer.entry(i)))
         .find(|&(_, e)| named(e) && !(nation && &*e.subtype == "feature"))
         .unwrap_or((m.entry, first))
+}
+
+/// Lowercase kind words that a company's listed name may end in.
+const COMPANY_KINDS: &[&str] = &["airline", "airlines", "airways", "bank"];
+
+/// The organization listed as place or demonym match `m` followed by a
+/// lowercase word of [`COMPANY_KINDS`] capitalized: "Emirates airline"
+/// is Emirates Airline, "Ethiopian airline" Ethiopian Airlines.
+fn company_named_with_kind(
+    text: &str,
+    tokens: &[Token],
+    gazetteer: &Gazetteer,
+    m: &GazetteerMatch,
+) -> Option<u32> {
+    let next = tokens.partition_point(|t| t.span.start < m.span.end);
+    let word = tokens.get(next)?.span.of(text);
+    if !COMPANY_KINDS.contains(&word) {
+        return None;
+    }
+    let mut kind = word.to_string();
+    kind[..1].make_ascii_uppercase();
+    let name = format!("{} {kind}", m.span.of(text));
+    // "Ethiopian airline" names Ethiopian Airlines too.
+    let plural = format!("{name}s");
+    let mut found = Vec::new();
+    [name, plural].iter().find_map(|name| {
+        found.clear();
+        gazetteer.find(name, &mut found);
+        let hit = found.first().filter(|f| f.span.len() == name.len())?;
+        gazetteer.match_entries(hit).iter().copied().find(|&o| {
+            gazetteer.entry(o).entity_type() == Some(EntityType::Organization)
+        })
+    })
+}
+
+/// Words after a demonym that show it names no noun: "the Caribbean
+/// and", "the Caribbean last year", "the Caribbean is".
+const NOT_DESCRIBED: &[&str] = &[
+    "and", "or", "but", "in", "on", "at", "to", "from", "with", "for", "by",
+    "of", "last", "this", "next", "as", "is", "was", "were", "are", "has",
+    "had", "have", "will", "would", "can", "could", "may", "might", "where",
+    "which", "that", "than", "after", "before", "since", "during", "until",
+    "while", "when", "rose", "fell", "saw", "remains", "remained", "faces",
+];
+
+/// The region listed under the same form as demonym match `m`
+/// (`first_tok` its first token), where "the" comes before it and no noun
+/// it could describe follows: "tourism to the Caribbean rose".
+fn region_after_the(
+    text: &str,
+    tokens: &[Token],
+    gazetteer: &Gazetteer,
+    m: &GazetteerMatch,
+    first_tok: Option<usize>,
+) -> Option<u32> {
+    let first = first_tok?;
+    let before = tokens.get(first.checked_sub(1)?)?.span.of(text);
+    if !before.eq_ignore_ascii_case("the") {
+        return None;
+    }
+    let next = tokens.partition_point(|t| t.span.start < m.span.end);
+    let described = tokens.get(next).is_some_and(|t| {
+        let w = t.span.of(text);
+        w.chars().next().is_some_and(char::is_alphanumeric)
+            && !NOT_DESCRIBED.contains(&w)
+    });
+    if described {
+        return None;
+    }
+    let quote = m.span.of(text);
+    gazetteer.match_entries(m).iter().copied().find(|&o| {
+        let e = gazetteer.entry(o);
+        // A region, not a town named alike ("when the German, hurt,
+        // lost": the player).
+        e.entity_type() == Some(EntityType::Location)
+            && matches!(&*e.subtype, "region" | "continent")
+            && e.name.eq_ignore_ascii_case(quote)
+    })
 }
 
 /// How broad an area an entry's subtype names, as the risk checks of
@@ -782,6 +888,31 @@ impl<'a> NameWords<'a> {
             self.last
         }
     }
+}
+
+/// The name particles and surname that end a person's name `quote` of
+/// three words or more, after a given name: "De Wever" of "Bart De
+/// Wever", "Van der Bellen" of "Alexander Van der Bellen".
+fn particles_and_surname<'a>(
+    gazetteer: &Gazetteer,
+    quote: &'a str,
+) -> Option<&'a str> {
+    let quote = strip_possessive(quote);
+    let surname = quote.rfind(' ')?;
+    let mut start = None;
+    let mut end = surname;
+    // Back over the particles before the surname, one word at a time.
+    while let Some(at) = quote[..end].rfind(' ') {
+        let word = &quote[at + 1..end];
+        if word.is_empty() || !gazetteer.evidence(word).particle {
+            break;
+        }
+        start = Some(at + 1);
+        end = at;
+    }
+    // A given name stays before them.
+    let start = start.filter(|_| !quote[..end].trim().is_empty())?;
+    Some(&quote[start..])
 }
 
 /// Where a later mention of a person's surname at token `i` starts: at
@@ -1666,6 +1797,11 @@ pub fn link_document(
                     shapes.mark(last);
                     aliases.entry(last).or_insert((e.span, e.kind));
                 }
+                // "Bart De Wever" is "De Wever", "Marine Le Pen" "Le Pen".
+                if let Some(tail) = particles_and_surname(gazetteer, quote) {
+                    shapes.mark(tail);
+                    aliases.entry(tail).or_insert((e.span, e.kind));
+                }
             }
             // A listed company is named by its first word too ("Ford"
             // after "Ford Motor Co."), other listed names by their
@@ -2105,16 +2241,20 @@ fn places_by_the_documents_country(
         // wherever the story is: "Paris" in a story on American skaters is
         // still France's. A small capital is not: "Victoria" in a story
         // on Australian states is the state, not the Seychelles' capital.
+        // Nor is a city written without its accents: "Cordoba" in a
+        // story on Spanish towns is Spain's, not Argentina's million.
+        let quote = e.span.of(text);
+        let as_named = chosen.name.eq_ignore_ascii_case(quote);
         if country.is_empty()
             || chosen.flags.has(Flags::CAPITAL) && chosen.population >= 500_000
             || Area::of(chosen) == Area::Other
                 && chosen.population >= 1_000_000
+                && as_named
             || towns_of(country, id) > 0
         {
             continue;
         }
         let a_country = Area::of(chosen) == Area::Nation;
-        let quote = e.span.of(text);
         let other = namesakes(gazetteer, quote, &mut found)
             .filter(|&o| {
                 let entry = gazetteer.entry(o);

@@ -1436,12 +1436,14 @@ impl RuleSet {
             }
         }
         if let Some(g) = gazetteer {
+            let bare = strip_possessive(s);
             let e = if f & LOWER == 0 {
-                g.evidence(strip_possessive(s))
+                g.evidence(bare)
             } else {
-                g.title_evidence(strip_possessive(s))
+                g.title_evidence(bare)
             };
-            f |= evidence_bits(e, f);
+            let bits = evidence_bits(e, f);
+            f |= possessive_title(bits, f, bare.len() < s.len());
         }
         f
     }
@@ -2872,7 +2874,19 @@ fn ascii_evidence(g: &Gazetteer, w: &AsciiWord, s: &str, f: u64) -> u64 {
     } else {
         g.evidence_keys(&WordKey::new(words, n), lower)
     };
-    evidence_bits(e, f)
+    possessive_title(evidence_bits(e, f), f, possessive)
+}
+
+/// `f` without [`feature::TITLE`] for a capitalized possessive: "the
+/// Lord's Prayer", "the President's Cup" name what the office holds, and
+/// no name follows them as one follows a title.
+/// (`bits` are evidence bits of a word with features `f`.)
+fn possessive_title(bits: u64, f: u64, possessive: bool) -> u64 {
+    if possessive && f & feature::LOWER == 0 {
+        bits & !feature::TITLE
+    } else {
+        bits
+    }
 }
 
 /// The class of a word of one uppercase letter (`J`, `A`): an initial
@@ -3560,7 +3574,10 @@ mod tests {
                                 f |= COMMON;
                             }
                         }
-                        if e.title {
+                        // A capitalized possessive is no title ("the
+                        // Lord's Prayer").
+                        let possessive = strip_possessive(s()).len() < b.len();
+                        if e.title && (f & LOWER != 0 || !possessive) {
                             f |= TITLE;
                         }
                         if e.particle {

@@ -1758,3 +1758,121 @@ fn magazines_are_organizations() {
     }
     has("Steve Forbes said he would run.", "Steve Forbes", EntityType::Person);
 }
+
+#[test]
+fn a_capitalized_function_or_role_word_opening_a_sentence_is_no_part_of_a_name(
+) {
+    let text = "In Mexico City, officials met on Monday.";
+    has(text, "Mexico City", EntityType::Location);
+    lacks(text, "In Mexico City");
+    let text = "At Kinsley County, the river rose.";
+    lacks(text, "At Kinsley County");
+    let text = "Rival Acme Motor Co said it would cut 2,000 jobs.";
+    has(text, "Acme Motor Co", EntityType::Organization);
+    lacks(text, "Rival Acme Motor Co");
+}
+
+#[test]
+fn a_name_ending_in_an_organization_head_is_no_person() {
+    let text = "Profits rose at Abu Dhabi Commercial Bank last year.";
+    has(text, "Abu Dhabi Commercial Bank", EntityType::Organization);
+    let text = "She won the race at the Diamond League meeting in Rome.";
+    has(text, "Diamond League", EntityType::Organization);
+    let text = "Rival Nissan Motor Co said it would close seven plants.";
+    has(text, "Nissan Motor Co", EntityType::Organization);
+}
+
+#[test]
+fn a_city_written_without_its_accents_or_city_is_the_city() {
+    // The dateline and the text name the city, not the state named alike.
+    let text = "NEW YORK, June 3 (Reuters) - Stocks rose in New York trade.";
+    assert_eq!(
+        listed_name(text, "NEW YORK").as_deref(),
+        Some("New York City")
+    );
+    let text = "Shares fell in New York on Monday.";
+    assert_eq!(
+        listed_name(text, "New York").as_deref(),
+        Some("New York City")
+    );
+    // The state, where the text says so.
+    let text = "He was born in New York state in 1950.";
+    assert_eq!(listed_name(text, "New York").as_deref(), Some("New York"));
+    // "Sao Paulo" is the city (as "São Paulo" is), not the state;
+    // "Belem" is Belém, not a town of that plain spelling.
+    let text = "Fans gathered in Sao Paulo.";
+    let (_, id) = listed(text, "Sao Paulo").unwrap();
+    assert_eq!(id, "geonames:3448439");
+    let (_, id) = listed("Talks in Belem ended late.", "Belem").unwrap();
+    assert_eq!(id, "geonames:3405870");
+}
+
+#[test]
+fn a_demonym_after_the_that_describes_nothing_is_the_region() {
+    let text = "Tourism to the Caribbean rose 5% last year.";
+    has(text, "Caribbean", EntityType::Location);
+    let text = "The Caribbean and the Pacific are most exposed, he said.";
+    has(text, "Caribbean", EntityType::Location);
+    let text = "He travelled across the Caribbean.";
+    has(text, "Caribbean", EntityType::Location);
+    // The adjective, before what it describes.
+    let text = "The Caribbean nations met in Bridgetown.";
+    has(text, "Caribbean", EntityType::Nationality);
+    has("Caribbean leaders met.", "Caribbean", EntityType::Nationality);
+}
+
+#[test]
+fn a_possessive_title_opens_no_name() {
+    let text = "The pope recited the Lord's Prayer in Latin.";
+    lacks(text, "Prayer");
+    let text = "Crowds sang the Lord’s Prayer outside.";
+    lacks(text, "Prayer");
+    has("Lord Cameron said so.", "Cameron", EntityType::Person);
+}
+
+#[test]
+fn a_place_or_people_before_a_lowercase_airline_is_the_listed_company() {
+    let text = "Emirates airline said it would order 65 jets.";
+    has(text, "Emirates", EntityType::Organization);
+    let text = "The Ethiopian airline flies to 130 cities.";
+    has(text, "Ethiopian", EntityType::Organization);
+    // No company listed so: the nationality stays.
+    has("A Kenyan bank cut its rates.", "Kenyan", EntityType::Nationality);
+    has("Flights to the Emirates resumed.", "Emirates", EntityType::Location);
+}
+
+#[test]
+fn sports_broadcasters_are_organizations() {
+    let text = "Arne Slot told Sky Sports the win mattered.";
+    has(text, "Sky Sports", EntityType::Organization);
+    has(text, "Arne Slot", EntityType::Person);
+    let text = "The match is shown on beIN Sports and DAZN.";
+    has(text, "beIN Sports", EntityType::Organization);
+    has(text, "DAZN", EntityType::Organization);
+}
+
+#[test]
+fn a_surname_with_its_particles_names_the_person_written_in_full() {
+    let text = "Prime Minister Bart De Wever spoke. \"We will not be left \
+                alone,\" De Wever said.";
+    assert_eq!(canonical_names(text, "De Wever"), ["Bart De Wever"]);
+    let text = "President Alexander Van der Bellen spoke on Monday. Van der \
+                Bellen said no.";
+    assert_eq!(
+        canonical_names(text, "Van der Bellen"),
+        ["Alexander Van der Bellen"]
+    );
+}
+
+#[test]
+fn an_organization_named_for_two_things_keeps_both() {
+    let text = "A study by the Institute for Health Metrics and Evaluation \
+                in Seattle was published.";
+    has(
+        text,
+        "Institute for Health Metrics and Evaluation",
+        EntityType::Organization,
+    );
+    let text = "The Council of Europe and Britain agreed.";
+    lacks(text, "Council of Europe and Britain");
+}

@@ -131,7 +131,7 @@ pub fn parse_flags(s: &str) -> Result<u16, String> {
 /// How strongly an entry should win a form shared with others: curated
 /// people and organizations, then countries, provinces, regions and
 /// features, then cities by population, then the rest. Written as its own
-/// name (`own_name`, not an alias), a capital or a city of a million
+/// name (`own_name`, not an alias: see [`own_form`]), a capital or a city of a million
 /// people outranks the province named after it: news "in Kabul" or "in
 /// New York" means the city far more often. Aliases do not get this: the
 /// old name "Islamabad" of Chattogram must not beat Islamabad.
@@ -163,7 +163,8 @@ pub fn rank(
         },
         // Written as itself, a demonym outranks a country's alias of the
         // same form ("Saudi"), and a region named alike ("Caribbean", a
-        // demonym before too, and "the Caribbean" wrongly so).
+        // demonym before a noun; "the Caribbean" with none after it is
+        // the region again, see `resolve::region_after_the`).
         Kind::Nationality if own_name => 9,
         Kind::Nationality => 8,
         // A listed company outranks a town or city of under a million
@@ -184,6 +185,17 @@ pub fn rank(
     let class =
         if flags & demoted != 0 { class.saturating_sub(3) } else { class };
     (class, population)
+}
+
+/// Whether `text`, a written form of an entry named `name`, counts as the
+/// entry's own name for [`rank`]: written so, or so but for accents and
+/// case ("Sao Paulo" is São Paulo's own name as much as the state's), or
+/// without the " City" of a city's name ("New York" for New York City,
+/// as datelines and news write it).
+pub fn own_form(name: &str, text: &str) -> bool {
+    name == text
+        || fold(name) == fold(text)
+        || name.strip_suffix(" City").is_some_and(|n| fold(n) == fold(text))
 }
 
 /// Placeholder bytes in folded text for characters that do not fold to
@@ -600,7 +612,7 @@ impl Loader {
             for (text, _, ids) in variants {
                 let ranked = |i: &u32| {
                     let e = &entries[*i as usize];
-                    let own = e.name == *text;
+                    let own = own_form(&e.name, text);
                     let rank =
                         rank(e.kind, &e.subtype, e.flags, e.population, own);
                     (rank, nation_size(e))
