@@ -174,6 +174,8 @@ const CHANGE_VERBS: &[&str] = &[
 
 /// Words that end a noun phrase.
 const STOP: &[&str] = &[
+    // "1.5 million and 800,000 respectively": no noun.
+    "respectively",
     "a",
     "an",
     "the",

@@ -1205,3 +1205,10 @@ fn an_auxiliary_or_adverb_before_a_verb_ends_what_is_counted() {
     assert_eq!(counted("200"), "families");
     assert_eq!(counted("40"), "workers");
 }
+
+#[test]
+fn respectively_is_no_counted_noun() {
+    let text = "Egypt and Chad host the most refugees, with roughly 1.5 \
+                million and 800,000 respectively, the agency said.";
+    assert_eq!(quote(text, claim(text, "800,000").counted), "");
+}
