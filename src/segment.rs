@@ -323,7 +323,7 @@ fn push_sentence(
 
 /// The most tokens a sentence holds (see [`push_sentence`]): news
 /// sentences run about 25 and rarely past 100.
-pub const MAX_SENTENCE_TOKENS: usize = 250;
+const MAX_SENTENCE_TOKENS: usize = 250;
 
 fn next_word_is_capitalized(text: &str, tokens: &[Token], j: usize) -> bool {
     tokens.get(j).is_some_and(|t| {

@@ -188,7 +188,7 @@ pub fn rank(
 }
 
 /// Whether `text`, a written form of an entry named `name`, counts as the
-/// entry's own name for [`rank`]: written so, or so but for accents and
+/// entry's own name for `rank`: written so, or so but for accents and
 /// case ("Sao Paulo" is São Paulo's own name as much as the state's), or
 /// without the " City" of a city's name ("New York" for New York City,
 /// as datelines and news write it).
