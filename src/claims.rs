@@ -24,8 +24,8 @@ use crate::annotation::{
 use crate::error::Result;
 use crate::gazetteer::lowercase;
 use crate::numbers::{
-    currency_code, is_number_word, letter_bit, number_words, DocumentCurrency,
-    Mention, Scanner, PERSON_NOUNS,
+    currency_code, currency_sign, is_number_word, letter_bit, number_words,
+    DocumentCurrency, Mention, Scanner, PERSON_NOUNS,
 };
 use crate::rules::strip_possessive;
 use crate::segment::{Segmentation, Token, TokenKind};
@@ -4169,16 +4169,16 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
                 || word(text, n).is_some_and(is_number_word_ci)
         })
     };
+    // A currency sign before a number at token `k`: "$2.7".
+    let sum_at = |k: usize| {
+        toks.get(k).is_some_and(|t| currency_sign(t.span.of(text)).is_some())
+            && toks.get(k + 1).is_some_and(|n| n.kind == TokenKind::Number)
+    };
     // "38% of the UN's $2.7 billion appeal": a possessive before a sum.
     let possessive_before_sum = |j: usize| {
         word(text, &toks[j])
             .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
-            && toks.get(j + 1).is_some_and(|n| {
-                matches!(n.span.of(text), "$" | "£" | "€" | "¥")
-                    && toks
-                        .get(j + 2)
-                        .is_some_and(|m| m.kind == TokenKind::Number)
-            })
+            && sum_at(j + 1)
     };
     while j < toks.len()
         && (word(text, &toks[j]).is_some_and(|w| DETERMINER_WORDS.has(w))
@@ -4195,11 +4195,7 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
     while j < toks.len()
         && (toks[j].kind == TokenKind::Number
             // A currency sign before the number: "the UN's $2.7 billion".
-            || j == figure_from
-                && j > i
-                && toks[j].kind == TokenKind::Punct
-                && matches!(toks[j].span.of(text), "$" | "£" | "€" | "¥")
-                && toks.get(j + 1).is_some_and(|n| n.kind == TokenKind::Number)
+            || j == figure_from && j > i && sum_at(j)
             || word(text, &toks[j]).is_some_and(|w| {
                 is_number_word_ci(w)
                     || j > figure_from

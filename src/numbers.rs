@@ -791,7 +791,7 @@ const CHANGE_VERBS: &[&str] = &[
 
 /// The code of a currency sign written before a figure. `¥` is the yen,
 /// as news in English writes yuan out.
-fn currency_sign(sign: &str) -> Option<&'static str> {
+pub(crate) fn currency_sign(sign: &str) -> Option<&'static str> {
     Some(match sign {
         "$" => "USD",
         "€" => "EUR",

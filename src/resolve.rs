@@ -1311,27 +1311,21 @@ impl TokenCursor {
 /// sorted by start, and those a pass has pushed after them since: a
 /// binary search and a scan of the few that can reach the span, instead
 /// of a scan of all, for passes that ask it of many spans (a long report
-/// has thousands of entities). Spans must not change while it is used.
+/// has thousands of entities). Spans must not change while it is used;
+/// entities pushed since it was made are scanned in full.
 struct EntityIndex {
     /// How many entities were there, sorted, when it was made.
     sorted: usize,
     /// The longest of those, in bytes: none starting further back
     /// reaches a span.
     longest: usize,
-    /// How many were pushed since, unsorted, scanned in full.
-    pushed: usize,
 }
 
 impl EntityIndex {
     fn new(entities: &[Entity]) -> EntityIndex {
         debug_assert!(entities.is_sorted_by_key(|e| e.span.start));
         let longest = entities.iter().map(|e| e.span.len()).max().unwrap_or(0);
-        EntityIndex { sorted: entities.len(), longest, pushed: 0 }
-    }
-
-    /// Notes an entity pushed at the end of the list.
-    fn pushed(&mut self) {
-        self.pushed += 1;
+        EntityIndex { sorted: entities.len(), longest }
     }
 
     /// The index of an entity overlapping `span` that `hit` accepts.
@@ -1342,7 +1336,6 @@ impl EntityIndex {
         hit: impl Fn(&Entity) -> bool,
     ) -> Option<usize> {
         let (old, new) = entities.split_at(self.sorted);
-        debug_assert_eq!(new.len(), self.pushed);
         let before = old.partition_point(|e| e.span.start < span.end);
         let reach = span.start.saturating_sub(self.longest);
         (0..before)
@@ -2867,8 +2860,8 @@ fn names_in_lists(
     let (min, max) = if kind == EntityType::Person { (2, 3) } else { (1, 2) };
     // A long report has thousands of names, each asked about its
     // neighbours: searched, not scanned.
-    let mut index = EntityIndex::new(entities);
-    let typed = |index: &EntityIndex, entities: &[Entity], i: usize| {
+    let index = EntityIndex::new(entities);
+    let typed = |entities: &[Entity], i: usize| {
         index.overlapping(entities, seg.tokens[i].span, |_| true).is_some()
     };
     // A stack of names to look beside: the document's own, last first,
@@ -2911,7 +2904,7 @@ fn names_in_lists(
             while b < seg.tokens.len()
                 && b - a < max
                 && name_word(feats, b)
-                && !typed(&index, entities, b)
+                && !typed(entities, b)
             {
                 b += 1;
             }
@@ -2931,7 +2924,7 @@ fn names_in_lists(
             while a > 0
                 && b - a < max
                 && name_word(feats, a - 1)
-                && !typed(&index, entities, a - 1)
+                && !typed(entities, a - 1)
             {
                 a -= 1;
             }
@@ -2969,7 +2962,6 @@ fn names_in_lists(
                 canonical: Canonical::None,
                 origin: Origin::Builtin("resolve:list"),
             });
-            index.pushed();
             queue.push(span);
             added += 1;
         }
@@ -3642,7 +3634,7 @@ fn define_acronyms(
             at.push(Span::new(t.span.start, t.span.start + letters.len()));
         }
     }
-    let mut found = EntityIndex::new(entities);
+    let index = EntityIndex::new(entities);
     let mut pushed = false;
     for def in defs {
         let Definition { acr, full, kind, canonical: full_canonical, loose } =
@@ -3651,7 +3643,7 @@ fn define_acronyms(
         if loose
             && mentions
                 .iter()
-                .any(|&m| found.overlapping(entities, m, |_| true).is_some())
+                .any(|&m| index.overlapping(entities, m, |_| true).is_some())
         {
             continue;
         }
@@ -3659,7 +3651,7 @@ fn define_acronyms(
             // The document's own definition beats a list's reading of the
             // same letters: "Rapid Support Forces (RSF)" is not Reporters
             // Without Borders.
-            if let Some(e) = found
+            if let Some(e) = index
                 .overlapping(entities, span, |e| e.span == span)
                 .map(|i| &mut entities[i])
             {
@@ -3681,7 +3673,7 @@ fn define_acronyms(
                 }
                 continue;
             }
-            if found.overlapping(entities, span, |_| true).is_some() {
+            if index.overlapping(entities, span, |_| true).is_some() {
                 continue;
             }
             entities.push(Entity {
@@ -3690,7 +3682,6 @@ fn define_acronyms(
                 canonical: Canonical::Mention(full),
                 origin: Origin::Builtin("resolve:acronym"),
             });
-            found.pushed();
             pushed = true;
         }
     }

@@ -2877,10 +2877,10 @@ fn ascii_evidence(g: &Gazetteer, w: &AsciiWord, s: &str, f: u64) -> u64 {
     possessive_title(evidence_bits(e, f), f, possessive)
 }
 
-/// `f` without [`feature::TITLE`] for a capitalized possessive: "the
-/// Lord's Prayer", "the President's Cup" name what the office holds, and
-/// no name follows them as one follows a title.
-/// (`bits` are evidence bits of a word with features `f`.)
+/// Evidence `bits` of a word with features `f`, without
+/// [`feature::TITLE`] for a capitalized possessive: "the Lord's Prayer",
+/// "the President's Cup" name what the office holds, and no name follows
+/// them as one follows a title.
 fn possessive_title(bits: u64, f: u64, possessive: bool) -> u64 {
     if possessive && f & feature::LOWER == 0 {
         bits & !feature::TITLE

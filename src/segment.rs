@@ -298,27 +298,26 @@ fn push_sentence(
     // others: it is cut into pieces, after a comma, semicolon or line
     // break where one comes late enough, so that no document costs
     // more than its length says.
-    while end - start > MAX_SENTENCE_TOKENS {
-        let window =
-            start + MAX_SENTENCE_TOKENS / 2..start + MAX_SENTENCE_TOKENS;
-        let cut = window
-            .clone()
-            .rev()
-            .find(|&k| {
-                tokens[k].newlines_before > 0
-                    || matches!(tokens[k - 1].span.of(text), "," | ";")
-            })
-            .unwrap_or(window.end);
+    while start < end {
+        let cut = if end - start > MAX_SENTENCE_TOKENS {
+            let window =
+                start + MAX_SENTENCE_TOKENS / 2..start + MAX_SENTENCE_TOKENS;
+            window
+                .clone()
+                .rev()
+                .find(|&k| {
+                    tokens[k].newlines_before > 0
+                        || matches!(tokens[k - 1].span.of(text), "," | ";")
+                })
+                .unwrap_or(window.end)
+        } else {
+            end
+        };
         let span =
             Span::new(tokens[start].span.start, tokens[cut - 1].span.end);
         sentences.push(Sentence { span, tokens: start..cut });
         start = cut;
     }
-    if start >= end {
-        return;
-    }
-    let span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
-    sentences.push(Sentence { span, tokens: start..end });
 }
 
 /// The most tokens a sentence holds (see [`push_sentence`]): news
@@ -403,7 +402,7 @@ fn continues_line(text: &str, tok: Token, next: Token) -> bool {
         return false;
     }
     let s = tok.span.of(text);
-    if matches!(s, "," | "and" | "or" | "of" | "the" | "to") {
+    if s == "," || is_joining_word(s) {
         return true;
     }
     let ends_clause = tok.kind == TokenKind::Punct
@@ -413,12 +412,18 @@ fn continues_line(text: &str, tok: Token, next: Token) -> bool {
     !ends_clause && starts_lower
 }
 
+/// Whether token text `s` is a word that joins what follows to what came
+/// before, so that a line ending in it runs on.
+fn is_joining_word(s: &str) -> bool {
+    matches!(s, "and" | "or" | "of" | "the" | "to")
+}
+
 /// Whether the line ending at `tok` is much shorter than the wrap width: a
 /// headline, byline or list item in hard-wrapped copy.
 fn line_is_short(text: &str, tok: Token, wrap_width: usize) -> bool {
-    let s = tok.span.of(text);
     // A line ending in a comma or a joining word continues.
-    if matches!(s, "," | ";" | "-" | "and" | "or" | "of" | "the" | "to") {
+    let s = tok.span.of(text);
+    if matches!(s, "," | ";" | "-") || is_joining_word(s) {
         return false;
     }
     let line_start =

@@ -193,9 +193,12 @@ pub fn rank(
 /// without the " City" of a city's name ("New York" for New York City,
 /// as datelines and news write it).
 pub fn own_form(name: &str, text: &str) -> bool {
-    name == text
-        || fold(name) == fold(text)
-        || name.strip_suffix(" City").is_some_and(|n| fold(n) == fold(text))
+    if name == text {
+        return true;
+    }
+    let text = fold(text);
+    fold(name) == text
+        || name.strip_suffix(" City").is_some_and(|n| fold(n) == text)
 }
 
 /// Placeholder bytes in folded text for characters that do not fold to
