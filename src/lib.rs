@@ -7,8 +7,14 @@
 //!
 //! The stages, in order:
 //!
-//! 1. [`segment`]: tokens and sentences, built for news shapes.
-//! 2. [`output`]: rows for `documents.csv`, `entities.csv`, `claims.csv`.
+//! 1. [`invisible`]: a copy without soft hyphens and zero-width
+//!    characters, for the documents that have them.
+//! 2. [`segment`]: tokens and sentences, built for news shapes.
+//! 3. [`gazetteer`]: listed names, found with one automaton.
+//! 4. [`rules`]: pattern rules over tokens ([`dates`] alongside).
+//! 5. [`resolve`]: overlaps settled, aliases, acronyms and links.
+//! 6. [`numbers`] and [`claims`]: figures and the claims built on them.
+//! 7. [`output`]: rows for `documents.csv`, `entities.csv`, `claims.csv`.
 //!
 //! ```
 //! use factspan::{Document, PipelineBuilder};
@@ -32,6 +38,7 @@ pub mod error;
 pub mod eval;
 pub mod gazetteer;
 pub mod input;
+pub mod invisible;
 pub mod numbers;
 pub mod output;
 pub mod pipeline;

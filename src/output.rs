@@ -18,6 +18,7 @@ use sha2::{Digest, Sha256};
 use crate::annotation::{Canonical, EntityType, Extraction, Origin};
 use crate::document::{Document, Rejection};
 use crate::error::{Error, Result};
+use crate::invisible::visible;
 use crate::pipeline::Pipeline;
 use crate::span::Span;
 
@@ -422,7 +423,7 @@ pub fn rows<'a>(
                     (Cow::Borrowed(n), Cow::Borrowed(c))
                 }
                 CanonicalCells::Entity(n, target) => {
-                    (Cow::Borrowed(n), Cow::Owned(entity_id(target)))
+                    (n, Cow::Owned(entity_id(target)))
                 }
                 CanonicalCells::Empty => {
                     (Cow::Borrowed(""), Cow::Borrowed(""))
@@ -467,7 +468,7 @@ pub fn rows<'a>(
             counted: quote(c.counted),
             counted_start: c.counted.map(|s| idx.chars(s.start)),
             counted_end: c.counted.map(|s| idx.chars(s.end)),
-            subject: Cow::Borrowed(subject_of(pipeline, text, ex, c)),
+            subject: subject_of(pipeline, text, ex, c),
             attribution: quote(c.attribution),
             time: quote(c.time),
             sentence_id: sid,
@@ -486,7 +487,7 @@ enum CanonicalCells<'a> {
     Entry(&'a str, &'a str),
     /// A name, and the index of the entity whose row id (`DOC#eN`) is the
     /// canonical id.
-    Entity(&'a str, usize),
+    Entity(Cow<'a, str>, usize),
     /// Neither: numbers and dates.
     Empty,
 }
@@ -504,11 +505,11 @@ fn canonical_cells<'a>(
             CanonicalCells::Entry(n, c)
         }
         Canonical::Mention(span) => CanonicalCells::Entity(
-            span.of(text),
+            visible(span.of(text)),
             first_at(entities, *span).unwrap_or(i),
         ),
         Canonical::None if has_no_canonical(e.kind) => CanonicalCells::Empty,
-        Canonical::None => CanonicalCells::Entity(e.span.of(text), i),
+        Canonical::None => CanonicalCells::Entity(visible(e.span.of(text)), i),
     }
 }
 
@@ -519,23 +520,23 @@ fn has_no_canonical(kind: EntityType) -> bool {
 }
 
 /// A claim's `subject` cell: the canonical name of the entity it names,
-/// else its quote.
+/// else its quote, as it reads.
 fn subject_of<'a>(
     pipeline: &'a Pipeline,
     text: &'a str,
     ex: &Extraction,
     c: &crate::annotation::Claim,
-) -> &'a str {
-    let Some(span) = c.subject else { return "" };
+) -> Cow<'a, str> {
+    let Some(span) = c.subject else { return Cow::Borrowed("") };
     first_at(&ex.entities, span)
         .and_then(|i| match &ex.entities[i].canonical {
             Canonical::Entry(entry) => {
-                Some(pipeline.entry_canonical(*entry).0)
+                Some(Cow::Borrowed(pipeline.entry_canonical(*entry).0))
             }
-            Canonical::Mention(m) => Some(m.of(text)),
+            Canonical::Mention(m) => Some(visible(m.of(text))),
             Canonical::None => None,
         })
-        .unwrap_or(span.of(text))
+        .unwrap_or_else(|| visible(span.of(text)))
 }
 
 /// The quote of an optional span, empty without one.
@@ -1301,7 +1302,7 @@ fn render_processed(
             }
             Canonical::Mention(span) => {
                 let target = first_at(&ex.entities, *span).unwrap_or(i);
-                row.text(span.of(text)).row_id(
+                row.text(&visible(span.of(text))).row_id(
                     &doc_id,
                     RowTag::Entity,
                     target + 1,
@@ -1311,7 +1312,7 @@ fn render_processed(
                 row.plain("").plain("");
             }
             Canonical::None => {
-                row.text(e.span.of(text)).row_id(
+                row.text(&visible(e.span.of(text))).row_id(
                     &doc_id,
                     RowTag::Entity,
                     i + 1,
@@ -1355,7 +1356,7 @@ fn render_processed(
             .text(quoted(text, c.counted))
             .opt_num(c.counted.map(|s| idx.chars(s.start)))
             .opt_num(c.counted.map(|s| idx.chars(s.end)))
-            .text(subject_of(pipeline, text, ex, c))
+            .text(&subject_of(pipeline, text, ex, c))
             .text(quoted(text, c.attribution))
             .text(quoted(text, c.time))
             .num(sid)

@@ -205,9 +205,20 @@ impl Pipeline {
     }
 
     /// Runs every stage over one document.
+    ///
+    /// A text with invisible characters or fullwidth forms is read as
+    /// [`crate::invisible`] cleans it, and the spans found are moved back
+    /// to the text as written.
     pub fn process(&self, doc: &Document) -> Extraction {
         SEGMENTATION.with_borrow_mut(|seg| {
-            let ex = self.process_with(doc, seg);
+            let ex = match crate::invisible::clean(&doc.text) {
+                None => self.process_with(&doc.text, seg),
+                Some(cleaned) => {
+                    let mut ex = self.process_with(&cleaned.text, seg);
+                    cleaned.restore(&mut ex);
+                    ex
+                }
+            };
             // A huge document's tokens are not kept for the next one.
             if seg.tokens.capacity() > KEPT_TOKENS {
                 *seg = Segmentation::default();
@@ -223,13 +234,9 @@ impl Pipeline {
         outcome_with(doc, |doc| self.process(doc))
     }
 
-    /// [`Pipeline::process`] with `seg`'s lists reused.
-    fn process_with(
-        &self,
-        doc: &Document,
-        seg: &mut Segmentation,
-    ) -> Extraction {
-        let text = doc.text.as_str();
+    /// [`Pipeline::process`] of a document's `text`, with `seg`'s lists
+    /// reused.
+    fn process_with(&self, text: &str, seg: &mut Segmentation) -> Extraction {
         self.segmenter.segment(text, seg);
         let seg = &*seg;
         let Analysis { dates, feats, mut cands, found } =

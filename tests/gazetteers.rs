@@ -989,3 +989,73 @@ fn decomposed_accents_give_the_entities_of_composed_ones() {
     );
     assert_eq!(entities(&decomposed), want);
 }
+
+#[test]
+fn invisible_characters_inside_words_give_the_findings_of_plain_text() {
+    // Web pages put soft hyphens and zero-width spaces inside words, and
+    // some wires send fullwidth digits: the text reads the same on
+    // screen, so the findings must be the same, quoted as written.
+    let plain = "Finance Minister Giancarlo Giorgetti told reporters in \
+                 Rome on Tuesday that 12,500 workers at Stellantis had lost \
+                 their jobs, the Italian statistics office said.";
+    let odd = plain
+        .replace("Giorgetti", "Gior\u{ad}get\u{ad}ti")
+        .replace("Rome", "\u{200b}Rome\u{200b}")
+        .replace("12,500", "\u{ff11}\u{ff12},500")
+        .replace("Stellantis", "Stel\u{200d}lantis")
+        .replace("Italian", "\u{feff}Italian");
+    let found = |text: &str| {
+        let doc = Document::new("d", "test", text);
+        let ex = pipeline().process(&doc);
+        let unseen = |s: &str| {
+            s.chars()
+                .filter(|c| {
+                    !matches!(
+                        c,
+                        '\u{ad}' | '\u{200b}' | '\u{200d}' | '\u{feff}'
+                    )
+                })
+                .map(|c| match c {
+                    '\u{ff11}' => '1',
+                    '\u{ff12}' => '2',
+                    c => c,
+                })
+                .collect::<String>()
+        };
+        let entities: Vec<(EntityType, String)> = ex
+            .entities
+            .iter()
+            .map(|e| {
+                let quote = e.span.of(text);
+                // No quote starts or ends on an invisible character.
+                assert!(
+                    !quote.starts_with(['\u{ad}', '\u{200b}', '\u{feff}']),
+                    "{quote:?}"
+                );
+                assert!(
+                    !quote.ends_with(['\u{ad}', '\u{200b}', '\u{feff}']),
+                    "{quote:?}"
+                );
+                (e.kind, unseen(quote))
+            })
+            .collect();
+        let claims: Vec<(f64, String)> = ex
+            .claims
+            .iter()
+            .map(|c| {
+                (
+                    c.value,
+                    c.counted.map(|s| unseen(s.of(text))).unwrap_or_default(),
+                )
+            })
+            .collect();
+        (entities, claims)
+    };
+    let want = found(plain);
+    assert!(
+        want.0.contains(&(EntityType::Person, "Giancarlo Giorgetti".into())),
+        "{want:?}"
+    );
+    assert!(want.1.contains(&(12_500.0, "workers".into())), "{want:?}");
+    assert_eq!(found(&odd), want);
+}
