@@ -113,6 +113,20 @@ pub struct InputArgs {
     /// Reject documents larger than this many bytes.
     #[arg(long, default_value_t = factspan::input::DEFAULT_MAX_DOC_BYTES, value_name = "N")]
     pub max_doc_bytes: u64,
+    /// Encoding of .txt files without a byte-order mark (JSONL is always
+    /// UTF-8). Older Western archives are often windows-1252, which also
+    /// reads Latin-1 (ISO-8859-1) text.
+    #[arg(long, value_enum, default_value = "utf-8", value_name = "E")]
+    pub encoding: EncodingArg,
+}
+
+/// The values of `--encoding`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum EncodingArg {
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(name = "windows-1252", aliases = ["cp1252", "latin-1", "latin1", "iso-8859-1"])]
+    Windows1252,
 }
 
 impl InputArgs {
@@ -121,6 +135,12 @@ impl InputArgs {
             id_field: self.id_field.clone(),
             text_field: self.text_field.clone(),
             max_doc_bytes: self.max_doc_bytes,
+            encoding: match self.encoding {
+                EncodingArg::Utf8 => factspan::input::TextEncoding::Utf8,
+                EncodingArg::Windows1252 => {
+                    factspan::input::TextEncoding::Windows1252
+                }
+            },
         }
     }
 }

@@ -27,6 +27,9 @@ pub struct InputOptions {
     pub text_field: String,
     /// Documents larger than this are rejected.
     pub max_doc_bytes: u64,
+    /// How `.txt` files without a byte-order mark are encoded. JSONL is
+    /// always UTF-8, as JSON is.
+    pub encoding: TextEncoding,
 }
 
 impl Default for InputOptions {
@@ -35,8 +38,22 @@ impl Default for InputOptions {
             id_field: "id".into(),
             text_field: "text".into(),
             max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
+            encoding: TextEncoding::Utf8,
         }
     }
+}
+
+/// The encoding of `.txt` files that start with no byte-order mark.
+#[derive(Clone, Copy, Debug, Default, Eq, PartialEq)]
+pub enum TextEncoding {
+    /// UTF-8; a file that is not is rejected (`invalid_utf8 at byte N`).
+    #[default]
+    Utf8,
+    /// Windows-1252, the encoding of most older Western news archives,
+    /// of which ISO-8859-1 (Latin-1) is a subset for printable text.
+    /// Every byte is one character, so offsets in code points are byte
+    /// offsets into the file.
+    Windows1252,
 }
 
 /// How a source file holds its documents.
@@ -387,7 +404,8 @@ fn read_text(source: &Source, options: &InputOptions) -> Item {
         ));
     }
     let len = bytes.len() as u64;
-    let text = decode(bytes).map_err(|r| reject(Some(len), r))?;
+    let text = decode_as(bytes, options.encoding)
+        .map_err(|r| reject(Some(len), r))?;
     check_text(&text).map_err(|r| reject(Some(len), r))?;
     Ok(Document { id: source.id.clone(), source: shown, text })
 }
@@ -407,6 +425,39 @@ pub fn decode(
     String::from_utf8(bytes).map_err(|e| RejectReason::InvalidUtf8 {
         at: e.utf8_error().valid_up_to(),
     })
+}
+
+/// Decodes a text file as [`decode`] does, but for a file with no
+/// byte-order mark in `encoding`.
+pub fn decode_as(
+    bytes: Vec<u8>,
+    encoding: TextEncoding,
+) -> std::result::Result<String, RejectReason> {
+    let has_bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF])
+        || bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF]);
+    match encoding {
+        TextEncoding::Windows1252 if !has_bom => {
+            Ok(bytes.iter().map(|&b| windows_1252(b)).collect())
+        }
+        _ => decode(bytes),
+    }
+}
+
+/// The character of a Windows-1252 byte: Latin-1 but for 0x80 to 0x9F,
+/// which hold curly quotes, dashes, the euro sign and a few letters. The
+/// five bytes it leaves undefined keep their C1 code points, as the WHATWG
+/// Encoding Standard (and so every browser) decodes them.
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ',
+        '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—',
+        '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
 }
 
 fn decode_utf16(bytes: &[u8]) -> std::result::Result<String, RejectReason> {
@@ -894,6 +945,26 @@ mod tests {
         );
         let lone = vec![0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00];
         assert_eq!(decode(lone), Err(RejectReason::InvalidUtf16 { at: 2 }));
+    }
+
+    #[test]
+    fn decodes_windows_1252_when_asked() {
+        let latin = b"Caf\xE9 \x93na\xEFve\x94 \x80 5 \x96 Z\xFCrich".to_vec();
+        assert_eq!(
+            decode(latin.clone()),
+            Err(RejectReason::InvalidUtf8 { at: 3 })
+        );
+        let text = decode_as(latin.clone(), TextEncoding::Windows1252);
+        let text = text.expect("every byte decodes");
+        assert_eq!(text, "Café “naïve” € 5 – Zürich");
+        // One character a byte: code-point offsets are byte offsets.
+        assert_eq!(text.chars().count(), latin.len());
+        // A byte-order mark still decides.
+        let utf8 = b"\xEF\xBB\xBFcaf\xC3\xA9".to_vec();
+        assert_eq!(
+            decode_as(utf8, TextEncoding::Windows1252).unwrap(),
+            "café"
+        );
     }
 
     #[test]

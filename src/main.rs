@@ -17,7 +17,7 @@ use cli::{
 use factspan::input::{self, Reader};
 use factspan::output::{self, Outcome, RenderOptions};
 use factspan::shard::{self, RunSpec, Status};
-use factspan::RunOptions;
+use factspan::{RejectReason, RunOptions};
 
 // Extraction allocates many small, short-lived vectors per document; mimalloc
 // serves them from thread-local pages, which the system allocator does not.
@@ -144,6 +144,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let run_options = RunOptions { threads, ..RunOptions::default() };
     let bar = progress_bar(args.quiet, total);
     let mut docs = 0u64;
+    let mut hinted = false;
     let mut report = |outcome: &Outcome| {
         docs += 1;
         if let Outcome::Processed(doc, _) = outcome {
@@ -155,7 +156,16 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
                 eprintln!(
                     "factspan: rejected {} ({}): {}",
                     r.id, r.source, r.reason
-                )
+                );
+                let not_utf8 =
+                    matches!(r.reason, RejectReason::InvalidUtf8 { .. });
+                if not_utf8 && !hinted {
+                    hinted = true;
+                    eprintln!(
+                        "factspan: hint: .txt files in windows-1252 or \
+                         Latin-1 are read with --encoding windows-1252"
+                    );
+                }
             });
         }
     };

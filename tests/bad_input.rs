@@ -193,3 +193,44 @@ fn formula_like_cells_are_neutralized_unless_raw() {
     let raw = extract(&[&path], &["--raw-cells"]);
     assert_eq!(raw.documents[0]["doc_id"], "=HYPERLINK(1)");
 }
+
+#[test]
+fn windows_1252_text_files_are_read_when_asked() {
+    // An older archive file: curly quotes and accents in Windows-1252.
+    let file: &[u8] = b"Z\xFCrich police said Andr\xE9 M\xFCller, 54, was \
+        arrested on Friday. \x93We acted quickly,\x94 a spokesman said.";
+    let dir = folder_with("archive.txt", file);
+    let plain = extract(&[dir.path()], &[]);
+    assert_eq!(status_of(&plain, "archive"), "invalid_utf8 at byte 1");
+    assert!(
+        plain.stderr.contains("--encoding windows-1252"),
+        "{}",
+        plain.stderr
+    );
+    let run = extract(&[dir.path()], &["--encoding", "windows-1252"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(status_of(&run, "archive"), "ok");
+    assert_eq!(status_of(&run, "good"), "ok");
+    let text: String = file
+        .iter()
+        .map(|&b| match b {
+            0x93 => '“',
+            0x94 => '”',
+            b => char::from(b),
+        })
+        .collect();
+    let found: Vec<(&str, &str)> = run
+        .entities
+        .iter()
+        .filter(|e| e["doc_id"] == "archive")
+        .map(|e| {
+            let (start, end) = (&e["start"], &e["end"]);
+            let (start, end) = (start.parse().unwrap(), end.parse().unwrap());
+            // One character a byte: offsets are the file's byte offsets.
+            assert_eq!(crate::util::slice_chars(&text, start, end), e["text"]);
+            (e["type"].as_str(), e["text"].as_str())
+        })
+        .collect();
+    assert!(found.contains(&("LOCATION", "Zürich")), "{found:?}");
+    assert!(found.contains(&("PERSON", "André Müller")), "{found:?}");
+}
