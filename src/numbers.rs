@@ -297,6 +297,9 @@ const SCALES: &[(&str, f64)] = &[
     ("million", 1e6),
     ("billion", 1e9),
     ("trillion", 1e12),
+    // The British and European word for a thousand million.
+    ("milliard", 1e9),
+    ("milliards", 1e9),
     ("lakh", 1e5),
     ("lakhs", 1e5),
     ("lac", 1e5),
@@ -1826,14 +1829,21 @@ fn parse_digits(s: &str) -> Option<(f64, &str, bool)> {
     // they fit) and how many of them follow the point.
     let (mut end, mut sep, mut dots) = (0, false, 0);
     let (mut digits, mut m, mut decimals) = (0, 0u64, 0);
+    // Commas, and the digits since the last one.
+    let (mut commas, mut grouped) = (0, 0);
     while let Some(&c) = b.get(end) {
         match c {
             b'0'..=b'9' => {
                 m = m.wrapping_mul(10).wrapping_add(u64::from(c - b'0'));
                 digits += 1;
                 decimals += usize::from(dots > 0);
+                grouped += 1;
             }
-            b',' => sep = true,
+            b',' => {
+                sep = true;
+                commas += 1;
+                grouped = 0;
+            }
             b'.' => dots += 1,
             // A thousands group set off by a no-break or thin space, as
             // the segmenter reads one into the token ("235 000").
@@ -1851,6 +1861,13 @@ fn parse_digits(s: &str) -> Option<(f64, &str, bool)> {
     if dots > 1 {
         return None;
     }
+    // One comma before one or two digits sets off no thousands group: it
+    // is a decimal comma, as European style writes figures ("€2,5
+    // milliards", "2,5%"). Read as a separator, it made the figure 25.
+    let decimal_comma = commas == 1 && dots == 0 && (1..=2).contains(&grouped);
+    if decimal_comma {
+        decimals = grouped;
+    }
     let v = if (1..=15).contains(&digits) {
         // Up to 15 digits make an integer that an f64 holds exactly, as it
         // does every power of ten up to 1e15: one division rounds once, to
@@ -1865,7 +1882,12 @@ fn parse_digits(s: &str) -> Option<(f64, &str, bool)> {
             .filter(|&&c| c.is_ascii_digit() || c == b'.')
             .map(|&c| char::from(c))
             .collect();
-        clean.parse().ok()?
+        let v: f64 = clean.parse().ok()?;
+        if decimal_comma {
+            v / POW10[decimals]
+        } else {
+            v
+        }
     };
     Some((v, &s[end..], sep))
 }
@@ -2764,6 +2786,15 @@ impl Scanner {
                 }
             }
             PK::Punct => return None,
+        }
+        // "two dozen", "3 dozen": twelve times the number, a count.
+        if c.kind == ClaimKind::Count && !c.scaled && c.value >= 2.0 {
+            let h = usize::from(self.is_hyphen(c.end));
+            if self.is(c.end + h, "dozen") {
+                c.value *= 12.0;
+                c.scaled = true;
+                c.end += h + 1;
+            }
         }
         // Scale words after digits: "1.5 million", "$180-million".
         if c.kind == ClaimKind::Count && c.digits {
@@ -4657,6 +4688,27 @@ mod tests {
             ("$2.3bn", 2.3e9, "USD", Money, Eq, "$2.3bn"),
             ("5m people", 5e6, "", Count, Eq, "5m"),
             ("Rs 3 lakh", 3e5, "INR", Money, Eq, "Rs 3 lakh"),
+            (
+                "nearly three dozen boats",
+                36.0,
+                "",
+                Count,
+                Approx,
+                "three dozen",
+            ),
+            ("some 4 dozen eggs", 48.0, "", Count, Approx, "4 dozen"),
+            (
+                "a two-dozen-strong crew",
+                24.0,
+                "",
+                Count,
+                Eq,
+                "two-dozen-strong",
+            ),
+            ("€3,5 milliards", 3.5e9, "EUR", Money, Eq, "€3,5 milliards"),
+            ("inflation of 2,75%", 2.75, "%", Percent, Eq, "2,75%"),
+            ("Rs1,25,000 each", 125_000.0, "INR", Money, Eq, "Rs1,25,000"),
+            ("14,250 troops", 14_250.0, "", Count, Eq, "14,250"),
             ("Rs. 2 crore", 2e7, "INR", Money, Eq, "Rs. 2 crore"),
             ("PKR 5 billion", 5e9, "PKR", Money, Eq, "PKR 5 billion"),
             ("a 10-dollar fee", 10.0, "USD", Money, Eq, "10-dollar"),
