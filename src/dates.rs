@@ -64,6 +64,18 @@ impl DateStage {
         let pattern = [
             // ISO and numeric dates.
             r"\b\d{4}-[01]\d-[0-3]\d\b".to_string(),
+            // 15/03/2024, 3/15/2024, 15.03.2024: day and month in either
+            // order, with a four-digit year.
+            format!(
+                r"\b[0-3]?\d/[0-3]?\d/{YEAR}\b|\b[0-3]?\d\.[0-3]?\d\.{YEAR}\b"
+            ),
+            // Fiscal years: FY24, FY2025, FY 2024-25, fiscal 2025.
+            format!(r"\bFY\s?(?:\d\d|{YEAR})(?:[-–/]\d\d(?:\d\d)?)?\b"),
+            format!(r"\b[Ff]iscal\s+(?:[Yy]ear\s+)?{YEAR}(?:[-–/]\d\d)?\b"),
+            // the 4th of July, 1776
+            format!(
+                r"\b[0-3]?\d(?:st|nd|rd|th)\s+of\s+(?:{MONTHS})(?:,?\s+{YEAR})?\b"
+            ),
             // Quarters and halves of a (fiscal) year: Q3, Q3 2025, H1 2026.
             format!(r"\bQ[1-4](?:\s+{YEAR})?\b|\bH[12]\s+{YEAR}\b"),
             // third-quarter, the second quarter of 2024, first half of 2025
@@ -296,6 +308,9 @@ fn classify(text: &str, span: Span, s: &str) -> Option<&'static str> {
     if first.is_ascii_digit() || first == '\'' {
         return Some("date:numeric");
     }
+    if s.starts_with("FY") || starts_without_case(s, "fiscal ") {
+        return Some("date:fiscal_year");
+    }
     if matches!(first, 'Q' | 'H')
         && s.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
     {
@@ -347,6 +362,10 @@ fn classify(text: &str, span: Span, s: &str) -> Option<&'static str> {
         return Some("date:weekday");
     }
     Some("date:month")
+}
+
+fn starts_without_case(s: &str, prefix: &str) -> bool {
+    s.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))
 }
 
 fn last_word(s: &str) -> &str {
@@ -414,6 +433,34 @@ mod tests {
         let mut out = Vec::new();
         stage.extract(text, &Segmentation::default(), &mut out);
         out.iter().map(|e| e.span.of(text)).collect()
+    }
+
+    #[test]
+    fn numeric_fiscal_and_of_month_dates() {
+        assert_eq!(
+            dates("Polls open on 09/10/2025 and close on 10.10.2025."),
+            ["09/10/2025", "10.10.2025"]
+        );
+        assert_eq!(
+            dates(
+                "Profit rose in FY25 and FY 2025-26 but fell in fiscal 2024."
+            ),
+            ["FY25", "FY 2025-26", "fiscal 2024"]
+        );
+        assert_eq!(
+            dates("Born on the 2nd of March, 1990, she left on 3rd of June."),
+            ["2nd of March, 1990", "3rd of June"]
+        );
+        // Neither a fraction, a score nor a price is a date.
+        assert_eq!(
+            dates("It won 3/4 of seats at 12.50 a share."),
+            [] as [&str; 0]
+        );
+        // The fiscal pattern leaves other words starting with F alone.
+        assert_eq!(
+            dates("In February 2024, on Friday"),
+            ["February 2024", "Friday"]
+        );
     }
 
     #[test]
