@@ -85,6 +85,9 @@ pub enum RejectReason {
         field: String,
         /// 1-based line number.
         line: u64,
+        /// The fields of the object that do hold a string, for the
+        /// message: one of them is likely the text, under another name.
+        strings: Vec<String>,
     },
     /// Another document of the run already has this id.
     DuplicateId {
@@ -124,11 +127,19 @@ impl fmt::Display for RejectReason {
             RejectReason::NotAnObject { line } => {
                 write!(f, "bad_json at line {line}: not a JSON object")
             }
-            RejectReason::MissingText { field, line } => {
+            RejectReason::MissingText { field, line, strings } => {
                 write!(
                     f,
                     "missing_text at line {line}: no string field {field:?}"
-                )
+                )?;
+                if !strings.is_empty() {
+                    write!(
+                        f,
+                        " (string fields: {}; choose one with --text-field)",
+                        strings.join(", ")
+                    )?;
+                }
+                Ok(())
             }
             RejectReason::DuplicateId { first } => {
                 write!(f, "duplicate_id: first seen in {first}")

@@ -144,15 +144,10 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self.kind() {
-            ErrorKind::Io { err, .. } => Some(err),
-            ErrorKind::Csv(err) => Some(err),
-            _ => None,
-        }
-    }
-}
+/// The I/O and CSV errors underneath are not given as a `source`: their
+/// message is part of this one's already, and a reporter that prints the
+/// chain (anyhow's `{:#}`) would say it twice. [`Error::kind`] has them.
+impl std::error::Error for Error {}
 
 /// The message of a caught panic: its text, when it has one.
 pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {

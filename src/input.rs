@@ -668,6 +668,11 @@ fn parse_jsonl_line(
         bytes,
         reason,
     };
+    // Windows tools start a UTF-8 file with a byte-order mark.
+    let buf = match buf {
+        [0xEF, 0xBB, 0xBF, rest @ ..] if line == 1 => rest,
+        _ => buf,
+    };
     let utf8 = std::str::from_utf8(buf).map_err(|e| {
         reject(fallback_id, RejectReason::InvalidUtf8 { at: e.valid_up_to() })
     })?;
@@ -699,6 +704,11 @@ fn parse_jsonl_line(
                 RejectReason::MissingText {
                     field: options.text_field.clone(),
                     line,
+                    strings: map
+                        .iter()
+                        .filter(|(_, v)| v.is_string())
+                        .map(|(k, _)| k.clone())
+                        .collect(),
                 },
             ))
         }

@@ -240,6 +240,12 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
             stats.processed, stats.rejected, stats.entities, stats.claims
         );
     }
+    if stats.processed + stats.rejected == 0 && spec.shard.is_none() {
+        eprintln!(
+            "factspan: warning: no documents in the inputs (folders are \
+             searched for .txt, .text, .jsonl and .ndjson files)"
+        );
+    }
     Ok(exit_code(stats.rejected))
 }
 

@@ -132,7 +132,8 @@ fn bad_jsonl_lines_are_rejected_and_the_rest_processed() {
     );
     assert_eq!(
         status_of(&run, "notext"),
-        "missing_text at line 3: no string field \"text\""
+        "missing_text at line 3: no string field \"text\" (string fields: \
+         body, id; choose one with --text-field)"
     );
     assert_eq!(
         status_of(&run, &format!("{src}:4")),
@@ -233,4 +234,56 @@ fn windows_1252_text_files_are_read_when_asked() {
         .collect();
     assert!(found.contains(&("LOCATION", "Zürich")), "{found:?}");
     assert!(found.contains(&("PERSON", "André Müller")), "{found:?}");
+}
+
+#[test]
+fn a_byte_order_mark_before_the_first_jsonl_line_is_skipped() {
+    // As Windows tools write UTF-8 files; a mark on a later line is no
+    // JSON and stays an error.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("docs.jsonl");
+    let first =
+        format!("\u{feff}{{\"id\": \"first\", \"text\": \"{GOOD}\"}}\r\n");
+    let later =
+        format!("\u{feff}{{\"id\": \"later\", \"text\": \"{GOOD}\"}}\r\n");
+    std::fs::write(&path, first + &later).expect("write");
+    let run = extract(&[&path], &[]);
+    assert_eq!(status_of(&run, "first"), "ok");
+    let src = path.display().to_string();
+    assert!(
+        status_of(&run, &format!("{src}:2")).starts_with("bad_json at line 2")
+    );
+    let entities: Vec<&str> = run
+        .entities
+        .iter()
+        .filter(|e| e["doc_id"] == "first")
+        .map(|e| e["text"].as_str())
+        .collect();
+    assert_eq!(entities, ["Pakistan", "235,000"]);
+}
+
+#[test]
+fn inputs_without_documents_get_a_warning_and_a_missing_file_one_message() {
+    let empty = tempfile::tempdir().expect("temp dir");
+    std::fs::write(empty.path().join("notes.md"), "not an input")
+        .expect("write");
+    let run = extract(&[empty.path()], &[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("warning: no documents in the inputs"),
+        "{}",
+        run.stderr
+    );
+    let missing = empty.path().join("missing.txt");
+    let out = tempfile::tempdir().expect("temp dir");
+    let o = crate::util::run(&[
+        "extract",
+        missing.to_str().unwrap(),
+        "-o",
+        out.path().to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{stderr}");
+    // The reason once, not once more for the error's source.
+    assert_eq!(stderr.matches("os error 2").count(), 1, "{stderr}");
 }
