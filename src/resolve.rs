@@ -420,10 +420,21 @@ pub fn gazetteer_candidates(
                 // counts mid-sentence, anywhere once vouched for, and at a
                 // sentence start before a verb of saying ("Google said"):
                 // the common word ("google", "apple") says nothing.
+                // But not as the last word of a longer capitalized name
+                // the lists lack ("the Joint Chiefs" is no football team,
+                // "the Sunday Times" no "Times"), unless that name is
+                // vouched for elsewhere.
                 _ => {
-                    !start
+                    (!start
                         || vouched.binary_search(&entry_id).is_ok()
-                        || speaks(text, span)
+                        || speaks(text, span))
+                        && !(common
+                            && ends_an_unlisted_name(seg, feats, first_tok)
+                            && vouched.binary_search(&entry_id).is_err()
+                            // "Bradford Bulls": a team, by town and name.
+                            && !after_a_listed_place(
+                                seg, gazetteer, matches, first_tok,
+                            ))
                 }
             };
             if !ok {
@@ -2990,6 +3001,44 @@ fn after_place_preposition(
     at.checked_sub(1).filter(|_| feats[at] & feature::START == 0).is_some_and(
         |k| PLACE_PREPOSITIONS.contains(&seg.tokens[k].span.of(text)),
     )
+}
+
+/// Whether the one-word match at token `first` comes right after a
+/// capitalized word of the same line that starts no sentence: it ends a
+/// longer name ("Joint Chiefs"). Headlines, where every word is
+/// capitalized, say nothing.
+fn ends_an_unlisted_name(
+    seg: &Segmentation,
+    feats: &[u64],
+    first: Option<usize>,
+) -> bool {
+    let Some(i) = first.filter(|&i| i > 0) else { return false };
+    let (prev, here) = (feats[i - 1], feats[i]);
+    let token = &seg.tokens[i];
+    prev & feature::CAP != 0
+        && prev & (feature::START | feature::TITLE) == 0
+        && here & feature::HEADLINE == 0
+        && token.space_before
+        && token.newlines_before == 0
+}
+
+/// Whether a listed place ends at the token before `first`.
+fn after_a_listed_place(
+    seg: &Segmentation,
+    gazetteer: &Gazetteer,
+    matches: &[GazetteerMatch],
+    first: Option<usize>,
+) -> bool {
+    let Some(prev) = first.and_then(|i| i.checked_sub(1)) else {
+        return false;
+    };
+    let end = seg.tokens[prev].span.end;
+    matches.iter().any(|o| {
+        o.span.end == end
+            && gazetteer.match_entries(o).iter().any(|&e| {
+                gazetteer.entry(e).entity_type() == Some(EntityType::Location)
+            })
+    })
 }
 
 /// A town's name that a rule has typed as an organization in this

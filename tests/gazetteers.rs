@@ -1059,3 +1059,32 @@ fn invisible_characters_inside_words_give_the_findings_of_plain_text() {
     assert!(want.1.contains(&(12_500.0, "workers".into())), "{want:?}");
     assert_eq!(found(&odd), want);
 }
+
+#[test]
+fn a_listed_common_word_ending_a_longer_name_is_not_that_name() {
+    let cases: &[Case] = &[
+        // The last word of a capitalized name the lists lack.
+        (
+            "The chairman of the Joint Chiefs said drills would start at \
+             noon Greenwich Mean Time.",
+            &[],
+            &[],
+            &["Chiefs", "Time"],
+        ),
+        // Alone, after a town, or vouched for elsewhere, it is the team.
+        (
+            "The Chiefs signed a quarterback on Monday, the team said.",
+            &[("Chiefs", "local:org/nfl-kansas-city-chiefs")],
+            &[],
+            &[],
+        ),
+        (
+            "Mahomes and the Chiefs flew home; Kansas City Chiefs fans \
+             waited.",
+            &[("Chiefs", "local:org/nfl-kansas-city-chiefs")],
+            &[],
+            &[],
+        ),
+    ];
+    check_listed(cases);
+}
