@@ -681,8 +681,12 @@ fn parse_jsonl_line(
         check_text(&text).map_err(|r| reject(&id, r))?;
         return Ok(Document { id, source: shown, text });
     }
-    let value: serde_json::Value =
-        serde_json::from_str(utf8).map_err(|e| {
+    let value: serde_json::Value = serde_json::from_str(utf8)
+        .or_else(|e| match without_lone_surrogates(utf8) {
+            Some(repaired) => serde_json::from_str(&repaired),
+            None => Err(e),
+        })
+        .map_err(|e| {
             reject(
                 fallback_id,
                 RejectReason::BadJson { line, message: e.to_string() },
@@ -715,6 +719,54 @@ fn parse_jsonl_line(
     };
     check_text(&text).map_err(|r| reject(&id, r))?;
     Ok(Document { id, source: shown, text })
+}
+
+/// `line` with every `\u` escape of a lone UTF-16 surrogate replaced by
+/// `\ufffd`, or `None` when it has none. Python's `json.dumps` writes such
+/// escapes for text cut inside a character outside the BMP; serde_json
+/// rejects them. Python reads one as one code point, as it reads U+FFFD,
+/// so the offsets in the tables are those of the text the user holds.
+fn without_lone_surrogates(line: &str) -> Option<String> {
+    let b = line.as_bytes();
+    // The code unit of a `\uXXXX` escape at `at`, if there is one.
+    let unit = |at: usize| -> Option<u16> {
+        let hex = b.get(at + 2..at + 6)?;
+        (b[at] == b'\\' && b[at + 1] == b'u')
+            .then(|| {
+                u16::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()
+            })
+            .flatten()
+    };
+    let (mut out, mut copied, mut at) = (String::new(), 0, 0);
+    while at < b.len() {
+        if b[at] != b'\\' {
+            at += 1;
+            continue;
+        }
+        let Some(u) = unit(at) else {
+            // Another escape: skip the escaped byte (it may be a `\`).
+            at += 2;
+            continue;
+        };
+        let high = (0xD800..0xDC00).contains(&u);
+        let paired = high
+            && unit(at + 6).is_some_and(|l| (0xDC00..0xE000).contains(&l));
+        if paired {
+            at += 12;
+        } else if (0xD800..0xE000).contains(&u) {
+            out.push_str(&line[copied..at]);
+            out.push_str("\\ufffd");
+            at += 6;
+            copied = at;
+        } else {
+            at += 6;
+        }
+    }
+    if copied == 0 {
+        return None;
+    }
+    out.push_str(&line[copied..]);
+    Some(out)
 }
 
 /// The id (when a non-empty string) and the text of a JSONL line that is
@@ -955,6 +1007,29 @@ mod tests {
         );
         let lone = vec![0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00];
         assert_eq!(decode(lone), Err(RejectReason::InvalidUtf16 { at: 2 }));
+    }
+
+    #[test]
+    fn lone_surrogate_escapes_become_replacement_characters() {
+        let line = r#"{"text": "a\ud83d b \ud83d\ude00 c \udc00\\ud800"}"#;
+        let repaired = without_lone_surrogates(line).expect("has lone ones");
+        assert_eq!(
+            repaired,
+            r#"{"text": "a\ufffd b \ud83d\ude00 c \ufffd\\ud800"}"#
+        );
+        assert_eq!(
+            without_lone_surrogates(r#"{"t": "\ud83d\ude00 \u00e9"}"#),
+            None
+        );
+        let doc = parse_jsonl_line(
+            line.as_bytes(),
+            1,
+            "f:1".into(),
+            &InputOptions::default(),
+        )
+        .expect("read");
+        // One code point for each, as Python reads the line.
+        assert_eq!(doc.text, "a\u{fffd} b 😀 c \u{fffd}\\ud800");
     }
 
     #[test]
