@@ -2164,6 +2164,18 @@ pub fn link_document(
             origin: Origin::Builtin("resolve:alias"),
         });
     }
+    // "FOR PAULA JONES, ...": the words of one name, each found alone in
+    // a headline, are one mention of it.
+    added.dedup_by(|next, prev| {
+        let joined = prev.kind == next.kind
+            && prev.canonical == next.canonical
+            && matches!(prev.canonical, Canonical::Mention(_))
+            && text[prev.span.end..next.span.start] == *" ";
+        if joined {
+            prev.span.end = next.span.end;
+        }
+        joined
+    });
     if !added.is_empty() {
         // Both lists are in order: a merge, taking the earlier entity on
         // a tie, orders them as a stable sort of the two would.

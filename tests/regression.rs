@@ -1876,3 +1876,13 @@ fn an_organization_named_for_two_things_keeps_both() {
     let text = "The Council of Europe and Britain agreed.";
     lacks(text, "Council of Europe and Britain");
 }
+
+#[test]
+fn a_name_shouted_in_a_headline_is_one_mention() {
+    let text = "FARMERS BACK TOMASZ WIELICZKO IN LAND DISPUTE\n\n\
+                WARSAW - Tomasz Wieliczko, a farmer from the east, said on \
+                Monday he would appeal.";
+    has(text, "TOMASZ WIELICZKO", EntityType::Person);
+    lacks(text, "TOMASZ");
+    lacks(text, "WIELICZKO");
+}
