@@ -335,11 +335,13 @@ pub fn gazetteer_candidates(
         }
         // A listed company named like a given name, before a capitalized
         // word, starts a person's name ("Lindsay Davenport", not Lindsay
-        // Corp.): left to the name rules.
+        // Corp.): left to the name rules. So does an acronym written in
+        // title case ("Gerd Mueller", not the dam GERD).
         if kind == EntityType::Organization
             && single_word
             && f & feature::GIVEN != 0
-            && &*entry.subtype == "company"
+            && (&*entry.subtype == "company"
+                || gazetteer.match_form(m) != quote)
             && first_tok.is_some_and(|i| {
                 feats.get(i + 1).is_some_and(|n| n & feature::CAP != 0)
             })
@@ -1155,14 +1157,33 @@ fn next_word(text: &str, at: usize) -> &str {
 }
 
 /// Turns rule matches into candidates, but for a person's name that
-/// begins the name of a thing ("the James Webb Space Telescope").
+/// begins the name of a thing ("the James Webb Space Telescope"), and
+/// with an organization's name cut before a title and a person's name
+/// that a rule took into it ("Bank of Japan Governor Kazuo Ueda").
 pub fn rule_candidates(
     text: &str,
+    tokens: &[Token],
+    feats: &[u64],
     matches: &[RuleMatch],
     out: &mut Vec<Candidate>,
 ) {
+    // The people found, by start, for the organizations to be cut.
+    let mut people: Vec<Span> = matches
+        .iter()
+        .filter(|m| m.kind == EntityType::Person)
+        .map(|m| m.span)
+        .collect();
+    people.sort_unstable_by_key(|s| (s.start, s.end));
     for m in matches {
         let mut kind = m.kind;
+        let mut span = m.span;
+        if kind == EntityType::Organization {
+            if let Some(end) =
+                end_before_titled_person(text, tokens, feats, span, &people)
+            {
+                span.end = end;
+            }
+        }
         if kind == EntityType::Person {
             let next = next_word(text, m.span.end);
             if NAMED_AFTER.contains(&next) || names_a_grade_whole(text, m.span)
@@ -1187,7 +1208,7 @@ pub fn rule_candidates(
         }
         out.push(Candidate {
             entity: Entity {
-                span: m.span,
+                span,
                 kind,
                 canonical: Canonical::None,
                 origin: Origin::Rule(m.rule),
@@ -1195,6 +1216,51 @@ pub fn rule_candidates(
             priority: m.priority,
         });
     }
+}
+
+/// Where organization `org` ends when a person of `people` (sorted by
+/// start) starts inside it after a title and runs to its end: "Bank of
+/// England Governor Andrew Bailey" is the bank, "University of Oxford
+/// Professor Jane Green" the university. A title after "of the" is the
+/// organization's ("Office of the Prime Minister Shehbaz Sharif").
+fn end_before_titled_person(
+    text: &str,
+    tokens: &[Token],
+    feats: &[u64],
+    org: Span,
+    people: &[Span],
+) -> Option<usize> {
+    let at = people.partition_point(|p| p.start <= org.start);
+    let person =
+        people.get(at).filter(|p| p.start < org.end && p.end >= org.end)?;
+    let first = tokens.partition_point(|t| t.span.start < person.start);
+    // A name, not a head word a title rule took for one ("National
+    // Guard"): a given name opens it, or a surname ends it.
+    let last = tokens.partition_point(|t| t.span.start < person.end) - 1;
+    if feats.get(first).is_none_or(|f| f & feature::GIVEN == 0)
+        && (last == first || feats[last] & feature::SURNAME == 0)
+    {
+        return None;
+    }
+    let mut title = first;
+    while title > 0
+        && tokens[title - 1].span.start > org.start
+        && (feats[title - 1] & feature::TITLE != 0
+            || tokens[title - 1].span.of(text) == ".")
+    {
+        title -= 1;
+    }
+    if title == first || title == 0 || tokens[title - 1].span.start < org.start
+    {
+        return None;
+    }
+    let before = &tokens[title - 1];
+    let end = if feats[title - 1] & feature::LOWER != 0 {
+        tokens[first - 1].span.end
+    } else {
+        before.span.end
+    };
+    Some(end)
 }
 
 /// Whether a one-word listed name at `span` only names a holiday with

@@ -1876,3 +1876,31 @@ fn an_organization_named_for_two_things_keeps_both() {
     let text = "The Council of Europe and Britain agreed.";
     lacks(text, "Council of Europe and Britain");
 }
+
+#[test]
+fn acronyms_said_as_words_are_written_in_title_case() {
+    let text = "Unicef and Opec officials met Nato envoys, Itar-Tass said.";
+    has(text, "Unicef", EntityType::Organization);
+    has(text, "Opec", EntityType::Organization);
+    has(text, "Nato", EntityType::Organization);
+    has(text, "Itar-Tass", EntityType::Organization);
+    // Not a surname or a word: "Fico" is Slovakia's prime minister.
+    lacks_kind(
+        "Robert Fico said Fico would run.",
+        "Fico",
+        EntityType::Organization,
+    );
+    // A given name before a surname is the person's.
+    has("Gerd Mueller scored twice.", "Gerd Mueller", EntityType::Person);
+}
+
+#[test]
+fn an_organization_ends_before_a_title_and_a_name() {
+    let text =
+        "Reserve Bank of Fiji Governor Ariff Ali said rates would hold.";
+    has(text, "Ariff Ali", EntityType::Person);
+    lacks(text, "Reserve Bank of Fiji Governor Ariff Ali");
+    let text = "University of Leeds Professor Mary Jones led the study.";
+    has(text, "University of Leeds", EntityType::Organization);
+    has(text, "Mary Jones", EntityType::Person);
+}
