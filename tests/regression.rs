@@ -1904,3 +1904,20 @@ fn an_organization_ends_before_a_title_and_a_name() {
     has(text, "University of Leeds", EntityType::Organization);
     has(text, "Mary Jones", EntityType::Person);
 }
+
+#[test]
+fn a_possessive_before_a_team_names_its_coach() {
+    let text =
+        "Fans booed as Arne Slot's side lost and Xabi Alonso's team won.";
+    has(text, "Arne Slot", EntityType::Person);
+    has(text, "Xabi Alonso", EntityType::Person);
+    let text = "Later, Erik ten Hag's men drew with Leicester City's side.";
+    has(text, "Erik ten Hag", EntityType::Person);
+    lacks_kind(text, "Leicester City", EntityType::Person);
+    // A weekday before a name is the date's.
+    has(
+        "On Friday Marco Rose named his team.",
+        "Marco Rose",
+        EntityType::Person,
+    );
+}
