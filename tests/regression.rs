@@ -1921,3 +1921,13 @@ fn a_possessive_before_a_team_names_its_coach() {
         EntityType::Person,
     );
 }
+
+#[test]
+fn two_organizations_joined_by_and_are_two() {
+    let text = "The Bank of England and Barclays said rates would stay high.";
+    has(text, "Bank of England", EntityType::Organization);
+    has(text, "Barclays", EntityType::Organization);
+    let text = "The Ministry of Trade and Industry and Toyota agreed.";
+    has(text, "Ministry of Trade and Industry", EntityType::Organization);
+    has(text, "Toyota", EntityType::Organization);
+}
