@@ -191,9 +191,38 @@ pub fn gazetteer_candidates(
         // demonym after "the" that describes no noun is the region
         // named alike ("the Caribbean nations" keeps the adjective).
         if kind == EntityType::Nationality && span == m.span {
-            if let Some(o) =
-                region_after_the(text, &seg.tokens, gazetteer, m, first_tok)
-            {
+            // A region, not a town named alike ("when the German, hurt,
+            // lost": the player).
+            let quote = m.span.of(text);
+            if let Some(o) = place_after_the(
+                text,
+                &seg.tokens,
+                gazetteer,
+                m,
+                first_tok,
+                |e| {
+                    matches!(&*e.subtype, "region" | "continent")
+                        && e.name.eq_ignore_ascii_case(quote)
+                },
+            ) {
+                (entry_id, entry, kind) =
+                    (o, gazetteer.entry(o), EntityType::Location);
+            }
+        }
+        // "deforestation in the Amazon": a company named alone after "the"
+        // is the river, forest or region listed alike.
+        if kind == EntityType::Organization
+            && span == m.span
+            && &*entry.subtype == "company"
+        {
+            if let Some(o) = place_after_the(
+                text,
+                &seg.tokens,
+                gazetteer,
+                m,
+                first_tok,
+                |e| matches!(&*e.subtype, "feature" | "region" | "continent"),
+            ) {
                 (entry_id, entry, kind) =
                     (o, gazetteer.entry(o), EntityType::Location);
             }
@@ -402,6 +431,13 @@ pub fn gazetteer_candidates(
                         i >= 2 && joins_a_place(i - 1, i - 2)
                             || joins_a_place(i + 1, i + 2)
                     });
+            // "across the Pacific", "the Amazon is": a sea, river or
+            // forest that "the" names alone (not a region named by a
+            // word, "the Northeast", which annotation leaves untagged).
+            let in_context = in_context
+                || kind == EntityType::Location
+                    && &*entry.subtype == "feature"
+                    && after_the_alone(text, &seg.tokens, first_tok, span.end);
             // "Split, Croatia", "Reading, England": the place's own
             // country or province after a comma.
             let in_context = in_context
@@ -707,38 +743,55 @@ const NOT_DESCRIBED: &[&str] = &[
     "while", "when", "rose", "fell", "saw", "remains", "remained", "faces",
 ];
 
-/// The region listed under the same form as demonym match `m`
-/// (`first_tok` its first token), where "the" comes before it and no noun
-/// it could describe follows: "tourism to the Caribbean rose".
-fn region_after_the(
+/// Whether the match ending at `end` (`first_tok` its first token)
+/// follows "the" and describes no noun after it: "tourism to the
+/// Caribbean rose", "across the Pacific.", "the Amazon's rivers".
+fn after_the_alone(
+    text: &str,
+    tokens: &[Token],
+    first_tok: Option<usize>,
+    end: usize,
+) -> bool {
+    let Some(before) = first_tok
+        .and_then(|first| first.checked_sub(1))
+        .and_then(|p| tokens.get(p))
+    else {
+        return false;
+    };
+    if !before.span.of(text).eq_ignore_ascii_case("the") {
+        return false;
+    }
+    let rest = &text[end..];
+    if rest.starts_with("'s") || rest.starts_with("’s") {
+        return true;
+    }
+    let next = tokens.partition_point(|t| t.span.start < end);
+    !tokens.get(next).is_some_and(|t| {
+        let w = t.span.of(text);
+        w.chars().next().is_some_and(char::is_alphanumeric)
+            && !NOT_DESCRIBED.contains(&w)
+    })
+}
+
+/// The place listed under the same form as match `m` (`first_tok` its
+/// first token) that `named` accepts, where "the" comes before it and no
+/// noun it could describe follows: a demonym's region ("tourism to the
+/// Caribbean rose"), a company's river or forest ("deforestation in the
+/// Amazon").
+fn place_after_the(
     text: &str,
     tokens: &[Token],
     gazetteer: &Gazetteer,
     m: &GazetteerMatch,
     first_tok: Option<usize>,
+    named: impl Fn(&Entry) -> bool,
 ) -> Option<u32> {
-    let first = first_tok?;
-    let before = tokens.get(first.checked_sub(1)?)?.span.of(text);
-    if !before.eq_ignore_ascii_case("the") {
+    if !after_the_alone(text, tokens, first_tok, m.span.end) {
         return None;
     }
-    let next = tokens.partition_point(|t| t.span.start < m.span.end);
-    let described = tokens.get(next).is_some_and(|t| {
-        let w = t.span.of(text);
-        w.chars().next().is_some_and(char::is_alphanumeric)
-            && !NOT_DESCRIBED.contains(&w)
-    });
-    if described {
-        return None;
-    }
-    let quote = m.span.of(text);
     gazetteer.match_entries(m).iter().copied().find(|&o| {
         let e = gazetteer.entry(o);
-        // A region, not a town named alike ("when the German, hurt,
-        // lost": the player).
-        e.entity_type() == Some(EntityType::Location)
-            && matches!(&*e.subtype, "region" | "continent")
-            && e.name.eq_ignore_ascii_case(quote)
+        e.entity_type() == Some(EntityType::Location) && named(e)
     })
 }
 

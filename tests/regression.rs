@@ -1931,3 +1931,23 @@ fn two_organizations_joined_by_and_are_two() {
     has(text, "Ministry of Trade and Industry", EntityType::Organization);
     has(text, "Toyota", EntityType::Organization);
 }
+
+#[test]
+fn a_river_or_ocean_that_the_names_alone_is_the_place() {
+    let text = "Miners poisoned rivers across the Amazon. Amazon said its \
+                profit rose. The ship sank in the Pacific on Friday.";
+    let got = found(text);
+    let amazons: Vec<EntityType> = got
+        .iter()
+        .filter(|(q, _)| q == "Amazon")
+        .map(|(_, k)| *k)
+        .collect();
+    assert_eq!(
+        amazons,
+        [EntityType::Location, EntityType::Organization],
+        "{got:?}"
+    );
+    has(text, "Pacific", EntityType::Location);
+    // An adjective before a noun is no ocean.
+    lacks("Pacific nations met in Fiji.", "Pacific");
+}

@@ -537,13 +537,21 @@ FEATURE_CLASSES = {
 }
 
 
+# Feature classes whose one-word lemma is kept even when it is an English
+# word, the row then flagged common_word: news names oceans so ("across the
+# Pacific"), while a river or an island named "Red", "Man" or "Wake" is
+# rarely meant by the bare word.
+WORD_NAMED_CLASSES = {"ocean"}
+
+
 def wn_rows(syn, classes, lexfiles, subtype, by_offset=False, skip_names=()):
     rows = []
     for off in sorted(syn):
         lf, words, inst = syn[off]
         if not inst or lf not in lexfiles:
             continue
-        if (inst[0] if by_offset else syn[inst[0]][1][0]) not in classes:
+        cls = inst[0] if by_offset else syn[inst[0]][1][0]
+        if cls not in classes:
             continue
         if words[0].replace("_", " ").casefold() in skip_names:
             continue
@@ -559,7 +567,11 @@ def wn_rows(syn, classes, lexfiles, subtype, by_offset=False, skip_names=()):
                 name = better[0]
             else:
                 flags.add("common_word")
-        al = alias_list(name, names, lambda a: place_ok(a) and not is_common(a))
+        keep_common = cls in WORD_NAMED_CLASSES
+        al = alias_list(name, names,
+                        lambda a: place_ok(a) and (keep_common or not is_common(a)))
+        if keep_common and any(is_common(a) for a in al):
+            flags.add("common_word")
         rows.append(row(f"wn30:{off}-n", name, "LOCATION", subtype, "", "", al, flags,
                         src("wordnet-base")))
     return rows
