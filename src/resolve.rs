@@ -1734,6 +1734,11 @@ fn split_possessives(text: &str, cands: &mut [Candidate]) -> bool {
             continue;
         };
         let owner = Span::new(span.start, span.start + owner_end);
+        // "St Peter's Basilica", "St Mary's Hospital": a saint owns no
+        // place of their own, though a parish or town is named so.
+        if is_saint(owner.of(text)) {
+            continue;
+        }
         let after_start = span.start + rest + quote[rest..].len()
             - quote[rest..].trim_start().len();
         let after = Span::new(after_start, span.end);
@@ -1815,6 +1820,14 @@ fn split_possessives(text: &str, cands: &mut [Candidate]) -> bool {
         }
     }
     dropped
+}
+
+/// Whether `name` is a saint's: "St Peter", "St. Mary", "Saint Mark".
+fn is_saint(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    matches!(words.next(), Some("St" | "St." | "Saint" | "Ste" | "Ste."))
+        && words.next().is_some()
+        && words.next().is_none()
 }
 
 /// Whether `quote` has an `'s` or `’s` before its last byte: a word of

@@ -1937,11 +1937,8 @@ fn a_river_or_ocean_that_the_names_alone_is_the_place() {
     let text = "Miners poisoned rivers across the Amazon. Amazon said its \
                 profit rose. The ship sank in the Pacific on Friday.";
     let got = found(text);
-    let amazons: Vec<EntityType> = got
-        .iter()
-        .filter(|(q, _)| q == "Amazon")
-        .map(|(_, k)| *k)
-        .collect();
+    let amazons: Vec<EntityType> =
+        got.iter().filter(|(q, _)| q == "Amazon").map(|(_, k)| *k).collect();
     assert_eq!(
         amazons,
         [EntityType::Location, EntityType::Organization],
@@ -1950,4 +1947,14 @@ fn a_river_or_ocean_that_the_names_alone_is_the_place() {
     has(text, "Pacific", EntityType::Location);
     // An adjective before a noun is no ocean.
     lacks("Pacific nations met in Fiji.", "Pacific");
+}
+
+#[test]
+fn a_saints_possessive_names_a_church_square_or_hospital() {
+    let text = "Pilgrims filled St Peter's Square and queued outside St \
+                Peter's Basilica. Nurses at St Thomas' Hospital struck.";
+    has(text, "St Peter's Square", EntityType::Location);
+    has(text, "St Peter's Basilica", EntityType::Location);
+    has(text, "St Thomas' Hospital", EntityType::Organization);
+    lacks(text, "Peter's Square");
 }
