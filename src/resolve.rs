@@ -115,9 +115,19 @@ pub fn gazetteer_candidates(
                 (e, gazetteer.entry(e))
             } else if place {
                 let best = best_place(text, gazetteer, m, first);
-                placed_by_region(text, &seg.tokens, gazetteer, matches, m)
-                    .filter(|&(_, e)| e.country != best.1.country)
-                    .unwrap_or(best)
+                let best =
+                    placed_by_region(text, &seg.tokens, gazetteer, matches, m)
+                        .filter(|&(_, e)| e.country != best.1.country)
+                        .unwrap_or(best);
+                titled_place(
+                    text,
+                    &seg.tokens,
+                    gazetteer,
+                    m,
+                    first_tok,
+                    best.1,
+                )
+                .map_or(best, |o| (o, gazetteer.entry(o)))
             } else {
                 (m.entry, first)
             };
@@ -329,6 +339,25 @@ pub fn gazetteer_candidates(
         {
             continue;
         }
+        // "went to Mass.", "said Ill.": a state's abbreviation that is
+        // a word names the state only after a town and a comma
+        // ("Worcester, Mass.", datelines too) or a party's letter ("Sen.
+        // Trent Lott, R-Miss.").
+        if kind == EntityType::Location
+            && area == Area::Region
+            && quote.len() > 1
+            && quote.ends_with('.')
+            && gazetteer.is_common_word(&quote[..quote.len() - 1])
+            && !first_tok.is_some_and(|i| {
+                after_a_place_and_comma(text, &seg.tokens, matches, i)
+            })
+            && !text[..span.start]
+                .strip_suffix('-')
+                .and_then(|t| t.chars().next_back())
+                .is_some_and(|c| c.is_ascii_uppercase())
+        {
+            continue;
+        }
         // "Michael said": a given name before a verb of saying is a
         // person, not a province or small capital named like one (an
         // Isle of Man sheading, Douglas), unless the document names
@@ -394,12 +423,14 @@ pub fn gazetteer_candidates(
             // places, so a small town named like a person needs another
             // ("flights to Valencia" stays a place).
             let townlike_person = person_like && entry.population < 100_000;
+            // "Bishop of Durham": a title held of a place names it.
             let in_context = prev.is_some_and(|p| {
                 PLACE_CONTEXT.iter().any(|c| c.eq_ignore_ascii_case(p))
                     && !(townlike_person
                         && PERSON_CONTEXT_TOO
                             .iter()
-                            .any(|c| c.eq_ignore_ascii_case(p)))
+                            .any(|c| c.eq_ignore_ascii_case(p))
+                        && !held_by_a_title(text, &seg.tokens, first_tok))
             }) && !start
                 || start
                     && kind == EntityType::Location
@@ -700,6 +731,107 @@ fn best_place<'g>(
         .unwrap_or((m.entry, first))
 }
 
+/// Whether a comma and a listed name come before token `i` ("Worcester,
+/// Mass."), `matches` being in order of start.
+fn after_a_place_and_comma(
+    text: &str,
+    tokens: &[Token],
+    matches: &[GazetteerMatch],
+    i: usize,
+) -> bool {
+    let Some(place) = i.checked_sub(2).map(|p| tokens[p].span) else {
+        return false;
+    };
+    if tokens[i - 1].span.of(text) != "," {
+        return false;
+    }
+    let at = matches.partition_point(|o| o.span.start < place.end);
+    at > 0 && matches[at - 1].span.end == place.end
+}
+
+/// Titles of nobility and of the church, held "of" a place: "Duke of
+/// Orleans", "Archbishop of Canterbury".
+const SEE_TITLES: &[&str] = &[
+    "Archbishop",
+    "Archduke",
+    "Baron",
+    "Baroness",
+    "Bishop",
+    "Count",
+    "Countess",
+    "Duchess",
+    "Duke",
+    "Earl",
+    "Marchioness",
+    "Marquess",
+    "Marquis",
+    "Prince",
+    "Princess",
+    "Viscount",
+    "Viscountess",
+];
+
+/// The countries of Europe (ISO 3166-1 alpha-2, sorted), where the
+/// titles of [`SEE_TITLES`] are mostly held.
+const EUROPE: &[&str] = &[
+    "AD", "AL", "AT", "BA", "BE", "BG", "BY", "CH", "CY", "CZ", "DE", "DK",
+    "EE", "ES", "FI", "FO", "FR", "GB", "GG", "GI", "GR", "HR", "HU", "IE",
+    "IM", "IS", "IT", "JE", "LI", "LT", "LU", "LV", "MC", "MD", "ME", "MK",
+    "MT", "NL", "NO", "PL", "PT", "RO", "RS", "RU", "SE", "SI", "SK", "SM",
+    "UA", "VA", "XK",
+];
+
+/// Whether a title of [`SEE_TITLES`] and "of" come before token
+/// `first_tok`: "Bishop of Durham".
+fn held_by_a_title(
+    text: &str,
+    tokens: &[Token],
+    first_tok: Option<usize>,
+) -> bool {
+    first_tok.and_then(|i| i.checked_sub(2)).is_some_and(|t| {
+        tokens[t + 1].span.of(text) == "of"
+            && SEE_TITLES.contains(&tokens[t].span.of(text))
+    })
+}
+
+/// The European place listed under the form of match `m` (`first_tok`
+/// its first token) when a title of [`SEE_TITLES`] holds it ("Duke of
+/// Orleans" is the French city, not the larger Canadian one;
+/// "Archbishop of Canterbury" the English city, not New Zealand's
+/// region), unless `chosen` is European already, a capital or a city
+/// of half a million ("Archbishop of Boston").
+fn titled_place(
+    text: &str,
+    tokens: &[Token],
+    gazetteer: &Gazetteer,
+    m: &GazetteerMatch,
+    first_tok: Option<usize>,
+    chosen: &Entry,
+) -> Option<u32> {
+    if !held_by_a_title(text, tokens, first_tok)
+        || EUROPE.binary_search(&&*chosen.country).is_ok()
+        || chosen.flags.has(Flags::CAPITAL)
+        || chosen.population >= 500_000
+    {
+        return None;
+    }
+    let quote = m.span.of(text);
+    gazetteer
+        .match_entries(m)
+        .iter()
+        .copied()
+        .filter(|&o| {
+            let e = gazetteer.entry(o);
+            e.entity_type() == Some(EntityType::Location)
+                && EUROPE.binary_search(&&*e.country).is_ok()
+                && crate::gazetteer::own_form(&e.name, quote)
+        })
+        .max_by_key(|&o| {
+            let e = gazetteer.entry(o);
+            (&*e.subtype == "city", e.population)
+        })
+}
+
 /// Lowercase kind words that a company's listed name may end in.
 const COMPANY_KINDS: &[&str] = &["airline", "airlines", "airways", "bank"];
 
@@ -943,6 +1075,24 @@ impl<'a> NameWords<'a> {
             self.last
         }
     }
+}
+
+/// `quote` with the first letter of its opening particle in the other
+/// case ("De Moraes" for "de Moraes" and back), when a particle opens a
+/// name of two words or more: news capitalizes a particle at a
+/// sentence's start and often when the given name is left out.
+fn particle_recased(gazetteer: &Gazetteer, quote: &str) -> Option<String> {
+    let (first, _) = quote.split_once(' ')?;
+    let c = first.chars().next()?;
+    if !c.is_alphabetic() || !gazetteer.evidence(first).particle {
+        return None;
+    }
+    let other: String = if c.is_uppercase() {
+        c.to_lowercase().collect()
+    } else {
+        c.to_uppercase().collect()
+    };
+    Some(other + &quote[c.len_utf8()..])
 }
 
 /// The name particles and surname that end a person's name `quote` of
@@ -1238,6 +1388,22 @@ pub fn rule_candidates(
             }
         }
         if kind == EntityType::Person {
+            // "Archbishop of York Stephen Cottrell": a listed place after
+            // "of" or "in" is no given name opening a longer name.
+            let first = tokens.partition_point(|t| t.span.start < span.start);
+            let place_first = feats.get(first).is_some_and(|f| {
+                f & feature::LOC != 0 && f & feature::PER == 0
+            }) && first.checked_sub(1).is_some_and(|p| {
+                matches!(tokens[p].span.of(text), "of" | "in")
+            });
+            if place_first
+                && feats.get(first + 1).is_some_and(|f| f & feature::LOC == 0)
+                && tokens
+                    .get(first + 2)
+                    .is_some_and(|t| t.span.end <= span.end)
+            {
+                span.start = tokens[first + 1].span.start;
+            }
             let next = next_word(text, m.span.end);
             if NAMED_AFTER.contains(&next) || names_a_grade_whole(text, m.span)
             {
@@ -1948,12 +2114,19 @@ pub fn link_document(
             }
             _ => {}
         }
-        if matches!(
-            e.kind,
-            EntityType::Person
-                | EntityType::Organization
-                | EntityType::Location
-        ) {
+        // "De Moraes" after "Alexandre de Moraes" is linked below, not
+        // an alias of its own.
+        let recased = e.kind == EntityType::Person
+            && particle_recased(gazetteer, quote)
+                .is_some_and(|q| aliases.contains_key(q.as_str()));
+        if !recased
+            && matches!(
+                e.kind,
+                EntityType::Person
+                    | EntityType::Organization
+                    | EntityType::Location
+            )
+        {
             shapes.mark(quote);
             if let std::collections::hash_map::Entry::Vacant(slot) =
                 aliases.entry(quote)
@@ -2155,7 +2328,12 @@ pub fn link_document(
         if finds_itself {
             continue;
         }
-        let Some(&(full, kind)) = aliases.get(quote) else { continue };
+        // "De Moraes" opening a sentence names "Alexandre de Moraes".
+        let found = aliases.get(quote).or_else(|| {
+            particle_recased(gazetteer, quote)
+                .and_then(|q| aliases.get(q.as_str()))
+        });
+        let Some(&(full, kind)) = found else { continue };
         if full == e.span {
             continue;
         }
@@ -2303,7 +2481,59 @@ pub fn link_document(
         *entities = merged;
     }
     shared_aliases_by_country(text, gazetteer, entities);
+    bodies_of_the_country_named(text, gazetteer, entities);
     places_by_the_documents_country(text, gazetteer, entities);
+}
+
+/// A national body named right after a country or people ("Peru's
+/// Congress", "the Nigerian Labour Party") is that country's: linked to
+/// the body listed alike for it, or to none when the list has only
+/// another country's ("Labour Party" is listed as Britain's).
+fn bodies_of_the_country_named(
+    text: &str,
+    gazetteer: &Gazetteer,
+    entities: &mut [Entity],
+) {
+    let mut found = Vec::new();
+    for i in 1..entities.len() {
+        let (before, rest) = entities.split_at_mut(i);
+        let (owner, e) = (&before[i - 1], &mut rest[0]);
+        let Canonical::Entry(id) = e.canonical else { continue };
+        if e.kind != EntityType::Organization
+            || !matches!(
+                owner.kind,
+                EntityType::Location | EntityType::Nationality
+            )
+        {
+            continue;
+        }
+        let body = gazetteer.entry(id);
+        let Canonical::Entry(o) = owner.canonical else { continue };
+        let country = &*gazetteer.entry(o).country;
+        if body.country.is_empty()
+            || country.is_empty()
+            || *body.country == *country
+        {
+            continue;
+        }
+        let between = &text[owner.span.end..e.span.start];
+        if !matches!(between, " " | "'s " | "’s " | "' ") {
+            continue;
+        }
+        let quote = e.span.of(text);
+        let other = namesakes(gazetteer, quote, &mut found).find(|&n| {
+            let entry = gazetteer.entry(n);
+            entry.entity_type() == Some(EntityType::Organization)
+                && *entry.country == *country
+        });
+        match other {
+            Some(n) => {
+                e.canonical = Canonical::Entry(n);
+                e.origin = Origin::Gazetteer(n);
+            }
+            None => e.canonical = Canonical::None,
+        }
+    }
 }
 
 /// A place named as a place of another country is ("Georgia" the

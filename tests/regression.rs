@@ -1958,3 +1958,76 @@ fn a_saints_possessive_names_a_church_square_or_hospital() {
     has(text, "St Thomas' Hospital", EntityType::Organization);
     lacks(text, "Peter's Square");
 }
+
+#[test]
+fn a_body_named_after_another_country_is_not_linked_to_its_namesake() {
+    let text = "Britain's Labour Party won. Zambia's Labour Party lost, and \
+                Peru's Congress voted. India's Congress party lost.";
+    assert_eq!(
+        canonical_names(text, "Labour Party"),
+        ["Labour Party (UK)", ""]
+    );
+    assert_eq!(
+        canonical_names(text, "Congress"),
+        ["", "Indian National Congress"]
+    );
+}
+
+#[test]
+fn a_place_after_of_opens_no_name() {
+    let text = "The Archbishop of York Stephen Cottrell spoke.";
+    has(text, "York", EntityType::Location);
+    has(text, "Stephen Cottrell", EntityType::Person);
+}
+
+/// Canonical ids of the entities quoted `quote` in `text`.
+fn canonical_ids(text: &str, quote: &str) -> Vec<String> {
+    let doc = Document::new("r", "test", text);
+    let p = pipeline();
+    p.process(&doc)
+        .entities
+        .iter()
+        .filter(|e| e.span.of(text) == quote)
+        .map(|e| match &e.canonical {
+            factspan::annotation::Canonical::Entry(i) => {
+                p.entry_canonical(*i).1.into()
+            }
+            _ => String::new(),
+        })
+        .collect()
+}
+
+#[test]
+fn a_title_held_of_a_place_names_the_european_one() {
+    // Canterbury, England (not New Zealand's region); Durham, England
+    // (not North Carolina's larger city); Orléans, France.
+    let text = "The Archbishop of Canterbury and the Bishop of Durham spoke.";
+    assert_eq!(canonical_ids(text, "Canterbury"), ["geonames:2653877"]);
+    assert_eq!(canonical_ids(text, "Durham"), ["geonames:2650628"]);
+    let text = "The Duke of Orleans was a cousin of the king.";
+    assert_eq!(canonical_ids(text, "Orleans"), ["geonames:2989317"]);
+    // A city of half a million keeps its own.
+    let text = "The Archbishop of Boston said Mass on Sunday.";
+    assert_eq!(canonical_ids(text, "Boston"), ["geonames:4930956"]);
+    lacks("The Prince of Wales visited.", "The Prince");
+}
+
+#[test]
+fn a_states_abbreviation_that_is_a_word_needs_a_town_before_it() {
+    let text = "He went to Mass. She was born in Worcester, Mass., and \
+                Sen. Trent Lott, R-Miss., agreed.";
+    let got = found(text);
+    let states: Vec<&str> = got
+        .iter()
+        .filter(|(q, k)| q.ends_with('.') && *k == EntityType::Location)
+        .map(|(q, _)| q.as_str())
+        .collect();
+    assert_eq!(states, ["Mass.", "Miss."], "{got:?}");
+}
+
+#[test]
+fn a_surname_with_a_capitalized_particle_names_the_person() {
+    let text = "Judge Alexandre de Moraes ordered the arrest. De Moraes has \
+                clashed with the former president before.";
+    assert_eq!(canonical_names(text, "De Moraes"), ["Alexandre de Moraes"]);
+}
