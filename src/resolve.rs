@@ -190,8 +190,10 @@ pub fn gazetteer_candidates(
         if matches!(kind, EntityType::Location | EntityType::Nationality)
             && span == m.span
         {
+            let alias = kind == EntityType::Location
+                && !crate::gazetteer::own_form(&entry.name, span.of(text));
             if let Some(o) =
-                company_named_with_kind(text, &seg.tokens, gazetteer, m)
+                company_named_with_kind(text, &seg.tokens, gazetteer, m, alias)
             {
                 (entry_id, entry, kind) =
                     (o, gazetteer.entry(o), EntityType::Organization);
@@ -837,25 +839,45 @@ const COMPANY_KINDS: &[&str] = &["airline", "airlines", "airways", "bank"];
 
 /// The organization listed as place or demonym match `m` followed by a
 /// lowercase word of [`COMPANY_KINDS`] capitalized: "Emirates airline"
-/// is Emirates Airline, "Ethiopian airline" Ethiopian Airlines.
+/// is Emirates Airline, "Ethiopian airline" Ethiopian Airlines. Before
+/// a company's title and a name, the match is the company listed under
+/// it and any of those words: "Ethiopian CEO Mesfin Tasew", and, for a
+/// place named by an alias (not a country's own name: "Kenya President
+/// William Ruto"), "Emirates President Tim Clark".
 fn company_named_with_kind(
     text: &str,
     tokens: &[Token],
     gazetteer: &Gazetteer,
     m: &GazetteerMatch,
+    alias: bool,
 ) -> Option<u32> {
     let next = tokens.partition_point(|t| t.span.start < m.span.end);
     let word = tokens.get(next)?.span.of(text);
-    if !COMPANY_KINDS.contains(&word) {
-        return None;
-    }
-    let mut kind = word.to_string();
-    kind[..1].make_ascii_uppercase();
-    let name = format!("{} {kind}", m.span.of(text));
-    // "Ethiopian airline" names Ethiopian Airlines too.
-    let plural = format!("{name}s");
+    let word_at =
+        |i: usize| tokens.get(next + i).map_or("", |t| t.span.of(text));
+    let quote = m.span.of(text);
+    let names: Vec<String> = if COMPANY_KINDS.contains(&word) {
+        let mut kind = word.to_string();
+        kind[..1].make_ascii_uppercase();
+        // "Ethiopian airline" names Ethiopian Airlines too.
+        vec![format!("{quote} {kind}"), format!("{quote} {kind}s")]
+    } else {
+        let title_len = match word {
+            "CEO" | "Chairman" | "Chairwoman" => 1,
+            "Chief" if word_at(1) == "Executive" => 2,
+            "President" if alias => 1,
+            _ => return None,
+        };
+        if !word_at(title_len).starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        ["Airline", "Airlines", "Airways", "Bank"]
+            .iter()
+            .map(|kind| format!("{quote} {kind}"))
+            .collect()
+    };
     let mut found = Vec::new();
-    [name, plural].iter().find_map(|name| {
+    names.iter().find_map(|name| {
         found.clear();
         gazetteer.find(name, &mut found);
         let hit = found.first().filter(|f| f.span.len() == name.len())?;

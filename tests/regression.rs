@@ -2031,3 +2031,17 @@ fn a_surname_with_a_capitalized_particle_names_the_person() {
                 clashed with the former president before.";
     assert_eq!(canonical_names(text, "De Moraes"), ["Alexandre de Moraes"]);
 }
+
+#[test]
+fn a_place_or_people_before_a_company_title_is_the_company() {
+    let text = "Emirates President Tim Clark and Ethiopian CEO Mesfin Tasew \
+                met Kenya President William Ruto.";
+    has(text, "Emirates", EntityType::Organization);
+    has(text, "Ethiopian", EntityType::Organization);
+    has(text, "Kenya", EntityType::Location);
+    has(
+        "Ethiopian President Taye Atske Selassie spoke.",
+        "Ethiopian",
+        EntityType::Nationality,
+    );
+}
