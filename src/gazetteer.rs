@@ -122,6 +122,9 @@ pub struct Entry {
     pub subtype: Box<str>,
     /// ISO 3166-1 alpha-2 code, or empty.
     pub country: Box<str>,
+    /// The `canonical_id` of the first-level division holding a place
+    /// (the optional `admin1` column), or empty.
+    pub admin1: Box<str>,
     /// Population, 0 when unknown.
     pub population: u64,
     /// Row flags.
@@ -324,7 +327,7 @@ impl Forms {
 /// first use: making all of them (four strings each) at start-up cost
 /// more than a short run's matching, and a run touches few.
 struct Entries {
-    /// Id, name, subtype and country of each entry.
+    /// Id, name, subtype, country and admin1 of each entry.
     strs: Cow<'static, [u8]>,
     str_ends: Vec<u32>,
     kinds: Vec<Kind>,
@@ -341,9 +344,13 @@ impl Entries {
         self.made.len()
     }
 
-    /// String `k` (id, name, subtype, country) of entry `i`.
+    /// String `k` (id, name, subtype, country, admin1) of entry `i`.
     fn str(&self, i: usize, k: usize) -> &str {
-        table::slice_checked(&self.strs, &self.str_ends, 4 * i + k)
+        table::slice_checked(
+            &self.strs,
+            &self.str_ends,
+            table::ENTRY_STRS * i + k,
+        )
     }
 
     fn get(&self, i: usize) -> &Entry {
@@ -355,6 +362,7 @@ impl Entries {
                 kind: self.kinds[i].into(),
                 subtype: s(2),
                 country: s(3),
+                admin1: s(4),
                 population: self.populations[i],
                 flags: Flags(self.flags[i] as u16),
                 file: self.files[i] as u16 + self.first_file,

@@ -115,10 +115,14 @@ pub fn gazetteer_candidates(
                 (e, gazetteer.entry(e))
             } else if place {
                 let best = best_place(text, gazetteer, m, first);
+                // In the country named after it, or in the province its
+                // `admin1` names.
                 let best =
                     placed_by_region(text, &seg.tokens, gazetteer, matches, m)
-                        .filter(|&(_, e)| e.country != best.1.country)
-                        .unwrap_or(best);
+                        .filter(|&(_, e, held)| {
+                            e.country != best.1.country || held == 2
+                        })
+                        .map_or(best, |(i, e, _)| (i, e));
                 titled_place(
                     text,
                     &seg.tokens,
@@ -601,37 +605,55 @@ fn in_its_region(
     if tokens.get(next).is_none_or(|t| t.span.of(text) != ",") {
         return false;
     }
-    let region = tokens
+    let Some(regions) = tokens
         .get(next + 1)
-        .and_then(|t| listed_place_at(gazetteer, matches, t.span.start));
-    region.is_some_and(|e| {
-        matches!(&*e.subtype, "country" | "province")
-            && e.country == entry.country
+        .and_then(|t| listed_at(gazetteer, matches, t.span.start))
+    else {
+        return false;
+    };
+    regions.iter().any(|&r| {
+        let e = gazetteer.entry(r);
+        holds(e, entry).is_some()
     })
+}
+
+/// How closely region `region` holds place `place`: 2 when it is the
+/// province named in the place's `admin1` column, 1 when it is the
+/// place's country or a province of it (a place without `admin1`), else
+/// `None`.
+fn holds(region: &Entry, place: &Entry) -> Option<u8> {
+    if region.entity_type() != Some(EntityType::Location)
+        || region.country.is_empty()
+        || region.country != place.country
+    {
+        return None;
+    }
+    match &*region.subtype {
+        "province" if *place.admin1 == *region.canonical_id => Some(2),
+        "province" if place.admin1.is_empty() => Some(1),
+        "country" => Some(1),
+        _ => None,
+    }
 }
 
 /// The namesake of the place match `m` in the country or province
 /// named after it: "Victoria, British Columbia" is Canada's Victoria,
-/// "Perth, Scotland" Scotland's Perth. Of several there, the most
-/// populous (the gazetteer has no provinces of towns).
+/// "Perth, Scotland" Scotland's Perth, "Springfield, Illinois" the city
+/// of that state, not Missouri's larger one. Of several there, the most
+/// populous; with how closely the region holds it (see [`holds`]).
 fn placed_by_region<'g>(
     text: &str,
     tokens: &[Token],
     gazetteer: &'g Gazetteer,
     matches: &[GazetteerMatch],
     m: &GazetteerMatch,
-) -> Option<(u32, &'g Entry)> {
+) -> Option<(u32, &'g Entry, u8)> {
     let next = tokens.partition_point(|t| t.span.start < m.span.end);
     if tokens.get(next).is_none_or(|t| t.span.of(text) != ",") {
         return None;
     }
-    let region =
-        listed_place_at(gazetteer, matches, tokens.get(next + 1)?.span.start)?;
-    if !matches!(&*region.subtype, "country" | "province")
-        || region.country.is_empty()
-    {
-        return None;
-    }
+    let regions =
+        listed_at(gazetteer, matches, tokens.get(next + 1)?.span.start)?;
     let quote = m.span.of(text);
     gazetteer
         .match_entries(m)
@@ -639,14 +661,36 @@ fn placed_by_region<'g>(
         .map(|&i| (i, gazetteer.entry(i)))
         .filter(|&(_, e)| {
             e.entity_type() == Some(EntityType::Location)
-                && e.country == region.country
                 && Area::of(e) == Area::Other
                 && (e.name.eq_ignore_ascii_case(quote)
                     || !e.name.is_ascii()
                         && crate::gazetteer::fold(&e.name)
                             == crate::gazetteer::fold(quote))
         })
-        .max_by_key(|&(i, e)| (e.population, std::cmp::Reverse(i)))
+        .filter_map(|(i, e)| {
+            // "Athens, Georgia": the state, of the places named Georgia.
+            let held = regions
+                .iter()
+                .filter_map(|&r| holds(gazetteer.entry(r), e))
+                .max()?;
+            Some((held, e.population, std::cmp::Reverse(i), e))
+        })
+        .max_by_key(|&(held, population, i, _)| (held, population, i))
+        .map(|(held, _, std::cmp::Reverse(i), e)| (i, e, held))
+}
+
+/// The entries of the gazetteer match starting at byte `start`
+/// (`matches` is in text order), when it is a place.
+fn listed_at<'g>(
+    gazetteer: &'g Gazetteer,
+    matches: &[GazetteerMatch],
+    start: usize,
+) -> Option<&'g [u32]> {
+    let at = matches.partition_point(|m| m.span.start < start);
+    let m = matches.get(at).filter(|m| m.span.start == start)?;
+    let e = gazetteer.entry(m.entry);
+    (e.entity_type() == Some(EntityType::Location))
+        .then(|| gazetteer.match_entries(m))
 }
 
 /// The entry of the gazetteer place match starting at byte `start`

@@ -2045,3 +2045,14 @@ fn a_place_or_people_before_a_company_title_is_the_company() {
         EntityType::Nationality,
     );
 }
+
+#[test]
+fn a_city_before_its_state_is_the_one_in_that_state() {
+    let text = "Officials in Springfield, Illinois, and Athens, Georgia, \
+                said the storm moved east to Portland, Maine.";
+    // Not Missouri's larger Springfield, Greece's Athens or Oregon's
+    // Portland.
+    assert_eq!(canonical_ids(text, "Springfield"), ["geonames:4250542"]);
+    assert_eq!(canonical_ids(text, "Athens"), ["geonames:4180386"]);
+    assert_eq!(canonical_ids(text, "Portland"), ["geonames:4975802"]);
+}

