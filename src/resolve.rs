@@ -2750,8 +2750,9 @@ fn namesakes<'f>(
 /// An organization named by an alias that others share is linked to the
 /// listed one of a country the document names (one of its places or its
 /// nationality): "RSF" in a story on Sudan is the Rapid Support Forces,
-/// not Reporters Without Borders. A national party or body ("Congress",
-/// "Labor", "MIT") with no such namesake is linked to none, as its alias
+/// not Reporters Without Borders. A national party, body or newspaper
+/// ("Congress", "Labor", "MIT", "The Daily Star") with no such namesake
+/// is linked to none, as its alias
 /// then most likely names another country's: a wrong link is worse than
 /// none.
 fn shared_aliases_by_country(
@@ -2768,10 +2769,17 @@ fn shared_aliases_by_country(
             && e.span.of(text) != &*entry.name)
             .then_some(id)
     };
-    let national = |id: u32| {
+    // A newspaper named alike in several countries ("The Daily Star" of
+    // Bangladesh and of Lebanon) too.
+    let national = |id: u32, quote: &str| {
         let entry = gazetteer.entry(id);
         !entry.country.is_empty()
-            && matches!(&*entry.subtype, "party" | "government")
+            && match &*entry.subtype {
+                "party" | "government" => true,
+                // Not a wire's acronym ("AP").
+                "news_agency" => quote.contains(' '),
+                _ => false,
+            }
     };
     if !entities.iter().any(|e| shared_alias(e).is_some()) {
         return;
@@ -2805,7 +2813,7 @@ fn shared_aliases_by_country(
                 e.canonical = Canonical::Entry(o);
                 e.origin = Origin::Gazetteer(o);
             }
-            None if national(id) => e.canonical = Canonical::None,
+            None if national(id, quote) => e.canonical = Canonical::None,
             None => {}
         }
     }

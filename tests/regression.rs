@@ -2056,3 +2056,17 @@ fn a_city_before_its_state_is_the_one_in_that_state() {
     assert_eq!(canonical_ids(text, "Athens"), ["geonames:4180386"]);
     assert_eq!(canonical_ids(text, "Portland"), ["geonames:4975802"]);
 }
+
+#[test]
+fn journals_agencies_and_market_infrastructure_are_organizations() {
+    let text = "The study appeared in The Lancet and the journal Nature. \
+                Euroclear and Clearstream hold the assets, the Belga news \
+                agency said.";
+    has(text, "The Lancet", EntityType::Organization);
+    has(text, "Nature", EntityType::Organization);
+    has(text, "Euroclear", EntityType::Organization);
+    has(text, "Clearstream", EntityType::Organization);
+    has(text, "Belga", EntityType::Organization);
+    // After a lowercase article, the name alone.
+    has("It ran in the Lancet.", "Lancet", EntityType::Organization);
+}

@@ -557,40 +557,53 @@ impl Loader {
                 Vec::new()
             };
             let forms = || forms().chain(spelled.iter().map(String::as_str));
-            for form in forms() {
+            for written in forms() {
                 // "The White House": news writes "the White House", and the
                 // article is not part of the name; register the bare form.
                 // Not for one word: bare "National", "Independent" or
                 // "Hindu" is an adjective, not the newspaper (unless the
                 // row lists the bare word too: "Pentagon").
-                let form = match form.strip_prefix("The ") {
+                let bare = match written.strip_prefix("The ") {
                     Some(bare)
                         if kind == Kind::Organization
                             && (bare.contains(' ')
                                 || forms().any(|f| f == bare)) =>
                     {
-                        bare
+                        Some(bare)
                     }
-                    _ => form,
+                    _ => None,
                 };
-                if form.chars().count() < 2 && kind != Kind::Title {
-                    continue;
-                }
-                let key = fold(form);
-                if key.trim().is_empty() {
-                    continue;
-                }
-                let variants = self.forms.entry(key).or_default();
-                let at = match variants.iter().position(|v| v.0 == form) {
-                    Some(at) => at,
-                    None => {
-                        let exact = is_acronym(form);
-                        variants.push((form.to_string(), exact, Vec::new()));
-                        variants.len() - 1
+                // A publication keeps its article where news capitalizes
+                // it ("in The Lancet", "The Washington Post said"): both
+                // forms.
+                let with_the = (bare.is_some() && subtype == "news_agency")
+                    .then_some(written);
+                for form in
+                    std::iter::once(bare.unwrap_or(written)).chain(with_the)
+                {
+                    if form.chars().count() < 2 && kind != Kind::Title {
+                        continue;
                     }
-                };
-                if !variants[at].2.contains(&id) {
-                    variants[at].2.push(id);
+                    let key = fold(form);
+                    if key.trim().is_empty() {
+                        continue;
+                    }
+                    let variants = self.forms.entry(key).or_default();
+                    let at = match variants.iter().position(|v| v.0 == form) {
+                        Some(at) => at,
+                        None => {
+                            let exact = is_acronym(form);
+                            variants.push((
+                                form.to_string(),
+                                exact,
+                                Vec::new(),
+                            ));
+                            variants.len() - 1
+                        }
+                    };
+                    if !variants[at].2.contains(&id) {
+                        variants[at].2.push(id);
+                    }
                 }
             }
         }
