@@ -686,8 +686,7 @@ fn listed_at<'g>(
     matches: &[GazetteerMatch],
     start: usize,
 ) -> Option<&'g [u32]> {
-    let at = matches.partition_point(|m| m.span.start < start);
-    let m = matches.get(at).filter(|m| m.span.start == start)?;
+    let m = match_at(matches, start)?;
     let e = gazetteer.entry(m.entry);
     (e.entity_type() == Some(EntityType::Location))
         .then(|| gazetteer.match_entries(m))
@@ -700,10 +699,18 @@ fn listed_place_at<'g>(
     matches: &[GazetteerMatch],
     start: usize,
 ) -> Option<&'g Entry> {
-    let at = matches.partition_point(|m| m.span.start < start);
-    let m = matches.get(at).filter(|m| m.span.start == start)?;
-    let e = gazetteer.entry(m.entry);
+    let e = gazetteer.entry(match_at(matches, start)?.entry);
     (e.entity_type() == Some(EntityType::Location)).then_some(e)
+}
+
+/// The gazetteer match starting at byte `start` (`matches` is in text
+/// order).
+fn match_at(
+    matches: &[GazetteerMatch],
+    start: usize,
+) -> Option<&GazetteerMatch> {
+    let at = matches.partition_point(|m| m.span.start < start);
+    matches.get(at).filter(|m| m.span.start == start)
 }
 
 /// Whether the place name at token `i` (a sentence start) opens a
@@ -2576,7 +2583,12 @@ fn bodies_of_the_country_named(
         let body = gazetteer.entry(id);
         let Canonical::Entry(o) = owner.canonical else { continue };
         let country = &*gazetteer.entry(o).country;
-        if body.country.is_empty()
+        // A state's body, not a company: "Switzerland's Glencore" is
+        // listed as Jersey's, and is the one company still.
+        if !matches!(
+            &*body.subtype,
+            "party" | "government" | "court" | "military"
+        ) || body.country.is_empty()
             || country.is_empty()
             || *body.country == *country
         {
