@@ -122,6 +122,9 @@ pub struct Entry {
     pub subtype: Box<str>,
     /// ISO 3166-1 alpha-2 code, or empty.
     pub country: Box<str>,
+    /// The `canonical_id` of the first-level division holding a place
+    /// (the optional `admin1` column), or empty.
+    pub admin1: Box<str>,
     /// Population, 0 when unknown.
     pub population: u64,
     /// Row flags.
@@ -324,7 +327,7 @@ impl Forms {
 /// first use: making all of them (four strings each) at start-up cost
 /// more than a short run's matching, and a run touches few.
 struct Entries {
-    /// Id, name, subtype and country of each entry.
+    /// Id, name, subtype, country and admin1 of each entry.
     strs: Cow<'static, [u8]>,
     str_ends: Vec<u32>,
     kinds: Vec<Kind>,
@@ -341,9 +344,13 @@ impl Entries {
         self.made.len()
     }
 
-    /// String `k` (id, name, subtype, country) of entry `i`.
+    /// String `k` (id, name, subtype, country, admin1) of entry `i`.
     fn str(&self, i: usize, k: usize) -> &str {
-        table::slice_checked(&self.strs, &self.str_ends, 4 * i + k)
+        table::slice_checked(
+            &self.strs,
+            &self.str_ends,
+            table::ENTRY_STRS * i + k,
+        )
     }
 
     fn get(&self, i: usize) -> &Entry {
@@ -355,6 +362,7 @@ impl Entries {
                 kind: self.kinds[i].into(),
                 subtype: s(2),
                 country: s(3),
+                admin1: s(4),
                 population: self.populations[i],
                 flags: Flags(self.flags[i] as u16),
                 file: self.files[i] as u16 + self.first_file,
@@ -648,11 +656,12 @@ impl Gazetteer {
                             .first()
                             .is_some_and(u8::is_ascii_uppercase);
                         !(lower && capital)
-                            && case_ok(
+                            && (case_ok(
                                 self.forms.text(v),
                                 self.forms.policy(v),
                                 found,
-                            )
+                            ) || self
+                                .spoken_acronym(self.forms.text(v), found))
                     })
                     .max_by_key(|&v| (best(v), std::cmp::Reverse(v)))
             })?;
@@ -676,6 +685,50 @@ impl Gazetteer {
             form: self.first_form + form,
             variant: (v - variants.start) as u32,
         })
+    }
+
+    /// Whether `found` writes the all-caps form `want` as British news
+    /// writes an acronym said as a word, in title case: "Nato", "Unicef",
+    /// "Opec", "Itar-Tass". Not when that title-case word is a common
+    /// word or a surname of the lists ("Care", "Fico", "Rand"); one that
+    /// is a given name ("Isis", "Gerd") is left to resolution, which
+    /// gives it to a person's name when a capitalized word follows.
+    fn spoken_acronym(&self, want: &str, found: &str) -> bool {
+        let f = found.as_bytes();
+        // Each part of `want` as written, or, if in capitals, in title
+        // case ("ITAR-Tass" is written "Itar-Tass").
+        let mut parts = want.split('-').zip(found.split('-'));
+        let title_case = want.len() == found.len()
+            && want.bytes().any(|b| b.is_ascii_uppercase())
+            && parts.all(|(w, f)| {
+                let (w, f) = (w.as_bytes(), f.as_bytes());
+                w == f
+                    || w.len() >= 2
+                        && w.len() == f.len()
+                        && w.iter().all(u8::is_ascii_uppercase)
+                        && f[0] == w[0]
+                        && f[1..]
+                            .iter()
+                            .zip(&w[1..])
+                            .all(|(&f, &w)| f == w.to_ascii_lowercase())
+            });
+        title_case
+            && want.len() >= 4
+            && want != found
+            && self.word_bits(f) & 1 << table::SURNAMES == 0
+            && !self.is_common_word(found)
+    }
+
+    /// The written form of the gazetteer that match `m` is of: `NATO`
+    /// for the text "Nato".
+    pub fn match_form(&self, m: &GazetteerMatch) -> &str {
+        let layer = match &self.overlay {
+            Some(o) if m.form >= o.first_form => o,
+            _ => self,
+        };
+        let form = (m.form - layer.first_form) as usize;
+        let v = layer.forms.variants(form).start;
+        layer.forms.text(v + m.variant as usize)
     }
 
     /// The entry at `index`.

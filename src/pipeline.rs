@@ -244,7 +244,13 @@ impl Pipeline {
         // The rule and date candidates in one growth, not a doubling at
         // a time as they are pushed.
         cands.reserve(found.len() + dates.len());
-        resolve::rule_candidates(text, &found, &mut cands);
+        resolve::rule_candidates(
+            text,
+            &seg.tokens,
+            &feats,
+            &found,
+            &mut cands,
+        );
         // Dates win ties: "September 2023" is a date, not a place.
         cands.extend(
             dates

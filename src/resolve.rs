@@ -115,9 +115,23 @@ pub fn gazetteer_candidates(
                 (e, gazetteer.entry(e))
             } else if place {
                 let best = best_place(text, gazetteer, m, first);
-                placed_by_region(text, &seg.tokens, gazetteer, matches, m)
-                    .filter(|&(_, e)| e.country != best.1.country)
-                    .unwrap_or(best)
+                // In the country named after it, or in the province its
+                // `admin1` names.
+                let best =
+                    placed_by_region(text, &seg.tokens, gazetteer, matches, m)
+                        .filter(|&(_, e, held)| {
+                            e.country != best.1.country || held == 2
+                        })
+                        .map_or(best, |(i, e, _)| (i, e));
+                titled_place(
+                    text,
+                    &seg.tokens,
+                    gazetteer,
+                    m,
+                    first_tok,
+                    best.1,
+                )
+                .map_or(best, |o| (o, gazetteer.entry(o)))
             } else {
                 (m.entry, first)
             };
@@ -180,8 +194,10 @@ pub fn gazetteer_candidates(
         if matches!(kind, EntityType::Location | EntityType::Nationality)
             && span == m.span
         {
+            let alias = kind == EntityType::Location
+                && !crate::gazetteer::own_form(&entry.name, span.of(text));
             if let Some(o) =
-                company_named_with_kind(text, &seg.tokens, gazetteer, m)
+                company_named_with_kind(text, &seg.tokens, gazetteer, m, alias)
             {
                 (entry_id, entry, kind) =
                     (o, gazetteer.entry(o), EntityType::Organization);
@@ -191,9 +207,38 @@ pub fn gazetteer_candidates(
         // demonym after "the" that describes no noun is the region
         // named alike ("the Caribbean nations" keeps the adjective).
         if kind == EntityType::Nationality && span == m.span {
-            if let Some(o) =
-                region_after_the(text, &seg.tokens, gazetteer, m, first_tok)
-            {
+            // A region, not a town named alike ("when the German, hurt,
+            // lost": the player).
+            let quote = m.span.of(text);
+            if let Some(o) = place_after_the(
+                text,
+                &seg.tokens,
+                gazetteer,
+                m,
+                first_tok,
+                |e| {
+                    matches!(&*e.subtype, "region" | "continent")
+                        && e.name.eq_ignore_ascii_case(quote)
+                },
+            ) {
+                (entry_id, entry, kind) =
+                    (o, gazetteer.entry(o), EntityType::Location);
+            }
+        }
+        // "deforestation in the Amazon": a company named alone after "the"
+        // is the river, forest or region listed alike.
+        if kind == EntityType::Organization
+            && span == m.span
+            && &*entry.subtype == "company"
+        {
+            if let Some(o) = place_after_the(
+                text,
+                &seg.tokens,
+                gazetteer,
+                m,
+                first_tok,
+                |e| matches!(&*e.subtype, "feature" | "region" | "continent"),
+            ) {
                 (entry_id, entry, kind) =
                     (o, gazetteer.entry(o), EntityType::Location);
             }
@@ -300,6 +345,25 @@ pub fn gazetteer_candidates(
         {
             continue;
         }
+        // "went to Mass.", "said Ill.": a state's abbreviation that is
+        // a word names the state only after a town and a comma
+        // ("Worcester, Mass.", datelines too) or a party's letter ("Sen.
+        // Trent Lott, R-Miss.").
+        if kind == EntityType::Location
+            && area == Area::Region
+            && quote.len() > 1
+            && quote.ends_with('.')
+            && gazetteer.is_common_word(&quote[..quote.len() - 1])
+            && !first_tok.is_some_and(|i| {
+                after_a_place_and_comma(text, &seg.tokens, matches, i)
+            })
+            && !text[..span.start]
+                .strip_suffix('-')
+                .and_then(|t| t.chars().next_back())
+                .is_some_and(|c| c.is_ascii_uppercase())
+        {
+            continue;
+        }
         // "Michael said": a given name before a verb of saying is a
         // person, not a province or small capital named like one (an
         // Isle of Man sheading, Douglas), unless the document names
@@ -335,11 +399,13 @@ pub fn gazetteer_candidates(
         }
         // A listed company named like a given name, before a capitalized
         // word, starts a person's name ("Lindsay Davenport", not Lindsay
-        // Corp.): left to the name rules.
+        // Corp.): left to the name rules. So does an acronym written in
+        // title case ("Gerd Mueller", not the dam GERD).
         if kind == EntityType::Organization
             && single_word
             && f & feature::GIVEN != 0
-            && &*entry.subtype == "company"
+            && (&*entry.subtype == "company"
+                || gazetteer.match_form(m) != quote)
             && first_tok.is_some_and(|i| {
                 feats.get(i + 1).is_some_and(|n| n & feature::CAP != 0)
             })
@@ -363,12 +429,14 @@ pub fn gazetteer_candidates(
             // places, so a small town named like a person needs another
             // ("flights to Valencia" stays a place).
             let townlike_person = person_like && entry.population < 100_000;
+            // "Bishop of Durham": a title held of a place names it.
             let in_context = prev.is_some_and(|p| {
                 PLACE_CONTEXT.iter().any(|c| c.eq_ignore_ascii_case(p))
                     && !(townlike_person
                         && PERSON_CONTEXT_TOO
                             .iter()
-                            .any(|c| c.eq_ignore_ascii_case(p)))
+                            .any(|c| c.eq_ignore_ascii_case(p))
+                        && !held_by_a_title(text, &seg.tokens, first_tok))
             }) && !start
                 || start
                     && kind == EntityType::Location
@@ -400,6 +468,13 @@ pub fn gazetteer_candidates(
                         i >= 2 && joins_a_place(i - 1, i - 2)
                             || joins_a_place(i + 1, i + 2)
                     });
+            // "across the Pacific", "the Amazon is": a sea, river or
+            // forest that "the" names alone (not a region named by a
+            // word, "the Northeast", which annotation leaves untagged).
+            let in_context = in_context
+                || kind == EntityType::Location
+                    && &*entry.subtype == "feature"
+                    && after_the_alone(text, &seg.tokens, first_tok, span.end);
             // "Split, Croatia", "Reading, England": the place's own
             // country or province after a comma.
             let in_context = in_context
@@ -541,37 +616,55 @@ fn in_its_region(
     if tokens.get(next).is_none_or(|t| t.span.of(text) != ",") {
         return false;
     }
-    let region = tokens
+    let Some(regions) = tokens
         .get(next + 1)
-        .and_then(|t| listed_place_at(gazetteer, matches, t.span.start));
-    region.is_some_and(|e| {
-        matches!(&*e.subtype, "country" | "province")
-            && e.country == entry.country
+        .and_then(|t| listed_at(gazetteer, matches, t.span.start))
+    else {
+        return false;
+    };
+    regions.iter().any(|&r| {
+        let e = gazetteer.entry(r);
+        holds(e, entry).is_some()
     })
+}
+
+/// How closely region `region` holds place `place`: 2 when it is the
+/// province named in the place's `admin1` column, 1 when it is the
+/// place's country or a province of it (a place without `admin1`), else
+/// `None`.
+fn holds(region: &Entry, place: &Entry) -> Option<u8> {
+    if region.entity_type() != Some(EntityType::Location)
+        || region.country.is_empty()
+        || region.country != place.country
+    {
+        return None;
+    }
+    match &*region.subtype {
+        "province" if *place.admin1 == *region.canonical_id => Some(2),
+        "province" if place.admin1.is_empty() => Some(1),
+        "country" => Some(1),
+        _ => None,
+    }
 }
 
 /// The namesake of the place match `m` in the country or province
 /// named after it: "Victoria, British Columbia" is Canada's Victoria,
-/// "Perth, Scotland" Scotland's Perth. Of several there, the most
-/// populous (the gazetteer has no provinces of towns).
+/// "Perth, Scotland" Scotland's Perth, "Springfield, Illinois" the city
+/// of that state, not Missouri's larger one. Of several there, the most
+/// populous; with how closely the region holds it (see [`holds`]).
 fn placed_by_region<'g>(
     text: &str,
     tokens: &[Token],
     gazetteer: &'g Gazetteer,
     matches: &[GazetteerMatch],
     m: &GazetteerMatch,
-) -> Option<(u32, &'g Entry)> {
+) -> Option<(u32, &'g Entry, u8)> {
     let next = tokens.partition_point(|t| t.span.start < m.span.end);
     if tokens.get(next).is_none_or(|t| t.span.of(text) != ",") {
         return None;
     }
-    let region =
-        listed_place_at(gazetteer, matches, tokens.get(next + 1)?.span.start)?;
-    if !matches!(&*region.subtype, "country" | "province")
-        || region.country.is_empty()
-    {
-        return None;
-    }
+    let regions =
+        listed_at(gazetteer, matches, tokens.get(next + 1)?.span.start)?;
     let quote = m.span.of(text);
     gazetteer
         .match_entries(m)
@@ -579,14 +672,35 @@ fn placed_by_region<'g>(
         .map(|&i| (i, gazetteer.entry(i)))
         .filter(|&(_, e)| {
             e.entity_type() == Some(EntityType::Location)
-                && e.country == region.country
                 && Area::of(e) == Area::Other
                 && (e.name.eq_ignore_ascii_case(quote)
                     || !e.name.is_ascii()
                         && crate::gazetteer::fold(&e.name)
                             == crate::gazetteer::fold(quote))
         })
-        .max_by_key(|&(i, e)| (e.population, std::cmp::Reverse(i)))
+        .filter_map(|(i, e)| {
+            // "Athens, Georgia": the state, of the places named Georgia.
+            let held = regions
+                .iter()
+                .filter_map(|&r| holds(gazetteer.entry(r), e))
+                .max()?;
+            Some((held, e.population, std::cmp::Reverse(i), e))
+        })
+        .max_by_key(|&(held, population, i, _)| (held, population, i))
+        .map(|(held, _, std::cmp::Reverse(i), e)| (i, e, held))
+}
+
+/// The entries of the gazetteer match starting at byte `start`
+/// (`matches` is in text order), when it is a place.
+fn listed_at<'g>(
+    gazetteer: &'g Gazetteer,
+    matches: &[GazetteerMatch],
+    start: usize,
+) -> Option<&'g [u32]> {
+    let m = match_at(matches, start)?;
+    let e = gazetteer.entry(m.entry);
+    (e.entity_type() == Some(EntityType::Location))
+        .then(|| gazetteer.match_entries(m))
 }
 
 /// The entry of the gazetteer place match starting at byte `start`
@@ -596,10 +710,18 @@ fn listed_place_at<'g>(
     matches: &[GazetteerMatch],
     start: usize,
 ) -> Option<&'g Entry> {
-    let at = matches.partition_point(|m| m.span.start < start);
-    let m = matches.get(at).filter(|m| m.span.start == start)?;
-    let e = gazetteer.entry(m.entry);
+    let e = gazetteer.entry(match_at(matches, start)?.entry);
     (e.entity_type() == Some(EntityType::Location)).then_some(e)
+}
+
+/// The gazetteer match starting at byte `start` (`matches` is in text
+/// order).
+fn match_at(
+    matches: &[GazetteerMatch],
+    start: usize,
+) -> Option<&GazetteerMatch> {
+    let at = matches.partition_point(|m| m.span.start < start);
+    matches.get(at).filter(|m| m.span.start == start)
 }
 
 /// Whether the place name at token `i` (a sentence start) opens a
@@ -673,30 +795,151 @@ fn best_place<'g>(
         .unwrap_or((m.entry, first))
 }
 
+/// Whether a comma and a listed name come before token `i` ("Worcester,
+/// Mass."), `matches` being in order of start.
+fn after_a_place_and_comma(
+    text: &str,
+    tokens: &[Token],
+    matches: &[GazetteerMatch],
+    i: usize,
+) -> bool {
+    let Some(place) = i.checked_sub(2).map(|p| tokens[p].span) else {
+        return false;
+    };
+    if tokens[i - 1].span.of(text) != "," {
+        return false;
+    }
+    let at = matches.partition_point(|o| o.span.start < place.end);
+    at > 0 && matches[at - 1].span.end == place.end
+}
+
+/// Titles of nobility and of the church, held "of" a place: "Duke of
+/// Orleans", "Archbishop of Canterbury".
+const SEE_TITLES: &[&str] = &[
+    "Archbishop",
+    "Archduke",
+    "Baron",
+    "Baroness",
+    "Bishop",
+    "Count",
+    "Countess",
+    "Duchess",
+    "Duke",
+    "Earl",
+    "Marchioness",
+    "Marquess",
+    "Marquis",
+    "Prince",
+    "Princess",
+    "Viscount",
+    "Viscountess",
+];
+
+/// The countries of Europe (ISO 3166-1 alpha-2, sorted), where the
+/// titles of [`SEE_TITLES`] are mostly held.
+const EUROPE: &[&str] = &[
+    "AD", "AL", "AT", "BA", "BE", "BG", "BY", "CH", "CY", "CZ", "DE", "DK",
+    "EE", "ES", "FI", "FO", "FR", "GB", "GG", "GI", "GR", "HR", "HU", "IE",
+    "IM", "IS", "IT", "JE", "LI", "LT", "LU", "LV", "MC", "MD", "ME", "MK",
+    "MT", "NL", "NO", "PL", "PT", "RO", "RS", "RU", "SE", "SI", "SK", "SM",
+    "UA", "VA", "XK",
+];
+
+/// Whether a title of [`SEE_TITLES`] and "of" come before token
+/// `first_tok`: "Bishop of Durham".
+fn held_by_a_title(
+    text: &str,
+    tokens: &[Token],
+    first_tok: Option<usize>,
+) -> bool {
+    first_tok.and_then(|i| i.checked_sub(2)).is_some_and(|t| {
+        tokens[t + 1].span.of(text) == "of"
+            && SEE_TITLES.contains(&tokens[t].span.of(text))
+    })
+}
+
+/// The European place listed under the form of match `m` (`first_tok`
+/// its first token) when a title of [`SEE_TITLES`] holds it ("Duke of
+/// Orleans" is the French city, not the larger Canadian one;
+/// "Archbishop of Canterbury" the English city, not New Zealand's
+/// region), unless `chosen` is European already, a capital or a city
+/// of half a million ("Archbishop of Boston").
+fn titled_place(
+    text: &str,
+    tokens: &[Token],
+    gazetteer: &Gazetteer,
+    m: &GazetteerMatch,
+    first_tok: Option<usize>,
+    chosen: &Entry,
+) -> Option<u32> {
+    if !held_by_a_title(text, tokens, first_tok)
+        || EUROPE.binary_search(&&*chosen.country).is_ok()
+        || chosen.flags.has(Flags::CAPITAL)
+        || chosen.population >= 500_000
+    {
+        return None;
+    }
+    let quote = m.span.of(text);
+    gazetteer
+        .match_entries(m)
+        .iter()
+        .copied()
+        .filter(|&o| {
+            let e = gazetteer.entry(o);
+            e.entity_type() == Some(EntityType::Location)
+                && EUROPE.binary_search(&&*e.country).is_ok()
+                && crate::gazetteer::own_form(&e.name, quote)
+        })
+        .max_by_key(|&o| {
+            let e = gazetteer.entry(o);
+            (&*e.subtype == "city", e.population)
+        })
+}
+
 /// Lowercase kind words that a company's listed name may end in.
 const COMPANY_KINDS: &[&str] = &["airline", "airlines", "airways", "bank"];
 
 /// The organization listed as place or demonym match `m` followed by a
 /// lowercase word of [`COMPANY_KINDS`] capitalized: "Emirates airline"
-/// is Emirates Airline, "Ethiopian airline" Ethiopian Airlines.
+/// is Emirates Airline, "Ethiopian airline" Ethiopian Airlines. Before
+/// a company's title and a name, the match is the company listed under
+/// it and any of those words: "Ethiopian CEO Mesfin Tasew", and, for a
+/// place named by an alias (not a country's own name: "Kenya President
+/// William Ruto"), "Emirates President Tim Clark".
 fn company_named_with_kind(
     text: &str,
     tokens: &[Token],
     gazetteer: &Gazetteer,
     m: &GazetteerMatch,
+    alias: bool,
 ) -> Option<u32> {
     let next = tokens.partition_point(|t| t.span.start < m.span.end);
     let word = tokens.get(next)?.span.of(text);
-    if !COMPANY_KINDS.contains(&word) {
-        return None;
-    }
-    let mut kind = word.to_string();
-    kind[..1].make_ascii_uppercase();
-    let name = format!("{} {kind}", m.span.of(text));
-    // "Ethiopian airline" names Ethiopian Airlines too.
-    let plural = format!("{name}s");
+    let word_at =
+        |i: usize| tokens.get(next + i).map_or("", |t| t.span.of(text));
+    let quote = m.span.of(text);
+    let names: Vec<String> = if COMPANY_KINDS.contains(&word) {
+        let mut kind = word.to_string();
+        kind[..1].make_ascii_uppercase();
+        // "Ethiopian airline" names Ethiopian Airlines too.
+        vec![format!("{quote} {kind}"), format!("{quote} {kind}s")]
+    } else {
+        let title_len = match word {
+            "CEO" | "Chairman" | "Chairwoman" => 1,
+            "Chief" if word_at(1) == "Executive" => 2,
+            "President" if alias => 1,
+            _ => return None,
+        };
+        if !word_at(title_len).starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        ["Airline", "Airlines", "Airways", "Bank"]
+            .iter()
+            .map(|kind| format!("{quote} {kind}"))
+            .collect()
+    };
     let mut found = Vec::new();
-    [name, plural].iter().find_map(|name| {
+    names.iter().find_map(|name| {
         found.clear();
         gazetteer.find(name, &mut found);
         let hit = found.first().filter(|f| f.span.len() == name.len())?;
@@ -716,38 +959,55 @@ const NOT_DESCRIBED: &[&str] = &[
     "while", "when", "rose", "fell", "saw", "remains", "remained", "faces",
 ];
 
-/// The region listed under the same form as demonym match `m`
-/// (`first_tok` its first token), where "the" comes before it and no noun
-/// it could describe follows: "tourism to the Caribbean rose".
-fn region_after_the(
+/// Whether the match ending at `end` (`first_tok` its first token)
+/// follows "the" and describes no noun after it: "tourism to the
+/// Caribbean rose", "across the Pacific.", "the Amazon's rivers".
+fn after_the_alone(
+    text: &str,
+    tokens: &[Token],
+    first_tok: Option<usize>,
+    end: usize,
+) -> bool {
+    let Some(before) = first_tok
+        .and_then(|first| first.checked_sub(1))
+        .and_then(|p| tokens.get(p))
+    else {
+        return false;
+    };
+    if !before.span.of(text).eq_ignore_ascii_case("the") {
+        return false;
+    }
+    let rest = &text[end..];
+    if rest.starts_with("'s") || rest.starts_with("’s") {
+        return true;
+    }
+    let next = tokens.partition_point(|t| t.span.start < end);
+    !tokens.get(next).is_some_and(|t| {
+        let w = t.span.of(text);
+        w.chars().next().is_some_and(char::is_alphanumeric)
+            && !NOT_DESCRIBED.contains(&w)
+    })
+}
+
+/// The place listed under the same form as match `m` (`first_tok` its
+/// first token) that `named` accepts, where "the" comes before it and no
+/// noun it could describe follows: a demonym's region ("tourism to the
+/// Caribbean rose"), a company's river or forest ("deforestation in the
+/// Amazon").
+fn place_after_the(
     text: &str,
     tokens: &[Token],
     gazetteer: &Gazetteer,
     m: &GazetteerMatch,
     first_tok: Option<usize>,
+    named: impl Fn(&Entry) -> bool,
 ) -> Option<u32> {
-    let first = first_tok?;
-    let before = tokens.get(first.checked_sub(1)?)?.span.of(text);
-    if !before.eq_ignore_ascii_case("the") {
+    if !after_the_alone(text, tokens, first_tok, m.span.end) {
         return None;
     }
-    let next = tokens.partition_point(|t| t.span.start < m.span.end);
-    let described = tokens.get(next).is_some_and(|t| {
-        let w = t.span.of(text);
-        w.chars().next().is_some_and(char::is_alphanumeric)
-            && !NOT_DESCRIBED.contains(&w)
-    });
-    if described {
-        return None;
-    }
-    let quote = m.span.of(text);
     gazetteer.match_entries(m).iter().copied().find(|&o| {
         let e = gazetteer.entry(o);
-        // A region, not a town named alike ("when the German, hurt,
-        // lost": the player).
-        e.entity_type() == Some(EntityType::Location)
-            && matches!(&*e.subtype, "region" | "continent")
-            && e.name.eq_ignore_ascii_case(quote)
+        e.entity_type() == Some(EntityType::Location) && named(e)
     })
 }
 
@@ -899,6 +1159,24 @@ impl<'a> NameWords<'a> {
             self.last
         }
     }
+}
+
+/// `quote` with the first letter of its opening particle in the other
+/// case ("De Moraes" for "de Moraes" and back), when a particle opens a
+/// name of two words or more: news capitalizes a particle at a
+/// sentence's start and often when the given name is left out.
+fn particle_recased(gazetteer: &Gazetteer, quote: &str) -> Option<String> {
+    let (first, _) = quote.split_once(' ')?;
+    let c = first.chars().next()?;
+    if !c.is_alphabetic() || !gazetteer.evidence(first).particle {
+        return None;
+    }
+    let other: String = if c.is_uppercase() {
+        c.to_lowercase().collect()
+    } else {
+        c.to_uppercase().collect()
+    };
+    Some(other + &quote[c.len_utf8()..])
 }
 
 /// The name particles and surname that end a person's name `quote` of
@@ -1166,15 +1444,50 @@ fn next_word(text: &str, at: usize) -> &str {
 }
 
 /// Turns rule matches into candidates, but for a person's name that
-/// begins the name of a thing ("the James Webb Space Telescope").
+/// begins the name of a thing ("the James Webb Space Telescope"), and
+/// with an organization's name cut before a title and a person's name
+/// that a rule took into it ("Bank of Japan Governor Kazuo Ueda").
 pub fn rule_candidates(
     text: &str,
+    tokens: &[Token],
+    feats: &[u64],
     matches: &[RuleMatch],
     out: &mut Vec<Candidate>,
 ) {
+    // The people found, by start, for the organizations to be cut.
+    let mut people: Vec<Span> = matches
+        .iter()
+        .filter(|m| m.kind == EntityType::Person)
+        .map(|m| m.span)
+        .collect();
+    people.sort_unstable_by_key(|s| (s.start, s.end));
     for m in matches {
         let mut kind = m.kind;
+        let mut span = m.span;
+        if kind == EntityType::Organization {
+            if let Some(end) =
+                end_before_titled_person(text, tokens, feats, span, &people)
+            {
+                span.end = end;
+            }
+        }
         if kind == EntityType::Person {
+            // "Archbishop of York Stephen Cottrell": a listed place after
+            // "of" or "in" is no given name opening a longer name.
+            let first = tokens.partition_point(|t| t.span.start < span.start);
+            let place_first = feats.get(first).is_some_and(|f| {
+                f & feature::LOC != 0 && f & feature::PER == 0
+            }) && first.checked_sub(1).is_some_and(|p| {
+                matches!(tokens[p].span.of(text), "of" | "in")
+            });
+            if place_first
+                && feats.get(first + 1).is_some_and(|f| f & feature::LOC == 0)
+                && tokens
+                    .get(first + 2)
+                    .is_some_and(|t| t.span.end <= span.end)
+            {
+                span.start = tokens[first + 1].span.start;
+            }
             let next = next_word(text, m.span.end);
             if NAMED_AFTER.contains(&next) || names_a_grade_whole(text, m.span)
             {
@@ -1198,7 +1511,7 @@ pub fn rule_candidates(
         }
         out.push(Candidate {
             entity: Entity {
-                span: m.span,
+                span,
                 kind,
                 canonical: Canonical::None,
                 origin: Origin::Rule(m.rule),
@@ -1206,6 +1519,51 @@ pub fn rule_candidates(
             priority: m.priority,
         });
     }
+}
+
+/// Where organization `org` ends when a person of `people` (sorted by
+/// start) starts inside it after a title and runs to its end: "Bank of
+/// England Governor Andrew Bailey" is the bank, "University of Oxford
+/// Professor Jane Green" the university. A title after "of the" is the
+/// organization's ("Office of the Prime Minister Shehbaz Sharif").
+fn end_before_titled_person(
+    text: &str,
+    tokens: &[Token],
+    feats: &[u64],
+    org: Span,
+    people: &[Span],
+) -> Option<usize> {
+    let at = people.partition_point(|p| p.start <= org.start);
+    let person =
+        people.get(at).filter(|p| p.start < org.end && p.end >= org.end)?;
+    let first = tokens.partition_point(|t| t.span.start < person.start);
+    // A name, not a head word a title rule took for one ("National
+    // Guard"): a given name opens it, or a surname ends it.
+    let last = tokens.partition_point(|t| t.span.start < person.end) - 1;
+    if feats.get(first).is_none_or(|f| f & feature::GIVEN == 0)
+        && (last == first || feats[last] & feature::SURNAME == 0)
+    {
+        return None;
+    }
+    let mut title = first;
+    while title > 0
+        && tokens[title - 1].span.start > org.start
+        && (feats[title - 1] & feature::TITLE != 0
+            || tokens[title - 1].span.of(text) == ".")
+    {
+        title -= 1;
+    }
+    if title == first || title == 0 || tokens[title - 1].span.start < org.start
+    {
+        return None;
+    }
+    let before = &tokens[title - 1];
+    let end = if feats[title - 1] & feature::LOWER != 0 {
+        tokens[first - 1].span.end
+    } else {
+        before.span.end
+    };
+    Some(end)
 }
 
 /// Whether a one-word listed name at `span` only names a holiday with
@@ -1626,6 +1984,11 @@ fn split_possessives(text: &str, cands: &mut [Candidate]) -> bool {
             continue;
         };
         let owner = Span::new(span.start, span.start + owner_end);
+        // "St Peter's Basilica", "St Mary's Hospital": a saint owns no
+        // place of their own, though a parish or town is named so.
+        if is_saint(owner.of(text)) {
+            continue;
+        }
         let after_start = span.start + rest + quote[rest..].len()
             - quote[rest..].trim_start().len();
         let after = Span::new(after_start, span.end);
@@ -1707,6 +2070,14 @@ fn split_possessives(text: &str, cands: &mut [Candidate]) -> bool {
         }
     }
     dropped
+}
+
+/// Whether `name` is a saint's: "St Peter", "St. Mary", "Saint Mark".
+fn is_saint(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    matches!(words.next(), Some("St" | "St." | "Saint" | "Ste" | "Ste."))
+        && words.next().is_some()
+        && words.next().is_none()
 }
 
 /// Whether `quote` has an `'s` or `’s` before its last byte: a word of
@@ -1827,12 +2198,19 @@ pub fn link_document(
             }
             _ => {}
         }
-        if matches!(
-            e.kind,
-            EntityType::Person
-                | EntityType::Organization
-                | EntityType::Location
-        ) {
+        // "De Moraes" after "Alexandre de Moraes" is linked below, not
+        // an alias of its own.
+        let recased = e.kind == EntityType::Person
+            && particle_recased(gazetteer, quote)
+                .is_some_and(|q| aliases.contains_key(q.as_str()));
+        if !recased
+            && matches!(
+                e.kind,
+                EntityType::Person
+                    | EntityType::Organization
+                    | EntityType::Location
+            )
+        {
             shapes.mark(quote);
             if let std::collections::hash_map::Entry::Vacant(slot) =
                 aliases.entry(quote)
@@ -2034,7 +2412,12 @@ pub fn link_document(
         if finds_itself {
             continue;
         }
-        let Some(&(full, kind)) = aliases.get(quote) else { continue };
+        // "De Moraes" opening a sentence names "Alexandre de Moraes".
+        let found = aliases.get(quote).or_else(|| {
+            particle_recased(gazetteer, quote)
+                .and_then(|q| aliases.get(q.as_str()))
+        });
+        let Some(&(full, kind)) = found else { continue };
         if full == e.span {
             continue;
         }
@@ -2194,7 +2577,64 @@ pub fn link_document(
         *entities = merged;
     }
     shared_aliases_by_country(text, gazetteer, entities);
+    bodies_of_the_country_named(text, gazetteer, entities);
     places_by_the_documents_country(text, gazetteer, entities);
+}
+
+/// A national body named right after a country or people ("Peru's
+/// Congress", "the Nigerian Labour Party") is that country's: linked to
+/// the body listed alike for it, or to none when the list has only
+/// another country's ("Labour Party" is listed as Britain's).
+fn bodies_of_the_country_named(
+    text: &str,
+    gazetteer: &Gazetteer,
+    entities: &mut [Entity],
+) {
+    let mut found = Vec::new();
+    for i in 1..entities.len() {
+        let (before, rest) = entities.split_at_mut(i);
+        let (owner, e) = (&before[i - 1], &mut rest[0]);
+        let Canonical::Entry(id) = e.canonical else { continue };
+        if e.kind != EntityType::Organization
+            || !matches!(
+                owner.kind,
+                EntityType::Location | EntityType::Nationality
+            )
+        {
+            continue;
+        }
+        let body = gazetteer.entry(id);
+        let Canonical::Entry(o) = owner.canonical else { continue };
+        let country = &*gazetteer.entry(o).country;
+        // A state's body, not a company: "Switzerland's Glencore" is
+        // listed as Jersey's, and is the one company still.
+        if !matches!(
+            &*body.subtype,
+            "party" | "government" | "court" | "military"
+        ) || body.country.is_empty()
+            || country.is_empty()
+            || *body.country == *country
+        {
+            continue;
+        }
+        let between = &text[owner.span.end..e.span.start];
+        if !matches!(between, " " | "'s " | "’s " | "' ") {
+            continue;
+        }
+        let quote = e.span.of(text);
+        let other = namesakes(gazetteer, quote, &mut found).find(|&n| {
+            let entry = gazetteer.entry(n);
+            entry.entity_type() == Some(EntityType::Organization)
+                && *entry.country == *country
+        });
+        match other {
+            Some(n) => {
+                e.canonical = Canonical::Entry(n);
+                e.origin = Origin::Gazetteer(n);
+            }
+            None => e.canonical = Canonical::None,
+        }
+    }
 }
 
 /// A place named as a place of another country is ("Georgia" the
@@ -2345,8 +2785,9 @@ fn namesakes<'f>(
 /// An organization named by an alias that others share is linked to the
 /// listed one of a country the document names (one of its places or its
 /// nationality): "RSF" in a story on Sudan is the Rapid Support Forces,
-/// not Reporters Without Borders. A national party or body ("Congress",
-/// "Labor", "MIT") with no such namesake is linked to none, as its alias
+/// not Reporters Without Borders. A national party, body or newspaper
+/// ("Congress", "Labor", "MIT", "The Daily Star") with no such namesake
+/// is linked to none, as its alias
 /// then most likely names another country's: a wrong link is worse than
 /// none.
 fn shared_aliases_by_country(
@@ -2363,10 +2804,17 @@ fn shared_aliases_by_country(
             && e.span.of(text) != &*entry.name)
             .then_some(id)
     };
-    let national = |id: u32| {
+    // A newspaper named alike in several countries ("The Daily Star" of
+    // Bangladesh and of Lebanon) too.
+    let national = |id: u32, quote: &str| {
         let entry = gazetteer.entry(id);
         !entry.country.is_empty()
-            && matches!(&*entry.subtype, "party" | "government")
+            && match &*entry.subtype {
+                "party" | "government" => true,
+                // Not a wire's acronym ("AP").
+                "news_agency" => quote.contains(' '),
+                _ => false,
+            }
     };
     if !entities.iter().any(|e| shared_alias(e).is_some()) {
         return;
@@ -2400,7 +2848,7 @@ fn shared_aliases_by_country(
                 e.canonical = Canonical::Entry(o);
                 e.origin = Origin::Gazetteer(o);
             }
-            None if national(id) => e.canonical = Canonical::None,
+            None if national(id, quote) => e.canonical = Canonical::None,
             None => {}
         }
     }

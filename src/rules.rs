@@ -89,6 +89,8 @@ pub mod feature {
     pub const COUNTRY: u64 = 1 << 24;
     /// The last token of a sentence (or of a line of a table).
     pub const END: u64 = 1 << 25;
+    /// A word ending in a possessive `'s` or `’s` (`Flick's`).
+    pub const POSS: u64 = 1 << 26;
 
     /// Names usable in `match` lines, and their bits.
     pub const NAMES: &[(&str, u64)] = &[
@@ -118,6 +120,7 @@ pub mod feature {
         ("ShortNum", SHORT_NUM),
         ("Country", COUNTRY),
         ("End", END),
+        ("Poss", POSS),
     ];
 }
 
@@ -1376,6 +1379,9 @@ impl RuleSet {
         } else if first.is_ascii_lowercase() {
             f |= LOWER;
         }
+        if b.ends_with(b"'s") {
+            f |= POSS;
+        }
         if word.hyphen {
             let s = span.of(text);
             f = hyphenated(f, s);
@@ -1444,6 +1450,9 @@ impl RuleSet {
             };
             let bits = evidence_bits(e, f);
             f |= possessive_title(bits, f, bare.len() < s.len());
+        }
+        if strip_possessive(s).len() < s.len() {
+            f |= POSS;
         }
         f
     }
@@ -2612,7 +2621,7 @@ impl CachedWord {
 }
 
 // The cache keeps a word's features in 32 bits.
-const _: () = assert!(feature::END < 1 << 32);
+const _: () = assert!(feature::POSS < 1 << 32);
 
 /// Bits of the slot index of a [`WordCache`]: 16K slots, 640 KB. The
 /// words of news text follow Zipf's law, so most occurrences are of the
@@ -3501,6 +3510,9 @@ mod tests {
                         }
                     } else if shape.first_lower {
                         f |= LOWER;
+                    }
+                    if strip_possessive(s()).len() < b.len() {
+                        f |= POSS;
                     }
                     if shape.hyphen {
                         f |= HYPHEN;

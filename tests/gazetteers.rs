@@ -43,8 +43,17 @@ fn rows(path: &Path) -> Vec<Row> {
     let text = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     let mut lines = text.lines();
-    assert_eq!(lines.next(), Some(HEADER), "{name}: header");
-    let columns: Vec<&'static str> = HEADER.split('\t').collect();
+    // The nine columns, and the optional tenth, `admin1`.
+    let header = lines.next().unwrap_or_default();
+    let with_admin1 = format!("{HEADER}\tadmin1");
+    assert!(
+        header == HEADER || header == with_admin1,
+        "{name}: header {header:?}"
+    );
+    let mut columns: Vec<&'static str> = HEADER.split('\t').collect();
+    if header != HEADER {
+        columns.push("admin1");
+    }
     let mut ids = HashSet::new();
     let mut out = Vec::new();
     for (i, line) in lines.enumerate() {
@@ -84,6 +93,9 @@ fn rows(path: &Path) -> Vec<Row> {
             assert_eq!(alias.trim(), alias, "{at}: alias {alias:?} padded");
         }
         assert!(!row["source"].trim().is_empty(), "{at}: no source");
+        if let Some(admin1) = row.get("admin1").filter(|a| !a.is_empty()) {
+            assert!(admin1.contains(':'), "{at}: admin1 {admin1:?}");
+        }
         out.push(row);
     }
     out
@@ -187,6 +199,10 @@ fn known_rows_are_listed() {
         ("Kabul", "AF")
     );
     assert!(kabul["flags"].contains("capital"));
+    // Springfield, Illinois: in the state's row of admin1.tsv.
+    let springfield = row_of("cities.tsv", "geonames:4250542");
+    assert_eq!(springfield["admin1"], "geonames:4896861");
+    assert_eq!(row_of("admin1.tsv", "geonames:4896861")["name"], "Illinois");
     let sindh = row_of("admin1.tsv", "geonames:1164807");
     assert_eq!(
         (sindh["name"].as_str(), sindh["subtype"].as_str()),

@@ -24,6 +24,10 @@ pub const COLUMNS: [&str; 9] = [
     "source",
 ];
 
+/// The optional column after [`COLUMNS`]: the `canonical_id` of the
+/// first-level division holding a place (a city's state or province).
+pub const ADMIN1_COLUMN: &str = "admin1";
+
 /// What a row lists (the `type` column).
 #[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
 pub enum Kind {
@@ -374,6 +378,8 @@ pub struct Row {
     pub subtype: String,
     /// `country` column.
     pub country: String,
+    /// The optional `admin1` column, or empty.
+    pub admin1: String,
     /// `population` column, 0 when empty.
     pub population: u64,
     /// `flags` column.
@@ -432,7 +438,8 @@ impl Loader {
         self.files.push(name.into());
         let err = |line: usize, message: String| LoadError { line, message };
         let mut lines = text.lines().enumerate();
-        match lines.next() {
+        // Where the optional `admin1` column is, if the file has it.
+        let admin1_at = match lines.next() {
             Some((_, header)) => {
                 let cols: Vec<&str> = header.split('\t').collect();
                 if cols.len() < COLUMNS.len() || cols[..9] != COLUMNS {
@@ -445,9 +452,10 @@ impl Loader {
                         ),
                     ));
                 }
+                cols.iter().position(|&c| c == ADMIN1_COLUMN)
             }
             None => return Ok(()),
-        }
+        };
         for (i, line) in lines {
             let n = i + 1;
             if line.trim().is_empty() || line.starts_with('#') {
@@ -514,6 +522,9 @@ impl Loader {
                 kind,
                 subtype: f[3].trim().into(),
                 country: f[4].trim().into(),
+                admin1: admin1_at
+                    .and_then(|i| f.get(i))
+                    .map_or_else(String::new, |a| a.trim().into()),
                 population,
                 flags,
                 file,
@@ -546,40 +557,53 @@ impl Loader {
                 Vec::new()
             };
             let forms = || forms().chain(spelled.iter().map(String::as_str));
-            for form in forms() {
+            for written in forms() {
                 // "The White House": news writes "the White House", and the
                 // article is not part of the name; register the bare form.
                 // Not for one word: bare "National", "Independent" or
                 // "Hindu" is an adjective, not the newspaper (unless the
                 // row lists the bare word too: "Pentagon").
-                let form = match form.strip_prefix("The ") {
+                let bare = match written.strip_prefix("The ") {
                     Some(bare)
                         if kind == Kind::Organization
                             && (bare.contains(' ')
                                 || forms().any(|f| f == bare)) =>
                     {
-                        bare
+                        Some(bare)
                     }
-                    _ => form,
+                    _ => None,
                 };
-                if form.chars().count() < 2 && kind != Kind::Title {
-                    continue;
-                }
-                let key = fold(form);
-                if key.trim().is_empty() {
-                    continue;
-                }
-                let variants = self.forms.entry(key).or_default();
-                let at = match variants.iter().position(|v| v.0 == form) {
-                    Some(at) => at,
-                    None => {
-                        let exact = is_acronym(form);
-                        variants.push((form.to_string(), exact, Vec::new()));
-                        variants.len() - 1
+                // A publication keeps its article where news capitalizes
+                // it ("in The Lancet", "The Washington Post said"): both
+                // forms.
+                let with_the = (bare.is_some() && subtype == "news_agency")
+                    .then_some(written);
+                for form in
+                    std::iter::once(bare.unwrap_or(written)).chain(with_the)
+                {
+                    if form.chars().count() < 2 && kind != Kind::Title {
+                        continue;
                     }
-                };
-                if !variants[at].2.contains(&id) {
-                    variants[at].2.push(id);
+                    let key = fold(form);
+                    if key.trim().is_empty() {
+                        continue;
+                    }
+                    let variants = self.forms.entry(key).or_default();
+                    let at = match variants.iter().position(|v| v.0 == form) {
+                        Some(at) => at,
+                        None => {
+                            let exact = is_acronym(form);
+                            variants.push((
+                                form.to_string(),
+                                exact,
+                                Vec::new(),
+                            ));
+                            variants.len() - 1
+                        }
+                    };
+                    if !variants[at].2.contains(&id) {
+                        variants[at].2.push(id);
+                    }
                 }
             }
         }
@@ -645,7 +669,11 @@ pub struct Compiled {
     pub sets: [Vec<String>; 6],
 }
 
-const MAGIC: &[u8; 8] = b"FSGAZ\0\0\x07";
+const MAGIC: &[u8; 8] = b"FSGAZ\0\0\x08";
+
+/// The strings of each entry in the table: id, name, subtype, country,
+/// admin1.
+pub const ENTRY_STRS: usize = 5;
 
 /// Writes `c` and its matcher's tables as bytes.
 ///
@@ -663,11 +691,9 @@ pub fn encode(c: &Compiled) -> Result<Vec<u8>, String> {
     let mut w = Writer(MAGIC.to_vec());
     w.strs(c.files.iter().map(String::as_str));
     let e = &c.entries;
-    w.strs(
-        e.iter().flat_map(|e| {
-            [&*e.canonical_id, &*e.name, &*e.subtype, &*e.country]
-        }),
-    );
+    w.strs(e.iter().flat_map(|e| {
+        [&*e.canonical_id, &*e.name, &*e.subtype, &*e.country, &*e.admin1]
+    }));
     w.bytes(&e.iter().map(|e| e.kind.code()).collect::<Vec<u8>>());
     w.u32s(e.iter().map(|e| u32::from(e.flags)));
     w.u32s(e.iter().map(|e| u32::from(e.file)));
@@ -804,7 +830,8 @@ pub fn slice_checked<'a>(blob: &'a [u8], ends: &[u32], i: usize) -> &'a str {
 pub struct Decoded<'a> {
     /// File names.
     pub files: Vec<&'a str>,
-    /// Entry strings: id, name, subtype, country for each entry.
+    /// Entry strings: id, name, subtype, country, admin1 for each entry
+    /// ([`ENTRY_STRS`] each).
     /// Checked where read (see [`slice_checked`]).
     pub entry_strs: (&'a [u8], Vec<u32>),
     /// Entry kinds ([`Kind`] codes).
@@ -902,7 +929,7 @@ impl Decoded<'_> {
         let below = |v: &[u32], n: usize| {
             v.iter().copied().max().is_none_or(|m| (m as usize) < n)
         };
-        let ok = self.entry_strs.1.len() == 4 * n
+        let ok = self.entry_strs.1.len() == ENTRY_STRS * n
             // Kind codes run from 0: the largest one decides.
             && self
                 .kinds

