@@ -5927,6 +5927,10 @@ fn participle_aside(text: &str, all: &[Token], i: usize) -> bool {
                 || IRREGULAR_VERB_WORDS.has(w)
                 || PAST_AFTER_NOUN_WORDS.has(w))
     });
+    // "set up in 1949": past its particle.
+    let i = i + usize::from(
+        at(i + 1).is_some_and(|n| lower_in_bytes(n, &["up", "out", "off"])),
+    );
     participle
         && at(i + 1).is_some_and(|n| {
             lower_in_bytes(n, &["in", "on", "by", "at", "during", "since"])
@@ -6046,7 +6050,9 @@ fn time_of(
     let found = own_date.or(when);
     // ", up from its current target of 2%": the figure compared with
     // has no date of the clause it is compared to.
-    let found = if clauses.comparison.get(here as usize) == Some(&true) {
+    let found = if clauses.comparison.get(here as usize) == Some(&true)
+        || describes_in_present(text, toks, clauses, place.first)
+    {
         found
     } else {
         found.or_else(|| {
@@ -6056,6 +6062,43 @@ fn time_of(
         })
     };
     found.map(|d| whole_date(text, toks, dates, d, when.is_none()))
+}
+
+/// Whether token `first` stands in a relative clause in the present
+/// tense ("Pakistan, which hosts 2.8 million Afghans, began ... in
+/// November", "The fund, which manages $1.4 trillion, was set up in
+/// 1990"): it tells what holds now, which the date of the clause it
+/// describes does not date (but "The storm, which killed 40 people, hit
+/// the coast on Monday" does).
+fn describes_in_present(
+    text: &str,
+    toks: &[Token],
+    clauses: &Clauses,
+    first: usize,
+) -> bool {
+    let Some(here) = clauses.of_token.get(first) else { return false };
+    let mut k = first;
+    while k > 0 && clauses.of_token.get(k - 1) == Some(here) {
+        k -= 1;
+    }
+    let w = |k: usize| toks.get(k).and_then(|t| word(text, t)).unwrap_or("");
+    if !lower_in(w(k), &["which", "who", "that"]) {
+        return false;
+    }
+    let mut v = k + 1;
+    if ends_with_ci(w(v), "ly") || lower_in(w(v), &["now", "still", "also"]) {
+        v += 1;
+    }
+    let verb = w(v);
+    lower_in(verb, &["is", "are", "has", "have"])
+        && !lower_in(w(v + 1), &["been"])
+        && !(lower_in(verb, &["has", "have"]) && ends_with_ci(w(v + 1), "ed"))
+        || verb.len() > 3
+            && verb.bytes().all(|b| b.is_ascii_lowercase())
+            && verb.ends_with('s')
+            && !verb.ends_with("ss")
+            && !verb.ends_with("us")
+            && v < first
 }
 
 /// The date a `, when` clause holding token `first` hangs on: "than in
@@ -6322,6 +6365,7 @@ fn date_in_clause(
             !(told || said)
         })
         .filter(|d| !until(text, toks, dates, *d))
+        .filter(|d| !dates_another_noun(text, toks, *d, at))
         .min_by_key(|d| {
             // "rose 1.2% in June after a 2.8% fall in May": a date right
             // after the figure's own noun dates it first.
@@ -6349,6 +6393,146 @@ fn date_in_clause(
                 d.start.saturating_sub(at.end)
             }
         })
+}
+
+/// Whether date `d` dates a participle or relative clause that describes
+/// another noun than the figure at `at` counts: "hosts 2.8 million
+/// Afghans under the programme, launched in November 2023", "700,000
+/// refugees, many in camps opened in 1992", "cut its forecast to 2.1%,
+/// citing tariffs that took effect in April". The date is that noun's
+/// (when the plan began), not the figure's. A participle on the figure's
+/// own noun dates it ("80 people killed on Friday", "5,000 cases of
+/// cholera reported in March"), and so may a verb after a figure that
+/// opens its clause ("300 families in the village fled in March").
+fn dates_another_noun(text: &str, toks: &[Token], d: Span, at: Span) -> bool {
+    let w = |k: usize| toks.get(k).and_then(|t| word(text, t)).unwrap_or("");
+    let mut k = toks.partition_point(|t| t.span.start < d.start);
+    // "in early 2023", "at the end of March".
+    let mut steps = 0;
+    while k > 0
+        && steps < 3
+        && lower_in(
+            w(k - 1),
+            &["the", "early", "late", "mid", "end", "start", "middle", "of"],
+        )
+    {
+        k -= 1;
+        steps += 1;
+    }
+    if k > 0 && lower_in(w(k - 1), &["in", "on", "during", "since", "at"]) {
+        k -= 1;
+    }
+    // "the three months ended in March" dates the figure of the period.
+    let past = |verb: &str| {
+        verb.starts_with(|c: char| c.is_ascii_lowercase())
+            && (verb.len() > 4 && verb.ends_with("ed")
+                || PAST_AFTER_NOUN_WORDS.has(verb)
+                || IRREGULAR_VERB_WORDS.has(verb)
+                    && !lower_in(
+                        verb,
+                        &[
+                            "remain", "live", "need", "face", "take", "get",
+                            "go", "come",
+                        ],
+                    ))
+            && !lower_in(verb, &["ended", "compared", "expected", "forecast"])
+    };
+    // The verb, past its particle ("set up in 1949") or, in a clause of
+    // its own, its object ("that took effect in April").
+    let Some(mut v) = k.checked_sub(1) else { return false };
+    let mut object = false;
+    if v > 0 && lower_in(w(v), &["up", "out", "off", "down"]) {
+        v -= 1;
+    } else if v > 1 && !past(w(v)) {
+        let plain = |x: &str| {
+            x.starts_with(|c: char| c.is_ascii_lowercase())
+                && !is_function_word(x)
+        };
+        if plain(w(v)) && past(w(v - 1)) {
+            v -= 1;
+            object = true;
+        }
+    }
+    if !past(w(v))
+        || v == 0
+        || toks[v].span.end > at.start && toks[v].span.start < at.end
+    {
+        return false;
+    }
+    // The figure after the verb is its own clause's.
+    if at.start >= toks[v].span.end {
+        return false;
+    }
+    // What the verb hangs on: a comma, a relative pronoun (past any
+    // auxiliary: "that was launched in"), or a noun right before it.
+    let mut q = v - 1;
+    while q > 0 && AUXILIARIES.has(w(q)) {
+        q -= 1;
+    }
+    let comma = toks[q].span.of(text) == ",";
+    let relative = lower_in(w(q), &["that", "which", "who"]) && q < v;
+    if object && !relative && !comma {
+        return false;
+    }
+    let noun_end = if comma || relative {
+        match q.checked_sub(1) {
+            Some(n) => n,
+            None => return false,
+        }
+    } else {
+        if q + 1 != v {
+            return false;
+        }
+        q
+    };
+    let noun = w(noun_end);
+    if noun.is_empty()
+        || is_function_word(noun)
+        || AUXILIARIES.has(noun)
+        || SPEECH_VERB_WORDS.has(noun)
+        || relative && finite_verb(noun)
+        || !comma && ends_with_ci(noun, "ly")
+    {
+        return false;
+    }
+    // The figure's own noun, maybe with an "of" phrase, right before.
+    let after = toks.partition_point(|t| t.span.start < at.end);
+    if after > noun_end {
+        return false;
+    }
+    let own = (after..=noun_end).all(|j| {
+        let x = w(j);
+        !x.is_empty()
+            && (!is_function_word(x) || lower_in(x, &["of", "the", "a", "an"]))
+    });
+    if own {
+        return false;
+    }
+    if comma {
+        return true;
+    }
+    // "since the liberation of the city began Oct. 17": the verb of a
+    // clause of time, which dates the figure.
+    let time_clause = (noun_end.saturating_sub(6)..noun_end).rev().any(|j| {
+        lower_in(w(j), &["since", "after", "before", "when", "until", "as"])
+    });
+    if time_clause && !relative {
+        return false;
+    }
+    // A figure that opens its clause is the subject the verb may be the
+    // main verb of: "300 families in the village fled in March".
+    let mut f = toks.partition_point(|t| t.span.start < at.start);
+    while f > 0 && lower_in(w(f - 1), &["the", "all", "some", "of", "whom"]) {
+        f -= 1;
+    }
+    let opens = f == 0
+        || toks[f - 1].kind != TokenKind::Word
+        || lower_in(
+            w(f - 1),
+            &["that", "and", "but", "while", "whereas", "as", "when", "where"],
+        )
+        || SPEECH_VERB_WORDS.has(w(f - 1));
+    !opens
 }
 
 /// Whether date `d` ends a time to come or a span ("until the end of the
@@ -6761,6 +6945,57 @@ mod tests {
                 "Then, with prices falling in 1998, two mills closed.",
                 "two",
                 "1998",
+            ),
+            // A participle or relative clause on another noun dates that
+            // noun, not the figure ...
+            (
+                "Chad, which shelters about 1.2 million Sudanese, has \
+                 sought funds for the appeal, issued in May 2024.",
+                "about 1.2 million",
+                "",
+            ),
+            (
+                "The clinic treated 900 patients in tents set up in \
+                 January.",
+                "900",
+                "",
+            ),
+            (
+                "The bank trimmed its outlook to 1.8%, blaming duties that \
+                 took effect in April.",
+                "1.8%",
+                "",
+            ),
+            ("The board, set up in 2011, oversees 40 ports.", "40", ""),
+            // ... nor does the time of the clause a present-tense
+            // relative clause describes.
+            (
+                "The trust, which owns 3,000 acres, was founded in 1952.",
+                "3,000 acres",
+                "",
+            ),
+            // The figure's own noun, a clause of time and a verb after a
+            // figure opening its clause still date it.
+            (
+                "Rescuers recovered 60 bodies of miners trapped on Sunday.",
+                "60",
+                "Sunday",
+            ),
+            (
+                "Troops retook 30 villages after the offensive began on \
+                 Monday.",
+                "30",
+                "Monday",
+            ),
+            (
+                "Aid workers said 500 families in the valley fled in June.",
+                "500",
+                "June",
+            ),
+            (
+                "The cyclone, which killed 70 people, struck on Tuesday.",
+                "70",
+                "Tuesday",
             ),
         ];
         for &(s, text, time) in cases {
