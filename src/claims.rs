@@ -688,6 +688,14 @@ static PRONOUN_SAYING: Words = Words::new(&[
     "expects",
     "expected",
 ]);
+/// Present-tense verbs whose subject may be a bare figure standing for a
+/// noun named before ("2.2 million people face hunger and 400,000 lack
+/// clean water"): after a figure they are no nouns it counts.
+static PLURAL_VERBS: Words = Words::new(&[
+    "lack", "depend", "rely", "risk", "live", "need", "face", "remain",
+    "require", "suffer", "stay", "survive", "struggle", "continue", "must",
+    "cannot", "receive", "die",
+]);
 /// Auxiliaries and adverbs skipped before a verb: "had increased", "has
 /// been", "reportedly rose".
 static AUXILIARIES: Words = Words::new(&[
@@ -4259,6 +4267,13 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         if lower_in(w, TIME_ADVERBS) {
             break;
         }
+        // "and 400,000 lack clean water": a verb after a bare figure.
+        if end == start
+            && w.starts_with(|c: char| c.is_ascii_lowercase())
+            && PLURAL_VERBS.has(w)
+        {
+            break;
+        }
         // "one in three people already relies on aid", "200 families
         // still live there": an auxiliary or an adverb before a verb ends
         // the noun.
@@ -4561,8 +4576,20 @@ fn elliptic(text: &str, toks: &[Token], dates: &[Span], k: usize) -> bool {
     let adverb = word(text, t).is_some_and(|w| ends_with_ci(w, "ly"));
     let bare_participle =
         stands_for_its_verb(text, toks, k + usize::from(adverb));
+    // "and 200,000 remain homeless", "of whom 400,000 need help", "and
+    // 300 fled to Chad": a bare figure as the subject of a verb.
+    let verb = word(text, t).is_some_and(|w| {
+        w.starts_with(|c: char| c.is_ascii_lowercase())
+            && (PLURAL_VERBS.has(w)
+                || AUXILIARIES.has(w) && !looks_like_adverb(w)
+                // Not a noun it may be: "one hit", "4,000 put spreads".
+                || IRREGULAR_VERB_WORDS.has(w)
+                    && !lower_in(w, &["put", "set", "cut", "hit"])
+                || w.len() > 4 && w.ends_with("ed") && !STOP_WORDS.has(w))
+    });
     t.kind == TokenKind::Punct
         || bare_participle
+        || verb
         || of_pronoun(text, toks, k)
         || dates.iter().any(|d| d.contains(t.span))
         || word(text, t).is_some_and(|w| {
@@ -7234,6 +7261,25 @@ mod tests {
                 "Winds of up to 111 kilometers per hour tore roofs off.",
                 "up to 111 kilometers per hour",
                 "Winds",
+            ),
+            // A bare figure as the subject of a verb counts the noun of
+            // the figure before it.
+            (
+                "Some 1.9 million farmers lost their crops and 350,000 \
+                 lack seed for the next season.",
+                "350,000",
+                "farmers",
+            ),
+            (
+                "About 640,000 pupils sat the exam, of whom 12,000 must \
+                 retake it.",
+                "12,000",
+                "pupils",
+            ),
+            (
+                "The storm cut power to 90,000 homes; 20,000 remain dark.",
+                "20,000",
+                "homes",
             ),
         ];
         for &(s, text, counted) in cases {
