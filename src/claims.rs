@@ -1271,7 +1271,9 @@ impl ClaimStage {
                         || toks.len() < 5
                         || !word(text, &toks[0])
                             .is_some_and(|w| w.eq_ignore_ascii_case("of"))
-                        || word(text, &toks[1]) != Some("the")
+                        || !word(text, &toks[1]).is_some_and(|w| {
+                            matches!(w, "the" | "those" | "these")
+                        })
                     {
                         return None;
                     }
@@ -1285,6 +1287,9 @@ impl ClaimStage {
                                 && !STOP_WORDS.has(w)
                         })
                     });
+                    // "Of those arrested, 120": with its "those".
+                    let from =
+                        if toks[1].span.of(text) == "the" { from } else { 1 };
                     (words && place.first > comma).then(|| {
                         Span::new(
                             toks[from].span.start,
@@ -2018,6 +2023,20 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         if end - k > 8 {
             break;
         }
+    }
+    // "those surveyed said": the participle names people with its
+    // "those".
+    if k + 1 == end
+        && k > 0
+        && lower_in(toks[k - 1].span.of(text), &["those", "these"])
+        && word(text, &toks[k]).is_some_and(|w| {
+            w.starts_with(|c: char| c.is_ascii_lowercase())
+                && (ends_with_ci(w, "ed")
+                    || ends_with_ci(w, "ing")
+                    || PAST_AFTER_NOUN_WORDS.has(w))
+        })
+    {
+        return Some(Span::new(toks[k - 1].span.start, toks[k].span.end));
     }
     // Don't start on a linker or its article.
     while k < end
@@ -4195,6 +4214,36 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
             || order_before_figure(j))
     {
         j += 1;
+    }
+    // "60% of those crossing the border", "half of those killed", "those
+    // who fled": the people a participle or relative clause names, with
+    // its "those" (the participle alone is no noun).
+    if j > i && lower_in(toks[j - 1].span.of(text), &["those", "these"]) {
+        let w_at = |k: usize| toks.get(k).and_then(|t| word(text, t));
+        let participle = |w: &str| {
+            w.starts_with(|c: char| c.is_ascii_lowercase())
+                && !STOP_WORDS.has(w)
+                && (ends_with_ci(w, "ing")
+                    || ends_with_ci(w, "ed")
+                    || PAST_AFTER_NOUN_WORDS.has(w)
+                    || IRREGULAR_VERB_WORDS.has(w))
+        };
+        let those = toks[j - 1].span.start;
+        if w_at(j).is_some_and(participle) {
+            return Some(Span::new(those, toks[j].span.end));
+        }
+        if w_at(j).is_some_and(|w| lower_in(w, &["who", "whose"])) {
+            let mut v = j + 1;
+            while v < j + 3 && w_at(v).is_some_and(|w| AUXILIARIES.has(w)) {
+                v += 1;
+            }
+            if w_at(v).is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && !STOP_WORDS.has(w)
+            }) {
+                return Some(Span::new(those, toks[v].span.end));
+            }
+        }
     }
     // "two of the three judges", "of the 146 players"; a scale word
     // after a number is part of it ("for 5 lakh farmers", "of 2
@@ -7280,6 +7329,28 @@ mod tests {
                 "The storm cut power to 90,000 homes; 20,000 remain dark.",
                 "20,000",
                 "homes",
+            ),
+            // "those" and a participle or relative clause name people;
+            // the participle alone names nothing.
+            (
+                "Roughly 45% of those boarding the ferries were minors.",
+                "Roughly 45%",
+                "those boarding",
+            ),
+            (
+                "Over a third of those injured needed surgery.",
+                "Over a third",
+                "those injured",
+            ),
+            (
+                "About 30% of those who have been evacuated are elderly.",
+                "About 30%",
+                "those who have been evacuated",
+            ),
+            (
+                "Of those detained, 75 were released on bail.",
+                "75",
+                "those detained",
             ),
         ];
         for &(s, text, counted) in cases {
