@@ -3865,7 +3865,7 @@ fn head_before_place_or_time(
     }
     let prep = k > 1
         && word(text, &toks[k - 1])
-            .is_some_and(|w| lower_in(w, &["in", "at", "during"]));
+            .is_some_and(|w| lower_in(w, &["in", "at", "during", "for"]));
     if !(prep && dated) {
         return p;
     }
@@ -3897,6 +3897,10 @@ fn noun_before_place_and_time(
             && (dates.iter().any(|d| d.contains(toks[k - 1].span))
                 || is_cap(text, &toks[k - 1]))
         {
+            k -= 1;
+        }
+        // "for the 2025 fiscal year", "in the United States".
+        if k < j && k > 2 && word(text, &toks[k - 1]) == Some("the") {
             k -= 1;
         }
         let prep = k < j
@@ -5410,6 +5414,9 @@ fn counted_of(
                 np_after(text, toks, after + 1 + usize::from(article)).filter(
                     |p| {
                         let phrase = p.of(text);
+                        // "$3 billion in the current fiscal year": nor a
+                        // date.
+                        !dates.iter().any(|d| d.overlaps(*p)) &&
                         // "$45.60 in early trading": nor a session.
                         !phrase.starts_with(char::is_uppercase)
                             && !phrase
@@ -7073,6 +7080,18 @@ mod tests {
                 "70",
                 "Tuesday",
             ),
+            // A budget's year is a time.
+            (
+                "Borrowing will fall to 3.1% of output next financial year.",
+                "3.1%",
+                "next financial year",
+            ),
+            (
+                "The ministry's budget for the 2027 fiscal year is $9 \
+                 billion.",
+                "$9 billion",
+                "2027 fiscal year",
+            ),
         ];
         for &(s, text, time) in cases {
             let rows = claims(s);
@@ -7351,6 +7370,19 @@ mod tests {
                 "Of those detained, 75 were released on bail.",
                 "75",
                 "those detained",
+            ),
+            // A budget's year is no noun counted.
+            (
+                "The ministry's budget for the 2027 fiscal year is $9 \
+                 billion.",
+                "$9 billion",
+                "ministry's budget",
+            ),
+            (
+                "The firm expects orders of $2 billion in the current \
+                 fiscal year.",
+                "$2 billion",
+                "orders",
             ),
         ];
         for &(s, text, counted) in cases {
