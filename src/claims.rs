@@ -696,6 +696,60 @@ static PLURAL_VERBS: Words = Words::new(&[
     "require", "suffer", "stay", "survive", "struggle", "continue", "must",
     "cannot", "receive", "die",
 ]);
+/// Verbs in the present tense that take what a sum or share measures as
+/// their object ("the budget sets defence spending of $850 billion"):
+/// inside a noun phrase before a figure, they end it.
+static OBJECT_VERBS: Words = Words::new(&[
+    "sets",
+    "plans",
+    "proposes",
+    "envisages",
+    "envisions",
+    "includes",
+    "allocates",
+    "earmarks",
+    "provides",
+    "foresees",
+    "projects",
+    "forecasts",
+    "predicts",
+    "sees",
+    "targets",
+    "requires",
+    "seeks",
+    "offers",
+    "gives",
+    "contains",
+    "promises",
+    "pledges",
+    "announces",
+    "unveils",
+    "outlines",
+    "estimates",
+    "expects",
+    "shows",
+    "reports",
+    "posts",
+    "approves",
+    "authorizes",
+    "authorises",
+    "raises",
+    "lifts",
+    "boosts",
+    "needs",
+    "pays",
+    "spends",
+    "receives",
+    "imposes",
+    "introduces",
+    "demands",
+    "grants",
+    "secures",
+    "commits",
+    "assumes",
+    "mandates",
+    "generates",
+]);
 /// Auxiliaries and adverbs skipped before a verb: "had increased", "has
 /// been", "reportedly rose".
 static AUXILIARIES: Words = Words::new(&[
@@ -1985,13 +2039,29 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         {
             break;
         }
-        // "Analysts polled by Reuters expected growth of 2.1%": a past
-        // tense after a name is its verb, not part of the phrase.
-        if w.ends_with("ed")
-            && k < end
+        // "Analysts polled by Reuters expected growth of 2.1%", "the
+        // firm forecast revenue of": a past tense after a noun is its
+        // verb, not part of the phrase (but "the revised budget",
+        // "seasonally adjusted sales", "its increased spending" are).
+        if k < end
             && k >= 2
             && w.starts_with(char::is_lowercase)
-            && is_cap(text, &toks[k - 2])
+            && (w.ends_with("ed") || lower_in(w, &["forecast", "set", "cut"]))
+            && word(text, &toks[k - 2]).is_some_and(|p| {
+                !is_function_word(p)
+                    && !DETERMINER_WORDS.has(p)
+                    && !ends_with_ci(p, "ly")
+                    && !ends_with_ci(p, "ed")
+                    && !p.ends_with("'s")
+                    && !p.ends_with("’s")
+                    && !is_number_word_ci(p)
+            })
+        {
+            break;
+        }
+        // "The draft budget sets defence spending of": a verb in the
+        // present tense.
+        if k < end && w.starts_with(char::is_lowercase) && OBJECT_VERBS.has(w)
         {
             break;
         }
@@ -4960,6 +5030,11 @@ fn counted_of(
                 || steps == 1
                     && word(text, &toks[k]) == Some("at")
                     && stands_at(w);
+            // "fare increases of 3%", "a rise of 2%": a noun of change,
+            // which the noun before it does not measure.
+            if change && word(text, &toks[k]) == Some("of") {
+                return None;
+            }
             if change || w.ends_with("ed") && k >= 2 {
                 // "The quake killed 40": a count right after any other
                 // verb is its object, which its subject does not count
@@ -7383,6 +7458,23 @@ mod tests {
                  fiscal year.",
                 "$2 billion",
                 "orders",
+            ),
+            // A verb before the noun is no part of it.
+            (
+                "The spending review sets road maintenance funding of \
+                 4 billion pounds.",
+                "4 billion pounds",
+                "road maintenance funding",
+            ),
+            (
+                "The utility forecast capital spending of $6 billion.",
+                "$6 billion",
+                "capital spending",
+            ),
+            (
+                "The regulator approved fare increases of 3%.",
+                "3%",
+                "fare increases",
             ),
         ];
         for &(s, text, counted) in cases {
