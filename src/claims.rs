@@ -1182,6 +1182,12 @@ impl ClaimStage {
                 let direct = counted_of(text, toks, dates, m, place)
                     .map(|c| through_of(text, toks, c))
                     .and_then(|c| past_contract_month(text, toks, c));
+                // "while those from the EU fell 3%", "that of France": a
+                // pronoun standing for what the figure before counted.
+                let pronoun = direct.filter(|c| {
+                    lower_in(c.of(text), &["those", "that", "these"])
+                });
+                let direct = direct.filter(|_| pronoun.is_none());
                 let counted = direct.or_else(|| {
                     // Ellipsis: "killing nine people and injuring 45",
                     // "rose 4 cents, to $12.63": a bare figure counts what
@@ -1231,6 +1237,7 @@ impl ClaimStage {
                     let bare = m.modifier_noun.is_none()
                         && !m.age
                         && (compared
+                            || pronoun.is_some()
                             || opening_of
                             || elliptic(text, toks, dates, place.after)
                             || expected_by(text, toks, place));
@@ -3434,7 +3441,17 @@ fn coordinate_subject(
         return None;
     }
     let mut j = k + 1;
-    if toks.get(j).and_then(|t| word(text, t)) == Some("the") {
+    // "while those from the EU fell 3%": the name a pronoun's phrase
+    // places.
+    let w_at = |j: usize| toks.get(j).and_then(|t| word(text, t));
+    if w_at(j).is_some_and(|w| lower_in(w, &["those", "that", "these"]))
+        && w_at(j + 1).is_some_and(|w| {
+            matches!(w, "from" | "in" | "to" | "of" | "for" | "at")
+        })
+    {
+        j += 2;
+    }
+    if w_at(j) == Some("the") {
         j += 1;
     }
     let first = toks.get(j)?;
@@ -4963,6 +4980,14 @@ fn counted_of(
     let head_of = |mut p: Span| {
         for _ in 0..3 {
             let mut at = toks.partition_point(|t| t.span.start < p.start);
+            // "trade between the two neighbours": past a figure.
+            if at >= 4
+                && (toks[at - 1].kind == TokenKind::Number
+                    || word(text, &toks[at - 1])
+                        .is_some_and(is_number_word_ci))
+            {
+                at -= 1;
+            }
             // "the death toll from the floods": past an article.
             if at >= 3
                 && word(text, &toks[at - 1])
@@ -4970,7 +4995,7 @@ fn counted_of(
             {
                 at -= 1;
             }
-            let head = at >= 2
+            let prep = at >= 2
                 && word(text, &toks[at - 1]).is_some_and(|w| {
                     matches!(
                         w,
@@ -4984,8 +5009,20 @@ fn counted_of(
                             | "into"
                             | "through"
                             | "between"
+                            | "of"
                     )
-                })
+                });
+            // "while those from the EU fell 3%": the pronoun, which
+            // stands for a noun counted before.
+            if prep
+                && word(text, &toks[at - 2])
+                    .is_some_and(|w| lower_in(w, &["those", "that", "these"]))
+            {
+                p = toks[at - 2].span;
+                break;
+            }
+            let head = prep
+                && word(text, &toks[at - 1]) != Some("of")
                 && word(text, &toks[at - 2])
                     .is_some_and(|w| !STOP_WORDS.has(w));
             match head.then(|| phrase_before(text, toks, at - 1)) {
@@ -7476,6 +7513,20 @@ mod tests {
                 "3%",
                 "fare increases",
             ),
+            // The noun before a phrase that names two or more with a
+            // figure.
+            (
+                "Traffic across the three borders climbed 14% in May.",
+                "14%",
+                "Traffic",
+            ),
+            // A pronoun standing for a noun counted before.
+            (
+                "Arrivals from Kenya rose 8%, while those from Uganda \
+                 dipped 2%.",
+                "2%",
+                "Arrivals",
+            ),
         ];
         for &(s, text, counted) in cases {
             let rows = claims(s);
@@ -7950,6 +8001,10 @@ mod tests {
         let s = "Ruritania said it would send 200 troops, and Elbonia \
                  pledged 150 soldiers.";
         assert_eq!(row(&claims(s), "150").attribution, "");
+        // "those from X": the name the pronoun's phrase places.
+        let s = "Arrivals from Kenya rose 8%, while those from Uganda \
+                 dipped 2%.";
+        assert_eq!(row(&claims(s), "2%").subject, "Uganda");
         // A speaker of a later clause with a figure of its own is not the
         // earlier figure's.
         for s in [
