@@ -750,6 +750,10 @@ static OBJECT_VERBS: Words = Words::new(&[
     "mandates",
     "generates",
 ]);
+/// Participles that name those a poll asked ("economists polled by
+/// Reuters").
+const POLLED: &[&str] =
+    &["polled", "surveyed", "questioned", "interviewed", "consulted"];
 /// Auxiliaries and adverbs skipped before a verb: "had increased", "has
 /// been", "reportedly rose".
 static AUXILIARIES: Words = Words::new(&[
@@ -2191,6 +2195,9 @@ fn cue_words() -> &'static WordSet {
             "from",
             "by",
             "adds",
+            "forecast",
+            "forecasts",
+            "forecasted",
         ]))
     })
 }
@@ -2327,13 +2334,19 @@ impl Cues {
             {
                 continue;
             }
-            let pronoun_verb =
-                if speech.may_hold(s) && SPEECH_VERB_WORDS.probe(speech, s) {
-                    self.verbs.push(i);
-                    PRONOUN_SAYING.has_bytes(s)
-                } else {
-                    s.eq_ignore_ascii_case(b"adds")
-                };
+            // "Analysts had forecast a 0.3% rise": a verb of saying
+            // here, though not one that ends a noun phrase ("growth
+            // forecasts").
+            let forecast =
+                lower_in_bytes(s, &["forecast", "forecasts", "forecasted"]);
+            let pronoun_verb = if forecast
+                || speech.may_hold(s) && SPEECH_VERB_WORDS.probe(speech, s)
+            {
+                self.verbs.push(i);
+                PRONOUN_SAYING.has_bytes(s)
+            } else {
+                s.eq_ignore_ascii_case(b"adds")
+            };
             if pronoun_verb {
                 self.pronoun_verbs.push(i);
             }
@@ -2361,8 +2374,24 @@ fn states_a_noun(text: &str, toks: &[Token], i: usize) -> bool {
 /// projected growth of 3.1%".
 fn forecast_as_an_adjective(text: &str, toks: &[Token], i: usize) -> bool {
     let w = |k: usize| toks.get(k).map_or("", |t| t.span.of(text));
-    if !matches!(w(i), "expected" | "projected") {
+    if !matches!(
+        w(i),
+        "expected" | "projected" | "forecast" | "forecasts" | "forecasted"
+    ) {
         return false;
+    }
+    // "the bank's forecast", "a forecast of 2%", "growth forecasts": the
+    // noun.
+    let noun = w(i).starts_with("forecast")
+        && (i > 0 && (w(i - 1).ends_with("'s") || w(i - 1).ends_with("’s"))
+            || lower_in(w(i + 1), &["of", "for", "is", "was", "were", "are"])
+            || w(i) == "forecasts"
+                && i > 0
+                && word(text, &toks[i - 1]).is_some_and(|p| {
+                    p.starts_with(char::is_lowercase) && !STOP_WORDS.has(p)
+                }));
+    if noun {
+        return true;
     }
     let perfect = i > 0 && lower_in(w(i - 1), &["had", "has", "have"]);
     // "..., ANP projected.": a name before a pause says.
@@ -3091,12 +3120,17 @@ fn agent(
     if e == j {
         return None;
     }
-    // "economists polled by Reuters": the pollster.
-    if lower_in(w(e - 1), &["polled", "surveyed"]) && w(e) == "by" {
-        return agent(text, toks, e, dates);
-    }
-    if lower_in(w(e), &["polled", "surveyed"]) && w(e + 1) == "by" {
-        return agent(text, toks, e + 1, dates);
+    // "economists polled by Reuters": those polled, with their pollster.
+    let by = if lower_in(w(e - 1), POLLED) && w(e) == "by" {
+        Some(e)
+    } else if lower_in(w(e), POLLED) && w(e + 1) == "by" {
+        Some(e + 1)
+    } else {
+        None
+    };
+    if let Some(by) = by {
+        let pollster = agent(text, toks, by, dates)?;
+        return Some(Span::new(first.span.start, pollster.end));
     }
     Some(Span::new(first.span.start, toks[e - 1].span.end))
 }
@@ -3715,20 +3749,34 @@ fn speaker_at(
             {
                 at -= 1;
             }
-            let noun_before = (at >= 2
-                && word(text, &toks[at - 1])
-                    .is_some_and(|w| matches!(w, "in" | "at" | "from")))
-            .then(|| phrase_before(text, toks, at - 1))
-            .flatten()
-            .filter(|h| {
-                let head = h.of(text).rsplit(' ').next().unwrap_or("");
-                head.starts_with(char::is_lowercase)
-                    && !ends_with_ci(head, "ed")
-                    && !ends_with_ci(head, "ing")
-                    && !dates.iter().any(|d| d.overlaps(*h))
-                    && toks[..at - 1]
-                        .iter()
-                        .all(|t| t.kind != TokenKind::Number)
+            // "Economists polled by Reuters expect": those polled, with
+            // their pollster.
+            let polled = at >= 3
+                && word(text, &toks[at - 1]) == Some("by")
+                && word(text, &toks[at - 2])
+                    .is_some_and(|w| lower_in(w, POLLED));
+            let noun_before = if polled {
+                phrase_before(text, toks, at - 2)
+                    .filter(|h| !dates.iter().any(|d| d.overlaps(*h)))
+            } else {
+                None
+            };
+            let noun_before = noun_before.or_else(|| {
+                (at >= 2
+                    && word(text, &toks[at - 1])
+                        .is_some_and(|w| matches!(w, "in" | "at" | "from")))
+                .then(|| phrase_before(text, toks, at - 1))
+                .flatten()
+                .filter(|h| {
+                    let head = h.of(text).rsplit(' ').next().unwrap_or("");
+                    head.starts_with(char::is_lowercase)
+                        && !ends_with_ci(head, "ed")
+                        && !ends_with_ci(head, "ing")
+                        && !dates.iter().any(|d| d.overlaps(*h))
+                        && toks[..at - 1]
+                            .iter()
+                            .all(|t| t.kind != TokenKind::Number)
+                })
             });
             let span = Span::new(
                 noun_before.map_or(toks[start].span.start, |h| h.start),
@@ -3818,11 +3866,8 @@ fn speaker_at(
                     matches!(w, "for" | "on" | "in" | "from" | "at" | "with")
                 });
             // "60% of respondents in a Gallup poll said": the poll says,
-            // and the respondents a figure counts say nothing.
-            let poll = lower_in(
-                p.of(text).rsplit(' ').next().unwrap_or(""),
-                &["poll", "survey", "study", "report"],
-            );
+            // and the respondents a figure counts say nothing (but
+            // "Economists in a Reuters poll expected" are those polled).
             prep.then(|| phrase_before(text, toks, at - 1))
                 .flatten()
                 .filter(|h| {
@@ -3832,7 +3877,7 @@ fn speaker_at(
                             || word(text, &toks[k - 1]).is_some_and(|w| {
                                 w == "of" || is_number_word_ci(w)
                             }));
-                    !poll && !counted
+                    !counted
                 })
                 .filter(|h| {
                     let head = h.of(text).rsplit(' ').next().unwrap_or("");
@@ -5064,6 +5109,11 @@ fn counted_of(
                 // "the rate held at 6.3%": a level kept; "prices start
                 // at $45": one stood at.
                 || steps > 0 && lower_in(w, &["held", "stood", "came", "come", "comes"])
+                // "forecasts were cut to 1.3%": a passive that sets a level.
+                || steps > 0
+                    && lower_in(w, &["cut", "set", "put"])
+                    && k >= 2
+                    && word(text, &toks[k - 2]).is_some_and(|b| BE_FORMS.has(b))
                 || steps == 1
                     && word(text, &toks[k]) == Some("at")
                     && stands_at(w);
@@ -5760,8 +5810,17 @@ fn subject_of(
                 here.iter().any(|o| named(o) && o.span.start == n.span.start)
             })
     };
+    // "Analysts surveyed by Bloomberg had forecast": a pollster is no
+    // subject.
+    let pollster = |start: usize| {
+        let k = toks.partition_point(|t| t.span.start < start);
+        k >= 2
+            && word(text, &toks[k - 1]) == Some("by")
+            && word(text, &toks[k - 2]).is_some_and(|w| lower_in(w, POLLED))
+    };
     let ent = here.iter().find(|e| {
         named(e)
+            && !pollster(e.span.start)
             && e.span.start >= scene_end
             && attribution.is_none_or(|a| !a.overlaps(e.span))
             && !(e.kind == EntityType::Location && where_of_a_noun(e))
@@ -5848,6 +5907,7 @@ fn subject_of(
             });
             if STOP_WORDS.has(w)
                 || lower_in(w, &["a", "an", "the"])
+                || pollster(toks[i].span.start)
                 || in_date
                 || where_of
                 || adverb
@@ -8140,7 +8200,22 @@ mod tests {
         assert_eq!(attribution(s, "1.1%"), "analysts");
         let s = "Sales fell 2%, the firm said, below the 1% predicted by \
                  analysts polled by Reuters.";
-        assert_eq!(attribution(s, "1%"), "Reuters");
+        assert_eq!(attribution(s, "1%"), "analysts polled by Reuters");
+        // Those polled say, with their pollster.
+        let s = "Economists polled by Ipsos expect unemployment of 6.1%.";
+        assert_eq!(attribution(s, "6.1%"), "Economists polled by Ipsos");
+        let s = "Strategists surveyed by Nomura had forecast a 1.4% gain.";
+        let rows = claims(s);
+        let r = row(&rows, "1.4%");
+        assert_eq!(
+            (r.attribution.as_str(), r.subject.as_str()),
+            ("Strategists surveyed by Nomura", "")
+        );
+        let s = "Traders in a Kyodo poll had expected a rate of 0.75%.";
+        assert_eq!(attribution(s, "0.75%"), "Traders in a Kyodo poll");
+        // A noun "forecast" says nothing.
+        let s = "Growth forecasts for 2026 were cut to 1.3%.";
+        assert_eq!(row(&claims(s), "1.3%").counted, "Growth forecasts");
         // A date after "by" names no one.
         let s = "The group said a 5% rise is expected by 2027.";
         assert_eq!(attribution(s, "5%"), "group");
