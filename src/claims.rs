@@ -1389,6 +1389,17 @@ impl ClaimStage {
                                 )
                         })
                 });
+                // "The Greens came second with 21.8%": a share of the
+                // vote, named in the sentence or understood.
+                let vote = (counted.is_none()
+                    && m.figure.kind == ClaimKind::Percent
+                    && vote_share(text, toks, seg, si, place))
+                .then(|| vote_word(text, toks, m.span));
+                let (counted, counted_implied) = match vote {
+                    Some(Some(v)) => (Some(v), None),
+                    Some(None) => (None, Some("vote")),
+                    None => (counted, None),
+                };
                 prev_end = Some(m.span.end);
                 prev_kind = Some(m.figure.kind);
                 last_counted = counted;
@@ -1521,6 +1532,7 @@ impl ClaimStage {
                     qualifier: f.qualifier,
                     operator: f.operator,
                     counted,
+                    counted_implied,
                     subject,
                     attribution,
                     time: time_of(
@@ -1535,6 +1547,131 @@ impl ClaimStage {
             }
         }
     }
+}
+
+/// Ordinals of a place in a race ("came second with 21.8%").
+const PLACINGS: &[&str] =
+    &["first", "second", "third", "fourth", "fifth", "sixth", "last"];
+
+/// Words of an election, one of which a sentence about a vote share, or
+/// the one before it, holds.
+static ELECTION_WORDS: Words = Words::new(&[
+    "vote",
+    "votes",
+    "voters",
+    "voted",
+    "voting",
+    "ballot",
+    "ballots",
+    "election",
+    "elections",
+    "electoral",
+    "poll",
+    "polls",
+    "runoff",
+    "run-off",
+    "referendum",
+    "primary",
+    "party",
+    "parties",
+    "candidate",
+    "candidates",
+    "seats",
+    "parliamentary",
+    "presidential",
+    "turnout",
+    "constituency",
+]);
+
+/// Whether a share at `place` that counts nothing is a party's or a
+/// candidate's share of the vote: "came second with 21.8%", "finished a
+/// distant third on 9%", and in a sentence about an election (or after
+/// one) "the Greens on 12%", "won 27 percent", "took 11.2%".
+fn vote_share(
+    text: &str,
+    toks: &[Token],
+    seg: &Segmentation,
+    si: usize,
+    place: Place,
+) -> bool {
+    let w = |k: usize| toks.get(k).and_then(|t| word(text, t)).unwrap_or("");
+    let Some(p) = place.first.checked_sub(1) else { return false };
+    let with_on = lower_in(w(p), &["with", "on"]);
+    let placed =
+        with_on && (p.saturating_sub(2)..p).any(|k| lower_in(w(k), PLACINGS));
+    if placed {
+        return true;
+    }
+    // "Labour on 31%", "the conservatives on 24 percent", "Ruto led with
+    // 42%": a name, a party or a verb of standing before.
+    let standing = with_on
+        && p > 0
+        && (is_cap(text, &toks[p - 1])
+            || lower_in(
+                w(p - 1),
+                &[
+                    "party",
+                    "parties",
+                    "conservatives",
+                    "liberals",
+                    "democrats",
+                    "republicans",
+                    "socialists",
+                    "greens",
+                    "candidate",
+                    "alliance",
+                    "coalition",
+                    "bloc",
+                    "led",
+                    "leads",
+                    "trailed",
+                    "trails",
+                    "finished",
+                    "came",
+                    "ended",
+                ],
+            ));
+    let won = lower_in(
+        w(p),
+        &[
+            "won",
+            "wins",
+            "win",
+            "took",
+            "takes",
+            "got",
+            "gets",
+            "secured",
+            "garnered",
+            "polled",
+            "received",
+            "captured",
+            "obtained",
+            "drew",
+            "attracted",
+            "scored",
+        ],
+    );
+    if !standing && !won {
+        return false;
+    }
+    let election = |toks: &[Token]| {
+        toks.iter().any(|t| ELECTION_WORDS.has(t.span.of(text)))
+    };
+    election(toks) || si > 0 && election(seg.sentence_tokens(si - 1))
+}
+
+/// The word "vote" or "votes" in the sentence `toks`, nearest before the
+/// figure at `at`, else after it.
+fn vote_word(text: &str, toks: &[Token], at: Span) -> Option<Span> {
+    let vote =
+        |t: &&Token| lower_in(t.span.of(text), &["vote", "votes", "ballots"]);
+    toks.iter()
+        .filter(|t| t.span.end <= at.start)
+        .rev()
+        .find(vote)
+        .or_else(|| toks.iter().filter(|t| t.span.start >= at.end).find(vote))
+        .map(|t| t.span)
 }
 
 /// `span` without a leading "the" ("the judge said").
@@ -6954,7 +7091,10 @@ mod tests {
             .map(|c| Row {
                 text: c.span.of(text).to_string(),
                 value: c.value,
-                counted: q(c.counted),
+                counted: match c.counted_implied {
+                    Some(w) if c.counted.is_none() => w.to_string(),
+                    _ => q(c.counted),
+                },
                 attribution: q(c.attribution),
                 subject: q(c.subject),
                 time: q(c.time),
@@ -7586,6 +7726,25 @@ mod tests {
                  dipped 2%.",
                 "2%",
                 "Arrivals",
+            ),
+            // A party's share counts the vote, named or understood.
+            ("The Pirate Party came fourth with 8.6%.", "8.6%", "vote"),
+            (
+                "In the mayoral election, Okafor won 44% of votes and \
+                 Mensah took 39%.",
+                "39%",
+                "votes",
+            ),
+            (
+                "Polls show the Liberals on 33%, ahead of Reform on 29%.",
+                "29%",
+                "vote",
+            ),
+            // A level is no vote.
+            (
+                "The yield, a campaign issue, began the year at 4.2%.",
+                "4.2%",
+                "",
             ),
         ];
         for &(s, text, counted) in cases {
