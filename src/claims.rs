@@ -1519,7 +1519,14 @@ impl ClaimStage {
                         won_by(text, toks, dates, m, place, subject.is_none())
                     })
                     .or_else(|| clause_owner(text, toks, here, place.first))
-                    .or(subject);
+                    .or(subject)
+                    // "Turnout was 67.4%": what is counted is no subject,
+                    // unless it names someone ("Okello, 26,").
+                    .filter(|&s| {
+                        counted != Some(s)
+                            || m.age
+                            || here.iter().any(|e| e.span == s)
+                    });
                 let f = &m.figure;
                 claims.push(Claim {
                     kind: f.kind,
@@ -6649,9 +6656,18 @@ fn comparison_before(
         // "10 points below 1992".
         "than" | "below" | "above" => true,
         "with" | "to" => c > 0 && w(c - 1) == "compared",
-        "since" => {
-            (c.saturating_sub(3)..c).any(|j| lower_in(w(j), SUPERLATIVES))
-        }
+        // "the deadliest in the state since January": back over a few
+        // words, never a verb or a figure ("the first group has killed
+        // 400 since 2011" dates the 400).
+        "since" => (c.saturating_sub(6)..c)
+            .rev()
+            .take_while(|&j| {
+                let x = w(j);
+                !x.is_empty()
+                    && !(x.len() > 4 && x.ends_with("ed"))
+                    && !AUXILIARIES.has(x)
+            })
+            .any(|j| lower_in(w(j), SUPERLATIVES)),
         _ => false,
     };
     // Lazily: "c - 1" is asked only when "compared" stands before.
@@ -7391,6 +7407,13 @@ mod tests {
                 "The cyclone, which killed 70 people, struck on Tuesday.",
                 "70",
                 "Tuesday",
+            ),
+            // A superlative's "since" a few words back compares.
+            (
+                "The clash, 20 km from the border, was the worst in the \
+                 region since March.",
+                "20 km",
+                "",
             ),
             // A budget's year is a time.
             (
@@ -8220,6 +8243,9 @@ mod tests {
         let s = "Ruritania said it would send 200 troops, and Elbonia \
                  pledged 150 soldiers.";
         assert_eq!(row(&claims(s), "150").attribution, "");
+        // What is counted is no subject.
+        let s = "Attendance was 81.2%, the league said.";
+        assert_eq!(row(&claims(s), "81.2%").subject, "");
         // "those from X": the name the pronoun's phrase places.
         let s = "Arrivals from Kenya rose 8%, while those from Uganda \
                  dipped 2%.";
