@@ -2473,6 +2473,7 @@ impl Cues {
                         && !bytes[n.span.range()].eq_ignore_ascii_case(b"that")
                 });
             if adding
+                || reported_of_a_thing(text, toks, i)
                 || states_a_noun(text, toks, i)
                 || forecast_as_an_adjective(text, toks, i)
             {
@@ -2496,6 +2497,56 @@ impl Cues {
             }
         }
     }
+}
+
+/// Whether a past participle of saying at token `i` describes the
+/// thing before it ("5,000 cases of cholera reported in March", "the
+/// number of deaths recorded since June", "losses estimated at $2
+/// billion"): what is reported says nothing.
+fn reported_of_a_thing(text: &str, toks: &[Token], i: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.span.of(text));
+    i > 0
+        && matches!(
+            w(i),
+            "reported"
+                | "recorded"
+                | "confirmed"
+                | "registered"
+                | "documented"
+                | "counted"
+                | "estimated"
+                | "found"
+        )
+        && lower_in(
+            w(i - 1),
+            &[
+                "case",
+                "cases",
+                "death",
+                "deaths",
+                "infection",
+                "infections",
+                "incident",
+                "incidents",
+                "attack",
+                "attacks",
+                "casualties",
+                "crimes",
+                "fatalities",
+                "injuries",
+                "outbreaks",
+                "arrests",
+                "violations",
+                "damage",
+                "losses",
+                "cost",
+                "costs",
+                "cholera",
+                "measles",
+                "dengue",
+                "malaria",
+            ],
+        )
 }
 
 /// Whether "states" at token `i` is the plural noun ("member states
@@ -4131,7 +4182,8 @@ fn head_before_place_or_time(
     p: Span,
 ) -> Span {
     let mut k = toks.partition_point(|t| t.span.start < p.start);
-    let mut dated = false;
+    // "... in February rose": the phrase may be the date itself.
+    let mut dated = dates.iter().any(|d| d.contains(p));
     while k > 0 && dates.iter().any(|d| d.contains(toks[k - 1].span)) {
         k -= 1;
         dated = true;
@@ -4146,8 +4198,39 @@ fn head_before_place_or_time(
         return p;
     }
     phrase_before(text, toks, k - 1)
+        .and_then(|h| past_relative(text, toks, h))
         .filter(|h| common_or_opening(text, toks, *h))
         .unwrap_or(p)
+}
+
+/// Phrase `h`, or for the verb of a relative clause the noun before the
+/// clause: "the death toll from the earthquake that struck in February
+/// rose" counts the toll, not "struck" ([`phrase_before`] of the toll's
+/// phrase gives the earthquake, which the caller takes further).
+fn past_relative(text: &str, toks: &[Token], h: Span) -> Option<Span> {
+    let k = toks.partition_point(|t| t.span.start < h.start);
+    let verb = h.of(text);
+    let past = !verb.contains(' ')
+        && verb.starts_with(|c: char| c.is_ascii_lowercase())
+        && (verb.len() > 4 && verb.ends_with("ed")
+            || IRREGULAR_VERB_WORDS.has(verb)
+            || PAST_AFTER_NOUN_WORDS.has(verb));
+    if !past {
+        return Some(h);
+    }
+    let mut r = k;
+    while r > 0 && toks[r - 1].span.of(text).len() > 1 && {
+        let a = toks[r - 1].span.of(text);
+        AUXILIARIES.has(a)
+    } {
+        r -= 1;
+    }
+    let relative = r > 1
+        && lower_in(toks[r - 1].span.of(text), &["that", "which", "who"]);
+    if !relative {
+        return Some(h);
+    }
+    phrase_before(text, toks, r - 1)
 }
 
 /// "The death toll in Gaza since Oct. 7 has risen to": the noun before
@@ -4196,7 +4279,9 @@ fn noun_before_place_and_time(
     if !skipped {
         return None;
     }
-    phrase_before(text, toks, j).filter(|h| common_or_opening(text, toks, *h))
+    phrase_before(text, toks, j)
+        .and_then(|h| past_relative(text, toks, h))
+        .filter(|h| common_or_opening(text, toks, *h))
 }
 
 /// Whether phrase `h` is a common noun, or any that opens the sentence
@@ -5214,7 +5299,11 @@ fn counted_of(
                 && word(text, &toks[at - 1]) != Some("of")
                 && word(text, &toks[at - 2])
                     .is_some_and(|w| !STOP_WORDS.has(w));
-            match head.then(|| phrase_before(text, toks, at - 1)) {
+            match head
+                .then(|| phrase_before(text, toks, at - 1))
+                .flatten()
+                .map(|h| past_relative(text, toks, h))
+            {
                 Some(Some(h)) => p = h,
                 _ => break,
             }
@@ -5253,6 +5342,9 @@ fn counted_of(
                 // "the rate held at 6.3%": a level kept; "prices start
                 // at $45": one stood at.
                 || steps > 0 && lower_in(w, &["held", "stood", "came", "come", "comes"])
+                || steps > 0
+                    && lower_in(w, &["account", "accounts", "accounting"])
+                    && word(text, &toks[k]) == Some("for")
                 // "forecasts were cut to 1.3%": a passive that sets a level.
                 || steps > 0
                     && lower_in(w, &["cut", "set", "put"])
@@ -5334,6 +5426,17 @@ fn counted_of(
                         v -= 1;
                     }
                 }
+                // "Remittances, which account for 10% of GDP": the noun
+                // the relative clause is on.
+                if v >= 2
+                    && word(text, &toks[v - 1])
+                        .is_some_and(|w| lower_in(w, &["which", "that"]))
+                {
+                    v -= 1;
+                    if toks[v - 1].span.of(text) == "," {
+                        v -= 1;
+                    }
+                }
                 return phrase_before(text, toks, v)
                     .map(|p| head_before_place_or_time(text, toks, dates, p))
                     .or_else(|| {
@@ -5356,7 +5459,13 @@ fn counted_of(
                 && word(text, &toks[k - 2]).is_some_and(|v| {
                     lower_in(v, &["came", "come", "comes", "coming"])
                 });
-            if !BEFORE_FIGURE.has(w) && !came_in {
+            // "Remittances, which account for nearly 10% of GDP".
+            let accounts_for = w == "for"
+                && k >= 2
+                && word(text, &toks[k - 2]).is_some_and(|v| {
+                    lower_in(v, &["account", "accounts", "accounting"])
+                });
+            if !BEFORE_FIGURE.has(w) && !came_in && !accounts_for {
                 return None;
             }
             k -= 1;
@@ -6498,6 +6607,20 @@ fn describes_in_present(
             && !verb.ends_with("ss")
             && !verb.ends_with("us")
             && v < first
+        // "which account for 10%", "who live in camps": a plural present.
+        || v < first
+            && verb.len() > 2
+            && verb.bytes().all(|b| b.is_ascii_lowercase())
+            && !verb.ends_with("ed")
+            && !verb.ends_with("ing")
+            && !AUXILIARIES.has(verb)
+            && !STOP_WORDS.has(verb)
+            && !PAST_AFTER_NOUN_WORDS.has(verb)
+            && (!IRREGULAR_VERB_WORDS.has(verb)
+                || lower_in(
+                    verb,
+                    &["remain", "live", "need", "face", "take", "get", "come"],
+                ))
 }
 
 /// The date a `, when` clause holding token `first` hangs on: "than in
@@ -6867,10 +6990,6 @@ fn dates_another_noun(text: &str, toks: &[Token], d: Span, at: Span) -> bool {
     {
         return false;
     }
-    // The figure after the verb is its own clause's.
-    if at.start >= toks[v].span.end {
-        return false;
-    }
     // What the verb hangs on: a comma, a relative pronoun (past any
     // auxiliary: "that was launched in"), or a noun right before it.
     let mut q = v - 1;
@@ -6879,6 +6998,20 @@ fn dates_another_noun(text: &str, toks: &[Token], d: Span, at: Span) -> bool {
     }
     let comma = toks[q].span.of(text) == ",";
     let relative = lower_in(w(q), &["that", "which", "who"]) && q < v;
+    // The figure after the verb is its own clause's, but for a relative
+    // clause in the subject, closed by the main verb before the figure:
+    // "the toll from the quake that struck in February rose to 50,000".
+    if at.start >= toks[v].span.end {
+        let d_end = toks.partition_point(|t| t.span.start < d.end);
+        let f = toks.partition_point(|t| t.span.start < at.start);
+        return relative
+            && q > 0
+            && word(text, &toks[q - 1]).is_some_and(|n| !is_function_word(n))
+            && (d_end..f).any(|j| {
+                let x = w(j);
+                finite_verb(x) || AUXILIARIES.has(x) && !looks_like_adverb(x)
+            });
+    }
     if object && !relative && !comma {
         return false;
     }
@@ -7415,6 +7548,19 @@ mod tests {
                 "20 km",
                 "",
             ),
+            // A relative clause in the subject keeps its date, and so
+            // does one that tells what holds now.
+            (
+                "The toll from the storm that hit in June rose to 1,300.",
+                "1,300",
+                "",
+            ),
+            (
+                "Since 2019, 12 hikers have died on trails, which climb \
+                 up to 3,000 metres.",
+                "up to 3,000 metres",
+                "",
+            ),
             // A budget's year is a time.
             (
                 "Borrowing will fall to 3.1% of output next financial year.",
@@ -7749,6 +7895,19 @@ mod tests {
                  dipped 2%.",
                 "2%",
                 "Arrivals",
+            ),
+            // The verb of a relative clause in the subject is no noun.
+            (
+                "The toll from the storm that hit in June rose to 1,300.",
+                "1,300",
+                "toll",
+            ),
+            // A share of the economy measures the subject of "account
+            // for", past its relative pronoun.
+            (
+                "Tourism, which accounts for 12% of GDP, slowed.",
+                "12%",
+                "Tourism",
             ),
             // A party's share counts the vote, named or understood.
             ("The Pirate Party came fourth with 8.6%.", "8.6%", "vote"),
@@ -8243,6 +8402,9 @@ mod tests {
         let s = "Ruritania said it would send 200 troops, and Elbonia \
                  pledged 150 soldiers.";
         assert_eq!(row(&claims(s), "150").attribution, "");
+        // What is reported says nothing.
+        let s = "The clinic logged 700 cases of measles reported in May.";
+        assert_eq!(row(&claims(s), "700").attribution, "");
         // What is counted is no subject.
         let s = "Attendance was 81.2%, the league said.";
         assert_eq!(row(&claims(s), "81.2%").subject, "");
