@@ -201,6 +201,10 @@ pub struct Claim {
     pub operator: Operator,
     /// What is counted or measured (`peacekeepers`).
     pub counted: Option<Span>,
+    /// What is counted when no words near the figure name it, and
+    /// `counted` is `None`: `vote` for the share a party "came second
+    /// with".
+    pub counted_implied: Option<&'static str>,
     /// The entity the figure is about (`Pakistan`), as a mention span.
     pub subject: Option<Span>,
     /// Who states it (`International Organization for Migration`).

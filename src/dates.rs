@@ -101,6 +101,16 @@ impl DateStage {
             format!(r"\b{YEAR}[-–/](?:\d\d|{YEAR})\b"),
             // 1990s, '90s
             format!(r"\b{YEAR}s\b|'\d0s\b"),
+            // this financial year, the current fiscal year, the 1999
+            // fiscal year, fiscal 2025, fiscal year 2026, FY2025
+            format!(
+                "{}{}{}",
+                r"(?i:\b(?:(?:earlier|later|early|late)\s+)?",
+                r"(?:last|this|next|past|current|previous|coming)\s+",
+                r"(?:fiscal|financial|tax|budget)\s+year\b)"
+            ),
+            format!(r"\b{YEAR}\s+(?i:fiscal|financial)\s+year\b"),
+            format!(r"\b[Ff]iscal\s+(?:year\s+)?{YEAR}\b|\bFY\s?(?:{YEAR}|\d\d)\b"),
             // earlier this month, last year, next Friday
             format!(
                 "{}{}",
@@ -304,6 +314,17 @@ fn classify(text: &str, span: Span, s: &str) -> Option<&'static str> {
             return None;
         }
         return Some("date:year");
+    }
+    // "this financial year", "fiscal 2025", "FY2025": a budget's year.
+    if s.starts_with("FY")
+        || s.split_whitespace().any(|w| {
+            w.eq_ignore_ascii_case("fiscal")
+                || w.eq_ignore_ascii_case("financial")
+                || w.eq_ignore_ascii_case("tax")
+                || w.eq_ignore_ascii_case("budget")
+        })
+    {
+        return Some("date:fiscal");
     }
     if first.is_ascii_digit() || first == '\'' {
         return Some("date:numeric");
@@ -532,6 +553,11 @@ mod tests {
             ("on 1996-08-30 at", &["1996-08-30"]),
             ("he said yesterday", &["yesterday"]),
             ("next week", &["next week"]),
+            ("will borrow more this financial year", &["this financial year"]),
+            ("in the current fiscal year", &["current fiscal year"]),
+            ("budget for the 2027 fiscal year is", &["2027 fiscal year"]),
+            ("profit in fiscal 2024 rose", &["fiscal 2024"]),
+            ("its FY2026 guidance", &["FY2026"]),
             ("two years ago", &["two years ago"]),
             ("meets on March 24 and 25.", &["March 24 and 25"]),
             ("(0930 GMT Friday)", &["Friday"]),

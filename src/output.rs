@@ -465,7 +465,10 @@ pub fn rows<'a>(
             unit_symbol: crate::numbers::unit_symbol(c.unit),
             qualifier: quote(c.qualifier),
             operator: c.operator.as_str(),
-            counted: quote(c.counted),
+            counted: match c.counted_implied {
+                Some(implied) if c.counted.is_none() => Cow::Borrowed(implied),
+                _ => quote(c.counted),
+            },
             counted_start: c.counted.map(|s| idx.chars(s.start)),
             counted_end: c.counted.map(|s| idx.chars(s.end)),
             subject: subject_of(pipeline, text, ex, c),
@@ -1353,7 +1356,11 @@ fn render_processed(
             .raw(crate::numbers::unit_symbol(c.unit))
             .text(quoted(text, c.qualifier))
             .plain(c.operator.as_str())
-            .text(quoted(text, c.counted))
+            .text(
+                c.counted_implied
+                    .filter(|_| c.counted.is_none())
+                    .unwrap_or(quoted(text, c.counted)),
+            )
             .opt_num(c.counted.map(|s| idx.chars(s.start)))
             .opt_num(c.counted.map(|s| idx.chars(s.end)))
             .text(&subject_of(pipeline, text, ex, c))
