@@ -69,7 +69,8 @@ impl DateStage {
             format!(
                 r"\b[0-3]?\d/[0-3]?\d/{YEAR}\b|\b[0-3]?\d\.[0-3]?\d\.{YEAR}\b"
             ),
-            // Fiscal years: FY24, FY2025, FY 2024-25, fiscal 2025.
+            // Fiscal years with a span of years or a capital: FY 2024-25,
+            // Fiscal Year 2023 (see the budget years below, date:fiscal).
             format!(r"\bFY\s?(?:\d\d|{YEAR})(?:[-–/]\d\d(?:\d\d)?)?\b"),
             format!(r"\b[Ff]iscal\s+(?:[Yy]ear\s+)?{YEAR}(?:[-–/]\d\d)?\b"),
             // the 4th of July, 1776
@@ -329,9 +330,6 @@ fn classify(text: &str, span: Span, s: &str) -> Option<&'static str> {
     if first.is_ascii_digit() || first == '\'' {
         return Some("date:numeric");
     }
-    if s.starts_with("FY") || starts_without_case(s, "fiscal ") {
-        return Some("date:fiscal_year");
-    }
     if matches!(first, 'Q' | 'H')
         && s.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
     {
@@ -383,10 +381,6 @@ fn classify(text: &str, span: Span, s: &str) -> Option<&'static str> {
         return Some("date:weekday");
     }
     Some("date:month")
-}
-
-fn starts_without_case(s: &str, prefix: &str) -> bool {
-    s.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))
 }
 
 fn last_word(s: &str) -> &str {
