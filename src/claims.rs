@@ -6786,9 +6786,8 @@ fn comparison_before(
             .rev()
             .take_while(|&j| {
                 let x = w(j);
-                !x.is_empty()
-                    && !(x.len() > 4 && x.ends_with("ed"))
-                    && !AUXILIARIES.has(x)
+                let past_tense = x.len() > 4 && x.ends_with("ed");
+                !(x.is_empty() || past_tense || AUXILIARIES.has(x))
             })
             .any(|j| lower_in(w(j), SUPERLATIVES)),
         _ => false,
