@@ -651,9 +651,9 @@ static LEVEL_VERB_WORDS: Words = Words::new(&[
     "pushed", "pushes", "push", "pushing", "lifted", "lifts", "lift",
     "lifting", "reduced", "reduces", "reduce", "reducing", "revised",
     "revises", "revise", "revising", "brought", "brings", "bring", "bringing",
-    "took", "takes", "taking", "sent", "sends", "sending", "drove", "drives",
-    "driving", "boosted", "boosts", "boost", "boosting", "trimmed", "trims",
-    "trim", "trimming",
+    "took", "takes", "take", "taking", "sent", "sends", "sending", "drove",
+    "drives", "driving", "boosted", "boosts", "boost", "boosting", "trimmed",
+    "trims", "trim", "trimming",
 ]);
 static DETERMINER_WORDS: Words = Words::new(DETERMINERS);
 static PARTICIPLE_WORDS: Words = Words::new(PARTICIPLES);
@@ -789,7 +789,7 @@ static AUXILIARIES: Words = Words::new(&[
 static BEFORE_FIGURE: Words = Words::new(&[
     "by", "to", "up", "down", "about", "nearly", "still", "some", "almost",
     "roughly", "around", "an", "a", "just", "only", "at", "from", "than",
-    "more", "less", "of", "record", "further",
+    "more", "less", "of", "record", "further", "off",
 ]);
 /// Forms of `be` that make a verb after them passive.
 static BE_FORMS: Words =
@@ -1249,12 +1249,17 @@ impl ClaimStage {
                     // change reached counts what changed.
                     // "rose 1.1% to a record 37.4 billion tonnes",
                     // "fell 10% last year to 673 million tonnes".
+                    // Only the noun the change itself counted: "were off
+                    // 13 bps at 93.72" after another's change counts no
+                    // noun of that one.
                     let level_reached = kind == ClaimKind::Percent
+                        && last_counted == Some(c)
                         && prev_end.is_some_and(|e| {
                             let to = |t: &str| {
                                 matches!(
                                     t.trim(),
-                                    "to" | "to a record"
+                                    "to" | "at"
+                                        | "to a record"
                                         | "to a new record"
                                         | "to a record high of"
                                         | "to a record low of"
@@ -2083,6 +2088,11 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
     {
         j -= 1;
     }
+    // "The S&P 500 closed up 1.2%", "the FTSE 100 fell": a stock index
+    // named by its size.
+    if let Some(k) = index_named_before(text, toks, j) {
+        return Some(Span::new(toks[k].span.start, toks[j - 1].span.end));
+    }
     // "The yield, which moves against the price, dropped": the subject
     // stands before the aside.
     if j > 1 && toks[j - 1].span.of(text) == "," {
@@ -2271,6 +2281,25 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         k += 1;
     }
     (k < end).then(|| Span::new(toks[k].span.start, toks[end - 1].span.end))
+}
+
+/// The first token of a stock index's name whose size ends just before
+/// token `j`: "S&P 500", "FTSE 100", "Nikkei 225".
+fn index_named_before(text: &str, toks: &[Token], j: usize) -> Option<usize> {
+    let n = j.checked_sub(2)?;
+    if toks[j - 1].kind != TokenKind::Number {
+        return None;
+    }
+    let at = |k: usize| toks[k].span.of(text);
+    if n >= 2
+        && at(n).eq_ignore_ascii_case("p")
+        && at(n - 1) == "&"
+        && at(n - 2).eq_ignore_ascii_case("s")
+    {
+        return Some(n - 2);
+    }
+    let name = at(n).to_ascii_lowercase();
+    crate::numbers::STOCK_INDEXES.contains(&name.as_bytes()).then_some(n)
 }
 
 /// The index of the "of" that opens a list of names whose comma is token
@@ -5673,9 +5702,9 @@ fn counted_of(
         let common_noun = e > s
             && word(text, &toks[e - 1])
                 .is_some_and(|w| !w.starts_with(|c: char| c.is_uppercase()))
-            && (s..e).all(|k| {
-                word(text, &toks[k]).is_some_and(|w| !TIME_WORDS.has(w))
-            });
+            // Its head no time: "lifted this week" (but "her season
+            // tally").
+            && word(text, &toks[e - 1]).is_some_and(|w| !TIME_WORDS.has(w));
         (e > s && stops_well && common_noun)
             .then(|| Span::new(toks[s].span.start, toks[e - 1].span.end))
     };
@@ -5739,6 +5768,23 @@ fn counted_of(
             Some(_) => None,
         }
     };
+    // "The vaccine was 92% effective", "51% owned by": a predicate
+    // adjective or participle after a share is no noun it counts.
+    let not_adjective = |p: &Span| {
+        let w = p.of(text);
+        f.kind != ClaimKind::Percent
+            || w.contains(' ')
+            || !(["ive", "ful", "able", "ible", "ed"]
+                .iter()
+                .any(|s| ends_with_ci(w, s))
+                || lower_in(
+                    w,
+                    &[
+                        "complete", "full", "likely", "sure", "certain",
+                        "accurate", "correct", "higher", "lower",
+                    ],
+                ))
+    };
     // "Tariffs of 10% apply to steel": the subject's verb counts nothing.
     let not_verb = |p: &Span| {
         p.of(text).contains(' ')
@@ -5774,7 +5820,7 @@ fn counted_of(
                 .or_else(|| of_np(after))
         }
         ClaimKind::Percent => of_np(after)
-            .or_else(|| np_here(after).filter(not_verb))
+            .or_else(|| np_here(after).filter(not_verb).filter(not_adjective))
             .or_else(set_to)
             .or_else(before_verb)
             .or_else(object_changed)
@@ -7908,6 +7954,26 @@ mod tests {
                 "Tourism, which accounts for 12% of GDP, slowed.",
                 "12%",
                 "Tourism",
+            ),
+            // A predicate adjective after a share is no noun.
+            ("The new test was 97% accurate in trials.", "97%", "new test"),
+            // A stock index named by its size, and the level its change
+            // reached.
+            (
+                "The FTSE 100 ended down 0.8% at 8,120.4.",
+                "8,120.4",
+                "FTSE 100",
+            ),
+            (
+                "Shares were off 3% at $41.10, while bonds slipped.",
+                "3%",
+                "Shares",
+            ),
+            // "take ... to": the object of a verb that sets a level.
+            (
+                "Her two goals take her season tally to 19.",
+                "19",
+                "season tally",
             ),
             // A party's share counts the vote, named or understood.
             ("The Pirate Party came fourth with 8.6%.", "8.6%", "vote"),
