@@ -1252,12 +1252,17 @@ impl ClaimStage {
                     // Only the noun the change itself counted: "were off
                     // 13 bps at 93.72" after another's change counts no
                     // noun of that one.
-                    let level_reached = kind == ClaimKind::Percent
-                        && last_counted == Some(c)
+                    let level_reached = matches!(
+                        kind,
+                        ClaimKind::Percent | ClaimKind::Fraction
+                    ) && last_counted == Some(c)
                         && prev_end.is_some_and(|e| {
+                            // ", to 1.89 euros": maybe after a comma.
                             let to = |t: &str| {
                                 matches!(
-                                    t.trim(),
+                                    t.trim()
+                                        .trim_start_matches(',')
+                                        .trim_start(),
                                     "to" | "at"
                                         | "to a record"
                                         | "to a new record"
@@ -1269,7 +1274,10 @@ impl ClaimStage {
                                 || dates.iter().any(|d| {
                                     d.start >= e
                                         && d.end <= m.span.start
-                                        && text[e..d.start].trim().is_empty()
+                                        && matches!(
+                                            text[e..d.start].trim(),
+                                            "" | "since" | "in" | "on"
+                                        )
                                         && to(&text[d.end..m.span.start])
                                 })
                         });
@@ -1296,7 +1304,10 @@ impl ClaimStage {
                                         && !t.contains(';')
                             })
                         });
+                    // "about a third of whom", "40% of them": a part of
+                    // what the figure before counted.
                     let same_kind = kind == m.figure.kind
+                        || of_pronoun(text, toks, place.after)
                         || level_reached
                         || restated
                         || change_of_it;
@@ -5859,7 +5870,10 @@ fn counted_of(
                 }
             })
         }
-        ClaimKind::Fraction => of_np(after).or_else(|| np_here(after)),
+        // "Diesel prices have risen by a third": what changed.
+        ClaimKind::Fraction => {
+            of_np(after).or_else(|| np_here(after)).or_else(before_verb)
+        }
         ClaimKind::Money => {
             let prep = after < toks.len()
                 && word(text, &toks[after])
@@ -7974,6 +7988,26 @@ mod tests {
                 "Her two goals take her season tally to 19.",
                 "19",
                 "season tally",
+            ),
+            // A fraction of change counts what changed, and so does the
+            // level it reached, past a date and a comma.
+            (
+                "Bus fares have risen by a quarter since May, to 2.40 \
+                 pounds.",
+                "a quarter",
+                "Bus fares",
+            ),
+            (
+                "Bus fares have risen by a quarter since May, to 2.40 \
+                 pounds.",
+                "2.40 pounds",
+                "Bus fares",
+            ),
+            // A part of what the figure before counted.
+            (
+                "Rebels hold 64 soldiers, about half of whom are wounded.",
+                "about half",
+                "soldiers",
             ),
             // A party's share counts the vote, named or understood.
             ("The Pirate Party came fourth with 8.6%.", "8.6%", "vote"),
