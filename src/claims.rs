@@ -789,7 +789,7 @@ static AUXILIARIES: Words = Words::new(&[
 static BEFORE_FIGURE: Words = Words::new(&[
     "by", "to", "up", "down", "about", "nearly", "still", "some", "almost",
     "roughly", "around", "an", "a", "just", "only", "at", "from", "than",
-    "more", "less", "of", "record", "further", "off",
+    "more", "less", "of", "record", "further", "off", "only",
 ]);
 /// Forms of `be` that make a verb after them passive.
 static BE_FORMS: Words =
@@ -5591,6 +5591,25 @@ fn counted_of(
             }))
         .then(|| Span::new(toks[s].span.start, toks[end - 1].span.end))
     };
+    // "an appeal for $2.7 billion", "an order for 50 jets": what is
+    // asked for is the request's.
+    let asked_for = || {
+        (first >= 2
+            && word(text, &toks[first - 1]) == Some("for")
+            && word(text, &toks[first - 2]).is_some_and(|w| {
+                lower_in(
+                    w,
+                    &[
+                        "appeal", "appeals", "request", "requests", "bid",
+                        "bids", "offer", "order", "orders", "tender", "call",
+                        "demand", "demands", "claim", "claims", "lawsuit",
+                        "suit",
+                    ],
+                )
+            }))
+        .then(|| phrase_before(text, toks, first - 1))
+        .flatten()
+    };
     // "a cost of $2 million", "a population of 175,000"
     let of_before = || {
         (first > 0 && word(text, &toks[first - 1]).is_some_and(|w| w == "of"))
@@ -5924,6 +5943,7 @@ fn counted_of(
                 .flatten()
             };
             worth_of
+                .or_else(asked_for)
                 .or_else(valued_at)
                 .or_else(valued_aside)
                 .or_else(worth_before)
@@ -8002,6 +8022,12 @@ mod tests {
                  pounds.",
                 "2.40 pounds",
                 "Bus fares",
+            ),
+            // What is asked for is the request's.
+            (
+                "The agency issued an appeal for $410 million on Monday.",
+                "$410 million",
+                "appeal",
             ),
             // A part of what the figure before counted.
             (
