@@ -749,6 +749,33 @@ static OBJECT_VERBS: Words = Words::new(&[
     "assumes",
     "mandates",
     "generates",
+    // Plural subjects' forms that are no nouns: "Officials propose
+    // spending of", "Analysts warn of an economy".
+    "propose",
+    "envisage",
+    "include",
+    "allocate",
+    "earmark",
+    "provide",
+    "foresee",
+    "require",
+    "seek",
+    "give",
+    "announce",
+    "unveil",
+    "approve",
+    "spend",
+    "receive",
+    "impose",
+    "introduce",
+    "secure",
+    "commit",
+    "assume",
+    "generate",
+    "warn",
+    "warns",
+    "speak",
+    "speaks",
 ]);
 /// Participles that name those a poll asked ("economists polled by
 /// Reuters").
@@ -5294,6 +5321,23 @@ fn counted_of(
     let head_of = |mut p: Span| {
         for _ in 0..3 {
             let mut at = toks.partition_point(|t| t.span.start < p.start);
+            // "the yield on the 10-year note": past a figure's modifier.
+            let glued = |k: usize| !toks[k].space_before;
+            if at >= 4
+                && toks[at - 1].kind == TokenKind::Word
+                && glued(at - 1)
+                && toks[at - 2].span.of(text) == "-"
+                && glued(at - 2)
+                && toks[at - 3].kind == TokenKind::Number
+            {
+                at -= 3;
+            } else if at >= 3
+                && toks[at - 1].span.of(text) == "-"
+                && glued(at - 1)
+                && toks[at - 2].kind == TokenKind::Number
+            {
+                at -= 2;
+            }
             // "trade between the two neighbours": past a figure.
             if at >= 4
                 && (toks[at - 1].kind == TokenKind::Number
@@ -5466,13 +5510,21 @@ fn counted_of(
                         v -= 1;
                     }
                 }
-                // "Remittances, which account for 10% of GDP": the noun
-                // the relative clause is on.
-                if v >= 2
-                    && word(text, &toks[v - 1])
+                // "Remittances, which account for 10% of GDP", "an
+                // economy that could shrink by 2%": the noun the relative
+                // clause is on.
+                let mut r = v;
+                while r > 1
+                    && word(text, &toks[r - 1])
+                        .is_some_and(|w| AUXILIARIES.has(w))
+                {
+                    r -= 1;
+                }
+                if r >= 2
+                    && word(text, &toks[r - 1])
                         .is_some_and(|w| lower_in(w, &["which", "that"]))
                 {
-                    v -= 1;
+                    v = r - 1;
                     if toks[v - 1].span.of(text) == "," {
                         v -= 1;
                     }
@@ -5623,7 +5675,8 @@ fn counted_of(
             text,
             toks,
             first,
-            6,
+            // "estimates its own purchases of Nazi gold at".
+            9,
             &[
                 "estimated",
                 "estimates",
@@ -8022,6 +8075,25 @@ mod tests {
                  pounds.",
                 "2.40 pounds",
                 "Bus fares",
+            ),
+            // The noun before "the 10-year" and a preposition.
+            (
+                "The yield on the 30-year bond fell 4 basis points.",
+                "4 basis points",
+                "yield",
+            ),
+            // A relative clause's antecedent, past its auxiliaries.
+            (
+                "Forecasters warn of an economy that could shrink by 0.7%.",
+                "0.7%",
+                "economy",
+            ),
+            // A verb of valuing some words before "at".
+            (
+                "The audit office puts the ministry's total overspend on \
+                 the project at $95 million.",
+                "$95 million",
+                "ministry's total overspend on the project",
             ),
             // What is asked for is the request's.
             (
