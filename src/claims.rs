@@ -1244,12 +1244,32 @@ impl ClaimStage {
                     })?;
                     // "15.6 million people in 2025, up from 12.4 million
                     // the year before": a comparison counts the same.
-                    let compared = text[sspan.start..m.span.start]
-                        .trim_end()
+                    let before = text[sspan.start..m.span.start].trim_end();
+                    let compared = before
                         .strip_suffix("from")
                         .map(str::trim_end)
                         .is_some_and(|b| {
                             b.ends_with(" up") || b.ends_with(" down")
+                        });
+                    // "800 tickets, compared with 2,000 last year", "as
+                    // against the 2.5 million for": the same again.
+                    let before = before
+                        .strip_suffix("the")
+                        .map_or(before, str::trim_end);
+                    let compared = compared
+                        || [
+                            "compared with",
+                            "compared to",
+                            "as against",
+                            "versus",
+                            "against",
+                        ]
+                        .iter()
+                        .any(|c| {
+                            before.ends_with(c)
+                                && before[..before.len() - c.len()].ends_with(
+                                    |ch: char| !ch.is_alphanumeric(),
+                                )
                         });
                     // "fell to 4.1% in March from 4.3%": the level it
                     // came from, a few words after the figure before.
@@ -4735,8 +4755,9 @@ fn np_after(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         let Some(w) = word(text, t) else { break };
         // "a 47% lower risk", "200 more detectives": a comparative
         // before a noun is part of the phrase ("0.6% higher at" is not).
+        // "the most expensive seat": a superlative's "most" too.
         let comparative_before_noun = end == start
-            && lower_in(w, COMPARATIVES)
+            && (lower_in(w, COMPARATIVES) || lower_in(w, &["most", "least"]))
             && toks.get(end + 1).and_then(|n| word(text, n)).is_some_and(
                 |n| !STOP_WORDS.has(n) && n.starts_with(char::is_lowercase),
             );
@@ -7832,12 +7853,13 @@ mod tests {
                 "$15.20",
                 "Hourly wages",
             ),
-            // ... but not when the figure has its own phrase after it.
+            // ... but not when the figure has its own phrase after it
+            // (a superlative's "most" opens it).
             (
                 "Seats cost from $20 for the upper deck to $90 for the \
                  most central box.",
                 "$90",
-                "",
+                "most central box",
             ),
             // The subject before a relative clause or aside.
             (
@@ -8094,6 +8116,13 @@ mod tests {
                  the project at $95 million.",
                 "$95 million",
                 "ministry's total overspend on the project",
+            ),
+            // A bare figure compared with another counts its noun.
+            (
+                "The fair drew 42,000 visitors, compared with the 55,000 \
+                 of the year before.",
+                "55,000",
+                "visitors",
             ),
             // What is asked for is the request's.
             (
