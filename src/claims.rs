@@ -1157,6 +1157,11 @@ impl ClaimStage {
             }
             scanner.recycle(mentions);
             scanner.scan(text, toks, dates, &money, mentions);
+            // "over the past eight decades": a span of time back from
+            // now dates the figures, though no DATE entity.
+            if !mentions.is_empty() {
+                recent_spans(text, toks, dates);
+            }
             // Clauses only bound dates: without one, no figure has a time.
             if !mentions.is_empty() && !dates.is_empty() {
                 // Only the clauses of the figures and dates are asked for
@@ -1742,6 +1747,40 @@ fn vote_word(text: &str, toks: &[Token], at: Span) -> Option<Span> {
         .find(vote)
         .or_else(|| toks.iter().filter(|t| t.span.start >= at.end).find(vote))
         .map(|t| t.span)
+}
+
+/// Adds to `dates` (sorted by start) the spans of time back from or on
+/// from now of the sentence `toks`: "the past eight decades", "the last
+/// two years", "the next five years", "the coming few months". The
+/// entity tables leave them out (a duration is no DATE); a figure they
+/// stand in the clause of is dated by them.
+fn recent_spans(text: &str, toks: &[Token], dates: &mut Vec<Span>) {
+    let w = |k: usize| toks.get(k).and_then(|t| word(text, t)).unwrap_or("");
+    for k in 0..toks.len() {
+        if !lower_in(w(k), &["past", "last", "next", "coming"]) {
+            continue;
+        }
+        let mut n = k + 1;
+        if lower_in(w(n), &["few", "several"])
+            || toks.get(n).is_some_and(|t| t.kind == TokenKind::Number)
+            || is_number_word_ci(w(n))
+        {
+            n += 1;
+        } else {
+            continue;
+        }
+        if !lower_in(w(n), &["days", "weeks", "months", "years", "decades"]) {
+            continue;
+        }
+        let start =
+            if k > 0 && lower_in(w(k - 1), &["the"]) { k - 1 } else { k };
+        let span = Span::new(toks[start].span.start, toks[n].span.end);
+        if dates.iter().any(|d| d.overlaps(span)) {
+            continue;
+        }
+        let at = dates.partition_point(|d| d.start < span.start);
+        dates.insert(at, span);
+    }
 }
 
 /// `span` without a leading "the" ("the judge said").
@@ -6845,6 +6884,16 @@ fn whole_date(
     } else if let Some(n) = dates.iter().find(|n| beside(&whole, n)) {
         whole = Span::new(whole.start, n.end);
     }
+    // "Thursday night": a day with its part (the DATE entity is the
+    // day's alone).
+    let next = at(whole.end);
+    if w(next).len() > 4
+        && lower_in(w(next), &["night", "morning", "afternoon", "evening"])
+        && whole.of(text).ends_with(|c: char| c.is_ascii_alphabetic())
+        && !whole.of(text).contains(' ')
+    {
+        whole = Span::new(whole.start, toks[next].span.end);
+    }
     // A span of time, "between A and B" or "from A to B", with its
     // preposition: without it "2022 and 2031" reads as two dates.
     let first = at(whole.start);
@@ -7714,6 +7763,20 @@ mod tests {
                  up to 3,000 metres.",
                 "up to 3,000 metres",
                 "",
+            ),
+            // A span of time back from now dates the figures of its
+            // clause, and a day keeps its part.
+            (
+                "Over the past six years the charity has planted 90,000 \
+                 trees.",
+                "90,000",
+                "the past six years",
+            ),
+            (
+                "The striker scored twice on Saturday night, taking his \
+                 tally to 14.",
+                "14",
+                "Saturday night",
             ),
             // A budget's year is a time.
             (

@@ -89,6 +89,8 @@ impl DateStage {
             format!(r"\b{YEAR}[-–/](?:\d\d|{YEAR})\b"),
             // 1990s, '90s
             format!(r"\b{YEAR}s\b|'\d0s\b"),
+            // the last quarter of 1997
+            format!(r"(?i:\b(?:last|final)\s+quarter\s+of\s+){YEAR}\b"),
             // this financial year, the current fiscal year, the 1999
             // fiscal year, fiscal 2025, fiscal year 2026, FY2025
             format!(
@@ -515,6 +517,7 @@ mod tests {
             ("its FY2026 guidance", &["FY2026"]),
             ("two years ago", &["two years ago"]),
             ("up 4% from a year earlier", &["a year earlier"]),
+            ("in the last quarter of 1997", &["last quarter of 1997"]),
             ("than in the previous quarter", &["the previous quarter"]),
             ("meets on March 24 and 25.", &["March 24 and 25"]),
             ("(0930 GMT Friday)", &["Friday"]),
