@@ -102,6 +102,8 @@ impl DateStage {
             format!(r"\b{YEAR}[-–/](?:\d\d|{YEAR})\b"),
             // 1990s, '90s
             format!(r"\b{YEAR}s\b|'\d0s\b"),
+            // the last quarter of 1997
+            format!(r"(?i:\b(?:last|final)\s+quarter\s+of\s+){YEAR}\b"),
             // this financial year, the current fiscal year, the 1999
             // fiscal year, fiscal 2025, fiscal year 2026, FY2025
             format!(
@@ -122,8 +124,10 @@ impl DateStage {
             format!(
                 "{}{}",
                 format_args!(r"(?i:\b(?:{NUMBER_WORDS})\s+"),
-                r"(?:days?|weeks?|months?|years?|decades?|hours?|minutes?|centuries)\s+ago\b)"
+                r"(?:days?|weeks?|months?|years?|decades?|hours?|minutes?|centuries)\s+(?:ago|earlier)\b)"
             ),
+            // the previous month, the prior year
+            r"(?i:\bthe\s+(?:previous|prior|preceding)\s+(?:year|month|quarter|week|day|session)\b)".to_string(),
             r"\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b".to_string(),
             format!(r"\b(?:{WEEKDAYS})\b"),
             format!(r"\b(?:{MONTHS})\b"),
@@ -553,6 +557,9 @@ mod tests {
             ("profit in fiscal 2024 rose", &["fiscal 2024"]),
             ("its FY2026 guidance", &["FY2026"]),
             ("two years ago", &["two years ago"]),
+            ("up 4% from a year earlier", &["a year earlier"]),
+            ("in the last quarter of 1997", &["last quarter of 1997"]),
+            ("than in the previous quarter", &["the previous quarter"]),
             ("meets on March 24 and 25.", &["March 24 and 25"]),
             ("(0930 GMT Friday)", &["Friday"]),
             ("lowest since 5.79 percent on Feb. 17.", &["Feb. 17"]),

@@ -481,7 +481,7 @@ fn spelled_scale(w: &str) -> Option<f64> {
 
 /// Stock indexes named by how many shares they hold (`FTSE 100`,
 /// `Nikkei 225`), lowercase: the number is part of the name.
-const STOCK_INDEXES: &[&[u8]] = &[
+pub(crate) const STOCK_INDEXES: &[&[u8]] = &[
     b"ftse", b"nikkei", b"stoxx", b"cac", b"dax", b"nasdaq", b"russell",
     b"nifty", b"asx", b"ibex", b"kospi", b"tsx", b"aex", b"smi",
 ];
