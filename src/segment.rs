@@ -89,10 +89,6 @@ const ABBREVIATIONS: &[&str] = &[
     "cf", "al", "ed", "eds", "p", "pp", "Rs",
 ];
 
-/// Abbreviations that also end sentences often (`... Inc. The company`):
-/// they end one when the next word is capitalized and not a name part.
-const CORPORATE: &[&str] = &["Co", "Corp", "Ltd", "Inc", "Bros", "etc"];
-
 /// Splits documents into tokens and sentences.
 #[derive(Clone, Debug)]
 pub struct Segmenter {
@@ -151,6 +147,7 @@ impl Segmenter {
             while i + 1 < tokens.len()
                 && tokens[i].kind != TokenKind::Punct
                 && tokens[i + 1].newlines_before == 0
+                && !ends_in_period(text, tokens[i])
             {
                 i += 1;
             }
@@ -193,6 +190,18 @@ impl Segmenter {
                     && is_dateline_end(text, tokens, line_start_tok, i)
                 {
                     end_here = true;
+                } else if ends_in_period(text, tok)
+                    && nx.space_before
+                    && opens_sentence(text, tokens, i + 1)
+                    && !matches!(
+                        tok.span.of(text),
+                        "e.g." | "i.e." | "a.k.a." | "viz."
+                    )
+                {
+                    // A dotted abbreviation ends its sentence too: "jobs
+                    // in the U.S. The move", "at 3 p.m. It was"; those
+                    // that introduce a name do not ("e.g. The Times").
+                    end_here = true;
                 }
             } else {
                 end_here = true;
@@ -229,10 +238,7 @@ impl Segmenter {
         // L.\nZarrella", "Mrs.\nOkafor" and "General Motors\nCorp.
         // helped" go on; but "said Maria P.\nThe district" ends, as a
         // function word opening the next line starts a sentence.
-        if at_line_end
-            && s == "."
-            && next_word_is_capitalized(text, tokens, i + 1)
-        {
+        if at_line_end && s == "." && opens_sentence(text, tokens, i + 1) {
             return true;
         }
         if at_line_end && s != "." {
@@ -252,20 +258,22 @@ impl Segmenter {
         }
         let word = prev.span.of(text);
         if prev.kind == TokenKind::Word {
-            // An initial: "J. R. R. Tolkien", "George W. Bush".
+            // An initial: "J. R. R. Tolkien", "George W. Bush"; but a
+            // letter can end a sentence ("posts on X. The company").
             let mut chars = word.chars();
             if let (Some(c), None) = (chars.next(), chars.next()) {
                 if c.is_uppercase() {
-                    return false;
+                    return opens_sentence(text, tokens, i + 1);
                 }
             }
             let known = short_key(word)
                 .is_some_and(|k| self.abbreviations.binary_search(&k).is_ok());
             if known {
-                if CORPORATE.contains(&word) {
-                    return next_word_is_capitalized(text, tokens, i + 1);
-                }
-                return false;
+                // No name or date goes on with a function word: "in Jan.
+                // The report", "Downing St. It said", "Apple Inc. The
+                // company" end there; "Smith vs. The Times" does not.
+                return !matches!(word, "vs" | "v")
+                    && opens_sentence(text, tokens, i + 1);
             }
         }
         true
@@ -324,11 +332,36 @@ fn push_sentence(
 /// sentences run about 25 and rarely past 100.
 const MAX_SENTENCE_TOKENS: usize = 250;
 
-fn next_word_is_capitalized(text: &str, tokens: &[Token], j: usize) -> bool {
+/// Whether token `j` is a capitalized function word that opens sentences
+/// and never goes on a name or an abbreviation ("The", "It", "However"):
+/// after a period that could be an abbreviation's, it starts a sentence.
+fn opens_sentence(text: &str, tokens: &[Token], j: usize) -> bool {
     tokens.get(j).is_some_and(|t| {
-        let s = t.span.of(text);
-        matches!(s, "The" | "It" | "He" | "She" | "They" | "But" | "In")
+        matches!(
+            t.span.of(text),
+            "The"
+                | "It"
+                | "He"
+                | "She"
+                | "They"
+                | "We"
+                | "But"
+                | "In"
+                | "This"
+                | "There"
+                | "Its"
+                | "His"
+                | "Their"
+                | "However"
+                | "Meanwhile"
+        )
     })
+}
+
+/// Whether `tok` is a word written with its period ("U.S.", "p.m."), as
+/// the tokenizer keeps dotted abbreviations whole.
+fn ends_in_period(text: &str, tok: Token) -> bool {
+    tok.kind == TokenKind::Word && text.as_bytes()[tok.span.end - 1] == b'.'
 }
 
 fn is_terminal(s: &str) -> bool {
@@ -1377,6 +1410,28 @@ mod tests {
                 ],
             ),
             ("Mr Khan said:\nwe will go.", &["Mr Khan said:", "we will go."]),
+            // An abbreviation or a letter ends a sentence before a word
+            // that only opens one, and not before a name or a figure.
+            (
+                "It cut 500 jobs in the U.S. The move follows a review.",
+                &["It cut 500 jobs in the U.S.", "The move follows a review."],
+            ),
+            (
+                "He spoke at 3 p.m. It was brief. He left at 4 p.m. Tuesday.",
+                &["He spoke at 3 p.m.", "It was brief.", "He left at 4 p.m. Tuesday."],
+            ),
+            (
+                "Users post on X. The firm said so in Jan. However, it did not.",
+                &["Users post on X.", "The firm said so in Jan.", "However, it did not."],
+            ),
+            (
+                "Papers, e.g. The Times, and Smith vs. The Herald. It ended.",
+                &["Papers, e.g. The Times, and Smith vs. The Herald.", "It ended."],
+            ),
+            (
+                "Apple Inc. rose. Shell Ltd. The company fell. Malcolm X. Little spoke.",
+                &["Apple Inc. rose.", "Shell Ltd.", "The company fell.", "Malcolm X. Little spoke."],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(&sentences(text), want, "splitting {text:?}");
