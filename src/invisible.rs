@@ -1,6 +1,8 @@
 //! The text the stages read, when a document holds characters that do not
 //! show: soft hyphens, zero-width spaces and joiners, direction marks, a
-//! byte-order mark inside the text; and fullwidth forms of ASCII.
+//! byte-order mark inside the text; fullwidth forms of ASCII; and the
+//! markup of HTML that news scraped from the web keeps (`&amp;`, `&quot;`,
+//! `<p>`, `<a href=...>`).
 //!
 //! Web pages and CMS exports put soft hyphens (`&shy;`) and zero-width
 //! spaces inside words: "Ma\u{ad}cron" reads as "Macron" on screen, but a
@@ -10,6 +12,13 @@
 //! they find is then mapped back to the document as written, so quotes and
 //! offsets still point into the original text. A span never starts or ends
 //! on a dropped character: "\u{200b}Berlin" quotes "Berlin".
+//!
+//! HTML is read as a browser shows it: a character reference is its
+//! character ("AT&amp;T" is AT&T), a paragraph or line break tag breaks
+//! the text as it does on screen (so that "</p><p>" ends a sentence), an
+//! inline tag (`<a ...>`, `<b>`) and a comment are dropped, and a script
+//! or style element is dropped whole. Only the tags and references HTML
+//! defines count: "x < y", "R&D" and "AT&T" are plain text.
 
 use std::borrow::Cow;
 
@@ -29,12 +38,13 @@ pub struct Cleaned {
     edits: Vec<Edit>,
 }
 
-/// One dropped or folded character.
+/// One dropped or replaced piece of the original: a character, a
+/// character reference or a tag.
 #[derive(Clone, Copy, Debug)]
 struct Edit {
     /// Where it is (or would be) in the cleaned text.
     clean_at: usize,
-    /// Its bytes in the cleaned text: 0 when dropped, 1 when folded.
+    /// Its bytes in the cleaned text: 0 when dropped.
     clean_len: usize,
     /// Where it is in the original.
     orig_at: usize,
@@ -83,29 +93,263 @@ pub fn visible(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// What a piece of the original becomes in the cleaned text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Replacement {
+    Drop,
+    Char(char),
+    Text(&'static str),
+}
+
+/// One piece of the original to replace: its byte offset and length.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Change {
+    at: usize,
+    len: usize,
+    to: Replacement,
+}
+
 /// `text` as the stages should read it, or `None` when it has nothing to
 /// change (nearly every document).
 pub fn clean(text: &str) -> Option<Cleaned> {
-    let mut changes = changed_at(text).peekable();
+    let characters = changed_at(text).map(|(at, c, to)| Change {
+        at,
+        len: c.len_utf8(),
+        to: to.map_or(Replacement::Drop, |b| Replacement::Char(char::from(b))),
+    });
+    let markup = markup_changes(text);
+    let mut changes = merge(characters, markup).peekable();
     changes.peek()?;
     let mut out = String::with_capacity(text.len());
     let mut edits = Vec::new();
     let mut copied = 0;
-    for (at, c, to) in changes {
+    for Change { at, len, to } in changes {
         out.push_str(&text[copied..at]);
-        edits.push(Edit {
-            clean_at: out.len(),
-            clean_len: usize::from(to.is_some()),
-            orig_at: at,
-            orig_len: c.len_utf8(),
-        });
-        if let Some(b) = to {
-            out.push(char::from(b));
+        let clean_at = out.len();
+        match to {
+            Replacement::Drop => {}
+            Replacement::Char(c) => out.push(c),
+            Replacement::Text(t) => out.push_str(t),
         }
-        copied = at + c.len_utf8();
+        edits.push(Edit {
+            clean_at,
+            clean_len: out.len() - clean_at,
+            orig_at: at,
+            orig_len: len,
+        });
+        copied = at + len;
     }
     out.push_str(&text[copied..]);
     Some(Cleaned { text: out, edits })
+}
+
+/// The changes of both lists in text order; a character inside a piece of
+/// markup (a zero-width space in a dropped script) goes with it.
+fn merge(
+    characters: impl Iterator<Item = Change>,
+    markup: Vec<Change>,
+) -> impl Iterator<Item = Change> {
+    let mut characters = characters.peekable();
+    let mut markup = markup.into_iter().peekable();
+    let mut done = 0;
+    std::iter::from_fn(move || loop {
+        let next = match (characters.peek(), markup.peek()) {
+            (Some(c), Some(m)) if c.at < m.at => characters.next(),
+            (_, Some(_)) => markup.next(),
+            (Some(_), None) => characters.next(),
+            (None, None) => return None,
+        }?;
+        if next.at >= done {
+            done = next.at + next.len;
+            return Some(next);
+        }
+    })
+}
+
+/// The character references and tags of HTML in `text`, in text order;
+/// none (and no allocation) for text without `&` or `<`.
+fn markup_changes(text: &str) -> Vec<Change> {
+    let bytes = text.as_bytes();
+    let mut changes = Vec::new();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr2(b'&', b'<', &bytes[from..]) {
+        let at = from + i;
+        let change = if bytes[at] == b'&' {
+            reference_at(text, at)
+        } else {
+            tag_at(text, at)
+        };
+        match change {
+            Some(c) => {
+                from = c.at + c.len;
+                changes.push(c);
+            }
+            None => from = at + 1,
+        }
+    }
+    changes
+}
+
+/// The character reference at `at` (`&amp;`, `&#8217;`, `&#x2019;`), if
+/// HTML defines it. Those of characters [`change`] drops are dropped.
+fn reference_at(text: &str, at: usize) -> Option<Change> {
+    let rest = &text.as_bytes()[at + 1..];
+    let semi = rest.iter().take(12).position(|&b| b == b';')?;
+    let name = &text[at + 1..at + 1 + semi];
+    let c = match name.strip_prefix('#') {
+        Some(num) => {
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.parse().ok()?,
+            };
+            // A control character or none at all is left as written.
+            char::from_u32(code).filter(|c| !c.is_control() || *c == '\n')?
+        }
+        None => named_reference(name)?,
+    };
+    let to = match change(c) {
+        Some(None) => Replacement::Drop,
+        Some(Some(b)) => Replacement::Char(char::from(b)),
+        // A no-break space reads as a space.
+        None if c == '\u{a0}' => Replacement::Char(' '),
+        None => Replacement::Char(c),
+    };
+    Some(Change { at, len: semi + 2, to })
+}
+
+/// The character of a named reference news copy uses (HTML defines some
+/// two thousand; the rest are rare in text and left as written).
+fn named_reference(name: &str) -> Option<char> {
+    let c = match name {
+        "amp" | "AMP" => '&',
+        "lt" | "LT" => '<',
+        "gt" | "GT" => '>',
+        "quot" | "QUOT" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "shy" => '\u{ad}',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "sbquo" => '‚',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "bdquo" => '„',
+        "laquo" => '«',
+        "raquo" => '»',
+        "bull" => '•',
+        "middot" => '·',
+        "euro" => '€',
+        "pound" => '£',
+        "yen" => '¥',
+        "cent" => '¢',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "deg" => '°',
+        "frac12" => '½',
+        "frac14" => '¼',
+        "frac34" => '¾',
+        "times" => '×',
+        "szlig" => 'ß',
+        "zwj" => '\u{200d}',
+        "zwnj" => '\u{200c}',
+        _ => return accented(name),
+    };
+    Some(c)
+}
+
+/// A Latin letter with a diacritic by its reference name: `eacute` é,
+/// `Ntilde` Ñ, `ouml` ö, `ccedil` ç, `aring` å, `oslash` ø.
+fn accented(name: &str) -> Option<char> {
+    const MARKS: &[(&str, &str, &str)] = &[
+        // (mark, base letters, the letters with the mark, in order)
+        ("acute", "aeiouyAEIOUY", "áéíóúýÁÉÍÓÚÝ"),
+        ("grave", "aeiouAEIOU", "àèìòùÀÈÌÒÙ"),
+        ("circ", "aeiouAEIOU", "âêîôûÂÊÎÔÛ"),
+        ("uml", "aeiouyAEIOUY", "äëïöüÿÄËÏÖÜŸ"),
+        ("tilde", "anoANO", "ãñõÃÑÕ"),
+        ("cedil", "cC", "çÇ"),
+        ("ring", "aA", "åÅ"),
+        ("slash", "oO", "øØ"),
+    ];
+    let mut chars = name.chars();
+    let base = chars.next()?;
+    let mark = chars.as_str();
+    let (_, bases, marked) = MARKS.iter().find(|(m, _, _)| *m == mark)?;
+    let k = bases.chars().position(|b| b == base)?;
+    marked.chars().nth(k)
+}
+
+/// The tag (or comment) at `at`, if it is one of HTML's: a block or line
+/// break becomes one on screen, an inline tag goes; a script or style
+/// element goes whole.
+fn tag_at(text: &str, at: usize) -> Option<Change> {
+    let bytes = text.as_bytes();
+    let rest = &text[at..];
+    if rest.starts_with("<!--") {
+        let end = rest.find("-->")? + 3;
+        return Some(Change { at, len: end, to: Replacement::Drop });
+    }
+    let mut i = 1;
+    let closing = bytes.get(at + 1) == Some(&b'/');
+    if closing {
+        i += 1;
+    }
+    let name_start = i;
+    while rest.as_bytes().get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        i += 1;
+    }
+    let name = &rest[name_start..i];
+    if name.is_empty() || !rest.as_bytes()[name_start].is_ascii_alphabetic() {
+        return None;
+    }
+    // The tag ends at the next `>`, with attributes between: a space or
+    // `/` after the name, and no `<` before the end.
+    match rest.as_bytes().get(i) {
+        Some(b'>') => {}
+        Some(b' ' | b'\t' | b'\n' | b'\r' | b'/') => {}
+        _ => return None,
+    }
+    let close =
+        rest[i..].bytes().take(2000).position(|b| b == b'>' || b == b'<')?;
+    if rest.as_bytes()[i + close] != b'>' {
+        return None;
+    }
+    let len = i + close + 1;
+    // Attributes are `name=value` pairs: "<b and c>" in plain text is no
+    // tag.
+    let attributes = rest[i..i + close].trim_end_matches('/').trim();
+    if !attributes.is_empty() && !attributes.contains('=') {
+        return None;
+    }
+    let lower = name.to_ascii_lowercase();
+    let to = match lower.as_str() {
+        "br" => Replacement::Text("\n"),
+        "p" | "div" | "li" | "ul" | "ol" | "h1" | "h2" | "h3" | "h4"
+        | "h5" | "h6" | "blockquote" | "tr" | "table" | "section"
+        | "article" | "header" | "footer" | "figure" | "figcaption" | "hr"
+        | "dd" | "dt" | "dl" | "pre" | "aside" | "main" | "nav"
+        | "caption" | "address" => Replacement::Text("\n\n"),
+        "a" | "b" | "i" | "u" | "em" | "strong" | "span" | "small" | "sup"
+        | "sub" | "abbr" | "cite" | "font" | "mark" | "time" | "q" | "s"
+        | "ins" | "del" | "bdi" | "bdo" | "wbr" | "img" | "td" | "th"
+        | "tbody" | "thead" | "tfoot" | "html" | "body" | "head" | "meta"
+        | "link" | "source" | "picture" | "video" | "audio" | "iframe"
+        | "label" | "button" | "svg" => Replacement::Drop,
+        "script" | "style" | "noscript" | "template" if !closing => {
+            // Up to and with the closing tag: code, not text.
+            let end_tag = format!("</{lower}");
+            let body = rest[len..].to_ascii_lowercase();
+            let end = len + body.find(&end_tag)?;
+            let end = end + rest[end..].find('>')? + 1;
+            return Some(Change { at, len: end, to: Replacement::Drop });
+        }
+        _ => return None,
+    };
+    Some(Change { at, len, to })
 }
 
 impl Cleaned {
@@ -115,7 +359,11 @@ impl Cleaned {
         let k = self.edits.partition_point(|e| {
             e.clean_at < p || e.clean_at == p && e.clean_len == 0
         });
-        self.after(k, p)
+        match k.checked_sub(1).map(|k| self.edits[k]) {
+            // Inside a replacement: from its start.
+            Some(e) if p < e.clean_at + e.clean_len => e.orig_at,
+            _ => self.after(k, p),
+        }
     }
 
     /// The original offset of a span end at `p` in the cleaned text:
@@ -130,6 +378,9 @@ impl Cleaned {
     fn after(&self, k: usize, p: usize) -> usize {
         match k.checked_sub(1).map(|k| self.edits[k]) {
             None => p,
+            // Inside a replacement (of several bytes: "&rsquo;" is "’"):
+            // to the end of what it replaced.
+            Some(e) if p < e.clean_at + e.clean_len => e.orig_at + e.orig_len,
             Some(e) => e.orig_at + e.orig_len + (p - e.clean_at - e.clean_len),
         }
     }
@@ -226,5 +477,53 @@ mod tests {
         assert_eq!(quote(text, "AB"), "\u{ff21}\u{ad}\u{ff22}");
         assert_eq!(quote(text, "aABb"), text);
         assert_eq!(c.span(Span::new(1, 1)), Span::new(4, 4));
+    }
+
+    #[test]
+    fn reads_html_as_a_browser_shows_it() {
+        let text = "<p>AT&amp;T said it would cut 1,200 jobs.</p><p>&quot;We \
+                    regret this,&quot; said <a href=\"/people/js\">John \
+                    Stankey</a>.<br>Procter &amp; Gamble&#39;s shares rose 2%.\
+                    &nbsp;Caf&eacute; &#x2019;n&rsquo; <!-- ad --><script>var \
+                    x = \"<p>\";</script>end</p>";
+        let c = clean(text).expect("changed");
+        assert_eq!(
+            c.text,
+            "\n\nAT&T said it would cut 1,200 jobs.\n\n\n\n\"We regret \
+             this,\" said John Stankey.\nProcter & Gamble's shares rose 2%. \
+             Café ’n’ end\n\n"
+        );
+        assert_eq!(quote(text, "AT&T"), "AT&amp;T");
+        assert_eq!(quote(text, "John Stankey"), "John Stankey");
+        assert_eq!(
+            quote(text, "\"We regret this,\""),
+            "&quot;We regret this,&quot;"
+        );
+        assert_eq!(quote(text, "Gamble's"), "Gamble&#39;s");
+        assert_eq!(quote(text, "Café"), "Caf&eacute;");
+        assert_eq!(quote(text, "’n’"), "&#x2019;n&rsquo;");
+        assert_eq!(quote(text, "end"), "end");
+    }
+
+    #[test]
+    fn text_that_only_looks_like_markup_is_left_alone() {
+        for text in [
+            "AT&T and R&D rose; x < y and y > z; S&P 500; Q&A; &c.",
+            "a <b and c> d; <3; <https://example.com>; &#xZZ; &#0; &bogus;",
+            "<unknown tag> and <p unfinished",
+        ] {
+            assert!(clean(text).is_none(), "{text:?}");
+        }
+        // Not decoded twice: "&amp;amp;" is "&amp;" as written.
+        assert_eq!(clean("&amp;amp;").expect("changed").text, "&amp;");
+    }
+
+    #[test]
+    fn invisible_characters_inside_markup_go_with_it() {
+        let text = "a\u{200b}b<script>\u{200b}</script>c\u{ad}d&shy;e";
+        let c = clean(text).expect("changed");
+        assert_eq!(c.text, "abcde");
+        assert_eq!(quote(text, "abcde"), text);
+        assert_eq!(quote(text, "e"), "e");
     }
 }

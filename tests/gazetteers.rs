@@ -1077,6 +1077,75 @@ fn invisible_characters_inside_words_give_the_findings_of_plain_text() {
 }
 
 #[test]
+fn html_markup_gives_the_findings_of_the_text_it_shows() {
+    // Text scraped from web pages keeps its tags and character
+    // references: the findings are those of the text a browser shows,
+    // with sentences broken where its paragraphs are, quoted as written.
+    let plain = "AT&T said on Monday it would cut 1,200 jobs in Dallas.\n\n\
+                 \"We regret this,\" said Chief Executive John Stankey.\n\n\
+                 Procter & Gamble's shares rose 2% in São Paulo.";
+    let html = "<p>AT&amp;T said on Monday it would cut 1,200 jobs in \
+                <a href=\"/dallas\">Dallas</a>.</p>\n<p>&quot;We regret \
+                this,&quot; said Chief Executive <b>John Stankey</b>.</p>\
+                <p>Procter &amp; Gamble&#39;s shares rose 2% in S&atilde;o \
+                Paulo.</p>";
+    let found = |text: &str| {
+        let doc = Document::new("d", "test", text);
+        let ex = pipeline().process(&doc);
+        let entities: Vec<(EntityType, String)> = ex
+            .entities
+            .iter()
+            .map(|e| {
+                let name = match &e.canonical {
+                    factspan::annotation::Canonical::Entry(i) => {
+                        pipeline().entry_canonical(*i).0.to_string()
+                    }
+                    _ => e.span.of(text).to_string(),
+                };
+                (e.kind, name)
+            })
+            .collect();
+        let sentences_of_claims: Vec<usize> = ex
+            .claims
+            .iter()
+            .map(|c| {
+                ex.sentences
+                    .iter()
+                    .position(|s| {
+                        s.start <= c.span.start && c.span.end <= s.end
+                    })
+                    .expect("in a sentence")
+            })
+            .collect();
+        (entities, sentences_of_claims, ex.sentences.len())
+    };
+    let want = found(plain);
+    for name in ["AT&T", "Procter & Gamble", "John Stankey", "Dallas"] {
+        assert!(want.0.iter().any(|(_, n)| n == name), "{name}: {want:?}");
+    }
+    assert_eq!(want.2, 3, "{want:?}");
+    let got = found(html);
+    assert_eq!(got.1, want.1);
+    assert_eq!(got.2, want.2);
+    // Listed names are the same; an unlisted one is quoted as written.
+    assert_eq!(got.0.len(), want.0.len(), "{got:?}");
+    for ((gk, gn), (wk, wn)) in got.0.iter().zip(&want.0) {
+        assert_eq!(gk, wk);
+        assert!(gn == wn || gn.contains('<') || gn.contains('&'), "{gn} {wn}");
+    }
+    let doc = Document::new("d", "test", html);
+    let quotes: Vec<&str> = pipeline()
+        .process(&doc)
+        .entities
+        .iter()
+        .map(|e| e.span.of(html))
+        .collect();
+    assert!(quotes.contains(&"AT&amp;T"), "{quotes:?}");
+    assert!(quotes.contains(&"Procter &amp; Gamble"), "{quotes:?}");
+    assert!(quotes.contains(&"John Stankey"), "{quotes:?}");
+}
+
+#[test]
 fn a_listed_common_word_ending_a_longer_name_is_not_that_name() {
     let cases: &[Case] = &[
         // The last word of a capitalized name the lists lack.

@@ -92,6 +92,22 @@ fn odd_text() -> impl Strategy<Value = String> {
         "ﬁ",
         "İ",
         "ß",
+        "&amp;",
+        "AT&amp;T",
+        "&quot;",
+        "&#8217;",
+        "&eacute;",
+        "&nbsp;",
+        "&",
+        "<p>",
+        "</p>",
+        "<br/>",
+        "<a href=\"/x\">",
+        "</a>",
+        "<!-- c -->",
+        "<script>x</script>",
+        "<",
+        ">",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }
