@@ -1789,8 +1789,15 @@ fn vote_word(text: &str, toks: &[Token], at: Span) -> Option<Span> {
 /// stand in the clause of is dated by them.
 fn recent_spans(text: &str, toks: &[Token], dates: &mut Vec<Span>) {
     let w = |k: usize| toks.get(k).and_then(|t| word(text, t)).unwrap_or("");
+    let b = text.as_bytes();
     for k in 0..toks.len() {
-        if !lower_in(w(k), &["past", "last", "next", "coming"]) {
+        // Most tokens fail on their first letter or their length, with
+        // no word compared.
+        let Span { start, end } = toks[k].span;
+        if !(4..=6).contains(&(end - start))
+            || !matches!(b[start] | 0x20, b'p' | b'l' | b'n' | b'c')
+            || !lower_in(w(k), &["past", "last", "next", "coming"])
+        {
             continue;
         }
         let mut n = k + 1;
@@ -2486,6 +2493,9 @@ struct Cues {
     verbs: Vec<usize>,
     /// The verbs whose pronoun subject is a speaker, by token index.
     pronoun_verbs: Vec<usize>,
+    /// The words `poll`, `polls`, `survey`, `surveys` (any case), by
+    /// token index.
+    polls: Vec<usize>,
 }
 
 /// The words [`Cues::read`] looks for, as bit tests only: most words
@@ -2493,17 +2503,25 @@ struct Cues {
 fn cue_words() -> &'static WordSet {
     static CUE_WORDS: OnceLock<WordSet> = OnceLock::new();
     CUE_WORDS.get_or_init(|| {
-        WordSet::of(SPEECH_VERBS.iter().chain(&[
-            "according",
-            "from",
-            "by",
-            "adds",
-            "forecast",
-            "forecasts",
-            "forecasted",
-        ]))
+        WordSet::of(
+            SPEECH_VERBS
+                .iter()
+                .chain(&[
+                    "according",
+                    "from",
+                    "by",
+                    "adds",
+                    "forecast",
+                    "forecasts",
+                    "forecasted",
+                ])
+                .chain(POLL_WORDS),
+        )
     })
 }
+
+/// The words of a poll, whose pollster [`attribution_of`] names.
+const POLL_WORDS: &[&str] = &["poll", "polls", "survey", "surveys"];
 
 /// What one pass over a sentence's tokens ([`glance`]) finds that
 /// decides whether it is read further.
@@ -2538,6 +2556,10 @@ fn glance(
     while i < toks.len() {
         let t = &toks[i];
         match t.kind {
+            // Most marks (commas, periods) start with none of the quotes'
+            // first bytes and are passed over with one test.
+            TokenKind::Punct
+                if !matches!(b[t.span.start], b'"' | b'`' | b'\'' | 0xE2) => {}
             TokenKind::Punct => {
                 let s = &b[t.span.range()];
                 let doubled = |c: &[u8]| {
@@ -2592,6 +2614,7 @@ impl Cues {
         self.commas.clear();
         self.verbs.clear();
         self.pronoun_verbs.clear();
+        self.polls.clear();
         // Bytes: no char boundary to check on every token.
         let bytes = text.as_bytes();
         // Fetched once, not once per word.
@@ -2621,9 +2644,24 @@ impl Cues {
             if matches!(s, b"from" | b"by") {
                 self.from_by.push(i);
             }
+            if lower_in_bytes(s, POLL_WORDS) {
+                self.polls.push(i);
+            }
             // Every plain verb of saying is a speech verb too, and so is
             // every pronoun speaker's verb but `adds`: one probe settles
             // most words for both.
+            // "Analysts had forecast a 0.3% rise": a verb of saying
+            // here, though not one that ends a noun phrase ("growth
+            // forecasts").
+            let forecast =
+                lower_in_bytes(s, &["forecast", "forecasts", "forecasted"]);
+            let verb = forecast
+                || speech.may_hold(s) && SPEECH_VERB_WORDS.probe(speech, s);
+            // Only a verb or `adds` is noted: the tests below, which
+            // turn one away, are asked of those alone.
+            if !verb && !s.eq_ignore_ascii_case(b"adds") {
+                continue;
+            }
             // "added" says something only before a pause or "that":
             // "employers added 431,000 jobs" adds, it does not say.
             let adding = matches!(s, b"added" | b"adds" | b"add")
@@ -2638,18 +2676,12 @@ impl Cues {
             {
                 continue;
             }
-            // "Analysts had forecast a 0.3% rise": a verb of saying
-            // here, though not one that ends a noun phrase ("growth
-            // forecasts").
-            let forecast =
-                lower_in_bytes(s, &["forecast", "forecasts", "forecasted"]);
-            let pronoun_verb = if forecast
-                || speech.may_hold(s) && SPEECH_VERB_WORDS.probe(speech, s)
-            {
+            // `adds` is a pronoun speaker's verb, though no speech verb.
+            let pronoun_verb = if verb {
                 self.verbs.push(i);
                 PRONOUN_SAYING.has_bytes(s)
             } else {
-                s.eq_ignore_ascii_case(b"adds")
+                true
             };
             if pronoun_verb {
                 self.pronoun_verbs.push(i);
@@ -3041,14 +3073,7 @@ fn attribution_of(
         }
     }
     // "A YouGov poll put Reform UK on 29%": a poll names its pollster.
-    for i in 1..n {
-        // The first letter first: most words fail it.
-        let b = w_bytes(i);
-        if !matches!(b.first(), Some(b'p' | b's' | b'P' | b'S'))
-            || !lower_in_bytes(b, &["poll", "polls", "survey", "surveys"])
-        {
-            continue;
-        }
+    for &i in cues.polls.iter().filter(|&&i| i >= 1) {
         let k = caps_back(text, toks, i);
         if k < i {
             let s = Span::new(toks[k].span.start, toks[i - 1].span.end);
