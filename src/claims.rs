@@ -997,6 +997,7 @@ struct Scratch {
     pending: Vec<usize>,
     clause: Clauses,
     cues: Cues,
+    openers: Openers,
     numbers: Vec<usize>,
     claims: Vec<Claim>,
     numeric: Vec<Entity>,
@@ -1075,6 +1076,7 @@ impl ClaimStage {
             pending,
             clause,
             cues,
+            openers,
             numbers,
             claims,
             numeric: numeric_entities,
@@ -1202,6 +1204,8 @@ impl ClaimStage {
             let mut prev_kind: Option<ClaimKind> = None;
             // What the sentence's last claim counted, if anything.
             let mut last_counted: Option<Span> = None;
+            // The clause openers are read at the sentence's first claim.
+            let mut openers_read = false;
             for m in mentions.iter() {
                 for &(kind, span) in &m.entities {
                     numeric_entities.push(Entity {
@@ -1375,17 +1379,13 @@ impl ClaimStage {
                     // "the index, which weighs the dollar against six
                     // peers, was flat at 106.3": a noun counted inside
                     // an aside that closed is not the later figure's.
-                    let aside_closed = text
-                        .get(sspan.start..c.start)
-                        .and_then(|b| {
-                            [", which ", ", who ", ", whose "]
-                                .iter()
-                                .filter_map(|o| b.rfind(o))
-                                .max()
-                                .map(|at| !b[at + 1..].contains(','))
-                        })
-                        .unwrap_or(false)
-                        && text
+                    let aside_closed =
+                        text.get(sspan.start..c.start).is_some_and(|b| {
+                            last_comma_opens(
+                                b,
+                                &[", which ", ", who ", ", whose "],
+                            )
+                        }) && text
                             .get(c.end..m.span.start)
                             .is_some_and(|a| a.contains(','));
                     (bare
@@ -1533,7 +1533,18 @@ impl ClaimStage {
                 // "..., and Britain committed 160 million pounds": a clause
                 // with its own subject and verb is its subject's, not the
                 // earlier clause's subject's or speaker's.
-                let own = own_clause(text, toks, here, mentions, place.first);
+                if !openers_read {
+                    openers.read(text, toks);
+                    openers_read = true;
+                }
+                let own = own_clause(
+                    text,
+                    toks,
+                    here,
+                    mentions,
+                    openers,
+                    place.first,
+                );
                 // "2.1 million crossed into Chad, where aid groups say
                 // camps are full": a speaker inside a relative clause
                 // after the figure says nothing of it.
@@ -1541,18 +1552,21 @@ impl ClaimStage {
                     a.start > m.span.end
                         && text.get(m.span.end..a.start).is_some_and(|b| {
                             // Inside it: no comma closes it before.
-                            [", where ", ", which ", ", who ", ", whose "]
-                                .iter()
-                                .filter_map(|r| b.rfind(r))
-                                .max()
-                                .is_some_and(|at| !b[at + 1..].contains(','))
+                            last_comma_opens(
+                                b,
+                                &[
+                                    ", where ", ", which ", ", who ",
+                                    ", whose ",
+                                ],
+                            )
                         })
                 };
                 let sentence_source = info.attribution.filter(|&a| {
                     !relative_after(a)
                         && (!sspan.contains(a)
                             || !speaker_elsewhere(
-                                text, toks, here, mentions, place, own, a,
+                                text, toks, here, mentions, openers, place,
+                                own, a,
                             ))
                 });
                 let attribution =
@@ -1586,7 +1600,15 @@ impl ClaimStage {
                     .or_else(|| {
                         won_by(text, toks, dates, m, place, subject.is_none())
                     })
-                    .or_else(|| clause_owner(text, toks, here, place.first))
+                    .or_else(|| {
+                        clause_owner(
+                            text,
+                            toks,
+                            here,
+                            &openers.at,
+                            place.first,
+                        )
+                    })
                     .or(subject)
                     // "Turnout was 67.4%": what is counted is no subject,
                     // unless it names someone ("Okello, 26,").
@@ -1622,6 +1644,17 @@ impl ClaimStage {
             }
         }
     }
+}
+
+/// Whether the last comma in `b` opens one of `asides` (each a comma
+/// and more): whether the last of them in `b` has no comma after it,
+/// asked with one backward search for a comma rather than a search for
+/// each.
+fn last_comma_opens(b: &str, asides: &[&str]) -> bool {
+    let b = b.as_bytes();
+    memchr::memrchr(b',', b).is_some_and(|at| {
+        asides.iter().any(|o| b[at..].starts_with(o.as_bytes()))
+    })
 }
 
 /// Ordinals of a place in a race ("came second with 21.8%").
@@ -1756,8 +1789,15 @@ fn vote_word(text: &str, toks: &[Token], at: Span) -> Option<Span> {
 /// stand in the clause of is dated by them.
 fn recent_spans(text: &str, toks: &[Token], dates: &mut Vec<Span>) {
     let w = |k: usize| toks.get(k).and_then(|t| word(text, t)).unwrap_or("");
+    let b = text.as_bytes();
     for k in 0..toks.len() {
-        if !lower_in(w(k), &["past", "last", "next", "coming"]) {
+        // Most tokens fail on their first letter or their length, with
+        // no word compared.
+        let Span { start, end } = toks[k].span;
+        if !(4..=6).contains(&(end - start))
+            || !matches!(b[start] | 0x20, b'p' | b'l' | b'n' | b'c')
+            || !lower_in(w(k), &["past", "last", "next", "coming"])
+        {
             continue;
         }
         let mut n = k + 1;
@@ -2453,6 +2493,9 @@ struct Cues {
     verbs: Vec<usize>,
     /// The verbs whose pronoun subject is a speaker, by token index.
     pronoun_verbs: Vec<usize>,
+    /// The words `poll`, `polls`, `survey`, `surveys` (any case), by
+    /// token index.
+    polls: Vec<usize>,
 }
 
 /// The words [`Cues::read`] looks for, as bit tests only: most words
@@ -2460,17 +2503,25 @@ struct Cues {
 fn cue_words() -> &'static WordSet {
     static CUE_WORDS: OnceLock<WordSet> = OnceLock::new();
     CUE_WORDS.get_or_init(|| {
-        WordSet::of(SPEECH_VERBS.iter().chain(&[
-            "according",
-            "from",
-            "by",
-            "adds",
-            "forecast",
-            "forecasts",
-            "forecasted",
-        ]))
+        WordSet::of(
+            SPEECH_VERBS
+                .iter()
+                .chain(&[
+                    "according",
+                    "from",
+                    "by",
+                    "adds",
+                    "forecast",
+                    "forecasts",
+                    "forecasted",
+                ])
+                .chain(POLL_WORDS),
+        )
     })
 }
+
+/// The words of a poll, whose pollster [`attribution_of`] names.
+const POLL_WORDS: &[&str] = &["poll", "polls", "survey", "surveys"];
 
 /// What one pass over a sentence's tokens ([`glance`]) finds that
 /// decides whether it is read further.
@@ -2505,6 +2556,10 @@ fn glance(
     while i < toks.len() {
         let t = &toks[i];
         match t.kind {
+            // Most marks (commas, periods) start with none of the quotes'
+            // first bytes and are passed over with one test.
+            TokenKind::Punct
+                if !matches!(b[t.span.start], b'"' | b'`' | b'\'' | 0xE2) => {}
             TokenKind::Punct => {
                 let s = &b[t.span.range()];
                 let doubled = |c: &[u8]| {
@@ -2559,6 +2614,7 @@ impl Cues {
         self.commas.clear();
         self.verbs.clear();
         self.pronoun_verbs.clear();
+        self.polls.clear();
         // Bytes: no char boundary to check on every token.
         let bytes = text.as_bytes();
         // Fetched once, not once per word.
@@ -2588,9 +2644,24 @@ impl Cues {
             if matches!(s, b"from" | b"by") {
                 self.from_by.push(i);
             }
+            if lower_in_bytes(s, POLL_WORDS) {
+                self.polls.push(i);
+            }
             // Every plain verb of saying is a speech verb too, and so is
             // every pronoun speaker's verb but `adds`: one probe settles
             // most words for both.
+            // "Analysts had forecast a 0.3% rise": a verb of saying
+            // here, though not one that ends a noun phrase ("growth
+            // forecasts").
+            let forecast =
+                lower_in_bytes(s, &["forecast", "forecasts", "forecasted"]);
+            let verb = forecast
+                || speech.may_hold(s) && SPEECH_VERB_WORDS.probe(speech, s);
+            // Only a verb or `adds` is noted: the tests below, which
+            // turn one away, are asked of those alone.
+            if !verb && !s.eq_ignore_ascii_case(b"adds") {
+                continue;
+            }
             // "added" says something only before a pause or "that":
             // "employers added 431,000 jobs" adds, it does not say.
             let adding = matches!(s, b"added" | b"adds" | b"add")
@@ -2605,18 +2676,12 @@ impl Cues {
             {
                 continue;
             }
-            // "Analysts had forecast a 0.3% rise": a verb of saying
-            // here, though not one that ends a noun phrase ("growth
-            // forecasts").
-            let forecast =
-                lower_in_bytes(s, &["forecast", "forecasts", "forecasted"]);
-            let pronoun_verb = if forecast
-                || speech.may_hold(s) && SPEECH_VERB_WORDS.probe(speech, s)
-            {
+            // `adds` is a pronoun speaker's verb, though no speech verb.
+            let pronoun_verb = if verb {
                 self.verbs.push(i);
                 PRONOUN_SAYING.has_bytes(s)
             } else {
-                s.eq_ignore_ascii_case(b"adds")
+                true
             };
             if pronoun_verb {
                 self.pronoun_verbs.push(i);
@@ -3008,14 +3073,7 @@ fn attribution_of(
         }
     }
     // "A YouGov poll put Reform UK on 29%": a poll names its pollster.
-    for i in 1..n {
-        // The first letter first: most words fail it.
-        let b = w_bytes(i);
-        if !matches!(b.first(), Some(b'p' | b's' | b'P' | b'S'))
-            || !lower_in_bytes(b, &["poll", "polls", "survey", "surveys"])
-        {
-            continue;
-        }
+    for &i in cues.polls.iter().filter(|&&i| i >= 1) {
         let k = caps_back(text, toks, i);
         if k < i {
             let s = Span::new(toks[k].span.start, toks[i - 1].span.end);
@@ -3680,10 +3738,17 @@ fn clause_owner(
     text: &str,
     toks: &[Token],
     here: &[Entity],
+    openers: &[usize],
     first: usize,
 ) -> Option<Span> {
     let w = |k: usize| toks.get(k).map_or("", |t| t.span.of(text));
-    let open = (0..first).rev().find(|&k| opens_a_clause(text, toks, k))?;
+    // Only a token of `openers` (those of [`Openers::at`]) opens one.
+    let below = openers.partition_point(|&k| k < first);
+    let open = openers[..below]
+        .iter()
+        .rev()
+        .copied()
+        .find(|&k| opens_a_clause(text, toks, k))?;
     let mut k = open + 1;
     if w(k).eq_ignore_ascii_case("the") {
         k += 1;
@@ -3852,13 +3917,66 @@ fn own_clause(
     toks: &[Token],
     here: &[Entity],
     figures: &[Mention],
+    openers: &mut Openers,
     first: usize,
 ) -> Option<(usize, Span)> {
-    (1..first).rev().find_map(|k| {
-        coordinate_subject(text, toks, here, figures, k)
-            .filter(|&(_, v)| v < first)
-            .map(|(s, _)| (k, s))
-    })
+    // Only an opener starts such a clause: the others are not asked.
+    let below = openers.at.partition_point(|&k| k < first);
+    for n in (0..below).rev() {
+        let k = openers.at[n];
+        if k == 0 {
+            break;
+        }
+        match openers.subject(n, text, toks, here, figures) {
+            Some((s, v)) if v < first => return Some((k, s)),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The tokens of a sentence that may open a clause
+/// ([`may_open_a_clause`]), and the [`coordinate_subject`] of each once
+/// asked: every claim asks about the tokens before its figure, and
+/// most tokens open nothing, so they are tested once per sentence
+/// rather than once per claim.
+#[derive(Default)]
+struct Openers {
+    /// The token indices, in order.
+    at: Vec<usize>,
+    /// [`coordinate_subject`] at each of `at`, once asked.
+    subjects: Vec<Option<Option<(Span, usize)>>>,
+}
+
+impl Openers {
+    /// Notes the openers of a sentence, in place of the last one's.
+    fn read(&mut self, text: &str, toks: &[Token]) {
+        self.at.clear();
+        self.subjects.clear();
+        self.at.extend(
+            toks.iter()
+                .enumerate()
+                .filter(|(_, t)| may_open_a_clause(text, t))
+                .map(|(k, _)| k),
+        );
+        self.subjects.resize(self.at.len(), None);
+    }
+
+    /// [`coordinate_subject`] at the `n`th opener of the sentence that
+    /// `figures` and `here` are of.
+    fn subject(
+        &mut self,
+        n: usize,
+        text: &str,
+        toks: &[Token],
+        here: &[Entity],
+        figures: &[Mention],
+    ) -> Option<(Span, usize)> {
+        let k = self.at[n];
+        *self.subjects[n].get_or_insert_with(|| {
+            coordinate_subject(text, toks, here, figures, k)
+        })
+    }
 }
 
 /// Whether the speaker `a` of a sentence belongs to another clause than
@@ -3872,6 +3990,7 @@ fn speaker_elsewhere(
     toks: &[Token],
     here: &[Entity],
     figures: &[Mention],
+    openers: &mut Openers,
     place: Place,
     own: Option<(usize, Span)>,
     a: Span,
@@ -3890,13 +4009,14 @@ fn speaker_elsewhere(
     let at = toks.partition_point(|t| t.span.start < a.start);
     // The opening token is right before the speaker, or before its
     // article.
-    (at.saturating_sub(2).max(place.after)..at).any(|k| {
-        coordinate_subject(text, toks, here, figures, k).is_some_and(
-            |(s, v)| {
-                s.overlaps(a)
-                    && figures.iter().any(|f| f.span.start >= toks[v].span.end)
-            },
-        )
+    let from = at.saturating_sub(2).max(place.after);
+    let lo = openers.at.partition_point(|&k| k < from);
+    let hi = openers.at.partition_point(|&k| k < at);
+    (lo..hi).any(|n| {
+        openers.subject(n, text, toks, here, figures).is_some_and(|(s, v)| {
+            s.overlaps(a)
+                && figures.iter().any(|f| f.span.start >= toks[v].span.end)
+        })
     })
 }
 
@@ -7104,7 +7224,16 @@ fn date_in_clause(
             // after the figure's own noun dates it first.
             let own_noun = d.start >= at.end
                 && text.get(at.end..d.start).is_some_and(|b| {
-                    let words: Vec<&str> = b.split_whitespace().collect();
+                    // Two or three words: a fourth is not looked for
+                    // past, and the words need no list of their own.
+                    let mut four = [""; 4];
+                    let mut n = 0;
+                    for (slot, w) in four.iter_mut().zip(b.split_whitespace())
+                    {
+                        *slot = w;
+                        n += 1;
+                    }
+                    let words = &four[..n];
                     (2..=3).contains(&words.len())
                         && words
                             .iter()

@@ -320,6 +320,12 @@ const SCALES: &[(&str, f64)] = &[
 /// significant digits is the f64 nearest the written decimal.
 fn times_scale(value: f64, scale: f64) -> f64 {
     let product = value * scale;
+    // Most products are whole, and one below 1e15 has at most 15
+    // significant digits: written at 15 it reads back as itself, with no
+    // string to format and parse.
+    if product.fract() == 0.0 && product.abs() < 1e15 {
+        return product;
+    }
     format!("{product:.14e}").parse().unwrap_or(product)
 }
 
@@ -5223,6 +5229,30 @@ mod tests {
                 f.value
             );
         }
+    }
+
+    /// A whole product below 1e15 skips the string round trip, which
+    /// would give it back unchanged.
+    #[test]
+    fn whole_products_need_no_round_trip() {
+        let values = [0.0, -0.0, 1.0, 2.5, 1.2, 65.6, 0.7, 123.45, 999.999];
+        let scales = [0.01, 1e3, 1e5, 1e6, 1e7, 1e9, 1e12, 12.0];
+        let mut whole = 0;
+        for v in values {
+            for scale in scales {
+                let product = v * scale;
+                let slow: f64 =
+                    format!("{product:.14e}").parse().unwrap_or(product);
+                whole += usize::from(product.fract() == 0.0);
+                assert_eq!(
+                    times_scale(v, scale).to_bits(),
+                    slow.to_bits(),
+                    "{v} x {scale}"
+                );
+            }
+        }
+        // Both paths are taken.
+        assert!(whole > 10 && whole < values.len() * scales.len());
     }
 
     /// A minus sign or the word "minus" before the digits makes the value
