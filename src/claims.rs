@@ -6884,6 +6884,11 @@ fn whole_date(
     } else if let Some(n) = dates.iter().find(|n| beside(&whole, n)) {
         whole = Span::new(whole.start, n.end);
     }
+    // "the fiscal year ended March 31", "the three months to June": the
+    // period that ends at the date, written whole.
+    if let Some(k) = period_before(text, toks, whole) {
+        return Span::new(toks[k].span.start, whole.end);
+    }
     // "Thursday night": a day with its part (the DATE entity is the
     // day's alone).
     let next = at(whole.end);
@@ -6936,6 +6941,40 @@ fn whole_date(
         }
     }
     whole
+}
+
+/// Period nouns of accounts, which a date ends: "the year ended March
+/// 31", "the quarter to June".
+const PERIOD_NOUNS: &[&str] =
+    &["year", "quarter", "half", "half-year", "months", "weeks", "period"];
+
+/// The first token of the period that date `d` ends, if it ends one:
+/// "fiscal year ended March 31", "three months to June", "the year
+/// through September" (from the period's modifier or count, without its
+/// article).
+fn period_before(text: &str, toks: &[Token], d: Span) -> Option<usize> {
+    let at = toks.partition_point(|t| t.span.start < d.start);
+    let w = |k: usize| word(text, &toks[k]).unwrap_or("");
+    if at < 2
+        || !lower_in(w(at - 1), &["ended", "ending", "to", "through"])
+        || !lower_in(w(at - 2), PERIOD_NOUNS)
+    {
+        return None;
+    }
+    let mut k = at - 2;
+    // "the three months", "the 12 months", "the fiscal year".
+    let months = lower_in(w(k), &["months", "weeks"]);
+    if k > 0
+        && (months
+            && (toks[k - 1].kind == TokenKind::Number
+                || is_number_word_ci(w(k - 1)))
+            || lower_in(w(k - 1), &["fiscal", "financial", "business"]))
+    {
+        k -= 1;
+    }
+    // Bare "months to June" or "year to March" needs its article or
+    // modifier: "rose 3% year to date" is no period.
+    (k < at - 2 || k > 0 && lower_in(w(k - 1), &["the", "a"])).then_some(k)
 }
 
 /// The first token of the comparison that date `d` ends, if it ends one:
@@ -7117,7 +7156,15 @@ fn date_in_clause(
                             .iter()
                             .any(|w| STOP_WORDS.has(w))
                 });
-            if own_noun {
+            // "a profit of 5.35 trillion yen for the fiscal year ended
+            // March 31", reported "on Wednesday": the period's end dates
+            // the figure before it, not the day of the report.
+            let period = d.start >= at.end
+                && period_before(text, toks, *d).is_some()
+                && text
+                    .get(at.end..d.start)
+                    .is_some_and(|b| !b.contains([',', ';']));
+            if own_noun || period {
                 return 0;
             }
             if d.end <= at.start {

@@ -1212,3 +1212,14 @@ fn respectively_is_no_counted_noun() {
                 million and 800,000 respectively, the agency said.";
     assert_eq!(quote(text, claim(text, "800,000").counted), "");
 }
+
+#[test]
+fn the_end_of_an_accounting_period_dates_its_figure_not_the_report() {
+    let text = "The carrier on Monday reported revenue of 37 billion euros \
+                for the fiscal year ended March 31.";
+    let c = claim(text, "37 billion euros");
+    assert_eq!(quote(text, c.time), "fiscal year ended March 31");
+    let text = "Sales grew 4% in the three months to June, the brewer said \
+                on Thursday.";
+    assert_eq!(quote(text, claim(text, "4%").time), "three months to June");
+}
