@@ -1215,6 +1215,11 @@ impl ClaimStage {
                     continue;
                 }
                 let place = Place::of(toks, m.span);
+                // "5.35 trillion yen ($34.6 billion)": the figure before,
+                // restated in another currency or unit.
+                let restates = converts(text, prev_end, prev_kind, m)
+                    .then(|| claims.last().cloned())
+                    .flatten();
                 let direct = counted_of(text, toks, dates, m, place)
                     .map(|c| through_of(text, toks, c))
                     .and_then(|c| past_contract_month(text, toks, c));
@@ -1468,6 +1473,15 @@ impl ClaimStage {
                     Some(None) => (None, Some("vote")),
                     None => (counted, None),
                 };
+                let (counted, counted_implied) = match restates {
+                    Some(ref r)
+                        if r.counted.is_some()
+                            || r.counted_implied.is_some() =>
+                    {
+                        (r.counted, r.counted_implied)
+                    }
+                    _ => (counted, counted_implied),
+                };
                 prev_end = Some(m.span.end);
                 prev_kind = Some(m.figure.kind);
                 last_counted = counted;
@@ -1595,6 +1609,18 @@ impl ClaimStage {
                             || m.age
                             || here.iter().any(|e| e.span == s)
                     });
+                let (subject, attribution) = match restates {
+                    Some(ref r) => {
+                        (r.subject.or(subject), r.attribution.or(attribution))
+                    }
+                    None => (subject, attribution),
+                };
+                let time = match restates {
+                    Some(ref r) => r.time,
+                    None => time_of(
+                        text, toks, clause, dates, mentions, m.span, place,
+                    ),
+                };
                 let f = &m.figure;
                 claims.push(Claim {
                     kind: f.kind,
@@ -1610,9 +1636,7 @@ impl ClaimStage {
                     counted_implied,
                     subject,
                     attribution,
-                    time: time_of(
-                        text, toks, clause, dates, mentions, m.span, place,
-                    ),
+                    time,
                     rule: claim_rule(m),
                 });
             }
@@ -1622,6 +1646,27 @@ impl ClaimStage {
             }
         }
     }
+}
+
+/// Whether figure `m` restates, in parentheses right after it, the
+/// sentence's figure before (which ends at `prev_end`) in another currency
+/// or unit: "5.35 trillion yen ($34.6 billion)", "200 km (124 miles)". It
+/// is the same claim, with the same noun, subject, source and time.
+fn converts(
+    text: &str,
+    prev_end: Option<usize>,
+    prev_kind: Option<ClaimKind>,
+    m: &Mention,
+) -> bool {
+    let kind = m.figure.kind;
+    matches!(kind, ClaimKind::Money | ClaimKind::Quantity)
+        && prev_kind == Some(kind)
+        && prev_end.is_some_and(|e| {
+            text.get(e..m.span.start).is_some_and(|b| b.trim() == "(")
+        })
+        && text
+            .get(m.span.end..)
+            .is_some_and(|a| a.trim_start().starts_with(')'))
 }
 
 /// Ordinals of a place in a race ("came second with 21.8%").

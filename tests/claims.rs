@@ -1214,6 +1214,22 @@ fn respectively_is_no_counted_noun() {
 }
 
 #[test]
+fn a_conversion_in_parentheses_restates_the_figure_before() {
+    let text = "Nissan said net income rose 8% to 500 billion yen ($3.3 \
+                billion) in the year to March.";
+    let main = claim(text, "500 billion yen");
+    let conv = claim(text, "$3.3 billion");
+    assert_eq!(quote(text, main.counted), "net income");
+    assert_eq!(quote(text, conv.counted), "net income");
+    assert_eq!(quote(text, conv.attribution), "Nissan");
+    assert_eq!(quote(text, main.time), "year to March");
+    assert_eq!(quote(text, conv.time), "year to March");
+    // A unit restated keeps the figure's missing time too.
+    let text = "Troops patrol a 20 km (12-mile) zone that was set up in 1999.";
+    assert_eq!(quote(text, claim(text, "12-mile").time), "");
+}
+
+#[test]
 fn the_end_of_an_accounting_period_dates_its_figure_not_the_report() {
     let text = "The carrier on Monday reported revenue of 37 billion euros \
                 for the fiscal year ended March 31.";
