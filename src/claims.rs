@@ -1669,6 +1669,34 @@ fn converts(
             .is_some_and(|a| a.trim_start().starts_with(')'))
 }
 
+/// Nouns that only measure a sum, and give way to what it is in ("a
+/// total of $5 million in aid").
+const GENERIC_SUM_NOUNS: &[&str] = &[
+    "total",
+    "sum",
+    "amount",
+    "tally",
+    "value",
+    "figure",
+    "average",
+    "maximum",
+    "minimum",
+    "additional",
+    "further",
+    "extra",
+    "combined",
+    "aggregate",
+    "excess",
+    "package",
+    "tune",
+    "upwards",
+    "range",
+    "high",
+    "low",
+    "level",
+    "record",
+];
+
 /// Ordinals of a place in a race ("came second with 21.8%").
 const PLACINGS: &[&str] =
     &["first", "second", "third", "fourth", "fifth", "sixth", "last"];
@@ -6100,6 +6128,17 @@ fn counted_of(
                 .then(|| phrase_before(text, toks, first - 1))
                 .flatten()
             };
+            // "investments of 2 trillion yen in software", "spending of
+            // $3 billion on roads": the noun before "of" is what is paid
+            // (but "a total of $5 million in aid" is aid).
+            let of_named = || {
+                of_before().filter(|p| {
+                    !p.of(text)
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|h| lower_in(h, GENERIC_SUM_NOUNS))
+                })
+            };
             worth_of
                 .or_else(asked_for)
                 .or_else(valued_at)
@@ -6107,6 +6146,7 @@ fn counted_of(
                 .or_else(worth_before)
                 .or_else(|| np_here(after).filter(not_verb))
                 .or_else(set_to)
+                .or_else(|| via_prep.and(of_named()))
                 .or(via_prep)
                 .or_else(before_verb)
                 .or_else(of_before)

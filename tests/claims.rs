@@ -1239,3 +1239,16 @@ fn the_end_of_an_accounting_period_dates_its_figure_not_the_report() {
                 on Thursday.";
     assert_eq!(quote(text, claim(text, "4%").time), "three months to June");
 }
+
+#[test]
+fn the_noun_before_of_a_sum_is_what_is_paid_unless_it_only_measures() {
+    let text = "The council approved spending of 40 million euros on parks.";
+    assert_eq!(
+        quote(text, claim(text, "40 million euros").counted),
+        "spending"
+    );
+    let text = "The firm announced investments of $2 billion in chips.";
+    assert_eq!(quote(text, claim(text, "$2 billion").counted), "investments");
+    let text = "Donors sent a total of $5 million in aid.";
+    assert_eq!(quote(text, claim(text, "$5 million").counted), "aid");
+}
