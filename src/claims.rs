@@ -5718,7 +5718,19 @@ fn counted_of(
             }) && !dates.iter().any(|d| d.contains(toks[k].span))
         };
         let mut s = end;
-        while s > 0 && end - s < 2 && noun(s - 1) {
+        // "shifts annual operating profit by": up to three words, and a
+        // modifier in -ing before the head.
+        let modifier = |k: usize| {
+            word(text, &toks[k]).is_some_and(|w| {
+                ends_with_ci(w, "ing")
+                    && w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && !STOP_WORDS.has(w)
+            })
+        };
+        while s > 0
+            && end - s < 3
+            && (noun(s - 1) || s < end && modifier(s - 1))
+        {
             s -= 1;
         }
         // "lifted its forecast 2%": past a determiner.
@@ -5771,6 +5783,9 @@ fn counted_of(
                         "hiked",
                         "hike",
                         "hikes",
+                        "shifted",
+                        "shift",
+                        "shifts",
                     ],
                 )
             }))
@@ -6146,6 +6161,7 @@ fn counted_of(
                 .or_else(worth_before)
                 .or_else(|| np_here(after).filter(not_verb))
                 .or_else(set_to)
+                .or_else(object_changed)
                 .or_else(|| via_prep.and(of_named()))
                 .or(via_prep)
                 .or_else(before_verb)

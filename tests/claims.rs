@@ -1252,3 +1252,11 @@ fn the_noun_before_of_a_sum_is_what_is_paid_unless_it_only_measures() {
     let text = "Donors sent a total of $5 million in aid.";
     assert_eq!(quote(text, claim(text, "$5 million").counted), "aid");
 }
+
+#[test]
+fn a_sum_after_by_of_a_verb_of_change_counts_the_verbs_object() {
+    let text = "A weaker yen lifts annual operating profit by about 30 \
+                billion yen, the company said.";
+    let c = claim(text, "about 30 billion yen");
+    assert_eq!(quote(text, c.counted), "annual operating profit");
+}
