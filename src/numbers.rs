@@ -889,6 +889,11 @@ const MEASURES: &[(&str, &str)] = &[
     ("gallons", "gallon"),
     ("barrel", "barrel"),
     ("barrels", "barrel"),
+    // Oil and commodity wire copy: "4.5 mln bbl", "500,000 mt of wheat"
+    // (metric tonnes).
+    ("bbl", "barrel"),
+    ("bbls", "barrel"),
+    ("mt", "tonne"),
     // Barrels per day, as oil news abbreviates them.
     ("bpd", "barrel per day"),
     ("hectare", "hectare"),

@@ -1260,3 +1260,14 @@ fn a_sum_after_by_of_a_verb_of_change_counts_the_verbs_object() {
     let c = claim(text, "about 30 billion yen");
     assert_eq!(quote(text, c.counted), "annual operating profit");
 }
+
+#[test]
+fn commodity_abbreviations_are_units() {
+    let text = "Crude stocks rose by 2.1 mln bbl last week.";
+    assert_eq!(unit_and_counted(text, "2.1 mln bbl").0, "barrel");
+    let text = "The country exported 500,000 mt of wheat.";
+    assert_eq!(
+        unit_and_counted(text, "500,000 mt"),
+        ("tonne", "wheat".into())
+    );
+}
