@@ -1213,6 +1213,15 @@ fn respectively_is_no_counted_noun() {
     assert_eq!(quote(text, claim(text, "800,000").counted), "");
 }
 
+/// The kind, value and unit of the claim whose phrase is `figure`.
+fn money(
+    text: &str,
+    figure: &str,
+) -> (factspan::annotation::ClaimKind, f64, &'static str) {
+    let c = claim(text, figure);
+    (c.kind, c.value, c.unit)
+}
+
 #[test]
 fn a_conversion_in_parentheses_restates_the_figure_before() {
     let text = "Nissan said net income rose 8% to 500 billion yen ($3.3 \
@@ -1270,4 +1279,18 @@ fn commodity_abbreviations_are_units() {
         unit_and_counted(text, "500,000 mt"),
         ("tonne", "wheat".into())
     );
+}
+
+#[test]
+fn pence_are_money_only_where_a_price_is_quoted() {
+    use factspan::annotation::ClaimKind;
+    let text = "Shares in the retailer fell 4% to 212.5p in London.";
+    assert_eq!(money(text, "212.5p"), (ClaimKind::Money, 2.125, "GBP"));
+    let text = "The bank's stock closed at 52p.";
+    assert_eq!(money(text, "52p"), (ClaimKind::Money, 0.52, "GBP"));
+    // A video's lines and a page are no price.
+    let doc = "Its shares rose after the phone began to record at 1080p.";
+    let d = Document::new("c", "test", doc);
+    let claims = pipeline().process(&d).claims;
+    assert!(claims.iter().all(|c| c.kind != ClaimKind::Money), "{claims:?}");
 }
