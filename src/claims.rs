@@ -1219,6 +1219,11 @@ impl ClaimStage {
                     continue;
                 }
                 let place = Place::of(toks, m.span);
+                // "5.35 trillion yen ($34.6 billion)": the figure before,
+                // restated in another currency or unit.
+                let restates = converts(text, prev_end, prev_kind, m)
+                    .then(|| claims.last().cloned())
+                    .flatten();
                 let direct = counted_of(text, toks, dates, m, place)
                     .map(|c| through_of(text, toks, c))
                     .and_then(|c| past_contract_month(text, toks, c));
@@ -1468,6 +1473,15 @@ impl ClaimStage {
                     Some(None) => (None, Some("vote")),
                     None => (counted, None),
                 };
+                let (counted, counted_implied) = match restates {
+                    Some(ref r)
+                        if r.counted.is_some()
+                            || r.counted_implied.is_some() =>
+                    {
+                        (r.counted, r.counted_implied)
+                    }
+                    _ => (counted, counted_implied),
+                };
                 prev_end = Some(m.span.end);
                 prev_kind = Some(m.figure.kind);
                 last_counted = counted;
@@ -1617,6 +1631,18 @@ impl ClaimStage {
                             || m.age
                             || here.iter().any(|e| e.span == s)
                     });
+                let (subject, attribution) = match restates {
+                    Some(ref r) => {
+                        (r.subject.or(subject), r.attribution.or(attribution))
+                    }
+                    None => (subject, attribution),
+                };
+                let time = match restates {
+                    Some(ref r) => r.time,
+                    None => time_of(
+                        text, toks, clause, dates, mentions, m.span, place,
+                    ),
+                };
                 let f = &m.figure;
                 claims.push(Claim {
                     kind: f.kind,
@@ -1632,9 +1658,7 @@ impl ClaimStage {
                     counted_implied,
                     subject,
                     attribution,
-                    time: time_of(
-                        text, toks, clause, dates, mentions, m.span, place,
-                    ),
+                    time,
                     rule: claim_rule(m),
                 });
             }
@@ -1656,6 +1680,55 @@ fn last_comma_opens(b: &str, asides: &[&str]) -> bool {
         asides.iter().any(|o| b[at..].starts_with(o.as_bytes()))
     })
 }
+
+/// Whether figure `m` restates, in parentheses right after it, the
+/// sentence's figure before (which ends at `prev_end`) in another currency
+/// or unit: "5.35 trillion yen ($34.6 billion)", "200 km (124 miles)". It
+/// is the same claim, with the same noun, subject, source and time.
+fn converts(
+    text: &str,
+    prev_end: Option<usize>,
+    prev_kind: Option<ClaimKind>,
+    m: &Mention,
+) -> bool {
+    let kind = m.figure.kind;
+    matches!(kind, ClaimKind::Money | ClaimKind::Quantity)
+        && prev_kind == Some(kind)
+        && prev_end.is_some_and(|e| {
+            text.get(e..m.span.start).is_some_and(|b| b.trim() == "(")
+        })
+        && text
+            .get(m.span.end..)
+            .is_some_and(|a| a.trim_start().starts_with(')'))
+}
+
+/// Nouns that only measure a sum, and give way to what it is in ("a
+/// total of $5 million in aid").
+const GENERIC_SUM_NOUNS: &[&str] = &[
+    "total",
+    "sum",
+    "amount",
+    "tally",
+    "value",
+    "figure",
+    "average",
+    "maximum",
+    "minimum",
+    "additional",
+    "further",
+    "extra",
+    "combined",
+    "aggregate",
+    "excess",
+    "package",
+    "tune",
+    "upwards",
+    "range",
+    "high",
+    "low",
+    "level",
+    "record",
+];
 
 /// Ordinals of a place in a race ("came second with 21.8%").
 const PLACINGS: &[&str] =
@@ -5765,7 +5838,19 @@ fn counted_of(
             }) && !dates.iter().any(|d| d.contains(toks[k].span))
         };
         let mut s = end;
-        while s > 0 && end - s < 2 && noun(s - 1) {
+        // "shifts annual operating profit by": up to three words, and a
+        // modifier in -ing before the head.
+        let modifier = |k: usize| {
+            word(text, &toks[k]).is_some_and(|w| {
+                ends_with_ci(w, "ing")
+                    && w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && !STOP_WORDS.has(w)
+            })
+        };
+        while s > 0
+            && end - s < 3
+            && (noun(s - 1) || s < end && modifier(s - 1))
+        {
             s -= 1;
         }
         // "lifted its forecast 2%": past a determiner.
@@ -5818,6 +5903,9 @@ fn counted_of(
                         "hiked",
                         "hike",
                         "hikes",
+                        "shifted",
+                        "shift",
+                        "shifts",
                     ],
                 )
             }))
@@ -6175,6 +6263,17 @@ fn counted_of(
                 .then(|| phrase_before(text, toks, first - 1))
                 .flatten()
             };
+            // "investments of 2 trillion yen in software", "spending of
+            // $3 billion on roads": the noun before "of" is what is paid
+            // (but "a total of $5 million in aid" is aid).
+            let of_named = || {
+                of_before().filter(|p| {
+                    !p.of(text)
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|h| lower_in(h, GENERIC_SUM_NOUNS))
+                })
+            };
             worth_of
                 .or_else(asked_for)
                 .or_else(valued_at)
@@ -6182,6 +6281,8 @@ fn counted_of(
                 .or_else(worth_before)
                 .or_else(|| np_here(after).filter(not_verb))
                 .or_else(set_to)
+                .or_else(object_changed)
+                .or_else(|| via_prep.and(of_named()))
                 .or(via_prep)
                 .or_else(before_verb)
                 .or_else(of_before)
@@ -7004,6 +7105,11 @@ fn whole_date(
     } else if let Some(n) = dates.iter().find(|n| beside(&whole, n)) {
         whole = Span::new(whole.start, n.end);
     }
+    // "the fiscal year ended March 31", "the three months to June": the
+    // period that ends at the date, written whole.
+    if let Some(k) = period_before(text, toks, whole) {
+        return Span::new(toks[k].span.start, whole.end);
+    }
     // "Thursday night": a day with its part (the DATE entity is the
     // day's alone).
     let next = at(whole.end);
@@ -7056,6 +7162,40 @@ fn whole_date(
         }
     }
     whole
+}
+
+/// Period nouns of accounts, which a date ends: "the year ended March
+/// 31", "the quarter to June".
+const PERIOD_NOUNS: &[&str] =
+    &["year", "quarter", "half", "half-year", "months", "weeks", "period"];
+
+/// The first token of the period that date `d` ends, if it ends one:
+/// "fiscal year ended March 31", "three months to June", "the year
+/// through September" (from the period's modifier or count, without its
+/// article).
+fn period_before(text: &str, toks: &[Token], d: Span) -> Option<usize> {
+    let at = toks.partition_point(|t| t.span.start < d.start);
+    let w = |k: usize| word(text, &toks[k]).unwrap_or("");
+    if at < 2
+        || !lower_in(w(at - 1), &["ended", "ending", "to", "through"])
+        || !lower_in(w(at - 2), PERIOD_NOUNS)
+    {
+        return None;
+    }
+    let mut k = at - 2;
+    // "the three months", "the 12 months", "the fiscal year".
+    let months = lower_in(w(k), &["months", "weeks"]);
+    if k > 0
+        && (months
+            && (toks[k - 1].kind == TokenKind::Number
+                || is_number_word_ci(w(k - 1)))
+            || lower_in(w(k - 1), &["fiscal", "financial", "business"]))
+    {
+        k -= 1;
+    }
+    // Bare "months to June" or "year to March" needs its article or
+    // modifier: "rose 3% year to date" is no period.
+    (k < at - 2 || k > 0 && lower_in(w(k - 1), &["the", "a"])).then_some(k)
 }
 
 /// The first token of the comparison that date `d` ends, if it ends one:
@@ -7246,7 +7386,15 @@ fn date_in_clause(
                             .iter()
                             .any(|w| STOP_WORDS.has(w))
                 });
-            if own_noun {
+            // "a profit of 5.35 trillion yen for the fiscal year ended
+            // March 31", reported "on Wednesday": the period's end dates
+            // the figure before it, not the day of the report.
+            let period = d.start >= at.end
+                && period_before(text, toks, *d).is_some()
+                && text
+                    .get(at.end..d.start)
+                    .is_some_and(|b| !b.contains([',', ';']));
+            if own_noun || period {
                 return 0;
             }
             if d.end <= at.start {

@@ -361,6 +361,7 @@ fn classify(text: &str, span: Span, s: &str) -> Option<&'static str> {
         ]
         .iter()
         .any(|w| w.eq_ignore_ascii_case(prev))
+            && !ends_a_period(before)
         {
             return None;
         }
@@ -385,6 +386,20 @@ fn classify(text: &str, span: Span, s: &str) -> Option<&'static str> {
         return Some("date:weekday");
     }
     Some("date:month")
+}
+
+/// Whether `before` ends with a period of accounts that a month ends:
+/// "the year to March", "the quarter ended May" (not "marched to March").
+fn ends_a_period(before: &str) -> bool {
+    let prev = last_word(before);
+    let rest = before.trim_end();
+    let rest = &rest[..rest.len() - prev.len()];
+    ["to", "ended", "ending", "through"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(prev))
+        && ["year", "quarter", "months", "half", "period"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(last_word(rest)))
 }
 
 fn last_word(s: &str) -> &str {
@@ -565,6 +580,8 @@ mod tests {
             ("lowest since 5.79 percent on Feb. 17.", &["Feb. 17"]),
             ("In March, police", &["March"]),
             ("They may march. May we?", &[]),
+            ("profit in the year to March rose", &["March"]),
+            ("They marched to March Street.", &[]),
             ("some 2000 troops and 1500 people", &[]),
             ("paid $2025 for", &[]),
             ("Resolution 2401 says", &[]),

@@ -895,6 +895,11 @@ const MEASURES: &[(&str, &str)] = &[
     ("gallons", "gallon"),
     ("barrel", "barrel"),
     ("barrels", "barrel"),
+    // Oil and commodity wire copy: "4.5 mln bbl", "500,000 mt of wheat"
+    // (metric tonnes).
+    ("bbl", "barrel"),
+    ("bbls", "barrel"),
+    ("mt", "tonne"),
     // Barrels per day, as oil news abbreviates them.
     ("bpd", "barrel per day"),
     ("hectare", "hectare"),
@@ -1955,6 +1960,56 @@ impl Scanner {
         i < self.p.len() && self.w_bytes(i) == w.as_bytes()
     }
 
+    /// Whether `digits` at piece `i`, written with a glued `p` ("412p"),
+    /// are pence: a price reached or quoted ("to 412p", "at 52.3p", "fell
+    /// 12p") in a sentence about shares or prices. Not a video's lines
+    /// ("1080p") nor a page.
+    fn pence(&self, digits: &str, i: usize) -> bool {
+        let lines = [
+            "144p", "240p", "360p", "480p", "576p", "720p", "1080p", "1440p",
+            "2160p", "4320p",
+        ];
+        if lines.contains(&digits) {
+            return false;
+        }
+        let quoted = i > 0
+            && matches!(
+                self.w(i - 1),
+                "to" | "at"
+                    | "from"
+                    | "by"
+                    | "rose"
+                    | "fell"
+                    | "gained"
+                    | "lost"
+                    | "added"
+                    | "shed"
+                    | "up"
+                    | "down"
+                    | "climbed"
+                    | "dropped"
+                    | "slipped"
+                    | "jumped"
+            );
+        quoted
+            && (0..self.p.len()).any(|k| {
+                matches!(
+                    self.w(k),
+                    "shares"
+                        | "share"
+                        | "stock"
+                        | "stocks"
+                        | "price"
+                        | "prices"
+                        | "priced"
+                        | "dividend"
+                        | "ftse"
+                        | "pence"
+                        | "traded"
+                )
+            })
+    }
+
     /// Whether `digits` at piece `i` ("50s") is a decade of someone's
     /// age: "in his early 50s", "women in their 30s", not the 1990s.
     fn decade_of_age(&self, digits: &str, i: usize) -> bool {
@@ -2472,6 +2527,12 @@ impl Scanner {
                     } else if suf == "pc" {
                         c.kind = ClaimKind::Percent;
                         c.unit = Some("%");
+                    } else if suffix == "p" && self.pence(s, i) {
+                        // "Shares rose 3% to 412p": pence, in UK market
+                        // copy.
+                        c.kind = ClaimKind::Money;
+                        c.unit = Some("GBP");
+                        c.value /= 100.0;
                     } else if suffix == "s" && self.decade_of_age(s, i) {
                         c.age_decade = true;
                     } else {

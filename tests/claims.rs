@@ -1212,3 +1212,85 @@ fn respectively_is_no_counted_noun() {
                 million and 800,000 respectively, the agency said.";
     assert_eq!(quote(text, claim(text, "800,000").counted), "");
 }
+
+/// The kind, value and unit of the claim whose phrase is `figure`.
+fn money(
+    text: &str,
+    figure: &str,
+) -> (factspan::annotation::ClaimKind, f64, &'static str) {
+    let c = claim(text, figure);
+    (c.kind, c.value, c.unit)
+}
+
+#[test]
+fn a_conversion_in_parentheses_restates_the_figure_before() {
+    let text = "Nissan said net income rose 8% to 500 billion yen ($3.3 \
+                billion) in the year to March.";
+    let main = claim(text, "500 billion yen");
+    let conv = claim(text, "$3.3 billion");
+    assert_eq!(quote(text, main.counted), "net income");
+    assert_eq!(quote(text, conv.counted), "net income");
+    assert_eq!(quote(text, conv.attribution), "Nissan");
+    assert_eq!(quote(text, main.time), "year to March");
+    assert_eq!(quote(text, conv.time), "year to March");
+    // A unit restated keeps the figure's missing time too.
+    let text = "Troops patrol a 20 km (12-mile) zone that was set up in 1999.";
+    assert_eq!(quote(text, claim(text, "12-mile").time), "");
+}
+
+#[test]
+fn the_end_of_an_accounting_period_dates_its_figure_not_the_report() {
+    let text = "The carrier on Monday reported revenue of 37 billion euros \
+                for the fiscal year ended March 31.";
+    let c = claim(text, "37 billion euros");
+    assert_eq!(quote(text, c.time), "fiscal year ended March 31");
+    let text = "Sales grew 4% in the three months to June, the brewer said \
+                on Thursday.";
+    assert_eq!(quote(text, claim(text, "4%").time), "three months to June");
+}
+
+#[test]
+fn the_noun_before_of_a_sum_is_what_is_paid_unless_it_only_measures() {
+    let text = "The council approved spending of 40 million euros on parks.";
+    assert_eq!(
+        quote(text, claim(text, "40 million euros").counted),
+        "spending"
+    );
+    let text = "The firm announced investments of $2 billion in chips.";
+    assert_eq!(quote(text, claim(text, "$2 billion").counted), "investments");
+    let text = "Donors sent a total of $5 million in aid.";
+    assert_eq!(quote(text, claim(text, "$5 million").counted), "aid");
+}
+
+#[test]
+fn a_sum_after_by_of_a_verb_of_change_counts_the_verbs_object() {
+    let text = "A weaker yen lifts annual operating profit by about 30 \
+                billion yen, the company said.";
+    let c = claim(text, "about 30 billion yen");
+    assert_eq!(quote(text, c.counted), "annual operating profit");
+}
+
+#[test]
+fn commodity_abbreviations_are_units() {
+    let text = "Crude stocks rose by 2.1 mln bbl last week.";
+    assert_eq!(unit_and_counted(text, "2.1 mln bbl").0, "barrel");
+    let text = "The country exported 500,000 mt of wheat.";
+    assert_eq!(
+        unit_and_counted(text, "500,000 mt"),
+        ("tonne", "wheat".into())
+    );
+}
+
+#[test]
+fn pence_are_money_only_where_a_price_is_quoted() {
+    use factspan::annotation::ClaimKind;
+    let text = "Shares in the retailer fell 4% to 212.5p in London.";
+    assert_eq!(money(text, "212.5p"), (ClaimKind::Money, 2.125, "GBP"));
+    let text = "The bank's stock closed at 52p.";
+    assert_eq!(money(text, "52p"), (ClaimKind::Money, 0.52, "GBP"));
+    // A video's lines and a page are no price.
+    let doc = "Its shares rose after the phone began to record at 1080p.";
+    let d = Document::new("c", "test", doc);
+    let claims = pipeline().process(&d).claims;
+    assert!(claims.iter().all(|c| c.kind != ClaimKind::Money), "{claims:?}");
+}
