@@ -1398,6 +1398,12 @@ const NAMED_AFTER: &[&str] = &[
     "Trophy",
     "Cup",
     "Medal",
+    "Festival",
+    "Lecture",
+    "Fellowship",
+    "Scholarship",
+    "Gallery",
+    "Arena",
 ];
 
 /// Words that name a storm by the name after them.
@@ -3214,6 +3220,8 @@ const EVENT_WORDS: &[&str] = &[
     "Marathon",
     "Trophy",
     "Grand",
+    // Not an event: "Greenwich Mean Time" names the hour, not the town.
+    "Mean",
     "OPEN",
     "CUP",
     "GAMES",

@@ -2080,3 +2080,62 @@ fn journals_agencies_and_market_infrastructure_are_organizations() {
     // After a lowercase article, the name alone.
     has("It ran in the Lancet.", "Lancet", EntityType::Organization);
 }
+
+#[test]
+fn hyphenated_given_names_open_a_persons_name() {
+    // Parts of an unlisted hyphenated given name are listed places.
+    let text = "German Charles-Michael Friedek won bronze in the triple jump.";
+    has(text, "Charles-Michael Friedek", EntityType::Person);
+    lacks(text, "Michael");
+    has(
+        "Anna-Lena Forster won the slalom.",
+        "Anna-Lena Forster",
+        EntityType::Person,
+    );
+    // Words that open places' names do not make a given name.
+    let cities = "Traffic between San Francisco-San Jose and Oakland slowed.";
+    has(cities, "San Francisco", EntityType::Location);
+    has(cities, "San Jose", EntityType::Location);
+}
+
+#[test]
+fn a_lone_possessive_before_the_team_is_the_coach() {
+    has("Ancelotti's team lost 2-1 at home.", "Ancelotti", EntityType::Person);
+    has(
+        "On Saturday Guardiola's side won 3-0 at Everton.",
+        "Guardiola",
+        EntityType::Person,
+    );
+    lacks_kind("Leicester's side won again.", "Leicester", EntityType::Person);
+    lacks_kind("Celtic's squad trained.", "Celtic", EntityType::Person);
+}
+
+#[test]
+fn a_newspaper_after_a_lowercase_article() {
+    let text = "The minister told the Sunday Times that he would stay, \
+                and the Washington Post ran the story.";
+    has(text, "Sunday Times", EntityType::Organization);
+    has(text, "Washington Post", EntityType::Organization);
+    lacks("The probe flew close to the Sun on Friday.", "Sun");
+}
+
+#[test]
+fn a_title_before_a_common_word_names_no_one() {
+    let text = "Mother Nature was not kind to farmers this year.";
+    lacks(text, "Nature");
+    has("Mother Teresa founded the order.", "Teresa", EntityType::Person);
+}
+
+#[test]
+fn names_opening_the_name_of_a_festival_or_time_zone() {
+    let text = "Thousands attended the W.C. Handy Music Festival in \
+                Florence, Alabama, which opened at 1900 Greenwich Mean Time.";
+    lacks_kind(text, "Handy Music", EntityType::Person);
+    lacks(text, "Greenwich");
+    has(text, "Florence", EntityType::Location);
+    has(
+        "Fog closed Greenwich Park and the Greenwich pier.",
+        "Greenwich",
+        EntityType::Location,
+    );
+}
