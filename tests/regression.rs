@@ -2139,3 +2139,43 @@ fn names_opening_the_name_of_a_festival_or_time_zone() {
         EntityType::Location,
     );
 }
+
+#[test]
+fn a_companys_unit_and_its_owner_are_organizations() {
+    let text = "Ford's Jaguar unit said on Tuesday it would cut 500 jobs.";
+    has(text, "Ford", EntityType::Organization);
+    has(text, "Jaguar", EntityType::Organization);
+    let text = "Analysts said Volkswagen's Audi brand would gain.";
+    has(text, "Audi", EntityType::Organization);
+    lacks_kind(text, "Volkswagen", EntityType::Person);
+    // A possessive name after a verb of saying is no speaker's name.
+    lacks_kind(
+        "Analysts said Ford's Jaguar unit would cut jobs.",
+        "Ford",
+        EntityType::Person,
+    );
+    lacks("Ford's chief executive said so.", "Ford's chief");
+}
+
+#[test]
+fn a_groups_letter_is_no_initial() {
+    let text = "Real Madrid top Group C. Mbappe scored twice in the win.";
+    has(text, "Mbappe", EntityType::Person);
+    lacks(text, "C. Mbappe");
+    let text = "They top Group C. Kylian Mbappe scored twice.";
+    has(text, "Kylian Mbappe", EntityType::Person);
+    // Initials before a name are kept.
+    has(
+        "The files of J. Edgar Hoover were opened.",
+        "J. Edgar Hoover",
+        EntityType::Person,
+    );
+}
+
+#[test]
+fn an_owner_of_several_words_before_its_unit() {
+    let text = "Sales at Sony Group's PlayStation division rose.";
+    has(text, "Sony Group", EntityType::Organization);
+    has(text, "PlayStation", EntityType::Organization);
+    lacks(text, "Group");
+}
