@@ -3342,8 +3342,14 @@ fn drop_event_names(
     // stepping on from the last rather than by a search.
     let mut cursor = TokenCursor::default();
     entities.retain(|e| {
-        // "the Fed Cup", "the UEFA Cup" are events too.
-        if !matches!(e.kind, EntityType::Location | EntityType::Organization) {
+        // "the Fed Cup", "the UEFA Cup" are events too, and "the
+        // Australian Open", "the British Grand Prix" name no people.
+        if !matches!(
+            e.kind,
+            EntityType::Location
+                | EntityType::Organization
+                | EntityType::Nationality
+        ) {
             return true;
         }
         if is_event_word(e.span.of(text)) {
@@ -3351,9 +3357,13 @@ fn drop_event_names(
         }
         let next = cursor.first_from(&seg.tokens, e.span.end);
         !seg.tokens.get(next).is_some_and(|t| {
+            let word = t.span.of(text);
             t.space_before
                 && t.newlines_before == 0
-                && is_event_word(t.span.of(text))
+                && is_event_word(word)
+                // "American Olympic champion Gail Devers" is American.
+                && !(e.kind == EntityType::Nationality
+                    && word.eq_ignore_ascii_case("Olympic"))
         })
     });
 }

@@ -2179,3 +2179,28 @@ fn an_owner_of_several_words_before_its_unit() {
     has(text, "PlayStation", EntityType::Organization);
     lacks(text, "Group");
 }
+
+#[test]
+fn a_nationality_opening_an_events_name_is_none() {
+    let text = "Sinner won the Australian Open and Hamilton the British \
+                Grand Prix.";
+    lacks(text, "Australian");
+    lacks(text, "British");
+    has(
+        "The American Olympic champion Gail Devers won again.",
+        "American",
+        EntityType::Nationality,
+    );
+}
+
+#[test]
+fn a_players_name_before_a_score_is_no_team() {
+    let text = "Michael Chang beat Andy Murray 6-3 in the first round.";
+    has(text, "Michael Chang", EntityType::Person);
+    lacks_kind(text, "Michael Chang", EntityType::Organization);
+    has(
+        "Chelsea beat Aston Villa 2-0 at Stamford Bridge.",
+        "Chelsea",
+        EntityType::Organization,
+    );
+}
