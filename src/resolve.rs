@@ -1398,6 +1398,44 @@ const NAMED_AFTER: &[&str] = &[
     "Trophy",
     "Cup",
     "Medal",
+    "Festival",
+    "Lecture",
+    "Fellowship",
+    "Scholarship",
+    "Gallery",
+    "Arena",
+];
+
+/// Capitalized words that a letter follows as a label, not an initial:
+/// "Group C", "Pool B", "Plan B".
+const LETTERED: &[&str] = &[
+    "Group",
+    "Pool",
+    "Division",
+    "Section",
+    "Class",
+    "Category",
+    "Type",
+    "Plan",
+    "Phase",
+    "Grade",
+    "Zone",
+    "Block",
+    "Level",
+    "Part",
+    "Annex",
+    "Appendix",
+    "Article",
+    "Schedule",
+    "Tier",
+    "Stage",
+    "Conference",
+    "League",
+    "Series",
+    "Vitamin",
+    "Hepatitis",
+    "Gate",
+    "Terminal",
 ];
 
 /// Words that name a storm by the name after them.
@@ -1487,6 +1525,20 @@ pub fn rule_candidates(
                     .is_some_and(|t| t.span.end <= span.end)
             {
                 span.start = tokens[first + 1].span.start;
+            }
+            // "Group C. Mbappe's goals": the letter of a group, pool or
+            // class before a full stop is no initial of the name after.
+            if feats.get(first).is_some_and(|f| f & feature::INITIAL != 0)
+                && first.checked_sub(1).is_some_and(|p| {
+                    LETTERED.contains(&tokens[p].span.of(text))
+                })
+            {
+                match tokens.get(first + 2) {
+                    Some(t) if t.span.start < span.end => {
+                        span.start = t.span.start;
+                    }
+                    _ => continue,
+                }
             }
             let next = next_word(text, m.span.end);
             if NAMED_AFTER.contains(&next) || names_a_grade_whole(text, m.span)
@@ -2106,7 +2158,7 @@ pub fn link_document(
     entities: &mut Vec<Entity>,
 ) {
     drop_event_names(text, seg, entities);
-    leading_initials(seg, feats, entities);
+    leading_initials(text, seg, feats, entities);
     names_defined_by_their_acronym(text, seg, feats, entities);
     define_acronyms(text, seg, gazetteer, entities);
     companies_named_by_a_town(text, seg, feats, gazetteer, entities);
@@ -3214,6 +3266,8 @@ const EVENT_WORDS: &[&str] = &[
     "Marathon",
     "Trophy",
     "Grand",
+    // Not an event: "Greenwich Mean Time" names the hour, not the town.
+    "Mean",
     "OPEN",
     "CUP",
     "GAMES",
@@ -3240,6 +3294,7 @@ fn is_event_word(word: &str) -> bool {
 /// A person's name keeps the initials written before it: "C. Matthew
 /// Gilmour", "J. Richard West".
 fn leading_initials(
+    text: &str,
     seg: &Segmentation,
     feats: &[u64],
     entities: &mut [Entity],
@@ -3257,6 +3312,8 @@ fn leading_initials(
             && feats[first - 2] & feature::INITIAL != 0
             && feats[first] & feature::START == 0
             && feats[first - 1] & feature::START == 0
+            && !(first >= 3
+                && LETTERED.contains(&seg.tokens[first - 3].span.of(text)))
         {
             first -= 2;
         }
@@ -3285,8 +3342,14 @@ fn drop_event_names(
     // stepping on from the last rather than by a search.
     let mut cursor = TokenCursor::default();
     entities.retain(|e| {
-        // "the Fed Cup", "the UEFA Cup" are events too.
-        if !matches!(e.kind, EntityType::Location | EntityType::Organization) {
+        // "the Fed Cup", "the UEFA Cup" are events too, and "the
+        // Australian Open", "the British Grand Prix" name no people.
+        if !matches!(
+            e.kind,
+            EntityType::Location
+                | EntityType::Organization
+                | EntityType::Nationality
+        ) {
             return true;
         }
         if is_event_word(e.span.of(text)) {
@@ -3294,9 +3357,13 @@ fn drop_event_names(
         }
         let next = cursor.first_from(&seg.tokens, e.span.end);
         !seg.tokens.get(next).is_some_and(|t| {
+            let word = t.span.of(text);
             t.space_before
                 && t.newlines_before == 0
-                && is_event_word(t.span.of(text))
+                && is_event_word(word)
+                // "American Olympic champion Gail Devers" is American.
+                && !(e.kind == EntityType::Nationality
+                    && word.eq_ignore_ascii_case("Olympic"))
         })
     });
 }

@@ -1386,7 +1386,7 @@ impl RuleSet {
             let s = span.of(text);
             f = hyphenated(f, s);
             if let Some(g) = gazetteer {
-                f |= hyphenated_title(g, s, f);
+                f |= hyphenated_title(g, s, f) | hyphenated_given(g, s, f);
             }
         }
         // One hash of the lowercase word, in `word`, for the lists and
@@ -1438,7 +1438,7 @@ impl RuleSet {
         if shape.hyphen {
             f = hyphenated(f, s);
             if let Some(g) = gazetteer {
-                f |= hyphenated_title(g, s, f);
+                f |= hyphenated_title(g, s, f) | hyphenated_given(g, s, f);
             }
         }
         if let Some(g) = gazetteer {
@@ -2836,6 +2836,42 @@ fn hyphenated_title(g: &Gazetteer, word: &str, f: u64) -> u64 {
     }
 }
 
+/// [`feature::GIVEN`] for a hyphenated word of two capitalized given
+/// names that no list holds whole ("Charles-Michael", "Anna-Lena"):
+/// its parts alone are often places ("Charles", "Michael").
+#[cold]
+#[inline(never)]
+fn hyphenated_given(g: &Gazetteer, word: &str, f: u64) -> u64 {
+    use feature::*;
+    if f & (HYPHEN | CAP | GIVEN) != HYPHEN | CAP {
+        return 0;
+    }
+    // Words that open places' names are given names too ("San",
+    // "Santa"): "Francisco-San Jose" is two cities.
+    const PLACE_OPENERS: [&str; 9] = [
+        "San", "Santa", "Santo", "Sao", "São", "Los", "Las", "Saint", "Sainte",
+    ];
+    let mut parts = strip_possessive(word).split('-');
+    let given = |p: &str| {
+        !PLACE_OPENERS.contains(&p)
+            && p.chars().next().is_some_and(char::is_uppercase)
+            && p.chars().skip(1).all(char::is_lowercase)
+            && more_than_one_char(p)
+            && {
+                let e = g.evidence(p);
+                e.given_name && !e.common_word
+            }
+    };
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(a), Some(b), None) if given(a) && given(b) => GIVEN,
+        _ => 0,
+    }
+}
+
+fn more_than_one_char(s: &str) -> bool {
+    s.chars().nth(1).is_some()
+}
+
 /// The feature bits of a word's gazetteer evidence, given its other
 /// features `f`.
 #[inline(always)]
@@ -3595,7 +3631,8 @@ mod tests {
                         if e.particle {
                             f |= PARTICLE;
                         }
-                        f |= hyphenated_title(g, s(), f);
+                        f |= hyphenated_title(g, s(), f)
+                            | hyphenated_given(g, s(), f);
                     }
                 }
                 TokenKind::Number => {

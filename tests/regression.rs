@@ -2080,3 +2080,127 @@ fn journals_agencies_and_market_infrastructure_are_organizations() {
     // After a lowercase article, the name alone.
     has("It ran in the Lancet.", "Lancet", EntityType::Organization);
 }
+
+#[test]
+fn hyphenated_given_names_open_a_persons_name() {
+    // Parts of an unlisted hyphenated given name are listed places.
+    let text = "German Charles-Michael Friedek won bronze in the triple jump.";
+    has(text, "Charles-Michael Friedek", EntityType::Person);
+    lacks(text, "Michael");
+    has(
+        "Anna-Lena Forster won the slalom.",
+        "Anna-Lena Forster",
+        EntityType::Person,
+    );
+    // Words that open places' names do not make a given name.
+    let cities = "Traffic between San Francisco-San Jose and Oakland slowed.";
+    has(cities, "San Francisco", EntityType::Location);
+    has(cities, "San Jose", EntityType::Location);
+}
+
+#[test]
+fn a_lone_possessive_before_the_team_is_the_coach() {
+    has("Ancelotti's team lost 2-1 at home.", "Ancelotti", EntityType::Person);
+    has(
+        "On Saturday Guardiola's side won 3-0 at Everton.",
+        "Guardiola",
+        EntityType::Person,
+    );
+    lacks_kind("Leicester's side won again.", "Leicester", EntityType::Person);
+    lacks_kind("Celtic's squad trained.", "Celtic", EntityType::Person);
+}
+
+#[test]
+fn a_newspaper_after_a_lowercase_article() {
+    let text = "The minister told the Sunday Times that he would stay, \
+                and the Washington Post ran the story.";
+    has(text, "Sunday Times", EntityType::Organization);
+    has(text, "Washington Post", EntityType::Organization);
+    lacks("The probe flew close to the Sun on Friday.", "Sun");
+}
+
+#[test]
+fn a_title_before_a_common_word_names_no_one() {
+    let text = "Mother Nature was not kind to farmers this year.";
+    lacks(text, "Nature");
+    has("Mother Teresa founded the order.", "Teresa", EntityType::Person);
+}
+
+#[test]
+fn names_opening_the_name_of_a_festival_or_time_zone() {
+    let text = "Thousands attended the W.C. Handy Music Festival in \
+                Florence, Alabama, which opened at 1900 Greenwich Mean Time.";
+    lacks_kind(text, "Handy Music", EntityType::Person);
+    lacks(text, "Greenwich");
+    has(text, "Florence", EntityType::Location);
+    has(
+        "Fog closed Greenwich Park and the Greenwich pier.",
+        "Greenwich",
+        EntityType::Location,
+    );
+}
+
+#[test]
+fn a_companys_unit_and_its_owner_are_organizations() {
+    let text = "Ford's Jaguar unit said on Tuesday it would cut 500 jobs.";
+    has(text, "Ford", EntityType::Organization);
+    has(text, "Jaguar", EntityType::Organization);
+    let text = "Analysts said Volkswagen's Audi brand would gain.";
+    has(text, "Audi", EntityType::Organization);
+    lacks_kind(text, "Volkswagen", EntityType::Person);
+    // A possessive name after a verb of saying is no speaker's name.
+    lacks_kind(
+        "Analysts said Ford's Jaguar unit would cut jobs.",
+        "Ford",
+        EntityType::Person,
+    );
+    lacks("Ford's chief executive said so.", "Ford's chief");
+}
+
+#[test]
+fn a_groups_letter_is_no_initial() {
+    let text = "Real Madrid top Group C. Mbappe scored twice in the win.";
+    has(text, "Mbappe", EntityType::Person);
+    lacks(text, "C. Mbappe");
+    let text = "They top Group C. Kylian Mbappe scored twice.";
+    has(text, "Kylian Mbappe", EntityType::Person);
+    // Initials before a name are kept.
+    has(
+        "The files of J. Edgar Hoover were opened.",
+        "J. Edgar Hoover",
+        EntityType::Person,
+    );
+}
+
+#[test]
+fn an_owner_of_several_words_before_its_unit() {
+    let text = "Sales at Sony Group's PlayStation division rose.";
+    has(text, "Sony Group", EntityType::Organization);
+    has(text, "PlayStation", EntityType::Organization);
+    lacks(text, "Group");
+}
+
+#[test]
+fn a_nationality_opening_an_events_name_is_none() {
+    let text = "Sinner won the Australian Open and Hamilton the British \
+                Grand Prix.";
+    lacks(text, "Australian");
+    lacks(text, "British");
+    has(
+        "The American Olympic champion Gail Devers won again.",
+        "American",
+        EntityType::Nationality,
+    );
+}
+
+#[test]
+fn a_players_name_before_a_score_is_no_team() {
+    let text = "Michael Chang beat Andy Murray 6-3 in the first round.";
+    has(text, "Michael Chang", EntityType::Person);
+    lacks_kind(text, "Michael Chang", EntityType::Organization);
+    has(
+        "Chelsea beat Aston Villa 2-0 at Stamford Bridge.",
+        "Chelsea",
+        EntityType::Organization,
+    );
+}
