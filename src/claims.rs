@@ -3985,6 +3985,7 @@ impl Openers {
 /// 300 million euros, and Britain committed 160 million pounds"), or a
 /// later coordinated one that has figures of its own ("Canada offered
 /// $10 million and Australia announced $5 million").
+#[allow(clippy::too_many_arguments)]
 fn speaker_elsewhere(
     text: &str,
     toks: &[Token],
