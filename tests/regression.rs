@@ -2204,3 +2204,19 @@ fn a_players_name_before_a_score_is_no_team() {
         EntityType::Organization,
     );
 }
+
+#[test]
+fn a_generic_body_in_another_countrys_story_is_not_the_listed_one() {
+    // "National Security Council" is listed as the American one.
+    let kenya = "NAIROBI - Kenya's High Court suspended the plan, ruling \
+                 that the National Security Council lacked authority.";
+    assert_eq!(
+        canonical_names(kenya, "National Security Council"),
+        vec![String::new()]
+    );
+    let us = "In Washington, the National Security Council met on Friday.";
+    assert_eq!(
+        canonical_names(us, "National Security Council"),
+        vec!["United States National Security Council".to_string()]
+    );
+}
