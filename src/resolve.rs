@@ -2575,6 +2575,15 @@ pub fn link_document(
         {
             continue;
         }
+        // "Storm Amy", "Hurricane Helene": a storm is no person of the
+        // document.
+        if kind == EntityType::Person
+            && i.checked_sub(1).is_some_and(|p| {
+                STORM_WORDS.contains(&seg.tokens[p].span.of(text))
+            })
+        {
+            continue;
+        }
         // A name followed by more capitalized words is another name.
         if seg.tokens.get(i + 1).is_some_and(|n| {
             n.kind == TokenKind::Word

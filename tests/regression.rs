@@ -2220,3 +2220,13 @@ fn a_generic_body_in_another_countrys_story_is_not_the_listed_one() {
         vec!["United States National Security Council".to_string()]
     );
 }
+
+#[test]
+fn a_storm_named_like_a_person_of_the_story_is_no_mention_of_her() {
+    let text = "Justice Amy Coney Barrett asked a question. Days later, \
+                Storm Amy brought floods to Cumbria.";
+    let got = found(text);
+    let amys = got.iter().filter(|(q, _)| q == "Amy").count();
+    assert_eq!(amys, 0, "{got:?}");
+    has(text, "Amy Coney Barrett", EntityType::Person);
+}
