@@ -2575,6 +2575,15 @@ pub fn link_document(
         {
             continue;
         }
+        // "Storm Amy", "Hurricane Helene": a storm is no person of the
+        // document.
+        if kind == EntityType::Person
+            && i.checked_sub(1).is_some_and(|p| {
+                STORM_WORDS.contains(&seg.tokens[p].span.of(text))
+            })
+        {
+            continue;
+        }
         // A name followed by more capitalized words is another name.
         if seg.tokens.get(i + 1).is_some_and(|n| {
             n.kind == TokenKind::Word
@@ -2850,11 +2859,13 @@ fn shared_aliases_by_country(
     let shared_alias = |e: &Entity| {
         let Canonical::Entry(id) = e.canonical else { return None };
         let entry = gazetteer.entry(id);
+        let quote = e.span.of(text);
         // Places have their own chooser (`best_place`).
-        (entry.flags.has(Flags::AMBIGUOUS_ALIAS)
-            && e.kind != EntityType::Location
-            && e.span.of(text) != &*entry.name)
-            .then_some(id)
+        (e.kind != EntityType::Location
+            && quote != &*entry.name
+            && (entry.flags.has(Flags::AMBIGUOUS_ALIAS)
+                || generic_body(entry, quote)))
+        .then_some(id)
     };
     // A newspaper named alike in several countries ("The Daily Star" of
     // Bangladesh and of Lebanon) too.
@@ -2871,6 +2882,13 @@ fn shared_aliases_by_country(
     if !entities.iter().any(|e| shared_alias(e).is_some()) {
         return;
     }
+    // A country's body named by a generic alias ("National Security
+    // Council", listed as the American one) is left unlinked only in a
+    // document that names places, none of that country.
+    let names_places = entities.iter().any(|e| {
+        e.kind == EntityType::Location
+            && matches!(e.canonical, Canonical::Entry(_))
+    });
     let named: FxHashSet<&str> = entities
         .iter()
         .filter(|e| {
@@ -2889,6 +2907,10 @@ fn shared_aliases_by_country(
         if of_named(id) {
             continue;
         }
+        let generic = !gazetteer.entry(id).flags.has(Flags::AMBIGUOUS_ALIAS);
+        if generic && !names_places {
+            continue;
+        }
         let quote = e.span.of(text);
         let other = namesakes(gazetteer, quote, &mut found).find(|&o| {
             o != id
@@ -2900,10 +2922,25 @@ fn shared_aliases_by_country(
                 e.canonical = Canonical::Entry(o);
                 e.origin = Origin::Gazetteer(o);
             }
-            None if national(id, quote) => e.canonical = Canonical::None,
+            None if generic || national(id, quote) => {
+                e.canonical = Canonical::None;
+            }
             None => {}
         }
     }
+}
+
+/// Whether `quote` names a country's listed state body or party by a
+/// generic alias of several words that other countries' bodies share
+/// ("National Security Council", "Supreme Court"): no word in capitals
+/// ("US", "NSC") and not the entry's own name.
+fn generic_body(entry: &Entry, quote: &str) -> bool {
+    matches!(&*entry.subtype, "government" | "court" | "military" | "party")
+        && !entry.country.is_empty()
+        && has_space(quote)
+        && !quote
+            .split([' ', '.'])
+            .any(|w| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
 /// The first bytes and lengths of a document's aliases: a word whose

@@ -2204,3 +2204,29 @@ fn a_players_name_before_a_score_is_no_team() {
         EntityType::Organization,
     );
 }
+
+#[test]
+fn a_generic_body_in_another_countrys_story_is_not_the_listed_one() {
+    // "National Security Council" is listed as the American one.
+    let kenya = "NAIROBI - Kenya's High Court suspended the plan, ruling \
+                 that the National Security Council lacked authority.";
+    assert_eq!(
+        canonical_names(kenya, "National Security Council"),
+        vec![String::new()]
+    );
+    let us = "In Washington, the National Security Council met on Friday.";
+    assert_eq!(
+        canonical_names(us, "National Security Council"),
+        vec!["United States National Security Council".to_string()]
+    );
+}
+
+#[test]
+fn a_storm_named_like_a_person_of_the_story_is_no_mention_of_her() {
+    let text = "Justice Amy Coney Barrett asked a question. Days later, \
+                Storm Amy brought floods to Cumbria.";
+    let got = found(text);
+    let amys = got.iter().filter(|(q, _)| q == "Amy").count();
+    assert_eq!(amys, 0, "{got:?}");
+    has(text, "Amy Coney Barrett", EntityType::Person);
+}
