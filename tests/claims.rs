@@ -1294,3 +1294,14 @@ fn pence_are_money_only_where_a_price_is_quoted() {
     let claims = pipeline().process(&d).claims;
     assert!(claims.iter().all(|c| c.kind != ClaimKind::Money), "{claims:?}");
 }
+
+#[test]
+fn pounds_converted_into_another_currency_are_money_not_weight() {
+    use factspan::annotation::ClaimKind;
+    let text = "The lottery winner took home 1.2 million pounds (about 1.4 \
+                million euros).";
+    assert_eq!(money(text, "1.2 million pounds").2, "GBP");
+    assert_eq!(money(text, "1.2 million pounds").0, ClaimKind::Money);
+    let text = "The farm shipped 2 million pounds of beef to Japan.";
+    assert_eq!(money(text, "2 million pounds").2, "pound");
+}
