@@ -5358,7 +5358,15 @@ fn counted_of(
         if let Some(k) = (after + 1..toks.len().min(after + 8))
             .find(|&k| toks[k].span.of(text) == ")")
         {
-            if k + 1 < toks.len() && noun_at(k + 1) {
+            // "900,000 pounds (408 tonnes) of fuel": or "of" and its noun.
+            if k + 1 < toks.len()
+                && (noun_at(k + 1)
+                    || word(text, &toks[k + 1]) == Some("of")
+                        && k + 2 < toks.len()
+                        && noun_at(k + 2)
+                        // "within 10 km (six miles) of Arbil": a place.
+                        && !is_cap(text, &toks[k + 2]))
+            {
                 after = k + 1;
             }
         }

@@ -1305,3 +1305,12 @@ fn pounds_converted_into_another_currency_are_money_not_weight() {
     let text = "The farm shipped 2 million pounds of beef to Japan.";
     assert_eq!(money(text, "2 million pounds").2, "pound");
 }
+
+#[test]
+fn a_measure_restated_in_parentheses_counts_the_noun_after_of() {
+    let text = "The tanker carried 900,000 pounds (408 tonnes) of fuel.";
+    assert_eq!(unit_and_counted(text, "900,000 pounds").1, "fuel");
+    assert_eq!(unit_and_counted(text, "408 tonnes").1, "fuel");
+    let text = "Troops advanced to within 10 km (six miles) of Mosul.";
+    assert_ne!(unit_and_counted(text, "within 10 km").1, "Mosul");
+}
