@@ -1327,12 +1327,17 @@ impl ClaimStage {
                                         | "to a record low of"
                                 )
                             };
-                            text.get(e..m.span.start).is_some_and(to)
+                            text.get(e..m.span.start)
+                                .map(past_period_basis)
+                                .is_some_and(to)
                                 || dates.iter().any(|d| {
                                     d.start >= e
                                         && d.end <= m.span.start
                                         && matches!(
-                                            text[e..d.start].trim(),
+                                            past_period_basis(
+                                                &text[e..d.start]
+                                            )
+                                            .trim(),
                                             "" | "since" | "in" | "on"
                                         )
                                         && to(&text[d.end..m.span.start])
@@ -1646,6 +1651,30 @@ impl ClaimStage {
             }
         }
     }
+}
+
+/// `between` (the text between a change and what follows it) past the
+/// basis the change is reckoned on: "grew 8.7% year-on-year in September
+/// to $303.7 billion" reaches its level as "grew 8.7% to" does.
+fn past_period_basis(between: &str) -> &str {
+    let t = between.trim_start();
+    [
+        "year-on-year",
+        "year on year",
+        "year-over-year",
+        "month-on-month",
+        "quarter-on-quarter",
+        "on the year",
+        "on the month",
+        "y/y",
+    ]
+    .iter()
+    .find_map(|p| {
+        t.get(..p.len())
+            .filter(|h| h.eq_ignore_ascii_case(p))
+            .map(|_| &t[p.len()..])
+    })
+    .unwrap_or(between)
 }
 
 /// Whether figure `m` restates, in parentheses right after it, the

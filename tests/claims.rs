@@ -1314,3 +1314,10 @@ fn a_measure_restated_in_parentheses_counts_the_noun_after_of() {
     let text = "Troops advanced to within 10 km (six miles) of Mosul.";
     assert_ne!(unit_and_counted(text, "within 10 km").1, "Mosul");
 }
+
+#[test]
+fn a_level_reached_after_a_year_on_year_change_counts_what_changed() {
+    let text = "Exports grew 8.7 percent year-on-year in September to $303.7 \
+                billion.";
+    assert_eq!(unit_and_counted(text, "$303.7 billion").1, "Exports");
+}
