@@ -1331,12 +1331,17 @@ impl ClaimStage {
                                         | "to a record low of"
                                 )
                             };
-                            text.get(e..m.span.start).is_some_and(to)
+                            text.get(e..m.span.start)
+                                .map(past_period_basis)
+                                .is_some_and(to)
                                 || dates.iter().any(|d| {
                                     d.start >= e
                                         && d.end <= m.span.start
                                         && matches!(
-                                            text[e..d.start].trim(),
+                                            past_period_basis(
+                                                &text[e..d.start]
+                                            )
+                                            .trim(),
                                             "" | "since" | "in" | "on"
                                         )
                                         && to(&text[d.end..m.span.start])
@@ -1679,6 +1684,30 @@ fn last_comma_opens(b: &str, asides: &[&str]) -> bool {
     memchr::memrchr(b',', b).is_some_and(|at| {
         asides.iter().any(|o| b[at..].starts_with(o.as_bytes()))
     })
+}
+
+/// `between` (the text between a change and what follows it) past the
+/// basis the change is reckoned on: "grew 8.7% year-on-year in September
+/// to $303.7 billion" reaches its level as "grew 8.7% to" does.
+fn past_period_basis(between: &str) -> &str {
+    let t = between.trim_start();
+    [
+        "year-on-year",
+        "year on year",
+        "year-over-year",
+        "month-on-month",
+        "quarter-on-quarter",
+        "on the year",
+        "on the month",
+        "y/y",
+    ]
+    .iter()
+    .find_map(|p| {
+        t.get(..p.len())
+            .filter(|h| h.eq_ignore_ascii_case(p))
+            .map(|_| &t[p.len()..])
+    })
+    .unwrap_or(between)
 }
 
 /// Whether figure `m` restates, in parentheses right after it, the
@@ -5479,7 +5508,15 @@ fn counted_of(
         if let Some(k) = (after + 1..toks.len().min(after + 8))
             .find(|&k| toks[k].span.of(text) == ")")
         {
-            if k + 1 < toks.len() && noun_at(k + 1) {
+            // "900,000 pounds (408 tonnes) of fuel": or "of" and its noun.
+            if k + 1 < toks.len()
+                && (noun_at(k + 1)
+                    || word(text, &toks[k + 1]) == Some("of")
+                        && k + 2 < toks.len()
+                        && noun_at(k + 2)
+                        // "within 10 km (six miles) of Arbil": a place.
+                        && !is_cap(text, &toks[k + 2]))
+            {
                 after = k + 1;
             }
         }

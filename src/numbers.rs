@@ -3140,6 +3140,29 @@ impl Scanner {
                 )
     }
 
+    /// Whether piece `k` opens a parenthesis that converts the figure
+    /// before into another currency: "45 billion pounds ($57 billion)",
+    /// "(about 1.2 billion euros)" is money restated, never a weight.
+    fn converted(&self, text: &str, k: usize) -> bool {
+        let n = self.p.len();
+        self.is(k, "(")
+            && (k + 1..n.min(k + 6)).take_while(|&j| !self.is(j, ")")).any(
+                |j| {
+                    currency_sign(self.raw(text, j)).is_some()
+                        || currency_code(self.raw(text, j)).is_some()
+                        || j > k + 1
+                            && matches!(
+                                self.w(j),
+                                "euros"
+                                    | "dollars"
+                                    | "yen"
+                                    | "yuan"
+                                    | "rupees"
+                            )
+                },
+            )
+    }
+
     fn paid_before(&self, i: usize) -> bool {
         const PAYING: &[&str] = &[
             "cost",
@@ -3770,6 +3793,7 @@ impl Scanner {
             } else if (w == "pounds" || w == "pound")
                 && !self.is(end + 1, "of")
                 && (self.paid_before(qual.map_or(phrase_start, |q| q.0))
+                    || self.converted(text, end + 1)
                     || money.british()
                         && (c.scaled
                             || self.priced(end + 1)

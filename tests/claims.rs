@@ -1294,3 +1294,30 @@ fn pence_are_money_only_where_a_price_is_quoted() {
     let claims = pipeline().process(&d).claims;
     assert!(claims.iter().all(|c| c.kind != ClaimKind::Money), "{claims:?}");
 }
+
+#[test]
+fn pounds_converted_into_another_currency_are_money_not_weight() {
+    use factspan::annotation::ClaimKind;
+    let text = "The lottery winner took home 1.2 million pounds (about 1.4 \
+                million euros).";
+    assert_eq!(money(text, "1.2 million pounds").2, "GBP");
+    assert_eq!(money(text, "1.2 million pounds").0, ClaimKind::Money);
+    let text = "The farm shipped 2 million pounds of beef to Japan.";
+    assert_eq!(money(text, "2 million pounds").2, "pound");
+}
+
+#[test]
+fn a_measure_restated_in_parentheses_counts_the_noun_after_of() {
+    let text = "The tanker carried 900,000 pounds (408 tonnes) of fuel.";
+    assert_eq!(unit_and_counted(text, "900,000 pounds").1, "fuel");
+    assert_eq!(unit_and_counted(text, "408 tonnes").1, "fuel");
+    let text = "Troops advanced to within 10 km (six miles) of Mosul.";
+    assert_ne!(unit_and_counted(text, "within 10 km").1, "Mosul");
+}
+
+#[test]
+fn a_level_reached_after_a_year_on_year_change_counts_what_changed() {
+    let text = "Exports grew 8.7 percent year-on-year in September to $303.7 \
+                billion.";
+    assert_eq!(unit_and_counted(text, "$303.7 billion").1, "Exports");
+}
