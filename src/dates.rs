@@ -27,6 +27,13 @@ const MONTH_ABBR: &str =
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?";
 const WEEKDAYS: &str =
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+/// Month and day names as ALL-CAPS copy writes them (telex-era wires,
+/// headlines): a month only with its day or year, since a bare "MAY" or
+/// "MARCH" in a shouted headline is as likely the verb.
+const MONTHS_CAPS: &str = "JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|\
+                           AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER";
+const WEEKDAYS_CAPS: &str =
+    "MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY";
 const YEAR: &str = r"(?:1[5-9]\d\d|20\d\d)";
 const DAY: &str = r"(?:[0-3]?\d)(?:st|nd|rd|th)?";
 const NUMBER_WORDS: &str = "a|an|one|two|three|four|five|six|seven|eight|\
@@ -56,7 +63,7 @@ impl DateStage {
     /// would be a bug.
     pub fn new() -> Result<DateStage> {
         // Every pattern with `month` has a space after it.
-        let month = format!("(?:{MONTHS}|{MONTH_ABBR})");
+        let month = format!("(?:{MONTHS}|{MONTHS_CAPS}|{MONTH_ABBR})");
         let rel_unit = format!(
             "year|month|week|weekend|quarter|decade|century|spring|summer|\
              autumn|fall|winter|season|{WEEKDAYS}"
@@ -94,7 +101,7 @@ impl DateStage {
             // 09 January 2026 / 27 October / 27-28 October / 4 and 5
             // December / 21 to 23 November
             format!(
-                r"\b{DAY}(?:[-–]{DAY}|\s+(?:and|to)\s+{DAY})?\s+(?:{MONTHS})(?:,?\s+{YEAR})?\b"
+                r"\b{DAY}(?:[-–]{DAY}|\s+(?:and|to)\s+{DAY})?\s+(?:{MONTHS}|{MONTHS_CAPS})(?:,?\s+{YEAR})?\b"
             ),
             // September 2023 / Jan. 1996
             format!(r"\b{month}\s+{YEAR}\b"),
@@ -129,7 +136,7 @@ impl DateStage {
             // the previous month, the prior year
             r"(?i:\bthe\s+(?:previous|prior|preceding)\s+(?:year|month|quarter|week|day|session)\b)".to_string(),
             r"\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b".to_string(),
-            format!(r"\b(?:{WEEKDAYS})\b"),
+            format!(r"\b(?:{WEEKDAYS}|{WEEKDAYS_CAPS})\b"),
             format!(r"\b(?:{MONTHS})\b"),
             format!(r"\b{YEAR}\b"),
         ]
@@ -382,7 +389,7 @@ fn classify(text: &str, span: Span, s: &str) -> Option<&'static str> {
     {
         return Some("date:deictic");
     }
-    if s.ends_with("day") {
+    if s.ends_with("day") || s.ends_with("DAY") {
         return Some("date:weekday");
     }
     Some("date:month")
@@ -580,6 +587,14 @@ mod tests {
             ("lowest since 5.79 percent on Feb. 17.", &["Feb. 17"]),
             ("In March, police", &["March"]),
             ("They may march. May we?", &[]),
+            // ALL-CAPS copy: a day, and a month with its day or year;
+            // a bare month is as likely a verb.
+            (
+                "BIDEN MET XI ON WEDNESDAY; TALKS ENDED IN AUGUST 2022.",
+                &["WEDNESDAY", "AUGUST 2022"],
+            ),
+            ("PRICES MAY FALL IN MARCH, BUT MAY 5 IS SET.", &["MAY 5"]),
+            ("LONDON, 29 NOVEMBER - TROOPS MARCH ON.", &["29 NOVEMBER"]),
             ("profit in the year to March rose", &["March"]),
             ("They marched to March Street.", &[]),
             ("some 2000 troops and 1500 people", &[]),

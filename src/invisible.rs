@@ -15,7 +15,7 @@
 //!
 //! HTML is read as a browser shows it: a character reference is its
 //! character ("AT&amp;T" is AT&T), a paragraph or line break tag breaks
-//! the text as it does on screen (so that "</p><p>" ends a sentence), an
+//! the text as it does on screen (so that `</p><p>` ends a sentence), an
 //! inline tag (`<a ...>`, `<b>`) and a comment are dropped, and a script
 //! or style element is dropped whole. Only the tags and references HTML
 //! defines count: "x < y", "R&D" and "AT&T" are plain text.
