@@ -722,13 +722,19 @@ impl Gazetteer {
     /// The written form of the gazetteer that match `m` is of: `NATO`
     /// for the text "Nato".
     pub fn match_form(&self, m: &GazetteerMatch) -> &str {
+        let (layer, v) = self.variant_of(m);
+        layer.forms.text(v)
+    }
+
+    /// The layer holding match `m`'s form, and the index of its variant
+    /// there.
+    fn variant_of(&self, m: &GazetteerMatch) -> (&Gazetteer, usize) {
         let layer = match &self.overlay {
             Some(o) if m.form >= o.first_form => o,
             _ => self,
         };
         let form = (m.form - layer.first_form) as usize;
-        let v = layer.forms.variants(form).start;
-        layer.forms.text(v + m.variant as usize)
+        (layer, layer.forms.variants(form).start + m.variant as usize)
     }
 
     /// The entry at `index`.
@@ -743,13 +749,8 @@ impl Gazetteer {
 
     /// All entries a match's form names, best first.
     pub fn match_entries(&self, m: &GazetteerMatch) -> &[u32] {
-        let layer = match &self.overlay {
-            Some(o) if m.form >= o.first_form => o,
-            _ => self,
-        };
-        let form = (m.form - layer.first_form) as usize;
-        let v = layer.forms.variants(form).start;
-        layer.forms.entries(v + m.variant as usize)
+        let (layer, v) = self.variant_of(m);
+        layer.forms.entries(v)
     }
 
     /// The file name an entry came from.
