@@ -287,46 +287,52 @@ fn accented(name: &str) -> Option<char> {
 /// break becomes one on screen, an inline tag goes; a script or style
 /// element goes whole.
 fn tag_at(text: &str, at: usize) -> Option<Change> {
-    let bytes = text.as_bytes();
     let rest = &text[at..];
+    let b = rest.as_bytes();
     if rest.starts_with("<!--") {
         let end = rest.find("-->")? + 3;
         return Some(Change { at, len: end, to: Replacement::Drop });
     }
-    let mut i = 1;
-    let closing = bytes.get(at + 1) == Some(&b'/');
-    if closing {
-        i += 1;
-    }
-    let name_start = i;
-    while rest.as_bytes().get(i).is_some_and(u8::is_ascii_alphanumeric) {
-        i += 1;
-    }
-    let name = &rest[name_start..i];
-    if name.is_empty() || !rest.as_bytes()[name_start].is_ascii_alphabetic() {
+    let closing = b.get(1) == Some(&b'/');
+    let name_start = 1 + usize::from(closing);
+    let name_end = name_start
+        + b[name_start..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+    // The longest name below is ten letters ("blockquote").
+    let mut lower = [0u8; 10];
+    let name = &b[name_start..name_end];
+    if !name.first().is_some_and(u8::is_ascii_alphabetic) || name.len() > 10 {
         return None;
     }
+    lower[..name.len()].copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(&lower[..name.len()]).ok()?;
     // The tag ends at the next `>`, with attributes between: a space or
     // `/` after the name, and no `<` before the end.
-    match rest.as_bytes().get(i) {
-        Some(b'>') => {}
-        Some(b' ' | b'\t' | b'\n' | b'\r' | b'/') => {}
-        _ => return None,
-    }
-    let close =
-        rest[i..].bytes().take(2000).position(|b| b == b'>' || b == b'<')?;
-    if rest.as_bytes()[i + close] != b'>' {
+    if !matches!(
+        b.get(name_end),
+        Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/')
+    ) {
         return None;
     }
-    let len = i + close + 1;
+    let close = b[name_end..]
+        .iter()
+        .take(2000)
+        .position(|&c| c == b'>' || c == b'<')?;
+    let close = name_end + close;
+    if b[close] != b'>' {
+        return None;
+    }
+    let len = close + 1;
     // Attributes are `name=value` pairs: "<b and c>" in plain text is no
     // tag.
-    let attributes = rest[i..i + close].trim_end_matches('/').trim();
+    let attributes = rest[name_end..close].trim_end_matches('/').trim();
     if !attributes.is_empty() && !attributes.contains('=') {
         return None;
     }
-    let lower = name.to_ascii_lowercase();
-    let to = match lower.as_str() {
+    let to = match lower {
         "br" => Replacement::Text("\n"),
         "p" | "div" | "li" | "ul" | "ol" | "h1" | "h2" | "h3" | "h4"
         | "h5" | "h6" | "blockquote" | "tr" | "table" | "section"
@@ -340,10 +346,13 @@ fn tag_at(text: &str, at: usize) -> Option<Change> {
         | "link" | "source" | "picture" | "video" | "audio" | "iframe"
         | "label" | "button" | "svg" => Replacement::Drop,
         "script" | "style" | "noscript" | "template" if !closing => {
-            // Up to and with the closing tag: code, not text.
-            let end_tag = format!("</{lower}");
-            let body = rest[len..].to_ascii_lowercase();
-            let end = len + body.find(&end_tag)?;
+            // Up to and with the closing tag, in any case: code, not text.
+            let end = memchr::memmem::find_iter(&b[len..], b"</")
+                .map(|k| len + k)
+                .find(|&k| {
+                    b.get(k + 2..k + 2 + name.len())
+                        .is_some_and(|n| n.eq_ignore_ascii_case(name))
+                })?;
             let end = end + rest[end..].find('>')? + 1;
             return Some(Change { at, len: end, to: Replacement::Drop });
         }
@@ -514,6 +523,11 @@ mod tests {
         ] {
             assert!(clean(text).is_none(), "{text:?}");
         }
+        // A script ends at its closing tag in any case.
+        assert_eq!(
+            clean("a<SCRIPT>x</p></Script >b").expect("changed").text,
+            "ab"
+        );
         // Not decoded twice: "&amp;amp;" is "&amp;" as written.
         assert_eq!(clean("&amp;amp;").expect("changed").text, "&amp;");
     }
