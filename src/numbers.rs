@@ -2532,7 +2532,9 @@ impl Scanner {
                         // copy.
                         c.kind = ClaimKind::Money;
                         c.unit = Some("GBP");
-                        c.value /= 100.0;
+                        // As a scale word would: "12.3p" is 0.123, not
+                        // 0.12300000000000001.
+                        c.value = times_scale(c.value, 0.01);
                     } else if suffix == "s" && self.decade_of_age(s, i) {
                         c.age_decade = true;
                     } else {

@@ -1288,6 +1288,9 @@ fn pence_are_money_only_where_a_price_is_quoted() {
     assert_eq!(money(text, "212.5p"), (ClaimKind::Money, 2.125, "GBP"));
     let text = "The bank's stock closed at 52p.";
     assert_eq!(money(text, "52p"), (ClaimKind::Money, 0.52, "GBP"));
+    // The pounds written as the pence read, as a decimal would be.
+    let text = "Its shares rose to 12.3p in early trading.";
+    assert_eq!(money(text, "12.3p"), (ClaimKind::Money, 0.123, "GBP"));
     // A video's lines and a page are no price.
     let doc = "Its shares rose after the phone began to record at 1080p.";
     let d = Document::new("c", "test", doc);
