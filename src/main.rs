@@ -145,7 +145,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let bar = progress_bar(args.quiet, total);
     let mut docs = 0u64;
     let mut hinted = false;
-    let mut report = |outcome: &Outcome| {
+    let report = |outcome: &Outcome| {
         docs += 1;
         if let Outcome::Processed(doc, _) = outcome {
             bar.inc(doc.text.len() as u64);
@@ -191,18 +191,8 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         }
         Destination::JsonlStdout => {
             let stdout = io::stdout();
-            let mut out = io::BufWriter::new(stdout.lock());
-            let stats = pipeline.run(
-                reader,
-                &run_options,
-                output::render_json,
-                |outcome, line| {
-                    report(outcome);
-                    out.write_all(&line).map_err(factspan::Error::from)
-                },
-            )?;
-            out.flush()?;
-            stats
+            let out = io::BufWriter::new(stdout.lock());
+            write_jsonl(&pipeline, reader, &run_options, report, out)?
         }
         Destination::JsonlFile(path) => {
             let dir = match path.parent() {
@@ -211,17 +201,9 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
             };
             let tmp = tempfile::NamedTempFile::new_in(&dir)
                 .with_context(|| format!("{}", dir.display()))?;
-            let mut out = io::BufWriter::new(tmp.reopen()?);
-            let stats = pipeline.run(
-                reader,
-                &run_options,
-                output::render_json,
-                |outcome, line| {
-                    report(outcome);
-                    out.write_all(&line).map_err(factspan::Error::from)
-                },
-            )?;
-            out.flush()?;
+            let out = io::BufWriter::new(tmp.reopen()?);
+            let stats =
+                write_jsonl(&pipeline, reader, &run_options, report, out)?;
             tmp.persist(&path)
                 .with_context(|| format!("{}", path.display()))?;
             stats
@@ -247,6 +229,28 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         );
     }
     Ok(exit_code(stats.rejected))
+}
+
+/// Runs `pipeline` over `reader`, writing one JSON line a document to
+/// `out` in input order (pipe mode and `--format jsonl -o FILE`).
+fn write_jsonl(
+    pipeline: &factspan::Pipeline,
+    reader: Reader,
+    run_options: &RunOptions,
+    mut report: impl FnMut(&Outcome),
+    mut out: impl Write,
+) -> Result<factspan::RunStats> {
+    let stats = pipeline.run(
+        reader,
+        run_options,
+        output::render_json,
+        |outcome, line| {
+            report(outcome);
+            out.write_all(&line).map_err(factspan::Error::from)
+        },
+    )?;
+    out.flush()?;
+    Ok(stats)
 }
 
 fn exit_code(rejected: u64) -> ExitCode {
