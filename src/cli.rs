@@ -78,6 +78,11 @@ pub struct StageArgs {
     /// Use only the rules given with --rules.
     #[arg(long)]
     pub no_default_rules: bool,
+    /// Read `<tags>` and `&amp;`-style references as text, not as HTML
+    /// markup left in scraped text (the default reads them as a browser
+    /// shows them).
+    #[arg(long)]
+    pub no_html: bool,
 }
 
 impl StageArgs {
@@ -97,6 +102,7 @@ impl StageArgs {
         for r in &self.rules {
             b.rules().add_file(r)?;
         }
+        b.html(!self.no_html);
         Ok(b)
     }
 }

@@ -84,10 +84,11 @@ fn changed_at(
 }
 
 /// A name as it reads: `s` without invisible characters and with
-/// fullwidth forms folded, for the cells that name rather than quote (an
-/// unlisted name's `canonical_name`, a claim's `subject`).
-pub fn visible(s: &str) -> Cow<'_, str> {
-    match clean(s) {
+/// fullwidth forms folded (and, when `html`, HTML markup read), for the
+/// cells that name rather than quote (an unlisted name's
+/// `canonical_name`, a claim's `subject`).
+pub fn visible(s: &str, html: bool) -> Cow<'_, str> {
+    match clean(s, html) {
         None => Cow::Borrowed(s),
         Some(c) => Cow::Owned(c.text),
     }
@@ -110,14 +111,15 @@ struct Change {
 }
 
 /// `text` as the stages should read it, or `None` when it has nothing to
-/// change (nearly every document).
-pub fn clean(text: &str) -> Option<Cleaned> {
+/// change (nearly every document). With `html` false, tags and character
+/// references are text like any other (`--no-html`).
+pub fn clean(text: &str, html: bool) -> Option<Cleaned> {
     let characters = changed_at(text).map(|(at, c, to)| Change {
         at,
         len: c.len_utf8(),
         to: to.map_or(Replacement::Drop, |b| Replacement::Char(char::from(b))),
     });
-    let markup = markup_changes(text);
+    let markup = if html { markup_changes(text) } else { Vec::new() };
     let mut changes = merge(characters, markup).peekable();
     changes.peek()?;
     let mut out = String::with_capacity(text.len());
@@ -438,24 +440,23 @@ mod tests {
     /// Every span of the cleaned text, mapped back, quotes the original
     /// with the dropped characters inside it and none at its edges.
     fn quote<'a>(text: &'a str, word: &str) -> &'a str {
-        let c = clean(text).expect("has something to clean");
+        let c = clean(text, true).expect("has something to clean");
         let at = c.text.find(word).expect("word in the cleaned text");
         &text[c.span(Span::new(at, at + word.len())).range()]
     }
 
     #[test]
     fn plain_text_is_left_alone() {
-        assert!(
-            clean("Plain text, with “curly quotes” — and dashes.").is_none()
-        );
-        assert!(clean("").is_none());
+        assert!(clean("Plain text, with “curly quotes” — and dashes.", true)
+            .is_none());
+        assert!(clean("", true).is_none());
     }
 
     #[test]
     fn drops_invisible_characters_and_maps_spans_around_them() {
         let text =
             "Emmanuel Ma\u{ad}cron in \u{200b}Berlin\u{200b}, 35\u{200b}000";
-        let c = clean(text).expect("changed");
+        let c = clean(text, true).expect("changed");
         assert_eq!(c.text, "Emmanuel Macron in Berlin, 35000");
         assert_eq!(quote(text, "Emmanuel Macron"), "Emmanuel Ma\u{ad}cron");
         assert_eq!(quote(text, "Berlin"), "Berlin");
@@ -466,7 +467,7 @@ mod tests {
     #[test]
     fn folds_fullwidth_forms() {
         let text = "In \u{ff34}\u{ff4f}\u{ff4b}\u{ff59}\u{ff4f}, \u{ff11}\u{ff12} people";
-        let c = clean(text).expect("changed");
+        let c = clean(text, true).expect("changed");
         assert_eq!(c.text, "In Tokyo, 12 people");
         assert_eq!(
             quote(text, "Tokyo"),
@@ -479,7 +480,7 @@ mod tests {
     #[test]
     fn dropped_and_folded_characters_next_to_each_other() {
         let text = "a\u{200b}\u{ff21}\u{ad}\u{ff22}\u{feff}b";
-        let c = clean(text).expect("changed");
+        let c = clean(text, true).expect("changed");
         assert_eq!(c.text, "aABb");
         assert_eq!(quote(text, "A"), "\u{ff21}");
         assert_eq!(quote(text, "B"), "\u{ff22}");
@@ -495,7 +496,7 @@ mod tests {
                     Stankey</a>.<br>Procter &amp; Gamble&#39;s shares rose 2%.\
                     &nbsp;Caf&eacute; &#x2019;n&rsquo; <!-- ad --><script>var \
                     x = \"<p>\";</script>end</p>";
-        let c = clean(text).expect("changed");
+        let c = clean(text, true).expect("changed");
         assert_eq!(
             c.text,
             "\n\nAT&T said it would cut 1,200 jobs.\n\n\n\n\"We regret \
@@ -521,21 +522,25 @@ mod tests {
             "a <b and c> d; <3; <https://example.com>; &#xZZ; &#0; &bogus;",
             "<unknown tag> and <p unfinished",
         ] {
-            assert!(clean(text).is_none(), "{text:?}");
+            assert!(clean(text, true).is_none(), "{text:?}");
         }
         // A script ends at its closing tag in any case.
         assert_eq!(
-            clean("a<SCRIPT>x</p></Script >b").expect("changed").text,
+            clean("a<SCRIPT>x</p></Script >b", true).expect("changed").text,
             "ab"
         );
         // Not decoded twice: "&amp;amp;" is "&amp;" as written.
-        assert_eq!(clean("&amp;amp;").expect("changed").text, "&amp;");
+        assert_eq!(clean("&amp;amp;", true).expect("changed").text, "&amp;");
+        // Markup reading off: only invisible characters go.
+        assert!(clean("<p>AT&amp;T</p>", false).is_none());
+        let c = clean("<p>AT\u{200b}&amp;T</p>", false).expect("changed");
+        assert_eq!(c.text, "<p>AT&amp;T</p>");
     }
 
     #[test]
     fn invisible_characters_inside_markup_go_with_it() {
         let text = "a\u{200b}b<script>\u{200b}</script>c\u{ad}d&shy;e";
-        let c = clean(text).expect("changed");
+        let c = clean(text, true).expect("changed");
         assert_eq!(c.text, "abcde");
         assert_eq!(quote(text, "abcde"), text);
         assert_eq!(quote(text, "e"), "e");

@@ -18,7 +18,6 @@ use sha2::{Digest, Sha256};
 use crate::annotation::{Canonical, EntityType, Extraction, Origin};
 use crate::document::{Document, Rejection};
 use crate::error::{Error, Result};
-use crate::invisible::visible;
 use crate::pipeline::Pipeline;
 use crate::span::Span;
 
@@ -508,11 +507,13 @@ fn canonical_cells<'a>(
             CanonicalCells::Entry(n, c)
         }
         Canonical::Mention(span) => CanonicalCells::Entity(
-            visible(span.of(text)),
+            pipeline.visible(span.of(text)),
             first_at(entities, *span).unwrap_or(i),
         ),
         Canonical::None if has_no_canonical(e.kind) => CanonicalCells::Empty,
-        Canonical::None => CanonicalCells::Entity(visible(e.span.of(text)), i),
+        Canonical::None => {
+            CanonicalCells::Entity(pipeline.visible(e.span.of(text)), i)
+        }
     }
 }
 
@@ -536,10 +537,10 @@ fn subject_of<'a>(
             Canonical::Entry(entry) => {
                 Some(Cow::Borrowed(pipeline.entry_canonical(*entry).0))
             }
-            Canonical::Mention(m) => Some(visible(m.of(text))),
+            Canonical::Mention(m) => Some(pipeline.visible(m.of(text))),
             Canonical::None => None,
         })
-        .unwrap_or_else(|| visible(span.of(text)))
+        .unwrap_or_else(|| pipeline.visible(span.of(text)))
 }
 
 /// The quote of an optional span, empty without one.
@@ -1305,7 +1306,7 @@ fn render_processed(
             }
             Canonical::Mention(span) => {
                 let target = first_at(&ex.entities, *span).unwrap_or(i);
-                row.text(&visible(span.of(text))).row_id(
+                row.text(&pipeline.visible(span.of(text))).row_id(
                     &doc_id,
                     RowTag::Entity,
                     target + 1,
@@ -1315,7 +1316,7 @@ fn render_processed(
                 row.plain("").plain("");
             }
             Canonical::None => {
-                row.text(&visible(e.span.of(text))).row_id(
+                row.text(&pipeline.visible(e.span.of(text))).row_id(
                     &doc_id,
                     RowTag::Entity,
                     i + 1,

@@ -20,10 +20,22 @@ use crate::rules::{feature, RuleMatch, RuleSet, RuleSetBuilder, WordCache};
 use crate::segment::{Segmentation, Segmenter};
 
 /// Builds a [`Pipeline`], validating everything up front.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct PipelineBuilder {
     gazetteer: GazetteerBuilder,
     rules: RuleSetBuilder,
+    /// Whether HTML tags and character references are read as markup.
+    html: bool,
+}
+
+impl Default for PipelineBuilder {
+    fn default() -> PipelineBuilder {
+        PipelineBuilder {
+            gazetteer: GazetteerBuilder::default(),
+            rules: RuleSetBuilder::default(),
+            html: true,
+        }
+    }
 }
 
 impl PipelineBuilder {
@@ -41,6 +53,11 @@ impl PipelineBuilder {
         h.update(env!("CARGO_PKG_VERSION"));
         self.gazetteer.digest_into(&mut h);
         self.rules.digest_into(&mut h);
+        // Only when off, so that the default fingerprint (in the
+        // manifests of runs to resume) is what it was before the switch.
+        if !self.html {
+            h.update("html:off");
+        }
         h.finalize().iter().map(|b| format!("{b:02x}")).collect()
     }
 
@@ -52,6 +69,14 @@ impl PipelineBuilder {
     /// The rule settings (add user rule files, drop the built-ins).
     pub fn rules(&mut self) -> &mut RuleSetBuilder {
         &mut self.rules
+    }
+
+    /// Whether HTML tags and character references left in the text are
+    /// read as a browser shows them (the default; see
+    /// [`crate::invisible`]), or as text like any other.
+    pub fn html(&mut self, read: bool) -> &mut PipelineBuilder {
+        self.html = read;
+        self
     }
 
     /// Builds the pipeline.
@@ -75,6 +100,7 @@ impl PipelineBuilder {
             rule_sources,
             dates: DateStage::new()?,
             claims: ClaimStage::new()?,
+            html: self.html,
         };
         pipeline.check_user_rules()?;
         Ok(pipeline)
@@ -103,9 +129,17 @@ pub struct Pipeline {
     rule_sources: Vec<Box<str>>,
     dates: DateStage,
     claims: ClaimStage,
+    /// See [`PipelineBuilder::html`].
+    html: bool,
 }
 
 impl Pipeline {
+    /// `s` as it reads, for the cells that name rather than quote: see
+    /// [`crate::invisible::visible`].
+    pub(crate) fn visible<'a>(&self, s: &'a str) -> std::borrow::Cow<'a, str> {
+        crate::invisible::visible(s, self.html)
+    }
+
     /// Dates, token features, gazetteer candidates and rule matches of a
     /// segmented text: everything before resolution.
     fn analyze(&self, text: &str, seg: &Segmentation) -> Analysis {
@@ -211,7 +245,7 @@ impl Pipeline {
     /// to the text as written.
     pub fn process(&self, doc: &Document) -> Extraction {
         SEGMENTATION.with_borrow_mut(|seg| {
-            let ex = match crate::invisible::clean(&doc.text) {
+            let ex = match crate::invisible::clean(&doc.text, self.html) {
                 None => self.process_with(&doc.text, seg),
                 Some(cleaned) => {
                     let mut ex = self.process_with(&cleaned.text, seg);

@@ -1146,6 +1146,34 @@ fn html_markup_gives_the_findings_of_the_text_it_shows() {
 }
 
 #[test]
+fn with_html_off_markup_is_text_like_any_other() {
+    // `--no-html`: a text about markup keeps its tags and references;
+    // the stages read them as written.
+    let text = "The page wrote AT&amp;T in <b>bold</b>, said John Stankey.";
+    let plain = PipelineBuilder::new()
+        .html(false)
+        .build()
+        .expect("pipeline without HTML reading");
+    let doc = Document::new("d", "test", text);
+    let quotes = |p: &Pipeline| -> Vec<String> {
+        p.process(&doc)
+            .entities
+            .iter()
+            .map(|e| e.span.of(text).to_string())
+            .collect()
+    };
+    let read = quotes(pipeline());
+    assert!(read.iter().any(|q| q == "AT&amp;T"), "{read:?}");
+    let as_text = quotes(&plain);
+    assert!(!as_text.iter().any(|q| q.contains("&amp;")), "{as_text:?}");
+    assert!(as_text.iter().any(|q| q == "John Stankey"), "{as_text:?}");
+    // The switch is part of what the tables are made from.
+    let mut off = PipelineBuilder::new();
+    off.html(false);
+    assert_ne!(off.fingerprint(), PipelineBuilder::new().fingerprint());
+}
+
+#[test]
 fn a_listed_common_word_ending_a_longer_name_is_not_that_name() {
     let cases: &[Case] = &[
         // The last word of a capitalized name the lists lack.
