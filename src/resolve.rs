@@ -1438,6 +1438,39 @@ const LETTERED: &[&str] = &[
     "Terminal",
 ];
 
+/// Whether `word` is one of [`LETTERED`], capitalized or not ("vitamin
+/// D", "terminal C").
+fn lettered(word: &str) -> bool {
+    LETTERED.iter().any(|l| l.eq_ignore_ascii_case(word))
+}
+
+/// Whether the word ending at token `last` is an abbreviation: a
+/// period is attached to it and the sentence goes on after it ("the
+/// Univ. of Sao Paulo", "near Mt. Kenya", "Approx. 1,500 soldiers").
+/// The segmenter ends a sentence at the period of any other word, so a
+/// word of two letters or more with a period inside its sentence is one
+/// of its abbreviations; a name's suffix ("Jr.") is no such word.
+fn abbreviated(
+    text: &str,
+    tokens: &[Token],
+    feats: &[u64],
+    last: usize,
+) -> bool {
+    let Some(dot) = tokens.get(last + 1) else { return false };
+    let word = tokens[last].span.of(text);
+    // The sentence goes on with a word or number, not a closing quote
+    // ("please Douglas Cardinal.''").
+    let goes_on = feats.get(last + 1).is_some_and(|f| f & feature::END == 0)
+        && feats.get(last + 2).is_some_and(|f| {
+            f & (feature::WORD | feature::NUM) != 0 && f & feature::START == 0
+        });
+    dot.span.start == tokens[last].span.end
+        && dot.span.of(text) == "."
+        && goes_on
+        && word.chars().nth(1).is_some()
+        && !matches!(word, "Jr" | "Sr")
+}
+
 /// Words that name a storm by the name after them.
 const STORM_WORDS: &[&str] = &["Typhoon", "Hurricane", "Cyclone", "Storm"];
 
@@ -1509,6 +1542,14 @@ pub fn rule_candidates(
                 span.end = end;
             }
         }
+        // "at the Univ. of Sao Paulo", "near Mt. Kenya": a
+        // name or place ends on no abbreviation.
+        if matches!(kind, EntityType::Person | EntityType::Location) {
+            let last = tokens.partition_point(|t| t.span.start < span.end);
+            if last > 0 && abbreviated(text, tokens, feats, last - 1) {
+                continue;
+            }
+        }
         if kind == EntityType::Person {
             // "Archbishop of York Stephen Cottrell": a listed place after
             // "of" or "in" is no given name opening a longer name.
@@ -1526,12 +1567,21 @@ pub fn rule_candidates(
             {
                 span.start = tokens[first + 1].span.start;
             }
+            // "posted on X. Approx. 1,500": the platform X after "on" is
+            // no initial, and the word after it no name.
+            if tokens.get(first).is_some_and(|t| t.span.of(text) == "X")
+                && first
+                    .checked_sub(1)
+                    .is_some_and(|p| tokens[p].span.of(text) == "on")
+            {
+                continue;
+            }
             // "Group C. Mbappe's goals": the letter of a group, pool or
             // class before a full stop is no initial of the name after.
             if feats.get(first).is_some_and(|f| f & feature::INITIAL != 0)
-                && first.checked_sub(1).is_some_and(|p| {
-                    LETTERED.contains(&tokens[p].span.of(text))
-                })
+                && first
+                    .checked_sub(1)
+                    .is_some_and(|p| lettered(tokens[p].span.of(text)))
             {
                 match tokens.get(first + 2) {
                     Some(t) if t.span.start < span.end => {
@@ -2151,6 +2201,170 @@ fn possessive_inside(quote: &str) -> bool {
 
 /// Document-level linking and consistency; `entities` sorted by start.
 pub fn link_document(
+    text: &str,
+    seg: &Segmentation,
+    feats: &[u64],
+    gazetteer: &Gazetteer,
+    entities: &mut Vec<Entity>,
+) {
+    link_names(text, seg, feats, gazetteer, entities);
+    shouted_titled_names(text, seg, feats, gazetteer, entities);
+}
+
+/// ALL-CAPS copy names a person after a title in capitals too:
+/// "PRESIDENT BIDEN SAID", "PRIME MINISTER SHARIF VOWS". The name rules
+/// read capitalized words, and the lists answer for the name's written
+/// form: a capitals word right after a title (or a run of them) that no
+/// entity holds is a person when, written capitalized, the lists know it
+/// as no common word nor title. Capitals hide what a capital tells in
+/// running text, so a word that is a surname and a word both ("OFFICER
+/// DOWN", "SAID", "HURT") ends the name ("PRESIDENT WARNS", "GENERAL
+/// ELECTRIC" name no one). Up to three such words make
+/// one name ("PRESIDENT JOE BIDEN"); the alias pass before has linked
+/// those that repeat a name of the document.
+fn shouted_titled_names(
+    text: &str,
+    seg: &Segmentation,
+    feats: &[u64],
+    gazetteer: &Gazetteer,
+    entities: &mut Vec<Entity>,
+) {
+    use feature::{HEADLINE, TITLE, UPPER, WORD};
+    let tokens = &seg.tokens;
+    let shouted = |i: usize| {
+        feats.get(i).is_some_and(|&f| {
+            f & (UPPER | WORD | HEADLINE) == UPPER | WORD | HEADLINE
+        })
+    };
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !(shouted(i) && feats[i] & TITLE != 0) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tokens.len() && shouted(j) && feats[j] & TITLE != 0 {
+            j += 1;
+        }
+        // "GRAND PRIX", "NATIONAL GUARD": the word before the name must
+        // be an office, not what qualifies one.
+        let qualifier = tokens[j - 1].span.of(text);
+        if TITLE_QUALIFIERS.iter().any(|q| q.eq_ignore_ascii_case(qualifier)) {
+            i = j;
+            continue;
+        }
+        let first = j;
+        while j < tokens.len() && j - first < 3 && shouted(j) {
+            let word = tokens[j].span.of(text);
+            let mut written = String::with_capacity(word.len());
+            for (k, c) in word.chars().enumerate() {
+                if k == 0 {
+                    written.push(c);
+                } else {
+                    written.extend(c.to_lowercase());
+                }
+            }
+            let e = gazetteer.evidence(strip_possessive(&written));
+            if e.common_word
+                || e.title
+                || word.chars().count() < 3
+                || feats[j] & TITLE != 0
+                || !tokens[j].space_before
+            {
+                break;
+            }
+            j += 1;
+        }
+        if j > first {
+            let last = tokens[j - 1].span;
+            let end = last.start + strip_possessive(last.of(text)).len();
+            let span = Span::new(tokens[first].span.start, end);
+            let at = entities.partition_point(|e| e.span.start < span.start);
+            let held = entities[at.saturating_sub(1)..]
+                .iter()
+                .take(2)
+                .any(|e| e.span.overlaps(span));
+            if !held {
+                added.push(Entity {
+                    span,
+                    kind: EntityType::Person,
+                    canonical: Canonical::None,
+                    origin: Origin::Builtin("resolve:caps_title"),
+                });
+            }
+        }
+        i = j.max(i + 1);
+    }
+    if !added.is_empty() {
+        entities.extend(added);
+        sort_by_start(entities);
+    }
+}
+
+/// Title words that qualify an office and are none (the modifiers of
+/// gazetteers/titles.tsv that open names of things in capitals, as the
+/// rules' list `titlemod` has them): no name follows them.
+const TITLE_QUALIFIERS: &[&str] = &[
+    "acting",
+    "air",
+    "army",
+    "assistant",
+    "associate",
+    "british",
+    "civil",
+    "corporate",
+    "credit",
+    "customs",
+    "district",
+    "division",
+    "executive",
+    "federal",
+    "field",
+    "financial",
+    "first",
+    "flag",
+    "foreign",
+    "former",
+    "grand",
+    "group",
+    "high",
+    "interim",
+    "judicial",
+    "kingdom",
+    "military",
+    "municipal",
+    "national",
+    "navy",
+    "police",
+    "political",
+    "prime",
+    "pro",
+    "royal",
+    "security",
+    "senior",
+    "special",
+    "staff",
+    "state",
+    "states",
+    "superior",
+    "supreme",
+    "tax",
+    "technical",
+    "united",
+    "us",
+    "uk",
+    "vice",
+    "his",
+    "her",
+    "most",
+    "right",
+    "rt",
+    "member",
+];
+
+/// [`link_document`] but for [`shouted_titled_names`].
+fn link_names(
     text: &str,
     seg: &Segmentation,
     feats: &[u64],
@@ -3349,8 +3563,7 @@ fn leading_initials(
             && feats[first - 2] & feature::INITIAL != 0
             && feats[first] & feature::START == 0
             && feats[first - 1] & feature::START == 0
-            && !(first >= 3
-                && LETTERED.contains(&seg.tokens[first - 3].span.of(text)))
+            && !(first >= 3 && lettered(seg.tokens[first - 3].span.of(text)))
         {
             first -= 2;
         }

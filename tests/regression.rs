@@ -2230,3 +2230,71 @@ fn a_storm_named_like_a_person_of_the_story_is_no_mention_of_her() {
     assert_eq!(amys, 0, "{got:?}");
     has(text, "Amy Coney Barrett", EntityType::Person);
 }
+
+#[test]
+fn abbreviations_and_labels_are_no_names_or_places() {
+    let text = "She taught at the Univ. of Nairobi and lives near Mt. \
+                Kenya.";
+    lacks(text, "Univ");
+    lacks(text, "Mt");
+    has(text, "Nairobi", EntityType::Location);
+    lacks("The bill passed in Sept. after a long debate.", "Sept");
+    // A letter that labels something ends its sentence before a word.
+    let text = "The party backed Plan B. Officials said so.";
+    lacks(text, "Officials");
+    lacks(text, "B. Officials");
+    lacks("Levels of vitamin D. Researchers said so.", "D. Researchers");
+    lacks("Flights left from Terminal C. Passengers waited.", "Passengers");
+    let text = "The group posted on X. Approx. 1,500 soldiers went.";
+    lacks(text, "X. Approx");
+    lacks(text, "Approx");
+    // A name before a period and a closing quote is still one.
+    has(
+        "It will please Maria Gonzalez.'' He left.",
+        "Maria Gonzalez",
+        EntityType::Person,
+    );
+    has(
+        "The files of J. Edgar Hoover were opened.",
+        "J. Edgar Hoover",
+        EntityType::Person,
+    );
+}
+
+#[test]
+fn a_capitals_title_names_the_capitals_word_after_it() {
+    has(
+        "PRESIDENT RUTO SIGNS FINANCE BILL AMID PROTESTS",
+        "RUTO",
+        EntityType::Person,
+    );
+    has(
+        "PRIME MINISTER SHARIF VOWS TO CURB INFLATION",
+        "SHARIF",
+        EntityType::Person,
+    );
+    has(
+        "GOVERNOR HOCHUL ORDERS PROBE INTO FIRE",
+        "HOCHUL",
+        EntityType::Person,
+    );
+    // Words that are also English words, qualifiers of titles and words
+    // after them name no one.
+    let text = "OFFICER DOWN IN SHOOTING; SERGEANT OKAFOR HURT BADLY";
+    lacks(text, "DOWN");
+    has(text, "OKAFOR", EntityType::Person);
+    lacks(text, "OKAFOR HURT");
+    lacks("MINISTER SAYS MARKET WILL RECOVER SOON", "SAYS");
+    lacks_kind(
+        "ATHLETICS - BERLIN GRAND PRIX RESULTS",
+        "PRIX",
+        EntityType::Person,
+    );
+    lacks_kind(
+        "PRESIDENT WARNS OF SLOWDOWN IN TRADE",
+        "WARNS",
+        EntityType::Person,
+    );
+    // Running text keeps its own rules.
+    lacks("The President said nothing new.", "said");
+}
