@@ -1541,6 +1541,11 @@ pub fn rule_candidates(
             {
                 span.end = end;
             }
+            // "Sinner beat Alcaraz 6-4 6-4": a name before scores of
+            // sets is a player's, not a team's.
+            if before_set_scores(&text[span.end..]) {
+                kind = EntityType::Person;
+            }
         }
         // "at the Univ. of Sao Paulo", "near Mt. Kenya": a
         // name or place ends on no abbreviation.
@@ -1595,6 +1600,33 @@ pub fn rule_candidates(
             {
                 continue;
             }
+            // "the Martin Luther King Day parade", "on Presidents Day": a
+            // name that a run of capitalized words ending in "Day"
+            // holds names the holiday.
+            // So does "Day" alone after two capitalized words ("Martin
+            // Luther King Day", read as a title and a name); "Doris Day"
+            // and "Mr Day" are people.
+            let after = tokens.partition_point(|t| t.span.start < span.end);
+            let mut end = after;
+            let capital = |i: usize| {
+                feats.get(i).is_some_and(|f| {
+                    f & feature::CAP != 0 && f & feature::START == 0
+                })
+            };
+            while capital(end) {
+                end += 1;
+            }
+            let at = tokens.partition_point(|t| t.span.start < span.start);
+            let day_alone = at + 1 == after
+                && tokens[at].span.of(text) == "Day"
+                && at >= 2
+                && capital(at - 1)
+                && capital(at - 2);
+            if end > after && tokens[end - 1].span.of(text) == "Day"
+                || day_alone
+            {
+                continue;
+            }
             // "the Charles de Gaulle airport": the name is the place's.
             if FACILITY_AFTER.contains(&next) {
                 kind = EntityType::Location;
@@ -1621,6 +1653,38 @@ pub fn rule_candidates(
             priority: m.priority,
         });
     }
+}
+
+/// Whether `after` opens with two scores of tennis sets: "6-4 7-6(5)",
+/// each side of a set at most 7 games (a team's score is one, and the
+/// sets of volleyball or table tennis run past 7).
+fn before_set_scores(after: &str) -> bool {
+    fn set(s: &str) -> Option<&str> {
+        let b = s.as_bytes();
+        let game = |c: u8| (b'0'..=b'7').contains(&c);
+        if b.len() < 3 || !game(b[0]) || b[1] != b'-' || !game(b[2]) {
+            return None;
+        }
+        let mut rest = &s[3..];
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        // A tie-break's points: "7-6(5)".
+        if let Some(tb) = rest.strip_prefix('(') {
+            let close = tb.find(')')?;
+            if close == 0 || !tb[..close].bytes().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            rest = &tb[close + 1..];
+        }
+        Some(rest)
+    }
+    after
+        .strip_prefix(' ')
+        .and_then(set)
+        .and_then(|rest| rest.strip_prefix(' '))
+        .and_then(set)
+        .is_some()
 }
 
 /// Where organization `org` ends when a person of `people` (sorted by
@@ -2378,6 +2442,7 @@ fn link_names(
     companies_named_by_a_town(text, seg, feats, gazetteer, entities);
     companies_by_market_words(text, seg, feats, gazetteer, entities);
     teams_keep_their_type(text, seg, feats, gazetteer, entities);
+    clubs_by_their_side(text, seg, feats, gazetteer, entities);
     names_in_lists(text, seg, feats, entities, EntityType::Person);
     names_in_lists(text, seg, feats, entities, EntityType::Location);
     complete_names_written_in_full(text, entities);
@@ -3904,6 +3969,130 @@ fn teams_keep_their_type(
         e.canonical = Canonical::None;
         e.origin = Origin::Builtin("resolve:team");
     }
+}
+
+/// Nouns for a club's team after its possessive: "Sassuolo's side".
+const SIDE_NOUNS: &[&str] =
+    &["side", "team", "squad", "players", "men", "outfit"];
+
+/// Words of a sentence on a match that make a town's possessive before a
+/// player's name the player's club: "Bournemouth's Antoine Semenyo
+/// scored".
+const MATCH_WORDS: &[&str] = &[
+    "scored",
+    "scores",
+    "scoring",
+    "goal",
+    "goals",
+    "penalty",
+    "match",
+    "striker",
+    "midfielder",
+    "winger",
+    "defender",
+    "goalkeeper",
+    "minute",
+    "hat-trick",
+    "header",
+    "equaliser",
+    "equalizer",
+    "substituted",
+    "booked",
+    "assist",
+    "free-kick",
+    "league",
+    "season",
+    "club",
+    "transfer",
+    "touchdown",
+    "innings",
+    "wicket",
+    "wickets",
+    "rebounds",
+];
+
+/// A town's possessive before its side ("Sassuolo's side looked tired")
+/// or, in a sentence on a match, before a player's name ("Bournemouth's
+/// Antoine Semenyo scored") names the club, not the place. A capital is
+/// left alone ("Tehran's team" negotiates), and so is "side of" ("on
+/// Gaza City's side of the line"). A lone word the rules took for a
+/// coach's surname before "side" ("Girona's side") is the club when
+/// the lists know it as a town (a surname too, it was no place without
+/// context).
+fn clubs_by_their_side(
+    text: &str,
+    seg: &Segmentation,
+    feats: &[u64],
+    gazetteer: &Gazetteer,
+    entities: &mut [Entity],
+) {
+    let tokens = &seg.tokens;
+    let mut found = Vec::new();
+    for k in 0..entities.len() {
+        let e = &entities[k];
+        let rest = &text[e.span.end..];
+        let Some(after) =
+            rest.strip_prefix("'s ").or_else(|| rest.strip_prefix("’s "))
+        else {
+            continue;
+        };
+        let town = |id: u32| {
+            let entry = gazetteer.entry(id);
+            entry.entity_type() == Some(EntityType::Location)
+                && matches!(&*entry.subtype, "city" | "district")
+                && !entry.flags.has(Flags::CAPITAL)
+        };
+        let lone_coach = e.kind == EntityType::Person
+            && matches!(e.origin, Origin::Rule(_))
+            && !has_space(e.span.of(text))
+            && e.canonical == Canonical::None;
+        let placed = match e.origin {
+            Origin::Gazetteer(i) => e.kind == EntityType::Location && town(i),
+            _ => false,
+        };
+        if !placed && !lone_coach {
+            continue;
+        }
+        let noun = after.split(|c: char| !c.is_alphanumeric()).next();
+        let side = noun.is_some_and(|n| SIDE_NOUNS.contains(&n))
+            && !word_follows(&after[noun.map_or(0, str::len)..], "of");
+        let club = if side {
+            placed
+                || namesakes(gazetteer, e.span.of(text), &mut found).any(town)
+        } else {
+            // A player's name after it, in a sentence on a match.
+            let at = e.span.end + (rest.len() - after.len());
+            placed
+                && entities.get(k + 1).is_some_and(|p| {
+                    p.kind == EntityType::Person && p.span.start == at
+                })
+                && token_at(tokens, e.span.start).is_some_and(|first| {
+                    !after_place_preposition(text, seg, feats, first)
+                        && sentence_has(text, seg, first, MATCH_WORDS)
+                })
+        };
+        if club {
+            let e = &mut entities[k];
+            e.kind = EntityType::Organization;
+            e.canonical = Canonical::None;
+            e.origin = Origin::Builtin("resolve:team");
+        }
+    }
+}
+
+/// Whether the sentence holding token `at` has a word of `words`.
+fn sentence_has(
+    text: &str,
+    seg: &Segmentation,
+    at: usize,
+    words: &[&str],
+) -> bool {
+    let s = seg.sentences.partition_point(|s| s.tokens.end <= at);
+    seg.sentences.get(s).is_some_and(|s| {
+        seg.tokens[s.tokens.clone()]
+            .iter()
+            .any(|t| words.contains(&t.span.of(text)))
+    })
 }
 
 /// Whether the place at `e` may name a club: a town, district or county,

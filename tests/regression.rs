@@ -2298,3 +2298,72 @@ fn a_capitals_title_names_the_capitals_word_after_it() {
     // Running text keeps its own rules.
     lacks("The President said nothing new.", "said");
 }
+
+#[test]
+fn civil_defence_is_the_agency_not_its_last_word() {
+    let text = "The Civil Defense agency said rescuers found 12 bodies in \
+                Jabalia.";
+    lacks(text, "Defense");
+    has(text, "Civil Defense", EntityType::Organization);
+    has(
+        "Gaza's Civil Defence said crews could not reach the area.",
+        "Civil Defence",
+        EntityType::Organization,
+    );
+    // A possessive owner still opens a newspaper's name.
+    has(
+        "Russia's Kommersant newspaper said so.",
+        "Kommersant",
+        EntityType::Organization,
+    );
+}
+
+#[test]
+fn a_towns_possessive_before_its_side_or_player_is_the_club() {
+    has(
+        "Sassuolo's side looked tired after the break.",
+        "Sassuolo",
+        EntityType::Organization,
+    );
+    has(
+        "Bournemouth's Antoine Semenyo scored the winner in the 88th minute.",
+        "Bournemouth",
+        EntityType::Organization,
+    );
+    // Not outside a match, and not a capital's or "side of".
+    has(
+        "Bournemouth's Antoine Semenyo opened a bakery.",
+        "Bournemouth",
+        EntityType::Location,
+    );
+    lacks_kind(
+        "Tehran's team arrived in Muscat for the talks.",
+        "Tehran",
+        EntityType::Organization,
+    );
+}
+
+#[test]
+fn a_holiday_named_for_a_person_is_no_person() {
+    let text = "Thousands lined the streets for the Martin Luther King Day \
+                parade in Atlanta.";
+    lacks(text, "Martin Luther");
+    lacks(text, "Day");
+    has(
+        "The singer Doris Day sang on Friday.",
+        "Doris Day",
+        EntityType::Person,
+    );
+}
+
+#[test]
+fn a_name_before_tennis_set_scores_is_a_player() {
+    let text = "Sinner beat Alcaraz 6-4 7-6(5) in the final on Sunday.";
+    lacks_kind(text, "Alcaraz", EntityType::Organization);
+    has(text, "Alcaraz", EntityType::Person);
+    has(
+        "Chelsea beat Aston Villa 2-0 at Stamford Bridge.",
+        "Chelsea",
+        EntityType::Organization,
+    );
+}
