@@ -1438,6 +1438,39 @@ const LETTERED: &[&str] = &[
     "Terminal",
 ];
 
+/// Whether `word` is one of [`LETTERED`], capitalized or not ("vitamin
+/// D", "terminal C").
+fn lettered(word: &str) -> bool {
+    LETTERED.iter().any(|l| l.eq_ignore_ascii_case(word))
+}
+
+/// Whether the word ending at token `last` is an abbreviation: a
+/// period is attached to it and the sentence goes on after it ("the
+/// Univ. of Sao Paulo", "near Mt. Kenya", "Approx. 1,500 soldiers").
+/// The segmenter ends a sentence at the period of any other word, so a
+/// word of two letters or more with a period inside its sentence is one
+/// of its abbreviations; a name's suffix ("Jr.") is no such word.
+fn abbreviated(
+    text: &str,
+    tokens: &[Token],
+    feats: &[u64],
+    last: usize,
+) -> bool {
+    let Some(dot) = tokens.get(last + 1) else { return false };
+    let word = tokens[last].span.of(text);
+    // The sentence goes on with a word or number, not a closing quote
+    // ("please Douglas Cardinal.''").
+    let goes_on = feats.get(last + 1).is_some_and(|f| f & feature::END == 0)
+        && feats.get(last + 2).is_some_and(|f| {
+            f & (feature::WORD | feature::NUM) != 0 && f & feature::START == 0
+        });
+    dot.span.start == tokens[last].span.end
+        && dot.span.of(text) == "."
+        && goes_on
+        && word.chars().nth(1).is_some()
+        && !matches!(word, "Jr" | "Sr")
+}
+
 /// Words that name a storm by the name after them.
 const STORM_WORDS: &[&str] = &["Typhoon", "Hurricane", "Cyclone", "Storm"];
 
@@ -1508,6 +1541,19 @@ pub fn rule_candidates(
             {
                 span.end = end;
             }
+            // "Sinner beat Alcaraz 6-4 6-4": a name before scores of
+            // sets is a player's, not a team's.
+            if before_set_scores(&text[span.end..]) {
+                kind = EntityType::Person;
+            }
+        }
+        // "at the Univ. of Sao Paulo", "near Mt. Kenya": a
+        // name or place ends on no abbreviation.
+        if matches!(kind, EntityType::Person | EntityType::Location) {
+            let last = tokens.partition_point(|t| t.span.start < span.end);
+            if last > 0 && abbreviated(text, tokens, feats, last - 1) {
+                continue;
+            }
         }
         if kind == EntityType::Person {
             // "Archbishop of York Stephen Cottrell": a listed place after
@@ -1526,12 +1572,21 @@ pub fn rule_candidates(
             {
                 span.start = tokens[first + 1].span.start;
             }
+            // "posted on X. Approx. 1,500": the platform X after "on" is
+            // no initial, and the word after it no name.
+            if tokens.get(first).is_some_and(|t| t.span.of(text) == "X")
+                && first
+                    .checked_sub(1)
+                    .is_some_and(|p| tokens[p].span.of(text) == "on")
+            {
+                continue;
+            }
             // "Group C. Mbappe's goals": the letter of a group, pool or
             // class before a full stop is no initial of the name after.
             if feats.get(first).is_some_and(|f| f & feature::INITIAL != 0)
-                && first.checked_sub(1).is_some_and(|p| {
-                    LETTERED.contains(&tokens[p].span.of(text))
-                })
+                && first
+                    .checked_sub(1)
+                    .is_some_and(|p| lettered(tokens[p].span.of(text)))
             {
                 match tokens.get(first + 2) {
                     Some(t) if t.span.start < span.end => {
@@ -1542,6 +1597,33 @@ pub fn rule_candidates(
             }
             let next = next_word(text, m.span.end);
             if NAMED_AFTER.contains(&next) || names_a_grade_whole(text, m.span)
+            {
+                continue;
+            }
+            // "the Martin Luther King Day parade", "on Presidents Day": a
+            // name that a run of capitalized words ending in "Day"
+            // holds names the holiday.
+            // So does "Day" alone after two capitalized words ("Martin
+            // Luther King Day", read as a title and a name); "Doris Day"
+            // and "Mr Day" are people.
+            let after = tokens.partition_point(|t| t.span.start < span.end);
+            let mut end = after;
+            let capital = |i: usize| {
+                feats.get(i).is_some_and(|f| {
+                    f & feature::CAP != 0 && f & feature::START == 0
+                })
+            };
+            while capital(end) {
+                end += 1;
+            }
+            let at = tokens.partition_point(|t| t.span.start < span.start);
+            let day_alone = at + 1 == after
+                && tokens[at].span.of(text) == "Day"
+                && at >= 2
+                && capital(at - 1)
+                && capital(at - 2);
+            if end > after && tokens[end - 1].span.of(text) == "Day"
+                || day_alone
             {
                 continue;
             }
@@ -1571,6 +1653,38 @@ pub fn rule_candidates(
             priority: m.priority,
         });
     }
+}
+
+/// Whether `after` opens with two scores of tennis sets: "6-4 7-6(5)",
+/// each side of a set at most 7 games (a team's score is one, and the
+/// sets of volleyball or table tennis run past 7).
+fn before_set_scores(after: &str) -> bool {
+    fn set(s: &str) -> Option<&str> {
+        let b = s.as_bytes();
+        let game = |c: u8| (b'0'..=b'7').contains(&c);
+        if b.len() < 3 || !game(b[0]) || b[1] != b'-' || !game(b[2]) {
+            return None;
+        }
+        let mut rest = &s[3..];
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        // A tie-break's points: "7-6(5)".
+        if let Some(tb) = rest.strip_prefix('(') {
+            let close = tb.find(')')?;
+            if close == 0 || !tb[..close].bytes().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            rest = &tb[close + 1..];
+        }
+        Some(rest)
+    }
+    after
+        .strip_prefix(' ')
+        .and_then(set)
+        .and_then(|rest| rest.strip_prefix(' '))
+        .and_then(set)
+        .is_some()
 }
 
 /// Where organization `org` ends when a person of `people` (sorted by
@@ -2157,6 +2271,170 @@ pub fn link_document(
     gazetteer: &Gazetteer,
     entities: &mut Vec<Entity>,
 ) {
+    link_names(text, seg, feats, gazetteer, entities);
+    shouted_titled_names(text, seg, feats, gazetteer, entities);
+}
+
+/// ALL-CAPS copy names a person after a title in capitals too:
+/// "PRESIDENT BIDEN SAID", "PRIME MINISTER SHARIF VOWS". The name rules
+/// read capitalized words, and the lists answer for the name's written
+/// form: a capitals word right after a title (or a run of them) that no
+/// entity holds is a person when, written capitalized, the lists know it
+/// as no common word nor title. Capitals hide what a capital tells in
+/// running text, so a word that is a surname and a word both ("OFFICER
+/// DOWN", "SAID", "HURT") ends the name ("PRESIDENT WARNS", "GENERAL
+/// ELECTRIC" name no one). Up to three such words make
+/// one name ("PRESIDENT JOE BIDEN"); the alias pass before has linked
+/// those that repeat a name of the document.
+fn shouted_titled_names(
+    text: &str,
+    seg: &Segmentation,
+    feats: &[u64],
+    gazetteer: &Gazetteer,
+    entities: &mut Vec<Entity>,
+) {
+    use feature::{HEADLINE, TITLE, UPPER, WORD};
+    let tokens = &seg.tokens;
+    let shouted = |i: usize| {
+        feats.get(i).is_some_and(|&f| {
+            f & (UPPER | WORD | HEADLINE) == UPPER | WORD | HEADLINE
+        })
+    };
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !(shouted(i) && feats[i] & TITLE != 0) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tokens.len() && shouted(j) && feats[j] & TITLE != 0 {
+            j += 1;
+        }
+        // "GRAND PRIX", "NATIONAL GUARD": the word before the name must
+        // be an office, not what qualifies one.
+        let qualifier = tokens[j - 1].span.of(text);
+        if TITLE_QUALIFIERS.iter().any(|q| q.eq_ignore_ascii_case(qualifier)) {
+            i = j;
+            continue;
+        }
+        let first = j;
+        while j < tokens.len() && j - first < 3 && shouted(j) {
+            let word = tokens[j].span.of(text);
+            let mut written = String::with_capacity(word.len());
+            for (k, c) in word.chars().enumerate() {
+                if k == 0 {
+                    written.push(c);
+                } else {
+                    written.extend(c.to_lowercase());
+                }
+            }
+            let e = gazetteer.evidence(strip_possessive(&written));
+            if e.common_word
+                || e.title
+                || word.chars().count() < 3
+                || feats[j] & TITLE != 0
+                || !tokens[j].space_before
+            {
+                break;
+            }
+            j += 1;
+        }
+        if j > first {
+            let last = tokens[j - 1].span;
+            let end = last.start + strip_possessive(last.of(text)).len();
+            let span = Span::new(tokens[first].span.start, end);
+            let at = entities.partition_point(|e| e.span.start < span.start);
+            let held = entities[at.saturating_sub(1)..]
+                .iter()
+                .take(2)
+                .any(|e| e.span.overlaps(span));
+            if !held {
+                added.push(Entity {
+                    span,
+                    kind: EntityType::Person,
+                    canonical: Canonical::None,
+                    origin: Origin::Builtin("resolve:caps_title"),
+                });
+            }
+        }
+        i = j.max(i + 1);
+    }
+    if !added.is_empty() {
+        entities.extend(added);
+        sort_by_start(entities);
+    }
+}
+
+/// Title words that qualify an office and are none (the modifiers of
+/// gazetteers/titles.tsv that open names of things in capitals, as the
+/// rules' list `titlemod` has them): no name follows them.
+const TITLE_QUALIFIERS: &[&str] = &[
+    "acting",
+    "air",
+    "army",
+    "assistant",
+    "associate",
+    "british",
+    "civil",
+    "corporate",
+    "credit",
+    "customs",
+    "district",
+    "division",
+    "executive",
+    "federal",
+    "field",
+    "financial",
+    "first",
+    "flag",
+    "foreign",
+    "former",
+    "grand",
+    "group",
+    "high",
+    "interim",
+    "judicial",
+    "kingdom",
+    "military",
+    "municipal",
+    "national",
+    "navy",
+    "police",
+    "political",
+    "prime",
+    "pro",
+    "royal",
+    "security",
+    "senior",
+    "special",
+    "staff",
+    "state",
+    "states",
+    "superior",
+    "supreme",
+    "tax",
+    "technical",
+    "united",
+    "us",
+    "uk",
+    "vice",
+    "his",
+    "her",
+    "most",
+    "right",
+    "rt",
+    "member",
+];
+
+/// [`link_document`] but for [`shouted_titled_names`].
+fn link_names(
+    text: &str,
+    seg: &Segmentation,
+    feats: &[u64],
+    gazetteer: &Gazetteer,
+    entities: &mut Vec<Entity>,
+) {
     drop_event_names(text, seg, entities);
     leading_initials(text, seg, feats, entities);
     names_defined_by_their_acronym(text, seg, feats, entities);
@@ -2164,6 +2442,7 @@ pub fn link_document(
     companies_named_by_a_town(text, seg, feats, gazetteer, entities);
     companies_by_market_words(text, seg, feats, gazetteer, entities);
     teams_keep_their_type(text, seg, feats, gazetteer, entities);
+    clubs_by_their_side(text, seg, feats, gazetteer, entities);
     names_in_lists(text, seg, feats, entities, EntityType::Person);
     names_in_lists(text, seg, feats, entities, EntityType::Location);
     complete_names_written_in_full(text, entities);
@@ -3349,8 +3628,7 @@ fn leading_initials(
             && feats[first - 2] & feature::INITIAL != 0
             && feats[first] & feature::START == 0
             && feats[first - 1] & feature::START == 0
-            && !(first >= 3
-                && LETTERED.contains(&seg.tokens[first - 3].span.of(text)))
+            && !(first >= 3 && lettered(seg.tokens[first - 3].span.of(text)))
         {
             first -= 2;
         }
@@ -3691,6 +3969,130 @@ fn teams_keep_their_type(
         e.canonical = Canonical::None;
         e.origin = Origin::Builtin("resolve:team");
     }
+}
+
+/// Nouns for a club's team after its possessive: "Sassuolo's side".
+const SIDE_NOUNS: &[&str] =
+    &["side", "team", "squad", "players", "men", "outfit"];
+
+/// Words of a sentence on a match that make a town's possessive before a
+/// player's name the player's club: "Bournemouth's Antoine Semenyo
+/// scored".
+const MATCH_WORDS: &[&str] = &[
+    "scored",
+    "scores",
+    "scoring",
+    "goal",
+    "goals",
+    "penalty",
+    "match",
+    "striker",
+    "midfielder",
+    "winger",
+    "defender",
+    "goalkeeper",
+    "minute",
+    "hat-trick",
+    "header",
+    "equaliser",
+    "equalizer",
+    "substituted",
+    "booked",
+    "assist",
+    "free-kick",
+    "league",
+    "season",
+    "club",
+    "transfer",
+    "touchdown",
+    "innings",
+    "wicket",
+    "wickets",
+    "rebounds",
+];
+
+/// A town's possessive before its side ("Sassuolo's side looked tired")
+/// or, in a sentence on a match, before a player's name ("Bournemouth's
+/// Antoine Semenyo scored") names the club, not the place. A capital is
+/// left alone ("Tehran's team" negotiates), and so is "side of" ("on
+/// Gaza City's side of the line"). A lone word the rules took for a
+/// coach's surname before "side" ("Girona's side") is the club when
+/// the lists know it as a town (a surname too, it was no place without
+/// context).
+fn clubs_by_their_side(
+    text: &str,
+    seg: &Segmentation,
+    feats: &[u64],
+    gazetteer: &Gazetteer,
+    entities: &mut [Entity],
+) {
+    let tokens = &seg.tokens;
+    let mut found = Vec::new();
+    for k in 0..entities.len() {
+        let e = &entities[k];
+        let rest = &text[e.span.end..];
+        let Some(after) =
+            rest.strip_prefix("'s ").or_else(|| rest.strip_prefix("’s "))
+        else {
+            continue;
+        };
+        let town = |id: u32| {
+            let entry = gazetteer.entry(id);
+            entry.entity_type() == Some(EntityType::Location)
+                && matches!(&*entry.subtype, "city" | "district")
+                && !entry.flags.has(Flags::CAPITAL)
+        };
+        let lone_coach = e.kind == EntityType::Person
+            && matches!(e.origin, Origin::Rule(_))
+            && !has_space(e.span.of(text))
+            && e.canonical == Canonical::None;
+        let placed = match e.origin {
+            Origin::Gazetteer(i) => e.kind == EntityType::Location && town(i),
+            _ => false,
+        };
+        if !placed && !lone_coach {
+            continue;
+        }
+        let noun = after.split(|c: char| !c.is_alphanumeric()).next();
+        let side = noun.is_some_and(|n| SIDE_NOUNS.contains(&n))
+            && !word_follows(&after[noun.map_or(0, str::len)..], "of");
+        let club = if side {
+            placed
+                || namesakes(gazetteer, e.span.of(text), &mut found).any(town)
+        } else {
+            // A player's name after it, in a sentence on a match.
+            let at = e.span.end + (rest.len() - after.len());
+            placed
+                && entities.get(k + 1).is_some_and(|p| {
+                    p.kind == EntityType::Person && p.span.start == at
+                })
+                && token_at(tokens, e.span.start).is_some_and(|first| {
+                    !after_place_preposition(text, seg, feats, first)
+                        && sentence_has(text, seg, first, MATCH_WORDS)
+                })
+        };
+        if club {
+            let e = &mut entities[k];
+            e.kind = EntityType::Organization;
+            e.canonical = Canonical::None;
+            e.origin = Origin::Builtin("resolve:team");
+        }
+    }
+}
+
+/// Whether the sentence holding token `at` has a word of `words`.
+fn sentence_has(
+    text: &str,
+    seg: &Segmentation,
+    at: usize,
+    words: &[&str],
+) -> bool {
+    let s = seg.sentences.partition_point(|s| s.tokens.end <= at);
+    seg.sentences.get(s).is_some_and(|s| {
+        seg.tokens[s.tokens.clone()]
+            .iter()
+            .any(|t| words.contains(&t.span.of(text)))
+    })
 }
 
 /// Whether the place at `e` may name a club: a town, district or county,

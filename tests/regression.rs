@@ -2230,3 +2230,140 @@ fn a_storm_named_like_a_person_of_the_story_is_no_mention_of_her() {
     assert_eq!(amys, 0, "{got:?}");
     has(text, "Amy Coney Barrett", EntityType::Person);
 }
+
+#[test]
+fn abbreviations_and_labels_are_no_names_or_places() {
+    let text = "She taught at the Univ. of Nairobi and lives near Mt. \
+                Kenya.";
+    lacks(text, "Univ");
+    lacks(text, "Mt");
+    has(text, "Nairobi", EntityType::Location);
+    lacks("The bill passed in Sept. after a long debate.", "Sept");
+    // A letter that labels something ends its sentence before a word.
+    let text = "The party backed Plan B. Officials said so.";
+    lacks(text, "Officials");
+    lacks(text, "B. Officials");
+    lacks("Levels of vitamin D. Researchers said so.", "D. Researchers");
+    lacks("Flights left from Terminal C. Passengers waited.", "Passengers");
+    let text = "The group posted on X. Approx. 1,500 soldiers went.";
+    lacks(text, "X. Approx");
+    lacks(text, "Approx");
+    // A name before a period and a closing quote is still one.
+    has(
+        "It will please Maria Gonzalez.'' He left.",
+        "Maria Gonzalez",
+        EntityType::Person,
+    );
+    has(
+        "The files of J. Edgar Hoover were opened.",
+        "J. Edgar Hoover",
+        EntityType::Person,
+    );
+}
+
+#[test]
+fn a_capitals_title_names_the_capitals_word_after_it() {
+    has(
+        "PRESIDENT RUTO SIGNS FINANCE BILL AMID PROTESTS",
+        "RUTO",
+        EntityType::Person,
+    );
+    has(
+        "PRIME MINISTER SHARIF VOWS TO CURB INFLATION",
+        "SHARIF",
+        EntityType::Person,
+    );
+    has(
+        "GOVERNOR HOCHUL ORDERS PROBE INTO FIRE",
+        "HOCHUL",
+        EntityType::Person,
+    );
+    // Words that are also English words, qualifiers of titles and words
+    // after them name no one.
+    let text = "OFFICER DOWN IN SHOOTING; SERGEANT OKAFOR HURT BADLY";
+    lacks(text, "DOWN");
+    has(text, "OKAFOR", EntityType::Person);
+    lacks(text, "OKAFOR HURT");
+    lacks("MINISTER SAYS MARKET WILL RECOVER SOON", "SAYS");
+    lacks_kind(
+        "ATHLETICS - BERLIN GRAND PRIX RESULTS",
+        "PRIX",
+        EntityType::Person,
+    );
+    lacks_kind(
+        "PRESIDENT WARNS OF SLOWDOWN IN TRADE",
+        "WARNS",
+        EntityType::Person,
+    );
+    // Running text keeps its own rules.
+    lacks("The President said nothing new.", "said");
+}
+
+#[test]
+fn civil_defence_is_the_agency_not_its_last_word() {
+    let text = "The Civil Defense agency said rescuers found 12 bodies in \
+                Jabalia.";
+    lacks(text, "Defense");
+    has(text, "Civil Defense", EntityType::Organization);
+    has(
+        "Gaza's Civil Defence said crews could not reach the area.",
+        "Civil Defence",
+        EntityType::Organization,
+    );
+    // A possessive owner still opens a newspaper's name.
+    has(
+        "Russia's Kommersant newspaper said so.",
+        "Kommersant",
+        EntityType::Organization,
+    );
+}
+
+#[test]
+fn a_towns_possessive_before_its_side_or_player_is_the_club() {
+    has(
+        "Sassuolo's side looked tired after the break.",
+        "Sassuolo",
+        EntityType::Organization,
+    );
+    has(
+        "Bournemouth's Antoine Semenyo scored the winner in the 88th minute.",
+        "Bournemouth",
+        EntityType::Organization,
+    );
+    // Not outside a match, and not a capital's or "side of".
+    has(
+        "Bournemouth's Antoine Semenyo opened a bakery.",
+        "Bournemouth",
+        EntityType::Location,
+    );
+    lacks_kind(
+        "Tehran's team arrived in Muscat for the talks.",
+        "Tehran",
+        EntityType::Organization,
+    );
+}
+
+#[test]
+fn a_holiday_named_for_a_person_is_no_person() {
+    let text = "Thousands lined the streets for the Martin Luther King Day \
+                parade in Atlanta.";
+    lacks(text, "Martin Luther");
+    lacks(text, "Day");
+    has(
+        "The singer Doris Day sang on Friday.",
+        "Doris Day",
+        EntityType::Person,
+    );
+}
+
+#[test]
+fn a_name_before_tennis_set_scores_is_a_player() {
+    let text = "Sinner beat Alcaraz 6-4 7-6(5) in the final on Sunday.";
+    lacks_kind(text, "Alcaraz", EntityType::Organization);
+    has(text, "Alcaraz", EntityType::Person);
+    has(
+        "Chelsea beat Aston Villa 2-0 at Stamford Bridge.",
+        "Chelsea",
+        EntityType::Organization,
+    );
+}
