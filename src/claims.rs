@@ -136,6 +136,14 @@ const CHANGE_VERBS: &[&str] = &[
     "soared",
     "plunged",
     "slipped",
+    "slid",
+    "shed",
+    "sank",
+    "dipped",
+    "eased",
+    "rallied",
+    "rebounded",
+    "retreated",
     "skidded",
     "edged",
     "gained",
@@ -1204,6 +1212,9 @@ impl ClaimStage {
             let mut prev_kind: Option<ClaimKind> = None;
             // What the sentence's last claim counted, if anything.
             let mut last_counted: Option<Span> = None;
+            // A stock index whose move the sentence's last claim gave, and
+            // where that claim ends.
+            let mut index_move: Option<(Span, usize)> = None;
             // The clause openers are read at the sentence's first claim.
             let mut openers_read = false;
             for m in mentions.iter() {
@@ -1478,6 +1489,67 @@ impl ClaimStage {
                     Some(None) => (None, Some("vote")),
                     None => (counted, None),
                 };
+                // "The Dow fell 696.75 points, or 1.6%, to 41,938.45": a
+                // move restated as a share, and the level it reached, are
+                // the index's, as is a move in points after its share.
+                let in_points = direct.is_some_and(|c| {
+                    lower_in(c.of(text), &["points", "point", "pts"])
+                });
+                let moved = index_move
+                    .filter(|&(_, e)| {
+                        text.get(e..m.span.start).is_some_and(|t| {
+                            // "or", "to", ", to end at", "up at".
+                            let t = t.trim().trim_start_matches(',');
+                            let t = t.split_whitespace().collect::<Vec<_>>();
+                            match t[..] {
+                                ["or" | "to" | "at"] => true,
+                                ["to", "a", "record"]
+                                | ["to", "a", "record", "high" | "low", "of"] => {
+                                    true
+                                }
+                                [
+                                    "to",
+                                    "end" | "close" | "finish" | "settle",
+                                    "at",
+                                ] => true,
+                                ["up" | "down" | "higher" | "lower", "at"] => {
+                                    true
+                                }
+                                _ => false,
+                            }
+                        })
+                    })
+                    .map(|(i, _)| i);
+                let index_counted = moved.is_some() && !in_points;
+                let counted = match moved {
+                    Some(i) if !in_points => Some(i),
+                    _ => counted,
+                };
+                index_move = moved
+                    .or_else(|| {
+                        index_moved_by(text, toks, place.first, in_points)
+                            .filter(|_| {
+                                in_points
+                                    || m.figure.kind == ClaimKind::Percent
+                            })
+                    })
+                    .map(|i| {
+                        // "696.75 points, or 1.6%": past the word "points".
+                        let end = direct
+                            .filter(|_| in_points)
+                            .map_or(m.span.end, |c| c.end.max(m.span.end));
+                        (i, end)
+                    });
+                // "the broader Topix slid 2.2%": the index's name.
+                let counted = match index_move {
+                    Some((i, _))
+                        if !in_points
+                            && counted.is_some_and(|c| c.contains(i)) =>
+                    {
+                        Some(i)
+                    }
+                    _ => counted,
+                };
                 let (counted, counted_implied) = match restates {
                     Some(ref r)
                         if r.counted.is_some()
@@ -1634,6 +1706,7 @@ impl ClaimStage {
                     .filter(|&s| {
                         counted != Some(s)
                             || m.age
+                            || index_counted
                             || here.iter().any(|e| e.span == s)
                     });
                 let (subject, attribution) = match restates {
@@ -2375,8 +2448,17 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
                 && toks.get(k).is_some_and(|t| {
                     t.span.of(text).eq_ignore_ascii_case("capita")
                 });
+            // "output was 2.4 million tonnes and rice exports were": the
+            // word before "and" is the unit or noun of another figure,
+            // whose clause ends there.
+            let figure_before = |at: usize| {
+                toks[at].kind == TokenKind::Number
+                    || word(text, &toks[at]).is_some_and(is_number_word_ci)
+            };
+            let after_figure = k >= 2
+                && (figure_before(k - 2) || k >= 3 && figure_before(k - 3));
             let linker = (lower_in(w, &["of"])
-                || lower_in(w, &["and"]) && !new_subject
+                || lower_in(w, &["and"]) && !new_subject && !after_figure
                 || per_capita)
                 && k < end;
             // "member of the group": an article after "of" links too.
@@ -2520,6 +2602,83 @@ fn phrase_before(text: &str, toks: &[Token], i: usize) -> Option<Span> {
         k += 1;
     }
     (k < end).then(|| Span::new(toks[k].span.start, toks[end - 1].span.end))
+}
+
+/// Words that name a stock index: "the Dow", "the benchmark Nikkei share
+/// average", "the Nasdaq Composite", "the main index".
+const INDEX_WORDS: &[&str] = &[
+    "index",
+    "indexes",
+    "indices",
+    "average",
+    "composite",
+    "dow",
+    "nasdaq",
+    "ftse",
+    "dax",
+    "cac",
+    "nikkei",
+    "topix",
+    "kospi",
+    "sensex",
+    "nifty",
+    "seng",
+    "stoxx",
+    "ibovespa",
+    "gauge",
+    "tasi",
+    "msci",
+    "asx",
+    "jse",
+];
+
+/// The stock index whose move a figure at token `first` gives: the index
+/// named before a verb of change right before it ("the Dow fell 696.75
+/// points", "the Nikkei slid 2.4%", "the Nasdaq closed down 1.2%").
+fn index_moved_by(
+    text: &str,
+    toks: &[Token],
+    first: usize,
+    in_points: bool,
+) -> Option<Span> {
+    let mut v = first.checked_sub(1)?;
+    if v > 0
+        && word(text, &toks[v]).is_some_and(|w| matches!(w, "up" | "down"))
+    {
+        v -= 1;
+    }
+    let w = word(text, &toks[v])?;
+    let verb = (CHANGE_VERB_WORDS.has(w) && !BE_FORMS.has(w))
+        || lower_in(w, &["added", "closed", "ended", "finished", "opened"])
+        || in_points && lower_in(w, &["was", "is", "were"]);
+    if !verb {
+        return None;
+    }
+    let p = phrase_before(text, toks, v)?;
+    if !p
+        .of(text)
+        .split([' ', '\n'])
+        .any(|w| lower_in(w, INDEX_WORDS) || w.starts_with("S&P"))
+    {
+        return None;
+    }
+    // "the broader Topix", "the key 225-share Nikkei average": from the
+    // index's name.
+    let from = toks.partition_point(|t| t.span.start < p.start);
+    let to = toks.partition_point(|t| t.span.start < p.end);
+    let name = (from..to).find(|&k| is_cap(text, &toks[k]));
+    Some(match name {
+        Some(n)
+            if n > from
+                && (from..n).all(|k| {
+                    word(text, &toks[k])
+                        .is_some_and(|w| w.starts_with(char::is_lowercase))
+                }) =>
+        {
+            Span::new(toks[n].span.start, p.end)
+        }
+        _ => p,
+    })
 }
 
 /// The first token of a stock index's name whose size ends just before
@@ -3991,13 +4150,44 @@ fn coordinate_subject(
             e.span,
             j + toks[j..].partition_point(|t| t.span.end <= e.span.end),
         ),
-        None => {
-            let (n, end) = name_at(text, toks, j)?;
-            if is_stop_cap(text, n) || is_pronoun(n.of(text)) {
-                return None;
+        None => match name_at(text, toks, j) {
+            Some((n, end)) => {
+                if is_stop_cap(text, n) || is_pronoun(n.of(text)) {
+                    return None;
+                }
+                (n, end)
             }
-            (n, end)
-        }
+            // "..., and the ruling party won 211 seats": a definite
+            // common noun right before its verb.
+            None if j > k + 1 => {
+                let noun = |x: usize| {
+                    w_at(x).is_some_and(|w| {
+                        w.starts_with(|c: char| c.is_ascii_lowercase())
+                            && !STOP_WORDS.has(w)
+                            && !finite_verb(w)
+                            && !AUXILIARIES.has(w)
+                            && !TIME_WORDS.has(w)
+                    })
+                };
+                let mut e = j;
+                while e < j + 3 && noun(e) {
+                    e += 1;
+                }
+                let verb = w_at(e).is_some_and(|w| {
+                    finite_verb(w)
+                        && !BE_FORMS.has(w)
+                        && !ends_with_ci(w, "ing")
+                });
+                if e == j || !verb {
+                    return None;
+                }
+                return Some((
+                    Span::new(toks[j].span.start, toks[e - 1].span.end),
+                    e,
+                ));
+            }
+            None => return None,
+        },
     };
     let mut v = end;
     while v < toks.len()
@@ -9293,5 +9483,48 @@ mod tests {
         // A subject before, with no contrast, stays the figure's.
         let s = "Ana Ruiz sold 40% for Tomas Vidal.";
         assert_eq!(subject(s, "40%"), "Ana Ruiz");
+    }
+
+    #[test]
+    fn an_index_move_its_share_and_its_level_are_the_index() {
+        let rows = claims(
+            "The Nasdaq Composite shed 318.2 points, or 1.9%, to 16,720.5, \
+             and the broader Topix slid 2.2% to end at 2,481.6.",
+        );
+        assert_eq!(row(&rows, "318.2").counted, "points");
+        assert_eq!(row(&rows, "1.9%").counted, "Nasdaq Composite");
+        assert_eq!(row(&rows, "16,720.5").counted, "Nasdaq Composite");
+        assert_eq!(row(&rows, "2.2%").counted, "Topix");
+        assert_eq!(row(&rows, "2,481.6").counted, "Topix");
+        // Not an index: the level keeps its own reading.
+        let rows = claims("Harvest volumes fell 41 points in the survey.");
+        assert_eq!(row(&rows, "41").counted, "points");
+    }
+
+    #[test]
+    fn a_unit_before_and_ends_the_noun_of_the_next_clause() {
+        let rows = claims(
+            "Copper output was 3.1 million tonnes and cobalt exports were \
+             92,000 tonnes in the year.",
+        );
+        assert_eq!(row(&rows, "92,000 tonnes").counted, "cobalt exports");
+        let rows = claims(
+            "Gas flows hit 140 mcm and power demand rose 4% on Monday.",
+        );
+        assert_eq!(row(&rows, "4%").counted, "power demand");
+    }
+
+    #[test]
+    fn a_coordinated_clause_with_a_common_noun_subject_is_its_own() {
+        let rows = claims(
+            "Participation was 48.9%, Elections Malawi said, and the \
+             governing coalition took 97 seats.",
+        );
+        assert_eq!(row(&rows, "97").subject, "governing coalition");
+        // No verb after the noun: no clause of its own.
+        let rows = claims(
+            "Kamala Diallo won 52.3%, and the margin of 8 points was wide.",
+        );
+        assert_eq!(row(&rows, "8").subject, "Kamala Diallo");
     }
 }

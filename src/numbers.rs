@@ -121,12 +121,35 @@ impl Currency {
     }
 }
 
-/// Of `countries` (as their names start), the value of the one `text`
-/// names most, if it names any; on a tie, the last listed.
-fn named_most<T: Copy>(text: &str, countries: &[(&str, T)]) -> Option<T> {
-    countries
+/// Of `countries` (as their names start, or their capitals), the value
+/// `text` names most, if it names any, each value's names counted
+/// together ("Manila" and "Philippines" both for the peso of the
+/// Philippines), as written or in an ALL-CAPS dateline ("MANILA"); on a
+/// tie, the last listed.
+fn named_most<T: Copy + PartialEq>(
+    text: &str,
+    countries: &[(&str, T)],
+) -> Option<T> {
+    let named = |name: &str| {
+        let caps = name.to_ascii_uppercase();
+        text.matches(name).count()
+            + if caps != name {
+                text.matches(caps.as_str()).count()
+            } else {
+                0
+            }
+    };
+    let counts: Vec<(usize, T)> =
+        countries.iter().map(|&(name, v)| (named(name), v)).collect();
+    counts
         .iter()
-        .map(|&(name, v)| (text.matches(name).count(), v))
+        .enumerate()
+        .filter(|&(i, &(_, v))| !counts[..i].iter().any(|&(_, w)| w == v))
+        .map(|(_, &(_, v))| {
+            let n: usize =
+                counts.iter().filter(|&&(_, w)| w == v).map(|&(n, _)| n).sum();
+            (n, v)
+        })
         .filter(|&(n, _)| n > 0)
         .max_by_key(|&(n, _)| n)
         .map(|(_, v)| v)
@@ -653,6 +676,12 @@ const SHARED_CURRENCY_NAMES: &[(&[&str], CountryCodes)] = &[
             ("Uruguay", "UYU"),
             ("Dominican", "DOP"),
             ("Cuba", "CUP"),
+            ("Buenos Aires", "ARS"),
+            ("Bogot", "COP"),
+            ("Manila", "PHP"),
+            ("Montevideo", "UYU"),
+            ("Santo Domingo", "DOP"),
+            ("Havana", "CUP"),
         ],
     ),
     (
@@ -662,6 +691,11 @@ const SHARED_CURRENCY_NAMES: &[(&[&str], CountryCodes)] = &[
             ("Uganda", "UGX"),
             ("Tanzania", "TZS"),
             ("Somali", "SOS"),
+            ("Nairobi", "KES"),
+            ("Kampala", "UGX"),
+            ("Dar es Salaam", "TZS"),
+            ("Dodoma", "TZS"),
+            ("Mogadishu", "SOS"),
         ],
     ),
     (
@@ -673,6 +707,12 @@ const SHARED_CURRENCY_NAMES: &[(&[&str], CountryCodes)] = &[
             ("Congo", "CDF"),
             ("Burundi", "BIF"),
             ("Guinea", "GNF"),
+            ("Geneva", "CHF"),
+            ("Zurich", "CHF"),
+            ("Kigali", "RWF"),
+            ("Kinshasa", "CDF"),
+            ("Bujumbura", "BIF"),
+            ("Conakry", "GNF"),
         ],
     ),
 ];
@@ -5406,6 +5446,23 @@ mod tests {
         assert_eq!(unit("Uganda spent 2 billion shillings."), "UGX");
         assert_eq!(unit("Kenya spent 2 billion shillings."), "KES");
         assert_eq!(unit("Rwanda raised 90 billion francs."), "RWF");
+        // A capital, in a caps dateline too, names its country; its names
+        // are counted together against another country's.
+        assert_eq!(
+            unit("MANILA (AFP) - Crop damage reached 2.1 billion pesos."),
+            "PHP"
+        );
+        assert_eq!(
+            unit(
+                "Manila bought Mexican corn. Manila, the Philippines, paid \
+                 40 million pesos, Mexico said."
+            ),
+            "PHP"
+        );
+        assert_eq!(
+            unit("KAMPALA, May 2 - The board lent 4 billion shillings."),
+            "UGX"
+        );
     }
 
     #[test]
