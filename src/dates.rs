@@ -11,7 +11,13 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use std::panic::{RefUnwindSafe, UnwindSafe};
+
+use regex_automata::hybrid::{self, dfa::DFA};
+use regex_automata::nfa::thompson::pikevm::{self, PikeVM};
+use regex_automata::nfa::thompson::NFA;
+use regex_automata::util::{pool::Pool, start};
+use regex_automata::{Anchored, Input, MatchKind};
 
 use crate::annotation::{Canonical, Entity, EntityType, Origin};
 use crate::error::{Error, Result};
@@ -48,10 +54,244 @@ const NUMBER_WORDS: &str = "a|an|one|two|three|four|five|six|seven|eight|\
 /// text without a non-ASCII digit the two find the same matches.
 #[derive(Clone, Debug)]
 pub struct DateStage {
-    ascii: Regex,
+    ascii: DateRegex,
     /// The pattern with Unicode `\d`, and the regex once compiled.
     unicode_pattern: String,
-    unicode: OnceLock<Regex>,
+    unicode: OnceLock<DateRegex>,
+}
+
+/// The date patterns compiled, with where a match can start.
+///
+/// A search over the whole text runs the regex's lazy DFA over every
+/// byte, which is slow on a DFA this large; yet few places can start a
+/// date. So `find` runs an anchored search only from the positions whose
+/// first two bytes (after the byte before them) the pattern can begin
+/// with, taken in order and skipping those inside the last match: as a
+/// leftmost-first search finds the leftmost start with a match and that
+/// start's anchored match, the matches are the same.
+struct DateRegex {
+    /// The lazy DFA of the pattern (leftmost-first, as the `regex` crate
+    /// searches), run anchored: it needs no reverse pass for the start.
+    dfa: DFA,
+    /// The same NFA, should the lazy DFA give up: its configuration
+    /// never does, but a search must not fail.
+    pikevm: PikeVM,
+    starts: StartTable,
+    caches: Pool<Caches, CacheFn>,
+}
+
+/// A search's scratch space: the lazy DFA's states, the PikeVM's.
+struct Caches {
+    dfa: hybrid::dfa::Cache,
+    pikevm: pikevm::Cache,
+}
+
+type CacheFn =
+    Box<dyn Fn() -> Caches + Send + Sync + UnwindSafe + RefUnwindSafe>;
+
+impl DateRegex {
+    fn new(pattern: &str) -> Result<DateRegex> {
+        let err = |e: &dyn std::fmt::Display| {
+            Error::config(format!("date patterns: {e}"))
+        };
+        let nfa = NFA::new(pattern).map_err(|e| err(&e))?;
+        let dfa = DFA::builder()
+            .configure(DFA::config().match_kind(MatchKind::LeftmostFirst))
+            .build_from_nfa(nfa.clone())
+            .map_err(|e| err(&e))?;
+        let pikevm = PikeVM::new_from_nfa(nfa.clone()).map_err(|e| err(&e))?;
+        let starts = StartTable::new(nfa);
+        Ok(DateRegex::with(dfa, pikevm, starts))
+    }
+
+    fn with(dfa: DFA, pikevm: PikeVM, starts: StartTable) -> DateRegex {
+        let (d, p) = (dfa.clone(), pikevm.clone());
+        let caches = Pool::new(Box::new(move || Caches {
+            dfa: d.create_cache(),
+            pikevm: p.create_cache(),
+        }) as CacheFn);
+        DateRegex { dfa, pikevm, starts, caches }
+    }
+
+    /// Calls `each` with the start and end of every match of a
+    /// leftmost-first search over `text`, in order.
+    fn find(&self, text: &str, mut each: impl FnMut(usize, usize)) {
+        let mut caches = self.caches.get();
+        let caches = &mut *caches;
+        // The end of the last match: a later one starts there or after.
+        let mut next = 0;
+        self.starts.each(text.as_bytes(), |at| {
+            if at < next {
+                return;
+            }
+            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+            let end = match self.dfa.try_search_fwd(&mut caches.dfa, &input) {
+                Ok(found) => found.map(|m| m.offset()),
+                Err(_) => self
+                    .pikevm
+                    .find(&mut caches.pikevm, input)
+                    .map(|m| m.end()),
+            };
+            if let Some(end) = end {
+                each(at, end);
+                next = end;
+            }
+        });
+    }
+}
+
+impl Clone for DateRegex {
+    fn clone(&self) -> DateRegex {
+        DateRegex::with(
+            self.dfa.clone(),
+            self.pikevm.clone(),
+            self.starts.clone(),
+        )
+    }
+}
+
+impl std::fmt::Debug for DateRegex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DateRegex").field("dfa", &self.dfa).finish()
+    }
+}
+
+/// Where an anchored match of a pattern can start: at a byte `b0`
+/// followed by `b1` (or by the end of the text), after a byte `prev`
+/// (or the start of the text), such that some match begins with `b0 b1`
+/// there. Read off the pattern's own DFA, not listed by hand: the bytes
+/// `prev` that give the same start state are one context, and a pair
+/// the DFA goes dead on from that context starts no match. So a word's
+/// inside, after an ASCII letter, is no start but for `'90s`, since every
+/// other alternative opens with `\b` and a word character.
+#[derive(Clone, Debug)]
+struct StartTable {
+    /// The context after each byte.
+    context: [u8; 256],
+    /// The context at the start of the text.
+    text_context: u8,
+    /// Per context and first byte: 0 if no match starts with that byte,
+    /// or 1 + the row of `second` for the bytes that can follow it.
+    first: Box<[[u16; 256]; CONTEXTS]>,
+    /// Rows of 256 bits: the second bytes a match can have.
+    second: Vec<[u64; 4]>,
+}
+
+/// The most contexts a [`StartTable`] tells apart; the date patterns
+/// have three (the start of the text, after a word byte, after another).
+const CONTEXTS: usize = 4;
+
+impl StartTable {
+    /// The table of `nfa`'s pattern, or, should the DFA not read it (no
+    /// case of the date patterns), a table with every position a start.
+    fn new(nfa: NFA) -> StartTable {
+        StartTable::read(nfa).unwrap_or_else(|_| StartTable {
+            context: [0; 256],
+            text_context: 0,
+            first: Box::new([[1; 256]; CONTEXTS]),
+            second: vec![[!0; 4]],
+        })
+    }
+
+    fn read(nfa: NFA) -> std::result::Result<StartTable, String> {
+        // Every match, not only the leftmost-first ones: a pair is dead
+        // only if no string beginning with it matches from there. The
+        // cache is large enough never to be cleared while the table is
+        // read, so that state ids stay valid.
+        let dfa = DFA::builder()
+            .configure(
+                DFA::config()
+                    .match_kind(MatchKind::All)
+                    .cache_capacity(64 << 20),
+            )
+            .build_from_nfa(nfa)
+            .map_err(|e| e.to_string())?;
+        let mut cache = dfa.create_cache();
+        let e = |e: &dyn std::fmt::Display| e.to_string();
+        let mut ids = Vec::new();
+        let mut context_of = |behind: Option<u8>, cache: &mut _| {
+            let config = start::Config::new()
+                .anchored(Anchored::Yes)
+                .look_behind(behind);
+            let id = dfa.start_state(cache, &config).map_err(|x| e(&x))?;
+            let c = ids.iter().position(|&s| s == id).unwrap_or_else(|| {
+                ids.push(id);
+                ids.len() - 1
+            });
+            u8::try_from(c).map_err(|x| e(&x))
+        };
+        let mut context = [0u8; 256];
+        for (b, c) in (0..=255u8).zip(&mut context) {
+            *c = context_of(Some(b), &mut cache)?;
+        }
+        let text_context = context_of(None, &mut cache)?;
+        if ids.len() > CONTEXTS {
+            return Err(format!("{} start states", ids.len()));
+        }
+        let mut first = Box::new([[0u16; 256]; CONTEXTS]);
+        // One row per state after the first byte: all digits share one.
+        let (mut second, mut rows) = (Vec::new(), Vec::new());
+        for (&id, row) in ids.iter().zip(first.iter_mut()) {
+            for (b0, slot) in (0..=255u8).zip(row.iter_mut()) {
+                let s1 =
+                    dfa.next_state(&mut cache, id, b0).map_err(|x| e(&x))?;
+                if s1.is_dead() {
+                    continue;
+                }
+                let at = match rows.iter().position(|&s| s == s1) {
+                    Some(at) => at,
+                    None => {
+                        let mut bits = [0u64; 4];
+                        for b1 in 0..=255u8 {
+                            let s2 = dfa
+                                .next_state(&mut cache, s1, b1)
+                                .map_err(|x| e(&x))?;
+                            if !s2.is_dead() {
+                                bits[usize::from(b1 / 64)] |= 1 << (b1 % 64);
+                            }
+                        }
+                        rows.push(s1);
+                        second.push(bits);
+                        second.len() - 1
+                    }
+                };
+                *slot = u16::try_from(at + 1).map_err(|x| e(&x))?;
+            }
+        }
+        if cache.clear_count() != 0 {
+            return Err("the start table's DFA cache was cleared".into());
+        }
+        Ok(StartTable { context, text_context, first, second })
+    }
+
+    /// Calls `each` with every position of `text` a match can start at,
+    /// in order.
+    #[inline]
+    fn each(&self, text: &[u8], mut each: impl FnMut(usize)) {
+        // In locals, so that calls to `each` leave them in registers.
+        let (first, next, second) =
+            (&*self.first, &self.context, &*self.second);
+        let mut context = usize::from(self.text_context) % CONTEXTS;
+        for (at, &b0) in text.iter().enumerate() {
+            let row = first[context][usize::from(b0)];
+            context = usize::from(next[usize::from(b0)]) % CONTEXTS;
+            if row == 0 {
+                continue;
+            }
+            let follows = match text.get(at + 1) {
+                Some(&b1) => {
+                    second.get(usize::from(row) - 1).is_some_and(|bits| {
+                        bits[usize::from(b1 / 64)] >> (b1 % 64) & 1 != 0
+                    })
+                }
+                // A match may end with the text.
+                None => true,
+            };
+            if follows {
+                each(at);
+            }
+        }
+    }
 }
 
 impl DateStage {
@@ -145,8 +385,7 @@ impl DateStage {
         // its fast DFA for any text with a curly quote or an accent, which
         // is most news. `extract` restores the Unicode rule at the edges.
         .replace(r"\b", r"(?-u:\b)");
-        let ascii = Regex::new(&pattern.replace(r"\d", "[0-9]"))
-            .map_err(|e| Error::config(format!("date patterns: {e}")))?;
+        let ascii = DateRegex::new(&pattern.replace(r"\d", "[0-9]"))?;
         Ok(DateStage {
             ascii,
             unicode_pattern: pattern,
@@ -156,14 +395,14 @@ impl DateStage {
 
     /// The regex for `text`: the ASCII-digit one unless `text` holds a
     /// digit only Unicode `\d` matches.
-    fn regex_for(&self, text: &str) -> &Regex {
+    fn regex_for(&self, text: &str) -> &DateRegex {
         if !has_other_digit(text) {
             return &self.ascii;
         }
         self.unicode.get_or_init(|| {
             // The same pattern but for `[0-9]` compiled in `new`, and a
             // test compiles it as it is.
-            Regex::new(&self.unicode_pattern)
+            DateRegex::new(&self.unicode_pattern)
                 .expect("the date pattern with Unicode digits compiles")
         })
     }
@@ -176,22 +415,22 @@ impl DateStage {
         out: &mut Vec<Entity>,
     ) {
         let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        for m in self.regex_for(text).find_iter(text) {
-            if word_char(text[..m.start()].chars().next_back())
-                || word_char(text[m.end()..].chars().next())
+        self.regex_for(text).find(text, |start, end| {
+            if word_char(text[..start].chars().next_back())
+                || word_char(text[end..].chars().next())
             {
-                continue;
+                return;
             }
-            let span = Span::new(m.start(), m.end());
-            let s = m.as_str();
-            let Some(rule) = classify(text, span, s) else { continue };
+            let span = Span::new(start, end);
+            let s = &text[start..end];
+            let Some(rule) = classify(text, span, s) else { return };
             out.push(Entity {
                 span,
                 kind: EntityType::Date,
                 canonical: Canonical::None,
                 origin: Origin::Builtin(rule),
             });
-        }
+        });
     }
 }
 
@@ -468,12 +707,127 @@ fn next_word(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
 
     fn dates(text: &str) -> Vec<&str> {
         let stage = DateStage::new().expect("built-in patterns compile");
         let mut out = Vec::new();
         stage.extract(text, &Segmentation::default(), &mut out);
         out.iter().map(|e| e.span.of(text)).collect()
+    }
+
+    /// The matches of a leftmost-first search over the whole text, as
+    /// the `regex` crate finds them, and those of [`DateRegex::find`]
+    /// from the start table's positions: the two must be the same.
+    fn both_searches(
+        text: &str,
+    ) -> [(Vec<(usize, usize)>, Vec<(usize, usize)>); 2] {
+        static FIXTURES: OnceLock<(DateStage, Regex, Regex)> = OnceLock::new();
+        let (stage, full_ascii, full_unicode) = FIXTURES.get_or_init(|| {
+            let stage = DateStage::new().expect("built-in patterns compile");
+            let ascii = stage.unicode_pattern.replace(r"\d", "[0-9]");
+            let full_ascii = Regex::new(&ascii).expect("compiles");
+            let full_unicode =
+                Regex::new(&stage.unicode_pattern).expect("compiles");
+            (stage, full_ascii, full_unicode)
+        });
+        let unicode = stage.regex_for("٢");
+        [(&stage.ascii, full_ascii), (unicode, full_unicode)].map(
+            |(ours, full)| {
+                let want = full
+                    .find_iter(text)
+                    .map(|m| (m.start(), m.end()))
+                    .collect();
+                let mut got = Vec::new();
+                ours.find(text, |start, end| got.push((start, end)));
+                (got, want)
+            },
+        )
+    }
+
+    #[test]
+    fn anchored_starts_find_what_a_full_search_does() {
+        let mut texts: Vec<String> = [
+            // Starts inside a word (an ASCII boundary after an accent),
+            // next to each other, and swallowed by an earlier match.
+            "é2025-26 and x2025, then 2025-26 and 2025 2026 2027.",
+            "On May 5, 2025 and May 2025; 4 and 5 December 2024",
+            "FY2025-26 FY 25 fiscal 2024-25 Fiscal Year 2023 FY",
+            "in the 1990s'90s, it's '90s and ''90s",
+            "last week of May 1-31, early next year, later this month",
+            "a few days ago, an hour earlier, several decades ago",
+            "Q3 2025Q4 H1 2026 Q5 H3 2026 q3",
+            "MONDAY, AUGUST 30, 2025; THE PREVIOUS YEAR; the previous year",
+            "Earlier THIS MONTH the first-half of 2025, Second Quarter",
+            // Case folding reaches past ASCII: a long s, a Kelvin sign.
+            "ſeven days ago, laſt year, two wee\u{212A}s ago",
+            "20٢٥s, ٢٠٢٥ and 20\u{0660}\u{0661}",
+            "1996-08-30, 15/03/2024, 3.15.2024, 12/31/1999x",
+            "the 4th of July, 1776 and 2nd of March",
+            "\r\nToday\nyesterday\ttomorrow",
+            // Ends of text in the middle of a possible date.
+            "May 5",
+            "Q3",
+            "20",
+            "5",
+            "'9",
+            "",
+        ]
+        .map(String::from)
+        .to_vec();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+        for entry in std::fs::read_dir(dir).expect("data/ exists") {
+            let path = entry.expect("dir entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                texts.push(std::fs::read_to_string(path).expect("utf-8"));
+            }
+        }
+        let mut found = 0;
+        for text in &texts {
+            for (got, want) in both_searches(text) {
+                assert_eq!(got, want, "{text:?}");
+                found += want.len();
+            }
+        }
+        assert!(found > 100, "{found} matches");
+    }
+
+    #[test]
+    fn the_start_table_is_read_off_the_dfa() {
+        let stage = DateStage::new().expect("built-in patterns compile");
+        let starts = &stage.ascii.starts;
+        // Not the table of every position, which the DFA's failure gives.
+        assert!(starts.second.len() > 1, "{starts:?}");
+        let text = "Mr Xu met us after zoo visits in 1990s and '90s";
+        let mut at = Vec::new();
+        starts.each(text.as_bytes(), |p| at.push(&text[p..]));
+        // Only a year, "an" (as in "an hour ago") and a decade can start
+        // here; inside a word only the `'` of "'90s".
+        assert_eq!(at, ["1990s and '90s", "and '90s", "'90s", "90s"]);
+    }
+
+    proptest::proptest! {
+        /// Texts made of date words, digits and separators: the matches
+        /// from the start table's positions are the full search's.
+        #[test]
+        fn anchored_starts_match_on_date_fragments(
+            parts in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "May", "MAY", "Jan.", "Sept", "5", "31st", "2025", "98",
+                    "'", "90s", "-", "–", "/", ".", ",", " ", "  ", "\n",
+                    "the", "previous", "last", "this", "year", "quarter",
+                    "of", "a", "few", "two", "days", "ago", "FY", "Q3",
+                    "H1", "fiscal", "first", "half", "é", "x", "٢", "ſ",
+                    "Today", "Friday", "FRIDAY", "earlier", "and", "to",
+                ][..]),
+                0..14,
+            ),
+        ) {
+            let text = parts.concat();
+            for (got, want) in both_searches(&text) {
+                proptest::prop_assert_eq!(got, want, "{:?}", text);
+            }
+        }
     }
 
     #[test]
@@ -549,8 +903,10 @@ mod tests {
         // of a decade.
         let stage = DateStage::new().expect("built-in patterns compile");
         assert!(std::ptr::eq(stage.regex_for("in 2025"), &stage.ascii));
-        let find = |re: &Regex, text: &'static str| -> Vec<&'static str> {
-            re.find_iter(text).map(|m| m.as_str()).collect()
+        let find = |re: &DateRegex, text: &'static str| -> Vec<&'static str> {
+            let mut found = Vec::new();
+            re.find(text, |start, end| found.push(&text[start..end]));
+            found
         };
         let text = "in the 20٢٥s and 2025";
         assert_eq!(find(stage.regex_for(text), text), ["20٢٥s", "2025"]);
