@@ -1404,6 +1404,7 @@ const NAMED_AFTER: &[&str] = &[
     "Scholarship",
     "Gallery",
     "Arena",
+    "Line",
 ];
 
 /// Capitalized words that a letter follows as a label, not an initial:
@@ -1477,6 +1478,7 @@ const STORM_WORDS: &[&str] = &["Typhoon", "Hurricane", "Cyclone", "Storm"];
 /// Capitalized last words that make a name a facility's, a place:
 /// "Heathrow Airport", "Wembley Stadium".
 const FACILITY_HEADS: &[&str] = &[
+    "Palace",
     "Airport",
     "Stadium",
     "Station",
@@ -1491,6 +1493,21 @@ const FACILITY_HEADS: &[&str] = &[
 /// Words of [`NAMED_AFTER`] that are surnames too: "Picabo Street",
 /// "Frank Bridge".
 const FACILITY_SURNAMES: &[&str] = &["Street", "Bridge", "Square"];
+
+/// Lowercase words after a name that make it a craft's or a space
+/// mission's: "the Artemis II crew", "the Perseverance rover".
+const CRAFT_AFTER: &[&str] = &[
+    "mission",
+    "crew",
+    "rocket",
+    "spacecraft",
+    "probe",
+    "rover",
+    "lander",
+    "capsule",
+    "satellite",
+    "orbiter",
+];
 
 /// Lowercase words after a name that make it a facility's, a place ("the
 /// Amir Kabir dam"); not "camp", which follows politicians ("the Biden
@@ -1651,6 +1668,11 @@ pub fn rule_candidates(
             if end > after && tokens[end - 1].span.of(text) == "Day"
                 || day_alone
             {
+                continue;
+            }
+            // "NASA's Artemis II crew", "the Hope probe": a craft or
+            // mission named like a person is none.
+            if CRAFT_AFTER.contains(&next) {
                 continue;
             }
             // "the Charles de Gaulle airport": the name is the place's.
@@ -2392,6 +2414,42 @@ fn shouted_titled_names(
     }
 }
 
+/// "in Northern Nigeria", "IN NORTHERN NIGERIA": a compass adjective
+/// right before a place names the part of that place, not the region
+/// listed under the adjective alone (Ghana's or Malawi's "Northern").
+fn drop_compass_adjectives(text: &str, entities: &mut Vec<Entity>) {
+    const COMPASS: &[&str] = &[
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+    ];
+    let adjective = |k: usize| {
+        let e = &entities[k];
+        e.kind == EntityType::Location
+            && matches!(e.origin, Origin::Gazetteer(_))
+            && COMPASS.iter().any(|c| c.eq_ignore_ascii_case(e.span.of(text)))
+            && entities.get(k + 1).is_some_and(|n| {
+                n.kind == EntityType::Location
+                    && n.span.start == e.span.end + 1
+                    && text.as_bytes()[e.span.end] == b' '
+            })
+    };
+    let drop: Vec<bool> = (0..entities.len()).map(adjective).collect();
+    if drop.contains(&true) {
+        let mut k = 0;
+        entities.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
+    }
+}
+
 /// Whether `word` is written like a given name of two capitalized
 /// parts, the first short: "DeShawn", "LaMelo", "MaliVai" (not "Mc" or
 /// "Mac" surnames, nor names of three parts).
@@ -2532,6 +2590,7 @@ fn link_names(
     entities: &mut Vec<Entity>,
 ) {
     drop_event_names(text, seg, entities);
+    drop_compass_adjectives(text, entities);
     camel_given_names(text, seg, feats, entities);
     leading_initials(text, seg, feats, entities);
     names_defined_by_their_acronym(text, seg, feats, entities);

@@ -2467,3 +2467,20 @@ fn a_titled_namesake_in_another_countrys_story_is_not_linked() {
         factspan::annotation::Canonical::Entry(_)
     ));
 }
+
+#[test]
+fn palaces_lines_crafts_and_compass_adjectives_are_no_false_entities() {
+    let text = "The prince received the emir at Al-Yamamah Palace on \
+                Monday.";
+    lacks_kind(text, "Al-Yamamah Palace", EntityType::Person);
+    let text = "The minister opened the Green Line metro in Rawalpindi.";
+    lacks_kind(text, "Green Line", EntityType::Person);
+    let text = "NASA's Artemis II crew will fly around the Moon.";
+    lacks_kind(text, "Artemis II", EntityType::Person);
+    let text = "Floods killed 40 people in Northern Nigeria, officials said.";
+    lacks(text, "Northern");
+    has(text, "Nigeria", EntityType::Location);
+    let text = "FLOODS KILL 40 IN NORTHERN NIGERIA AS RAINS CONTINUE";
+    lacks(text, "NORTHERN");
+    has(text, "NIGERIA", EntityType::Location);
+}
