@@ -1404,6 +1404,7 @@ const NAMED_AFTER: &[&str] = &[
     "Scholarship",
     "Gallery",
     "Arena",
+    "Line",
 ];
 
 /// Capitalized words that a letter follows as a label, not an initial:
@@ -1477,6 +1478,7 @@ const STORM_WORDS: &[&str] = &["Typhoon", "Hurricane", "Cyclone", "Storm"];
 /// Capitalized last words that make a name a facility's, a place:
 /// "Heathrow Airport", "Wembley Stadium".
 const FACILITY_HEADS: &[&str] = &[
+    "Palace",
     "Airport",
     "Stadium",
     "Station",
@@ -1491,6 +1493,21 @@ const FACILITY_HEADS: &[&str] = &[
 /// Words of [`NAMED_AFTER`] that are surnames too: "Picabo Street",
 /// "Frank Bridge".
 const FACILITY_SURNAMES: &[&str] = &["Street", "Bridge", "Square"];
+
+/// Lowercase words after a name that make it a craft's or a space
+/// mission's: "the Artemis II crew", "the Perseverance rover".
+const CRAFT_AFTER: &[&str] = &[
+    "mission",
+    "crew",
+    "rocket",
+    "spacecraft",
+    "probe",
+    "rover",
+    "lander",
+    "capsule",
+    "satellite",
+    "orbiter",
+];
 
 /// Lowercase words after a name that make it a facility's, a place ("the
 /// Amir Kabir dam"); not "camp", which follows politicians ("the Biden
@@ -1596,6 +1613,32 @@ pub fn rule_candidates(
                 }
             }
             let next = next_word(text, m.span.end);
+            // "Dangote Refinery said": a plant or collection named after
+            // its founder, whose head no organization rule reads, is the
+            // organization.
+            let plant =
+                |w: &str| matches!(w, "Refinery" | "Refineries" | "Gallery");
+            let ends_on_plant = plant(last_word(span.of(text)).unwrap_or(""))
+                && has_space(span.of(text));
+            if ends_on_plant
+                || plant(next) && text[m.span.end..].starts_with(' ')
+            {
+                let end = if ends_on_plant {
+                    span.end
+                } else {
+                    m.span.end + 1 + next.len()
+                };
+                out.push(Candidate {
+                    entity: Entity {
+                        span: Span::new(span.start, end),
+                        kind: EntityType::Organization,
+                        canonical: Canonical::None,
+                        origin: Origin::Rule(m.rule),
+                    },
+                    priority: m.priority,
+                });
+                continue;
+            }
             if NAMED_AFTER.contains(&next) || names_a_grade_whole(text, m.span)
             {
                 continue;
@@ -1625,6 +1668,11 @@ pub fn rule_candidates(
             if end > after && tokens[end - 1].span.of(text) == "Day"
                 || day_alone
             {
+                continue;
+            }
+            // "NASA's Artemis II crew", "the Hope probe": a craft or
+            // mission named like a person is none.
+            if CRAFT_AFTER.contains(&next) {
                 continue;
             }
             // "the Charles de Gaulle airport": the name is the place's.
@@ -2366,6 +2414,112 @@ fn shouted_titled_names(
     }
 }
 
+/// "in Northern Nigeria", "IN NORTHERN NIGERIA": a compass adjective
+/// right before a place names the part of that place, not the region
+/// listed under the adjective alone (Ghana's or Malawi's "Northern").
+fn drop_compass_adjectives(text: &str, entities: &mut Vec<Entity>) {
+    const COMPASS: &[&str] = &[
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+    ];
+    let adjective = |k: usize| {
+        let e = &entities[k];
+        e.kind == EntityType::Location
+            && matches!(e.origin, Origin::Gazetteer(_))
+            && COMPASS.iter().any(|c| c.eq_ignore_ascii_case(e.span.of(text)))
+            && entities.get(k + 1).is_some_and(|n| {
+                n.kind == EntityType::Location
+                    && n.span.start == e.span.end + 1
+                    && text.as_bytes()[e.span.end] == b' '
+            })
+    };
+    let drop: Vec<bool> = (0..entities.len()).map(adjective).collect();
+    if drop.contains(&true) {
+        let mut k = 0;
+        entities.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
+    }
+}
+
+/// Whether `word` is written like a given name of two capitalized
+/// parts, the first short: "DeShawn", "LaMelo", "MaliVai" (not "Mc" or
+/// "Mac" surnames, nor names of three parts).
+fn camel_given(word: &str) -> bool {
+    let b = word.as_bytes();
+    if !b.iter().all(u8::is_ascii_alphabetic)
+        || word.starts_with("Mc")
+        || word.starts_with("Mac")
+    {
+        return false;
+    }
+    let Some(&first) = b.first() else { return false };
+    let head = b[1..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+    let tail = b.get(2 + head..).unwrap_or_default();
+    first.is_ascii_uppercase()
+        && (1..=3).contains(&head)
+        && b.get(1 + head).is_some_and(u8::is_ascii_uppercase)
+        && tail.len() >= 2
+        && tail.iter().all(u8::is_ascii_lowercase)
+}
+
+/// A given name written in two capitalized parts before a listed
+/// surname that is no English word is a person's name, over a place or
+/// company named like the surname: "MaliVai Washington", "DeShawn
+/// Holloway". Companies written so ("PayPal", "WeChat") come before no
+/// such surname.
+fn camel_given_names(
+    text: &str,
+    seg: &Segmentation,
+    feats: &[u64],
+    entities: &mut Vec<Entity>,
+) {
+    use feature::{CAP, COMMON, ORG_SUFFIX, SURNAME};
+    let tokens = &seg.tokens;
+    let mut found = Vec::new();
+    for i in 0..tokens.len().saturating_sub(1) {
+        let (t, n) = (&tokens[i], &tokens[i + 1]);
+        if t.kind != TokenKind::Word
+            || !camel_given(t.span.of(text))
+            || !n.space_before
+            || n.newlines_before > 0
+            || feats[i + 1] & (CAP | SURNAME | COMMON | ORG_SUFFIX)
+                != CAP | SURNAME
+            || feats.get(i + 2).is_some_and(|f| f & CAP != 0)
+        {
+            continue;
+        }
+        let span = Span::new(t.span.start, n.span.end);
+        // Every entity it meets lies inside it.
+        if entities
+            .iter()
+            .any(|e| e.span.overlaps(span) && !span.contains(e.span))
+        {
+            continue;
+        }
+        found.push(span);
+    }
+    if found.is_empty() {
+        return;
+    }
+    entities.retain(|e| !found.iter().any(|s| s.contains(e.span)));
+    entities.extend(found.into_iter().map(|span| Entity {
+        span,
+        kind: EntityType::Person,
+        canonical: Canonical::None,
+        origin: Origin::Builtin("resolve:camel_name"),
+    }));
+    sort_by_start(entities);
+}
+
 /// Title words that qualify an office and are none (the modifiers of
 /// gazetteers/titles.tsv that open names of things in capitals, as the
 /// rules' list `titlemod` has them): no name follows them.
@@ -2436,11 +2590,14 @@ fn link_names(
     entities: &mut Vec<Entity>,
 ) {
     drop_event_names(text, seg, entities);
+    drop_compass_adjectives(text, entities);
+    camel_given_names(text, seg, feats, entities);
     leading_initials(text, seg, feats, entities);
     names_defined_by_their_acronym(text, seg, feats, entities);
     define_acronyms(text, seg, gazetteer, entities);
     companies_named_by_a_town(text, seg, feats, gazetteer, entities);
     companies_by_market_words(text, seg, feats, gazetteer, entities);
+    companies_named_like_people(text, seg, entities);
     teams_keep_their_type(text, seg, feats, gazetteer, entities);
     clubs_by_their_side(text, seg, feats, gazetteer, entities);
     names_in_lists(text, seg, feats, entities, EntityType::Person);
@@ -2917,8 +3074,56 @@ fn link_names(
         *entities = merged;
     }
     shared_aliases_by_country(text, gazetteer, entities);
+    titled_namesakes_abroad(seg, feats, gazetteer, entities);
     bodies_of_the_country_named(text, gazetteer, entities);
     places_by_the_documents_country(text, gazetteer, entities);
+}
+
+/// A listed person of one country named after a title in a story that
+/// names places of other countries and none of theirs is most likely a
+/// namesake holding that office there: "Defense Minister Pedro Sanchez"
+/// in a story on Colombia is not Spain's prime minister. The link is
+/// dropped (a wrong link is worse than none); the person stays.
+fn titled_namesakes_abroad(
+    seg: &Segmentation,
+    feats: &[u64],
+    gazetteer: &Gazetteer,
+    entities: &mut [Entity],
+) {
+    let country_of = |e: &Entity| match e.canonical {
+        Canonical::Entry(id) => Some(&*gazetteer.entry(id).country),
+        _ => None,
+    };
+    let places: FxHashSet<&str> = entities
+        .iter()
+        .filter(|e| {
+            matches!(e.kind, EntityType::Location | EntityType::Nationality)
+        })
+        .filter_map(country_of)
+        .filter(|c| !c.is_empty())
+        .collect();
+    if places.is_empty() {
+        return;
+    }
+    for e in entities.iter_mut() {
+        if e.kind != EntityType::Person {
+            continue;
+        }
+        let Some(country) = country_of(e).filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        if places.contains(country) {
+            continue;
+        }
+        let titled = token_at(&seg.tokens, e.span.start)
+            .and_then(|i| i.checked_sub(1))
+            .is_some_and(|p| {
+                feats[p] & feature::TITLE != 0 && feats[p] & feature::CAP != 0
+            });
+        if titled {
+            e.canonical = Canonical::None;
+        }
+    }
 }
 
 /// A national body named right after a country or people ("Peru's
@@ -3168,10 +3373,16 @@ fn shared_aliases_by_country(
         e.kind == EntityType::Location
             && matches!(e.canonical, Canonical::Entry(_))
     });
+    // A listed person's country counts: "Lula's Workers' Party".
     let named: FxHashSet<&str> = entities
         .iter()
         .filter(|e| {
-            matches!(e.kind, EntityType::Location | EntityType::Nationality)
+            matches!(
+                e.kind,
+                EntityType::Location
+                    | EntityType::Nationality
+                    | EntityType::Person
+            )
         })
         .filter_map(|e| match e.canonical {
             Canonical::Entry(id) => Some(&*gazetteer.entry(id).country),
@@ -4297,6 +4508,86 @@ const COMPANY_BEFORE: &[&str] = &[
     "manufacturer",
     "giant",
 ];
+
+/// Market verbs after "X shares": "Louis Vuitton Moet Hennessy shares
+/// fell" (not "Taylor Swift shares photos").
+const MARKET_VERBS: &[&str] = &[
+    "rose", "fell", "jumped", "slid", "climbed", "dropped", "gained", "lost",
+    "closed", "ended", "tumbled", "surged", "slumped", "plunged", "soared",
+    "rallied", "were", "have", "had",
+];
+
+/// Words after a possessive that make the owner a company: "Johnson
+/// Matthey's shareholders", "Louis Vuitton Moet Hennessy's revenue".
+/// (Not "shares", "stake" or "earnings": people hold and make them.)
+const COMPANY_OWNS: &[&str] =
+    &["shareholders", "CEO", "subsidiary", "revenue", "revenues"];
+
+/// A name of given names and surnames that the market reads as a
+/// company's: "Shares of Louis Vuitton Moet Hennessy rose", "a stake in
+/// Johnson Matthey", "Johnson Matthey shares fell", "Johnson Matthey's
+/// shareholders". The name rules took it for a person's; every mention of
+/// it written alike is the company. An owner's name before what they own
+/// ("shares of Elon Musk's Tesla") keeps its type.
+fn companies_named_like_people(
+    text: &str,
+    seg: &Segmentation,
+    entities: &mut [Entity],
+) {
+    let tokens = &seg.tokens;
+    let mut named: Vec<&str> = Vec::new();
+    for e in entities.iter() {
+        if e.kind != EntityType::Person
+            || !matches!(e.origin, Origin::Rule(_))
+            || !has_space(e.span.of(text))
+        {
+            continue;
+        }
+        let rest = &text[e.span.end..];
+        let owner =
+            rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s"));
+        let next = next_word(
+            text,
+            e.span.end + (rest.len() - owner.unwrap_or(rest).len()),
+        );
+        let after = match owner {
+            Some(_) => COMPANY_OWNS.contains(&next),
+            None => {
+                let next_end = next.as_ptr() as usize - text.as_ptr() as usize
+                    + next.len();
+                matches!(next, "shares" | "stock")
+                    && MARKET_VERBS.contains(&next_word(text, next_end))
+                    || matches!(next, "shareholders" | "CEO")
+            }
+        };
+        let before = owner.is_none()
+            && token_at(tokens, e.span.start).is_some_and(|first| {
+                let prev = |k: usize| {
+                    first.checked_sub(k).map(|i| tokens[i].span.of(text))
+                };
+                matches!(prev(1), Some("of" | "in"))
+                    && prev(2).is_some_and(|w| {
+                        w.eq_ignore_ascii_case("shares")
+                            || w.eq_ignore_ascii_case("stake")
+                    })
+            });
+        if after || before {
+            named.push(e.span.of(text));
+        }
+    }
+    if named.is_empty() {
+        return;
+    }
+    for e in entities.iter_mut() {
+        if e.kind == EntityType::Person
+            && matches!(e.origin, Origin::Rule(_))
+            && named.contains(&e.span.of(text))
+        {
+            e.kind = EntityType::Organization;
+            e.origin = Origin::Builtin("resolve:company");
+        }
+    }
+}
 
 /// "Nokia shares fell ... Shares in Nokia rose": a province or a town of
 /// fewer than 300,000 people (not a capital) whose name a market word

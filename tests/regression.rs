@@ -2367,3 +2367,120 @@ fn a_name_before_tennis_set_scores_is_a_player() {
         EntityType::Organization,
     );
 }
+
+#[test]
+fn a_two_part_given_name_before_a_surname_is_a_person() {
+    let text = "The Texans signed DeShawn Holloway to a new contract.";
+    has(text, "DeShawn Holloway", EntityType::Person);
+    let text = "The veteran KeVonte Washington reached the final.";
+    has(text, "KeVonte Washington", EntityType::Person);
+    lacks_kind(text, "Washington", EntityType::Location);
+    // Companies written so keep their names.
+    lacks_kind(
+        "The PayPal Holdings board met on Friday.",
+        "PayPal Holdings",
+        EntityType::Person,
+    );
+}
+
+#[test]
+fn a_company_named_like_people_is_a_company_where_the_market_speaks() {
+    let text = "Shares of Vuitton Moreau Hennessy rose 3% after the luxury \
+                group's results. Vuitton Moreau Hennessy said demand held.";
+    has(text, "Vuitton Moreau Hennessy", EntityType::Organization);
+    lacks_kind(text, "Vuitton Moreau Hennessy", EntityType::Person);
+    has(
+        "Johnson Matthey shares fell 4% in London.",
+        "Johnson Matthey",
+        EntityType::Organization,
+    );
+    // Owners and people who share things stay people.
+    lacks_kind(
+        "Shares of Elon Musk's Tesla rose.",
+        "Elon Musk",
+        EntityType::Organization,
+    );
+    has(
+        "The singer Taylor Swift shares photos with fans.",
+        "Taylor Swift",
+        EntityType::Person,
+    );
+}
+
+#[test]
+fn a_refinery_named_for_its_founder_is_the_company() {
+    let text = "Dangote Refinery said on Monday it would cut prices.";
+    has(text, "Dangote Refinery", EntityType::Organization);
+    lacks_kind(text, "Dangote", EntityType::Person);
+}
+
+#[test]
+fn a_party_shared_by_countries_follows_the_persons_country() {
+    let text = "Lula's Workers' Party lost ground in the municipal \
+                elections, the results showed.";
+    has(text, "Workers' Party", EntityType::Organization);
+    let doc = Document::new("r", "test", text);
+    let ex = pipeline().process(&doc);
+    let party = ex
+        .entities
+        .iter()
+        .find(|e| e.span.of(text) == "Workers' Party")
+        .expect("the party");
+    match party.canonical {
+        factspan::annotation::Canonical::Entry(i) => {
+            assert_eq!(pipeline().entry_canonical(i).1, "local:org/pt-brazil")
+        }
+        ref c => panic!("linked to {c:?}"),
+    }
+}
+
+#[test]
+fn a_titled_namesake_in_another_countrys_story_is_not_linked() {
+    let text = "BOGOTA (Reuters) - Colombia sent troops to the Catatumbo \
+                region on Thursday. Defense Minister Pedro Sanchez said \
+                the troops would protect civilians near Venezuela.";
+    let doc = Document::new("r", "test", text);
+    let ex = pipeline().process(&doc);
+    let person = ex
+        .entities
+        .iter()
+        .find(|e| e.span.of(text) == "Pedro Sanchez")
+        .expect("the minister");
+    assert_eq!(person.kind, EntityType::Person);
+    assert!(
+        !matches!(person.canonical, factspan::annotation::Canonical::Entry(_)),
+        "{:?}",
+        person.canonical
+    );
+    // In a story on Spain the link stays.
+    let text = "MADRID (Reuters) - Prime Minister Pedro Sanchez said Spain \
+                would recognise the state.";
+    let doc = Document::new("r", "test", text);
+    let ex = pipeline().process(&doc);
+    let person = ex
+        .entities
+        .iter()
+        .find(|e| e.span.of(text) == "Pedro Sanchez")
+        .expect("the prime minister");
+    assert!(matches!(
+        person.canonical,
+        factspan::annotation::Canonical::Entry(_)
+    ));
+}
+
+#[test]
+fn palaces_lines_crafts_and_compass_adjectives_are_no_false_entities() {
+    let text = "The prince received the emir at Al-Yamamah Palace on \
+                Monday.";
+    lacks_kind(text, "Al-Yamamah Palace", EntityType::Person);
+    let text = "The minister opened the Green Line metro in Rawalpindi.";
+    lacks_kind(text, "Green Line", EntityType::Person);
+    let text = "NASA's Artemis II crew will fly around the Moon.";
+    lacks_kind(text, "Artemis II", EntityType::Person);
+    let text = "Floods killed 40 people in Northern Nigeria, officials said.";
+    lacks(text, "Northern");
+    has(text, "Nigeria", EntityType::Location);
+    let text = "FLOODS KILL 40 IN NORTHERN NIGERIA AS RAINS CONTINUE";
+    lacks(text, "NORTHERN");
+    has(text, "NIGERIA", EntityType::Location);
+}
