@@ -1207,6 +1207,9 @@ impl ClaimStage {
             .then(|| subject_of(text, toks, here, attribution, 0))
             .flatten();
             let mut prev_counted: Option<(ClaimKind, Span)> = None;
+            // The same, of the last figure that is no modifier ("the
+            // 400-member assembly").
+            let mut prev_main: Option<(ClaimKind, Span)> = None;
             // Where the sentence's last claim ends, and its kind.
             let mut prev_end: Option<usize> = None;
             let mut prev_kind: Option<ClaimKind> = None;
@@ -1276,6 +1279,13 @@ impl ClaimStage {
                         .is_some_and(|b| {
                             b.ends_with(" up") || b.ends_with(" down")
                         });
+                    // "159 seats in the 400-member assembly, down from
+                    // 230": what the figure compared counted, not a
+                    // modifier's noun.
+                    let (kind, c) = match prev_main {
+                        Some(p) if compared => p,
+                        _ => (kind, c),
+                    };
                     // "800 tickets, compared with 2,000 last year", "as
                     // against the 2.5 million for": the same again.
                     let before = before
@@ -1570,6 +1580,9 @@ impl ClaimStage {
                         _ => (m.figure.kind, c),
                     })
                     .or(prev_counted);
+                if m.modifier_noun.is_none() && counted.is_some() {
+                    prev_main = prev_counted;
+                }
                 if m.figure.kind == ClaimKind::Count {
                     earlier_count = counted.or(earlier_count);
                 }
@@ -1602,7 +1615,28 @@ impl ClaimStage {
                 // "The company plans to double its workforce", "10% of
                 // its employees": a company's "its" after a sentence
                 // about a place is the company's.
-                let its_subject = if uses_its {
+                // "Toyota said its global sales fell 3.7%": the "its" of
+                // a speaker right before its verb of saying is the
+                // speaker's.
+                let speaker_its = counted.filter(|_| uses_its).and_then(|c| {
+                    let at = toks.partition_point(|t| t.span.start < c.start);
+                    let its = at.checked_sub(1)?;
+                    let verb = its.checked_sub(1)?;
+                    let said = word(text, &toks[its])
+                        .is_some_and(|w| lower_in(w, &["its", "their"]))
+                        && word(text, &toks[verb])
+                            .is_some_and(|w| SPEECH_VERB_WORDS.has(w));
+                    let a = info.attribution?;
+                    (said
+                        && a.end <= toks[verb].span.start
+                        && text[a.end..toks[verb].span.start]
+                            .trim()
+                            .is_empty())
+                    .then(|| full_name(entities, a))
+                });
+                let its_subject = if let Some(s) = speaker_its {
+                    Some(s)
+                } else if uses_its {
                     company_its(
                         text,
                         seg,
@@ -3281,7 +3315,15 @@ fn attribution_of(
             let v = w(i);
             // A capitalized "States" or "Reports" mid-sentence is part of
             // a name ("the United States"), not a verb.
-            if i > 0 && v.starts_with(|c: char| c.is_uppercase()) {
+            // In ALL-CAPS copy ("THE WHITE HOUSE SAID") a plain verb of
+            // saying is a verb still.
+            let caps_saying = v.len() > 1
+                && v.bytes().all(|b| b.is_ascii_uppercase())
+                && PRIMARY_SAYING.has(v);
+            if i > 0
+                && v.starts_with(|c: char| c.is_uppercase())
+                && !caps_saying
+            {
                 continue;
             }
             let primary = PRIMARY_SAYING.has(v);
@@ -9526,5 +9568,37 @@ mod tests {
             "Kamala Diallo won 52.3%, and the margin of 8 points was wide.",
         );
         assert_eq!(row(&rows, "8").subject, "Kamala Diallo");
+    }
+
+    #[test]
+    fn all_caps_copy_says_with_its_verb_of_saying() {
+        let rows = claims("THE DEFENSE MINISTRY SAID 320 SOLDIERS WERE SENT.");
+        assert_eq!(row(&rows, "320").attribution, "DEFENSE MINISTRY");
+        // "STATES" in caps is still a name's word, not a verb.
+        let rows = claims("THE UNITED STATES SENT 90 TONNES OF AID.");
+        assert_eq!(row(&rows, "90 TONNES").attribution, "");
+    }
+
+    #[test]
+    fn a_speakers_its_is_the_speakers() {
+        let rows = claims(
+            "Norway grew quickly. Equinor said its gas output rose 4.2% \
+             in the quarter.",
+        );
+        assert_eq!(row(&rows, "4.2%").subject, "Equinor");
+        // Another's "its", with no verb of saying before it, stays.
+        let rows = claims(
+            "Chile reported a surplus. Its copper exports rose 6.1% in May.",
+        );
+        assert_eq!(row(&rows, "6.1%").subject, "Chile");
+    }
+
+    #[test]
+    fn down_from_compares_with_the_figure_not_a_modifier() {
+        let rows = claims(
+            "The party will hold 71 seats in the 300-member parliament, \
+             down from 96.",
+        );
+        assert_eq!(row(&rows, "96").counted, "seats");
     }
 }
