@@ -1383,12 +1383,26 @@ impl ClaimStage {
                                     c.is_whitespace() || c == ','
                                 });
                                 let t = t.trim_end();
+                                // "66,000 migrants arrived in Italy by sea
+                                // this year, down 60%": past the rest of
+                                // its clause, but not another clause.
                                 matches!(t, "up" | "down")
                                     || [", up", ", down"]
                                         .iter()
                                         .any(|c| t.ends_with(c))
-                                        && t.len() < 40
+                                        && t.len() < 90
                                         && !t.contains(';')
+                                        && !t.split_whitespace().any(|w| {
+                                            matches!(
+                                                w,
+                                                "and"
+                                                    | "but"
+                                                    | "while"
+                                                    | "whereas"
+                                                    | "which"
+                                                    | "who"
+                                            )
+                                        })
                             })
                         });
                     // "about a third of whom", "40% of them": a part of
@@ -6502,6 +6516,15 @@ fn counted_of(
                         // "$3 billion in the current fiscal year": nor a
                         // date.
                         !dates.iter().any(|d| d.overlaps(*p)) &&
+                        // "$5.2 billion in the fiscal year that ended in
+                        // June": nor a period that is no DATE.
+                        !phrase.split(' ').any(|w| {
+                            lower_in(w, &["fiscal", "financial"])
+                        }) &&
+                        !toks
+                            .get(toks.partition_point(|t| t.span.start < p.end))
+                            .and_then(|t| word(text, t))
+                            .is_some_and(|w| TIME_WORDS.has(w)) &&
                         // "$45.60 in early trading": nor a session.
                         !phrase.starts_with(char::is_uppercase)
                             && !phrase
@@ -9600,5 +9623,29 @@ mod tests {
              down from 96.",
         );
         assert_eq!(row(&rows, "96").counted, "seats");
+    }
+
+    #[test]
+    fn a_change_after_the_rest_of_its_clause_is_the_figures() {
+        let rows = claims(
+            "Some 31,000 asylum seekers reached Spain by boat this year, \
+             down 18% from a year earlier.",
+        );
+        assert_eq!(row(&rows, "18%").counted, "asylum seekers");
+        // Another clause between: not the figure's change.
+        let rows = claims(
+            "Some 31,000 asylum seekers reached Spain, and the ministry \
+             said costs were high, down 18% from a year earlier.",
+        );
+        assert_ne!(row(&rows, "18%").counted, "asylum seekers");
+    }
+
+    #[test]
+    fn a_sum_in_a_period_that_is_no_date_is_no_noun() {
+        let rows = claims(
+            "Exports reached $7.4 billion in the fiscal year that ended \
+             in June.",
+        );
+        assert_eq!(row(&rows, "$7.4 billion").counted, "Exports");
     }
 }
