@@ -1218,6 +1218,9 @@ impl ClaimStage {
             // A stock index whose move the sentence's last claim gave, and
             // where that claim ends.
             let mut index_move: Option<(Span, usize)> = None;
+            // The sentence's last claim if it is a share (a change), by
+            // its index in `claims`, and where it ends.
+            let mut last_share: Option<(usize, usize)> = None;
             // The clause openers are read at the sentence's first claim.
             let mut openers_read = false;
             for m in mentions.iter() {
@@ -1241,6 +1244,30 @@ impl ClaimStage {
                 let direct = counted_of(text, toks, dates, m, place)
                     .map(|c| through_of(text, toks, c))
                     .and_then(|c| past_contract_month(text, toks, c));
+                // "1.1 million 60-kg bags", "two 500-pound bombs": a count
+                // before a measure that modifies its noun counts the noun.
+                let direct = direct.or_else(|| {
+                    let next = toks.get(place.after)?;
+                    (m.figure.kind == ClaimKind::Count && !m.age)
+                        .then(|| {
+                            let n = mentions
+                                .iter()
+                                .find(|n| n.span.start == next.span.start)?;
+                            let w = n.span.of(text);
+                            let modifier = w.contains('-')
+                                && w.ends_with(|c: char| c.is_alphabetic());
+                            modifier
+                                .then(|| {
+                                    np_after(
+                                        text,
+                                        toks,
+                                        Place::of(toks, n.span).after,
+                                    )
+                                })
+                                .flatten()
+                        })
+                        .flatten()
+                });
                 // "while those from the EU fell 3%", "that of France": a
                 // pronoun standing for what the figure before counted.
                 let pronoun = direct.filter(|c| {
@@ -1769,6 +1796,22 @@ impl ClaimStage {
                         text, toks, clause, dates, mentions, m.span, place,
                     ),
                 };
+                // "rose 274% to 9.18 trillion won in the third quarter":
+                // the date after the level reached dates the change too.
+                if let (Some((ci, e)), Some(d)) = (last_share, time) {
+                    let to = text.get(e..m.span.start).is_some_and(|t| {
+                        matches!(
+                            t.trim().trim_start_matches(',').trim_start(),
+                            "to" | "to a record" | "to a record high of"
+                        )
+                    });
+                    if to && d.start >= m.span.end && claims[ci].time.is_none()
+                    {
+                        claims[ci].time = Some(d);
+                    }
+                }
+                last_share = (m.figure.kind == ClaimKind::Percent)
+                    .then_some((claims.len(), m.span.end));
                 let f = &m.figure;
                 claims.push(Claim {
                     kind: f.kind,
@@ -9647,5 +9690,27 @@ mod tests {
              in June.",
         );
         assert_eq!(row(&rows, "$7.4 billion").counted, "Exports");
+    }
+
+    #[test]
+    fn the_date_after_a_level_reached_dates_the_change() {
+        let rows = claims(
+            "Net profit jumped 61% to 4.2 billion rand in the first half.",
+        );
+        assert_eq!(row(&rows, "61%").time, "first half");
+        // A change with its own date keeps it.
+        let rows = claims(
+            "Net profit jumped 61% in 2024 to 4.2 billion rand in the \
+             first half.",
+        );
+        assert_eq!(row(&rows, "61%").time, "2024");
+    }
+
+    #[test]
+    fn a_count_before_a_measure_modifier_counts_its_noun() {
+        let rows = claims("Farmers shipped 2.4 million 50-kg sacks of maize.");
+        assert_eq!(row(&rows, "2.4 million").counted, "sacks");
+        let rows = claims("She has had two 30-point games this month.");
+        assert_eq!(row(&rows, "two").counted, "games");
     }
 }
