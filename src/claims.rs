@@ -2472,7 +2472,11 @@ fn name_at(text: &str, toks: &[Token], i: usize) -> Option<(Span, usize)> {
         while e < toks.len()
             && e < end + 3
             && word(text, &toks[e]).is_some_and(|w| {
-                w.chars().all(|c| c.is_lowercase()) && !STOP_WORDS.has(w)
+                // "Milei's government posted": not its verb.
+                w.chars().all(|c| c.is_lowercase())
+                    && !STOP_WORDS.has(w)
+                    && !(e > end && finite_verb(w))
+                    && !AUXILIARIES.has(w)
             })
         {
             e += 1;
@@ -9712,5 +9716,13 @@ mod tests {
         assert_eq!(row(&rows, "2.4 million").counted, "sacks");
         let rows = claims("She has had two 30-point games this month.");
         assert_eq!(row(&rows, "two").counted, "games");
+    }
+
+    #[test]
+    fn a_possessive_names_head_stops_before_its_verb() {
+        let rows = claims(
+            "Lula's government posted a primary deficit of 0.4% of GDP.",
+        );
+        assert_eq!(row(&rows, "0.4%").subject, "Lula's government");
     }
 }
