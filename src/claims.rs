@@ -1207,6 +1207,9 @@ impl ClaimStage {
             .then(|| subject_of(text, toks, here, attribution, 0))
             .flatten();
             let mut prev_counted: Option<(ClaimKind, Span)> = None;
+            // The same, of the last figure that is no modifier ("the
+            // 400-member assembly").
+            let mut prev_main: Option<(ClaimKind, Span)> = None;
             // Where the sentence's last claim ends, and its kind.
             let mut prev_end: Option<usize> = None;
             let mut prev_kind: Option<ClaimKind> = None;
@@ -1215,6 +1218,9 @@ impl ClaimStage {
             // A stock index whose move the sentence's last claim gave, and
             // where that claim ends.
             let mut index_move: Option<(Span, usize)> = None;
+            // The sentence's last claim if it is a share (a change), by
+            // its index in `claims`, and where it ends.
+            let mut last_share: Option<(usize, usize)> = None;
             // The clause openers are read at the sentence's first claim.
             let mut openers_read = false;
             for m in mentions.iter() {
@@ -1238,6 +1244,30 @@ impl ClaimStage {
                 let direct = counted_of(text, toks, dates, m, place)
                     .map(|c| through_of(text, toks, c))
                     .and_then(|c| past_contract_month(text, toks, c));
+                // "1.1 million 60-kg bags", "two 500-pound bombs": a count
+                // before a measure that modifies its noun counts the noun.
+                let direct = direct.or_else(|| {
+                    let next = toks.get(place.after)?;
+                    (m.figure.kind == ClaimKind::Count && !m.age)
+                        .then(|| {
+                            let n = mentions
+                                .iter()
+                                .find(|n| n.span.start == next.span.start)?;
+                            let w = n.span.of(text);
+                            let modifier = w.contains('-')
+                                && w.ends_with(|c: char| c.is_alphabetic());
+                            modifier
+                                .then(|| {
+                                    np_after(
+                                        text,
+                                        toks,
+                                        Place::of(toks, n.span).after,
+                                    )
+                                })
+                                .flatten()
+                        })
+                        .flatten()
+                });
                 // "while those from the EU fell 3%", "that of France": a
                 // pronoun standing for what the figure before counted.
                 let pronoun = direct.filter(|c| {
@@ -1276,6 +1306,13 @@ impl ClaimStage {
                         .is_some_and(|b| {
                             b.ends_with(" up") || b.ends_with(" down")
                         });
+                    // "159 seats in the 400-member assembly, down from
+                    // 230": what the figure compared counted, not a
+                    // modifier's noun.
+                    let (kind, c) = match prev_main {
+                        Some(p) if compared => p,
+                        _ => (kind, c),
+                    };
                     // "800 tickets, compared with 2,000 last year", "as
                     // against the 2.5 million for": the same again.
                     let before = before
@@ -1373,12 +1410,26 @@ impl ClaimStage {
                                     c.is_whitespace() || c == ','
                                 });
                                 let t = t.trim_end();
+                                // "66,000 migrants arrived in Italy by sea
+                                // this year, down 60%": past the rest of
+                                // its clause, but not another clause.
                                 matches!(t, "up" | "down")
                                     || [", up", ", down"]
                                         .iter()
                                         .any(|c| t.ends_with(c))
-                                        && t.len() < 40
+                                        && t.len() < 90
                                         && !t.contains(';')
+                                        && !t.split_whitespace().any(|w| {
+                                            matches!(
+                                                w,
+                                                "and"
+                                                    | "but"
+                                                    | "while"
+                                                    | "whereas"
+                                                    | "which"
+                                                    | "who"
+                                            )
+                                        })
                             })
                         });
                     // "about a third of whom", "40% of them": a part of
@@ -1570,6 +1621,9 @@ impl ClaimStage {
                         _ => (m.figure.kind, c),
                     })
                     .or(prev_counted);
+                if m.modifier_noun.is_none() && counted.is_some() {
+                    prev_main = prev_counted;
+                }
                 if m.figure.kind == ClaimKind::Count {
                     earlier_count = counted.or(earlier_count);
                 }
@@ -1602,7 +1656,28 @@ impl ClaimStage {
                 // "The company plans to double its workforce", "10% of
                 // its employees": a company's "its" after a sentence
                 // about a place is the company's.
-                let its_subject = if uses_its {
+                // "Toyota said its global sales fell 3.7%": the "its" of
+                // a speaker right before its verb of saying is the
+                // speaker's.
+                let speaker_its = counted.filter(|_| uses_its).and_then(|c| {
+                    let at = toks.partition_point(|t| t.span.start < c.start);
+                    let its = at.checked_sub(1)?;
+                    let verb = its.checked_sub(1)?;
+                    let said = word(text, &toks[its])
+                        .is_some_and(|w| lower_in(w, &["its", "their"]))
+                        && word(text, &toks[verb])
+                            .is_some_and(|w| SPEECH_VERB_WORDS.has(w));
+                    let a = info.attribution?;
+                    (said
+                        && a.end <= toks[verb].span.start
+                        && text[a.end..toks[verb].span.start]
+                            .trim()
+                            .is_empty())
+                    .then(|| full_name(entities, a))
+                });
+                let its_subject = if let Some(s) = speaker_its {
+                    Some(s)
+                } else if uses_its {
                     company_its(
                         text,
                         seg,
@@ -1721,6 +1796,22 @@ impl ClaimStage {
                         text, toks, clause, dates, mentions, m.span, place,
                     ),
                 };
+                // "rose 274% to 9.18 trillion won in the third quarter":
+                // the date after the level reached dates the change too.
+                if let (Some((ci, e)), Some(d)) = (last_share, time) {
+                    let to = text.get(e..m.span.start).is_some_and(|t| {
+                        matches!(
+                            t.trim().trim_start_matches(',').trim_start(),
+                            "to" | "to a record" | "to a record high of"
+                        )
+                    });
+                    if to && d.start >= m.span.end && claims[ci].time.is_none()
+                    {
+                        claims[ci].time = Some(d);
+                    }
+                }
+                last_share = (m.figure.kind == ClaimKind::Percent)
+                    .then_some((claims.len(), m.span.end));
                 let f = &m.figure;
                 claims.push(Claim {
                     kind: f.kind,
@@ -2381,7 +2472,11 @@ fn name_at(text: &str, toks: &[Token], i: usize) -> Option<(Span, usize)> {
         while e < toks.len()
             && e < end + 3
             && word(text, &toks[e]).is_some_and(|w| {
-                w.chars().all(|c| c.is_lowercase()) && !STOP_WORDS.has(w)
+                // "Milei's government posted": not its verb.
+                w.chars().all(|c| c.is_lowercase())
+                    && !STOP_WORDS.has(w)
+                    && !(e > end && finite_verb(w))
+                    && !AUXILIARIES.has(w)
             })
         {
             e += 1;
@@ -3281,7 +3376,15 @@ fn attribution_of(
             let v = w(i);
             // A capitalized "States" or "Reports" mid-sentence is part of
             // a name ("the United States"), not a verb.
-            if i > 0 && v.starts_with(|c: char| c.is_uppercase()) {
+            // In ALL-CAPS copy ("THE WHITE HOUSE SAID") a plain verb of
+            // saying is a verb still.
+            let caps_saying = v.len() > 1
+                && v.bytes().all(|b| b.is_ascii_uppercase())
+                && PRIMARY_SAYING.has(v);
+            if i > 0
+                && v.starts_with(|c: char| c.is_uppercase())
+                && !caps_saying
+            {
                 continue;
             }
             let primary = PRIMARY_SAYING.has(v);
@@ -6460,6 +6563,15 @@ fn counted_of(
                         // "$3 billion in the current fiscal year": nor a
                         // date.
                         !dates.iter().any(|d| d.overlaps(*p)) &&
+                        // "$5.2 billion in the fiscal year that ended in
+                        // June": nor a period that is no DATE.
+                        !phrase.split(' ').any(|w| {
+                            lower_in(w, &["fiscal", "financial"])
+                        }) &&
+                        !toks
+                            .get(toks.partition_point(|t| t.span.start < p.end))
+                            .and_then(|t| word(text, t))
+                            .is_some_and(|w| TIME_WORDS.has(w)) &&
                         // "$45.60 in early trading": nor a session.
                         !phrase.starts_with(char::is_uppercase)
                             && !phrase
@@ -9526,5 +9638,91 @@ mod tests {
             "Kamala Diallo won 52.3%, and the margin of 8 points was wide.",
         );
         assert_eq!(row(&rows, "8").subject, "Kamala Diallo");
+    }
+
+    #[test]
+    fn all_caps_copy_says_with_its_verb_of_saying() {
+        let rows = claims("THE DEFENSE MINISTRY SAID 320 SOLDIERS WERE SENT.");
+        assert_eq!(row(&rows, "320").attribution, "DEFENSE MINISTRY");
+        // "STATES" in caps is still a name's word, not a verb.
+        let rows = claims("THE UNITED STATES SENT 90 TONNES OF AID.");
+        assert_eq!(row(&rows, "90 TONNES").attribution, "");
+    }
+
+    #[test]
+    fn a_speakers_its_is_the_speakers() {
+        let rows = claims(
+            "Norway grew quickly. Equinor said its gas output rose 4.2% \
+             in the quarter.",
+        );
+        assert_eq!(row(&rows, "4.2%").subject, "Equinor");
+        // Another's "its", with no verb of saying before it, stays.
+        let rows = claims(
+            "Chile reported a surplus. Its copper exports rose 6.1% in May.",
+        );
+        assert_eq!(row(&rows, "6.1%").subject, "Chile");
+    }
+
+    #[test]
+    fn down_from_compares_with_the_figure_not_a_modifier() {
+        let rows = claims(
+            "The party will hold 71 seats in the 300-member parliament, \
+             down from 96.",
+        );
+        assert_eq!(row(&rows, "96").counted, "seats");
+    }
+
+    #[test]
+    fn a_change_after_the_rest_of_its_clause_is_the_figures() {
+        let rows = claims(
+            "Some 31,000 asylum seekers reached Spain by boat this year, \
+             down 18% from a year earlier.",
+        );
+        assert_eq!(row(&rows, "18%").counted, "asylum seekers");
+        // Another clause between: not the figure's change.
+        let rows = claims(
+            "Some 31,000 asylum seekers reached Spain, and the ministry \
+             said costs were high, down 18% from a year earlier.",
+        );
+        assert_ne!(row(&rows, "18%").counted, "asylum seekers");
+    }
+
+    #[test]
+    fn a_sum_in_a_period_that_is_no_date_is_no_noun() {
+        let rows = claims(
+            "Exports reached $7.4 billion in the fiscal year that ended \
+             in June.",
+        );
+        assert_eq!(row(&rows, "$7.4 billion").counted, "Exports");
+    }
+
+    #[test]
+    fn the_date_after_a_level_reached_dates_the_change() {
+        let rows = claims(
+            "Net profit jumped 61% to 4.2 billion rand in the first half.",
+        );
+        assert_eq!(row(&rows, "61%").time, "first half");
+        // A change with its own date keeps it.
+        let rows = claims(
+            "Net profit jumped 61% in 2024 to 4.2 billion rand in the \
+             first half.",
+        );
+        assert_eq!(row(&rows, "61%").time, "2024");
+    }
+
+    #[test]
+    fn a_count_before_a_measure_modifier_counts_its_noun() {
+        let rows = claims("Farmers shipped 2.4 million 50-kg sacks of maize.");
+        assert_eq!(row(&rows, "2.4 million").counted, "sacks");
+        let rows = claims("She has had two 30-point games this month.");
+        assert_eq!(row(&rows, "two").counted, "games");
+    }
+
+    #[test]
+    fn a_possessive_names_head_stops_before_its_verb() {
+        let rows = claims(
+            "Lula's government posted a primary deficit of 0.4% of GDP.",
+        );
+        assert_eq!(row(&rows, "0.4%").subject, "Lula's government");
     }
 }

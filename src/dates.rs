@@ -608,6 +608,7 @@ fn classify(text: &str, span: Span, s: &str) -> Option<&'static str> {
         .iter()
         .any(|w| w.eq_ignore_ascii_case(prev))
             && !ends_a_period(before)
+            && !before_figures_noun(after)
         {
             return None;
         }
@@ -646,6 +647,36 @@ fn ends_a_period(before: &str) -> bool {
         && ["year", "quarter", "months", "half", "period"]
             .iter()
             .any(|w| w.eq_ignore_ascii_case(last_word(rest)))
+}
+
+/// Whether `after` opens with a noun of figures that a month dates:
+/// "March sales rose 5%", "May exports", "March retail sales".
+fn before_figures_noun(after: &str) -> bool {
+    if !after.starts_with(' ') {
+        return false;
+    }
+    let next = next_word(after);
+    let next = if matches!(next, "retail" | "car" | "home" | "industrial") {
+        next_word(&after.trim_start()[next.len()..])
+    } else {
+        next
+    };
+    matches!(
+        next,
+        "sales"
+            | "exports"
+            | "imports"
+            | "output"
+            | "inflation"
+            | "payrolls"
+            | "production"
+            | "shipments"
+            | "orders"
+            | "revenue"
+            | "deliveries"
+            | "arrivals"
+            | "prices"
+    )
 }
 
 fn last_word(s: &str) -> &str {
@@ -952,6 +983,11 @@ mod tests {
             ("PRICES MAY FALL IN MARCH, BUT MAY 5 IS SET.", &["MAY 5"]),
             ("LONDON, 29 NOVEMBER - TROOPS MARCH ON.", &["29 NOVEMBER"]),
             ("profit in the year to March rose", &["March"]),
+            // Before a noun of figures, March and May date them.
+            ("March retail sales rose 0.7%", &["March"]),
+            ("May exports fell", &["May"]),
+            ("May sales may rise", &["May"]),
+            ("March sale", &[]),
             ("They marched to March Street.", &[]),
             ("some 2000 troops and 1500 people", &[]),
             ("paid $2025 for", &[]),
