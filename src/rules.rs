@@ -20,6 +20,7 @@
 //! as tests for the built-in rules and are checked when a user's rule
 //! file is loaded, so a rule never ships with examples it fails.
 
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -1666,8 +1667,33 @@ impl RuleSet {
         sentences: impl IntoIterator<Item = std::ops::Range<usize>>,
         out: &mut Vec<RuleMatch>,
     ) {
-        let mut masks = PosMasks::for_tests(self.tests.len());
-        masks.reads = self.reads;
+        thread_local! {
+            /// The position masks of the last document run on this
+            /// thread, kept for the next: made once per thread, not
+            /// zeroed and allocated again for every document.
+            static MASKS: Cell<Option<Box<PosMasks>>> = const { Cell::new(None) };
+        }
+        let mut masks =
+            MASKS.take().unwrap_or_else(|| Box::new(PosMasks::for_tests(0)));
+        masks.reset(self.tests.len(), self.reads);
+        self.run_sentences_with(
+            text, tokens, feats, lists, sentences, &mut masks, out,
+        );
+        MASKS.set(Some(masks));
+    }
+
+    /// [`RuleSet::run_sentences`] with `masks` ready for this rule set.
+    #[allow(clippy::too_many_arguments)]
+    fn run_sentences_with(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        feats: &[u64],
+        lists: &[ListBits],
+        sentences: impl IntoIterator<Item = std::ops::Range<usize>>,
+        masks: &mut PosMasks,
+        out: &mut Vec<RuleMatch>,
+    ) {
         // Short sentences run packed together, up to 63 positions with
         // a free one between two sentences that no test passes, so that
         // no match runs on from one into the next: a rule is tried once
@@ -1683,9 +1709,7 @@ impl RuleSet {
             }
             let fits = !self.text_tests && range.len() < 64;
             if !pack.is_empty() && (!fits || used + 1 + range.len() > 63) {
-                self.run_pack(
-                    text, tokens, feats, lists, &pack, &mut masks, out,
-                );
+                self.run_pack(text, tokens, feats, lists, &pack, masks, out);
                 pack.clear();
             }
             if !fits {
@@ -1703,7 +1727,7 @@ impl RuleSet {
                     );
                     continue;
                 }
-                let masks = Some(&mut masks);
+                let masks = Some(&mut *masks);
                 self.run_with(text, tokens, feats, lists, range, masks, out);
                 continue;
             }
@@ -1712,7 +1736,7 @@ impl RuleSet {
             pack.push(range);
         }
         if !pack.is_empty() {
-            self.run_pack(text, tokens, feats, lists, &pack, &mut masks, out);
+            self.run_pack(text, tokens, feats, lists, &pack, masks, out);
         }
     }
 
@@ -2313,6 +2337,18 @@ position_masks!(
 );
 
 impl PosMasks {
+    /// Ready for a rule set of `tests` tests reading the bits `reads`,
+    /// as [`PosMasks::for_tests`] makes them: the rows the last sentence set
+    /// cleared, and no mask known.
+    fn reset(&mut self, tests: usize, reads: Bits) {
+        self.clear();
+        self.rows = [0; 3];
+        self.reads = reads;
+        self.cache.resize(tests, 0);
+        self.known.clear();
+        self.known.resize(tests.div_ceil(64), 0);
+    }
+
     /// [`PosMasks::fill`] for the sentences of `pack` (`feats[i]` and
     /// `lists[i]` for token `i`), one after the other with a free
     /// position between two, at most 63 positions in all.
@@ -4458,6 +4494,43 @@ mod tests {
         packed.sort_by_key(key);
         single.sort_by_key(key);
         assert_eq!(packed, single);
+    }
+
+    #[test]
+    fn masks_kept_on_a_thread_serve_any_rule_set() {
+        // `run_sentences` keeps its position masks for the thread's next
+        // document: a rule set with fewer tests and other bits read, run
+        // after one with more, finds what it finds on a fresh thread, and
+        // the other way round.
+        let built_in = RuleSetBuilder::new().build().expect("rules build");
+        let mut b = RuleSetBuilder::new();
+        b.defaults(false).add_str(
+            "small.rules",
+            "rule t.creed\n  type ORGANIZATION\n  \
+             match [(\"Christian\"|\"social\") Cap]\n",
+        );
+        let small = b.build().expect("rules build");
+        assert!(small.tests.len() < built_in.tests.len());
+        let g = default_gazetteer();
+        let text = sample_article() + "\nThe Christian Democrats won.";
+        let run = |set: &RuleSet| {
+            let Analyzed { seg, feats, lists, .. } = analyzed(set, &g, &text);
+            let mut found = Vec::new();
+            let sentences = seg.sentences.iter().map(|s| s.tokens.clone());
+            let t = &seg.tokens;
+            set.run_sentences(&text, t, &feats, &lists, sentences, &mut found);
+            found
+        };
+        let fresh = |set: &RuleSet| {
+            std::thread::scope(|s| s.spawn(|| run(set)).join().expect("runs"))
+        };
+        let (big_alone, small_alone) = (fresh(&built_in), fresh(&small));
+        assert!(!big_alone.is_empty(), "{big_alone:?}");
+        assert_eq!(small_alone.len(), 1, "{small_alone:?}");
+        for _ in 0..2 {
+            assert_eq!(run(&built_in), big_alone);
+            assert_eq!(run(&small), small_alone);
+        }
     }
 
     #[test]
