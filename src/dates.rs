@@ -747,12 +747,14 @@ mod tests {
         out.iter().map(|e| e.span.of(text)).collect()
     }
 
-    /// The matches of a leftmost-first search over the whole text, as
-    /// the `regex` crate finds them, and those of [`DateRegex::find`]
-    /// from the start table's positions: the two must be the same.
-    fn both_searches(
-        text: &str,
-    ) -> [(Vec<(usize, usize)>, Vec<(usize, usize)>); 2] {
+    /// Matches as (start, end) pairs.
+    type Matches = Vec<(usize, usize)>;
+
+    /// The matches of [`DateRegex::find`] from the start table's
+    /// positions and those of a leftmost-first search over the whole
+    /// text, as the `regex` crate finds them, with ASCII and with Unicode
+    /// digits: the two of each pair must be the same.
+    fn both_searches(text: &str) -> [(Matches, Matches); 2] {
         static FIXTURES: OnceLock<(DateStage, Regex, Regex)> = OnceLock::new();
         let (stage, full_ascii, full_unicode) = FIXTURES.get_or_init(|| {
             let stage = DateStage::new().expect("built-in patterns compile");

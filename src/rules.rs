@@ -20,6 +20,7 @@
 //! as tests for the built-in rules and are checked when a user's rule
 //! file is loaded, so a rule never ships with examples it fails.
 
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -296,6 +297,125 @@ struct Step {
     id: usize,
     min: u8,
     max: u8,
+}
+
+/// A [`Step`] as [`Packed`] holds it: four bytes.
+#[derive(Clone, Copy, Debug)]
+struct PackedStep {
+    id: u16,
+    min: u8,
+    max: u8,
+}
+
+/// What the rule filter and matching on position masks read of a rule,
+/// in one cache line: a [`Rule`] spreads it over several lines beside
+/// its id, pattern and examples, and three arrays of its own, which the
+/// other stages' tables evict between documents. Offsets, lengths and
+/// counts are clamped where a larger one would change nothing: a smaller
+/// `min_len` only lets the filter pass a rule that then fails to match,
+/// and key offsets past 255 reach past any row of masks as well.
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C, align(64))]
+struct RuleCore {
+    need: Bits,
+    forbid: Bits,
+    /// [`Rule::key`]: its test's number, and its first and last offset;
+    /// a last offset of 0 when the rule has no key (a key has one above
+    /// 0).
+    key_test: u16,
+    /// Where the rule's steps, anchors and needed masks start in
+    /// [`Packed`]'s arrays, and how many there are of each.
+    starts: [u16; 3],
+    lens: [u8; 3],
+    key_lo: u8,
+    key_hi: u8,
+    /// [`Rule::min_len`], at most 255.
+    min_len: u8,
+    /// [`Rule::marks`].
+    marks: [u8; 2],
+}
+
+const _: () = assert!(std::mem::size_of::<RuleCore>() == 64);
+
+/// The [`RuleCore`] of every rule, and their steps, anchors (offset and
+/// test) and needed masks, each rule's in a run.
+#[derive(Clone, Debug, Default)]
+struct Packed {
+    cores: Vec<RuleCore>,
+    steps: Vec<PackedStep>,
+    anchors: Vec<(u16, u16)>,
+    need_any: Vec<Bits>,
+}
+
+impl Packed {
+    /// Packs `rules`; an error if a number outgrows its field (tests
+    /// past 65,535, steps past 255, 65,535 steps in all).
+    fn new(rules: &[Rule]) -> std::result::Result<Packed, String> {
+        let mut p = Packed::default();
+        let too_many = |what: &str| format!("too many {what} in the rules");
+        let u16_of = |n: usize, what: &str| {
+            u16::try_from(n).map_err(|_| too_many(what))
+        };
+        let clamp = |n: usize| u8::try_from(n).unwrap_or(u8::MAX);
+        for r in rules {
+            let starts = [
+                u16_of(p.steps.len(), "steps")?,
+                u16_of(p.anchors.len(), "anchors")?,
+                u16_of(p.need_any.len(), "needed masks")?,
+            ];
+            for s in &r.steps {
+                let id = u16_of(s.id, "tests")?;
+                p.steps.push(PackedStep { id, min: s.min, max: s.max });
+            }
+            for &(offset, id) in &r.anchors {
+                p.anchors
+                    .push((u16_of(offset, "steps")?, u16_of(id, "tests")?));
+            }
+            p.need_any.extend_from_slice(&r.need_any);
+            let len =
+                |n: usize| u8::try_from(n).map_err(|_| too_many("steps"));
+            let (key_test, key_lo, key_hi) = match r.key {
+                Some((lo, hi, id)) => {
+                    (u16_of(id, "tests")?, clamp(lo), clamp(hi))
+                }
+                None => (0, 0, 0),
+            };
+            p.cores.push(RuleCore {
+                need: r.need,
+                forbid: r.forbid,
+                key_test,
+                key_lo,
+                key_hi,
+                min_len: clamp(r.min_len),
+                starts,
+                lens: [
+                    len(r.steps.len())?,
+                    len(r.anchors.len())?,
+                    len(r.need_any.len())?,
+                ],
+                marks: [len(r.marks.0)?, len(r.marks.1)?],
+            });
+        }
+        u16_of(p.steps.len(), "steps")?;
+        u16_of(p.anchors.len(), "anchors")?;
+        u16_of(p.need_any.len(), "needed masks")?;
+        Ok(p)
+    }
+
+    fn steps(&self, c: &RuleCore) -> &[PackedStep] {
+        let at = usize::from(c.starts[0]);
+        &self.steps[at..at + usize::from(c.lens[0])]
+    }
+
+    fn anchors(&self, c: &RuleCore) -> &[(u16, u16)] {
+        let at = usize::from(c.starts[1]);
+        &self.anchors[at..at + usize::from(c.lens[1])]
+    }
+
+    fn need_any(&self, c: &RuleCore) -> &[Bits] {
+        let at = usize::from(c.starts[2]);
+        &self.need_any[at..at + usize::from(c.lens[2])]
+    }
 }
 
 /// One element of a pattern.
@@ -724,6 +844,7 @@ pub struct RuleSet {
     list_names: HashMap<String, usize>,
     index: TokenIndex,
     filter: RuleFilter,
+    packed: Packed,
     /// The distinct tests of all rules' elements, numbered, so that a
     /// sentence computes each one's position mask once for all rules.
     tests: Vec<Test>,
@@ -825,6 +946,7 @@ impl RuleSetBuilder {
         }
         set.index.seal();
         set.filter = RuleFilter::new(&set.rules);
+        set.packed = Packed::new(&set.rules).map_err(Error::config)?;
         set.reads = set.tests.iter().fold([0; 3], |a, t| or3(a, t.reads()));
         set.text_tests = set.tests.iter().any(Test::asks_text);
         Ok(set)
@@ -1545,8 +1667,33 @@ impl RuleSet {
         sentences: impl IntoIterator<Item = std::ops::Range<usize>>,
         out: &mut Vec<RuleMatch>,
     ) {
-        let mut masks = PosMasks::for_tests(self.tests.len());
-        masks.reads = self.reads;
+        thread_local! {
+            /// The position masks of the last document run on this
+            /// thread, kept for the next: made once per thread, not
+            /// zeroed and allocated again for every document.
+            static MASKS: Cell<Option<Box<PosMasks>>> = const { Cell::new(None) };
+        }
+        let mut masks =
+            MASKS.take().unwrap_or_else(|| Box::new(PosMasks::for_tests(0)));
+        masks.reset(self.tests.len(), self.reads);
+        self.run_sentences_with(
+            text, tokens, feats, lists, sentences, &mut masks, out,
+        );
+        MASKS.set(Some(masks));
+    }
+
+    /// [`RuleSet::run_sentences`] with `masks` ready for this rule set.
+    #[allow(clippy::too_many_arguments)]
+    fn run_sentences_with(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        feats: &[u64],
+        lists: &[ListBits],
+        sentences: impl IntoIterator<Item = std::ops::Range<usize>>,
+        masks: &mut PosMasks,
+        out: &mut Vec<RuleMatch>,
+    ) {
         // Short sentences run packed together, up to 63 positions with
         // a free one between two sentences that no test passes, so that
         // no match runs on from one into the next: a rule is tried once
@@ -1562,9 +1709,7 @@ impl RuleSet {
             }
             let fits = !self.text_tests && range.len() < 64;
             if !pack.is_empty() && (!fits || used + 1 + range.len() > 63) {
-                self.run_pack(
-                    text, tokens, feats, lists, &pack, &mut masks, out,
-                );
+                self.run_pack(text, tokens, feats, lists, &pack, masks, out);
                 pack.clear();
             }
             if !fits {
@@ -1582,7 +1727,7 @@ impl RuleSet {
                     );
                     continue;
                 }
-                let masks = Some(&mut masks);
+                let masks = Some(&mut *masks);
                 self.run_with(text, tokens, feats, lists, range, masks, out);
                 continue;
             }
@@ -1591,7 +1736,7 @@ impl RuleSet {
             pack.push(range);
         }
         if !pack.is_empty() {
-            self.run_pack(text, tokens, feats, lists, &pack, &mut masks, out);
+            self.run_pack(text, tokens, feats, lists, &pack, masks, out);
         }
     }
 
@@ -1622,8 +1767,8 @@ impl RuleSet {
         let (any, all) = masks.fill_pack(feats, lists, pack);
         let longest = pack.iter().map(ExactSizeIterator::len).max();
         let n = longest.unwrap_or(0);
-        self.filter.each_feasible(&self.rules, n, &any, &all, |ri| {
-            masks.run_rule(&ctx, &self.tests, &self.rules[ri], ri, out);
+        self.filter.each_feasible(&self.packed, n, &any, &all, |ri| {
+            masks.run_rule(&ctx, self, ri, out);
         });
     }
 
@@ -1651,8 +1796,8 @@ impl RuleSet {
             start: range.start,
         };
         let (any, all) = masks.fill(&ctx);
-        self.filter.each_feasible(&self.rules, n, &any, &all, |ri| {
-            masks.run_rule(&ctx, &self.tests, &self.rules[ri], ri, out);
+        self.filter.each_feasible(&self.packed, n, &any, &all, |ri| {
+            masks.run_rule(&ctx, self, ri, out);
         });
     }
 
@@ -1686,8 +1831,8 @@ impl RuleSet {
             // Nearly every sentence has a feasible rule: the masks are
             // filled in the pass that finds the sentence's bits.
             let (any, all) = masks.fill(&ctx);
-            self.filter.each_feasible(&self.rules, n, &any, &all, |ri| {
-                masks.run_rule(&ctx, &self.tests, &self.rules[ri], ri, out);
+            self.filter.each_feasible(&self.packed, n, &any, &all, |ri| {
+                masks.run_rule(&ctx, self, ri, out);
             });
             return;
         }
@@ -1699,7 +1844,7 @@ impl RuleSet {
         }
         // next[j - start]: the first token from j passing the rule's key.
         let mut next = vec![usize::MAX; n + 1];
-        self.filter.each_feasible(&self.rules, n, &any, &all, |ri| {
+        self.filter.each_feasible(&self.packed, n, &any, &all, |ri| {
             let rule = &self.rules[ri];
             if let Some((_, _, id)) = rule.key {
                 next[n] = usize::MAX;
@@ -1806,7 +1951,7 @@ impl RuleFilter {
     /// `all` on every token, in rule order.
     fn each_feasible(
         &self,
-        rules: &[Rule],
+        packed: &Packed,
         n: usize,
         any: &Bits,
         all: &Bits,
@@ -1825,12 +1970,13 @@ impl RuleFilter {
             while maybe != 0 {
                 let ri = 64 * k + maybe.trailing_zeros() as usize;
                 maybe &= maybe - 1;
-                let r = &rules[ri];
-                let feasible = r.min_len <= n
+                let r = &packed.cores[ri];
+                let feasible = usize::from(r.min_len) <= n
                     && (0..3).all(|w| {
                         r.need[w] & !any[w] | r.forbid[w] & all[w] == 0
                     })
-                    && r.need_any
+                    && packed
+                        .need_any(r)
                         .iter()
                         .all(|m| (0..3).any(|w| m[w] & any[w] != 0));
                 if feasible {
@@ -1979,7 +2125,7 @@ impl $name {
 
     /// The positions from which `step` (passing at `passing`), then
     /// what can match from `next`, can match; `ends`: every position.
-    fn can_from(passing: $row, next: $row, ends: $row, step: &Step) -> $row {
+    fn can_from(passing: $row, next: $row, ends: $row, step: &PackedStep) -> $row {
         let (min, max) = (usize::from(step.min), usize::from(step.max));
         // `run`: the positions followed by `k` passing tokens.
         let (mut run, mut from) = (ends, 0);
@@ -2067,28 +2213,29 @@ impl $name {
     fn run_rule(
         &mut self,
         ctx: &Ctx<'_>,
-        tests: &[Test],
-        rule: &Rule,
+        set: &RuleSet,
         ri: usize,
         out: &mut Vec<RuleMatch>,
     ) {
+        let (tests, packed) = (&set.tests, &set.packed);
+        let core = &packed.cores[ri];
         // The key first: the rarest test, it rules out most rules.
         let mut starts = self.valid;
-        if let Some((lo, hi, id)) = rule.key {
-            let key = self.mask(ctx, tests, id);
+        if core.key_hi > 0 {
+            let key = self.mask(ctx, tests, usize::from(core.key_test));
             let mut reach = 0;
+            let (lo, hi) = (usize::from(core.key_lo), usize::from(core.key_hi));
             for d in lo..=hi.min(<$row>::BITS as usize - 1) {
                 reach |= key >> d;
             }
             starts &= reach;
         }
-        for &(offset, id) in &rule.anchors {
+        for &(offset, id) in packed.anchors(core) {
             if starts == 0 {
                 return;
             }
-            let at = u32::try_from(offset).unwrap_or(u32::MAX);
-            let passing = self.mask(ctx, tests, id);
-            starts &= passing.checked_shr(at).unwrap_or(0);
+            let passing = self.mask(ctx, tests, usize::from(id));
+            starts &= passing.checked_shr(u32::from(offset)).unwrap_or(0);
         }
         let n = self.n;
         if starts == 0 {
@@ -2096,6 +2243,7 @@ impl $name {
         }
         if n == <$row>::BITS as usize {
             // No bit left for the end position: token by token.
+            let rule = &set.rules[ri];
             while starts != 0 {
                 let i = ctx.start + starts.trailing_zeros() as usize;
                 let next = ctx.attempt(rule, ri, i, out) - ctx.start;
@@ -2109,14 +2257,14 @@ impl $name {
         // takes at each quantifier the most tokens leaving a position
         // the rest can match from.
         let ends = self.ends;
-        let steps = &rule.steps;
+        let steps = packed.steps(core);
         if self.done.len() <= steps.len() {
             self.done.resize(steps.len() + 1, 0);
         }
         let mut can = ends;
         self.done[steps.len()] = can;
         for (k, step) in steps.iter().enumerate().rev() {
-            let passing = self.mask(ctx, tests, step.id);
+            let passing = self.mask(ctx, tests, usize::from(step.id));
             can = if (step.min, step.max) == (1, 1) {
                 passing & can >> 1
             } else {
@@ -2130,7 +2278,7 @@ impl $name {
             self.done[k] = can;
         }
         starts &= can;
-        let (open_at, close_at) = rule.marks;
+        let [open_at, close_at] = core.marks.map(usize::from);
         while starts != 0 {
             let first = starts.trailing_zeros() as usize;
             let (mut p, mut open, mut close) = (first, first, first);
@@ -2145,7 +2293,8 @@ impl $name {
                     p += 1;
                     continue;
                 }
-                let run = (!(self.cache[step.id] >> p)).trailing_zeros();
+                let run =
+                    (!(self.cache[usize::from(step.id)] >> p)).trailing_zeros();
                 let top = run.min(u32::from(step.max));
                 let counts = <$row>::MAX >> (<$row>::BITS - 1 - top)
                     & <$row>::MAX.checked_shl(step.min.into()).unwrap_or(0);
@@ -2162,7 +2311,7 @@ impl $name {
                 // A match lies in one sentence: its tokens run on.
                 let from = self.token[open] as usize;
                 let to = self.token[close - 1] as usize + 1;
-                ctx.emit(rule, ri, from, to, out);
+                ctx.emit(&set.rules[ri], ri, from, to, out);
                 close.max(first + 1)
             } else {
                 first + 1
@@ -2188,6 +2337,18 @@ position_masks!(
 );
 
 impl PosMasks {
+    /// Ready for a rule set of `tests` tests reading the bits `reads`,
+    /// as [`PosMasks::for_tests`] makes them: the rows the last sentence set
+    /// cleared, and no mask known.
+    fn reset(&mut self, tests: usize, reads: Bits) {
+        self.clear();
+        self.rows = [0; 3];
+        self.reads = reads;
+        self.cache.resize(tests, 0);
+        self.known.clear();
+        self.known.resize(tests.div_ceil(64), 0);
+    }
+
     /// [`PosMasks::fill`] for the sentences of `pack` (`feats[i]` and
     /// `lists[i]` for token `i`), one after the other with a free
     /// position between two, at most 63 positions in all.
@@ -4279,7 +4440,7 @@ mod tests {
                 all = and3(all, [f, l.lists, l.lits]);
             }
             let mut offered = [false; 2];
-            set.filter.each_feasible(&set.rules, r.len(), &any, &all, |k| {
+            set.filter.each_feasible(&set.packed, r.len(), &any, &all, |k| {
                 offered[0] |= k == ri;
                 offered[1] |= k == free;
             });
@@ -4333,6 +4494,43 @@ mod tests {
         packed.sort_by_key(key);
         single.sort_by_key(key);
         assert_eq!(packed, single);
+    }
+
+    #[test]
+    fn masks_kept_on_a_thread_serve_any_rule_set() {
+        // `run_sentences` keeps its position masks for the thread's next
+        // document: a rule set with fewer tests and other bits read, run
+        // after one with more, finds what it finds on a fresh thread, and
+        // the other way round.
+        let built_in = RuleSetBuilder::new().build().expect("rules build");
+        let mut b = RuleSetBuilder::new();
+        b.defaults(false).add_str(
+            "small.rules",
+            "rule t.creed\n  type ORGANIZATION\n  \
+             match [(\"Christian\"|\"social\") Cap]\n",
+        );
+        let small = b.build().expect("rules build");
+        assert!(small.tests.len() < built_in.tests.len());
+        let g = default_gazetteer();
+        let text = sample_article() + "\nThe Christian Democrats won.";
+        let run = |set: &RuleSet| {
+            let Analyzed { seg, feats, lists, .. } = analyzed(set, &g, &text);
+            let mut found = Vec::new();
+            let sentences = seg.sentences.iter().map(|s| s.tokens.clone());
+            let t = &seg.tokens;
+            set.run_sentences(&text, t, &feats, &lists, sentences, &mut found);
+            found
+        };
+        let fresh = |set: &RuleSet| {
+            std::thread::scope(|s| s.spawn(|| run(set)).join().expect("runs"))
+        };
+        let (big_alone, small_alone) = (fresh(&built_in), fresh(&small));
+        assert!(!big_alone.is_empty(), "{big_alone:?}");
+        assert_eq!(small_alone.len(), 1, "{small_alone:?}");
+        for _ in 0..2 {
+            assert_eq!(run(&built_in), big_alone);
+            assert_eq!(run(&small), small_alone);
+        }
     }
 
     #[test]
