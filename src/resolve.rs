@@ -4235,7 +4235,7 @@ fn clubs_by_their_side(
     seg: &Segmentation,
     feats: &[u64],
     gazetteer: &Gazetteer,
-    entities: &mut [Entity],
+    entities: &mut Vec<Entity>,
 ) {
     let tokens = &seg.tokens;
     let mut found = Vec::new();
@@ -4288,6 +4288,47 @@ fn clubs_by_their_side(
             e.canonical = Canonical::None;
             e.origin = Origin::Builtin("resolve:team");
         }
+    }
+    // A capitalized possessive that no entity holds, before a player's
+    // name in a sentence on a match, is the club too: "Chelsea's Cole
+    // Palmer missed a penalty".
+    let mut added = Vec::new();
+    let mut k = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        if feats[i] & (feature::POSS | feature::CAP)
+            != feature::POSS | feature::CAP
+            || t.kind != TokenKind::Word
+        {
+            continue;
+        }
+        while k < entities.len() && entities[k].span.end <= t.span.start {
+            k += 1;
+        }
+        let name = strip_possessive(t.span.of(text));
+        let player = t.span.end + 1;
+        let before_player = entities.get(k).is_some_and(|p| {
+            p.kind == EntityType::Person
+                && p.span.start == player
+                && has_space(p.span.of(text))
+        }) && text.as_bytes().get(t.span.end)
+            == Some(&b' ');
+        if !before_player
+            || name.len() < 3
+            || feats[i] & feature::TITLE != 0
+            || !sentence_has(text, seg, i, MATCH_WORDS)
+        {
+            continue;
+        }
+        added.push(Entity {
+            span: Span::new(t.span.start, t.span.start + name.len()),
+            kind: EntityType::Organization,
+            canonical: Canonical::None,
+            origin: Origin::Builtin("resolve:team"),
+        });
+    }
+    if !added.is_empty() {
+        entities.extend(added);
+        sort_by_start(entities);
     }
 }
 

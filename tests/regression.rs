@@ -2336,6 +2336,16 @@ fn a_towns_possessive_before_its_side_or_player_is_the_club() {
         "Bournemouth",
         EntityType::Location,
     );
+    has(
+        "Chelsea's Cole Palmer missed a penalty in the second half.",
+        "Chelsea",
+        EntityType::Organization,
+    );
+    lacks_kind(
+        "Chelsea's Cole Palmer opened a bakery.",
+        "Chelsea",
+        EntityType::Organization,
+    );
     lacks_kind(
         "Tehran's team arrived in Muscat for the talks.",
         "Tehran",
