@@ -1552,22 +1552,27 @@ impl ClaimStage {
                             // "or", "to", ", to end at", "up at".
                             let t = t.trim().trim_start_matches(',');
                             let t = t.split_whitespace().collect::<Vec<_>>();
-                            match t[..] {
-                                ["or" | "to" | "at"] => true,
-                                ["to", "a", "record"]
-                                | ["to", "a", "record", "high" | "low", "of"] => {
-                                    true
-                                }
-                                [
-                                    "to",
-                                    "end" | "close" | "finish" | "settle",
-                                    "at",
-                                ] => true,
-                                ["up" | "down" | "higher" | "lower", "at"] => {
-                                    true
-                                }
-                                _ => false,
-                            }
+                            matches!(
+                                t[..],
+                                ["or" | "to" | "at"]
+                                    | ["to", "a", "record"]
+                                    | [
+                                        "to",
+                                        "a",
+                                        "record",
+                                        "high" | "low",
+                                        "of"
+                                    ]
+                                    | [
+                                        "to",
+                                        "end" | "close" | "finish" | "settle",
+                                        "at"
+                                    ]
+                                    | [
+                                        "up" | "down" | "higher" | "lower",
+                                        "at"
+                                    ]
+                            )
                         })
                     })
                     .map(|(i, _)| i);
@@ -2475,7 +2480,7 @@ fn name_at(text: &str, toks: &[Token], i: usize) -> Option<(Span, usize)> {
                 // "Milei's government posted": not its verb.
                 w.chars().all(|c| c.is_lowercase())
                     && !STOP_WORDS.has(w)
-                    && !(e > end && finite_verb(w))
+                    && (e == end || !finite_verb(w))
                     && !AUXILIARIES.has(w)
             })
         {
