@@ -304,9 +304,13 @@ impl DateStage {
     pub fn new() -> Result<DateStage> {
         // Every pattern with `month` has a space after it.
         let month = format!("(?:{MONTHS}|{MONTHS_CAPS}|{MONTH_ABBR})");
+        // The unit as running text writes it, or in ALL-CAPS copy ("LAST
+        // YEAR"), but not in title case: "This Week" names a programme.
         let rel_unit = format!(
             "year|month|week|weekend|quarter|decade|century|spring|summer|\
-             autumn|fall|winter|season|{WEEKDAYS}"
+             autumn|fall|winter|season|{WEEKDAYS}|YEAR|MONTH|WEEK|WEEKEND|\
+             QUARTER|DECADE|CENTURY|SPRING|SUMMER|AUTUMN|FALL|WINTER|SEASON|\
+             {WEEKDAYS_CAPS}"
         );
         let pattern = [
             // ISO and numeric dates.
@@ -955,6 +959,10 @@ mod tests {
             ("posted on X on Friday.", &["Friday"]),
             ("in September 2023, describing", &["September 2023"]),
             ("had increased tenfold last year, with", &["last year"]),
+            // ALL-CAPS copy, but a title-case unit names something else.
+            ("UP FROM $31 BILLION LAST YEAR.", &["LAST YEAR"]),
+            ("RAINS EXPECTED NEXT WEEK", &["NEXT WEEK"]),
+            ("told ABC's This Week on Sunday", &["Sunday"]),
             ("taking place in 2025 alone.", &["2025"]),
             ("earlier this month", &["earlier this month"]),
             ("the 1997-98 season", &["1997-98"]),
