@@ -8391,7 +8391,8 @@ mod tests {
                 "Over the past six years the charity has planted 90,000 \
                  trees.",
                 "90,000",
-                "the past six years",
+                // The DATE the date stage finds, without its article.
+                "past six years",
             ),
             (
                 "The striker scored twice on Saturday night, taking his \
@@ -9099,7 +9100,8 @@ mod tests {
              with the same period in 2023.",
         );
         assert_eq!(rows[0].text, "24 percent");
-        assert_eq!(rows[0].time, "");
+        // The figure's own period, not the compared one's year.
+        assert_eq!(rows[0].time, "first nine months");
     }
 
     #[test]

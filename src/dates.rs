@@ -335,6 +335,16 @@ impl DateStage {
                 r"(?i:\b(?:first|second|third|fourth)[-\s]quarter\b)(?:,?\s+(?:of\s+)?{YEAR}\b)?"
             ),
             format!(r"(?i:\b(?:first|second)[-\s]half\b)(?:\s+of\s+{YEAR}\b)?"),
+            // A span of units counted from an end: the first ten months,
+            // the past 12 months, the last six weeks of 2025.
+            format!(
+                "{}{}{}",
+                r"(?i:\b(?:first|last|past|next|previous|coming)\s+",
+                format_args!(r"(?:{NUMBER_WORDS})\s+"),
+                format_args!(
+                    r"(?:days|weeks|months|quarters|years)\b)(?:\s+of\s+(?:{YEAR}\b|(?i:the|this|last|next)\s+year\b))?"
+                )
+            ),
             // the April-June quarter, January–March 2024
             format!(r"\b(?:{MONTHS})[-–](?:{MONTHS})(?:,?\s+{YEAR})?\b"),
             // October 27, 2025 / Jan. 1 / Sept. 1, 1987 / May 1-31 /
@@ -591,6 +601,18 @@ fn classify(text: &str, span: Span, s: &str) -> Option<&'static str> {
     }
     // "third-quarter", "the first half of 2025": a part of a (fiscal) year.
     // Only those patterns start with an ordinal.
+    // "the first ten months", "the past 12 months": a span of units,
+    // the only pattern with a count after such a word.
+    let mut words = s.split_whitespace();
+    let (w0, w1) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let from_an_end = ["first", "last", "past", "next", "previous", "coming"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(w0));
+    let count = !w1.is_empty() && w1.bytes().all(|b| b.is_ascii_digit())
+        || NUMBER_WORDS.split('|').any(|w| w.eq_ignore_ascii_case(w1));
+    if from_an_end && count {
+        return Some("date:relative");
+    }
     let starts =
         |w: &str| s.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w));
     if ["first", "second", "third", "fourth"].into_iter().any(starts) {
@@ -961,6 +983,14 @@ mod tests {
             ("had increased tenfold last year, with", &["last year"]),
             // ALL-CAPS copy, but a title-case unit names something else.
             ("UP FROM $31 BILLION LAST YEAR.", &["LAST YEAR"]),
+            // A span of units counted from an end.
+            ("rose 14.9% in the first ten months to", &["first ten months"]),
+            (
+                "in the first nine months of 2025,",
+                &["first nine months of 2025"],
+            ),
+            ("fell over the past 12 months", &["past 12 months"]),
+            ("in the last two years", &["last two years"]),
             ("RAINS EXPECTED NEXT WEEK", &["NEXT WEEK"]),
             ("told ABC's This Week on Sunday", &["Sunday"]),
             ("taking place in 2025 alone.", &["2025"]),
