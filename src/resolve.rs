@@ -4339,9 +4339,8 @@ fn sentence_has(
     at: usize,
     words: &[&str],
 ) -> bool {
-    let s = seg.sentences.partition_point(|s| s.tokens.end <= at);
-    seg.sentences.get(s).is_some_and(|s| {
-        seg.tokens[s.tokens.clone()]
+    seg.tokens.get(at).is_some_and(|t| {
+        seg.sentence_tokens(seg.sentence_at(t.span.start))
             .iter()
             .any(|t| words.contains(&t.span.of(text)))
     })
